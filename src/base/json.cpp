@@ -1,0 +1,288 @@
+#include "base/json.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace sqm::json {
+
+namespace {
+
+void AppendNumber(std::string& out, double d) {
+  if (!std::isfinite(d)) {
+    out += "null";
+    return;
+  }
+  char buf[32];
+  auto r = std::to_chars(buf, buf + sizeof buf, d);
+  out.append(buf, r.ptr);
+}
+
+void Write(std::string& out, const bj::value& v) {
+  switch (v.kind()) {
+    case bj::kind::null: out += "null"; break;
+    case bj::kind::bool_: out += v.get_bool() ? "true" : "false"; break;
+    case bj::kind::int64: out += std::to_string(v.get_int64()); break;
+    case bj::kind::uint64: out += std::to_string(v.get_uint64()); break;
+    case bj::kind::double_: AppendNumber(out, v.get_double()); break;
+    case bj::kind::string: out += bj::serialize(v.get_string()); break;
+    case bj::kind::array: {
+      out += '[';
+      bool first = true;
+      for (const auto& e : v.get_array()) {
+        if (!first) out += ',';
+        first = false;
+        Write(out, e);
+      }
+      out += ']';
+      break;
+    }
+    case bj::kind::object: {
+      out += '{';
+      bool first = true;
+      for (const auto& kv : v.get_object()) {
+        if (!first) out += ',';
+        first = false;
+        out += bj::serialize(bj::string_view(kv.key()));
+        out += ':';
+        Write(out, kv.value());
+      }
+      out += '}';
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+std::string Serialize(const bj::value& v) {
+  std::string out;
+  out.reserve(256);
+  Write(out, v);
+  return out;
+}
+
+Result<bj::value> Parse(std::string_view text) {
+  boost::system::error_code ec;
+  bj::parse_options opt;
+  opt.max_depth = 32;
+  bj::value v = bj::parse(bj::string_view(text.data(), text.size()), ec, {}, opt);
+  if (ec) {
+    if (!IsValidUtf8(text)) return Error::Invalid("", "request body is not valid UTF-8");
+    return Error::Invalid("", "request body is not valid JSON: " + ec.message());
+  }
+  return v;
+}
+
+bool IsValidUtf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    size_t n;
+    std::uint32_t cp;
+    if (c < 0x80) { ++i; continue; }
+    if ((c >> 5) == 0x6) { n = 1; cp = c & 0x1f; }
+    else if ((c >> 4) == 0xe) { n = 2; cp = c & 0x0f; }
+    else if ((c >> 3) == 0x1e) { n = 3; cp = c & 0x07; }
+    else return false;
+    for (size_t k = 1; k <= n; ++k) {
+      if (i + k >= s.size()) return false;
+      const auto cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc >> 6) != 0x2) return false;
+      cp = (cp << 6) | (cc & 0x3f);
+    }
+    if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || cp > 0x10ffff ||
+        (cp >= 0xd800 && cp <= 0xdfff)) {
+      return false;
+    }
+    i += n + 1;
+  }
+  return true;
+}
+
+std::size_t CodePoints(std::string_view s) {
+  std::size_t n = 0;
+  for (char ch : s) {
+    if ((static_cast<unsigned char>(ch) & 0xc0) != 0x80) ++n;
+  }
+  return n;
+}
+
+Reader::Reader(const bj::value& body, std::string prefix) : prefix_(std::move(prefix)) {
+  if (body.is_object()) {
+    obj_ = &body.get_object();
+  } else {
+    error_ = Error::Invalid(prefix_, "expected a JSON object");
+  }
+}
+
+std::string Reader::Name(std::string_view key) const {
+  return prefix_.empty() ? std::string(key) : prefix_ + "." + std::string(key);
+}
+
+void Reader::Fail(std::string_view key, std::string message) {
+  if (!error_) error_ = Error::Invalid(Name(key), std::move(message));
+}
+
+const bj::value* Reader::Find(std::string_view key) {
+  known_.emplace(key);
+  if (!obj_) return nullptr;
+  auto it = obj_->find(bj::string_view(key.data(), key.size()));
+  return it == obj_->end() ? nullptr : &it->value();
+}
+
+bool Reader::Has(std::string_view key) const {
+  return obj_ && obj_->contains(bj::string_view(key.data(), key.size()));
+}
+
+const bj::value* Reader::OptValue(std::string_view key) { return Find(key); }
+
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  const auto ws = " \t\r\n";
+  const auto b = s.find_first_not_of(ws);
+  if (b == std::string_view::npos) return {};
+  return s.substr(b, s.find_last_not_of(ws) - b + 1);
+}
+
+}  // namespace
+
+std::optional<std::string> Reader::OptString(std::string_view key, StringRule rule) {
+  const bj::value* v = Find(key);
+  if (!v || v->is_null()) return std::nullopt;
+  if (!v->is_string()) {
+    Fail(key, "must be a string");
+    return std::nullopt;
+  }
+  std::string_view s(v->get_string().data(), v->get_string().size());
+  if (rule.trim) s = Trim(s);
+  const auto n = CodePoints(s);
+  if (n < rule.min_len) {
+    Fail(key, rule.min_len == 1 ? "must not be empty"
+                                : "must be at least " + std::to_string(rule.min_len) + " characters");
+    return std::nullopt;
+  }
+  if (n > rule.max_len) {
+    Fail(key, "must be at most " + std::to_string(rule.max_len) + " characters");
+    return std::nullopt;
+  }
+  for (unsigned char c : s) {
+    if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
+      Fail(key, "must not contain control characters");
+      return std::nullopt;
+    }
+  }
+  return std::string(s);
+}
+
+std::string Reader::String(std::string_view key, StringRule rule) {
+  if (!Has(key) || Find(key)->is_null()) {
+    Find(key);
+    Fail(key, "is required");
+    return {};
+  }
+  return OptString(key, rule).value_or(std::string{});
+}
+
+std::optional<std::int64_t> Reader::OptInt(std::string_view key, std::int64_t min, std::int64_t max) {
+  const bj::value* v = Find(key);
+  if (!v || v->is_null()) return std::nullopt;
+  std::int64_t n;
+  if (v->is_int64()) {
+    n = v->get_int64();
+  } else if (v->is_uint64() && v->get_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
+    n = static_cast<std::int64_t>(v->get_uint64());
+  } else if (v->is_double() && std::floor(v->get_double()) == v->get_double() &&
+             std::abs(v->get_double()) < 9e15) {
+    n = static_cast<std::int64_t>(v->get_double());
+  } else {
+    Fail(key, "must be an integer");
+    return std::nullopt;
+  }
+  if (n < min || n > max) {
+    Fail(key, "must be between " + std::to_string(min) + " and " + std::to_string(max));
+    return std::nullopt;
+  }
+  return n;
+}
+
+std::int64_t Reader::Int(std::string_view key, std::int64_t min, std::int64_t max) {
+  if (!Has(key) || Find(key)->is_null()) {
+    Find(key);
+    Fail(key, "is required");
+    return 0;
+  }
+  return OptInt(key, min, max).value_or(0);
+}
+
+std::optional<std::optional<std::int64_t>> Reader::NullableInt(std::string_view key) {
+  const bj::value* v = Find(key);
+  if (!v) return std::nullopt;
+  if (v->is_null()) return std::optional<std::int64_t>{};
+  auto n = OptInt(key);
+  if (!n) return std::nullopt;
+  return n;
+}
+
+std::optional<double> Reader::OptNumber(std::string_view key) {
+  const bj::value* v = Find(key);
+  if (!v || v->is_null()) return std::nullopt;
+  if (v->is_double()) return v->get_double();
+  if (v->is_int64()) return static_cast<double>(v->get_int64());
+  if (v->is_uint64()) return static_cast<double>(v->get_uint64());
+  Fail(key, "must be a number");
+  return std::nullopt;
+}
+
+std::optional<bool> Reader::OptBool(std::string_view key) {
+  const bj::value* v = Find(key);
+  if (!v || v->is_null()) return std::nullopt;
+  if (!v->is_bool()) {
+    Fail(key, "must be true or false");
+    return std::nullopt;
+  }
+  return v->get_bool();
+}
+
+std::optional<std::vector<std::string>> Reader::OptStringList(std::string_view key, std::size_t max_items) {
+  const bj::value* v = Find(key);
+  if (!v || v->is_null()) return std::nullopt;
+  if (!v->is_array()) {
+    Fail(key, "must be a list of strings");
+    return std::nullopt;
+  }
+  if (v->get_array().size() > max_items) {
+    Fail(key, "must have at most " + std::to_string(max_items) + " items");
+    return std::nullopt;
+  }
+  std::vector<std::string> out;
+  for (const auto& e : v->get_array()) {
+    if (!e.is_string()) {
+      Fail(key, "must be a list of strings");
+      return std::nullopt;
+    }
+    out.emplace_back(e.get_string().data(), e.get_string().size());
+  }
+  return out;
+}
+
+std::vector<std::string> Reader::StringList(std::string_view key, std::size_t max_items) {
+  if (!Has(key)) {
+    Find(key);
+    Fail(key, "is required");
+    return {};
+  }
+  return OptStringList(key, max_items).value_or(std::vector<std::string>{});
+}
+
+Status Reader::Done() {
+  if (error_) return *error_;
+  for (const auto& kv : *obj_) {
+    if (!known_.contains(std::string_view(kv.key().data(), kv.key().size()))) {
+      return Error::Invalid(Name(std::string_view(kv.key().data(), kv.key().size())), "unknown field");
+    }
+  }
+  return {};
+}
+
+}  // namespace sqm::json

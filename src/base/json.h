@@ -1,0 +1,81 @@
+// JSON helpers over Boost.JSON: a serializer that prints numbers the way people and other
+// clients expect (Boost.JSON 1.81 prints 1.5 as "1.5E0"), and a strict reader for request bodies
+// that names the offending field in every error.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/json.hpp>
+
+#include "base/result.h"
+
+namespace sqm::json {
+
+namespace bj = boost::json;
+
+// Compact JSON text; doubles in shortest round-trip form ("1.5", "0.1", "1e+21"), integral
+// doubles without a fraction ("3"), non-finite doubles as null.
+std::string Serialize(const bj::value& v);
+
+// Parses a request body. Rejects malformed JSON, invalid UTF-8, duplicate-free is not required.
+Result<bj::value> Parse(std::string_view text);
+
+// Reads fields of one JSON object. Getters return a value even on failure (a default) and record
+// the first error; call Done() once at the end: it also reports fields the caller never asked for.
+//
+//   json::Reader in(body);
+//   auto name = in.String("name", {.max_len = 100});
+//   auto parent = in.OptInt("parent_id");
+//   SQM_TRY(in.Done());
+class Reader {
+ public:
+  struct StringRule {
+    std::size_t min_len = 1;      // in code points, after trimming
+    std::size_t max_len = 200;
+    bool trim = true;
+  };
+
+  // A body that is not an object makes Done() fail.
+  explicit Reader(const bj::value& body, std::string prefix = {});
+
+  std::string String(std::string_view key, StringRule rule);
+  std::string String(std::string_view key) { return String(key, StringRule{}); }
+  std::optional<std::string> OptString(std::string_view key, StringRule rule);
+  std::optional<std::string> OptString(std::string_view key) { return OptString(key, StringRule{}); }
+  std::int64_t Int(std::string_view key, std::int64_t min = INT64_MIN, std::int64_t max = INT64_MAX);
+  std::optional<std::int64_t> OptInt(std::string_view key, std::int64_t min = INT64_MIN,
+                                     std::int64_t max = INT64_MAX);
+  // Present and null -> inner nullopt; absent -> outer nullopt.
+  std::optional<std::optional<std::int64_t>> NullableInt(std::string_view key);
+  std::optional<double> OptNumber(std::string_view key);
+  std::optional<bool> OptBool(std::string_view key);
+  std::optional<std::vector<std::string>> OptStringList(std::string_view key, std::size_t max_items = 100);
+  std::vector<std::string> StringList(std::string_view key, std::size_t max_items = 100);
+  // Raw access for nested objects; marks the key as known. nullptr when absent.
+  const bj::value* OptValue(std::string_view key);
+  bool Has(std::string_view key) const;
+
+  // Records an error for `key` unless one is already recorded.
+  void Fail(std::string_view key, std::string message);
+  Status Done();
+
+ private:
+  const bj::value* Find(std::string_view key);
+  std::string Name(std::string_view key) const;
+
+  const bj::object* obj_ = nullptr;
+  std::string prefix_;
+  std::set<std::string, std::less<>> known_;
+  std::optional<Error> error_;
+};
+
+// Number of Unicode code points in valid UTF-8 text.
+std::size_t CodePoints(std::string_view utf8);
+bool IsValidUtf8(std::string_view text);
+
+}  // namespace sqm::json

@@ -1,0 +1,94 @@
+#include "base/json.h"
+
+#include <gtest/gtest.h>
+
+namespace sqm::json {
+namespace {
+
+TEST(JsonSerialize, PrintsNumbersAsPeopleExpect) {
+  bj::value v = {{"a", 1.5}, {"b", 3.0}, {"c", 0.1}, {"d", -7}, {"e", 1e21}, {"f", "x\"y"}};
+  EXPECT_EQ(Serialize(v), R"({"a":1.5,"b":3,"c":0.1,"d":-7,"e":1e+21,"f":"x\"y"})");
+}
+
+TEST(JsonSerialize, NonFiniteBecomesNull) {
+  bj::value v = bj::array{std::nan(""), 2.25};
+  EXPECT_EQ(Serialize(v), "[null,2.25]");
+}
+
+TEST(JsonParse, RejectsMalformedAndBadUtf8) {
+  EXPECT_FALSE(Parse("{").ok());
+  auto bad = Parse("{\"a\":\"\xff\"}");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message.find("UTF-8"), std::string::npos);
+  EXPECT_TRUE(Parse(R"({"name":"客服部"})").ok());
+}
+
+TEST(JsonReader, NamesTheFieldInEveryError) {
+  auto v = Parse(R"({"name": 5, "extra": 1})").value();
+  Reader in(v);
+  in.String("name");
+  auto st = in.Done();
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.error().field, "name");
+  EXPECT_EQ(st.error().message, "must be a string");
+}
+
+TEST(JsonReader, RejectsUnknownFields) {
+  auto v = Parse(R"({"name": "x", "extra": 1})").value();
+  Reader in(v);
+  EXPECT_EQ(in.String("name"), "x");
+  auto st = in.Done();
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.error().field, "extra");
+}
+
+TEST(JsonReader, RequiredAndLengthRules) {
+  auto v = Parse(R"({"a": "  ", "b": "长度五个字"})").value();
+  Reader in(v);
+  in.String("a");
+  EXPECT_EQ(in.Done().error().field, "a");
+  Reader in2(v);
+  in2.OptString("a", {.min_len = 0});
+  EXPECT_EQ(in2.String("b", {.max_len = 5}), "长度五个字");
+  EXPECT_TRUE(in2.Done().ok());
+  Reader in3(v);
+  in3.OptString("a", {.min_len = 0});
+  in3.String("b", {.max_len = 4});
+  EXPECT_EQ(in3.Done().error().message, "must be at most 4 characters");
+  Reader in4(v);
+  in4.String("missing");
+  EXPECT_EQ(in4.Done().error().message, "is required");
+}
+
+TEST(JsonReader, IntegersAndNullables) {
+  auto v = Parse(R"({"a": 3, "b": 2.5, "c": null, "d": "7"})").value();
+  Reader in(v);
+  EXPECT_EQ(in.Int("a", 1, 5), 3);
+  EXPECT_FALSE(in.OptInt("b").has_value());
+  EXPECT_EQ(in.Done().error().field, "b");
+  Reader in2(v);
+  auto c = in2.NullableInt("c");
+  ASSERT_TRUE(c.has_value());
+  EXPECT_FALSE(c->has_value());
+  EXPECT_FALSE(in2.NullableInt("zz").has_value());
+  in2.OptInt("d");
+  EXPECT_EQ(in2.Done().error().message, "must be an integer");
+}
+
+TEST(JsonReader, NotAnObject) {
+  auto v = Parse("[1,2]").value();
+  Reader in(v);
+  in.OptString("a");
+  EXPECT_FALSE(in.Done().ok());
+}
+
+TEST(Utf8, Validates) {
+  EXPECT_TRUE(IsValidUtf8("abc 服务"));
+  EXPECT_FALSE(IsValidUtf8("\xc0\xaf"));      // overlong
+  EXPECT_FALSE(IsValidUtf8("\xed\xa0\x80"));  // surrogate
+  EXPECT_FALSE(IsValidUtf8("\xe6\x9c"));      // truncated
+  EXPECT_EQ(CodePoints("服务a"), 3u);
+}
+
+}  // namespace
+}  // namespace sqm::json

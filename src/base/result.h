@@ -1,0 +1,109 @@
+// Result<T>: the value of an operation that can fail in an expected way (bad input, missing
+// record, conflict, missing permission). Exceptions are kept for what ends an operation for
+// reasons the caller cannot fix (lost database, corrupt state).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+
+namespace sqm {
+
+// Protocol-agnostic failure kinds; http/ maps each to a status code in one place.
+enum class ErrorCode {
+  kInvalid,           // input fails validation; `field` names the offending field
+  kUnauthenticated,   // no or bad credentials
+  kForbidden,         // authenticated but not allowed
+  kNotFound,
+  kConflict,          // unique key taken, state changed under the caller, invalid transition
+  kTooManyRequests,   // throttled
+  kPayloadTooLarge,
+  kUnavailable,       // shutting down, database busy
+  kInternal,
+};
+
+// Stable wire name of a code ("invalid", "not_found", ...).
+const char* ErrorCodeName(ErrorCode code);
+
+struct Error {
+  ErrorCode code = ErrorCode::kInternal;
+  std::string message;
+  std::string field;  // empty when the error is not about one field
+
+  static Error Invalid(std::string field, std::string message) {
+    return {ErrorCode::kInvalid, std::move(message), std::move(field)};
+  }
+  static Error NotFound(std::string message) { return {ErrorCode::kNotFound, std::move(message), {}}; }
+  static Error Conflict(std::string message, std::string field = {}) {
+    return {ErrorCode::kConflict, std::move(message), std::move(field)};
+  }
+  static Error Forbidden(std::string message) { return {ErrorCode::kForbidden, std::move(message), {}}; }
+  static Error Unauthenticated(std::string message) {
+    return {ErrorCode::kUnauthenticated, std::move(message), {}};
+  }
+  static Error Internal(std::string message) { return {ErrorCode::kInternal, std::move(message), {}}; }
+};
+
+template <typename T>
+class [[nodiscard]] Result {
+ public:
+  Result(T value) : v_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(Error error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
+
+  bool ok() const { return v_.index() == 0; }
+  explicit operator bool() const { return ok(); }
+
+  // REQUIRES: ok()
+  T& value() & { return std::get<0>(v_); }
+  const T& value() const& { return std::get<0>(v_); }
+  T&& value() && { return std::get<0>(std::move(v_)); }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+  T& operator*() & { return value(); }
+  const T& operator*() const& { return value(); }
+
+  // REQUIRES: !ok()
+  const Error& error() const { return std::get<1>(v_); }
+
+ private:
+  std::variant<T, Error> v_;
+};
+
+template <>
+class [[nodiscard]] Result<void> {
+ public:
+  Result() = default;
+  Result(Error error) : error_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
+  // Keeps only the success or failure of another result.
+  template <typename T>
+  Result(const Result<T>& other) {  // NOLINT(google-explicit-constructor)
+    if (!other.ok()) error_ = other.error();
+  }
+  bool ok() const { return !error_.has_value(); }
+  explicit operator bool() const { return ok(); }
+  const Error& error() const { return *error_; }
+
+ private:
+  std::optional<Error> error_;
+};
+
+using Status = Result<void>;
+
+}  // namespace sqm
+
+// Propagates a failed Result from the enclosing function.
+#define SQM_TRY(expr)                         \
+  do {                                        \
+    auto&& sqm_try_r_ = (expr);               \
+    if (!sqm_try_r_.ok()) return sqm_try_r_.error(); \
+  } while (0)
+
+#define SQM_CONCAT_INNER(a, b) a##b
+#define SQM_CONCAT(a, b) SQM_CONCAT_INNER(a, b)
+// SQM_ASSIGN(auto x, Expr()); declares x from a successful Result or returns its error.
+#define SQM_ASSIGN(decl, expr) SQM_ASSIGN_IMPL(SQM_CONCAT(sqm_assign_r_, __LINE__), decl, expr)
+#define SQM_ASSIGN_IMPL(tmp, decl, expr) \
+  auto tmp = (expr);                     \
+  if (!tmp.ok()) return tmp.error();     \
+  decl = std::move(tmp).value()

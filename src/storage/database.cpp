@@ -1,0 +1,206 @@
+#include "storage/database.h"
+
+#include <future>
+
+#include <spdlog/spdlog.h>
+
+#include "base/json.h"
+#include "storage/migrations.h"
+#include "storage/sqlite.h"
+
+namespace sqm::storage {
+
+struct Database::Job {
+  std::string actor;
+  std::function<Status(WriteTx&)> fn;  // empty for an exclusive job
+  std::function<void(Connection&)> exclusive;
+  std::promise<Status> done;
+};
+
+Event WriteTx::Append(std::string entity, std::string entity_id, std::string type, boost::json::object data) {
+  Event e;
+  e.at = now_;
+  e.actor = actor_;
+  e.entity = std::move(entity);
+  e.entity_id = std::move(entity_id);
+  e.type = std::move(type);
+  e.data = json::Serialize(data);
+  return chain_.Append(db_, std::move(e));
+}
+
+Database::Database(DatabaseOptions options, const Clock& clock)
+    : options_(std::move(options)), clock_(clock) {
+  writer_conn_ = std::make_unique<SqliteConnection>(SqliteOptions{options_.path, options_.synchronous});
+  writer_ = std::thread([this] { WriterLoop(); });
+}
+
+Database::~Database() { Close(); }
+
+std::unique_ptr<Connection> Database::OpenReader() {
+  return std::make_unique<SqliteConnection>(SqliteOptions{options_.path, options_.synchronous, /*read_only=*/true});
+}
+
+Database::Lease::Lease(Database& d) : db(d) {
+  std::unique_lock lock(db.pool_mu_);
+  db.pool_cv_.wait(lock, [&] { return !db.idle_readers_.empty() || db.open_readers_ < db.options_.readers; });
+  if (!db.idle_readers_.empty()) {
+    conn = std::move(db.idle_readers_.back());
+    db.idle_readers_.pop_back();
+    return;
+  }
+  ++db.open_readers_;
+  lock.unlock();
+  try {
+    conn = db.OpenReader();
+  } catch (...) {
+    std::lock_guard relock(db.pool_mu_);
+    --db.open_readers_;
+    db.pool_cv_.notify_one();
+    throw;
+  }
+}
+
+Database::Lease::~Lease() {
+  std::lock_guard lock(db.pool_mu_);
+  db.idle_readers_.push_back(std::move(conn));
+  db.pool_cv_.notify_one();
+}
+
+Status Database::Submit(std::string actor, std::function<Status(WriteTx&)> fn) {
+  Job job{std::move(actor), std::move(fn), {}, {}};
+  auto fut = job.done.get_future();
+  {
+    std::lock_guard lock(mu_);
+    if (closing_) return Error{ErrorCode::kUnavailable, "the server is shutting down", {}};
+    queue_.push_back(&job);
+    ++queue_depth_;
+  }
+  cv_.notify_one();
+  return fut.get();
+}
+
+std::vector<std::string> Database::Migrate() {
+  std::vector<std::string> applied;
+  std::exception_ptr failure;
+  Job job;
+  job.exclusive = [&](Connection& c) {
+    try {
+      applied = ApplyMigrations(c, clock_.Now());
+      chain_.Load(c);
+    } catch (...) {
+      failure = std::current_exception();
+    }
+  };
+  auto fut = job.done.get_future();
+  {
+    std::lock_guard lock(mu_);
+    if (closing_) throw DbError("database is closed");
+    queue_.push_back(&job);
+    ++queue_depth_;
+  }
+  cv_.notify_one();
+  (void)fut.get();
+  if (failure) std::rethrow_exception(failure);
+  return applied;
+}
+
+void Database::WriterLoop() {
+  std::vector<Job*> batch;
+  for (;;) {
+    {
+      std::unique_lock lock(mu_);
+      cv_.wait(lock, [&] { return closing_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // closing and drained
+      const std::size_t limit = options_.group_commit ? static_cast<std::size_t>(options_.max_batch) : 1;
+      while (!queue_.empty() && batch.size() < limit) {
+        Job* j = queue_.front();
+        if (j->exclusive && !batch.empty()) break;
+        queue_.pop_front();
+        batch.push_back(j);
+        if (j->exclusive) break;
+      }
+    }
+    if (batch.front()->exclusive) {
+      batch.front()->exclusive(*writer_conn_);
+      --queue_depth_;
+      batch.front()->done.set_value({});
+    } else {
+      RunBatch(batch);
+    }
+    batch.clear();
+  }
+}
+
+void Database::RunBatch(std::vector<Job*>& batch) {
+  Connection& c = *writer_conn_;
+  std::vector<Status> results(batch.size());
+  bool committed = false;
+  std::string failure;
+  try {
+    if (!chain_.loaded()) chain_.Load(c);
+    c.ExecScript("BEGIN IMMEDIATE");
+    const TimeMs now = clock_.Now();
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      const auto head = chain_.head();
+      c.ExecScript("SAVEPOINT job");
+      try {
+        WriteTx tx(c, chain_, now, batch[i]->actor);
+        results[i] = batch[i]->fn(tx);
+      } catch (const std::exception& e) {
+        spdlog::error("write job failed: {}", e.what());
+        results[i] = Error::Internal("the write failed; nothing was saved");
+      }
+      if (!results[i].ok()) {
+        c.ExecScript("ROLLBACK TO job");
+        chain_.Reset(head);
+      }
+      c.ExecScript("RELEASE job");
+    }
+    c.ExecScript("COMMIT");
+    committed = true;
+    ++commits_;
+  } catch (const std::exception& e) {
+    failure = e.what();
+    spdlog::error("group commit of {} writes failed: {}", batch.size(), failure);
+    try {
+      c.ExecScript("ROLLBACK");
+    } catch (...) {
+    }
+    try {
+      chain_.Load(c);
+    } catch (...) {
+    }
+  }
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    --queue_depth_;
+    if (committed) {
+      batch[i]->done.set_value(std::move(results[i]));
+    } else {
+      batch[i]->done.set_value(Error{ErrorCode::kUnavailable, "the database could not commit; nothing was saved", {}});
+    }
+  }
+}
+
+void Database::Backup(const std::string& dest_path) {
+  Lease lease(*this);
+  static_cast<SqliteConnection&>(*lease.conn).BackupTo(dest_path);
+}
+
+std::optional<ChainBreak> Database::VerifyAudit() {
+  return Read([](Connection& c) { return VerifyChain(c); });
+}
+
+void Database::Close() {
+  {
+    std::lock_guard lock(mu_);
+    if (closing_ && !writer_.joinable()) return;
+    closing_ = true;
+  }
+  cv_.notify_all();
+  if (writer_.joinable()) writer_.join();
+  std::lock_guard lock(pool_mu_);
+  idle_readers_.clear();
+  writer_conn_.reset();
+}
+
+}  // namespace sqm::storage

@@ -1,0 +1,143 @@
+// Database: the one way modules touch storage.
+//
+// Writes go through one writer thread with group commit: concurrent Write() calls are queued,
+// the writer opens one transaction, runs each queued job inside its own SAVEPOINT (a failing job
+// rolls back only itself), commits once, and only then answers every caller. So a successful
+// Write() means the data is durable (with synchronous=FULL). Every job appends its events to the
+// hash-chained event log in the same savepoint (WriteTx::Append).
+//
+// Reads borrow a connection from a small pool; in WAL mode they never block the writer and see
+// every write that has been acknowledged.
+//
+// Threading: all public methods are thread-safe. Write() blocks the calling thread until commit.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <boost/json.hpp>
+
+#include "base/clock.h"
+#include "storage/db.h"
+#include "storage/event_log.h"
+
+namespace sqm::storage {
+
+struct DatabaseOptions {
+  std::string path = "data/sqm.db";
+  std::string synchronous = "FULL";  // durable commits by default
+  bool group_commit = true;          // false: one transaction (and one fsync) per write
+  int max_batch = 512;               // jobs per group transaction
+  int readers = 8;                   // read connections in the pool
+};
+
+// What a write job sees: the connection inside its savepoint, the time of the write, and the
+// event log. Valid only during the job.
+class WriteTx {
+ public:
+  WriteTx(Connection& db, EventChain& chain, TimeMs now, std::string actor)
+      : db_(db), chain_(chain), now_(now), actor_(std::move(actor)) {}
+
+  Connection& db() { return db_; }
+  TimeMs now() const { return now_; }
+  const std::string& actor() const { return actor_; }
+
+  // Appends one event (seq, time, actor, hash chain) in this job's savepoint.
+  Event Append(std::string entity, std::string entity_id, std::string type, boost::json::object data);
+
+ private:
+  Connection& db_;
+  EventChain& chain_;
+  TimeMs now_;
+  std::string actor_;
+};
+
+class Database {
+ public:
+  // Opens the database file (creating it) and starts the writer. Throws DbError on failure.
+  Database(DatabaseOptions options, const Clock& clock);
+  ~Database();  // Close()
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  // Applies pending migrations (see migrations.h). Throws DbError on failure.
+  std::vector<std::string> Migrate();
+
+  // Runs `fn(WriteTx&)` -> Result<T> on the writer thread and returns its result once the
+  // transaction containing it has committed. A failed Result or an exception rolls back only
+  // this job. Returns kUnavailable after Close().
+  template <typename F>
+  auto Write(std::string actor, F&& fn) -> decltype(fn(std::declval<WriteTx&>())) {
+    using R = decltype(fn(std::declval<WriteTx&>()));
+    std::optional<R> out;
+    Status st = Submit(std::move(actor), [&](WriteTx& tx) -> Status {
+      out.emplace(fn(tx));
+      if (out->ok()) return {};
+      return out->error();
+    });
+    if (!st.ok() && (!out || out->ok())) return st.error();
+    return std::move(*out);
+  }
+
+  // Runs `fn(Connection&)` with a pooled read connection and returns what it returns.
+  template <typename F>
+  auto Read(F&& fn) -> decltype(fn(std::declval<Connection&>())) {
+    Lease lease(*this);
+    return fn(*lease.conn);
+  }
+
+  // Online backup to `dest_path`, safe while serving. Throws DbError on failure.
+  void Backup(const std::string& dest_path);
+
+  // Checks the event chain from the start; nullopt when intact, else the first bad seq.
+  std::optional<ChainBreak> VerifyAudit();
+
+  // Stops taking writes, finishes the queued ones, stops the writer, closes connections.
+  void Close();
+
+  int QueueDepth() const { return queue_depth_.load(); }
+  std::int64_t CommitCount() const { return commits_.load(); }
+  const DatabaseOptions& options() const { return options_; }
+
+ private:
+  struct Job;
+  struct Lease {
+    explicit Lease(Database& db);
+    ~Lease();
+    Database& db;
+    std::unique_ptr<Connection> conn;
+  };
+
+  Status Submit(std::string actor, std::function<Status(WriteTx&)> fn);
+  void WriterLoop();
+  void RunBatch(std::vector<Job*>& batch);
+  std::unique_ptr<Connection> OpenReader();
+
+  DatabaseOptions options_;
+  const Clock& clock_;
+  std::unique_ptr<Connection> writer_conn_;
+  EventChain chain_;
+
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<Job*> queue_;
+  bool closing_ = false;
+  std::atomic<int> queue_depth_{0};
+  std::atomic<std::int64_t> commits_{0};
+  std::thread writer_;
+
+  std::mutex pool_mu_;
+  std::condition_variable pool_cv_;
+  std::vector<std::unique_ptr<Connection>> idle_readers_;
+  int open_readers_ = 0;
+};
+
+}  // namespace sqm::storage

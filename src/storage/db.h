@@ -1,0 +1,97 @@
+// The database seam. Modules see `Connection` (run SQL with bound parameters) and `Database`
+// (one writer with group commit, a pool of readers). The SQLite driver lives in sqlite.cpp; a
+// PostgreSQL driver implements the same two interfaces without any module changing.
+//
+// SQL uses `?` placeholders; drivers translate if their dialect differs. Text pasted into SQL is
+// never allowed: every value goes through a parameter.
+#pragma once
+
+#include <concepts>
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "base/result.h"
+
+namespace sqm::storage {
+
+// A bound parameter or a column value.
+class Value {
+ public:
+  Value() : v_(nullptr) {}
+  Value(std::nullptr_t) : v_(nullptr) {}                                          // NOLINT
+  template <std::integral I>
+  Value(I i) : v_(static_cast<std::int64_t>(i)) {}                                // NOLINT
+  Value(double d) : v_(d) {}                                                      // NOLINT
+  Value(std::string s) : v_(std::move(s)) {}                                      // NOLINT
+  Value(std::string_view s) : v_(std::string(s)) {}                               // NOLINT
+  Value(const char* s) : v_(std::string(s)) {}                                    // NOLINT
+  template <typename T>
+  Value(const std::optional<T>& o) : Value(o ? Value(*o) : Value()) {}            // NOLINT
+
+  bool is_null() const { return v_.index() == 0; }
+  const std::variant<std::nullptr_t, std::int64_t, double, std::string>& get() const { return v_; }
+
+ private:
+  std::variant<std::nullptr_t, std::int64_t, double, std::string> v_;
+};
+
+using Params = std::initializer_list<Value>;
+
+// One result row. Accessors convert like SQLite does (NULL -> 0 / "").
+class Row {
+ public:
+  explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
+  std::size_t size() const { return values_.size(); }
+  bool IsNull(std::size_t i) const { return values_.at(i).is_null(); }
+  std::int64_t Int(std::size_t i) const;
+  double Real(std::size_t i) const;
+  std::string Text(std::size_t i) const;
+  bool Bool(std::size_t i) const { return Int(i) != 0; }
+  std::optional<std::int64_t> OptInt(std::size_t i) const;
+  std::optional<std::string> OptText(std::size_t i) const;
+
+ private:
+  std::vector<Value> values_;
+};
+
+struct ExecResult {
+  std::int64_t changes = 0;
+  std::int64_t last_insert_id = 0;
+};
+
+// One connection. Not thread-safe: used by one thread at a time (the writer, or a reader that
+// borrowed it from the pool).
+class Connection {
+ public:
+  virtual ~Connection() = default;
+
+  // Throws storage::DbError on SQL errors (a programming error or a lost database).
+  virtual std::vector<Row> Query(std::string_view sql, const std::vector<Value>& params) = 0;
+  std::vector<Row> Query(std::string_view sql, Params params = {}) {
+    return Query(sql, std::vector<Value>(params));
+  }
+  std::optional<Row> QueryOne(std::string_view sql, Params params = {});
+
+  // A unique, foreign-key or check constraint failure is returned as a kConflict Error; other
+  // failures throw DbError.
+  virtual Result<ExecResult> Exec(std::string_view sql, const std::vector<Value>& params) = 0;
+  Result<ExecResult> Exec(std::string_view sql, Params params = {}) {
+    return Exec(sql, std::vector<Value>(params));
+  }
+
+  // Runs several statements without parameters (migrations, PRAGMAs). Throws on failure.
+  virtual void ExecScript(std::string_view sql) = 0;
+};
+
+class DbError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+}  // namespace sqm::storage

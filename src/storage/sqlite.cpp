@@ -1,0 +1,157 @@
+#include "storage/sqlite.h"
+
+#include <sqlite3.h>
+
+#include <fmt/format.h>
+
+namespace sqm::storage {
+
+namespace {
+
+[[noreturn]] void Fail(sqlite3* db, std::string_view what) {
+  throw DbError(fmt::format("{}: {}", what, db ? sqlite3_errmsg(db) : "out of memory"));
+}
+
+}  // namespace
+
+SqliteConnection::SqliteConnection(const SqliteOptions& options) {
+  const int flags = (options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+                    SQLITE_OPEN_NOMUTEX;
+  if (sqlite3_open_v2(options.path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+    std::string msg = fmt::format("cannot open database {}: {}", options.path, sqlite3_errmsg(db_));
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw DbError(msg);
+  }
+  sqlite3_busy_timeout(db_, options.busy_timeout_ms);
+  sqlite3_extended_result_codes(db_, 1);
+  if (!options.read_only) ExecScript("PRAGMA journal_mode=WAL");
+  ExecScript("PRAGMA foreign_keys=ON");
+  static constexpr std::string_view kLevels[] = {"OFF", "NORMAL", "FULL", "EXTRA"};
+  bool known = false;
+  for (auto l : kLevels) known = known || l == options.synchronous;
+  if (!known) throw DbError("synchronous must be OFF, NORMAL, FULL or EXTRA");
+  ExecScript(fmt::format("PRAGMA synchronous={}", options.synchronous));
+  if (options.read_only) ExecScript("PRAGMA query_only=ON");
+}
+
+SqliteConnection::~SqliteConnection() {
+  for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+  sqlite3_close_v2(db_);
+}
+
+sqlite3_stmt* SqliteConnection::Prepare(std::string_view sql, const std::vector<Value>& params) {
+  sqlite3_stmt* stmt;
+  auto it = cache_.find(std::string(sql));
+  if (it != cache_.end()) {
+    stmt = it->second;
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+  } else {
+    if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
+                           nullptr) != SQLITE_OK) {
+      Fail(db_, fmt::format("prepare `{}`", sql));
+    }
+    cache_.emplace(std::string(sql), stmt);
+  }
+  if (static_cast<int>(params.size()) != sqlite3_bind_parameter_count(stmt)) {
+    throw DbError(fmt::format("`{}` wants {} parameters, got {}", sql, sqlite3_bind_parameter_count(stmt),
+                              params.size()));
+  }
+  for (int i = 0; i < static_cast<int>(params.size()); ++i) {
+    const auto& v = params[i].get();
+    int rc = SQLITE_OK;
+    if (std::holds_alternative<std::nullptr_t>(v)) {
+      rc = sqlite3_bind_null(stmt, i + 1);
+    } else if (auto* n = std::get_if<std::int64_t>(&v)) {
+      rc = sqlite3_bind_int64(stmt, i + 1, *n);
+    } else if (auto* d = std::get_if<double>(&v)) {
+      rc = sqlite3_bind_double(stmt, i + 1, *d);
+    } else {
+      const auto& s = std::get<std::string>(v);
+      rc = sqlite3_bind_text(stmt, i + 1, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+    }
+    if (rc != SQLITE_OK) Fail(db_, "bind");
+  }
+  return stmt;
+}
+
+std::vector<Row> SqliteConnection::Query(std::string_view sql, const std::vector<Value>& params) {
+  sqlite3_stmt* stmt = Prepare(sql, params);
+  std::vector<Row> rows;
+  const int ncol = sqlite3_column_count(stmt);
+  for (;;) {
+    const int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_DONE) break;
+    if (rc != SQLITE_ROW) {
+      sqlite3_reset(stmt);
+      Fail(db_, fmt::format("query `{}`", sql));
+    }
+    std::vector<Value> values;
+    values.reserve(ncol);
+    for (int c = 0; c < ncol; ++c) {
+      switch (sqlite3_column_type(stmt, c)) {
+        case SQLITE_INTEGER: values.emplace_back(sqlite3_column_int64(stmt, c)); break;
+        case SQLITE_FLOAT: values.emplace_back(sqlite3_column_double(stmt, c)); break;
+        case SQLITE_NULL: values.emplace_back(); break;
+        default: {
+          const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
+          values.emplace_back(std::string(p, sqlite3_column_bytes(stmt, c)));
+        }
+      }
+    }
+    rows.emplace_back(std::move(values));
+  }
+  sqlite3_reset(stmt);
+  return rows;
+}
+
+Result<ExecResult> SqliteConnection::Exec(std::string_view sql, const std::vector<Value>& params) {
+  sqlite3_stmt* stmt = Prepare(sql, params);
+  int rc;
+  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+  }
+  sqlite3_reset(stmt);
+  if (rc != SQLITE_DONE) {
+    if ((rc & 0xff) == SQLITE_CONSTRAINT) {
+      return Error::Conflict(sqlite3_errmsg(db_));
+    }
+    Fail(db_, fmt::format("exec `{}`", sql));
+  }
+  return ExecResult{sqlite3_changes64(db_), sqlite3_last_insert_rowid(db_)};
+}
+
+void SqliteConnection::ExecScript(std::string_view sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : "unknown error";
+    sqlite3_free(err);
+    throw DbError(fmt::format("script failed: {}", msg));
+  }
+}
+
+void SqliteConnection::BackupTo(const std::string& dest_path) {
+  sqlite3* dest = nullptr;
+  if (sqlite3_open(dest_path.c_str(), &dest) != SQLITE_OK) {
+    std::string msg = sqlite3_errmsg(dest);
+    sqlite3_close(dest);
+    throw DbError("cannot open backup target: " + msg);
+  }
+  sqlite3_backup* b = sqlite3_backup_init(dest, "main", db_, "main");
+  if (!b) {
+    std::string msg = sqlite3_errmsg(dest);
+    sqlite3_close(dest);
+    throw DbError("backup failed: " + msg);
+  }
+  int rc;
+  do {
+    rc = sqlite3_backup_step(b, 256);
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(20);
+  } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  sqlite3_backup_finish(b);
+  const int final_rc = sqlite3_errcode(dest);
+  sqlite3_close(dest);
+  if (rc != SQLITE_DONE || final_rc != SQLITE_OK) throw DbError("backup did not complete");
+}
+
+}  // namespace sqm::storage

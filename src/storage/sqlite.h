@@ -1,0 +1,49 @@
+// SQLite driver: one sqlite3 handle with a prepared-statement cache.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "storage/db.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace sqm::storage {
+
+struct SqliteOptions {
+  std::string path;                 // ":memory:" for tests (then only one connection is useful)
+  std::string synchronous = "FULL"; // OFF | NORMAL | FULL | EXTRA
+  bool read_only = false;
+  int busy_timeout_ms = 10'000;
+};
+
+class SqliteConnection final : public Connection {
+ public:
+  // Opens (creating when writable) and applies WAL mode, foreign keys and the synchronous level.
+  // Throws DbError when the file cannot be opened.
+  explicit SqliteConnection(const SqliteOptions& options);
+  ~SqliteConnection() override;
+  SqliteConnection(const SqliteConnection&) = delete;
+  SqliteConnection& operator=(const SqliteConnection&) = delete;
+
+  using Connection::Exec;
+  using Connection::Query;
+  std::vector<Row> Query(std::string_view sql, const std::vector<Value>& params) override;
+  Result<ExecResult> Exec(std::string_view sql, const std::vector<Value>& params) override;
+  void ExecScript(std::string_view sql) override;
+
+  // Online backup of the whole database into `dest_path` (safe while others write).
+  void BackupTo(const std::string& dest_path);
+
+  sqlite3* handle() { return db_; }
+
+ private:
+  sqlite3_stmt* Prepare(std::string_view sql, const std::vector<Value>& params);
+
+  sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+};
+
+}  // namespace sqm::storage
