@@ -1,0 +1,176 @@
+#include "org/rules.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "base/json.h"
+
+namespace sqm::org {
+
+namespace {
+
+struct RoleDef {
+  std::string role;
+  std::vector<std::string> permissions;
+};
+
+const std::vector<RoleDef>& Roles() {
+  static const std::vector<RoleDef> kRoles = {
+      {"admin", {std::string(kOrgRead), std::string(kOrgWrite), std::string(kAuditRead), std::string(kTokensManage)}},
+      {"quality", {std::string(kOrgRead), std::string(kAuditRead)}},
+      {"executive", {std::string(kOrgRead), std::string(kAuditRead)}},
+      {"manager", {std::string(kOrgRead)}},
+      {"agent", {}},
+      {"engineer", {}},
+      {"evaluator", {}},
+      {"customer", {}},
+  };
+  return kRoles;
+}
+
+bool HasRole(const std::vector<std::string>& roles, std::string_view role) {
+  return std::find(roles.begin(), roles.end(), role) != roles.end();
+}
+
+}  // namespace
+
+const std::vector<std::string>& AllRoles() {
+  static const std::vector<std::string> kAll = [] {
+    std::vector<std::string> v;
+    for (const auto& r : Roles()) v.push_back(r.role);
+    return v;
+  }();
+  return kAll;
+}
+
+bool IsRole(std::string_view role) { return HasRole(AllRoles(), role); }
+
+const std::vector<std::string>& AllPermissions() {
+  static const std::vector<std::string> kAll = [] {
+    std::set<std::string> s;
+    for (const auto& r : Roles()) s.insert(r.permissions.begin(), r.permissions.end());
+    return std::vector<std::string>(s.begin(), s.end());
+  }();
+  return kAll;
+}
+
+std::set<std::string> PermissionsOf(const std::vector<std::string>& roles) {
+  std::set<std::string> out;
+  for (const auto& r : Roles()) {
+    if (HasRole(roles, r.role)) out.insert(r.permissions.begin(), r.permissions.end());
+  }
+  return out;
+}
+
+std::set<Id> Subtree(const std::vector<Id>& roots, const std::multimap<Id, Id>& children) {
+  std::set<Id> out;
+  std::vector<Id> stack(roots.begin(), roots.end());
+  while (!stack.empty()) {
+    Id d = stack.back();
+    stack.pop_back();
+    if (!out.insert(d).second) continue;
+    auto [b, e] = children.equal_range(d);
+    for (auto it = b; it != e; ++it) stack.push_back(it->second);
+  }
+  return out;
+}
+
+Scope ScopeOf(const std::vector<std::string>& roles, std::optional<Id> own_department,
+              const std::vector<Id>& assigned, const std::multimap<Id, Id>& children) {
+  Scope s;
+  if (HasRole(roles, "admin") || HasRole(roles, "quality") || HasRole(roles, "executive")) {
+    s.all = true;
+    return s;
+  }
+  std::vector<Id> roots;
+  if (HasRole(roles, "evaluator")) roots.insert(roots.end(), assigned.begin(), assigned.end());
+  if (own_department) {
+    if (HasRole(roles, "manager")) {
+      roots.push_back(*own_department);
+    } else {
+      s.departments.insert(*own_department);
+    }
+  }
+  auto sub = Subtree(roots, children);
+  s.departments.insert(sub.begin(), sub.end());
+  return s;
+}
+
+Status CheckPassword(std::string_view password, std::string_view username, std::string_view field) {
+  const std::string f(field);
+  const auto n = json::CodePoints(password);
+  if (n < 10) return Error::Invalid(f, "must be at least 10 characters");
+  if (n > 128) return Error::Invalid(f, "must be at most 128 characters");
+  const bool letter = std::any_of(password.begin(), password.end(), [](unsigned char c) { return std::isalpha(c) || c >= 0x80; });
+  const bool digit = std::any_of(password.begin(), password.end(), [](unsigned char c) { return std::isdigit(c); });
+  if (!letter || !digit) return Error::Invalid(f, "must contain at least one letter and one digit");
+  if (!username.empty()) {
+    std::string lower_pw(password), lower_user(username);
+    for (auto& c : lower_pw) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : lower_user) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower_pw.find(lower_user) != std::string::npos) return Error::Invalid(f, "must not contain the username");
+  }
+  return {};
+}
+
+Status CheckUsername(std::string_view u) {
+  if (u.size() < 3 || u.size() > 64) return Error::Invalid("username", "must be 3 to 64 characters");
+  if (!std::isalnum(static_cast<unsigned char>(u[0]))) {
+    return Error::Invalid("username", "must start with a letter or digit");
+  }
+  for (unsigned char c : u) {
+    if (!std::isalnum(c) && c != '.' && c != '_' && c != '-') {
+      return Error::Invalid("username", "may contain only letters, digits, '.', '_' and '-'");
+    }
+  }
+  return {};
+}
+
+Status CheckDepartmentCode(std::string_view code) {
+  if (code.empty() || code.size() > 32) return Error::Invalid("code", "must be 1 to 32 characters");
+  for (unsigned char c : code) {
+    if (!std::isalnum(c) && c != '_' && c != '-') {
+      return Error::Invalid("code", "may contain only letters, digits, '_' and '-'");
+    }
+  }
+  return {};
+}
+
+Status CheckMove(Id department, Id new_parent, const std::map<Id, std::optional<Id>>& parent_of) {
+  if (!parent_of.contains(new_parent)) return Error::Invalid("parent_id", "no such department");
+  std::optional<Id> cur = new_parent;
+  for (std::size_t steps = 0; cur && steps <= parent_of.size(); ++steps) {
+    if (*cur == department) {
+      return Error::Invalid("parent_id", "a department cannot be moved into itself or its own subtree");
+    }
+    auto it = parent_of.find(*cur);
+    cur = it == parent_of.end() ? std::nullopt : it->second;
+  }
+  return {};
+}
+
+void LoginThrottle::Expire(std::deque<TimeMs>& q, TimeMs now) const {
+  while (!q.empty() && q.front() <= now - window_) q.pop_front();
+}
+
+TimeMs LoginThrottle::RetryAfter(const std::string& key, TimeMs now) {
+  auto it = failures_.find(key);
+  if (it == failures_.end()) return 0;
+  Expire(it->second, now);
+  if (static_cast<int>(it->second.size()) < max_failures_) return 0;
+  return it->second.front() + window_ - now;
+}
+
+void LoginThrottle::RecordFailure(const std::string& key, TimeMs now) {
+  auto& q = failures_[key];
+  Expire(q, now);
+  q.push_back(now);
+  if (failures_.size() > 100'000) {  // bound memory under a spray of usernames
+    for (auto i = failures_.begin(); i != failures_.end();) {
+      Expire(i->second, now);
+      i = i->second.empty() ? failures_.erase(i) : std::next(i);
+    }
+  }
+}
+
+}  // namespace sqm::org

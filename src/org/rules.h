@@ -1,0 +1,73 @@
+// Pure organisation rules: roles and their permissions, the password policy, department-tree
+// checks, scopes, and login throttling. No SQL, no clock reads.
+#pragma once
+
+#include <deque>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/clock.h"
+#include "base/result.h"
+#include "org/model.h"
+
+namespace sqm::org {
+
+// Route permissions. Routes name one of these, or kPublic / kAuthenticated.
+inline constexpr std::string_view kPublic = "public";
+inline constexpr std::string_view kAuthenticated = "authenticated";
+inline constexpr std::string_view kOrgRead = "org.read";
+inline constexpr std::string_view kOrgWrite = "org.write";
+inline constexpr std::string_view kAuditRead = "audit.read";
+inline constexpr std::string_view kTokensManage = "tokens.manage";
+
+// Every role, in display order: admin, quality, executive, manager, agent, engineer, evaluator,
+// customer.
+const std::vector<std::string>& AllRoles();
+bool IsRole(std::string_view role);
+// Every permission any role can hold.
+const std::vector<std::string>& AllPermissions();
+std::set<std::string> PermissionsOf(const std::vector<std::string>& roles);
+
+// Managers see their department's subtree; evaluators the subtrees they were assigned;
+// admin, quality and executive everything; everyone else their own department.
+// `children` maps a department to its direct children.
+Scope ScopeOf(const std::vector<std::string>& roles, std::optional<Id> own_department,
+              const std::vector<Id>& assigned, const std::multimap<Id, Id>& children);
+
+// Adds every descendant of each department in `roots`.
+std::set<Id> Subtree(const std::vector<Id>& roots, const std::multimap<Id, Id>& children);
+
+// At least 10 characters, at most 128, with a letter and a digit, not containing the username.
+Status CheckPassword(std::string_view password, std::string_view username, std::string_view field = "password");
+
+// 3-64 characters: letters, digits, '.', '_', '-'; starts with a letter or digit.
+Status CheckUsername(std::string_view username);
+
+// Optional department code: 1-32 of [A-Za-z0-9_-].
+Status CheckDepartmentCode(std::string_view code);
+
+// Moving `department` under `new_parent` must not create a cycle. `parent_of` maps each
+// department to its parent.
+Status CheckMove(Id department, Id new_parent, const std::map<Id, std::optional<Id>>& parent_of);
+
+// Failed-login throttle over a sliding window: after `max_failures` failures for a key within
+// `window`, further attempts are refused until the oldest failure leaves the window.
+// Not thread-safe.
+class LoginThrottle {
+ public:
+  LoginThrottle(int max_failures, TimeMs window) : max_failures_(max_failures), window_(window) {}
+  // How long until `key` may try again; 0 when it may try now.
+  TimeMs RetryAfter(const std::string& key, TimeMs now);
+  void RecordFailure(const std::string& key, TimeMs now);
+  void RecordSuccess(const std::string& key) { failures_.erase(key); }
+
+ private:
+  void Expire(std::deque<TimeMs>& q, TimeMs now) const;
+  int max_failures_;
+  TimeMs window_;
+  std::map<std::string, std::deque<TimeMs>> failures_;
+};
+
+}  // namespace sqm::org

@@ -1,0 +1,80 @@
+#include "org/rules.h"
+
+#include <gtest/gtest.h>
+
+namespace sqm::org {
+namespace {
+
+TEST(Roles, PermissionsFollowRoles) {
+  EXPECT_TRUE(PermissionsOf({"admin"}).contains("org.write"));
+  EXPECT_FALSE(PermissionsOf({"quality"}).contains("org.write"));
+  EXPECT_TRUE(PermissionsOf({"manager"}).contains("org.read"));
+  EXPECT_TRUE(PermissionsOf({"agent"}).empty());
+  EXPECT_EQ(AllRoles().size(), 8u);
+  EXPECT_FALSE(IsRole("root"));
+}
+
+TEST(Scope, ManagerSeesOwnSubtreeOnly) {
+  std::multimap<Id, Id> children{{1, 2}, {1, 3}, {2, 4}, {2, 5}, {4, 6}};
+  auto s = ScopeOf({"manager"}, 2, {}, children);
+  EXPECT_FALSE(s.all);
+  EXPECT_EQ(s.departments, (std::set<Id>{2, 4, 5, 6}));
+  EXPECT_FALSE(s.Contains(3));
+  EXPECT_FALSE(s.Contains(std::nullopt));
+}
+
+TEST(Scope, EvaluatorSeesAssignedSubtrees) {
+  std::multimap<Id, Id> children{{1, 2}, {1, 3}, {2, 4}};
+  auto s = ScopeOf({"evaluator"}, std::nullopt, {2}, children);
+  EXPECT_EQ(s.departments, (std::set<Id>{2, 4}));
+}
+
+TEST(Scope, QualityAndAdminSeeEverything) {
+  EXPECT_TRUE(ScopeOf({"quality"}, 1, {}, {}).all);
+  EXPECT_TRUE(ScopeOf({"agent", "admin"}, 1, {}, {}).all);
+  auto agent = ScopeOf({"agent"}, 3, {}, {{3, 7}});
+  EXPECT_EQ(agent.departments, (std::set<Id>{3}));
+}
+
+TEST(Password, Policy) {
+  EXPECT_TRUE(CheckPassword("Demo-pass-2026", "admin").ok());
+  EXPECT_EQ(CheckPassword("short1", "x").error().message, "must be at least 10 characters");
+  EXPECT_EQ(CheckPassword("onlyletterslong", "x").error().message, "must contain at least one letter and one digit");
+  EXPECT_EQ(CheckPassword("1234567890123", "x").error().message, "must contain at least one letter and one digit");
+  EXPECT_EQ(CheckPassword("Alice-2026-pw", "alice").error().message, "must not contain the username");
+  EXPECT_EQ(CheckPassword("short1", "x", "new_password").error().field, "new_password");
+  EXPECT_FALSE(CheckPassword(std::string(129, 'a') + "1", "x").ok());
+}
+
+TEST(Username, Rules) {
+  EXPECT_TRUE(CheckUsername("zhang.wei_01").ok());
+  EXPECT_FALSE(CheckUsername("ab").ok());
+  EXPECT_FALSE(CheckUsername("_lead").ok());
+  EXPECT_FALSE(CheckUsername("has space").ok());
+  EXPECT_FALSE(CheckUsername("张伟").ok());
+}
+
+TEST(DepartmentMove, RefusesCycles) {
+  std::map<Id, std::optional<Id>> parents{{1, std::nullopt}, {2, 1}, {3, 2}, {4, 1}};
+  EXPECT_TRUE(CheckMove(3, 4, parents).ok());
+  EXPECT_EQ(CheckMove(2, 3, parents).error().field, "parent_id");  // into own child
+  EXPECT_FALSE(CheckMove(2, 2, parents).ok());                     // into itself
+  EXPECT_FALSE(CheckMove(1, 3, parents).ok());                     // root under a grandchild
+  EXPECT_FALSE(CheckMove(2, 99, parents).ok());                    // no such parent
+}
+
+TEST(LoginThrottle, SlidingWindow) {
+  LoginThrottle t(3, 60'000);
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(t.RetryAfter("u", 1000 + i), 0);
+    t.RecordFailure("u", 1000 + i);
+  }
+  EXPECT_EQ(t.RetryAfter("u", 2000), 59'000);
+  EXPECT_EQ(t.RetryAfter("other", 2000), 0);
+  EXPECT_EQ(t.RetryAfter("u", 61'001), 0);  // the oldest failure left the window
+  t.RecordSuccess("u");
+  EXPECT_EQ(t.RetryAfter("u", 61'001), 0);
+}
+
+}  // namespace
+}  // namespace sqm::org
