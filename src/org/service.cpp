@@ -286,12 +286,13 @@ Status Service::CheckRolesAndScope(Connection& db, const std::vector<std::string
   for (const auto& r : roles) {
     if (!IsRole(r)) return Error::Invalid("roles", fmt::format("unknown role '{}'", r));
   }
-  const bool customer_only = roles.size() == 1 && roles[0] == "customer";
+  // Customers and third-party evaluators are not members of a department.
+  const bool external = std::all_of(roles.begin(), roles.end(), [](const std::string& r) { return r == "customer" || r == "evaluator"; });
   if (department_id) {
     auto d = repo::FindDepartment(db, *department_id);
     if (!d) return Error::Invalid("department_id", "no such department");
     if (!d->active) return Error::Invalid("department_id", "the department is deactivated");
-  } else if (!customer_only) {
+  } else if (!external) {
     return Error::Invalid("department_id", "is required for staff");
   }
   for (Id d : scope_ids) {

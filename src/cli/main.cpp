@@ -1,0 +1,220 @@
+// The `sqm` command and the composition root: builds the object graph (Database ->
+// org::Service -> Router with every module's routes -> App -> Server) explicitly, once.
+//
+// Every setting is a flag; `--config FILE` reads the same settings from an INI/TOML file
+// (`db = "data/sqm.db"`, `[serve]` section for serve's flags). See docs/configuration.md.
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "base/crypto.h"
+#include "base/json.h"
+#include "cli/seed_demo.h"
+#include "http/app.h"
+#include "http/server.h"
+#include "http/system_routes.h"
+#include "org/routes.h"
+#include "org/service.h"
+#include "storage/database.h"
+
+namespace {
+
+using namespace sqm;
+
+struct Config {
+  std::string db = "data/sqm.db";
+  std::string synchronous = "FULL";
+  bool group_commit = true;
+  std::string log_level = "info";
+
+  std::string listen = "127.0.0.1:8080";
+  std::string web_root = "web/dist";
+  int workers = 16;
+  std::size_t max_body = 1 << 20;
+  bool secure_cookies = false;
+  int session_hours = 12;
+  bool access_log = true;
+};
+
+// Everything a running server is made of, built in dependency order.
+struct Services {
+  explicit Services(const Config& c)
+      : db(storage::DatabaseOptions{c.db, c.synchronous, c.group_commit}, clock),
+        org(db, clock, org::ServiceOptions{.session_ttl = c.session_hours * 3600LL * 1000}) {}
+  SystemClock clock;
+  storage::Database db;
+  org::Service org;
+};
+
+void BuildRoutes(http::Router& router, Services& s, const http::Metrics& metrics, const Config& c) {
+  http::AddSystemRoutes(router, s.db, metrics);
+  org::AddRoutes(router, s.org, {c.secure_cookies, c.session_hours * 3600LL * 1000});
+}
+
+std::unique_ptr<Services> Open(const Config& c, bool migrate) {
+  if (auto dir = std::filesystem::path(c.db).parent_path(); !dir.empty()) std::filesystem::create_directories(dir);
+  auto s = std::make_unique<Services>(c);
+  if (migrate) {
+    for (const auto& m : s->db.Migrate()) spdlog::info("applied migration {}", m);
+  }
+  return s;
+}
+
+int Serve(const Config& c) {
+  auto colon = c.listen.rfind(':');
+  if (colon == std::string::npos) throw CLI::ValidationError("--listen", "must be HOST:PORT");
+  http::ServerOptions so;
+  so.host = c.listen.substr(0, colon);
+  so.port = static_cast<std::uint16_t>(std::stoi(c.listen.substr(colon + 1)));
+  so.workers = c.workers;
+  so.max_body_bytes = c.max_body;
+  auto s = Open(c, /*migrate=*/true);
+  http::Metrics metrics;
+  http::Router router;
+  BuildRoutes(router, *s, metrics, c);
+  if (!std::filesystem::exists(std::filesystem::path(c.web_root) / "index.html")) {
+    spdlog::warn("no web build at {} (run `npm run build` in web/); serving the API only", c.web_root);
+  }
+  http::App app(router, s->org, metrics, {c.web_root, c.secure_cookies, c.access_log});
+  http::Server server(app, so);
+  server.Listen();
+  std::printf("sqm listening on http://%s:%u\n", so.host.c_str(), server.port());
+  std::fflush(stdout);
+  server.Run(/*handle_signals=*/true);
+  s->db.Close();
+  spdlog::info("stopped cleanly");
+  return 0;
+}
+
+int PrintRoutes(const Config& c) {
+  Config memory = c;
+  memory.db = (std::filesystem::temp_directory_path() / ("sqm-routes-" + crypto::RandomToken(8) + ".db")).string();
+  int rc = 0;
+  {
+    auto s = Open(memory, true);
+    http::Metrics metrics;
+    http::Router router;
+    BuildRoutes(router, *s, metrics, memory);
+    boost::json::array out;
+    for (const auto& r : router.routes()) {
+      out.push_back({{"method", r.method}, {"path", r.pattern}, {"permission", r.permission}});
+    }
+    std::cout << json::Serialize(out) << "\n";
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(memory.db + suffix);
+  return rc;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  spdlog::set_default_logger(spdlog::stderr_logger_mt("sqm"));
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %l %v");
+
+  Config c;
+  CLI::App app{"sqm — service-quality supervision and assessment (服务质量监督考核系统)"};
+  app.set_config("--config", "", "read settings from an INI/TOML file");
+  app.require_subcommand(1);
+  app.option_defaults()->always_capture_default();
+  app.add_option("--db", c.db, "SQLite database file");
+  app.add_option("--synchronous", c.synchronous, "SQLite synchronous level: OFF, NORMAL, FULL or EXTRA")
+      ->check(CLI::IsMember({"OFF", "NORMAL", "FULL", "EXTRA"}));
+  app.add_option("--group-commit", c.group_commit, "queue concurrent writes into one transaction");
+  app.add_option("--log-level", c.log_level, "trace, debug, info, warn, error")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}));
+
+  auto* serve = app.add_subcommand("serve", "serve the web UI and the API");
+  serve->add_option("--listen", c.listen, "HOST:PORT to listen on (port 0 picks a free one)");
+  serve->add_option("--web-root", c.web_root, "folder of the web build");
+  serve->add_option("--workers", c.workers, "worker threads (requests in flight)")->check(CLI::Range(1, 512));
+  serve->add_option("--max-body", c.max_body, "largest request body in bytes");
+  serve->add_option("--secure-cookies", c.secure_cookies, "mark the session cookie Secure (behind TLS)");
+  serve->add_option("--session-hours", c.session_hours, "session lifetime in hours")->check(CLI::Range(1, 720));
+  serve->add_option("--access-log", c.access_log, "one JSON line per request on stderr");
+
+  app.add_subcommand("migrate", "apply pending database migrations");
+
+  std::string seed_password;
+  auto* seed = app.add_subcommand("seed-demo", "load the demo organisation (示例服务中心) into an empty database");
+  seed->add_option("--password", seed_password, "password for every demo account (default: a random one, printed)");
+
+  org::StaffDraft user;
+  std::string user_role;
+  std::int64_t user_department = 0;
+  auto* create_user = app.add_subcommand("create-user", "create an account");
+  create_user->add_option("--username", user.username, "login name")->required();
+  create_user->add_option("--password", user.password, "password (at least 10 characters, letters and digits)")->required();
+  create_user->add_option("--role", user_role, "role: admin, quality, executive, manager, agent, engineer, evaluator, customer")
+      ->required();
+  create_user->add_option("--department", user_department, "department id");
+  create_user->add_option("--display-name", user.display_name, "name shown in the UI (default: the username)");
+
+  std::string backup_to;
+  auto* backup = app.add_subcommand("backup", "online backup of the database, safe while serving");
+  backup->add_option("--to", backup_to, "target file")->required();
+
+  app.add_subcommand("verify-audit", "check the event log's hash chain; exit 0 only when intact");
+  app.add_subcommand("routes", "print every API route with its permission, as JSON");
+
+  CLI11_PARSE(app, argc, argv);
+  spdlog::set_level(spdlog::level::from_str(c.log_level));
+
+  try {
+    if (serve->parsed()) return Serve(c);
+    if (app.got_subcommand("routes")) return PrintRoutes(c);
+    auto s = Open(c, /*migrate=*/true);
+    if (app.got_subcommand("migrate")) {
+      std::cout << "database " << c.db << " is up to date\n";
+      return 0;
+    }
+    if (seed->parsed()) {
+      const bool generated = seed_password.empty();
+      if (generated) seed_password = "Demo-" + crypto::RandomToken(9) + "7";
+      auto r = cli::SeedDemo(s->db, s->org, seed_password);
+      if (!r.ok()) {
+        std::cerr << "seed-demo: " << r.error().field << " " << r.error().message << "\n";
+        return 1;
+      }
+      if (r->created) {
+        std::cout << "demo data loaded: " << r->accounts << " accounts\n";
+      } else {
+        std::cout << "database already has data; demo passwords set for " << r->accounts << " accounts\n";
+      }
+      if (generated) std::cout << "demo password: " << seed_password << "\n";
+      return 0;
+    }
+    if (create_user->parsed()) {
+      user.roles = {user_role};
+      if (user_department > 0) user.department_id = user_department;
+      if (user.display_name.empty()) user.display_name = user.username;
+      auto r = s->org.CreateStaffAsSystem(user);
+      if (!r.ok()) {
+        std::cerr << "create-user: " << r.error().field << ": " << r.error().message << "\n";
+        return 1;
+      }
+      std::cout << "created " << r->username << " (id " << r->id << ")\n";
+      return 0;
+    }
+    if (backup->parsed()) {
+      s->db.Backup(backup_to);
+      std::cout << "backup written to " << backup_to << "\n";
+      return 0;
+    }
+    if (app.got_subcommand("verify-audit")) {
+      if (auto br = s->db.VerifyAudit()) {
+        std::cerr << "audit chain broken at seq " << br->seq << ": " << br->reason << "\n";
+        return 2;
+      }
+      std::cout << "audit chain intact\n";
+      return 0;
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "sqm: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

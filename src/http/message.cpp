@@ -1,0 +1,122 @@
+#include "http/message.h"
+
+#include <charconv>
+
+#include "base/json.h"
+
+namespace sqm::http {
+
+namespace bj = boost::json;
+
+std::string_view Request::Header(std::string_view lower_name) const {
+  for (const auto& [k, v] : headers) {
+    if (k == lower_name) return v;
+  }
+  return {};
+}
+
+Result<bj::value> Request::Json() const {
+  if (body.empty()) return Error::Invalid("", "a JSON request body is required");
+  return json::Parse(body);
+}
+
+namespace {
+
+std::optional<std::int64_t> ParseInt(std::string_view s) {
+  std::int64_t v;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || ptr != s.data() + s.size() || s.empty()) return std::nullopt;
+  return v;
+}
+
+}  // namespace
+
+Result<std::int64_t> Request::IdParam(std::string_view name) const {
+  auto it = params.find(name);
+  auto v = it == params.end() ? std::nullopt : ParseInt(it->second);
+  if (!v || *v <= 0) return Error::NotFound("no such " + std::string(name) + " in the path");
+  return *v;
+}
+
+std::optional<std::string> Request::QueryText(std::string_view name) const {
+  auto it = query.find(name);
+  if (it == query.end() || it->second.empty()) return std::nullopt;
+  return it->second;
+}
+
+Result<std::optional<std::int64_t>> Request::QueryInt(std::string_view name, std::int64_t min, std::int64_t max) const {
+  auto text = QueryText(name);
+  if (!text) return std::optional<std::int64_t>{};
+  auto v = ParseInt(*text);
+  if (!v) return Error::Invalid(std::string(name), "must be an integer");
+  if (*v < min || *v > max) {
+    return Error::Invalid(std::string(name), "must be between " + std::to_string(min) + " and " + std::to_string(max));
+  }
+  return std::optional<std::int64_t>(*v);
+}
+
+Result<std::optional<bool>> Request::QueryBool(std::string_view name) const {
+  auto text = QueryText(name);
+  if (!text) return std::optional<bool>{};
+  if (*text == "true" || *text == "1") return std::optional<bool>(true);
+  if (*text == "false" || *text == "0") return std::optional<bool>(false);
+  return Error::Invalid(std::string(name), "must be true or false");
+}
+
+Result<std::optional<TimeMs>> Request::QueryTime(std::string_view name) const {
+  auto text = QueryText(name);
+  if (!text) return std::optional<TimeMs>{};
+  auto t = ParseIsoTime(*text);
+  if (!t) return Error::Invalid(std::string(name), "must be an ISO-8601 date or date-time with a zone");
+  return std::optional<TimeMs>(*t);
+}
+
+Result<int> Request::Limit(int max) const {
+  SQM_ASSIGN(auto v, QueryInt("limit", 1, max));
+  return static_cast<int>(v.value_or(50));
+}
+
+int StatusOf(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kInvalid: return 400;
+    case ErrorCode::kUnauthenticated: return 401;
+    case ErrorCode::kForbidden: return 403;
+    case ErrorCode::kNotFound: return 404;
+    case ErrorCode::kConflict: return 409;
+    case ErrorCode::kPayloadTooLarge: return 413;
+    case ErrorCode::kTooManyRequests: return 429;
+    case ErrorCode::kUnavailable: return 503;
+    case ErrorCode::kInternal: return 500;
+  }
+  return 500;
+}
+
+Response JsonResponse(int status, const bj::value& body) {
+  Response r;
+  r.status = status;
+  r.body = json::Serialize(body);
+  return r;
+}
+
+Response ErrorResponse(const Error& e) {
+  bj::object err{{"code", ErrorCodeName(e.code)}, {"message", e.message}};
+  if (!e.field.empty()) err["field"] = e.field;
+  return JsonResponse(StatusOf(e.code), bj::object{{"error", std::move(err)}});
+}
+
+Response ErrorResponse(int status, std::string_view code, std::string message) {
+  return JsonResponse(status, bj::object{{"error", bj::object{{"code", code}, {"message", std::move(message)}}}});
+}
+
+Response NoContent() {
+  Response r;
+  r.status = 204;
+  r.content_type.clear();
+  return r;
+}
+
+bj::object PageJson(bj::array items, const std::optional<std::string>& next_cursor) {
+  return {{"items", std::move(items)}, {"next_cursor", OrNull(next_cursor)}};
+}
+
+}  // namespace sqm::http

@@ -1,0 +1,248 @@
+#include "http/server.h"
+
+#include <chrono>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <vector>
+
+#include <boost/asio.hpp>
+#include <boost/beast.hpp>
+#include <spdlog/spdlog.h>
+
+namespace sqm::http {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = net::ip::tcp;
+
+namespace {
+
+bhttp::response<bhttp::string_body> ToBeast(Response&& r, unsigned version, bool keep_alive, bool head) {
+  bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(r.status), version};
+  res.set(bhttp::field::server, "sqm");
+  if (!r.content_type.empty()) res.set(bhttp::field::content_type, r.content_type);
+  for (auto& [k, v] : r.headers) res.insert(k, v);
+  const auto size = r.body.size();
+  if (!head) res.body() = std::move(r.body);
+  res.keep_alive(keep_alive);
+  res.content_length(size);
+  return res;
+}
+
+}  // namespace
+
+struct Server::Impl {
+  Impl(App& a, ServerOptions o) : app(a), options(std::move(o)), ioc(options.workers), acceptor(ioc), signals(ioc) {}
+
+  class Session;
+
+  App& app;
+  ServerOptions options;
+  net::io_context ioc;
+  tcp::acceptor acceptor;
+  net::signal_set signals;
+  std::atomic<bool> stopping{false};
+  std::atomic<int> busy{0};
+  std::mutex sessions_mu;
+  std::set<std::shared_ptr<Session>> sessions;
+
+  void Accept();
+  void BeginStop();
+};
+
+class Server::Impl::Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, Impl& server) : stream_(std::move(socket)), server_(server) {
+    beast::error_code ec;
+    auto ep = stream_.socket().remote_endpoint(ec);
+    if (!ec) remote_ = ep.address().to_string();
+  }
+
+  void Start() { net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->ReadHeader(); }); }
+
+  // Closes the connection if it is waiting for a request; a busy one closes after its reply.
+  void CloseIfIdle() {
+    net::post(stream_.get_executor(), [self = shared_from_this()] {
+      if (!self->busy_) {
+        beast::error_code ec;
+        self->stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+        self->stream_.socket().close(ec);
+      }
+    });
+  }
+
+ private:
+  void ReadHeader() {
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(server_.options.max_header_bytes));
+    parser_->body_limit(server_.options.max_body_bytes);
+    stream_.expires_after(std::chrono::seconds(server_.options.idle_timeout_s));
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             [self = shared_from_this()](beast::error_code ec, std::size_t) { self->OnHeader(ec); });
+  }
+
+  void OnHeader(beast::error_code ec) {
+    if (ec) return Fail(ec);
+    busy_ = true;
+    ++server_.busy;
+    stream_.expires_after(std::chrono::seconds(server_.options.read_timeout_s));
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      [self = shared_from_this()](beast::error_code ec, std::size_t) { self->OnRead(ec); });
+  }
+
+  void Fail(beast::error_code ec) {
+    if (ec == bhttp::error::header_limit) {
+      return Reply(ErrorResponse(431, "header_too_large", "the request headers are too large"), 11, false, false);
+    }
+    if (ec == bhttp::error::body_limit) {
+      return Reply(ErrorResponse(413, "payload_too_large",
+                              "the request body is larger than " + std::to_string(server_.options.max_body_bytes) + " bytes"),
+                   11, false, false);
+    }
+    if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout || ec == net::error::operation_aborted ||
+        ec == net::error::connection_reset || ec == net::error::eof || ec == net::error::bad_descriptor) {
+      return Close();
+    }
+    if (ec.category() == beast::error_code(bhttp::error::bad_target).category()) {
+      return Reply(ErrorResponse(400, "invalid", "malformed HTTP request: " + ec.message()), 11, false, false);
+    }
+    Close();
+  }
+
+  void OnRead(beast::error_code ec) {
+    if (ec) return Fail(ec);
+    auto& msg = parser_->get();
+    Request req;
+    req.method = std::string(msg.method_string());
+    req.target = std::string(msg.target());
+    req.remote_address = remote_;
+    for (const auto& f : msg) {
+      std::string name(f.name_string());
+      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      req.headers.emplace_back(std::move(name), std::string(f.value()));
+    }
+    req.body = std::move(msg.body());
+    const bool keep_alive = msg.keep_alive() && !server_.stopping;
+    const unsigned version = msg.version();
+    const bool head = msg.method() == bhttp::verb::head;
+    Reply(server_.app.Handle(req), version, keep_alive, head);
+  }
+
+  void Reply(Response&& r, unsigned version, bool keep_alive, bool head) {
+    if (!busy_) {
+      busy_ = true;
+      ++server_.busy;
+    }
+    auto res = std::make_shared<bhttp::response<bhttp::string_body>>(ToBeast(std::move(r), version, keep_alive, head));
+    stream_.expires_after(std::chrono::seconds(server_.options.read_timeout_s));
+    bhttp::async_write(stream_, *res, [self = shared_from_this(), res, keep_alive](beast::error_code ec, std::size_t) {
+      self->busy_ = false;
+      --self->server_.busy;
+      if (ec || !keep_alive || self->server_.stopping) return self->Close();
+      self->ReadHeader();
+    });
+  }
+
+  void Close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.socket().close(ec);
+    if (busy_) {
+      busy_ = false;
+      --server_.busy;
+    }
+    std::lock_guard lock(server_.sessions_mu);
+    server_.sessions.erase(shared_from_this());
+  }
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  Impl& server_;
+  std::string remote_;
+  bool busy_ = false;
+};
+
+void Server::Impl::Accept() {
+  acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+    if (ec) {
+      if (!stopping && ec != net::error::operation_aborted) {
+        spdlog::warn("accept failed: {}", ec.message());
+        Accept();
+      }
+      return;
+    }
+    if (stopping) return;
+    socket.set_option(tcp::no_delay(true), ec);
+    auto s = std::make_shared<Session>(std::move(socket), *this);
+    {
+      std::lock_guard lock(sessions_mu);
+      sessions.insert(s);
+    }
+    s->Start();
+    Accept();
+  });
+}
+
+void Server::Impl::BeginStop() {
+  if (stopping.exchange(true)) return;
+  net::post(ioc, [this] {
+    beast::error_code ec;
+    acceptor.close(ec);
+    signals.cancel(ec);
+  });
+  std::thread([this] {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options.shutdown_grace_s);
+    for (;;) {
+      {
+        std::lock_guard lock(sessions_mu);
+        for (const auto& s : sessions) s->CloseIfIdle();
+      }
+      if (busy == 0 || std::chrono::steady_clock::now() > deadline) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));  // let the last replies flush
+    ioc.stop();
+  }).detach();
+}
+
+Server::Server(App& app, ServerOptions options) : impl_(std::make_unique<Impl>(app, std::move(options))) {}
+Server::~Server() = default;
+
+void Server::Listen() {
+  auto& a = impl_->acceptor;
+  beast::error_code ec;
+  const auto address = net::ip::make_address(impl_->options.host, ec);
+  if (ec) throw std::runtime_error("bad listen address '" + impl_->options.host + "'");
+  tcp::endpoint ep(address, impl_->options.port);
+  a.open(ep.protocol());
+  a.set_option(net::socket_base::reuse_address(true));
+  a.bind(ep, ec);
+  if (ec) throw std::runtime_error("cannot listen on " + impl_->options.host + ":" + std::to_string(impl_->options.port) + ": " + ec.message());
+  a.listen(net::socket_base::max_listen_connections);
+}
+
+std::uint16_t Server::port() const { return impl_->acceptor.local_endpoint().port(); }
+
+void Server::Run(bool handle_signals) {
+  if (handle_signals) {
+    impl_->signals.add(SIGINT);
+    impl_->signals.add(SIGTERM);
+    impl_->signals.async_wait([this](beast::error_code ec, int sig) {
+      if (ec) return;
+      spdlog::info("signal {} received: finishing requests in flight", sig);
+      Stop();
+    });
+  }
+  impl_->Accept();
+  std::vector<std::thread> threads;
+  for (int i = 1; i < impl_->options.workers; ++i) threads.emplace_back([this] { impl_->ioc.run(); });
+  impl_->ioc.run();
+  for (auto& t : threads) t.join();
+}
+
+void Server::Stop() { impl_->BeginStop(); }
+
+}  // namespace sqm::http

@@ -1,0 +1,63 @@
+#include "http/system_routes.h"
+
+#include "base/json.h"
+#include "org/rules.h"
+
+namespace sqm::http {
+
+namespace bj = boost::json;
+
+namespace {
+
+bj::object EventJson(const storage::Event& e) {
+  auto data = json::Parse(e.data);
+  return {{"seq", e.seq},
+          {"at", FormatIsoUtc(e.at)},
+          {"actor", e.actor},
+          {"entity", e.entity},
+          {"entity_id", e.entity_id},
+          {"type", e.type},
+          {"data", data.ok() ? data.value() : bj::value(e.data)},
+          {"hash", e.hash}};
+}
+
+Response ListEvents(storage::Database& db, Request& req) {
+  storage::EventFilter f;
+  f.entity = req.QueryText("entity");
+  f.entity_id = req.QueryText("entity_id");
+  f.type = req.QueryText("type");
+  f.actor = req.QueryText("actor");
+  SQM_ASSIGN_OR_REPLY(f.from, req.QueryTime("from"));
+  SQM_ASSIGN_OR_REPLY(f.to, req.QueryTime("to"));
+  SQM_ASSIGN_OR_REPLY(f.before_seq, req.QueryInt("cursor", 1));
+  SQM_ASSIGN_OR_REPLY(f.limit, req.Limit(500));
+  f.limit += 1;
+  auto events = db.Read([&](storage::Connection& c) { return storage::ListEvents(c, f); });
+  std::optional<std::string> next;
+  if (static_cast<int>(events.size()) == f.limit) {
+    events.pop_back();
+    next = std::to_string(events.back().seq);
+  }
+  bj::array items;
+  for (const auto& e : events) items.push_back(EventJson(e));
+  return JsonResponse(200, PageJson(std::move(items), next));
+}
+
+}  // namespace
+
+void AddSystemRoutes(Router& router, storage::Database& db, const Metrics& metrics) {
+  router.Add("GET", "/healthz", std::string(org::kPublic), [&db](Request&) {
+    const bool ok = db.Read([](storage::Connection& c) { return c.QueryOne("SELECT 1").has_value(); });
+    return JsonResponse(ok ? 200 : 503, bj::object{{"status", ok ? "ok" : "unavailable"}});
+  });
+  router.Add("GET", "/metrics", std::string(org::kPublic), [&db, &metrics](Request&) {
+    Response r;
+    r.content_type = "text/plain; version=0.0.4";
+    r.body = metrics.Render({{"sqm_db_write_queue_depth", static_cast<double>(db.QueueDepth())},
+                             {"sqm_db_commits_total", static_cast<double>(db.CommitCount())}});
+    return r;
+  });
+  router.Add("GET", "/api/v1/events", std::string(org::kAuditRead), [&db](Request& req) { return ListEvents(db, req); });
+}
+
+}  // namespace sqm::http
