@@ -41,8 +41,7 @@ std::optional<TimeMs> ParseIsoTime(std::string_view s) {
   const date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(mo)},
                                  date::day{static_cast<unsigned>(d)}};
   if (!ymd.ok()) return std::nullopt;
-  const std::int64_t day_ms =
-      static_cast<std::int64_t>(date::sys_days{ymd}.time_since_epoch().count()) * 86'400'000;
+  const std::int64_t day_ms = static_cast<std::int64_t>(date::sys_days{ymd}.time_since_epoch().count()) * 86'400'000;
   if (s.size() == 10) return day_ms;
   if (s[10] != 'T' && s[10] != 't' && s[10] != ' ') return std::nullopt;
   int h, mi, sec = 0;

@@ -79,11 +79,21 @@ bool IsValidUtf8(std::string_view s) {
     const auto c = static_cast<unsigned char>(s[i]);
     size_t n;
     std::uint32_t cp;
-    if (c < 0x80) { ++i; continue; }
-    if ((c >> 5) == 0x6) { n = 1; cp = c & 0x1f; }
-    else if ((c >> 4) == 0xe) { n = 2; cp = c & 0x0f; }
-    else if ((c >> 3) == 0x1e) { n = 3; cp = c & 0x07; }
-    else return false;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    if ((c >> 5) == 0x6) {
+      n = 1;
+      cp = c & 0x1f;
+    } else if ((c >> 4) == 0xe) {
+      n = 2;
+      cp = c & 0x0f;
+    } else if ((c >> 3) == 0x1e) {
+      n = 3;
+      cp = c & 0x07;
+    } else
+      return false;
     for (size_t k = 1; k <= n; ++k) {
       if (i + k >= s.size()) return false;
       const auto cc = static_cast<unsigned char>(s[i + k]);
@@ -134,7 +144,9 @@ bool Reader::Has(std::string_view key) const {
   return obj_ && obj_->contains(bj::string_view(key.data(), key.size()));
 }
 
-const bj::value* Reader::OptValue(std::string_view key) { return Find(key); }
+const bj::value* Reader::OptValue(std::string_view key) {
+  return Find(key);
+}
 
 namespace {
 
@@ -158,8 +170,8 @@ std::optional<std::string> Reader::OptString(std::string_view key, StringRule ru
   if (rule.trim) s = Trim(s);
   const auto n = CodePoints(s);
   if (n < rule.min_len) {
-    Fail(key, rule.min_len == 1 ? "must not be empty"
-                                : "must be at least " + std::to_string(rule.min_len) + " characters");
+    Fail(key,
+         rule.min_len == 1 ? "must not be empty" : "must be at least " + std::to_string(rule.min_len) + " characters");
     return std::nullopt;
   }
   if (n > rule.max_len) {
@@ -192,8 +204,7 @@ std::optional<std::int64_t> Reader::OptInt(std::string_view key, std::int64_t mi
     n = v->get_int64();
   } else if (v->is_uint64() && v->get_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
     n = static_cast<std::int64_t>(v->get_uint64());
-  } else if (v->is_double() && std::floor(v->get_double()) == v->get_double() &&
-             std::abs(v->get_double()) < 9e15) {
+  } else if (v->is_double() && std::floor(v->get_double()) == v->get_double() && std::abs(v->get_double()) < 9e15) {
     n = static_cast<std::int64_t>(v->get_double());
   } else {
     Fail(key, "must be an integer");

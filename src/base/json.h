@@ -35,7 +35,7 @@ Result<bj::value> Parse(std::string_view text);
 class Reader {
  public:
   struct StringRule {
-    std::size_t min_len = 1;      // in code points, after trimming
+    std::size_t min_len = 1;  // in code points, after trimming
     std::size_t max_len = 200;
     bool trim = true;
   };
@@ -48,8 +48,7 @@ class Reader {
   std::optional<std::string> OptString(std::string_view key, StringRule rule);
   std::optional<std::string> OptString(std::string_view key) { return OptString(key, StringRule{}); }
   std::int64_t Int(std::string_view key, std::int64_t min = INT64_MIN, std::int64_t max = INT64_MAX);
-  std::optional<std::int64_t> OptInt(std::string_view key, std::int64_t min = INT64_MIN,
-                                     std::int64_t max = INT64_MAX);
+  std::optional<std::int64_t> OptInt(std::string_view key, std::int64_t min = INT64_MIN, std::int64_t max = INT64_MAX);
   // Present and null -> inner nullopt; absent -> outer nullopt.
   std::optional<std::optional<std::int64_t>> NullableInt(std::string_view key);
   std::optional<double> OptNumber(std::string_view key);

@@ -12,14 +12,14 @@ namespace sqm {
 
 // Protocol-agnostic failure kinds; http/ maps each to a status code in one place.
 enum class ErrorCode {
-  kInvalid,           // input fails validation; `field` names the offending field
-  kUnauthenticated,   // no or bad credentials
-  kForbidden,         // authenticated but not allowed
+  kInvalid,          // input fails validation; `field` names the offending field
+  kUnauthenticated,  // no or bad credentials
+  kForbidden,        // authenticated but not allowed
   kNotFound,
-  kConflict,          // unique key taken, state changed under the caller, invalid transition
-  kTooManyRequests,   // throttled
+  kConflict,         // unique key taken, state changed under the caller, invalid transition
+  kTooManyRequests,  // throttled
   kPayloadTooLarge,
-  kUnavailable,       // shutting down, database busy
+  kUnavailable,  // shutting down, database busy
   kInternal,
 };
 
@@ -39,16 +39,14 @@ struct Error {
     return {ErrorCode::kConflict, std::move(message), std::move(field)};
   }
   static Error Forbidden(std::string message) { return {ErrorCode::kForbidden, std::move(message), {}}; }
-  static Error Unauthenticated(std::string message) {
-    return {ErrorCode::kUnauthenticated, std::move(message), {}};
-  }
+  static Error Unauthenticated(std::string message) { return {ErrorCode::kUnauthenticated, std::move(message), {}}; }
   static Error Internal(std::string message) { return {ErrorCode::kInternal, std::move(message), {}}; }
 };
 
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : v_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
   Result(Error error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return v_.index() == 0; }
@@ -93,9 +91,9 @@ using Status = Result<void>;
 }  // namespace sqm
 
 // Propagates a failed Result from the enclosing function.
-#define SQM_TRY(expr)                         \
-  do {                                        \
-    auto&& sqm_try_r_ = (expr);               \
+#define SQM_TRY(expr)                                \
+  do {                                               \
+    auto&& sqm_try_r_ = (expr);                      \
     if (!sqm_try_r_.ok()) return sqm_try_r_.error(); \
   } while (0)
 

@@ -7,9 +7,9 @@
 #include <filesystem>
 #include <iostream>
 
-#include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include "base/crypto.h"
 #include "base/json.h"
@@ -91,6 +91,7 @@ int Serve(const Config& c) {
 }
 
 int PrintRoutes(const Config& c) {
+  spdlog::set_level(spdlog::level::warn);
   Config memory = c;
   memory.db = (std::filesystem::temp_directory_path() / ("sqm-routes-" + crypto::RandomToken(8) + ".db")).string();
   int rc = 0;
@@ -147,8 +148,11 @@ int main(int argc, char** argv) {
   std::int64_t user_department = 0;
   auto* create_user = app.add_subcommand("create-user", "create an account");
   create_user->add_option("--username", user.username, "login name")->required();
-  create_user->add_option("--password", user.password, "password (at least 10 characters, letters and digits)")->required();
-  create_user->add_option("--role", user_role, "role: admin, quality, executive, manager, agent, engineer, evaluator, customer")
+  create_user->add_option("--password", user.password, "password (at least 10 characters, letters and digits)")
+      ->required();
+  create_user
+      ->add_option("--role", user_role,
+                   "role: admin, quality, executive, manager, agent, engineer, evaluator, customer")
       ->required();
   create_user->add_option("--department", user_department, "department id");
   create_user->add_option("--display-name", user.display_name, "name shown in the UI (default: the username)");

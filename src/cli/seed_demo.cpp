@@ -76,19 +76,19 @@ constexpr std::array<Crew, 12> kCrews = {{
 }};
 
 constexpr std::array<std::pair<const char*, const char*>, 20> kSurnames = {{
-    {"王", "wang"}, {"李", "li"},   {"张", "zhang"}, {"刘", "liu"}, {"陈", "chen"}, {"杨", "yang"}, {"赵", "zhao"},
-    {"黄", "huang"}, {"周", "zhou"}, {"吴", "wu"},   {"徐", "xu"},   {"孙", "sun"},  {"胡", "hu"},   {"朱", "zhu"},
-    {"高", "gao"},  {"林", "lin"},  {"何", "he"},    {"郭", "guo"},  {"马", "ma"},   {"罗", "luo"},
+    {"王", "wang"},  {"李", "li"},   {"张", "zhang"}, {"刘", "liu"}, {"陈", "chen"}, {"杨", "yang"}, {"赵", "zhao"},
+    {"黄", "huang"}, {"周", "zhou"}, {"吴", "wu"},    {"徐", "xu"},  {"孙", "sun"},  {"胡", "hu"},   {"朱", "zhu"},
+    {"高", "gao"},   {"林", "lin"},  {"何", "he"},    {"郭", "guo"}, {"马", "ma"},   {"罗", "luo"},
 }};
 constexpr std::array<std::pair<const char*, const char*>, 21> kGiven = {{
-    {"伟", "wei"},   {"芳", "fang"}, {"娜", "na"},    {"敏", "min"},  {"静", "jing"}, {"丽", "li"},  {"强", "qiang"},
-    {"磊", "lei"},   {"军", "jun"},  {"洋", "yang"},  {"勇", "yong"}, {"艳", "yan"},  {"杰", "jie"}, {"娟", "juan"},
-    {"涛", "tao"},   {"明", "ming"}, {"超", "chao"},  {"秀英", "xiuying"}, {"霞", "xia"}, {"平", "ping"}, {"刚", "gang"},
+    {"伟", "wei"}, {"芳", "fang"}, {"娜", "na"},   {"敏", "min"},       {"静", "jing"}, {"丽", "li"},   {"强", "qiang"},
+    {"磊", "lei"}, {"军", "jun"},  {"洋", "yang"}, {"勇", "yong"},      {"艳", "yan"},  {"杰", "jie"},  {"娟", "juan"},
+    {"涛", "tao"}, {"明", "ming"}, {"超", "chao"}, {"秀英", "xiuying"}, {"霞", "xia"},  {"平", "ping"}, {"刚", "gang"},
 }};
 
-constexpr std::array<const char*, 9> kCustomerOrgs = {
-    "华东制造有限公司", "星辰科技股份有限公司", "蓝海物流集团", "市第一人民医院", "新城区政务服务中心",
-    "恒信银行南城支行", "绿源食品有限公司", "远航教育科技", "明德律师事务所"};
+constexpr std::array<const char*, 9> kCustomerOrgs = {"华东制造有限公司", "星辰科技股份有限公司", "蓝海物流集团",
+                                                      "市第一人民医院",   "新城区政务服务中心",   "恒信银行南城支行",
+                                                      "绿源食品有限公司", "远航教育科技",         "明德律师事务所"};
 
 // All demo usernames in seeding order, with their (display name, department code, title, roles).
 std::vector<Person> Everyone() {
@@ -113,7 +113,8 @@ std::vector<Person> Everyone() {
 
 Result<SeedReport> SeedDemo(storage::Database& db, org::Service& org, const std::string& password) {
   SQM_TRY(org::CheckPassword(password, "", "password"));
-  const bool seeded = db.Read([](storage::Connection& c) { return c.QueryOne("SELECT count(*) FROM departments")->Int(0) > 0; });
+  const bool seeded =
+      db.Read([](storage::Connection& c) { return c.QueryOne("SELECT count(*) FROM departments")->Int(0) > 0; });
   const auto people = Everyone();
   SeedReport report;
   if (seeded) {
@@ -121,8 +122,9 @@ Result<SeedReport> SeedDemo(storage::Database& db, org::Service& org, const std:
     const std::string hash = org::HashPassword(password);
     SQM_TRY(db.Write("system", [&](storage::WriteTx& tx) -> Status {
       for (const auto& p : people) {
-        SQM_ASSIGN(auto r, tx.db().Exec("UPDATE staff SET password_hash = ?, updated_at = ? WHERE lower(username) = lower(?)",
-                                        {hash, tx.now(), p.username}));
+        SQM_ASSIGN(auto r,
+                   tx.db().Exec("UPDATE staff SET password_hash = ?, updated_at = ? WHERE lower(username) = lower(?)",
+                                {hash, tx.now(), p.username}));
         if (r.changes > 0) ++report.accounts;
       }
       tx.Append("system", "demo", "demo.passwords_set", {{"accounts", report.accounts}});

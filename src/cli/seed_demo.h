@@ -12,8 +12,8 @@
 namespace sqm::cli {
 
 struct SeedReport {
-  bool created = false;      // false: the database already had data
-  int accounts = 0;          // accounts created or whose password was set
+  bool created = false;  // false: the database already had data
+  int accounts = 0;      // accounts created or whose password was set
 };
 
 // Seeds an empty database. On a seeded one, only sets the demo accounts' password when given.

@@ -37,7 +37,9 @@ std::string CookieValue(std::string_view header, std::string_view name) {
   return {};
 }
 
-bool IsUnsafe(std::string_view method) { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }
+bool IsUnsafe(std::string_view method) {
+  return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
 
 bool ParseTarget(Request& req) {
   const auto q = req.target.find('?');
@@ -51,7 +53,8 @@ bool ParseTarget(Request& req) {
     auto item = rest.substr(0, amp);
     auto eq = item.find('=');
     auto key = PercentDecode(item.substr(0, eq), true);
-    auto value = eq == std::string_view::npos ? std::optional<std::string>("") : PercentDecode(item.substr(eq + 1), true);
+    auto value =
+        eq == std::string_view::npos ? std::optional<std::string>("") : PercentDecode(item.substr(eq + 1), true);
     if (!key || !value) return false;
     if (!key->empty()) req.query[*key] = *value;
     if (amp == std::string_view::npos) break;
@@ -89,8 +92,8 @@ std::optional<std::string> PercentDecode(std::string_view s, bool plus_is_space)
 }
 
 std::string SessionCookie(const std::string& token, TimeMs max_age_ms, bool secure) {
-  std::string c = std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
-                  std::to_string(token.empty() ? 0 : max_age_ms / 1000);
+  std::string c = std::string(kSessionCookie) + "=" + token +
+                  "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(token.empty() ? 0 : max_age_ms / 1000);
   if (secure) c += "; Secure";
   return c;
 }
@@ -131,9 +134,9 @@ Response App::Authorize(Request& req, const Route& route, org::Principal& storag
   return Response{0};
 }
 
-Response App::Dispatch(Request& req, std::string& route_label, org::Principal& principal,
-                       const org::Principal*& who) {
-  if (!ParseTarget(req)) return ErrorResponse(Error::Invalid("", "the request target is not valid percent-encoded UTF-8"));
+Response App::Dispatch(Request& req, std::string& route_label, org::Principal& principal, const org::Principal*& who) {
+  if (!ParseTarget(req))
+    return ErrorResponse(Error::Invalid("", "the request target is not valid percent-encoded UTF-8"));
   const bool api = req.path.rfind("/api/", 0) == 0;
   auto match = router_.Find(req.method == "HEAD" ? "GET" : req.method, req.path, req.params);
   if (!match.route) {
@@ -178,10 +181,11 @@ Response App::Handle(Request& req) {
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   metrics_.Observe(route_label, r.status, seconds);
   if (options_.access_log) {
-    spdlog::info(R"({{"request_id":"{}","method":"{}","path":{},"route":{},"status":{},"ms":{:.3f},"bytes":{},"user":{},"remote":"{}"}})",
-                 req.request_id, req.method, json::Serialize(boost::json::string(req.path)),
-                 json::Serialize(boost::json::string(route_label)), r.status, seconds * 1000, r.body.size(),
-                 json::Serialize(boost::json::string(who ? who->username : "")), req.remote_address);
+    spdlog::info(
+        R"({{"request_id":"{}","method":"{}","path":{},"route":{},"status":{},"ms":{:.3f},"bytes":{},"user":{},"remote":"{}"}})",
+        req.request_id, req.method, json::Serialize(boost::json::string(req.path)),
+        json::Serialize(boost::json::string(route_label)), r.status, seconds * 1000, r.body.size(),
+        json::Serialize(boost::json::string(who ? who->username : "")), req.remote_address);
   }
   return r;
 }

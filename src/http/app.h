@@ -20,8 +20,8 @@ namespace sqm::http {
 inline constexpr std::string_view kSessionCookie = "sqm_session";
 
 struct AppOptions {
-  std::string web_root;            // the Vite build; empty disables static files
-  bool secure_cookies = false;     // add `Secure` to the session cookie (behind TLS)
+  std::string web_root;         // the Vite build; empty disables static files
+  bool secure_cookies = false;  // add `Secure` to the session cookie (behind TLS)
   bool access_log = true;
 };
 

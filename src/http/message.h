@@ -18,12 +18,12 @@
 namespace sqm::http {
 
 struct Request {
-  std::string method;                                       // "GET", "POST", ...
-  std::string target;                                       // as received, with the query
-  std::string path;                                         // percent-decoded, without the query
-  std::map<std::string, std::string, std::less<>> query;    // decoded; last value wins
-  std::map<std::string, std::string, std::less<>> params;   // from the route pattern
-  std::vector<std::pair<std::string, std::string>> headers; // names in lower case
+  std::string method;                                        // "GET", "POST", ...
+  std::string target;                                        // as received, with the query
+  std::string path;                                          // percent-decoded, without the query
+  std::map<std::string, std::string, std::less<>> query;     // decoded; last value wins
+  std::map<std::string, std::string, std::less<>> params;    // from the route pattern
+  std::vector<std::pair<std::string, std::string>> headers;  // names in lower case
   std::string body;
   std::string remote_address;
   std::string request_id;
@@ -74,7 +74,9 @@ Response Reply(const Result<T>& result, F&& to_json, int status = 200) {
   if (!result.ok()) return ErrorResponse(result.error());
   return JsonResponse(status, to_json(result.value()));
 }
-inline Response Reply(const Status& status) { return status.ok() ? NoContent() : ErrorResponse(status.error()); }
+inline Response Reply(const Status& status) {
+  return status.ok() ? NoContent() : ErrorResponse(status.error());
+}
 
 // {"items": [...], "next_cursor": ...}
 boost::json::object PageJson(boost::json::array items, const std::optional<std::string>& next_cursor);
@@ -84,7 +86,9 @@ template <typename T>
 boost::json::value OrNull(const std::optional<T>& v) {
   return v ? boost::json::value(*v) : boost::json::value(nullptr);
 }
-inline boost::json::value TimeJson(TimeMs t) { return boost::json::value(FormatIsoUtc(t)); }
+inline boost::json::value TimeJson(TimeMs t) {
+  return boost::json::value(FormatIsoUtc(t));
+}
 inline boost::json::value TimeJson(const std::optional<TimeMs>& t) {
   return t ? TimeJson(*t) : boost::json::value(nullptr);
 }
@@ -93,7 +97,7 @@ inline boost::json::value TimeJson(const std::optional<TimeMs>& t) {
 
 // In a handler: declares/assigns from a successful Result or replies with its error.
 #define SQM_ASSIGN_OR_REPLY(lhs, expr) SQM_ASSIGN_OR_REPLY_IMPL(SQM_CONCAT(sqm_reply_r_, __LINE__), lhs, expr)
-#define SQM_ASSIGN_OR_REPLY_IMPL(tmp, lhs, expr)           \
-  auto tmp = (expr);                                      \
+#define SQM_ASSIGN_OR_REPLY_IMPL(tmp, lhs, expr)                 \
+  auto tmp = (expr);                                             \
   if (!tmp.ok()) return ::sqm::http::ErrorResponse(tmp.error()); \
   lhs = std::move(tmp).value()

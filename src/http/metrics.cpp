@@ -43,7 +43,8 @@ std::string Metrics::Render(const std::map<std::string, double>& gauges) const {
   for (const auto& [route, h] : latency_) {
     const auto r = Escape(route);
     for (std::size_t i = 0; i < kBuckets.size(); ++i) {
-      out += fmt::format("sqm_http_request_duration_seconds_bucket{{route=\"{}\",le=\"{}\"}} {}\n", r, kBuckets[i], h.buckets[i]);
+      out += fmt::format("sqm_http_request_duration_seconds_bucket{{route=\"{}\",le=\"{}\"}} {}\n", r, kBuckets[i],
+                         h.buckets[i]);
     }
     out += fmt::format("sqm_http_request_duration_seconds_bucket{{route=\"{}\",le=\"+Inf\"}} {}\n", r, h.count);
     out += fmt::format("sqm_http_request_duration_seconds_sum{{route=\"{}\"}} {}\n", r, h.sum);

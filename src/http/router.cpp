@@ -18,7 +18,9 @@ std::vector<std::string> Split(std::string_view path) {
   return out;
 }
 
-bool IsParam(const std::string& seg) { return seg.size() > 2 && seg.front() == '{' && seg.back() == '}'; }
+bool IsParam(const std::string& seg) {
+  return seg.size() > 2 && seg.front() == '{' && seg.back() == '}';
+}
 
 }  // namespace
 
@@ -28,7 +30,8 @@ void Router::Add(std::string method, std::string pattern, std::string permission
     if (r.method == method && r.pattern == pattern) throw std::logic_error("duplicate route " + method + " " + pattern);
   }
   auto segments = Split(pattern);
-  routes_.push_back(Route{std::move(method), std::move(pattern), std::move(permission), std::move(handler), std::move(segments)});
+  routes_.push_back(
+      Route{std::move(method), std::move(pattern), std::move(permission), std::move(handler), std::move(segments)});
 }
 
 Router::Match Router::Find(std::string_view method, std::string_view path,

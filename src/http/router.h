@@ -16,7 +16,7 @@ using Handler = std::function<Response(Request&)>;
 
 struct Route {
   std::string method;
-  std::string pattern;     // "/api/v1/departments/{id}"
+  std::string pattern;  // "/api/v1/departments/{id}"
   std::string permission;
   Handler handler;
   std::vector<std::string> segments;
@@ -32,7 +32,8 @@ class Router {
     bool path_known = false;  // some route has this path with another method (405)
   };
   // Fills `params` on a match.
-  Match Find(std::string_view method, std::string_view path, std::map<std::string, std::string, std::less<>>& params) const;
+  Match Find(std::string_view method, std::string_view path,
+             std::map<std::string, std::string, std::less<>>& params) const;
 
   const std::vector<Route>& routes() const { return routes_; }
 

@@ -6,9 +6,9 @@
 #include <thread>
 #include <vector>
 
+#include <spdlog/spdlog.h>
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
-#include <spdlog/spdlog.h>
 
 namespace sqm::http {
 
@@ -60,7 +60,9 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     if (!ec) remote_ = ep.address().to_string();
   }
 
-  void Start() { net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->ReadHeader(); }); }
+  void Start() {
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->ReadHeader(); });
+  }
 
   // Closes the connection if it is waiting for a request; a busy one closes after its reply.
   void CloseIfIdle() {
@@ -97,9 +99,10 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
       return Reply(ErrorResponse(431, "header_too_large", "the request headers are too large"), 11, false, false);
     }
     if (ec == bhttp::error::body_limit) {
-      return Reply(ErrorResponse(413, "payload_too_large",
-                              "the request body is larger than " + std::to_string(server_.options.max_body_bytes) + " bytes"),
-                   11, false, false);
+      return Reply(
+          ErrorResponse(413, "payload_too_large",
+                        "the request body is larger than " + std::to_string(server_.options.max_body_bytes) + " bytes"),
+          11, false, false);
     }
     if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout || ec == net::error::operation_aborted ||
         ec == net::error::connection_reset || ec == net::error::eof || ec == net::error::bad_descriptor) {
@@ -220,11 +223,15 @@ void Server::Listen() {
   a.open(ep.protocol());
   a.set_option(net::socket_base::reuse_address(true));
   a.bind(ep, ec);
-  if (ec) throw std::runtime_error("cannot listen on " + impl_->options.host + ":" + std::to_string(impl_->options.port) + ": " + ec.message());
+  if (ec)
+    throw std::runtime_error("cannot listen on " + impl_->options.host + ":" + std::to_string(impl_->options.port) +
+                             ": " + ec.message());
   a.listen(net::socket_base::max_listen_connections);
 }
 
-std::uint16_t Server::port() const { return impl_->acceptor.local_endpoint().port(); }
+std::uint16_t Server::port() const {
+  return impl_->acceptor.local_endpoint().port();
+}
 
 void Server::Run(bool handle_signals) {
   if (handle_signals) {
@@ -243,6 +250,8 @@ void Server::Run(bool handle_signals) {
   for (auto& t : threads) t.join();
 }
 
-void Server::Stop() { impl_->BeginStop(); }
+void Server::Stop() {
+  impl_->BeginStop();
+}
 
 }  // namespace sqm::http

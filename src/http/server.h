@@ -15,13 +15,13 @@ namespace sqm::http {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  std::uint16_t port = 8080;          // 0 picks a free port
+  std::uint16_t port = 8080;  // 0 picks a free port
   int workers = 16;
   std::size_t max_body_bytes = 1 << 20;
   std::size_t max_header_bytes = 16 << 10;
-  int read_timeout_s = 30;            // to read a request once it has started
-  int idle_timeout_s = 75;            // keep-alive wait for the next request
-  int shutdown_grace_s = 20;          // for requests in flight at shutdown
+  int read_timeout_s = 30;    // to read a request once it has started
+  int idle_timeout_s = 75;    // keep-alive wait for the next request
+  int shutdown_grace_s = 20;  // for requests in flight at shutdown
 };
 
 class Server {

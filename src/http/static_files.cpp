@@ -10,15 +10,24 @@ namespace fs = std::filesystem;
 
 std::string ContentTypeFor(const std::string& ext) {
   static const std::map<std::string, std::string> kTypes = {
-      {".html", "text/html; charset=utf-8"},  {".js", "text/javascript; charset=utf-8"},
-      {".mjs", "text/javascript; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
-      {".json", "application/json"},          {".svg", "image/svg+xml"},
-      {".png", "image/png"},                  {".jpg", "image/jpeg"},
-      {".jpeg", "image/jpeg"},                {".gif", "image/gif"},
-      {".ico", "image/x-icon"},               {".webp", "image/webp"},
-      {".woff", "font/woff"},                 {".woff2", "font/woff2"},
-      {".ttf", "font/ttf"},                   {".txt", "text/plain; charset=utf-8"},
-      {".map", "application/json"},           {".webmanifest", "application/manifest+json"},
+      {".html", "text/html; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".mjs", "text/javascript; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".json", "application/json"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".jpg", "image/jpeg"},
+      {".jpeg", "image/jpeg"},
+      {".gif", "image/gif"},
+      {".ico", "image/x-icon"},
+      {".webp", "image/webp"},
+      {".woff", "font/woff"},
+      {".woff2", "font/woff2"},
+      {".ttf", "font/ttf"},
+      {".txt", "text/plain; charset=utf-8"},
+      {".map", "application/json"},
+      {".webmanifest", "application/manifest+json"},
       {".yaml", "text/yaml; charset=utf-8"},
   };
   auto it = kTypes.find(ext);
@@ -75,8 +84,7 @@ std::optional<Response> StaticFiles::Serve(const Request& req) const {
   if (root_.empty()) return std::nullopt;
   const std::string& path = req.path;
   // Reject anything that could climb out of the root: "..", backslashes, NULs.
-  if (path.empty() || path[0] != '/' || path.find('\\') != std::string::npos ||
-      path.find('\0') != std::string::npos) {
+  if (path.empty() || path[0] != '/' || path.find('\\') != std::string::npos || path.find('\0') != std::string::npos) {
     return std::nullopt;
   }
   fs::path rel;

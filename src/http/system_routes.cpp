@@ -57,7 +57,8 @@ void AddSystemRoutes(Router& router, storage::Database& db, const Metrics& metri
                              {"sqm_db_commits_total", static_cast<double>(db.CommitCount())}});
     return r;
   });
-  router.Add("GET", "/api/v1/events", std::string(org::kAuditRead), [&db](Request& req) { return ListEvents(db, req); });
+  router.Add("GET", "/api/v1/events", std::string(org::kAuditRead),
+             [&db](Request& req) { return ListEvents(db, req); });
 }
 
 }  // namespace sqm::http

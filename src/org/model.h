@@ -46,9 +46,7 @@ struct Staff {
 struct Scope {
   bool all = false;
   std::set<Id> departments;
-  bool Contains(std::optional<Id> department) const {
-    return all || (department && departments.contains(*department));
-  }
+  bool Contains(std::optional<Id> department) const { return all || (department && departments.contains(*department)); }
 };
 
 // Who is calling, resolved from a session cookie or a bearer token.

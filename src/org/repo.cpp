@@ -63,11 +63,13 @@ void AttachRoles(Connection& db, std::vector<Staff>& staff) {
     by_id[s.id] = &s;
   }
   const auto in = Placeholders(ids.size());
-  for (const auto& r : db.Query("SELECT staff_id, role FROM staff_roles WHERE staff_id IN (" + in + ") ORDER BY role", ids)) {
+  for (const auto& r :
+       db.Query("SELECT staff_id, role FROM staff_roles WHERE staff_id IN (" + in + ") ORDER BY role", ids)) {
     by_id[r.Int(0)]->roles.push_back(r.Text(1));
   }
-  for (const auto& r :
-       db.Query("SELECT staff_id, department_id FROM evaluator_scopes WHERE staff_id IN (" + in + ") ORDER BY department_id", ids)) {
+  for (const auto& r : db.Query(
+           "SELECT staff_id, department_id FROM evaluator_scopes WHERE staff_id IN (" + in + ") ORDER BY department_id",
+           ids)) {
     by_id[r.Int(0)]->scope_department_ids.push_back(r.Int(1));
   }
 }
@@ -76,7 +78,8 @@ void AttachRoles(Connection& db, std::vector<Staff>& staff) {
 
 std::vector<Department> ListDepartments(Connection& db) {
   std::vector<Department> out;
-  for (const auto& r : db.Query(std::string(kDepartmentSelect) + " ORDER BY d.parent_id IS NOT NULL, d.parent_id, d.id")) {
+  for (const auto& r :
+       db.Query(std::string(kDepartmentSelect) + " ORDER BY d.parent_id IS NOT NULL, d.parent_id, d.id")) {
     out.push_back(DepartmentFrom(r));
   }
   return out;
@@ -115,8 +118,9 @@ std::vector<Staff> ListStaff(Connection& db, const StaffQuery& q, const Scope& s
     for (Id d : scope.departments) params.emplace_back(d);
   }
   if (q.q) {
-    sql += " AND (instr(lower(s.username), lower(?)) > 0 OR instr(lower(s.display_name), lower(?)) > 0"
-           " OR instr(lower(s.email), lower(?)) > 0 OR instr(s.phone, ?) > 0)";
+    sql +=
+        " AND (instr(lower(s.username), lower(?)) > 0 OR instr(lower(s.display_name), lower(?)) > 0"
+        " OR instr(lower(s.email), lower(?)) > 0 OR instr(s.phone, ?) > 0)";
     for (int i = 0; i < 4; ++i) params.emplace_back(*q.q);
   }
   if (q.department_id) {
@@ -194,7 +198,8 @@ std::optional<SessionRow> FindSession(Connection& db, const std::string& token_h
 
 std::optional<TokenRow> FindTokenByHash(Connection& db, const std::string& token_hash) {
   auto r = db.QueryOne(
-      "SELECT t.id, t.staff_id, t.scopes, t.expires_at, t.revoked_at FROM api_tokens t JOIN staff u ON u.id = t.staff_id"
+      "SELECT t.id, t.staff_id, t.scopes, t.expires_at, t.revoked_at FROM api_tokens t JOIN staff u ON u.id = "
+      "t.staff_id"
       " WHERE t.token_hash = ? AND u.active = 1",
       {token_hash});
   if (!r) return std::nullopt;

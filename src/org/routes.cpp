@@ -16,12 +16,19 @@ using http::TimeJson;
 
 namespace {
 
-bj::array Strings(const auto& v) { return bj::array(v.begin(), v.end()); }
+bj::array Strings(const auto& v) {
+  return bj::array(v.begin(), v.end());
+}
 
 bj::object DepartmentJson(const Department& d) {
-  return {{"id", d.id},          {"parent_id", OrNull(d.parent_id)}, {"name", d.name},
-          {"code", OrNull(d.code)}, {"active", d.active},               {"staff_count", d.staff_count},
-          {"created_at", TimeJson(d.created_at)}, {"updated_at", TimeJson(d.updated_at)}};
+  return {{"id", d.id},
+          {"parent_id", OrNull(d.parent_id)},
+          {"name", d.name},
+          {"code", OrNull(d.code)},
+          {"active", d.active},
+          {"staff_count", d.staff_count},
+          {"created_at", TimeJson(d.created_at)},
+          {"updated_at", TimeJson(d.updated_at)}};
 }
 
 bj::object StaffJson(const Staff& s) {
@@ -88,7 +95,8 @@ Response Login(Service& svc, const RouteOptions& opt, Request& req) {
   if (auto st = in.Done(); !st.ok()) return ErrorResponse(st.error());
   SQM_ASSIGN_OR_REPLY(auto login, svc.Login(username, password, req.remote_address));
   SQM_ASSIGN_OR_REPLY(auto me, svc.GetStaff(login.principal, login.principal.staff_id));
-  Response r = JsonResponse(200, bj::object{{"user", MeJson(login.principal, me)}, {"csrf_token", login.principal.csrf_token}});
+  Response r =
+      JsonResponse(200, bj::object{{"user", MeJson(login.principal, me)}, {"csrf_token", login.principal.csrf_token}});
   r.SetHeader("Set-Cookie", http::SessionCookie(login.session_token, opt.session_ttl, opt.secure_cookies));
   return r;
 }
@@ -217,7 +225,8 @@ void AddRoutes(http::Router& r, Service& svc, RouteOptions opt) {
   r.Add("POST", "/api/v1/me/password", auth, [&svc](Request& req) { return ChangePassword(svc, req); });
   r.Add("GET", "/api/v1/roles", auth, [](Request&) {
     bj::array items;
-    for (const auto& role : AllRoles()) items.push_back({{"code", role}, {"permissions", Strings(PermissionsOf({role}))}});
+    for (const auto& role : AllRoles())
+      items.push_back({{"code", role}, {"permissions", Strings(PermissionsOf({role}))}});
     return JsonResponse(200, bj::object{{"items", std::move(items)}});
   });
 

@@ -43,7 +43,9 @@ const std::vector<std::string>& AllRoles() {
   return kAll;
 }
 
-bool IsRole(std::string_view role) { return HasRole(AllRoles(), role); }
+bool IsRole(std::string_view role) {
+  return HasRole(AllRoles(), role);
+}
 
 const std::vector<std::string>& AllPermissions() {
   static const std::vector<std::string> kAll = [] {
@@ -75,8 +77,8 @@ std::set<Id> Subtree(const std::vector<Id>& roots, const std::multimap<Id, Id>& 
   return out;
 }
 
-Scope ScopeOf(const std::vector<std::string>& roles, std::optional<Id> own_department,
-              const std::vector<Id>& assigned, const std::multimap<Id, Id>& children) {
+Scope ScopeOf(const std::vector<std::string>& roles, std::optional<Id> own_department, const std::vector<Id>& assigned,
+              const std::multimap<Id, Id>& children) {
   Scope s;
   if (HasRole(roles, "admin") || HasRole(roles, "quality") || HasRole(roles, "executive")) {
     s.all = true;
@@ -101,7 +103,8 @@ Status CheckPassword(std::string_view password, std::string_view username, std::
   const auto n = json::CodePoints(password);
   if (n < 10) return Error::Invalid(f, "must be at least 10 characters");
   if (n > 128) return Error::Invalid(f, "must be at most 128 characters");
-  const bool letter = std::any_of(password.begin(), password.end(), [](unsigned char c) { return std::isalpha(c) || c >= 0x80; });
+  const bool letter =
+      std::any_of(password.begin(), password.end(), [](unsigned char c) { return std::isalpha(c) || c >= 0x80; });
   const bool digit = std::any_of(password.begin(), password.end(), [](unsigned char c) { return std::isdigit(c); });
   if (!letter || !digit) return Error::Invalid(f, "must contain at least one letter and one digit");
   if (!username.empty()) {

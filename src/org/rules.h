@@ -33,8 +33,8 @@ std::set<std::string> PermissionsOf(const std::vector<std::string>& roles);
 // Managers see their department's subtree; evaluators the subtrees they were assigned;
 // admin, quality and executive everything; everyone else their own department.
 // `children` maps a department to its direct children.
-Scope ScopeOf(const std::vector<std::string>& roles, std::optional<Id> own_department,
-              const std::vector<Id>& assigned, const std::multimap<Id, Id>& children);
+Scope ScopeOf(const std::vector<std::string>& roles, std::optional<Id> own_department, const std::vector<Id>& assigned,
+              const std::multimap<Id, Id>& children);
 
 // Adds every descendant of each department in `roots`.
 std::set<Id> Subtree(const std::vector<Id>& roots, const std::multimap<Id, Id>& children);

@@ -15,15 +15,21 @@ namespace bj = boost::json;
 
 namespace {
 
-std::string SessionHash(const std::string& token) { return crypto::Sha256Hex(token); }
+std::string SessionHash(const std::string& token) {
+  return crypto::Sha256Hex(token);
+}
 
 std::string Lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return s;
 }
 
-bj::array ToJsonArray(const std::vector<std::string>& v) { return bj::array(v.begin(), v.end()); }
-bj::array ToJsonArray(const std::vector<Id>& v) { return bj::array(v.begin(), v.end()); }
+bj::array ToJsonArray(const std::vector<std::string>& v) {
+  return bj::array(v.begin(), v.end());
+}
+bj::array ToJsonArray(const std::vector<Id>& v) {
+  return bj::array(v.begin(), v.end());
+}
 
 Status ReplaceRoles(WriteTx& tx, Id staff_id, const std::vector<std::string>& roles, const std::vector<Id>& scope_ids) {
   SQM_TRY(tx.db().Exec("DELETE FROM staff_roles WHERE staff_id = ?", {staff_id}));
@@ -32,8 +38,8 @@ Status ReplaceRoles(WriteTx& tx, Id staff_id, const std::vector<std::string>& ro
   }
   SQM_TRY(tx.db().Exec("DELETE FROM evaluator_scopes WHERE staff_id = ?", {staff_id}));
   for (Id d : scope_ids) {
-    SQM_TRY(tx.db().Exec("INSERT OR IGNORE INTO evaluator_scopes (staff_id, department_id) VALUES (?, ?)",
-                         {staff_id, d}));
+    SQM_TRY(
+        tx.db().Exec("INSERT OR IGNORE INTO evaluator_scopes (staff_id, department_id) VALUES (?, ?)", {staff_id, d}));
   }
   return {};
 }
@@ -72,10 +78,12 @@ Result<LoginResult> Service::Login(const std::string& username, const std::strin
   const std::string account_key = Lower(username);
   {
     std::lock_guard lock(throttle_mu_);
-    const TimeMs wait = std::max(account_throttle_.RetryAfter(account_key, now), address_throttle_.RetryAfter(address, now));
+    const TimeMs wait =
+        std::max(account_throttle_.RetryAfter(account_key, now), address_throttle_.RetryAfter(address, now));
     if (wait > 0) {
       return Error{ErrorCode::kTooManyRequests,
-                   fmt::format("too many failed sign-ins; try again in {} seconds", (wait + 999) / 1000), {}};
+                   fmt::format("too many failed sign-ins; try again in {} seconds", (wait + 999) / 1000),
+                   {}};
     }
   }
   auto found = db_.Read([&](Connection& c) -> std::optional<std::pair<Id, std::string>> {
@@ -109,9 +117,10 @@ Result<LoginResult> Service::Login(const std::string& username, const std::strin
     p.csrf_token = crypto::RandomToken(24);
     const TimeMs expires = tx.now() + options_.session_ttl;
     SQM_TRY(tx.db().Exec("DELETE FROM sessions WHERE staff_id = ? AND expires_at <= ?", {p.staff_id, tx.now()}));
-    SQM_TRY(tx.db().Exec(
-        "INSERT INTO sessions (token_hash, staff_id, csrf_token, created_at, expires_at, address) VALUES (?, ?, ?, ?, ?, ?)",
-        {SessionHash(token), p.staff_id, p.csrf_token, tx.now(), expires, address}));
+    SQM_TRY(
+        tx.db().Exec("INSERT INTO sessions (token_hash, staff_id, csrf_token, created_at, expires_at, address) VALUES "
+                     "(?, ?, ?, ?, ?, ?)",
+                     {SessionHash(token), p.staff_id, p.csrf_token, tx.now(), expires, address}));
     tx.Append("staff", std::to_string(p.staff_id), "auth.login_succeeded", {{"address", address}});
     return LoginResult{token, std::move(p), expires};
   });
@@ -180,7 +189,8 @@ Result<std::vector<Department>> Service::ListDepartments(const Principal& who) {
   auto all = db_.Read([](Connection& c) { return repo::ListDepartments(c); });
   if (who.scope.all) return all;
   std::vector<Department> out;
-  std::copy_if(all.begin(), all.end(), std::back_inserter(out), [&](const Department& d) { return who.scope.Contains(d.id); });
+  std::copy_if(all.begin(), all.end(), std::back_inserter(out),
+               [&](const Department& d) { return who.scope.Contains(d.id); });
   return out;
 }
 
@@ -237,7 +247,8 @@ Result<Department> Service::UpdateDepartment(const Principal& who, Id id, const 
     if (patch.active && *patch.active != before->active) {
       if (!*patch.active) {
         if (const auto n = repo::CountActiveChildren(tx.db(), id); n > 0) {
-          return Error::Conflict(fmt::format("the department has {} active sub-departments; deactivate or move them first", n), "active");
+          return Error::Conflict(
+              fmt::format("the department has {} active sub-departments; deactivate or move them first", n), "active");
         }
         if (const auto n = repo::CountActiveStaffIn(tx.db(), id); n > 0) {
           return Error::Conflict(fmt::format("the department has {} active staff; move them first", n), "active");
@@ -287,7 +298,8 @@ Status Service::CheckRolesAndScope(Connection& db, const std::vector<std::string
     if (!IsRole(r)) return Error::Invalid("roles", fmt::format("unknown role '{}'", r));
   }
   // Customers and third-party evaluators are not members of a department.
-  const bool external = std::all_of(roles.begin(), roles.end(), [](const std::string& r) { return r == "customer" || r == "evaluator"; });
+  const bool external =
+      std::all_of(roles.begin(), roles.end(), [](const std::string& r) { return r == "customer" || r == "evaluator"; });
   if (department_id) {
     auto d = repo::FindDepartment(db, *department_id);
     if (!d) return Error::Invalid("department_id", "no such department");
@@ -378,8 +390,14 @@ Result<Staff> Service::UpdateStaff(const Principal& who, Id id, const StaffPatch
       changes["department_id"] = {{"from", before->department_id ? bj::value(*before->department_id) : nullptr},
                                   {"to", department ? bj::value(*department) : nullptr}};
     }
-    auto sorted = [](std::vector<std::string> v) { std::sort(v.begin(), v.end()); return v; };
-    auto sorted_ids = [](std::vector<Id> v) { std::sort(v.begin(), v.end()); return v; };
+    auto sorted = [](std::vector<std::string> v) {
+      std::sort(v.begin(), v.end());
+      return v;
+    };
+    auto sorted_ids = [](std::vector<Id> v) {
+      std::sort(v.begin(), v.end());
+      return v;
+    };
     if (sorted(roles) != sorted(before->roles) || sorted_ids(scope_ids) != sorted_ids(before->scope_department_ids)) {
       SQM_TRY(ReplaceRoles(tx, id, roles, scope_ids));
       changes["roles"] = {{"from", ToJsonArray(before->roles)}, {"to", ToJsonArray(roles)}};
@@ -423,10 +441,11 @@ Result<CreatedToken> Service::CreateToken(const Principal& who, const TokenDraft
       joined += (joined.empty() ? "" : " ") + s;
     }
     if (draft.expires_at && *draft.expires_at <= tx.now()) return Error::Invalid("expires_at", "must be in the future");
-    SQM_ASSIGN(auto r, tx.db().Exec("INSERT INTO api_tokens (staff_id, name, token_hash, scopes, created_at, expires_at)"
-                                    " VALUES (?, ?, ?, ?, ?, ?)",
-                                    {draft.staff_id, draft.name, crypto::Sha256Hex(secret), joined, tx.now(),
-                                     draft.expires_at}));
+    SQM_ASSIGN(
+        auto r,
+        tx.db().Exec("INSERT INTO api_tokens (staff_id, name, token_hash, scopes, created_at, expires_at)"
+                     " VALUES (?, ?, ?, ?, ?, ?)",
+                     {draft.staff_id, draft.name, crypto::Sha256Hex(secret), joined, tx.now(), draft.expires_at}));
     tx.Append("api_token", std::to_string(r.last_insert_id), "api_token.created",
               {{"name", draft.name}, {"staff_id", draft.staff_id}, {"scopes", ToJsonArray(draft.scopes)}});
     return CreatedToken{ApiToken{r.last_insert_id, draft.staff_id, draft.name, draft.scopes, tx.now(), draft.expires_at,

@@ -19,8 +19,8 @@
 namespace sqm::org {
 
 struct ServiceOptions {
-  TimeMs session_ttl = 12LL * 3600 * 1000;       // absolute session lifetime
-  int max_failures_per_account = 5;              // within the throttle window
+  TimeMs session_ttl = 12LL * 3600 * 1000;  // absolute session lifetime
+  int max_failures_per_account = 5;         // within the throttle window
   int max_failures_per_address = 20;
   TimeMs throttle_window = 15LL * 60 * 1000;
 };

@@ -78,7 +78,8 @@ TEST_F(OrgServiceTest, SessionExpiresAndLogoutEndsIt) {
 }
 
 TEST_F(OrgServiceTest, ThrottlesRepeatedFailures) {
-  for (int i = 0; i < 5; ++i) EXPECT_EQ(svc_->Login("agent", "wrong-pass-12", "1.2.3.4").error().code, ErrorCode::kUnauthenticated);
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(svc_->Login("agent", "wrong-pass-12", "1.2.3.4").error().code, ErrorCode::kUnauthenticated);
   auto r = svc_->Login("agent", kPassword, "5.6.7.8");  // right password, but the account is throttled
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::kTooManyRequests);

@@ -28,13 +28,14 @@ Event WriteTx::Append(std::string entity, std::string entity_id, std::string typ
   return chain_.Append(db_, std::move(e));
 }
 
-Database::Database(DatabaseOptions options, const Clock& clock)
-    : options_(std::move(options)), clock_(clock) {
+Database::Database(DatabaseOptions options, const Clock& clock) : options_(std::move(options)), clock_(clock) {
   writer_conn_ = std::make_unique<SqliteConnection>(SqliteOptions{options_.path, options_.synchronous});
   writer_ = std::thread([this] { WriterLoop(); });
 }
 
-Database::~Database() { Close(); }
+Database::~Database() {
+  Close();
+}
 
 std::unique_ptr<Connection> Database::OpenReader() {
   return std::make_unique<SqliteConnection>(SqliteOptions{options_.path, options_.synchronous, /*read_only=*/true});

@@ -12,9 +12,8 @@ namespace {
 class DatabaseTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("sqm_db_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = std::filesystem::temp_directory_path() / ("sqm_db_test_" + std::to_string(::getpid()) + "_" +
+                                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     Open();
@@ -108,9 +107,11 @@ TEST_F(DatabaseTest, WithoutGroupCommitEveryWriteCommitsAlone) {
 TEST_F(DatabaseTest, VerifyAuditFindsTampering) {
   for (int i = 0; i < 5; ++i) ASSERT_TRUE(AddDepartment("d" + std::to_string(i)).ok());
   ASSERT_FALSE(db_->VerifyAudit().has_value());
-  ASSERT_TRUE(db_->Write("t", [](WriteTx& tx) -> Status {
-                    return tx.db().Exec("UPDATE events SET data = '{\"name\":\"x\"}' WHERE seq = 3");
-                  }).ok());
+  ASSERT_TRUE(db_->Write("t",
+                         [](WriteTx& tx) -> Status {
+                           return tx.db().Exec("UPDATE events SET data = '{\"name\":\"x\"}' WHERE seq = 3");
+                         })
+                  .ok());
   auto br = db_->VerifyAudit();
   ASSERT_TRUE(br.has_value());
   EXPECT_EQ(br->seq, 3);
@@ -118,7 +119,8 @@ TEST_F(DatabaseTest, VerifyAuditFindsTampering) {
 
 TEST_F(DatabaseTest, VerifyAuditFindsDeletedEvent) {
   for (int i = 0; i < 4; ++i) ASSERT_TRUE(AddDepartment("d").ok());
-  ASSERT_TRUE(db_->Write("t", [](WriteTx& tx) -> Status { return tx.db().Exec("DELETE FROM events WHERE seq = 2"); }).ok());
+  ASSERT_TRUE(
+      db_->Write("t", [](WriteTx& tx) -> Status { return tx.db().Exec("DELETE FROM events WHERE seq = 2"); }).ok());
   auto br = db_->VerifyAudit();
   ASSERT_TRUE(br.has_value());
   EXPECT_EQ(br->seq, 2);

@@ -24,15 +24,15 @@ namespace sqm::storage {
 class Value {
  public:
   Value() : v_(nullptr) {}
-  Value(std::nullptr_t) : v_(nullptr) {}                                          // NOLINT
+  Value(std::nullptr_t) : v_(nullptr) {}  // NOLINT
   template <std::integral I>
-  Value(I i) : v_(static_cast<std::int64_t>(i)) {}                                // NOLINT
-  Value(double d) : v_(d) {}                                                      // NOLINT
-  Value(std::string s) : v_(std::move(s)) {}                                      // NOLINT
-  Value(std::string_view s) : v_(std::string(s)) {}                               // NOLINT
-  Value(const char* s) : v_(std::string(s)) {}                                    // NOLINT
+  Value(I i) : v_(static_cast<std::int64_t>(i)) {}   // NOLINT
+  Value(double d) : v_(d) {}                         // NOLINT
+  Value(std::string s) : v_(std::move(s)) {}         // NOLINT
+  Value(std::string_view s) : v_(std::string(s)) {}  // NOLINT
+  Value(const char* s) : v_(std::string(s)) {}       // NOLINT
   template <typename T>
-  Value(const std::optional<T>& o) : Value(o ? Value(*o) : Value()) {}            // NOLINT
+  Value(const std::optional<T>& o) : Value(o ? Value(*o) : Value()) {}  // NOLINT
 
   bool is_null() const { return v_.index() == 0; }
   const std::variant<std::nullptr_t, std::int64_t, double, std::string>& get() const { return v_; }
@@ -73,17 +73,13 @@ class Connection {
 
   // Throws storage::DbError on SQL errors (a programming error or a lost database).
   virtual std::vector<Row> Query(std::string_view sql, const std::vector<Value>& params) = 0;
-  std::vector<Row> Query(std::string_view sql, Params params = {}) {
-    return Query(sql, std::vector<Value>(params));
-  }
+  std::vector<Row> Query(std::string_view sql, Params params = {}) { return Query(sql, std::vector<Value>(params)); }
   std::optional<Row> QueryOne(std::string_view sql, Params params = {});
 
   // A unique, foreign-key or check constraint failure is returned as a kConflict Error; other
   // failures throw DbError.
   virtual Result<ExecResult> Exec(std::string_view sql, const std::vector<Value>& params) = 0;
-  Result<ExecResult> Exec(std::string_view sql, Params params = {}) {
-    return Exec(sql, std::vector<Value>(params));
-  }
+  Result<ExecResult> Exec(std::string_view sql, Params params = {}) { return Exec(sql, std::vector<Value>(params)); }
 
   // Runs several statements without parameters (migrations, PRAGMAs). Throws on failure.
   virtual void ExecScript(std::string_view sql) = 0;

@@ -64,8 +64,14 @@ std::optional<ChainBreak> VerifyChain(Connection& db) {
 std::vector<Event> ListEvents(Connection& db, const EventFilter& f) {
   std::string sql = "SELECT " + std::string(kColumns) + " FROM events WHERE 1=1";
   std::vector<Value> params;
-  if (f.entity) { sql += " AND entity = ?"; params.emplace_back(*f.entity); }
-  if (f.entity_id) { sql += " AND entity_id = ?"; params.emplace_back(*f.entity_id); }
+  if (f.entity) {
+    sql += " AND entity = ?";
+    params.emplace_back(*f.entity);
+  }
+  if (f.entity_id) {
+    sql += " AND entity_id = ?";
+    params.emplace_back(*f.entity_id);
+  }
   if (f.type) {
     if (!f.type->empty() && f.type->back() == '.') {
       sql += " AND substr(type, 1, ?) = ?";
@@ -75,10 +81,22 @@ std::vector<Event> ListEvents(Connection& db, const EventFilter& f) {
     }
     params.emplace_back(*f.type);
   }
-  if (f.actor) { sql += " AND actor = ?"; params.emplace_back(*f.actor); }
-  if (f.from) { sql += " AND at >= ?"; params.emplace_back(*f.from); }
-  if (f.to) { sql += " AND at < ?"; params.emplace_back(*f.to); }
-  if (f.before_seq) { sql += " AND seq < ?"; params.emplace_back(*f.before_seq); }
+  if (f.actor) {
+    sql += " AND actor = ?";
+    params.emplace_back(*f.actor);
+  }
+  if (f.from) {
+    sql += " AND at >= ?";
+    params.emplace_back(*f.from);
+  }
+  if (f.to) {
+    sql += " AND at < ?";
+    params.emplace_back(*f.to);
+  }
+  if (f.before_seq) {
+    sql += " AND seq < ?";
+    params.emplace_back(*f.before_seq);
+  }
   sql += " ORDER BY seq DESC LIMIT ?";
   params.emplace_back(static_cast<std::int64_t>(f.limit));
   std::vector<Event> out;

@@ -15,8 +15,8 @@ namespace {
 }  // namespace
 
 SqliteConnection::SqliteConnection(const SqliteOptions& options) {
-  const int flags = (options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
-                    SQLITE_OPEN_NOMUTEX;
+  const int flags =
+      (options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2(options.path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
     std::string msg = fmt::format("cannot open database {}: {}", options.path, sqlite3_errmsg(db_));
     sqlite3_close(db_);
@@ -48,15 +48,15 @@ sqlite3_stmt* SqliteConnection::Prepare(std::string_view sql, const std::vector<
     sqlite3_reset(stmt);
     sqlite3_clear_bindings(stmt);
   } else {
-    if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
-                           nullptr) != SQLITE_OK) {
+    if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) !=
+        SQLITE_OK) {
       Fail(db_, fmt::format("prepare `{}`", sql));
     }
     cache_.emplace(std::string(sql), stmt);
   }
   if (static_cast<int>(params.size()) != sqlite3_bind_parameter_count(stmt)) {
-    throw DbError(fmt::format("`{}` wants {} parameters, got {}", sql, sqlite3_bind_parameter_count(stmt),
-                              params.size()));
+    throw DbError(
+        fmt::format("`{}` wants {} parameters, got {}", sql, sqlite3_bind_parameter_count(stmt), params.size()));
   }
   for (int i = 0; i < static_cast<int>(params.size()); ++i) {
     const auto& v = params[i].get();

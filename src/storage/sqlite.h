@@ -13,8 +13,8 @@ struct sqlite3_stmt;
 namespace sqm::storage {
 
 struct SqliteOptions {
-  std::string path;                 // ":memory:" for tests (then only one connection is useful)
-  std::string synchronous = "FULL"; // OFF | NORMAL | FULL | EXTRA
+  std::string path;                  // ":memory:" for tests (then only one connection is useful)
+  std::string synchronous = "FULL";  // OFF | NORMAL | FULL | EXTRA
   bool read_only = false;
   int busy_timeout_ms = 10'000;
 };
