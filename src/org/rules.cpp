@@ -77,10 +77,14 @@ std::set<Id> Subtree(const std::vector<Id>& roots, const std::multimap<Id, Id>& 
   return out;
 }
 
+bool SeesEverything(const std::vector<std::string>& roles) {
+  return HasRole(roles, "admin") || HasRole(roles, "quality") || HasRole(roles, "executive");
+}
+
 Scope ScopeOf(const std::vector<std::string>& roles, std::optional<Id> own_department, const std::vector<Id>& assigned,
               const std::multimap<Id, Id>& children) {
   Scope s;
-  if (HasRole(roles, "admin") || HasRole(roles, "quality") || HasRole(roles, "executive")) {
+  if (SeesEverything(roles)) {
     s.all = true;
     return s;
   }

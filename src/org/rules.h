@@ -30,6 +30,9 @@ bool IsRole(std::string_view role);
 const std::vector<std::string>& AllPermissions();
 std::set<std::string> PermissionsOf(const std::vector<std::string>& roles);
 
+// True when the roles see every department (no department tree needed to scope them).
+bool SeesEverything(const std::vector<std::string>& roles);
+
 // Managers see their department's subtree; evaluators the subtrees they were assigned;
 // admin, quality and executive everything; everyone else their own department.
 // `children` maps a department to its direct children.

@@ -68,7 +68,9 @@ Result<Principal> Service::LoadPrincipal(Connection& db, Id staff_id) {
   p.department_id = staff->department_id;
   p.roles = staff->roles;
   p.permissions = PermissionsOf(p.roles);
-  p.scope = ScopeOf(p.roles, p.department_id, staff->scope_department_ids, repo::DepartmentChildren(db));
+  p.scope = SeesEverything(p.roles)
+                ? Scope{true, {}}
+                : ScopeOf(p.roles, p.department_id, staff->scope_department_ids, repo::DepartmentChildren(db));
   return p;
 }
 
