@@ -65,6 +65,12 @@ bool ParseTarget(Request& req) {
 
 }  // namespace
 
+void Decorate(Response& r, const std::string& request_id) {
+  AddSecurityHeaders(r);
+  if (r.content_type == "application/json") r.SetHeader("Cache-Control", "no-store");
+  r.SetHeader("X-Request-Id", request_id);
+}
+
 std::optional<std::string> PercentDecode(std::string_view s, bool plus_is_space) {
   std::string out;
   out.reserve(s.size());
@@ -142,7 +148,9 @@ Response App::Dispatch(Request& req, std::string& route_label, org::Principal& p
   if (!match.route) {
     if (match.path_known) {
       route_label = "(method not allowed)";
-      return ErrorResponse(405, "method_not_allowed", "method " + req.method + " is not allowed here");
+      Response r = ErrorResponse(405, "method_not_allowed", "method " + req.method + " is not allowed here");
+      r.SetHeader("Allow", match.allowed);
+      return r;
     }
     if (!api && (req.method == "GET" || req.method == "HEAD")) {
       route_label = "(static)";
@@ -175,9 +183,7 @@ Response App::Handle(Request& req) {
     spdlog::error("request {} {} {} failed: {}", req.request_id, req.method, req.target, e.what());
     r = ErrorResponse(Error::Internal("internal error; quote request id " + req.request_id));
   }
-  AddSecurityHeaders(r);
-  if (r.content_type == "application/json") r.SetHeader("Cache-Control", "no-store");
-  r.SetHeader("X-Request-Id", req.request_id);
+  Decorate(r, req.request_id);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   metrics_.Observe(route_label, r.status, seconds);
   if (options_.access_log) {

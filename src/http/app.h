@@ -41,6 +41,10 @@ class App {
   StaticFiles static_;
 };
 
+// Adds the security headers and X-Request-Id every response carries (also those the server
+// writes itself: 400 for malformed HTTP, 413, 431).
+void Decorate(Response& r, const std::string& request_id);
+
 // `Set-Cookie` value for the session cookie; an empty token clears it.
 std::string SessionCookie(const std::string& token, TimeMs max_age_ms, bool secure);
 

@@ -55,6 +55,7 @@ Router::Match Router::Find(std::string_view method, std::string_view path,
     if (!ok) continue;
     if (r.method != method) {
       m.path_known = true;
+      m.allowed += (m.allowed.empty() ? "" : ", ") + r.method;
       continue;
     }
     if (literals > best_literals) {  // "/staff/import" wins over "/staff/{id}"

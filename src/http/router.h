@@ -30,6 +30,7 @@ class Router {
   struct Match {
     const Route* route = nullptr;
     bool path_known = false;  // some route has this path with another method (405)
+    std::string allowed;      // those methods: the Allow header of a 405
   };
   // Fills `params` on a match.
   Match Find(std::string_view method, std::string_view path,

@@ -7,8 +7,10 @@
 #include <vector>
 
 #include <spdlog/spdlog.h>
+
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
+#include "base/crypto.h"
 
 namespace sqm::http {
 
@@ -45,6 +47,7 @@ struct Server::Impl {
   net::signal_set signals;
   std::atomic<bool> stopping{false};
   std::atomic<int> busy{0};
+  std::atomic<int> fresh{0};
   std::mutex sessions_mu;
   std::set<std::shared_ptr<Session>> sessions;
 
@@ -61,13 +64,14 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   }
 
   void Start() {
+    ++server_.fresh;
     net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->ReadHeader(); });
   }
 
   // Closes the connection if it is waiting for a request; a busy one closes after its reply.
   void CloseIfIdle() {
     net::post(stream_.get_executor(), [self = shared_from_this()] {
-      if (!self->busy_) {
+      if (!self->busy_ && !self->fresh_) {
         beast::error_code ec;
         self->stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
         self->stream_.socket().close(ec);
@@ -86,6 +90,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   }
 
   void OnHeader(beast::error_code ec) {
+    NotFresh();
     if (ec) return Fail(ec);
     busy_ = true;
     ++server_.busy;
@@ -134,6 +139,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   }
 
   void Reply(Response&& r, unsigned version, bool keep_alive, bool head) {
+    if (r.headers.empty() || r.headers.back().first != "X-Request-Id") Decorate(r, crypto::RandomToken(12));
     if (!busy_) {
       busy_ = true;
       ++server_.busy;
@@ -148,7 +154,17 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     });
   }
 
+  // A connection counts as fresh from accept until its first request header is read (or it
+  // closes): shutdown waits for fresh connections so requests already sent are answered.
+  void NotFresh() {
+    if (fresh_) {
+      fresh_ = false;
+      --server_.fresh;
+    }
+  }
+
   void Close() {
+    NotFresh();
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
     stream_.socket().close(ec);
@@ -166,6 +182,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   Impl& server_;
   std::string remote_;
   bool busy_ = false;
+  bool fresh_ = true;
 };
 
 void Server::Impl::Accept() {
@@ -177,7 +194,6 @@ void Server::Impl::Accept() {
       }
       return;
     }
-    if (stopping) return;
     socket.set_option(tcp::no_delay(true), ec);
     auto s = std::make_shared<Session>(std::move(socket), *this);
     {
@@ -193,17 +209,34 @@ void Server::Impl::BeginStop() {
   if (stopping.exchange(true)) return;
   net::post(ioc, [this] {
     beast::error_code ec;
+    // Take the connections already queued in the backlog, so their requests are answered
+    // instead of reset, then close the listening socket.
+    acceptor.non_blocking(true, ec);
+    for (;;) {
+      tcp::socket socket(net::make_strand(ioc));
+      acceptor.accept(socket, ec);
+      if (ec) break;
+      auto s = std::make_shared<Session>(std::move(socket), *this);
+      {
+        std::lock_guard lock(sessions_mu);
+        sessions.insert(s);
+      }
+      s->Start();
+    }
     acceptor.close(ec);
     signals.cancel(ec);
   });
   std::thread([this] {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options.shutdown_grace_s);
+    const auto start = std::chrono::steady_clock::now();
+    const auto deadline = start + std::chrono::seconds(options.shutdown_grace_s);
     for (;;) {
       {
         std::lock_guard lock(sessions_mu);
         for (const auto& s : sessions) s->CloseIfIdle();
       }
-      if (busy == 0 || std::chrono::steady_clock::now() > deadline) break;
+      // Fresh connections get 2 s to send the request they may already have sent.
+      const auto now = std::chrono::steady_clock::now();
+      if ((busy == 0 && (fresh == 0 || now - start > std::chrono::seconds(2))) || now > deadline) break;
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(20));  // let the last replies flush

@@ -15,15 +15,18 @@ struct RoleDef {
 };
 
 const std::vector<RoleDef>& Roles() {
+  const std::string org_read(kOrgRead), org_write(kOrgWrite), audit(kAuditRead), tokens(kTokensManage),
+      t_read(kTicketRead), t_write(kTicketWrite), c_write(kCustomerWrite), report(kDeskReport), sla(kSlaManage),
+      portal(kPortal);
   static const std::vector<RoleDef> kRoles = {
-      {"admin", {std::string(kOrgRead), std::string(kOrgWrite), std::string(kAuditRead), std::string(kTokensManage)}},
-      {"quality", {std::string(kOrgRead), std::string(kAuditRead)}},
-      {"executive", {std::string(kOrgRead), std::string(kAuditRead)}},
-      {"manager", {std::string(kOrgRead)}},
-      {"agent", {}},
-      {"engineer", {}},
-      {"evaluator", {}},
-      {"customer", {}},
+      {"admin", {org_read, org_write, audit, tokens, t_read, t_write, c_write, report, sla}},
+      {"quality", {org_read, audit, t_read, t_write, report, sla}},
+      {"executive", {org_read, audit, t_read, report}},
+      {"manager", {org_read, t_read, t_write, c_write, report}},
+      {"agent", {t_read, t_write, c_write}},
+      {"engineer", {t_read, t_write}},
+      {"evaluator", {t_read}},
+      {"customer", {portal}},
   };
   return kRoles;
 }

@@ -9,7 +9,8 @@ TEST(Roles, PermissionsFollowRoles) {
   EXPECT_TRUE(PermissionsOf({"admin"}).contains("org.write"));
   EXPECT_FALSE(PermissionsOf({"quality"}).contains("org.write"));
   EXPECT_TRUE(PermissionsOf({"manager"}).contains("org.read"));
-  EXPECT_TRUE(PermissionsOf({"agent"}).empty());
+  EXPECT_FALSE(PermissionsOf({"agent"}).contains("org.read"));
+  EXPECT_EQ(PermissionsOf({"customer"}), (std::set<std::string>{"portal.use"}));
   EXPECT_EQ(AllRoles().size(), 8u);
   EXPECT_FALSE(IsRole("root"));
 }

@@ -242,6 +242,9 @@ Result<Department> Service::UpdateDepartment(const Principal& who, Id id, const 
     }
     if (patch.parent_id && patch.parent_id != before->parent_id) {
       SQM_TRY(CheckMove(id, *patch.parent_id, repo::DepartmentParents(tx.db())));
+      if (!repo::FindDepartment(tx.db(), *patch.parent_id)->active && before->active) {
+        return Error::Invalid("parent_id", "the new parent department is deactivated");
+      }
       SQM_TRY(tx.db().Exec("UPDATE departments SET parent_id = ? WHERE id = ?", {*patch.parent_id, id}));
       changes["parent_id"] = {{"from", before->parent_id ? bj::value(*before->parent_id) : nullptr},
                               {"to", *patch.parent_id}};

@@ -48,6 +48,10 @@ class WriteTx {
 
   Connection& db() { return db_; }
   TimeMs now() const { return now_; }
+  // Dates what follows in this job at `t` instead of the commit time: used when replaying
+  // history (imports, generated demo data) so records and events carry when things happened.
+  void set_now(TimeMs t) { now_ = t; }
+  void set_actor(std::string actor) { actor_ = std::move(actor); }
   const std::string& actor() const { return actor_; }
 
   // Appends one event (seq, time, actor, hash chain) in this job's savepoint.

@@ -1,0 +1,62 @@
+// Test fixtures: each test gets a fresh Chromium profile (Debian's /usr/bin/chromium, no Playwright
+// download) pointed at the server from global-setup, plus a `login` helper.
+import { test as base, chromium, expect, type BrowserContext, type Page } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_PASSWORD } from './global-setup';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+interface Fixtures {
+  /** The browser's preferred language, which decides the UI's first language. */
+  browserLocale: string;
+  login: (username: string) => Promise<void>;
+}
+
+export const test = base.extend<Fixtures>({
+  browserLocale: ['zh-CN', { option: true }],
+  baseURL: async ({}, use) => {
+    const url = process.env.SQM_E2E_BASE_URL;
+    if (!url) throw new Error('SQM_E2E_BASE_URL is not set: global setup did not run');
+    await use(url);
+  },
+  context: async ({ baseURL, browserLocale }, use) => {
+    const profile = await mkdtemp(join(tmpdir(), 'sqm-chromium-'));
+    const context: BrowserContext = await chromium.launchPersistentContext(profile, {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: CHROMIUM_ARGS,
+      baseURL,
+      locale: browserLocale,
+      viewport: { width: 1366, height: 900 },
+    });
+    await use(context);
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  },
+  page: async ({ context }, use) => {
+    const page: Page = context.pages()[0] ?? (await context.newPage());
+    await use(page);
+  },
+  login: async ({ page }, use) => {
+    await use(async (username: string) => {
+      await page.goto('/login');
+      await page.locator('#username').fill(username);
+      await page.locator('#password').fill(DEMO_PASSWORD);
+      await page.locator('button[type="submit"]').click();
+      await expect(page.getByTestId('user-menu')).toBeVisible();
+    });
+  },
+});
+
+export { expect };

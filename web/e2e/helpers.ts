@@ -1,0 +1,33 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** A name nobody else has used, so tests can run against a database that earlier runs touched. */
+export function unique(prefix: string): string {
+  return `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+}
+
+/** The side navigation menu. */
+export function sideMenu(page: Page): Locator {
+  return page.locator('.ant-layout-sider .ant-menu');
+}
+
+/** Opens an antd TreeSelect by its input id, searches for `name` and picks the matching node. */
+export async function chooseTreeOption(page: Page, inputId: string, name: string): Promise<void> {
+  await page.locator(`#${inputId}`).click();
+  await page.locator(`#${inputId}`).fill(name);
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: name })
+    .first()
+    .click();
+}
+
+/** Opens an antd Select by its input id and picks the option with exactly this label. */
+export async function chooseOption(page: Page, inputId: string, label: string): Promise<void> {
+  await page.locator(`#${inputId}`).click();
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
+  await page.keyboard.press('Escape');
+}
+
+/** The validation message antd shows under a form field. */
+export function fieldError(page: Page, fieldId: string): Locator {
+  return page.locator(`#${fieldId}_help .ant-form-item-explain-error`);
+}

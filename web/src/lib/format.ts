@@ -1,0 +1,8 @@
+import dayjs from 'dayjs';
+
+/** An API timestamp (ISO-8601 UTC) in the viewer's local time, e.g. "2026-11-22 08:43:02". */
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const value = dayjs(iso);
+  return value.isValid() ? value.format('YYYY-MM-DD HH:mm:ss') : iso;
+}
