@@ -85,7 +85,9 @@ const Calendar& BuiltinCnMainland() {
   return kCal;
 }
 
-std::vector<Calendar> BuiltinCalendars() { return {Builtin24x7(), BuiltinCnMainland()}; }
+std::vector<Calendar> BuiltinCalendars() {
+  return {Builtin24x7(), BuiltinCnMainland()};
+}
 
 const Calendar* FindBuiltin(std::string_view code) {
   if (code == k24x7Code) return &Builtin24x7();

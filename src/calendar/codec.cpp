@@ -16,7 +16,9 @@ namespace {
 
 // ---- JSON ----------------------------------------------------------------------------------
 
-std::string Index(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
+std::string Index(const std::string& path, std::size_t i) {
+  return path + "[" + std::to_string(i) + "]";
+}
 
 // A list of ["HH:MM", "HH:MM"] pairs at `path` ("week[0]", "exceptions[3].hours").
 Status ReadHours(const bj::value& v, const std::string& path, std::vector<Interval>& out) {
@@ -48,7 +50,8 @@ Status ReadWeek(const bj::value& v, Calendar& cal) {
   for (const auto& kv : v.get_object()) {
     const std::string_view key(kv.key().data(), kv.key().size());
     const auto day = ParseWeekdayKey(key);
-    if (!day) return Error::Invalid("week." + std::string(key), "unknown weekday; use mon, tue, wed, thu, fri, sat or sun");
+    if (!day)
+      return Error::Invalid("week." + std::string(key), "unknown weekday; use mon, tue, wed, thu, fri, sat or sun");
     const auto idx = static_cast<std::size_t>(*day);
     SQM_TRY(ReadHours(kv.value(), "week[" + std::to_string(idx) + "]", cal.week[idx]));
   }
@@ -73,21 +76,18 @@ Result<DayException> ReadException(const bj::value& v, const std::string& path) 
   ex.kind = *k;
   ex.name = name.value_or("");
   if (hours_of) {
-    if (ex.kind == ExceptionKind::kHoliday) return Error::Invalid(path + ".hours_of", "a holiday has no hours");
     const auto wd = ParseWeekdayKey(*hours_of);
     if (!wd) return Error::Invalid(path + ".hours_of", "must be mon, tue, wed, thu, fri, sat or sun");
     ex.hours_of = *wd;
   }
   if (hours && !hours->is_null()) SQM_TRY(ReadHours(*hours, path + ".hours", ex.hours));
-  if (hours_of && !ex.hours.empty()) {
-    return Error::Invalid(path + ".hours_of", "give either hours or hours_of, not both");
-  }
   return ex;
 }
 
 bj::array HoursToJson(const std::vector<Interval>& hours) {
   bj::array out;
-  for (const Interval& iv : hours) out.push_back(bj::array{bj::string(FormatMinuteOfDay(iv.start)), bj::string(FormatMinuteOfDay(iv.end))});
+  for (const Interval& iv : hours)
+    out.push_back(bj::array{bj::string(FormatMinuteOfDay(iv.start)), bj::string(FormatMinuteOfDay(iv.end))});
   return out;
 }
 
@@ -95,7 +95,7 @@ bj::array HoursToJson(const std::vector<Interval>& hours) {
 
 struct ContentLine {
   int line = 0;
-  std::string name;  // upper case
+  std::string name;                                         // upper case
   std::vector<std::pair<std::string, std::string>> params;  // names upper case
   std::string value;
 
@@ -205,7 +205,8 @@ std::string UnescapeText(std::string_view v) {
 
 std::optional<LocalDate> ParseIcsDate(std::string_view v) {
   if (v.size() != 8) return std::nullopt;
-  const std::string iso = std::string(v.substr(0, 4)) + "-" + std::string(v.substr(4, 2)) + "-" + std::string(v.substr(6, 2));
+  const std::string iso =
+      std::string(v.substr(0, 4)) + "-" + std::string(v.substr(4, 2)) + "-" + std::string(v.substr(6, 2));
   return ParseLocalDate(iso);
 }
 
@@ -213,7 +214,8 @@ Result<LocalDate> DateProperty(const ContentLine& cl) {
   const std::string* type = cl.Param("VALUE");
   const std::string value(Trim(cl.value));
   if ((type && Upper(*type) != "DATE") || value.find('T') != std::string::npos) {
-    return LineError(cl.line, cl.name + " must be a date (an all-day event with VALUE=DATE); timed events are not supported");
+    return LineError(cl.line,
+                     cl.name + " must be a date (an all-day event with VALUE=DATE); timed events are not supported");
   }
   const auto d = ParseIcsDate(value);
   if (!d) return LineError(cl.line, cl.name + " must be a date YYYYMMDD, got '" + value + "'");
@@ -262,7 +264,8 @@ constexpr std::int64_t kMaxEventDays = 366;
 
 Status FinishEvent(const PendingEvent& ev, std::map<std::int64_t, Collected>& days) {
   if (ev.cancelled) return {};
-  if (ev.repeat) return LineError(ev.repeat->line, ev.repeat->name + " (recurring events) is not supported; list each date");
+  if (ev.repeat)
+    return LineError(ev.repeat->line, ev.repeat->name + " (recurring events) is not supported; list each date");
   if (!ev.dtstart) return LineError(ev.begin_line, "VEVENT has no DTSTART");
   SQM_ASSIGN(const LocalDate start, DateProperty(*ev.dtstart));
   const std::int64_t first = DayNumber(start);
@@ -271,7 +274,8 @@ Status FinishEvent(const PendingEvent& ev, std::map<std::int64_t, Collected>& da
   if (ev.dtend) {
     SQM_ASSIGN(const LocalDate end, DateProperty(*ev.dtend));
     count = DayNumber(end) - first;
-    if (count <= 0) return LineError(ev.dtend->line, "DTEND must be after DTSTART (DTEND is the day after the last day off)");
+    if (count <= 0)
+      return LineError(ev.dtend->line, "DTEND must be after DTSTART (DTEND is the day after the last day off)");
   } else if (ev.duration) {
     const auto d = ParseDurationDays(ev.duration->value);
     if (!d || *d <= 0) return LineError(ev.duration->line, "DURATION must be whole days or weeks such as P3D or P1W");
@@ -361,13 +365,8 @@ bj::value CalendarToJson(const Calendar& cal) {
     o["date"] = FormatLocalDate(ex.date);
     o["kind"] = ExceptionKindName(ex.kind);
     o["name"] = ex.name;
-    if (ex.kind == ExceptionKind::kWorkday) {
-      if (ex.hours.empty()) {
-        o["hours_of"] = WeekdayKey(ex.hours_of);
-      } else {
-        o["hours"] = HoursToJson(ex.hours);
-      }
-    }
+    if (ex.hours_of) o["hours_of"] = WeekdayKey(*ex.hours_of);
+    if (!ex.hours.empty()) o["hours"] = HoursToJson(ex.hours);
     exceptions.push_back(std::move(o));
   }
   bj::object out;
@@ -411,7 +410,9 @@ Result<std::vector<DayException>> ExceptionsFromICalendar(std::string_view text)
     }
     if (!event || open.size() != 2) continue;  // calendar properties, VTIMEZONE, VALARM, ...
     auto set_once = [&](std::optional<ContentLine>& slot) -> Status {
-      if (slot) return LineError(cl.line, cl.name + " given twice in one VEVENT (first on line " + std::to_string(slot->line) + ")");
+      if (slot)
+        return LineError(cl.line,
+                         cl.name + " given twice in one VEVENT (first on line " + std::to_string(slot->line) + ")");
       slot = cl;
       return {};
     };
@@ -432,8 +433,8 @@ Result<std::vector<DayException>> ExceptionsFromICalendar(std::string_view text)
     }
   }
   if (!open.empty()) {
-    return LineError(lines.back().line, "missing END:" + open.back().first + " for BEGIN on line " +
-                                            std::to_string(open.back().second));
+    return LineError(lines.back().line,
+                     "missing END:" + open.back().first + " for BEGIN on line " + std::to_string(open.back().second));
   }
   std::vector<DayException> out;
   out.reserve(days.size());

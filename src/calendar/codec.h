@@ -39,8 +39,8 @@ namespace sqm::calendar {
 Result<Calendar> CalendarFromJson(const boost::json::value& body);
 Result<Calendar> CalendarFromJsonText(std::string_view text);
 
-// The JSON form above. All seven weekdays are present; a workday exception has "hours" when it
-// has explicit hours, else "hours_of". CalendarFromJson(CalendarToJson(c)) == c for a valid c.
+// The JSON form above. All seven weekdays are present; "hours_of" and "hours" appear when set.
+// CalendarFromJson(CalendarToJson(c)) == c for a valid c.
 boost::json::value CalendarToJson(const Calendar& cal);
 
 // Day exceptions from an iCalendar feed, sorted by date.

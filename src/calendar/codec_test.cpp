@@ -36,7 +36,7 @@ TEST(CalendarJson, ReadsADefinition) {
   ASSERT_EQ(cal->exceptions.size(), 4u);
   EXPECT_EQ(cal->exceptions[0].name, "元旦");
   EXPECT_EQ(cal->exceptions[1].kind, ExceptionKind::kWorkday);
-  EXPECT_EQ(cal->exceptions[1].hours_of, Weekday::kMonday);
+  EXPECT_FALSE(cal->exceptions[1].hours_of.has_value());
   EXPECT_EQ(cal->exceptions[2].hours_of, Weekday::kTuesday);
   EXPECT_EQ(cal->exceptions[3].hours, (std::vector<Interval>{{540, 720}}));
 }
@@ -70,19 +70,29 @@ TEST(CalendarJson, NamesTheFieldInEveryError) {
             "exceptions[0].date");
   EXPECT_EQ(JsonError(head + week + R"("exceptions":[{"date":"2027-01-01","kind":"day off"}]})").field,
             "exceptions[0].kind");
-  EXPECT_EQ(JsonError(head + week + R"("exceptions":[{"date":"2027-01-01","kind":"holiday"},{"kind":"holiday"}]})").field,
-            "exceptions[1].date");
+  EXPECT_EQ(
+      JsonError(head + week + R"("exceptions":[{"date":"2027-01-01","kind":"holiday"},{"kind":"holiday"}]})").field,
+      "exceptions[1].date");
   EXPECT_EQ(JsonError(head + week + R"("exceptions":[{"date":"2027-01-01","kind":"holiday","hours_of":"mon"}]})").field,
             "exceptions[0].hours_of");
   EXPECT_EQ(JsonError(head + week + R"("exceptions":[{"date":"2027-01-01","kind":"workday","hours_of":"xyz"}]})").field,
             "exceptions[0].hours_of");
+  EXPECT_EQ(
+      JsonError(
+          head + week +
+          R"("exceptions":[{"date":"2027-01-01","kind":"workday","hours_of":"mon","hours":[["09:00","10:00"]]}]})")
+          .field,
+      "exceptions[0].hours_of");
   EXPECT_EQ(JsonError(head + week + R"("exceptions":[{"date":"2027-01-01","kind":"workday","when":1}]})").field,
             "exceptions[0].when");
-  EXPECT_EQ(JsonError(head + week + R"("exceptions":[{"date":"2027-01-01","kind":"workday","hours":[["18:00","09:00"]]}]})").field,
-            "exceptions[0].hours[0].end");
+  EXPECT_EQ(
+      JsonError(head + week + R"("exceptions":[{"date":"2027-01-01","kind":"workday","hours":[["18:00","09:00"]]}]})")
+          .field,
+      "exceptions[0].hours[0].end");
   EXPECT_EQ(JsonError(head + week + R"("exceptions":{}})").field, "exceptions");
-  EXPECT_EQ(JsonError(R"({"code":"x","name":"X","time_zone":"Mars/Olympus",)" + week.substr(0, week.size() - 1) + "}").field,
-            "time_zone");
+  EXPECT_EQ(
+      JsonError(R"({"code":"x","name":"X","time_zone":"Mars/Olympus",)" + week.substr(0, week.size() - 1) + "}").field,
+      "time_zone");
   EXPECT_FALSE(CalendarFromJsonText("{").ok());
 }
 
@@ -159,8 +169,8 @@ TEST(CalendarICalendar, ReadsHolidaysAndMakeUpDays) {
 
 TEST(CalendarICalendar, RecognisesMakeUpDayConventions) {
   auto kind_of = [](const std::string& summary, const std::string& extra = "") {
-    const std::string ics = "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20270213\nSUMMARY:" + summary +
-                            "\n" + extra + "END:VEVENT\nEND:VCALENDAR\n";
+    const std::string ics = "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20270213\nSUMMARY:" + summary + "\n" +
+                            extra + "END:VEVENT\nEND:VCALENDAR\n";
     return ExceptionsFromICalendar(ics).value().at(0).kind;
   };
   const auto W = ExceptionKind::kWorkday;
@@ -192,8 +202,8 @@ TEST(CalendarICalendar, ReportsErrorsWithLineNumbers) {
       {"empty", "", "line 1", "empty file"},
       {"timed event", head + "BEGIN:VEVENT\nDTSTART:20270101T090000Z\nEND:VEVENT\nEND:VCALENDAR\n", "line 4",
        "timed events"},
-      {"date-time param", head + "BEGIN:VEVENT\nDTSTART;VALUE=DATE-TIME:20270101\nEND:VEVENT\nEND:VCALENDAR\n", "line 4",
-       "all-day"},
+      {"date-time param", head + "BEGIN:VEVENT\nDTSTART;VALUE=DATE-TIME:20270101\nEND:VEVENT\nEND:VCALENDAR\n",
+       "line 4", "all-day"},
       {"bad date", head + "BEGIN:VEVENT\nDTSTART;VALUE=DATE:20270230\nEND:VEVENT\nEND:VCALENDAR\n", "line 4",
        "YYYYMMDD"},
       {"end before start",
@@ -216,7 +226,8 @@ TEST(CalendarICalendar, ReportsErrorsWithLineNumbers) {
        "line 5", "X-SQM-KIND"},
       {"bad duration", head + "BEGIN:VEVENT\nDTSTART;VALUE=DATE:20270101\nDURATION:PT8H\nEND:VEVENT\nEND:VCALENDAR\n",
        "line 5", "DURATION"},
-      {"too long", head + "BEGIN:VEVENT\nDTSTART;VALUE=DATE:20270101\nDTEND;VALUE=DATE:20290101\nEND:VEVENT\nEND:VCALENDAR\n",
+      {"too long",
+       head + "BEGIN:VEVENT\nDTSTART;VALUE=DATE:20270101\nDTEND;VALUE=DATE:20290101\nEND:VEVENT\nEND:VCALENDAR\n",
        "line 4", "at most 366 days"},
       {"malformed param", head + "BEGIN:VEVENT\nDTSTART;VALUE:20270101\nEND:VEVENT\nEND:VCALENDAR\n", "line 4",
        "malformed parameter"},
@@ -241,8 +252,9 @@ TEST(CalendarICalendar, MergeReplacesSameDates) {
   const Calendar merged = MergeExceptions(cal, imported);
   EXPECT_EQ(merged.exceptions.size(), before + 1);
   EXPECT_TRUE(Validate(merged).ok());
-  const auto it = std::find_if(merged.exceptions.begin(), merged.exceptions.end(),
-                               [](const DayException& e) { return e.date == LocalDate{2025, 10, 1}; });
+  const auto it = std::find_if(merged.exceptions.begin(), merged.exceptions.end(), [](const DayException& e) {
+    return e.date == LocalDate{2025, 10, 1};
+  });
   ASSERT_NE(it, merged.exceptions.end());
   EXPECT_EQ(it->name, "国庆节");
 }

@@ -11,8 +11,7 @@ namespace sqm::calendar {
 
 namespace {
 
-constexpr std::array<const char*, kDaysPerWeek> kWeekdayKeys = {"mon", "tue", "wed", "thu",
-                                                                "fri", "sat", "sun"};
+constexpr std::array<const char*, kDaysPerWeek> kWeekdayKeys = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 
 bool Digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
   if (pos + n > s.size()) return false;
@@ -77,7 +76,9 @@ Status ValidateIntervals(const std::vector<Interval>& list, const std::string& p
 
 }  // namespace
 
-const char* WeekdayKey(Weekday d) { return kWeekdayKeys[static_cast<std::size_t>(d)]; }
+const char* WeekdayKey(Weekday d) {
+  return kWeekdayKeys[static_cast<std::size_t>(d)];
+}
 
 std::optional<Weekday> ParseWeekdayKey(std::string_view key) {
   for (std::size_t i = 0; i < kWeekdayKeys.size(); ++i) {
@@ -96,7 +97,9 @@ std::optional<int> ParseMinuteOfDay(std::string_view text) {
   return h * 60 + m;
 }
 
-std::string FormatMinuteOfDay(int minute) { return TwoDigits(minute / 60) + ":" + TwoDigits(minute % 60); }
+std::string FormatMinuteOfDay(int minute) {
+  return TwoDigits(minute / 60) + ":" + TwoDigits(minute % 60);
+}
 
 std::optional<LocalDate> ParseLocalDate(std::string_view text) {
   int y = 0;
@@ -138,7 +141,9 @@ Weekday WeekdayOfDayNumber(std::int64_t day_number) {
   return static_cast<Weekday>(w);
 }
 
-const char* ExceptionKindName(ExceptionKind k) { return k == ExceptionKind::kHoliday ? "holiday" : "workday"; }
+const char* ExceptionKindName(ExceptionKind k) {
+  return k == ExceptionKind::kHoliday ? "holiday" : "workday";
+}
 
 std::optional<ExceptionKind> ParseExceptionKind(std::string_view name) {
   if (name == "holiday") return ExceptionKind::kHoliday;
@@ -150,7 +155,7 @@ const std::vector<Interval>& WorkdayHours(const Calendar& cal, const DayExceptio
   static const std::vector<Interval> kNone;
   if (ex.kind == ExceptionKind::kHoliday) return kNone;
   if (!ex.hours.empty()) return ex.hours;
-  return cal.week[static_cast<std::size_t>(ex.hours_of)];
+  return cal.week[static_cast<std::size_t>(ex.hours_of.value_or(Weekday::kMonday))];
 }
 
 Status Validate(const Calendar& cal) {
@@ -160,7 +165,8 @@ Status Validate(const Calendar& cal) {
   const std::size_t name_len = CodePoints(cal.name);
   if (name_len == 0 || name_len > 100) return Error::Invalid("name", "must be 1-100 characters");
   if (!KnownZone(cal.time_zone)) {
-    return Error::Invalid("time_zone", "unknown time zone '" + cal.time_zone + "'; use an IANA name such as Asia/Shanghai");
+    return Error::Invalid("time_zone",
+                          "unknown time zone '" + cal.time_zone + "'; use an IANA name such as Asia/Shanghai");
   }
   if (cal.always_open) {
     for (const auto& day : cal.week) {
@@ -193,12 +199,17 @@ Status Validate(const Calendar& cal) {
     if (CodePoints(ex.name) > 100) return Error::Invalid(at + ".name", "must be at most 100 characters");
     if (ex.kind == ExceptionKind::kHoliday) {
       if (!ex.hours.empty()) return Error::Invalid(at + ".hours", "a holiday is closed all day and has no hours");
+      if (ex.hours_of) return Error::Invalid(at + ".hours_of", "a holiday is closed all day and has no hours");
       continue;
     }
     SQM_TRY(ValidateIntervals(ex.hours, at + ".hours"));
+    if (ex.hours_of && !ex.hours.empty()) {
+      return Error::Invalid(at + ".hours_of", "give either hours or hours_of, not both");
+    }
     if (WorkdayHours(cal, ex).empty()) {
       return Error::Invalid(at + ".hours_of", std::string("a make-up working day needs hours, but ") +
-                                                   WeekdayKey(ex.hours_of) + " has none; give hours explicitly");
+                                                  WeekdayKey(ex.hours_of.value_or(Weekday::kMonday)) +
+                                                  " has none; give hours or another hours_of");
     }
   }
   return {};

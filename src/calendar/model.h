@@ -75,9 +75,9 @@ struct DayException {
   LocalDate date;
   ExceptionKind kind = ExceptionKind::kHoliday;
   std::string name;  // "春节", "春节补班"; may be empty
-  // kWorkday only. When `hours` is empty the day is worked with the weekly hours of `hours_of`
-  // (Monday unless told otherwise); otherwise with exactly `hours`. A holiday has neither.
-  Weekday hours_of = Weekday::kMonday;
+  // kWorkday only, at most one of the two: worked with exactly `hours`, or with the weekly hours
+  // of `hours_of`; with neither, with Monday's hours. A holiday has neither.
+  std::optional<Weekday> hours_of;
   std::vector<Interval> hours;
   bool operator==(const DayException&) const = default;
 };
@@ -101,7 +101,8 @@ const std::vector<Interval>& WorkdayHours(const Calendar& cal, const DayExceptio
 // Rules: intervals have 0 <= start < end <= 1440 and are sorted and non-overlapping (touching is
 // fine); the zone is known; a calendar that is not always_open has working hours on at least one
 // weekday (so every due time exists); an always_open calendar has no week and no exceptions;
-// exception dates are unique; a holiday has no hours; a make-up day ends up with some hours.
+// exception dates are unique; a holiday has no hours; a make-up day has hours or hours_of (not both)
+// and ends up with some hours.
 Status Validate(const Calendar& cal);
 
 }  // namespace sqm::calendar

@@ -124,6 +124,11 @@ TEST(CalendarModel, RejectsBadExceptionsWithTheirPath) {
   EXPECT_EQ(FieldOf(cal), "exceptions[1].hours_of");
   cal.exceptions[1] = {.date = {2025, 1, 4}, .kind = ExceptionKind::kWorkday, .hours = {{600, 540}}};
   EXPECT_EQ(FieldOf(cal), "exceptions[1].hours[0].end");
+  cal.exceptions[1] = {.date = {2025, 1, 4}, .kind = ExceptionKind::kHoliday, .hours_of = Weekday::kMonday};
+  EXPECT_EQ(FieldOf(cal), "exceptions[1].hours_of");
+  cal.exceptions[1] = {
+      .date = {2025, 1, 4}, .kind = ExceptionKind::kWorkday, .hours_of = Weekday::kMonday, .hours = {{540, 600}}};
+  EXPECT_EQ(FieldOf(cal), "exceptions[1].hours_of");
   cal.exceptions[1] = {.date = {2025, 1, 4}, .kind = ExceptionKind::kWorkday, .hours = {{540, 600}}};
   EXPECT_EQ(FieldOf(cal), "ok");
 }

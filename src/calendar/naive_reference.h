@@ -64,9 +64,7 @@ class Reference {
   static constexpr std::int64_t kMinuteMs = 60'000;
   static constexpr std::int64_t kDayMs = 86'400'000;
 
-  static std::int64_t FloorDiv(std::int64_t a, std::int64_t b) {
-    return a >= 0 ? a / b : -((-a + b - 1) / b);
-  }
+  static std::int64_t FloorDiv(std::int64_t a, std::int64_t b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
 
   std::int64_t OffsetAt(TimeMs t) const {
     const date::sys_seconds s{std::chrono::seconds{FloorDiv(t, 1000)}};

@@ -19,7 +19,9 @@ std::int64_t FloorDiv(std::int64_t a, std::int64_t b) {
   return q;
 }
 
-std::size_t WeekdayIndex(std::int64_t day) { return static_cast<std::size_t>(WeekdayOfDayNumber(day)); }
+std::size_t WeekdayIndex(std::int64_t day) {
+  return static_cast<std::size_t>(WeekdayOfDayNumber(day));
+}
 
 }  // namespace
 
@@ -36,7 +38,7 @@ Result<BusinessTime> BusinessTime::Compile(const Calendar& cal) {
     bt.week_[d] = bt.AddPlan(cal.week[d]);
     bt.week_ms_ += bt.week_[d].open_ms;
   }
-  for (std::size_t i = 0; i < 2 * kDaysPerWeek; ++i) {
+  for (std::size_t i = 0; i + 1 < bt.week_prefix_.size(); ++i) {
     bt.week_prefix_[i + 1] = bt.week_prefix_[i] + bt.week_[i % kDaysPerWeek].open_ms;
   }
 
@@ -81,7 +83,8 @@ BusinessTime::DayPlan BusinessTime::AddPlan(const std::vector<Interval>& hours) 
 
 const BusinessTime::DayPlan& BusinessTime::PlanFor(std::int64_t day) const {
   const auto it = std::lower_bound(exception_days_.begin(), exception_days_.end(), day);
-  if (it != exception_days_.end() && *it == day) return exceptions_[static_cast<std::size_t>(it - exception_days_.begin())].plan;
+  if (it != exception_days_.end() && *it == day)
+    return exceptions_[static_cast<std::size_t>(it - exception_days_.begin())].plan;
   return week_[WeekdayIndex(day)];
 }
 

@@ -89,7 +89,6 @@ class BusinessTime {
   DayPlan AddPlan(const std::vector<Interval>& hours);
   const DayPlan& PlanFor(std::int64_t day) const;
   std::size_t SegmentAt(TimeMs t) const;
-  TimeMs SegmentEnd(std::size_t i) const;
 
   // The same questions on the local timeline (ms since local 1970-01-01 00:00), without zones.
   std::int64_t LocalBusinessMs(std::int64_t a, std::int64_t b) const;

@@ -12,10 +12,16 @@ namespace sqm::calendar {
 namespace {
 
 constexpr std::int64_t kHour = 60 * kMsPerMinute;
+constexpr std::int64_t kWorkdayMinutes = 480;  // a cn-mainland working day
+constexpr std::int64_t kWorkdayMs = 8 * kHour;
 
 // "2025-01-06T09:00" in Beijing time.
-TimeMs Bj(const std::string& local) { return ParseIsoTime(local + ":00+08:00").value(); }
-TimeMs Utc(const std::string& text) { return ParseIsoTime(text).value(); }
+TimeMs Bj(const std::string& local) {
+  return ParseIsoTime(local + ":00+08:00").value();
+}
+TimeMs Utc(const std::string& text) {
+  return ParseIsoTime(text).value();
+}
 
 const BusinessTime& Cn() {
   static const BusinessTime kBt = BusinessTime::Compile(BuiltinCnMainland()).value();
@@ -23,7 +29,9 @@ const BusinessTime& Cn() {
 }
 
 // Prints instants in Beijing time so a failing expectation reads like the calendar.
-std::string Show(TimeMs t) { return FormatIsoUtc(t + 8 * kHour).substr(0, 23) + "+08:00"; }
+std::string Show(TimeMs t) {
+  return FormatIsoUtc(t + 8 * kHour).substr(0, 23) + "+08:00";
+}
 
 #define EXPECT_AT(actual, expected) EXPECT_EQ(Show(actual), Show(expected))
 
@@ -87,10 +95,13 @@ TEST(BusinessTime, NextOpen) {
 TEST(BusinessTime, SkipsWeekends) {
   EXPECT_AT(Cn().AddBusinessMinutes(Bj("2025-01-10T17:00"), 120), Bj("2025-01-13T10:00"));
   EXPECT_AT(Cn().AddBusinessMinutes(Bj("2025-01-11T10:00"), 60), Bj("2025-01-13T10:00"));
-  EXPECT_AT(Cn().AddBusinessMinutes(Bj("2025-01-06T09:00"), 5 * 480), Bj("2025-01-10T18:00"));
-  EXPECT_AT(Cn().AddBusinessMinutes(Bj("2025-01-06T09:00"), 5 * 480 + 1), Bj("2025-01-13T09:01"));
+  EXPECT_AT(Cn().AddBusinessMinutes(Bj("2025-01-06T09:00"), 5 * kWorkdayMinutes), Bj("2025-01-10T18:00"));
+  EXPECT_AT(Cn().AddBusinessMinutes(Bj("2025-01-06T09:00"), 5 * kWorkdayMinutes + 1), Bj("2025-01-13T09:01"));
+  // Exactly one and two working weeks from Friday evening end on a Friday evening, not Monday.
+  EXPECT_AT(Cn().AddBusinessMinutes(Bj("2025-03-07T18:00"), 5 * kWorkdayMinutes), Bj("2025-03-14T18:00"));
+  EXPECT_AT(Cn().AddBusinessMinutes(Bj("2025-03-07T18:00"), 10 * kWorkdayMinutes), Bj("2025-03-21T18:00"));
   // Four whole weeks from Monday morning end on the fourth Friday evening (no holidays in March 2025).
-  EXPECT_AT(Cn().AddBusinessMinutes(Bj("2025-03-03T09:00"), 20 * 480), Bj("2025-03-28T18:00"));
+  EXPECT_AT(Cn().AddBusinessMinutes(Bj("2025-03-03T09:00"), 20 * kWorkdayMinutes), Bj("2025-03-28T18:00"));
 }
 
 TEST(BusinessTime, SpringFestival2025) {
@@ -98,7 +109,7 @@ TEST(BusinessTime, SpringFestival2025) {
   EXPECT_AT(Cn().AddBusinessMinutes(Bj("2025-01-27T17:00"), 120), Bj("2025-02-05T10:00"));
   EXPECT_AT(Cn().AddBusinessMinutes(Bj("2025-01-25T10:00"), 60), Bj("2025-01-26T10:00"));
   EXPECT_AT(Cn().AddBusinessMinutes(Bj("2025-01-24T17:00"), 120), Bj("2025-01-26T10:00"));
-  EXPECT_EQ(Cn().BusinessMsBetween(Bj("2025-01-25T00:00"), Bj("2025-02-10T00:00")), 6 * 8 * kHour);
+  EXPECT_EQ(Cn().BusinessMsBetween(Bj("2025-01-25T00:00"), Bj("2025-02-10T00:00")), 6 * kWorkdayMs);
   EXPECT_EQ(Cn().BusinessMsBetween(Bj("2025-01-28T00:00"), Bj("2025-02-05T00:00")), 0);
 }
 
@@ -106,7 +117,7 @@ TEST(BusinessTime, NationalDay2025) {
   // Off Oct 1 - 8; Sunday Sep 28 and Saturday Oct 11 are worked.
   EXPECT_AT(Cn().AddBusinessMinutes(Bj("2025-09-30T16:00"), 180), Bj("2025-10-09T10:00"));
   EXPECT_AT(Cn().AddBusinessMinutes(Bj("2025-09-26T17:00"), 120), Bj("2025-09-28T10:00"));
-  EXPECT_EQ(Cn().BusinessMsBetween(Bj("2025-09-27T00:00"), Bj("2025-10-13T00:00")), 6 * 8 * kHour);
+  EXPECT_EQ(Cn().BusinessMsBetween(Bj("2025-09-27T00:00"), Bj("2025-10-13T00:00")), 6 * kWorkdayMs);
 }
 
 TEST(BusinessTime, DueTimeCrossesAMakeUpSaturday) {
@@ -139,12 +150,13 @@ TEST(BusinessTime, Holidays2026) {
 TEST(BusinessTime, WorkingDaysPerYear) {
   // 2025: 261 weekdays - 18 holiday weekdays + 5 make-up days; 2026: 261 - 19 + 6. Both equal
   // 365 days - 104 weekend days - 13 statutory holidays.
-  const auto days_2025 = Cn().BusinessMsBetween(Bj("2025-01-01T00:00"), Bj("2026-01-01T00:00")) / (8 * kHour);
-  const auto days_2026 = Cn().BusinessMsBetween(Bj("2026-01-01T00:00"), Bj("2027-01-01T00:00")) / (8 * kHour);
+  const auto days_2025 = Cn().BusinessMsBetween(Bj("2025-01-01T00:00"), Bj("2026-01-01T00:00")) / kWorkdayMs;
+  const auto days_2026 = Cn().BusinessMsBetween(Bj("2026-01-01T00:00"), Bj("2027-01-01T00:00")) / kWorkdayMs;
   EXPECT_EQ(days_2025, 248);
   EXPECT_EQ(days_2026, 248);
-  EXPECT_AT(Cn().AddBusinessMinutes(Bj("2025-01-01T00:00"), 248 * 480), Bj("2025-12-31T18:00"));
-  EXPECT_AT(Cn().AddBusinessMinutes(Bj("2025-01-01T00:00"), 248 * 480 + 1), Bj("2026-01-04T09:01"));  // make-up Sunday
+  EXPECT_AT(Cn().AddBusinessMinutes(Bj("2025-01-01T00:00"), 248 * kWorkdayMinutes), Bj("2025-12-31T18:00"));
+  EXPECT_AT(Cn().AddBusinessMinutes(Bj("2025-01-01T00:00"), 248 * kWorkdayMinutes + 1),
+            Bj("2026-01-04T09:01"));  // make-up Sunday
 }
 
 TEST(BusinessTime, BetweenIsHalfOpenAndZeroWhenReversed) {
@@ -192,8 +204,8 @@ TEST(BusinessTime, ExplicitMakeUpHoursAndHoursOf) {
   cal.time_zone = "Asia/Shanghai";
   for (int d = 0; d < 5; ++d) cal.week[static_cast<std::size_t>(d)] = {{9 * 60, 18 * 60}};
   cal.week[static_cast<int>(Weekday::kFriday)] = {{9 * 60, 15 * 60}};
-  DayException sat{.date = {2025, 1, 11}, .kind = ExceptionKind::kWorkday, .name = "stocktake",
-                   .hours_of = Weekday::kMonday, .hours = {{8 * 60, 10 * 60}}};
+  DayException sat{
+      .date = {2025, 1, 11}, .kind = ExceptionKind::kWorkday, .name = "stocktake", .hours = {{8 * 60, 10 * 60}}};
   DayException sun{.date = {2025, 1, 12}, .kind = ExceptionKind::kWorkday, .name = "", .hours_of = Weekday::kFriday};
   cal.exceptions = {sat, sun};
   const auto bt = BusinessTime::Compile(cal).value();
@@ -204,7 +216,7 @@ TEST(BusinessTime, ExplicitMakeUpHoursAndHoursOf) {
 
 // ---- daylight saving time --------------------------------------------------------------------
 
-Calendar Berlin(std::vector<Interval> every_day) {
+Calendar Berlin(const std::vector<Interval>& every_day) {
   Calendar cal;
   cal.code = "berlin";
   cal.name = "Berlin";
@@ -217,7 +229,7 @@ TEST(BusinessTimeDst, SpringForwardSkipsTheMissingHour) {
   // 2025-03-30 02:00 CET -> 03:00 CEST: local 01:00-04:00 lasts two real hours.
   const auto bt = BusinessTime::Compile(Berlin({{60, 240}})).value();
   EXPECT_EQ(bt.BusinessMsBetween(Utc("2025-03-29T23:00:00Z"), Utc("2025-03-30T22:00:00Z")), 2 * kHour);
-  EXPECT_EQ(bt.AddBusinessMinutes(Utc("2025-03-30T00:00:00Z"), 61), Utc("2025-03-30T01:01:00Z"));  // 03:01 CEST
+  EXPECT_EQ(bt.AddBusinessMinutes(Utc("2025-03-30T00:00:00Z"), 61), Utc("2025-03-30T01:01:00Z"));   // 03:01 CEST
   EXPECT_EQ(bt.AddBusinessMinutes(Utc("2025-03-30T00:00:00Z"), 120), Utc("2025-03-30T02:00:00Z"));  // 04:00 CEST
   EXPECT_EQ(bt.AddBusinessMinutes(Utc("2025-03-30T00:00:00Z"), 121), Utc("2025-03-30T23:01:00Z"));  // Mon 01:01
   EXPECT_TRUE(bt.IsOpen(Utc("2025-03-30T01:00:00Z")));
@@ -229,8 +241,8 @@ TEST(BusinessTimeDst, FallBackWorksTheRepeatedHourTwice) {
   const auto bt = BusinessTime::Compile(Berlin({{60, 240}})).value();
   EXPECT_EQ(bt.BusinessMsBetween(Utc("2025-10-25T22:00:00Z"), Utc("2025-10-26T23:00:00Z")), 4 * kHour);
   EXPECT_EQ(bt.AddBusinessMinutes(Utc("2025-10-25T23:00:00Z"), 180), Utc("2025-10-26T02:00:00Z"));  // 03:00 CET
-  EXPECT_TRUE(bt.IsOpen(Utc("2025-10-26T00:30:00Z")));  // 02:30 CEST
-  EXPECT_TRUE(bt.IsOpen(Utc("2025-10-26T01:30:00Z")));  // 02:30 CET
+  EXPECT_TRUE(bt.IsOpen(Utc("2025-10-26T00:30:00Z")));                                              // 02:30 CEST
+  EXPECT_TRUE(bt.IsOpen(Utc("2025-10-26T01:30:00Z")));                                              // 02:30 CET
   // Local 02:00-02:30 is worked on both passes.
   const auto short_bt = BusinessTime::Compile(Berlin({{120, 150}})).value();
   EXPECT_EQ(short_bt.BusinessMsBetween(Utc("2025-10-25T22:00:00Z"), Utc("2025-10-26T23:00:00Z")), kHour);
@@ -245,7 +257,7 @@ TEST(BusinessTimeDst, OfficeHoursAcrossTheClockChange) {
   EXPECT_EQ(bt.AddBusinessMinutes(Utc("2025-03-28T15:00:00Z"), 120), Utc("2025-03-31T08:00:00Z"));
   // Friday 16:00 CEST + 2h = Monday 10:00 CET.
   EXPECT_EQ(bt.AddBusinessMinutes(Utc("2025-10-24T14:00:00Z"), 120), Utc("2025-10-27T09:00:00Z"));
-  EXPECT_EQ(bt.BusinessMsBetween(Utc("2025-03-24T00:00:00Z"), Utc("2025-04-07T00:00:00Z")), 10 * 8 * kHour);
+  EXPECT_EQ(bt.BusinessMsBetween(Utc("2025-03-24T00:00:00Z"), Utc("2025-04-07T00:00:00Z")), 10 * kWorkdayMs);
 }
 
 // ---- cross-check against the minute-by-minute reference ------------------------------------
@@ -265,7 +277,8 @@ std::vector<Case> RandomCases(std::uint32_t seed, int n, TimeMs lo, TimeMs hi, s
     if (i % 2 == 0) {
       from = lo + static_cast<TimeMs>(rng() % static_cast<std::uint64_t>(hi - lo));
     } else {
-      const TimeMs day = lo + static_cast<TimeMs>(rng() % static_cast<std::uint64_t>((hi - lo) / kMsPerDay)) * kMsPerDay;
+      const TimeMs day =
+          lo + static_cast<TimeMs>(rng() % static_cast<std::uint64_t>((hi - lo) / kMsPerDay)) * kMsPerDay;
       from = day - offset_ms + edges[rng() % 5] * kMsPerMinute + static_cast<TimeMs>(rng() % 3) - 1;
     }
     std::int64_t minutes;
@@ -340,8 +353,8 @@ TEST(BusinessTimeProperty, MatchesNaiveLoopAcrossDst) {
 
 TEST(BusinessTimeProperty, FarFutureDoesNotNeedTheHolidayTable) {
   // Past the last listed exception only the weekly pattern applies.
-  EXPECT_AT(Cn().AddBusinessMinutes(Bj("2030-01-07T09:00"), 52 * 5 * 480), Bj("2031-01-03T18:00"));
-  EXPECT_EQ(Cn().BusinessMsBetween(Bj("2030-01-07T00:00"), Bj("2031-01-06T00:00")), 52 * 5 * 8 * kHour);
+  EXPECT_AT(Cn().AddBusinessMinutes(Bj("2030-01-07T09:00"), kWorkdayMinutes * 5 * 52), Bj("2031-01-03T18:00"));
+  EXPECT_EQ(Cn().BusinessMsBetween(Bj("2030-01-07T00:00"), Bj("2031-01-06T00:00")), kWorkdayMs * 5 * 52);
 }
 
 }  // namespace

@@ -120,6 +120,7 @@ int main(int argc, char** argv) {
   CLI::App app{"sqm — service-quality supervision and assessment (服务质量监督考核系统)"};
   app.set_config("--config", "", "read settings from an INI/TOML file");
   app.require_subcommand(1);
+  app.fallthrough();  // global options are accepted after the subcommand too
   app.option_defaults()->always_capture_default();
   app.add_option("--db", c.db, "SQLite database file");
   app.add_option("--synchronous", c.synchronous, "SQLite synchronous level: OFF, NORMAL, FULL or EXTRA")

@@ -27,7 +27,9 @@ Status CheckLabel(const std::optional<std::string>& value, const char* field) {
 
 }  // namespace
 
-const char* TimerKindName(TimerKind kind) { return kKindNames[static_cast<std::size_t>(kind)]; }
+const char* TimerKindName(TimerKind kind) {
+  return kKindNames[static_cast<std::size_t>(kind)];
+}
 
 std::optional<TimerKind> ParseTimerKind(std::string_view name) {
   for (std::size_t i = 0; i < kKindNames.size(); ++i) {
@@ -36,7 +38,9 @@ std::optional<TimerKind> ParseTimerKind(std::string_view name) {
   return std::nullopt;
 }
 
-const char* PriorityName(Priority p) { return kPriorityNames[static_cast<std::size_t>(p) - 1]; }
+const char* PriorityName(Priority p) {
+  return kPriorityNames[static_cast<std::size_t>(p) - 1];
+}
 
 std::optional<Priority> ParsePriority(std::string_view name) {
   for (std::size_t i = 0; i < kPriorityNames.size(); ++i) {
@@ -45,7 +49,9 @@ std::optional<Priority> ParsePriority(std::string_view name) {
   return std::nullopt;
 }
 
-const char* TimerStateName(TimerState s) { return kStateNames[static_cast<std::size_t>(s)]; }
+const char* TimerStateName(TimerState s) {
+  return kStateNames[static_cast<std::size_t>(s)];
+}
 
 const Target* Policy::TargetFor(TimerKind kind) const {
   for (const Target& t : targets) {

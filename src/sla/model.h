@@ -48,7 +48,7 @@ struct Target {
 
 // Each criterion is optional; an unset criterion matches every ticket.
 struct MatchCriteria {
-  std::optional<std::string> ticket_type;    // "incident", "request", "consultation", "complaint", ...
+  std::optional<std::string> ticket_type;  // "incident", "request", "consultation", "complaint", ...
   std::optional<Priority> priority;
   std::optional<std::string> channel;        // "phone", "email", "chat", "portal", ...
   std::optional<std::int64_t> category_id;   // this category or any category below it
@@ -61,7 +61,7 @@ struct Policy {
   std::int32_t version = 1;  // a policy edit makes a new version; running timers keep theirs
   std::string name;
   MatchCriteria match;
-  std::vector<Target> targets;  // at most one per kind
+  std::vector<Target> targets;                        // at most one per kind
   double warning_fraction = kDefaultWarningFraction;  // warn when this share of the target is used
   bool active = true;
 
@@ -124,8 +124,8 @@ struct Timer {
 
   // Derived as of the last change (see rules.h for the formulas).
   TimerState state = TimerState::kRunning;
-  std::optional<TimeMs> due_at;      // empty while paused before the due time
-  std::optional<TimeMs> warning_at;  // empty while paused before the warning time
+  std::optional<TimeMs> due_at;          // empty while paused before the due time
+  std::optional<TimeMs> warning_at;      // empty while paused before the warning time
   std::int64_t paused_business_ms = 0;   // business time inside the pauses that moved the due time
   std::int64_t overrun_business_ms = 0;  // kBreached: business time used beyond the target
   std::int64_t overrun_wall_ms = 0;      // kBreached: wall time past the due time

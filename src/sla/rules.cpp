@@ -27,7 +27,9 @@ struct Candidate {
   RankKey key{};
 };
 
-std::string Criteria(int n) { return std::to_string(n) + (n == 1 ? " criterion" : " criteria"); }
+std::string Criteria(int n) {
+  return std::to_string(n) + (n == 1 ? " criterion" : " criteria");
+}
 
 std::string PolicyLabel(const Policy& p) {
   return "policy #" + std::to_string(p.id) + " \"" + p.name + "\" v" + std::to_string(p.version);
@@ -55,7 +57,8 @@ Candidate Assess(const Policy& p, const TicketFacts& ticket) {
   r.policy_name = p.name;
   const MatchCriteria& m = p.match;
   if (m.category_id) {
-    CriterionCheck check{Criterion::kCategory, std::to_string(*m.category_id), CategoryPath(ticket.category_path), false};
+    CriterionCheck check{Criterion::kCategory, std::to_string(*m.category_id), CategoryPath(ticket.category_path),
+                         false};
     const auto it = std::find(ticket.category_path.begin(), ticket.category_path.end(), *m.category_id);
     if (it != ticket.category_path.end()) {
       check.matched = true;
@@ -63,7 +66,8 @@ Candidate Assess(const Policy& p, const TicketFacts& ticket) {
     }
     r.checks.push_back(std::move(check));
   }
-  if (m.customer_tier) r.checks.push_back(CheckString(Criterion::kCustomerTier, *m.customer_tier, ticket.customer_tier));
+  if (m.customer_tier)
+    r.checks.push_back(CheckString(Criterion::kCustomerTier, *m.customer_tier, ticket.customer_tier));
   if (m.ticket_type) r.checks.push_back(CheckString(Criterion::kTicketType, *m.ticket_type, ticket.ticket_type));
   if (m.priority) {
     r.checks.push_back({Criterion::kPriority, PriorityName(*m.priority),
@@ -71,8 +75,8 @@ Candidate Assess(const Policy& p, const TicketFacts& ticket) {
   }
   if (m.channel) r.checks.push_back(CheckString(Criterion::kChannel, *m.channel, ticket.channel));
   r.specificity = static_cast<int>(r.checks.size());
-  c.key = {r.specificity, r.category_depth, m.customer_tier ? 1 : 0, m.ticket_type ? 1 : 0, m.priority ? 1 : 0,
-           m.channel ? 1 : 0};
+  c.key = {r.specificity,         r.category_depth,   m.customer_tier ? 1 : 0,
+           m.ticket_type ? 1 : 0, m.priority ? 1 : 0, m.channel ? 1 : 0};
   return c;
 }
 
@@ -109,7 +113,9 @@ std::string MismatchList(const CandidateReport& r) {
 
 // ---- timers -----------------------------------------------------------------------------------
 
-std::int64_t TargetMs(const Timer& t) { return t.target_minutes * kMsPerMinute; }
+std::int64_t TargetMs(const Timer& t) {
+  return t.target_minutes * kMsPerMinute;
+}
 
 std::int64_t WarningMs(const Timer& t) {
   return static_cast<std::int64_t>(std::floor(static_cast<double>(TargetMs(t)) * t.warning_fraction));
@@ -122,7 +128,9 @@ TimeMs LastChange(const Timer& t) {
   return last;
 }
 
-bool IsPaused(const Timer& t) { return !t.pauses.empty() && !t.pauses.back().to; }
+bool IsPaused(const Timer& t) {
+  return !t.pauses.empty() && !t.pauses.back().to;
+}
 
 // The timer's facts as they stood at `at`.
 Timer AsOf(const Timer& t, TimeMs at) {
@@ -136,8 +144,8 @@ Timer AsOf(const Timer& t, TimeMs at) {
 }
 
 struct Reach {
-  std::optional<TimeMs> at;     // empty: an open pause began before `amount` was reached
-  std::int64_t paused_ms = 0;   // business time of the closed pauses that began before it
+  std::optional<TimeMs> at;    // empty: an open pause began before `amount` was reached
+  std::int64_t paused_ms = 0;  // business time of the closed pauses that began before it
 };
 
 // When `amount` business ms have elapsed on the timer's clock (see the formula in rules.h).
@@ -163,7 +171,8 @@ Status CheckCalendar(const std::string& code, const calendar::BusinessTime& cal)
 
 Status CheckNotBefore(const Timer& t, TimeMs at) {
   if (at < LastChange(t)) {
-    return Error::Invalid("at", FormatIsoUtc(at) + " is before the timer's last change at " + FormatIsoUtc(LastChange(t)));
+    return Error::Invalid("at",
+                          FormatIsoUtc(at) + " is before the timer's last change at " + FormatIsoUtc(LastChange(t)));
   }
   return {};
 }
@@ -184,9 +193,15 @@ Timer Refresh(Timer t, TimeMs at, const calendar::BusinessTime& cal) {
 
 }  // namespace
 
-const char* CriterionName(Criterion c) { return kCriterionNames[static_cast<std::size_t>(c)]; }
-const char* VerdictName(Verdict v) { return kVerdictNames[static_cast<std::size_t>(v)]; }
-const char* FiringKindName(FiringKind k) { return k == FiringKind::kWarning ? "warning" : "breach"; }
+const char* CriterionName(Criterion c) {
+  return kCriterionNames[static_cast<std::size_t>(c)];
+}
+const char* VerdictName(Verdict v) {
+  return kVerdictNames[static_cast<std::size_t>(v)];
+}
+const char* FiringKindName(FiringKind k) {
+  return k == FiringKind::kWarning ? "warning" : "breach";
+}
 
 PolicyMatch MatchPolicy(std::span<const Policy> policies, const TicketFacts& ticket) {
   std::vector<Candidate> matching;
@@ -233,8 +248,8 @@ PolicyMatch MatchPolicy(std::span<const Policy> policies, const TicketFacts& tic
       const RankKey& k = matching[i].key;
       if (k[0] < winner.key[0]) {
         r.verdict = Verdict::kLessSpecific;
-        r.reason = "less specific than " + winner_label + " (" + Criteria(k[0]) + " vs " +
-                   std::to_string(winner.key[0]) + ")";
+        r.reason =
+            "less specific than " + winner_label + " (" + Criteria(k[0]) + " vs " + std::to_string(winner.key[0]) + ")";
       } else {
         r.verdict = Verdict::kLostTieBreak;
         const std::string same = "as specific as " + winner_label + " (" + Criteria(k[0]) + "), which wins ";
@@ -262,8 +277,8 @@ PolicyMatch MatchPolicy(std::span<const Policy> policies, const TicketFacts& tic
 std::optional<TimerSpec> SpecFor(const Policy& policy, TimerKind kind) {
   const Target* target = policy.TargetFor(kind);
   if (!target) return std::nullopt;
-  return TimerSpec{kind, policy.id, policy.version, target->business_minutes, target->calendar_code,
-                   policy.warning_fraction};
+  return TimerSpec{
+      kind, policy.id, policy.version, target->business_minutes, target->calendar_code, policy.warning_fraction};
 }
 
 Result<Timer> StartTimer(const TimerSpec& spec, TimeMs at, const calendar::BusinessTime& cal) {

@@ -76,8 +76,8 @@ struct CandidateReport {
   std::int32_t policy_version = 0;
   std::string policy_name;
   Verdict verdict = Verdict::kNotMatching;
-  int specificity = 0;     // criteria set
-  int category_depth = 0;  // see "Policy matching"; 0 when no category criterion matched
+  int specificity = 0;                  // criteria set
+  int category_depth = 0;               // see "Policy matching"; 0 when no category criterion matched
   std::vector<CriterionCheck> checks;   // one per criterion the policy sets, in tie-break order
   std::optional<Criterion> decided_by;  // kLostTieBreak: the deciding criterion; empty = lower id won
   std::string reason;                   // one English sentence
