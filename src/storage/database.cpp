@@ -1,5 +1,6 @@
 #include "storage/database.h"
 
+#include <chrono>
 #include <future>
 
 #include <spdlog/spdlog.h>
@@ -30,7 +31,9 @@ Event WriteTx::Append(std::string entity, std::string entity_id, std::string typ
 
 Database::Database(DatabaseOptions options, const Clock& clock) : options_(std::move(options)), clock_(clock) {
   writer_conn_ = std::make_unique<SqliteConnection>(SqliteOptions{options_.path, options_.synchronous});
+  writer_conn_->ExecScript("PRAGMA wal_autocheckpoint=0");
   writer_ = std::thread([this] { WriterLoop(); });
+  checkpointer_ = std::thread([this] { CheckpointLoop(); });
 }
 
 Database::~Database() {
@@ -182,6 +185,24 @@ void Database::RunBatch(std::vector<Job*>& batch) {
   }
 }
 
+void Database::CheckpointLoop() {
+  SqliteConnection conn(SqliteOptions{options_.path, options_.synchronous});
+  std::int64_t done = commits_.load();
+  std::unique_lock lock(checkpoint_mu_);
+  while (!checkpoint_stop_) {
+    checkpoint_cv_.wait_for(lock, std::chrono::milliseconds(500));
+    if (commits_.load() == done) continue;
+    done = commits_.load();
+    lock.unlock();
+    try {
+      conn.ExecScript("PRAGMA wal_checkpoint(PASSIVE)");
+    } catch (const std::exception& e) {
+      spdlog::warn("WAL checkpoint failed: {}", e.what());
+    }
+    lock.lock();
+  }
+}
+
 void Database::Backup(const std::string& dest_path) {
   Lease lease(*this);
   static_cast<SqliteConnection&>(*lease.conn).BackupTo(dest_path);
@@ -199,6 +220,19 @@ void Database::Close() {
   }
   cv_.notify_all();
   if (writer_.joinable()) writer_.join();
+  {
+    std::lock_guard lock(checkpoint_mu_);
+    checkpoint_stop_ = true;
+  }
+  checkpoint_cv_.notify_all();
+  if (checkpointer_.joinable()) checkpointer_.join();
+  if (writer_conn_) {
+    try {
+      writer_conn_->ExecScript("PRAGMA wal_checkpoint(TRUNCATE)");
+    } catch (const std::exception& e) {
+      spdlog::warn("final WAL checkpoint failed: {}", e.what());
+    }
+  }
   std::lock_guard lock(pool_mu_);
   idle_readers_.clear();
   writer_conn_.reset();

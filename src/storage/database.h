@@ -138,6 +138,14 @@ class Database {
   std::atomic<std::int64_t> commits_{0};
   std::thread writer_;
 
+  // WAL checkpoints run on their own thread and connection (PASSIVE: never blocks the writer),
+  // so a commit never pays for copying the log back into the database file.
+  void CheckpointLoop();
+  std::mutex checkpoint_mu_;
+  std::condition_variable checkpoint_cv_;
+  bool checkpoint_stop_ = false;
+  std::thread checkpointer_;
+
   std::mutex pool_mu_;
   std::condition_variable pool_cv_;
   std::vector<std::unique_ptr<Connection>> idle_readers_;
