@@ -5,15 +5,10 @@
 namespace sqm::org::repo {
 
 using storage::Row;
+using storage::Placeholders;
 using storage::Value;
 
 namespace {
-
-std::string Placeholders(std::size_t n) {
-  std::string s;
-  for (std::size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
-  return s;
-}
 
 std::vector<std::string> SplitScopes(const std::string& s) {
   std::vector<std::string> out;

@@ -36,6 +36,12 @@ std::optional<std::string> Row::OptText(std::size_t i) const {
   return Text(i);
 }
 
+std::string Placeholders(std::size_t n) {
+  std::string s;
+  for (std::size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
+  return s;
+}
+
 std::optional<Row> Connection::QueryOne(std::string_view sql, Params params) {
   auto rows = Query(sql, std::vector<Value>(params));
   if (rows.empty()) return std::nullopt;

@@ -85,6 +85,9 @@ class Connection {
   virtual void ExecScript(std::string_view sql) = 0;
 };
 
+// "?,?,?" for an IN list of `n` bound values.
+std::string Placeholders(std::size_t n);
+
 class DbError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
