@@ -139,4 +139,6 @@ int Client::Get(const std::string& target) {
   return impl_->Send(http::verb::get, target, {});
 }
 
+const std::string& Client::body() const { return impl_->last_body; }
+
 }  // namespace sqm::bench

@@ -27,6 +27,8 @@ class Client {
   // Returns the HTTP status.
   int Post(const std::string& target, const std::string& json_body);
   int Get(const std::string& target);
+  // The body of the last response.
+  const std::string& body() const;
 
  private:
   struct Impl;

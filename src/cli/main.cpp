@@ -13,12 +13,23 @@
 
 #include "base/crypto.h"
 #include "base/json.h"
+#include "calendar/registry.h"
+#include "calendar/routes.h"
 #include "cli/seed_demo.h"
+#include "datagen/datagen.h"
+#include "desk/import_routes.h"
+#include "desk/importer.h"
+#include "desk/report_routes.h"
+#include "desk/reports.h"
+#include "desk/routes.h"
+#include "desk/service.h"
 #include "http/app.h"
 #include "http/server.h"
 #include "http/system_routes.h"
 #include "org/routes.h"
 #include "org/service.h"
+#include "sla/routes.h"
+#include "sla/service.h"
 #include "storage/database.h"
 
 namespace {
@@ -40,19 +51,47 @@ struct Config {
   bool access_log = true;
 };
 
-// Everything a running server is made of, built in dependency order.
+// Everything a running server is made of, built in dependency order. Start() after the
+// migrations: loads the calendars and restores the SLA deadline queue.
 struct Services {
   explicit Services(const Config& c)
       : db(storage::DatabaseOptions{c.db, c.synchronous, c.group_commit}, clock),
-        org(db, clock, org::ServiceOptions{.session_ttl = c.session_hours * 3600LL * 1000}) {}
+        org(db, clock, org::ServiceOptions{.session_ttl = c.session_hours * 3600LL * 1000}),
+        calendars(db),
+        sla(db, calendars, clock),
+        desk(db, sla, clock),
+        reports(db, clock),
+        importer(db, desk, sla, clock) {}
+  void Load() {
+    if (auto st = calendars.Load(); !st.ok()) throw std::runtime_error("calendars: " + st.error().message);
+    sla.SetFiringHandler(FiringHandler());
+    sla.SetCategoryPaths(desk::repo::CategoryPath);
+  }
+  sla::FiringHandler FiringHandler() {
+    return [this](storage::WriteTx& tx, const sla::Timer& t, sla::FiringKind k) { return desk.OnFiring(tx, t, k); };
+  }
+  ~Services() {
+    sla.Stop();
+    db.Close();
+  }
   SystemClock clock;
   storage::Database db;
   org::Service org;
+  calendar::Registry calendars;
+  sla::Service sla;
+  desk::Service desk;
+  desk::Reports reports;
+  desk::Importer importer;
 };
 
 void BuildRoutes(http::Router& router, Services& s, const http::Metrics& metrics, const Config& c) {
   http::AddSystemRoutes(router, s.db, metrics);
   org::AddRoutes(router, s.org, {c.secure_cookies, c.session_hours * 3600LL * 1000});
+  calendar::AddRoutes(router, s.calendars);
+  sla::AddRoutes(router, s.sla);
+  desk::AddRoutes(router, s.desk, s.sla);
+  desk::AddReportRoutes(router, s.reports, s.clock);
+  desk::AddImportRoutes(router, s.importer, s.db, s.clock);
 }
 
 std::unique_ptr<Services> Open(const Config& c, bool migrate) {
@@ -60,6 +99,7 @@ std::unique_ptr<Services> Open(const Config& c, bool migrate) {
   auto s = std::make_unique<Services>(c);
   if (migrate) {
     for (const auto& m : s->db.Migrate()) spdlog::info("applied migration {}", m);
+    s->Load();
   }
   return s;
 }
@@ -82,9 +122,11 @@ int Serve(const Config& c) {
   http::App app(router, s->org, metrics, {c.web_root, c.secure_cookies, c.access_log});
   http::Server server(app, so);
   server.Listen();
+  s->sla.Start(s->FiringHandler());
   std::printf("sqm listening on http://%s:%u\n", so.host.c_str(), server.port());
   std::fflush(stdout);
   server.Run(/*handle_signals=*/true);
+  s->sla.Stop();
   s->db.Close();
   spdlog::info("stopped cleanly");
   return 0;
@@ -141,8 +183,14 @@ int main(int argc, char** argv) {
   app.add_subcommand("migrate", "apply pending database migrations");
 
   std::string seed_password;
+  int seed_days = 90;
+  double seed_per_day = 40;
   auto* seed = app.add_subcommand("seed-demo", "load the demo organisation (示例服务中心) into an empty database");
   seed->add_option("--password", seed_password, "password for every demo account (default: a random one, printed)");
+  seed->add_option("--days", seed_days, "days of generated service-desk history ending now (0: none)")
+      ->check(CLI::Range(0, 3650));
+  seed->add_option("--tickets-per-day", seed_per_day, "tickets on a weekday (weekends get 40 %)")
+      ->check(CLI::Range(1.0, 100000.0));
 
   org::StaffDraft user;
   std::string user_role;
@@ -186,6 +234,16 @@ int main(int argc, char** argv) {
       }
       if (r->created) {
         std::cout << "demo data loaded: " << r->accounts << " accounts\n";
+        if (seed_days > 0) {
+          auto g = datagen::Generate(s->db, s->desk, s->sla,
+                                     {seed_days, seed_per_day, datagen::Options{}.seed, s->clock.Now()});
+          if (!g.ok()) {
+            std::cerr << "seed-demo: " << g.error().message << "\n";
+            return 1;
+          }
+          std::cout << "service desk: " << g->tickets << " tickets over " << seed_days << " days (" << g->open_tickets
+                    << " open), " << g->customers << " customers, " << g->policies << " SLA policies\n";
+        }
       } else {
         std::cout << "database already has data; demo passwords set for " << r->accounts << " accounts\n";
       }

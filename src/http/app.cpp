@@ -1,5 +1,6 @@
 #include "http/app.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include <spdlog/spdlog.h>
@@ -162,8 +163,13 @@ Response App::Dispatch(Request& req, std::string& route_label, org::Principal& p
   route_label = match.route->pattern;
   if (IsUnsafe(req.method) && !req.body.empty()) {
     const auto ct = req.Header("content-type");
-    if (ct.rfind("application/json", 0) != 0 && ct.rfind("application/x-ndjson", 0) != 0) {
-      return ErrorResponse(415, "unsupported_media_type", "the request body must be application/json");
+    constexpr std::string_view kAccepted[] = {"application/json", "application/x-ndjson", "text/csv", "text/calendar",
+                                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"};
+    if (std::none_of(std::begin(kAccepted), std::end(kAccepted),
+                     [&](std::string_view t) { return ct.rfind(t, 0) == 0; })) {
+      return ErrorResponse(
+          415, "unsupported_media_type",
+          "the request body must be JSON (or CSV, XLSX, NDJSON, iCalendar where a route takes a file)");
     }
   }
   if (Response denied = Authorize(req, *match.route, principal, who); denied.status != 0) return denied;

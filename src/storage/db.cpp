@@ -43,7 +43,11 @@ std::string Placeholders(std::size_t n) {
 }
 
 std::optional<Row> Connection::QueryOne(std::string_view sql, Params params) {
-  auto rows = Query(sql, std::vector<Value>(params));
+  return QueryOne(sql, std::vector<Value>(params));
+}
+
+std::optional<Row> Connection::QueryOne(std::string_view sql, const std::vector<Value>& params) {
+  auto rows = Query(sql, params);
   if (rows.empty()) return std::nullopt;
   return std::move(rows.front());
 }

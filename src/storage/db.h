@@ -75,6 +75,7 @@ class Connection {
   virtual std::vector<Row> Query(std::string_view sql, const std::vector<Value>& params) = 0;
   std::vector<Row> Query(std::string_view sql, Params params = {}) { return Query(sql, std::vector<Value>(params)); }
   std::optional<Row> QueryOne(std::string_view sql, Params params = {});
+  std::optional<Row> QueryOne(std::string_view sql, const std::vector<Value>& params);
 
   // A unique, foreign-key or check constraint failure is returned as a kConflict Error; other
   // failures throw DbError.

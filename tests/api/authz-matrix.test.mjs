@@ -41,7 +41,19 @@ const idRules = {
     assert.equal(r.status, 201, r.text);
     return r.body.id;
   },
+  // Tickets are scoped by department: one in the intake queue (no department, as the portal
+  // registers them) is visible to every role holding ticket.read.
+  tickets: async () => {
+    if (!intakeTicketId) {
+      const r = await (await session('customer')).post('/api/v1/portal/tickets', { type: 'consultation', title: 'matrix' });
+      assert.equal(r.status, 201, r.text);
+      assert.equal(r.body.department_id, null);
+      intakeTicketId = r.body.id;
+    }
+    return intakeTicketId;
+  },
 };
+let intakeTicketId = null;
 
 const listedIds = new Map();
 async function firstListedId(collectionPath) {

@@ -66,8 +66,8 @@ function makeTempDir(prefix = 'sqm-api-') {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-function seedInto(dbPath) {
-  for (const args of [['--db', dbPath, 'migrate'], ['--db', dbPath, 'seed-demo', '--password', DEMO_PASSWORD]]) {
+function seedInto(dbPath, seedArgs = []) {
+  for (const args of [['--db', dbPath, 'migrate'], ['--db', dbPath, 'seed-demo', '--password', DEMO_PASSWORD, ...seedArgs]]) {
     const r = runSqm(args);
     if (r.code !== 0) throw new Error(`sqm ${args.join(' ')} exited ${r.code}:\n${r.stdout}\n${r.stderr}`);
   }
@@ -81,17 +81,18 @@ function copyDb(from, to) {
 }
 
 // Seeding hashes ~65 Argon2 passwords (~3 s), so a seeded database is made once per build of the
-// binary and copied for each server.
-function seededTemplate() {
+// binary (and per set of extra seed-demo arguments) and copied for each server.
+function seededTemplate(seedArgs = []) {
   const st = fs.statSync(SQM_BIN);
-  const key = createHash('sha256').update(`${path.resolve(SQM_BIN)}|${st.size}|${st.mtimeMs}|${DEMO_PASSWORD}`).digest('hex').slice(0, 16);
+  const extra = seedArgs.length ? `|${JSON.stringify(seedArgs)}` : '';
+  const key = createHash('sha256').update(`${path.resolve(SQM_BIN)}|${st.size}|${st.mtimeMs}|${DEMO_PASSWORD}${extra}`).digest('hex').slice(0, 16);
   const template = path.join(os.tmpdir(), `sqm-api-template-${key}.db`);
   if (fs.existsSync(template)) return template;
   removeStaleTemplates();
   const dir = makeTempDir('sqm-api-template-');
   try {
     const db = path.join(dir, 'seed.db');
-    seedInto(db);
+    seedInto(db, seedArgs);
     if (fs.existsSync(`${db}-wal`) && fs.statSync(`${db}-wal`).size > 0) throw new Error('seed-demo left a non-empty WAL');
     const tmp = `${template}.${process.pid}.tmp`;
     fs.renameSync(db, tmp);
@@ -115,14 +116,16 @@ function removeStaleTemplates() {
 }
 
 // A fresh temporary directory with a migrated and seeded database: {dir, dbPath, cleanup()}.
-export function createDatabase({ seed = true } = {}) {
+// `seedArgs` are extra `seed-demo` flags (e.g. ['--days', '3'] for a short ticket history); each
+// distinct set gets its own cached template.
+export function createDatabase({ seed = true, seedArgs = [] } = {}) {
   const dir = makeTempDir();
   const dbPath = path.join(dir, 'sqm.db');
   const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
   try {
     if (seed) {
-      if (process.env.SQM_TEST_FRESH_DB === '1') seedInto(dbPath);
-      else copyDb(seededTemplate(), dbPath);
+      if (process.env.SQM_TEST_FRESH_DB === '1') seedInto(dbPath, seedArgs);
+      else copyDb(seededTemplate(seedArgs), dbPath);
     } else {
       const r = runSqm(['--db', dbPath, 'migrate']);
       if (r.code !== 0) throw new Error(`sqm migrate exited ${r.code}: ${r.stderr}`);
@@ -147,6 +150,7 @@ export function createWebRoot(dir) {
 // Starts `sqm serve` and resolves once it prints its address.
 //
 //   options.dbPath      an existing database (not removed by stop()); default: a fresh seeded one
+//   options.seedArgs    extra `seed-demo` flags for that fresh database (see createDatabase)
 //   options.webRoot     --web-root (default: an empty folder, so static serving is off)
 //   options.serveArgs   extra flags after `serve`
 //   options.globalArgs  extra flags before `serve` (e.g. ['--synchronous', 'FULL'])
@@ -156,7 +160,7 @@ export async function startServer(options = {}) {
   let owned = null;
   let dbPath = options.dbPath;
   if (!dbPath) {
-    owned = createDatabase();
+    owned = createDatabase({ seedArgs: options.seedArgs || [] });
     dbPath = owned.dbPath;
   }
   const dir = owned ? owned.dir : path.dirname(dbPath);

@@ -1,0 +1,170 @@
+#include "desk/import_routes.h"
+
+#include <fmt/format.h>
+
+#include "desk/export.h"
+#include "desk/rules.h"
+#include "org/rules.h"
+
+namespace sqm::desk {
+
+namespace bj = boost::json;
+using http::ErrorResponse;
+using http::JsonResponse;
+using http::Request;
+using http::Response;
+
+namespace {
+
+constexpr std::string_view kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+std::string_view MediaType(std::string_view content_type) {
+  auto semi = content_type.find(';');
+  auto s = content_type.substr(0, semi);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+bool EndsWithNoCase(std::string_view s, std::string_view suffix) {
+  if (s.size() < suffix.size()) return false;
+  for (std::size_t i = 0; i < suffix.size(); ++i) {
+    char c = s[s.size() - suffix.size() + i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != suffix[i]) return false;
+  }
+  return true;
+}
+
+// The file's format from its Content-Type (or, for application/octet-stream, its name).
+std::optional<import::Format> FormatOf(std::string_view content_type, std::string_view filename) {
+  const auto media = MediaType(content_type);
+  if (media == "text/csv" || media == "application/csv") return import::Format::kCsv;
+  if (media == kXlsxType) return import::Format::kXlsx;
+  if (media == "application/octet-stream" || media.empty()) {
+    if (EndsWithNoCase(filename, ".csv")) return import::Format::kCsv;
+    if (EndsWithNoCase(filename, ".xlsx")) return import::Format::kXlsx;
+  }
+  return std::nullopt;
+}
+
+// The filters of GET /api/v1/tickets (status, type, channel, priority, sla_state, department_id,
+// customer_id, assignee_id or "me", from, to, q), read the same way.
+Result<repo::TicketQuery> ReadFilters(const Request& req) {
+  repo::TicketQuery q;
+  if (auto s = req.QueryText("status")) {
+    std::string_view rest = *s;
+    while (!rest.empty()) {
+      auto comma = rest.find(',');
+      auto item = rest.substr(0, comma);
+      auto st = ParseStatus(item);
+      if (!st) return Error::Invalid("status", fmt::format("unknown status '{}'", item));
+      q.statuses.push_back(*st);
+      rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+    }
+  }
+  if (auto s = req.QueryText("type")) {
+    q.type = ParseTicketType(*s);
+    if (!q.type) return Error::Invalid("type", "must be one of consultation, request, incident, complaint, suggestion");
+  }
+  if (auto s = req.QueryText("channel")) {
+    q.channel = ParseChannel(*s);
+    if (!q.channel) return Error::Invalid("channel", "must be one of phone, email, chat, portal, walk_in, api");
+  }
+  if (auto s = req.QueryText("priority")) {
+    if (s->size() == 2 && (s->at(0) == 'P' || s->at(0) == 'p') && s->at(1) >= '1' && s->at(1) <= '4') {
+      q.priority = s->at(1) - '0';
+    } else {
+      return Error::Invalid("priority", "must be P1, P2, P3 or P4");
+    }
+  }
+  if (auto s = req.QueryText("sla_state")) {
+    if (*s != "ok" && *s != "warning" && *s != "breached" && *s != "paused") {
+      return Error::Invalid("sla_state", "must be ok, warning, breached or paused");
+    }
+    q.sla_state = *s;
+  }
+  SQM_ASSIGN(q.department_id, req.QueryInt("department_id", 1));
+  SQM_ASSIGN(q.customer_id, req.QueryInt("customer_id", 1));
+  if (req.QueryText("assignee_id") == "me") {
+    q.assignee_id = req.who().staff_id;
+  } else {
+    SQM_ASSIGN(q.assignee_id, req.QueryInt("assignee_id", 1));
+  }
+  SQM_ASSIGN(q.from, req.QueryTime("from"));
+  SQM_ASSIGN(q.to, req.QueryTime("to"));
+  q.q = req.QueryText("q");
+  return q;
+}
+
+Response StartImport(Importer& importer, Request& req) {
+  std::string filename = req.QueryText("filename").value_or("");
+  if (filename.size() > 200 || filename.find_first_of("/\\") != std::string::npos) {
+    return ErrorResponse(Error::Invalid("filename", "must be a file name of at most 200 bytes, without a folder"));
+  }
+  auto format = FormatOf(req.Header("content-type"), filename);
+  if (!format) {
+    return ErrorResponse(415, "unsupported_media_type",
+                         fmt::format("send the file as text/csv or {} (or application/octet-stream with a "
+                                     "filename ending in .csv or .xlsx)",
+                                     kXlsxType));
+  }
+  if (filename.empty()) filename = *format == import::Format::kCsv ? "upload.csv" : "upload.xlsx";
+  SQM_ASSIGN_OR_REPLY(auto job, importer.Start(req.who(), *format, std::move(req.body), filename));
+  Response r = JsonResponse(202, ImportJobJson(job));
+  r.SetHeader("Location", fmt::format("/api/v1/tickets/imports/{}", job.id));
+  return r;
+}
+
+Response Bulk(Importer& importer, Request& req) {
+  if (MediaType(req.Header("content-type")) != "application/x-ndjson") {
+    return ErrorResponse(415, "unsupported_media_type", "send one JSON object per line as application/x-ndjson");
+  }
+  std::optional<std::string> key;
+  if (auto k = req.Header("idempotency-key"); !k.empty()) key = std::string(k);
+  SQM_ASSIGN_OR_REPLY(auto reply, importer.Bulk(req.who(), req.body, key));
+  Response r;
+  r.status = reply.status;
+  r.body = std::move(reply.body);
+  if (reply.replayed) r.SetHeader("Idempotent-Replayed", "true");
+  return r;
+}
+
+Response Export(storage::Database& db, const Clock& clock, Request& req) {
+  ExportOptions o;
+  const auto format = req.QueryText("format").value_or("csv");
+  if (format == "csv") {
+    o.format = ExportFormat::kCsv;
+  } else if (format == "xlsx") {
+    o.format = ExportFormat::kXlsx;
+  } else {
+    return ErrorResponse(Error::Invalid("format", "must be csv or xlsx"));
+  }
+  const auto lang = req.QueryText("lang").value_or("en");
+  if (lang != "en" && lang != "zh") return ErrorResponse(Error::Invalid("lang", "must be en or zh"));
+  o.language = lang == "zh" ? ExportLanguage::kChinese : ExportLanguage::kEnglish;
+  SQM_ASSIGN_OR_REPLY(auto query, ReadFilters(req));
+  SQM_ASSIGN_OR_REPLY(auto file, ExportTickets(db, req.who(), std::move(query), o, clock.Now()));
+  Response r;
+  r.status = 200;
+  r.content_type = file.content_type;
+  r.body = std::move(file.body);
+  r.SetHeader("Content-Disposition", fmt::format("attachment; filename=\"{}\"", file.filename));
+  r.SetHeader("Cache-Control", "no-store");
+  r.SetHeader("X-Total-Count", std::to_string(file.rows));
+  return r;
+}
+
+}  // namespace
+
+void AddImportRoutes(http::Router& r, Importer& importer, storage::Database& db, const Clock& clock) {
+  const std::string read(org::kTicketRead), write(org::kTicketWrite);
+  r.Add("POST", "/api/v1/tickets/imports", write, [&importer](Request& req) { return StartImport(importer, req); });
+  r.Add("GET", "/api/v1/tickets/imports/{id}", write, [&importer](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    return http::Reply(importer.Job(req.who(), id), ImportJobJson);
+  });
+  r.Add("POST", "/api/v1/tickets/bulk", write, [&importer](Request& req) { return Bulk(importer, req); });
+  r.Add("GET", "/api/v1/tickets/export", read, [&db, &clock](Request& req) { return Export(db, clock, req); });
+}
+
+}  // namespace sqm::desk

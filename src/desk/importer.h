@@ -1,0 +1,165 @@
+// Applying imports. The Importer turns a checked file (import.h) into tickets, all or nothing:
+//
+//   1. load a Directory snapshot (customers, categories, departments, staff) with one read;
+//   2. validate every row and collect every error; if any row fails, write nothing and report
+//      them all (an `import.failed` event records the outcome);
+//   3. otherwise replay each ticket inside ONE Database::Write job, dating every step with
+//      tx.set_now(): register at created_at, accept as the assignee, respond at
+//      first_response_at, resolve at resolved_at, a reached callback at callback_at, close at
+//      closed_at. desk::Service runs exactly the code a live ticket runs, so SLA timers are met
+//      or breached as they would have been, and the events are the ones live operation writes.
+//      The same job appends `import.completed`. If any step fails, the job rolls back entirely.
+//   4. after the commit, reschedule the SLA deadline queue for every ticket left open (running
+//      timers of imported tickets fire at once if their due time has passed, as they would have).
+//
+// Files run as background jobs with progress (Start/Job, for the HTTP routes) or synchronously
+// (Import, for the CLI, tests and the benchmark). Bulk() is the NDJSON API for integrations:
+// the same rows as JSON objects, synchronous, with an Idempotency-Key stored in the
+// `idempotency_keys` table in the same transaction as the tickets.
+//
+// While an import applies, it holds the single SQLite writer: other writes wait for it (about a
+// minute per 100,000 tickets on the development machine; see bench/README.md).
+//
+// Threading: thread-safe. Each job runs on its own thread. Stop() (also run by the destructor)
+// stops running jobs (a job stopped while applying rolls back: nothing of it is written) and waits
+// for them; call it before the services and the Database it uses stop.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include <boost/json.hpp>
+
+#include "base/clock.h"
+#include "base/result.h"
+#include "desk/import.h"
+#include "desk/service.h"
+#include "org/model.h"
+#include "sla/service.h"
+#include "storage/database.h"
+
+namespace sqm::desk {
+
+struct ImporterOptions {
+  int max_running_jobs = 2;                // more at once: kTooManyRequests
+  std::size_t max_kept_jobs = 100;         // finished jobs kept for GET, oldest dropped first
+  std::size_t max_reported_errors = 1000;  // errors listed per import; error_count counts all
+  int max_bulk_lines = 10'000;             // per Bulk() request
+  // SQLite page cache of the writer while a file is applied, in KiB (0: leave it). A file is one
+  // transaction much larger than the default 2 MiB cache; without a large cache most page reads
+  // of the job search the ever longer write-ahead log, and the import slows down as it grows.
+  std::int64_t apply_cache_kib = 256 * 1024;
+};
+
+enum class ImportStatus { kValidating, kApplying, kDone, kFailed };
+const char* ImportStatusName(ImportStatus s);  // "validating", "applying", "done", "failed"
+
+// Live progress, updated by the import while it runs. Validating: `total` counts the rows read
+// so far and `done` stays 0. Applying: `total` is the number of rows, `done` those replayed.
+struct ImportProgress {
+  std::atomic<int> status{static_cast<int>(ImportStatus::kValidating)};
+  std::atomic<std::int64_t> total{0};
+  std::atomic<std::int64_t> done{0};
+};
+
+struct ImportOutcome {
+  std::int64_t import_id = 0;
+  std::int64_t rows = 0;  // data rows (blank rows are skipped)
+  std::int64_t created_tickets = 0;
+  std::optional<Id> first_ticket_id, last_ticket_id;
+  std::vector<import::RowError> errors;  // the first max_reported_errors; line 0 = the whole file
+  std::int64_t error_count = 0;
+  bool ok() const { return error_count == 0; }
+};
+
+// What GET /api/v1/tickets/imports/{id} shows.
+struct ImportJob {
+  std::int64_t id = 0;
+  Id owner = 0;  // staff id of the caller who started it; only they see it
+  std::string filename;
+  import::Format format = import::Format::kCsv;
+  ImportStatus status = ImportStatus::kValidating;
+  std::int64_t total = 0;
+  std::int64_t done = 0;
+  std::vector<import::RowError> errors;
+  std::int64_t error_count = 0;
+  std::int64_t created_tickets = 0;
+  std::optional<Id> first_ticket_id, last_ticket_id;
+  TimeMs started_at = 0;
+  std::optional<TimeMs> finished_at;
+};
+boost::json::object ImportJobJson(const ImportJob& job);
+
+// A reply of the bulk API, exactly as it is stored for an Idempotency-Key replay.
+struct BulkReply {
+  int status = 201;
+  std::string body;       // JSON
+  bool replayed = false;  // answered from idempotency_keys
+};
+
+class Importer {
+ public:
+  Importer(storage::Database& db, Service& desk, sla::Service& sla, const Clock& clock, ImporterOptions options = {});
+  ~Importer();  // Stop()
+  // Stops running jobs at their next row (one that was applying rolls back) and waits for them;
+  // Start() refuses new ones afterwards. Call before stopping the SLA monitor and closing the
+  // Database. Idempotent.
+  void Stop();
+  Importer(const Importer&) = delete;
+  Importer& operator=(const Importer&) = delete;
+
+  // Validates and applies a whole file synchronously (see the header comment). Rejected rows are
+  // in the outcome, not an error. Throws only what the database throws (storage::DbError).
+  ImportOutcome Import(const org::Principal& who, import::Format format, std::string_view data,
+                       const std::string& filename, ImportProgress* progress = nullptr);
+
+  // Starts Import on a thread of its own and answers the job as it is now.
+  // kTooManyRequests when max_running_jobs are running; kInvalid for an empty body.
+  Result<ImportJob> Start(const org::Principal& who, import::Format format, std::string data, std::string filename);
+  // kNotFound unless `who` started it (and it is still kept).
+  Result<ImportJob> Job(const org::Principal& who, std::int64_t id) const;
+
+  // The bulk NDJSON API: one JSON object per line (blank lines are skipped), all or nothing.
+  // 201 {created, tickets:[{line, id, number, external_id}]}; 400 with errors:[{line, field,
+  // reason}] when any line fails (nothing written, the key not used up). With a key: the same key
+  // and body again replays the stored reply; the same key with another body is kConflict on
+  // field "Idempotency-Key". kPayloadTooLarge beyond max_bulk_lines.
+  Result<BulkReply> Bulk(const org::Principal& who, std::string_view ndjson,
+                         const std::optional<std::string>& idempotency_key);
+
+ private:
+  struct JobState;
+  struct Replayed {
+    Id id = 0;
+    bool open = false;  // has a timer that may still run (not closed)
+  };
+
+  import::Directory LoadDirectory();
+  import::ValidateOptions OptionsFor(const org::Principal& who) const;
+  // Replays one checked ticket inside the caller's write job.
+  Result<Replayed> Replay(storage::WriteTx& tx, const org::Principal& importer, const import::Directory& dir,
+                          const import::ImportTicket& t, std::int64_t import_id);
+  void Record(ImportOutcome& out, import::RowError e) const;
+  void RunJob(const std::shared_ptr<JobState>& job, org::Principal who);
+
+  storage::Database& db_;
+  Service& desk_;
+  sla::Service& sla_;
+  const Clock& clock_;
+  ImporterOptions options_;
+  std::atomic<std::int64_t> next_id_;
+  std::atomic<bool> stopping_{false};
+
+  mutable std::mutex jobs_mu_;
+  std::map<std::int64_t, std::shared_ptr<JobState>> jobs_;
+};
+
+}  // namespace sqm::desk

@@ -1,0 +1,566 @@
+// Imports against real storage, the real desk and SLA services and a manual clock: all or
+// nothing, SLA results as if the tickets had been worked live, jobs with progress, the bulk API
+// with Idempotency-Key, exports that import again, and the HTTP mapping.
+#include "desk/importer.h"
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <thread>
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+#include <xlsxwriter.h>
+
+#include "base/json.h"
+#include "calendar/registry.h"
+#include "desk/export.h"
+#include "desk/import_routes.h"
+#include "org/service.h"
+
+namespace sqm::desk {
+namespace {
+
+using org::Principal;
+
+// 2026-11-23 is a Monday; times are Asia/Shanghai (UTC+8).
+TimeMs Shanghai(int day, int hour, int minute = 0) {
+  return ParseIsoTime("2026-11-23T00:00:00+08:00").value() + (day * 24LL * 60 + hour * 60 + minute) * 60'000;
+}
+
+class ImportTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = std::filesystem::temp_directory_path() /
+            ("sqm_import_" + std::to_string(::getpid()) + "_" +
+             ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
+    std::filesystem::remove(path_);
+    db_ = std::make_unique<storage::Database>(storage::DatabaseOptions{path_.string()}, clock_);
+    db_->Migrate();
+    org_ = std::make_unique<org::Service>(*db_, clock_);
+    calendars_ = std::make_unique<calendar::Registry>(*db_);
+    ASSERT_TRUE(calendars_->Load().ok());
+    sla_ = std::make_unique<sla::Service>(*db_, *calendars_, clock_);
+    desk_ = std::make_unique<Service>(*db_, *sla_, clock_);
+    sla_->SetFiringHandler(
+        [this](storage::WriteTx& tx, const sla::Timer& t, sla::FiringKind k) { return desk_->OnFiring(tx, t, k); });
+    importer_ = std::make_unique<Importer>(*db_, *desk_, *sla_, clock_);
+
+    Principal system{0, "system", "", std::nullopt, {"admin"}, {}, org::Scope{true, {}}, "", false};
+    const auto root = org_->CreateDepartment(system, {"中心", std::nullopt, "ROOT"}).value().id;
+    desk_dept_ = org_->CreateDepartment(system, {"客服部", root, "DESK"}).value().id;
+    tech_dept_ = org_->CreateDepartment(system, {"技术支持部", root, "TECH"}).value().id;
+    quality_ = Staff("quality", root, {"quality"});
+    agent_ = Staff("agent", desk_dept_, {"agent"});
+    engineer_ = Staff("engineer", tech_dept_, {"engineer"});
+    a_ = desk_->CreateCustomer(agent_, {"客户甲", "person", std::nullopt, "standard", "13900000001", "", std::nullopt})
+             .value()
+             .id;
+    b_ = desk_->CreateCustomer(agent_, {"客户乙", "person", std::nullopt, "vip", "13900000002", "", std::nullopt})
+             .value()
+             .id;
+    network_ = desk_->CreateCategory(system, "网络与连接", std::nullopt).value().id;
+    vpn_ = desk_->CreateCategory(system, "VPN", network_).value().id;
+
+    sla::Policy standard;
+    standard.name = "standard";
+    standard.targets = {{sla::TimerKind::kFirstResponse, 60, "cn-mainland"},
+                        {sla::TimerKind::kResolution, 8 * 60, "cn-mainland"},
+                        {sla::TimerKind::kCallback, 24 * 60, "24x7"},
+                        {sla::TimerKind::kHandover, 30, "cn-mainland"}};
+    ASSERT_TRUE(sla_->CreatePolicy("system", standard).ok());
+    clock_.Set(Shanghai(7, 10));  // a week later: the imported history is in the past
+  }
+
+  void TearDown() override {
+    importer_.reset();
+    desk_.reset();
+    sla_.reset();
+    calendars_.reset();
+    org_.reset();
+    db_.reset();
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
+  }
+
+  Principal Staff(const std::string& name, std::optional<Id> dept, std::vector<std::string> roles) {
+    org::StaffDraft d{name, name, dept, "", "", "", roles, "Demo-pass-2026", {}};
+    auto s = org_->CreateStaffAsSystem(d);
+    EXPECT_TRUE(s.ok()) << s.error().message;
+    return org_->Login(name, "Demo-pass-2026", "t").value().principal;
+  }
+
+  std::int64_t Count(const std::string& sql) {
+    return db_->Read([&](storage::Connection& c) { return c.QueryOne(sql)->Int(0); });
+  }
+
+  sla::Timer TimerOf(Id ticket, sla::TimerKind kind) {
+    auto timers = db_->Read([&](storage::Connection& c) { return sla_->TimersOf(c, ticket); });
+    for (auto it = timers.rbegin(); it != timers.rend(); ++it) {
+      if (it->kind == kind) return *it;
+    }
+    ADD_FAILURE() << "no timer " << sla::TimerKindName(kind);
+    return {};
+  }
+
+  static std::string Errors(const std::vector<import::RowError>& errors) {
+    std::string s;
+    for (const auto& e : errors) s += std::to_string(e.line) + " " + e.column + ": " + e.reason + "\n";
+    return s;
+  }
+
+  ImportOutcome ImportCsv(const std::string& csv, const Principal* who = nullptr) {
+    return importer_->Import(who ? *who : quality_, import::Format::kCsv, csv, "test.csv");
+  }
+
+  std::filesystem::path path_;
+  ManualClock clock_{Shanghai(0, 8)};
+  std::unique_ptr<storage::Database> db_;
+  std::unique_ptr<org::Service> org_;
+  std::unique_ptr<calendar::Registry> calendars_;
+  std::unique_ptr<sla::Service> sla_;
+  std::unique_ptr<Service> desk_;
+  std::unique_ptr<Importer> importer_;
+  Id desk_dept_ = 0, tech_dept_ = 0, a_ = 0, b_ = 0, network_ = 0, vpn_ = 0;
+  Principal quality_, agent_, engineer_;
+};
+
+constexpr const char* kHeader =
+    "type,channel,priority,title,description,customer,category,department,assignee,created_at,first_response_at,"
+    "resolved_at,callback_at,callback_resolved,satisfaction,closed_at,external_id\n";
+
+TEST_F(ImportTest, SlaIsComputedAsIfTheTicketsHadBeenWorkedLive) {
+  // Monday 10:00; the first response is due at 11:00 (60 business minutes).
+  auto out = ImportCsv(std::string(kHeader) +
+                       "故障,电话,P3,按时响应,描述,13900000001,网络与连接/VPN,TECH,engineer,2026-11-23 10:00,"
+                       "2026-11-23 10:30,2026-11-23 15:00,2026-11-24 09:00,解决,满意,2026-11-24 09:30,CC-1\n"
+                       "故障,电话,P3,超时响应,描述,客户甲,VPN,TECH,engineer,2026-11-23 10:00,"
+                       "2026-11-23 12:00,2026-11-23 16:00,2026-11-24 09:00,部分解决,基本满意,2026-11-24 10:00,CC-2\n");
+  ASSERT_TRUE(out.ok()) << Errors(out.errors);
+  EXPECT_EQ(out.created_tickets, 2);
+  ASSERT_TRUE(out.first_ticket_id && out.last_ticket_id);
+  const Id met = *out.first_ticket_id, late = *out.last_ticket_id;
+
+  auto first = TimerOf(met, sla::TimerKind::kFirstResponse);
+  EXPECT_EQ(first.state, sla::TimerState::kMet);
+  EXPECT_EQ(first.due_at, Shanghai(0, 11));
+  EXPECT_EQ(first.stopped_at, Shanghai(0, 10, 30));
+  auto breached = TimerOf(late, sla::TimerKind::kFirstResponse);
+  EXPECT_EQ(breached.state, sla::TimerState::kBreached);
+  EXPECT_EQ(breached.stopped_at, Shanghai(0, 12));
+  EXPECT_EQ(TimerOf(met, sla::TimerKind::kResolution).state, sla::TimerState::kMet);
+  EXPECT_EQ(TimerOf(met, sla::TimerKind::kCallback).state, sla::TimerState::kMet);
+
+  auto view = desk_->Get(quality_, met).value();
+  EXPECT_EQ(view.ticket.status, TicketStatus::kClosed);
+  EXPECT_EQ(view.ticket.created_at, Shanghai(0, 10));
+  EXPECT_EQ(view.ticket.first_response_at, Shanghai(0, 10, 30));
+  EXPECT_EQ(view.ticket.resolved_at, Shanghai(0, 15));
+  EXPECT_EQ(view.ticket.closed_at, Shanghai(1, 9, 30));
+  EXPECT_EQ(view.ticket.assignee_id, engineer_.staff_id);
+  EXPECT_EQ(view.ticket.department_id, tech_dept_);
+  ASSERT_EQ(view.callbacks.size(), 1u);
+  EXPECT_EQ(view.callbacks[0].done_at, Shanghai(1, 9));
+  EXPECT_EQ(view.callbacks[0].satisfaction, Satisfaction::kSatisfied);
+
+  // The events carry the historical instants and the people who acted; the import is recorded.
+  std::map<std::string, storage::Event> by_type;
+  for (const auto& e : view.timeline) by_type[e.type] = e;
+  EXPECT_EQ(by_type["ticket.created"].at, Shanghai(0, 10));
+  EXPECT_EQ(by_type["ticket.respond"].at, Shanghai(0, 10, 30));
+  EXPECT_EQ(by_type["ticket.respond"].actor, "engineer");
+  EXPECT_EQ(by_type["ticket.close"].at, Shanghai(1, 9, 30));
+  EXPECT_NE(by_type["ticket.imported"].data.find("\"external_id\":\"CC-1\""), std::string::npos);
+  EXPECT_EQ(by_type["ticket.imported"].actor, "quality");
+  EXPECT_EQ(Count("SELECT count(*) FROM events WHERE type = 'import.completed'"), 1);
+  EXPECT_EQ(Count("SELECT count(*) FROM notifications"), 0) << "history notifies nobody";
+  EXPECT_FALSE(db_->VerifyAudit().has_value());
+}
+
+TEST_F(ImportTest, OneBadRowWritesNothingAndEveryErrorHasItsLine) {
+  const auto tickets_before = Count("SELECT count(*) FROM tickets");
+  const auto events_before = Count("SELECT count(*) FROM events WHERE type LIKE 'ticket.%'");
+  auto out = ImportCsv(std::string(kHeader) +
+                       "咨询,电话,P3,好的一行,,,,,,2026-11-23 10:00,,,,,,,\n"
+                       "咨询,传真,P3,坏渠道,,,,,,2026-11-23 10:00,,,,,,,\n"
+                       "咨询,电话,P3,好的一行,,,,,,2026-11-23 10:00,,,,,,,\n"
+                       "咨询,电话,P3,时间倒序,,,,,,2026-11-23 10:00,2026-11-23 09:00,,,,,,\n");
+  EXPECT_FALSE(out.ok());
+  EXPECT_EQ(out.error_count, 2) << Errors(out.errors);
+  ASSERT_EQ(out.errors.size(), 2u);
+  EXPECT_EQ(out.errors[0].line, 3);
+  EXPECT_EQ(out.errors[0].column, "channel");
+  EXPECT_EQ(out.errors[1].line, 5);
+  EXPECT_EQ(out.errors[1].column, "first_response_at");
+  EXPECT_EQ(out.created_tickets, 0);
+  EXPECT_EQ(Count("SELECT count(*) FROM tickets"), tickets_before);
+  EXPECT_EQ(Count("SELECT count(*) FROM events WHERE type LIKE 'ticket.%'"), events_before);
+  EXPECT_EQ(Count("SELECT count(*) FROM events WHERE type = 'import.failed'"), 1);
+}
+
+TEST_F(ImportTest, ARowTheDeskRefusesWhileApplyingRollsBackTheWholeBatch) {
+  // The validator does not look inside a bulk line's complaint object; desk::Service refuses a
+  // complaint about a staff member who does not exist, in the middle of the job.
+  const auto before = Count("SELECT count(*) FROM tickets");
+  auto reply =
+      importer_->Bulk(quality_,
+                      "{\"type\":\"consultation\",\"channel\":\"api\",\"title\":\"ok\"}\n"
+                      "{\"type\":\"complaint\",\"channel\":\"api\",\"title\":\"bad\",\"description\":\"d\","
+                      "\"customer_id\":" +
+                          std::to_string(a_) + ",\"complaint\":{\"category\":\"attitude\",\"about_staff_id\":999}}\n",
+                      std::nullopt);
+  ASSERT_TRUE(reply.ok()) << reply.error().message;
+  EXPECT_EQ(reply->status, 400);
+  EXPECT_NE(reply->body.find("\"line\":2"), std::string::npos) << reply->body;
+  EXPECT_NE(reply->body.find("complaint.about_staff_id"), std::string::npos) << reply->body;
+  EXPECT_EQ(Count("SELECT count(*) FROM tickets"), before) << "the first line is rolled back too";
+}
+
+TEST_F(ImportTest, OpenTicketsKeepRunningTimersThatFireAfterTheImport) {
+  auto out = ImportCsv(std::string(kHeader) + "故障,电话,P3,还没人处理,描述,1,VPN,TECH,,2026-11-30 08:00,,,,,,,\n");
+  ASSERT_TRUE(out.ok()) << Errors(out.errors);
+  const Id id = *out.first_ticket_id;
+  EXPECT_EQ(TimerOf(id, sla::TimerKind::kFirstResponse).state, sla::TimerState::kRunning);
+  clock_.Set(Shanghai(7, 10, 1));  // due 10:00 (business hours start at 09:00)
+  EXPECT_GE(sla_->FireDue(), 1);
+  EXPECT_EQ(Count("SELECT count(*) FROM events WHERE type = 'sla.breached'"), 1);
+}
+
+TEST_F(ImportTest, ImportsAnXlsxWorkbook) {
+  auto file = std::filesystem::temp_directory_path() / ("sqm_import_" + std::to_string(::getpid()) + ".xlsx");
+  lxw_workbook* wb = workbook_new(file.c_str());
+  lxw_worksheet* ws = workbook_add_worksheet(wb, nullptr);
+  lxw_format* date = workbook_add_format(wb);
+  format_set_num_format(date, "yyyy-mm-dd hh:mm");
+  const char* header[] = {"类型", "渠道", "标题", "客户", "分类", "创建时间", "首次响应时间"};
+  for (int i = 0; i < 7; ++i) worksheet_write_string(ws, 0, static_cast<lxw_col_t>(i), header[i], nullptr);
+  worksheet_write_string(ws, 1, 0, "服务请求", nullptr);
+  worksheet_write_string(ws, 1, 1, "邮件", nullptr);
+  worksheet_write_string(ws, 1, 2, "申请 VPN 账号", nullptr);
+  worksheet_write_number(ws, 1, 3, 13900000002.0, nullptr);  // a phone typed as a number
+  worksheet_write_string(ws, 1, 4, "网络与连接/VPN", nullptr);
+  worksheet_write_number(ws, 1, 5, import::ToExcelSerial(Shanghai(1, 9)), date);
+  worksheet_write_number(ws, 1, 6, import::ToExcelSerial(Shanghai(1, 9, 10)), date);
+  ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+  std::ifstream in(file, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::filesystem::remove(file);
+
+  auto out = importer_->Import(quality_, import::Format::kXlsx, ss.str(), "tickets.xlsx");
+  ASSERT_TRUE(out.ok()) << Errors(out.errors);
+  auto t = desk_->Get(quality_, *out.first_ticket_id).value().ticket;
+  EXPECT_EQ(t.customer_id, b_);
+  EXPECT_EQ(t.category_id, vpn_);
+  EXPECT_EQ(t.created_at, Shanghai(1, 9));
+  EXPECT_EQ(t.first_response_at, Shanghai(1, 9, 10));
+  EXPECT_EQ(t.status, TicketStatus::kAccepted);
+}
+
+TEST_F(ImportTest, CallersOutsideTheirScopeAreRefusedPerRow) {
+  auto out = ImportCsv(std::string(kHeader) +
+                           "咨询,电话,P3,给技术部,,,,TECH,,2026-11-23 10:00,,,,,,,\n"
+                           "咨询,电话,P3,本部门,,,,,,2026-11-23 10:00,,,,,,,\n",
+                       &agent_);
+  ASSERT_EQ(out.error_count, 1) << Errors(out.errors);
+  EXPECT_EQ(out.errors[0].line, 2);
+  EXPECT_EQ(out.errors[0].column, "department");
+}
+
+TEST_F(ImportTest, EmptyAndHeaderOnlyFilesAreRefused) {
+  EXPECT_FALSE(ImportCsv("").ok());
+  auto header_only = ImportCsv(kHeader);
+  ASSERT_FALSE(header_only.ok());
+  EXPECT_NE(header_only.errors[0].reason.find("no tickets"), std::string::npos);
+  auto broken = ImportCsv(std::string(kHeader) + "咨询,电话,P3,\"never closed,,,,,,,\n");
+  ASSERT_FALSE(broken.ok());
+  EXPECT_EQ(broken.errors[0].line, 2);
+}
+
+TEST_F(ImportTest, JobsReportProgressAndBelongToTheirStarter) {
+  std::string csv = kHeader;
+  for (int i = 0; i < 50; ++i) {
+    csv +=
+        fmt::format("咨询,电话,P3,问题 {},,,,,,2026-11-23 10:{:02d},2026-11-23 10:{:02d},,,,,,J-{}\n", i, i, i + 1, i);
+  }
+  auto job = importer_->Start(quality_, import::Format::kCsv, csv, "fifty.csv");
+  ASSERT_TRUE(job.ok()) << job.error().message;
+  EXPECT_EQ(importer_->Job(agent_, job->id).error().code, ErrorCode::kNotFound);
+  ImportJob now = *job;
+  for (int i = 0; i < 500 && now.status != ImportStatus::kDone && now.status != ImportStatus::kFailed; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    now = importer_->Job(quality_, job->id).value();
+  }
+  EXPECT_EQ(now.status, ImportStatus::kDone) << Errors(now.errors);
+  EXPECT_EQ(now.total, 50);
+  EXPECT_EQ(now.done, 50);
+  EXPECT_EQ(now.created_tickets, 50);
+  auto json = json::Serialize(ImportJobJson(now));
+  EXPECT_NE(json.find("\"status\":\"done\""), std::string::npos) << json;
+  EXPECT_EQ(importer_->Start(quality_, import::Format::kCsv, "", "x.csv").error().code, ErrorCode::kInvalid);
+}
+
+TEST_F(ImportTest, StoppingMidwayLeavesAllOrNothing) {
+  std::string csv = kHeader;
+  for (int i = 0; i < 1500; ++i) {
+    csv += fmt::format("咨询,电话,P3,问题 {},,,,,,2026-11-23 10:00,2026-11-23 10:05,2026-11-23 10:30,,,,,\n", i);
+  }
+  auto job = importer_->Start(quality_, import::Format::kCsv, csv, "big.csv");
+  ASSERT_TRUE(job.ok());
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  importer_->Stop();
+  auto now = importer_->Job(quality_, job->id).value();
+  const auto tickets = Count("SELECT count(*) FROM tickets");
+  if (now.status == ImportStatus::kDone) {
+    EXPECT_EQ(tickets, 1500);
+  } else {
+    EXPECT_EQ(now.status, ImportStatus::kFailed);
+    EXPECT_EQ(tickets, 0);
+    EXPECT_NE(now.errors.at(0).reason.find("stopped"), std::string::npos) << Errors(now.errors);
+  }
+  EXPECT_EQ(importer_->Start(quality_, import::Format::kCsv, csv, "again.csv").error().code, ErrorCode::kUnavailable);
+}
+
+TEST_F(ImportTest, BulkIsIdempotentPerKey) {
+  const std::string body =
+      "{\"type\":\"incident\",\"channel\":\"api\",\"priority\":\"P2\",\"title\":\"监控告警\",\"description\":\"d\","
+      "\"customer_id\":" +
+      std::to_string(a_) + ",\"category\":\"网络与连接/VPN\",\"external_id\":\"CC-9\"}\n\n" +
+      "{\"type\":\"consultation\",\"channel\":\"phone\",\"title\":\"问价\",\"created_at\":\"2026-11-24T09:00:00+08:"
+      "00\","
+      "\"first_response_at\":\"2026-11-24T09:05:00+08:00\"}\n";
+  auto first = importer_->Bulk(quality_, body, std::string("key-1"));
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  EXPECT_EQ(first->status, 201) << first->body;
+  EXPECT_FALSE(first->replayed);
+  EXPECT_NE(first->body.find("\"line\":3"), std::string::npos) << "blank lines keep the numbering";
+  const auto tickets = Count("SELECT count(*) FROM tickets");
+  EXPECT_EQ(tickets, 2);
+  EXPECT_EQ(Count("SELECT count(*) FROM idempotency_keys"), 1);
+
+  auto again = importer_->Bulk(quality_, body, std::string("key-1"));
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->replayed);
+  EXPECT_EQ(again->status, first->status);
+  EXPECT_EQ(again->body, first->body);
+  EXPECT_EQ(Count("SELECT count(*) FROM tickets"), tickets);
+
+  auto other = importer_->Bulk(quality_, body + "{\"type\":\"suggestion\",\"channel\":\"api\",\"title\":\"x\"}\n",
+                               std::string("key-1"));
+  ASSERT_FALSE(other.ok());
+  EXPECT_EQ(other.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(other.error().field, "Idempotency-Key");
+
+  // Keys belong to their caller: the same key from someone else is a new request.
+  auto theirs =
+      importer_->Bulk(agent_, "{\"type\":\"suggestion\",\"channel\":\"api\",\"title\":\"x\"}", std::string("key-1"));
+  ASSERT_TRUE(theirs.ok());
+  EXPECT_EQ(theirs->status, 201) << theirs->body;
+  EXPECT_FALSE(theirs->replayed);
+}
+
+TEST_F(ImportTest, BulkReportsEveryBadLineAndKeepsTheKeyUnused) {
+  auto bad = importer_->Bulk(quality_,
+                             "{\"type\":\"incident\",\"channel\":\"api\",\"title\":\"x\"}\n"
+                             "not json\n"
+                             "{\"type\":\"consultation\",\"channel\":\"api\",\"title\":\"y\",\"colour\":\"red\","
+                             "\"customer\":\"客户甲\",\"customer_id\":1}\n",
+                             std::string("key-2"));
+  ASSERT_TRUE(bad.ok());
+  EXPECT_EQ(bad->status, 400);
+  auto body = json::Parse(bad->body).value().as_object();
+  std::vector<std::string> seen;
+  for (const auto& e : body["errors"].as_array()) {
+    seen.push_back(fmt::format("{} {}", e.at("line").as_int64(), std::string(e.at("field").as_string())));
+  }
+  EXPECT_NE(std::find(seen.begin(), seen.end(), "1 customer"), seen.end()) << bad->body;
+  EXPECT_NE(std::find(seen.begin(), seen.end(), "2 "), seen.end()) << bad->body;
+  EXPECT_NE(std::find(seen.begin(), seen.end(), "3 colour"), seen.end()) << bad->body;
+  EXPECT_NE(std::find(seen.begin(), seen.end(), "3 customer_id"), seen.end()) << bad->body;
+  EXPECT_EQ(Count("SELECT count(*) FROM tickets"), 0);
+  EXPECT_EQ(Count("SELECT count(*) FROM idempotency_keys"), 0);
+  auto fixed = importer_->Bulk(quality_, "{\"type\":\"consultation\",\"channel\":\"api\",\"title\":\"y\"}",
+                               std::string("key-2"));
+  ASSERT_TRUE(fixed.ok());
+  EXPECT_EQ(fixed->status, 201);
+
+  EXPECT_EQ(importer_->Bulk(quality_, "\n\n", std::nullopt).error().code, ErrorCode::kInvalid);
+  EXPECT_EQ(importer_->Bulk(quality_, "{}", std::string("bad key")).error().field, "Idempotency-Key");
+}
+
+TEST_F(ImportTest, ALiveBulkTicketNotifiesItsAssigneeAHistoricalOneDoesNot) {
+  auto live = importer_->Bulk(
+      quality_, "{\"type\":\"suggestion\",\"channel\":\"api\",\"title\":\"现在\",\"assignee\":\"engineer\"}",
+      std::nullopt);
+  ASSERT_TRUE(live.ok());
+  ASSERT_EQ(live->status, 201) << live->body;
+  EXPECT_EQ(Count("SELECT count(*) FROM notifications WHERE kind = 'assigned'"), 1);
+  auto old =
+      importer_->Bulk(quality_,
+                      "{\"type\":\"suggestion\",\"channel\":\"api\",\"title\":\"从前\",\"assignee\":\"engineer\","
+                      "\"created_at\":\"2026-11-23T10:00:00+08:00\"}",
+                      std::nullopt);
+  ASSERT_EQ(old->status, 201) << old->body;
+  EXPECT_EQ(Count("SELECT count(*) FROM notifications WHERE kind = 'assigned'"), 1);
+  EXPECT_EQ(Count("SELECT count(*) FROM tickets WHERE assignee_id IS NOT NULL AND status = 'accepted'"), 2);
+}
+
+TEST_F(ImportTest, BulkRefusesMoreLinesThanTheLimit) {
+  Importer small(*db_, *desk_, *sla_, clock_, {.max_bulk_lines = 2});
+  std::string body;
+  for (int i = 0; i < 3; ++i) body += "{\"type\":\"suggestion\",\"channel\":\"api\",\"title\":\"x\"}\n";
+  EXPECT_EQ(small.Bulk(quality_, body, std::nullopt).error().code, ErrorCode::kPayloadTooLarge);
+}
+
+TEST_F(ImportTest, ACsvExportImportsAgainWithTheSameFacts) {
+  auto out =
+      ImportCsv(std::string(kHeader) +
+                "故障,电话,P2,\"=VPN, 断线\",\"第一行\n=第二行\",1,网络与连接/VPN,TECH,engineer,2026-11-23 10:00,"
+                "2026-11-23 10:30:15.250,2026-11-23 15:00,2026-11-24 09:00,解决,满意,2026-11-24 09:30,\n"
+                "咨询,在线,P4,问价,,,,,,2026-11-24 09:00,2026-11-24 09:01,,,,,,\n");
+  ASSERT_TRUE(out.ok()) << Errors(out.errors);
+  auto csv = ExportTickets(*db_, quality_, {}, {.format = ExportFormat::kCsv}, clock_.Now());
+  ASSERT_TRUE(csv.ok()) << csv.error().message;
+  EXPECT_EQ(csv->rows, 2);
+  EXPECT_EQ(csv->filename, "tickets-20261130.csv");
+  EXPECT_TRUE(csv->body.starts_with("\xEF\xBB\xBFtype,channel,priority,title"));
+  EXPECT_NE(csv->body.find("\"'=VPN, 断线\""), std::string::npos) << "formula-like text is defused";
+
+  auto again = ImportCsv(csv->body);
+  ASSERT_TRUE(again.ok()) << Errors(again.errors);
+  ASSERT_EQ(again.created_tickets, 2);
+  auto original = desk_->Get(quality_, *out.first_ticket_id).value();
+  auto copy = desk_->Get(quality_, *again.first_ticket_id).value();
+  EXPECT_EQ(copy.ticket.title, "=VPN, 断线");
+  EXPECT_EQ(copy.ticket.description, "第一行\n=第二行");
+  EXPECT_EQ(copy.ticket.priority, original.ticket.priority);
+  EXPECT_EQ(copy.ticket.status, TicketStatus::kClosed);
+  EXPECT_EQ(copy.ticket.first_response_at, Shanghai(0, 10, 30) + 15'250);
+  EXPECT_EQ(copy.ticket.closed_at, original.ticket.closed_at);
+  EXPECT_EQ(copy.ticket.assignee_id, original.ticket.assignee_id);
+  EXPECT_EQ(copy.ticket.category_id, original.ticket.category_id);
+  EXPECT_EQ(copy.callbacks.back().satisfaction, Satisfaction::kSatisfied);
+}
+
+TEST_F(ImportTest, XlsxExportIsAWorkbookWithRealDates) {
+  auto out = ImportCsv(std::string(kHeader) + "咨询,在线,P4,问价,,,,,,2026-11-24 09:00,2026-11-24 09:01,,,,,,\n");
+  ASSERT_TRUE(out.ok()) << Errors(out.errors);
+  auto file = ExportTickets(*db_, quality_, {}, {.format = ExportFormat::kXlsx, .language = ExportLanguage::kChinese},
+                            clock_.Now());
+  ASSERT_TRUE(file.ok()) << file.error().message;
+  EXPECT_EQ(file->filename, "tickets-20261130.xlsx");
+  auto reader = import::XlsxReader::Open(file->body);
+  ASSERT_TRUE(reader.ok()) << reader.error().message;
+  import::Record header, row;
+  ASSERT_TRUE(*(*reader)->Next(header));
+  ASSERT_TRUE(*(*reader)->Next(row));
+  EXPECT_EQ(header.cells[0].text, "类型");
+  EXPECT_EQ(row.cells[0].text, "咨询");
+  EXPECT_TRUE(row.cells[10].number) << "created_at is an Excel date";
+  EXPECT_EQ(import::FromExcelSerial(std::stod(row.cells[10].text)), Shanghai(1, 9));
+  auto again = importer_->Import(quality_, import::Format::kXlsx, file->body, "x.xlsx");
+  EXPECT_TRUE(again.ok()) << Errors(again.errors);
+}
+
+TEST_F(ImportTest, ExportIsScopedLikeTheList) {
+  ASSERT_TRUE(ImportCsv(std::string(kHeader) + "咨询,电话,P3,技术部的,,,,TECH,,2026-11-23 10:00,,,,,,,\n"
+                                               "咨询,电话,P3,客服部的,,,,DESK,,2026-11-23 10:00,,,,,,,\n")
+                  .ok());
+  auto mine = ExportTickets(*db_, agent_, {}, {}, clock_.Now());
+  ASSERT_TRUE(mine.ok());
+  EXPECT_EQ(mine->rows, 1);
+  EXPECT_NE(mine->body.find("客服部的"), std::string::npos);
+  auto capped = ExportTickets(*db_, quality_, {}, {.max_rows = 1}, clock_.Now());
+  EXPECT_EQ(capped.error().field, "format");
+}
+
+// ---- the HTTP mapping ----
+
+class ImportRoutesTest : public ImportTest {
+ protected:
+  void SetUp() override {
+    ImportTest::SetUp();
+    AddImportRoutes(router_, *importer_, *db_, clock_);
+  }
+
+  http::Response Call(const std::string& method, const std::string& path, std::string body = {},
+                      std::vector<std::pair<std::string, std::string>> headers = {},
+                      std::map<std::string, std::string, std::less<>> query = {}) {
+    http::Request req;
+    req.method = method;
+    req.path = path;
+    req.query = std::move(query);
+    req.body = std::move(body);
+    req.headers = std::move(headers);
+    req.principal = &quality_;
+    auto m = router_.Find(method, path, req.params);
+    EXPECT_TRUE(m.route) << method << " " << path;
+    return m.route->handler(req);
+  }
+
+  static std::string Header(const http::Response& r, const std::string& name) {
+    for (const auto& [k, v] : r.headers) {
+      if (k == name) return v;
+    }
+    return {};
+  }
+
+  http::Router router_;
+};
+
+TEST_F(ImportRoutesTest, ImportAnswers202AndTheJobCanBePolled) {
+  auto r =
+      Call("POST", "/api/v1/tickets/imports", std::string(kHeader) + "咨询,电话,P3,问,,,,,,2026-11-23 10:00,,,,,,,\n",
+           {{"content-type", "text/csv; charset=utf-8"}}, {{"filename", "history.csv"}});
+  ASSERT_EQ(r.status, 202) << r.body;
+  auto job = json::Parse(r.body).value().as_object();
+  const auto id = job["id"].as_int64();
+  EXPECT_EQ(Header(r, "Location"), fmt::format("/api/v1/tickets/imports/{}", id));
+  std::string status;
+  for (int i = 0; i < 500 && status != "done" && status != "failed"; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    auto g = Call("GET", fmt::format("/api/v1/tickets/imports/{}", id));
+    ASSERT_EQ(g.status, 200) << g.body;
+    status = std::string(json::Parse(g.body).value().as_object()["status"].as_string());
+  }
+  EXPECT_EQ(status, "done");
+  EXPECT_EQ(Call("GET", "/api/v1/tickets/imports/12345").status, 404);
+  EXPECT_EQ(Call("POST", "/api/v1/tickets/imports", "x", {{"content-type", "application/pdf"}}).status, 415);
+}
+
+TEST_F(ImportRoutesTest, BulkReplaysWithTheHeaderAndConflictsOnAnotherBody) {
+  const std::string body = "{\"type\":\"suggestion\",\"channel\":\"api\",\"title\":\"多开一个窗口\"}\n";
+  const std::vector<std::pair<std::string, std::string>> headers = {{"content-type", "application/x-ndjson"},
+                                                                    {"idempotency-key", "abc-123"}};
+  auto first = Call("POST", "/api/v1/tickets/bulk", body, headers);
+  ASSERT_EQ(first.status, 201) << first.body;
+  EXPECT_EQ(Header(first, "Idempotent-Replayed"), "");
+  auto again = Call("POST", "/api/v1/tickets/bulk", body, headers);
+  EXPECT_EQ(again.status, 201);
+  EXPECT_EQ(again.body, first.body);
+  EXPECT_EQ(Header(again, "Idempotent-Replayed"), "true");
+  auto conflict = Call("POST", "/api/v1/tickets/bulk", body + body, headers);
+  EXPECT_EQ(conflict.status, 409);
+  EXPECT_NE(conflict.body.find("Idempotency-Key"), std::string::npos);
+  EXPECT_EQ(Call("POST", "/api/v1/tickets/bulk", body, {{"content-type", "application/json"}}).status, 415);
+}
+
+TEST_F(ImportRoutesTest, ExportIsAnAttachment) {
+  ASSERT_TRUE(ImportCsv(std::string(kHeader) + "咨询,电话,P3,问,,,,,,2026-11-23 10:00,,,,,,,\n").ok());
+  auto csv = Call("GET", "/api/v1/tickets/export", {}, {}, {{"format", "csv"}, {"type", "consultation"}});
+  ASSERT_EQ(csv.status, 200) << csv.body;
+  EXPECT_EQ(csv.content_type, "text/csv; charset=utf-8");
+  EXPECT_EQ(Header(csv, "Content-Disposition"), "attachment; filename=\"tickets-20261130.csv\"");
+  EXPECT_EQ(Header(csv, "X-Total-Count"), "1");
+  auto none = Call("GET", "/api/v1/tickets/export", {}, {}, {{"type", "complaint"}});
+  EXPECT_EQ(Header(none, "X-Total-Count"), "0");
+  auto xlsx = Call("GET", "/api/v1/tickets/export", {}, {}, {{"format", "xlsx"}});
+  EXPECT_EQ(xlsx.status, 200);
+  EXPECT_TRUE(xlsx.body.starts_with("PK"));
+  EXPECT_EQ(Call("GET", "/api/v1/tickets/export", {}, {}, {{"format", "pdf"}}).status, 400);
+  EXPECT_EQ(Call("GET", "/api/v1/tickets/export", {}, {}, {{"priority", "P9"}}).status, 400);
+}
+
+}  // namespace
+}  // namespace sqm::desk

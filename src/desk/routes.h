@@ -1,0 +1,15 @@
+// HTTP routes of the service desk: tickets and their actions, customers, categories, the
+// customer portal.
+#pragma once
+
+#include "desk/service.h"
+#include "http/router.h"
+
+namespace sqm::desk {
+
+void AddRoutes(http::Router& router, Service& service, sla::Service& sla);
+
+// Shared with report routes: the JSON of a ticket list page.
+boost::json::object TicketPageJson(const std::vector<Ticket>& tickets, int offset, int limit);
+
+}  // namespace sqm::desk

@@ -1,0 +1,305 @@
+// The desk against real storage, real SLA timers and a manual clock: no sleeping, the clock is
+// moved across business hours, lunch breaks and nights.
+#include "desk/service.h"
+
+#include <filesystem>
+
+#include <gtest/gtest.h>
+
+#include "calendar/registry.h"
+#include "org/service.h"
+
+namespace sqm::desk {
+namespace {
+
+using org::Principal;
+
+// 2026-11-23 is a Monday; times are Asia/Shanghai (UTC+8).
+TimeMs Shanghai(int day, int hour, int minute = 0) {
+  return ParseIsoTime("2026-11-23T00:00:00+08:00").value() + (day * 24LL * 60 + hour * 60 + minute) * 60'000;
+}
+
+class DeskTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = std::filesystem::temp_directory_path() /
+            ("sqm_desk_" + std::to_string(::getpid()) + "_" +
+             ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
+    std::filesystem::remove(path_);
+    db_ = std::make_unique<storage::Database>(storage::DatabaseOptions{path_.string()}, clock_);
+    db_->Migrate();
+    org_ = std::make_unique<org::Service>(*db_, clock_);
+    calendars_ = std::make_unique<calendar::Registry>(*db_);
+    ASSERT_TRUE(calendars_->Load().ok());
+    sla_ = std::make_unique<sla::Service>(*db_, *calendars_, clock_);
+    desk_ = std::make_unique<Service>(*db_, *sla_, clock_);
+    sla_->SetFiringHandler(
+        [this](storage::WriteTx& tx, const sla::Timer& t, sla::FiringKind k) { return desk_->OnFiring(tx, t, k); });
+
+    Principal system{0, "system", "", std::nullopt, {"admin"}, {}, org::Scope{true, {}}, "", false};
+    const auto root = org_->CreateDepartment(system, {"中心", std::nullopt, "ROOT"}).value().id;
+    desk_dept_ = org_->CreateDepartment(system, {"客服部", root, "DESK"}).value().id;
+    tech_dept_ = org_->CreateDepartment(system, {"技术支持部", root, "TECH"}).value().id;
+    ops_dept_ = org_->CreateDepartment(system, {"运维服务部", root, "OPS"}).value().id;
+    agent_ = Staff("agent", desk_dept_, {"agent"});
+    agent2_ = Staff("agent2", desk_dept_, {"agent"});
+    engineer_ = Staff("engineer", tech_dept_, {"engineer"});
+    manager_ = Staff("manager", tech_dept_, {"manager"});
+    ops_engineer_ = Staff("opseng", ops_dept_, {"engineer"});
+    customer_a_ = Staff("cust.a", std::nullopt, {"customer"});
+    customer_b_ = Staff("cust.b", std::nullopt, {"customer"});
+    a_ = desk_
+             ->CreateCustomer(agent_,
+                              {"客户甲", "person", std::nullopt, "standard", "13900000001", "", customer_a_.staff_id})
+             .value()
+             .id;
+    b_ =
+        desk_
+            ->CreateCustomer(agent_, {"客户乙", "person", std::nullopt, "vip", "13900000002", "", customer_b_.staff_id})
+            .value()
+            .id;
+    network_ = desk_->CreateCategory(system, "网络", std::nullopt).value().id;
+    vpn_ = desk_->CreateCategory(system, "VPN", network_).value().id;
+
+    sla::Policy standard;
+    standard.name = "standard";
+    standard.targets = {{sla::TimerKind::kFirstResponse, 60, "cn-mainland"},
+                        {sla::TimerKind::kResolution, 8 * 60, "cn-mainland"},
+                        {sla::TimerKind::kCallback, 24 * 60, "24x7"},
+                        {sla::TimerKind::kHandover, 30, "cn-mainland"}};
+    ASSERT_TRUE(sla_->CreatePolicy("system", standard).ok());
+    sla::Policy vip = standard;
+    vip.name = "vip";
+    vip.match.customer_tier = "vip";
+    vip.targets[0].business_minutes = 15;
+    ASSERT_TRUE(sla_->CreatePolicy("system", vip).ok());
+  }
+
+  void TearDown() override {
+    desk_.reset();
+    sla_.reset();
+    calendars_.reset();
+    org_.reset();
+    db_.reset();
+    std::filesystem::remove(path_);
+  }
+
+  Principal Staff(const std::string& name, std::optional<Id> dept, std::vector<std::string> roles) {
+    org::StaffDraft d{name, name, dept, "", "", "", roles, "Demo-pass-2026", {}};
+    auto s = org_->CreateStaffAsSystem(d);
+    EXPECT_TRUE(s.ok()) << s.error().message;
+    return org_->Login(name, "Demo-pass-2026", "t").value().principal;
+  }
+
+  Ticket Register(const Principal& who, Id customer, TicketType type = TicketType::kIncident) {
+    TicketDraft d;
+    d.registration = {type, Channel::kPhone, 3, "VPN 无法连接", "出差期间 VPN 报错", customer, vpn_};
+    auto r = desk_->Register(who, d);
+    EXPECT_TRUE(r.ok()) << r.error().message;
+    return r.value().ticket;
+  }
+
+  Ticket Act(const Principal& who, Id id, Action a, ActionInput in = {}) {
+    in.action = a;
+    auto r = desk_->Act(who, id, in);
+    EXPECT_TRUE(r.ok()) << Name(a) << ": " << r.error().message;
+    return r.ok() ? r.value() : Ticket{};
+  }
+
+  sla::Timer TimerOf(Id ticket, sla::TimerKind kind) {
+    auto view = desk_->Get(agent_, ticket).value();
+    for (auto it = view.timers.rbegin(); it != view.timers.rend(); ++it) {
+      if (it->kind == kind) return *it;
+    }
+    ADD_FAILURE() << "no timer " << sla::TimerKindName(kind);
+    return {};
+  }
+
+  std::int64_t Notifications(const Principal& who, const std::string& kind) {
+    return db_->Read([&](storage::Connection& c) {
+      return c.QueryOne("SELECT count(*) FROM notifications WHERE recipient_id = ? AND kind = ?", {who.staff_id, kind})
+          ->Int(0);
+    });
+  }
+
+  std::filesystem::path path_;
+  ManualClock clock_{Shanghai(0, 10)};
+  std::unique_ptr<storage::Database> db_;
+  std::unique_ptr<org::Service> org_;
+  std::unique_ptr<calendar::Registry> calendars_;
+  std::unique_ptr<sla::Service> sla_;
+  std::unique_ptr<Service> desk_;
+  Id desk_dept_ = 0, tech_dept_ = 0, ops_dept_ = 0, a_ = 0, b_ = 0, network_ = 0, vpn_ = 0;
+  Principal agent_, agent2_, engineer_, manager_, ops_engineer_, customer_a_, customer_b_;
+};
+
+TEST_F(DeskTest, RegisterAppliesTheMostSpecificPolicyAndStartsTimers) {
+  Ticket standard = Register(agent_, a_);
+  EXPECT_EQ(standard.status, TicketStatus::kNew);
+  EXPECT_NE(standard.sla_summary.find("standard"), std::string::npos);
+  EXPECT_EQ(TimerOf(standard.id, sla::TimerKind::kFirstResponse).due_at, Shanghai(0, 11));
+  Ticket vip = Register(agent_, b_);
+  EXPECT_NE(vip.sla_summary.find("vip"), std::string::npos) << vip.sla_summary;
+  EXPECT_EQ(TimerOf(vip.id, sla::TimerKind::kFirstResponse).due_at, Shanghai(0, 10, 15));
+}
+
+TEST_F(DeskTest, WholeLifecycleWithTransferPauseCallbackAndClose) {
+  Ticket t = Register(agent_, a_);
+  clock_.Set(Shanghai(0, 10, 20));
+  ActionInput reply;
+  reply.note = "已收到，正在处理";
+  t = Act(agent_, t.id, Action::kRespond, reply);
+  EXPECT_EQ(t.status, TicketStatus::kAccepted);
+  EXPECT_EQ(TimerOf(t.id, sla::TimerKind::kFirstResponse).state, sla::TimerState::kMet);
+
+  clock_.Set(Shanghai(0, 10, 30));
+  ActionInput transfer;
+  transfer.department_id = tech_dept_;
+  transfer.note = "需要技术支持";
+  t = Act(agent_, t.id, Action::kTransfer, transfer);
+  EXPECT_EQ(t.status, TicketStatus::kNew);
+  EXPECT_EQ(t.department_id, tech_dept_);
+  EXPECT_EQ(t.transfer_count, 1);
+  EXPECT_EQ(Notifications(manager_, "transferred"), 1);
+
+  clock_.Set(Shanghai(0, 10, 50));
+  t = Act(engineer_, t.id, Action::kAccept);
+  EXPECT_EQ(TimerOf(t.id, sla::TimerKind::kHandover).state, sla::TimerState::kMet);
+  const TimeMs due_before = *TimerOf(t.id, sla::TimerKind::kResolution).due_at;
+
+  // Waiting for the customer from 11:00 to 14:00 (one hour of it is the lunch break).
+  clock_.Set(Shanghai(0, 11));
+  t = Act(engineer_, t.id, Action::kWait);
+  EXPECT_EQ(t.status, TicketStatus::kWaitingCustomer);
+  EXPECT_EQ(TimerOf(t.id, sla::TimerKind::kResolution).state, sla::TimerState::kPaused);
+  clock_.Set(Shanghai(0, 14));
+  t = Act(engineer_, t.id, Action::kResume);
+  const auto resolution = TimerOf(t.id, sla::TimerKind::kResolution);
+  EXPECT_EQ(resolution.state, sla::TimerState::kRunning);
+  EXPECT_EQ(*resolution.due_at - due_before, 2 * 3600 * 1000);  // 11-12 and 13-14: two business hours
+
+  clock_.Set(Shanghai(0, 16));
+  t = Act(engineer_, t.id, Action::kResolve);
+  EXPECT_EQ(t.status, TicketStatus::kResolved);
+  EXPECT_EQ(TimerOf(t.id, sla::TimerKind::kResolution).state, sla::TimerState::kMet);
+  auto view = desk_->Get(agent_, t.id).value();
+  ASSERT_EQ(view.callbacks.size(), 1u);
+  EXPECT_EQ(view.callbacks[0].due_at, Shanghai(1, 16));  // 24 h on the 24x7 calendar
+
+  clock_.Set(Shanghai(1, 9, 30));
+  ActionInput cb;
+  cb.reached = true;
+  cb.resolved = CallbackResolved::kResolved;
+  cb.satisfaction = Satisfaction::kSatisfied;
+  t = Act(agent2_, t.id, Action::kCallback, cb);
+  EXPECT_EQ(t.status, TicketStatus::kCallbackDone);
+  EXPECT_EQ(TimerOf(t.id, sla::TimerKind::kCallback).state, sla::TimerState::kMet);
+  t = Act(agent_, t.id, Action::kClose);
+  EXPECT_EQ(t.status, TicketStatus::kClosed);
+
+  view = desk_->Get(agent_, t.id).value();
+  std::vector<std::string> types;
+  for (const auto& e : view.timeline) types.push_back(e.type);
+  for (const char* expected : {"ticket.created", "ticket.respond", "ticket.transfer", "ticket.accept", "ticket.wait",
+                               "ticket.resume", "ticket.resolve", "ticket.callback", "ticket.close"}) {
+    EXPECT_NE(std::find(types.begin(), types.end(), expected), types.end()) << expected;
+  }
+  EXPECT_FALSE(db_->VerifyAudit().has_value());
+}
+
+TEST_F(DeskTest, InvalidTransitionSaysWhatIsAllowed) {
+  Ticket t = Register(agent_, a_);
+  auto r = desk_->Act(agent_, t.id, {.action = Action::kClose});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kConflict);
+  EXPECT_NE(r.error().message.find("cannot close a ticket that is new; allowed: accept"), std::string::npos);
+}
+
+TEST_F(DeskTest, CallbackNotResolvedReopensWithANewResolutionRound) {
+  Ticket t = Register(agent_, a_);
+  Act(agent_, t.id, Action::kRespond, {.note = "ok"});
+  Act(agent_, t.id, Action::kResolve);
+  t = Act(agent_, t.id, Action::kCallback,
+          {.reached = true, .resolved = CallbackResolved::kNotResolved, .satisfaction = Satisfaction::kDissatisfied});
+  EXPECT_EQ(t.status, TicketStatus::kInProgress);
+  EXPECT_EQ(t.reopen_count, 1);
+  EXPECT_EQ(TimerOf(t.id, sla::TimerKind::kResolution).state, sla::TimerState::kRunning);
+}
+
+TEST_F(DeskTest, SendBackIsCounted) {
+  Ticket t = Register(agent_, a_);
+  Act(agent_, t.id, Action::kTransfer, {.note = "转技术", .department_id = tech_dept_});
+  t = Act(engineer_, t.id, Action::kTransfer, {.note = "信息不全", .department_id = desk_dept_});
+  EXPECT_EQ(t.sendback_count, 1);
+  EXPECT_EQ(Notifications(agent_, "sent_back") + Notifications(agent2_, "sent_back"), 0);  // no DESK manager here
+}
+
+TEST_F(DeskTest, BreachFiresOnceNotifiesAndRaisesPriority) {
+  Ticket t = Register(agent_, a_);
+  Act(agent_, t.id, Action::kTransfer,
+      {.note = "转技术", .department_id = tech_dept_, .assignee_id = engineer_.staff_id});
+  clock_.Set(Shanghai(0, 10, 5));
+  Act(engineer_, t.id, Action::kStart);  // picked up: the hand-over timer is met
+  clock_.Set(Shanghai(0, 10, 45));       // 75 % of the first-response hour
+  EXPECT_GE(sla_->FireDue(), 1);
+  EXPECT_EQ(Notifications(engineer_, "sla_warning"), 1);
+  clock_.Set(Shanghai(0, 11, 1));
+  EXPECT_GE(sla_->FireDue(), 1);
+  EXPECT_EQ(Notifications(engineer_, "sla_breach"), 1);
+  EXPECT_EQ(Notifications(manager_, "sla_breach"), 1);
+  EXPECT_EQ(desk_->Get(agent_, t.id).value().ticket.priority, 2);
+  EXPECT_EQ(sla_->FireDue(), 0);  // fired once
+  EXPECT_EQ(Notifications(engineer_, "sla_breach"), 1);
+}
+
+TEST_F(DeskTest, ScopeKeepsOtherDepartmentsTicketsAway) {
+  Ticket t = Register(ops_engineer_, a_);
+  EXPECT_EQ(t.department_id, ops_dept_);
+  EXPECT_EQ(desk_->Get(agent_, t.id).error().code, ErrorCode::kForbidden);
+  auto list = desk_->List(agent_, {}).value();
+  EXPECT_TRUE(std::none_of(list.begin(), list.end(), [&](const Ticket& x) { return x.id == t.id; }));
+  EXPECT_TRUE(desk_->Get(ops_engineer_, t.id).ok());
+}
+
+TEST_F(DeskTest, PortalCustomersSeeOnlyTheirOwnPublicTickets) {
+  TicketDraft d;
+  d.registration = {TicketType::kComplaint, Channel::kPhone, 3, "态度差", "客服挂断电话", std::nullopt, std::nullopt};
+  d.complaint = ComplaintDraft{ComplaintCategory::kAttitude};
+  auto mine = desk_->PortalRegister(customer_a_, d);
+  ASSERT_TRUE(mine.ok()) << mine.error().message;
+  EXPECT_EQ(mine->ticket.channel, Channel::kPortal);
+  EXPECT_EQ(mine->ticket.customer_id, a_);
+  Act(agent_, mine->ticket.id, Action::kComment, {.note = "内部：该客户多次投诉", .internal = true});
+  Act(agent_, mine->ticket.id, Action::kRespond, {.note = "您好，我们正在核实"});
+  auto view = desk_->PortalGet(customer_a_, mine->ticket.id).value();
+  ASSERT_EQ(view.comments.size(), 1u);
+  EXPECT_EQ(view.comments[0].body, "您好，我们正在核实");
+  EXPECT_EQ(desk_->PortalGet(customer_b_, mine->ticket.id).error().code, ErrorCode::kNotFound);
+  EXPECT_TRUE(desk_->PortalList(customer_b_).value().empty());
+  EXPECT_EQ(desk_->PortalList(customer_a_).value().size(), 1u);
+}
+
+TEST_F(DeskTest, CustomerReplyResumesAWaitingTicket) {
+  TicketDraft d;
+  d.registration = {TicketType::kConsultation, Channel::kPortal, 3, "如何开票", "", std::nullopt, std::nullopt};
+  auto t = desk_->PortalRegister(customer_a_, d).value().ticket;
+  Act(agent_, t.id, Action::kRespond, {.note = "请提供公司税号"});
+  Act(agent_, t.id, Action::kWait);
+  auto r = desk_->PortalReply(customer_a_, t.id, "税号是 91310000XXXX");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->status, TicketStatus::kInProgress);
+  EXPECT_EQ(desk_->PortalReply(customer_b_, t.id, "x").error().code, ErrorCode::kNotFound);
+}
+
+TEST_F(DeskTest, DuplicatesAreFlaggedForTheSameCustomerAndCategory) {
+  Register(agent_, a_);
+  TicketDraft d;
+  d.registration = {TicketType::kIncident, Channel::kPhone, 3, "VPN 又断了", "同样的问题", a_, vpn_};
+  auto second = desk_->Register(agent_, d).value();
+  ASSERT_EQ(second.possible_duplicates.size(), 1u);
+  d.registration.customer_id = b_;
+  EXPECT_TRUE(desk_->Register(agent_, d).value().possible_duplicates.empty());
+}
+
+}  // namespace
+}  // namespace sqm::desk
