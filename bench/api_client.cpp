@@ -139,6 +139,8 @@ int Client::Get(const std::string& target) {
   return impl_->Send(http::verb::get, target, {});
 }
 
-const std::string& Client::body() const { return impl_->last_body; }
+const std::string& Client::body() const {
+  return impl_->last_body;
+}
 
 }  // namespace sqm::bench

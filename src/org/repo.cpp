@@ -4,8 +4,8 @@
 
 namespace sqm::org::repo {
 
-using storage::Row;
 using storage::Placeholders;
+using storage::Row;
 using storage::Value;
 
 namespace {

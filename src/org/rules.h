@@ -21,12 +21,12 @@ inline constexpr std::string_view kOrgRead = "org.read";
 inline constexpr std::string_view kOrgWrite = "org.write";
 inline constexpr std::string_view kAuditRead = "audit.read";
 inline constexpr std::string_view kTokensManage = "tokens.manage";
-inline constexpr std::string_view kTicketRead = "ticket.read";      // tickets in the caller's scope
-inline constexpr std::string_view kTicketWrite = "ticket.write";    // register, act on, comment
+inline constexpr std::string_view kTicketRead = "ticket.read";    // tickets in the caller's scope
+inline constexpr std::string_view kTicketWrite = "ticket.write";  // register, act on, comment
 inline constexpr std::string_view kCustomerWrite = "customer.write";
-inline constexpr std::string_view kDeskReport = "desk.report";      // dashboards, complaint summary
-inline constexpr std::string_view kSlaManage = "sla.manage";        // SLA policies, calendars, categories
-inline constexpr std::string_view kPortal = "portal.use";           // a customer's own requests
+inline constexpr std::string_view kDeskReport = "desk.report";  // dashboards, complaint summary
+inline constexpr std::string_view kSlaManage = "sla.manage";    // SLA policies, calendars, categories
+inline constexpr std::string_view kPortal = "portal.use";       // a customer's own requests
 
 // Every role, in display order: admin, quality, executive, manager, agent, engineer, evaluator,
 // customer.
