@@ -363,6 +363,10 @@ void AddRoutes(http::Router& r, Service& svc, sla::Service&) {
     return Reply(svc.Get(req.who(), id), [](const TicketView& v) { return ViewJson(v, false); });
   });
   r.Add("POST", "/api/v1/tickets/{id}/actions/{action}", write, [&svc](Request& req) { return Act(svc, req); });
+  r.Add("POST", "/api/v1/tickets/{id}/sla/reapply", manage, [&svc](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    return Reply(svc.ReapplySla(req.who(), id), TicketJson);
+  });
   r.Add("PATCH", "/api/v1/tickets/{id}/complaint", write, [&svc](Request& req) { return UpdateComplaint(svc, req); });
 
   r.Add("GET", "/api/v1/customers", read, [&svc](Request& req) {

@@ -422,6 +422,27 @@ Result<std::vector<Ticket>> Service::Duplicates(const org::Principal& who, Id cu
   });
 }
 
+Result<Ticket> Service::ReapplySla(const org::Principal& who, Id id) {
+  auto result = db_.Write(who.username, [&](WriteTx& tx) -> Result<Ticket> {
+    SQM_ASSIGN(Ticket t, Visible(tx.db(), who, id));
+    SQM_ASSIGN(auto applied, sla_.Reapply(tx, id, FactsOf(tx.db(), t), tx.now()));
+    if (applied) {
+      SQM_TRY(
+          tx.db().Exec("UPDATE tickets SET sla_policy_id = ?, sla_policy_version = ?, sla_summary = ?, updated_at = ?"
+                       " WHERE id = ?",
+                       {applied->policy_id, applied->policy_version, applied->summary, tx.now(), id}));
+    }
+    tx.Append("ticket", std::to_string(id), "ticket.sla_reapplied",
+              {{"from_policy_id", OrNull(t.sla_policy_id)},
+               {"from_version", t.sla_policy_version},
+               {"to_policy_id", applied ? bj::value(applied->policy_id) : bj::value(nullptr)},
+               {"to_version", applied ? bj::value(applied->policy_version) : bj::value(nullptr)}});
+    return *repo::FindTicket(tx.db(), id);
+  });
+  if (result.ok()) sla_.Reschedule(id);
+  return result;
+}
+
 Result<Complaint> Service::UpdateComplaint(const org::Principal& who, Id ticket_id, const ComplaintPatch& p) {
   return db_.Write(who.username, [&](WriteTx& tx) -> Result<Complaint> {
     auto& db = tx.db();

@@ -98,6 +98,9 @@ class Service {
   Result<TicketView> Get(const org::Principal& who, Id id);
   Result<std::vector<Ticket>> List(const org::Principal& who, const repo::TicketQuery& query);
   Result<std::vector<Ticket>> Duplicates(const org::Principal& who, Id customer_id, std::optional<Id> category_id);
+  // An administrator moves the ticket's open timers to the policy that matches it now (recorded
+  // as an event; timers otherwise keep the policy version they started with).
+  Result<Ticket> ReapplySla(const org::Principal& who, Id id);
   Result<Complaint> UpdateComplaint(const org::Principal& who, Id ticket_id, const ComplaintPatch& patch);
 
   // Customers and the catalogue.

@@ -301,5 +301,26 @@ TEST_F(DeskTest, DuplicatesAreFlaggedForTheSameCustomerAndCategory) {
   EXPECT_TRUE(desk_->Register(agent_, d).value().possible_duplicates.empty());
 }
 
+TEST_F(DeskTest, RunningTimersKeepTheirPolicyVersionUntilReapplied) {
+  Ticket t = Register(agent_, a_);
+  const auto before = TimerOf(t.id, sla::TimerKind::kFirstResponse);
+  auto policies = sla_->ListPolicies(false).value();
+  auto standard =
+      *std::find_if(policies.begin(), policies.end(), [](const sla::Policy& p) { return p.name == "standard"; });
+  standard.targets[0].business_minutes = 120;
+  auto updated = sla_->UpdatePolicy("quality", standard.id, standard);
+  ASSERT_TRUE(updated.ok()) << updated.error().message;
+  EXPECT_EQ(updated->version, 2);
+  EXPECT_EQ(TimerOf(t.id, sla::TimerKind::kFirstResponse).due_at, before.due_at);                       // unchanged
+  EXPECT_EQ(TimerOf(Register(agent_, a_).id, sla::TimerKind::kFirstResponse).due_at, Shanghai(0, 12));  // new tickets
+  auto re = desk_->ReapplySla(agent_, t.id);
+  ASSERT_TRUE(re.ok()) << re.error().message;
+  EXPECT_EQ(re->sla_policy_version, 2);
+  EXPECT_EQ(TimerOf(t.id, sla::TimerKind::kFirstResponse).due_at, Shanghai(0, 12));
+  auto view = desk_->Get(agent_, t.id).value();
+  EXPECT_TRUE(std::any_of(view.timeline.begin(), view.timeline.end(),
+                          [](const storage::Event& e) { return e.type == "ticket.sla_reapplied"; }));
+}
+
 }  // namespace
 }  // namespace sqm::desk
