@@ -9,9 +9,14 @@ const apiTarget = process.env.SQM_API ?? 'http://127.0.0.1:8080';
 // sign-in page and the shell load less; locale files stay in the core chunk because the shell
 // imports them.
 const ANTD_WIDGETS: [RegExp, string][] = [
-  [/\/node_modules\/(antd\/es\/(table|pagination)|rc-table|rc-pagination)\//, 'antd-table'],
+  [/\/node_modules\/(antd\/es\/(table|pagination|list)|rc-table|rc-pagination)\//, 'antd-table'],
   [/\/node_modules\/(antd\/es\/(date-picker|time-picker|calendar)|rc-picker)\//, 'antd-picker'],
   [/\/node_modules\/(antd\/es\/(tree|tree-select)|rc-tree|rc-tree-select)\//, 'antd-tree'],
+  // Widgets only the service-desk pages use.
+  [
+    /\/node_modules\/(antd\/es\/(upload|progress|statistic|timeline|auto-complete)|rc-upload|rc-progress)\//,
+    'antd-desk',
+  ],
 ];
 
 function vendorChunk(id: string): string | undefined {

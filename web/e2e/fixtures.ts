@@ -20,17 +20,20 @@ const CHROMIUM_ARGS = [
 interface Fixtures {
   /** The browser's preferred language, which decides the UI's first language. */
   browserLocale: string;
+  /** The browser's time zone (IANA); the host's unless a test sets it. */
+  browserTimezone: string | undefined;
   login: (username: string) => Promise<void>;
 }
 
 export const test = base.extend<Fixtures>({
   browserLocale: ['zh-CN', { option: true }],
+  browserTimezone: [undefined, { option: true }],
   baseURL: async ({}, use) => {
     const url = process.env.SQM_E2E_BASE_URL;
     if (!url) throw new Error('SQM_E2E_BASE_URL is not set: global setup did not run');
     await use(url);
   },
-  context: async ({ baseURL, browserLocale }, use) => {
+  context: async ({ baseURL, browserLocale, browserTimezone }, use) => {
     const profile = await mkdtemp(join(tmpdir(), 'sqm-chromium-'));
     const context: BrowserContext = await chromium.launchPersistentContext(profile, {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -38,6 +41,7 @@ export const test = base.extend<Fixtures>({
       args: CHROMIUM_ARGS,
       baseURL,
       locale: browserLocale,
+      timezoneId: browserTimezone,
       viewport: { width: 1366, height: 900 },
     });
     await use(context);
@@ -50,11 +54,14 @@ export const test = base.extend<Fixtures>({
   },
   login: async ({ page }, use) => {
     await use(async (username: string) => {
+      // Signing in again switches the user: the old session cookie goes first.
+      await page.context().clearCookies();
       await page.goto('/login');
       await page.locator('#username').fill(username);
       await page.locator('#password').fill(DEMO_PASSWORD);
       await page.locator('button[type="submit"]').click();
       await expect(page.getByTestId('user-menu')).toBeVisible();
+      await expect(page).not.toHaveURL(/\/login/);
     });
   },
 });

@@ -50,7 +50,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   // --db is a global option of the sqm command, so it goes before the subcommand.
   const run = (...args: string[]) => execFileSync(binary, ['--db', db, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   run('migrate');
-  run('seed-demo', '--password', DEMO_PASSWORD);
+  // The demo organisation with its customers, categories, calendars and SLA policies, but (by
+  // default) without generated ticket history, so every test starts from the same desk.
+  run('seed-demo', '--password', DEMO_PASSWORD, '--days', process.env.SQM_E2E_SEED_DAYS ?? '1', '--tickets-per-day', '1');
 
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;

@@ -9,8 +9,9 @@ import ErrorAlert from './components/ErrorAlert';
 import PageSpin from './components/PageSpin';
 import { toLanguage } from './i18n';
 import AppLayout from './layout/AppLayout';
+import PortalLayout from './layout/PortalLayout';
 import { Forbidden, NotFound } from './pages/errors/StatusPages';
-import { appRoutes, type AppRoute } from './routes';
+import { appRoutes, isPortalOnly, type AppRoute } from './routes';
 
 const Login = lazy(() => import('./pages/login/Login'));
 
@@ -28,6 +29,8 @@ function RequireAuth({ children }: { children: ReactNode }) {
 
 function GuardedPage({ route }: { route: AppRoute }) {
   const { can } = useAuth();
+  // A customer's home is the portal.
+  if (route.path === '/' && isPortalOnly(can)) return <Navigate to="/portal" replace />;
   if (!can(route.permission)) return <Forbidden />;
   const Page = route.component;
   return <Page />;
@@ -51,10 +54,25 @@ function AppRoutes() {
           </RequireAuth>
         }
       >
-        {appRoutes.map((route) => (
-          <Route key={route.path} path={route.path} element={<GuardedPage route={route} />} />
-        ))}
+        {appRoutes
+          .filter((route) => !route.portal)
+          .map((route) => (
+            <Route key={route.path} path={route.path} element={<GuardedPage route={route} />} />
+          ))}
         <Route path="*" element={<NotFound />} />
+      </Route>
+      <Route
+        element={
+          <RequireAuth>
+            <PortalLayout />
+          </RequireAuth>
+        }
+      >
+        {appRoutes
+          .filter((route) => route.portal)
+          .map((route) => (
+            <Route key={route.path} path={route.path} element={<GuardedPage route={route} />} />
+          ))}
       </Route>
     </Routes>
   );

@@ -3,8 +3,18 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  CustomerServiceOutlined,
+  DashboardOutlined,
+  FileAddOutlined,
+  FieldTimeOutlined,
   HomeOutlined,
+  PhoneOutlined,
+  ProfileOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
+  UploadOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { ParseKeys } from 'i18next';
@@ -29,9 +39,13 @@ export interface AppRoute {
   area?: string;
   /** False keeps the page out of the side menu (it is reached another way). */
   menu?: boolean;
+  /** Customer portal pages render in the portal shell (no staff menu). */
+  portal?: boolean;
 }
 
 export const menuAreas: readonly MenuArea[] = [
+  { key: 'desk', labelKey: 'nav.desk', icon: <CustomerServiceOutlined /> },
+  { key: 'sla', labelKey: 'nav.sla', icon: <FieldTimeOutlined /> },
   { key: 'org', labelKey: 'nav.org', icon: <ApartmentOutlined /> },
 ];
 
@@ -41,6 +55,79 @@ export const appRoutes: readonly AppRoute[] = [
     labelKey: 'nav.home',
     icon: <HomeOutlined />,
     component: lazy(() => import('./pages/home/Home')),
+  },
+  {
+    path: '/desk/tickets',
+    labelKey: 'nav.tickets',
+    icon: <UnorderedListOutlined />,
+    permission: 'ticket.read',
+    area: 'desk',
+    component: lazy(() => import('./pages/desk/TicketList')),
+  },
+  {
+    path: '/desk/tickets/new',
+    labelKey: 'nav.newTicket',
+    icon: <FileAddOutlined />,
+    permission: 'ticket.write',
+    area: 'desk',
+    component: lazy(() => import('./pages/desk/RegisterTicket')),
+  },
+  {
+    path: '/desk/tickets/:id',
+    labelKey: 'nav.ticket',
+    icon: <ProfileOutlined />,
+    permission: 'ticket.read',
+    area: 'desk',
+    menu: false,
+    component: lazy(() => import('./pages/desk/TicketPage')),
+  },
+  {
+    path: '/desk/callbacks',
+    labelKey: 'nav.callbacks',
+    icon: <PhoneOutlined />,
+    permission: 'ticket.read',
+    area: 'desk',
+    component: lazy(() => import('./pages/desk/CallbackQueue')),
+  },
+  {
+    path: '/desk/dashboard',
+    labelKey: 'nav.deskDashboard',
+    icon: <DashboardOutlined />,
+    permission: 'desk.report',
+    area: 'desk',
+    component: lazy(() => import('./pages/desk/DeskDashboard')),
+  },
+  {
+    path: '/desk/complaints',
+    labelKey: 'nav.complaints',
+    icon: <BarChartOutlined />,
+    permission: 'desk.report',
+    area: 'desk',
+    component: lazy(() => import('./pages/desk/ComplaintSummary')),
+  },
+  {
+    path: '/desk/import',
+    labelKey: 'nav.import',
+    icon: <UploadOutlined />,
+    permission: 'ticket.write',
+    area: 'desk',
+    component: lazy(() => import('./pages/desk/ImportTickets')),
+  },
+  {
+    path: '/sla/policies',
+    labelKey: 'nav.policies',
+    icon: <FieldTimeOutlined />,
+    permission: 'sla.manage',
+    area: 'sla',
+    component: lazy(() => import('./pages/sla/Policies')),
+  },
+  {
+    path: '/sla/calendars',
+    labelKey: 'nav.calendars',
+    icon: <CalendarOutlined />,
+    permission: 'sla.manage',
+    area: 'sla',
+    component: lazy(() => import('./pages/sla/Calendars')),
   },
   {
     path: '/org/departments',
@@ -72,11 +159,46 @@ export const appRoutes: readonly AppRoute[] = [
     menu: false,
     component: lazy(() => import('./pages/profile/Profile')),
   },
+  {
+    path: '/portal',
+    labelKey: 'nav.portal',
+    icon: <UnorderedListOutlined />,
+    permission: 'portal.use',
+    menu: false,
+    portal: true,
+    component: lazy(() => import('./pages/portal/MyRequests')),
+  },
+  {
+    path: '/portal/new',
+    labelKey: 'nav.portalNew',
+    icon: <FileAddOutlined />,
+    permission: 'portal.use',
+    menu: false,
+    portal: true,
+    component: lazy(() => import('./pages/portal/NewRequest')),
+  },
+  {
+    path: '/portal/tickets/:id',
+    labelKey: 'nav.portalTicket',
+    icon: <ProfileOutlined />,
+    permission: 'portal.use',
+    menu: false,
+    portal: true,
+    component: lazy(() => import('./pages/portal/PortalTicket')),
+  },
 ];
 
 /** The route that owns `pathname`: exact, or its longest path prefix (so /org/staff/7 selects Staff). */
 export function matchRoute(pathname: string): AppRoute | undefined {
   const owns = (route: AppRoute) =>
     pathname === route.path || (route.path !== '/' && pathname.startsWith(`${route.path}/`));
-  return appRoutes.filter(owns).sort((a, b) => b.path.length - a.path.length)[0];
+  return appRoutes
+    .filter((route) => route.menu !== false)
+    .filter(owns)
+    .sort((a, b) => b.path.length - a.path.length)[0];
+}
+
+/** A customer: may use the portal and nothing of the staff desk. Their home is the portal. */
+export function isPortalOnly(can: (permission: Permission) => boolean): boolean {
+  return can('portal.use') && !can('ticket.read');
 }

@@ -25,6 +25,8 @@ export type Query = Record<string, QueryValue>;
 export interface RequestOptions {
   query?: Query;
   body?: unknown;
+  /** A body sent as it is (a file upload), with its own content type, instead of JSON. */
+  raw?: { data: BodyInit; contentType: string };
   /** When false, a 401 is returned to the caller without triggering the session-expired handler. */
   redirectOn401?: boolean;
   signal?: AbortSignal;
@@ -75,7 +77,8 @@ async function toApiError(response: Response): Promise<ApiError> {
 
 export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.raw) headers['Content-Type'] = options.raw.contentType;
+  else if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
   let response: Response;
@@ -84,7 +87,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.raw ? options.raw.data : options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (cause) {
@@ -100,6 +103,11 @@ export async function request<T>(method: Method, path: string, options: RequestO
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** The address of an API resource, for links the browser opens itself (file downloads). */
+export function apiUrl(path: string, query?: Query): string {
+  return `${API_BASE}${path}${buildQuery(query)}`;
 }
 
 /** Follows `next_cursor` until the list is exhausted; for small lists such as departments. */

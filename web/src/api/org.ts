@@ -43,3 +43,7 @@ export function createStaff(body: StaffCreate): Promise<Staff> {
 export function updateStaff(id: number, body: StaffPatch): Promise<Staff> {
   return request<Staff>('PATCH', `/staff/${id}`, { body });
 }
+
+export function getStaff(id: number): Promise<Staff> {
+  return request<Staff>('GET', `/staff/${id}`);
+}

@@ -2,9 +2,13 @@ import { Flex, Layout, Space, theme } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
+import { useAuth } from '../auth/AuthContext';
 import ErrorBoundary from '../components/ErrorBoundary';
+import { isPortalOnly } from '../routes';
 import PageSpin from '../components/PageSpin';
 import LanguageSwitch from './LanguageSwitch';
+import NotificationBell from './NotificationBell';
+import PortalLayout from './PortalLayout';
 import SideMenu from './SideMenu';
 import UserMenu from './UserMenu';
 
@@ -13,6 +17,10 @@ export default function AppLayout() {
   const { pathname } = useLocation();
   const [collapsed, setCollapsed] = useState(false);
   const { token } = theme.useToken();
+  const { can } = useAuth();
+
+  // Customers never see the staff shell: even a staff address opens inside the portal's.
+  if (isPortalOnly(can)) return <PortalLayout />;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -39,6 +47,7 @@ export default function AppLayout() {
             {t('app.name')}
           </span>
           <Space size="middle">
+            {can('ticket.read') && <NotificationBell />}
             <LanguageSwitch />
             <UserMenu />
           </Space>

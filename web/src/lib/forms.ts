@@ -11,3 +11,41 @@ export function showFieldError(form: FormInstance, error: unknown, fields: reado
   form.scrollToField(error.field);
   return true;
 }
+
+/** "complaint.category" → ["complaint", "category"]; "targets[1].kind" → ["targets", 1, "kind"]. */
+export function fieldPath(field: string): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (const part of field.split('.')) {
+    const match = /^([^[\]]*)((?:\[\d+\])*)$/.exec(part);
+    if (!match) {
+      path.push(part);
+      continue;
+    }
+    if (match[1]) path.push(match[1]);
+    for (const index of match[2].matchAll(/\[(\d+)\]/g)) path.push(Number(index[1]));
+  }
+  return path;
+}
+
+/**
+ * Like showFieldError, for fields with nested names: the server's field ("complaint.category") is
+ * shown on the form item named by that path when `isField(path)` says the form has it.
+ */
+export function showNestedFieldError(
+  form: FormInstance,
+  error: unknown,
+  isField: (path: (string | number)[]) => boolean,
+): boolean {
+  if (!(error instanceof ApiError) || !error.field) return false;
+  const path = fieldPath(error.field);
+  if (!isField(path)) return false;
+  form.setFields([{ name: path, errors: [error.message] }]);
+  form.scrollToField(path);
+  return true;
+}
+
+/** Shows `message` on the form field at `path` and scrolls to it. */
+export function setFieldError(form: FormInstance, path: (string | number)[], message: string): void {
+  form.setFields([{ name: path, errors: [message] }]);
+  form.scrollToField(path);
+}

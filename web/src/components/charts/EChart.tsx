@@ -1,34 +1,43 @@
 // Minimal ECharts host: registers only the chart types the app uses, so the echarts chunk stays small.
 // Import this module lazily (React.lazy) so pages without charts never download echarts.
-import { BarChart, type BarSeriesOption } from 'echarts/charts';
+//
+// Charts render with the SVG renderer (crisp, and their labels are in the DOM for assistive tech and
+// tests) and without animation; the host gets data-rendered="true" once ECharts reports `finished`.
+import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from 'echarts/charts';
 import {
   GridComponent,
+  LegendComponent,
   TooltipComponent,
   type GridComponentOption,
+  type LegendComponentOption,
   type TooltipComponentOption,
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
-export type ChartOption = echarts.ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption>;
+export type ChartOption = echarts.ComposeOption<
+  BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+>;
 
 interface Props {
   option: ChartOption;
   height: number;
   ariaLabel: string;
+  testId?: string;
 }
 
-export default function EChart({ option, height, ariaLabel }: Props) {
+export default function EChart({ option, height, ariaLabel, testId }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
 
   useEffect(() => {
     const element = host.current as HTMLDivElement;
-    const instance = echarts.init(element);
+    const instance = echarts.init(element, undefined, { renderer: 'svg' });
     chart.current = instance;
+    instance.on('finished', () => element.setAttribute('data-rendered', 'true'));
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(element);
     return () => {
@@ -39,8 +48,11 @@ export default function EChart({ option, height, ariaLabel }: Props) {
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
+    host.current?.setAttribute('data-rendered', 'false');
+    chart.current?.setOption({ animation: false, ...option }, { notMerge: true });
   }, [option]);
 
-  return <div ref={host} role="img" aria-label={ariaLabel} style={{ width: '100%', height }} />;
+  return (
+    <div ref={host} role="img" aria-label={ariaLabel} data-testid={testId} style={{ width: '100%', height }} />
+  );
 }

@@ -1,0 +1,430 @@
+// The ticket list: filters (kept in the page address), sorting, saved views, export and server paging.
+import {
+  DeleteOutlined,
+  DownloadOutlined,
+  LeftOutlined,
+  PlusOutlined,
+  RightOutlined,
+  SaveOutlined,
+} from '@ant-design/icons';
+import {
+  Button,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { createTicketView, deleteTicketView, listTickets, listTicketViews, ticketExportUrl } from '../../api/desk';
+import { TICKET_SORTS, type Ticket, type TicketView } from '../../api/deskTypes';
+import type { Staff } from '../../api/types';
+import { useAuth } from '../../auth/AuthContext';
+import { currentLanguage } from '../../i18n';
+import ErrorAlert from '../../components/ErrorAlert';
+import { errorText } from '../../components/errors';
+import FilterBar from '../../components/FilterBar';
+import PageHeader from '../../components/PageHeader';
+import { DepartmentField } from '../../components/desk/DirectoryFields';
+import { useDeskOptions } from '../../components/desk/options';
+import { PriorityTag, SlaStateTag, TicketStatusTag } from '../../components/desk/tags';
+import { useNotify } from '../../components/useNotify';
+import { searchStaff, useCanListStaff } from '../../lib/directory';
+import { formatTime } from '../../lib/format';
+import { useAsync } from '../../lib/useAsync';
+import { useDebounced } from '../../lib/useDebounced';
+import {
+  filtersFromParams,
+  filtersToParams,
+  filtersToQuery,
+  queryToViewFilters,
+  type TicketFilters,
+} from './ticketFilters';
+
+const PAGE_SIZES = [20, 50, 100];
+
+function AssigneeFilter({ value, onChange }: { value?: string; onChange: (value?: string) => void }) {
+  const { t } = useTranslation();
+  const canList = useCanListStaff();
+  const [search, setSearch] = useState('');
+  const query = useDebounced(search.trim(), 250);
+  const [staff, setStaff] = useState<Staff[]>([]);
+  useEffect(() => {
+    if (!canList) return undefined;
+    const controller = new AbortController();
+    searchStaff(query, controller.signal)
+      .then(setStaff)
+      .catch(() => setStaff([]));
+    return () => controller.abort();
+  }, [canList, query]);
+  const options = [
+    { value: 'me', label: t('tickets.mine') },
+    ...staff.map((s) => ({ value: String(s.id), label: s.display_name })),
+  ];
+  if (value && value !== 'me' && !options.some((o) => o.value === value)) {
+    options.push({ value, label: `#${value}` });
+  }
+  return (
+    <Select<string>
+      allowClear
+      showSearch={canList}
+      filterOption={false}
+      onSearch={setSearch}
+      style={{ width: 160 }}
+      placeholder={t('tickets.assignee')}
+      aria-label={t('tickets.assignee')}
+      value={value}
+      onChange={(next) => onChange(next ?? undefined)}
+      options={options}
+      data-testid="filter-assignee"
+    />
+  );
+}
+
+function SavedViews({
+  current,
+  onApply,
+}: {
+  current: Record<string, string | number>;
+  onApply: (view: TicketView) => void;
+}) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const views = useAsync(listTicketViews, []);
+  const [selected, setSelected] = useState<number | undefined>();
+  const [saving, setSaving] = useState(false);
+  const [naming, setNaming] = useState(false);
+  const [form] = Form.useForm<{ name: string }>();
+
+  const save = async ({ name }: { name: string }) => {
+    setSaving(true);
+    try {
+      const view = await createTicketView(name.trim(), current);
+      notify.success(t('tickets.viewSaved', { name: view.name }));
+      setNaming(false);
+      form.resetFields();
+      await views.reload();
+      setSelected(view.id);
+    } catch (cause) {
+      form.setFields([{ name: 'name', errors: [errorText(t, cause)] }]);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const remove = async () => {
+    if (selected === undefined) return;
+    try {
+      await deleteTicketView(selected);
+      setSelected(undefined);
+      notify.success(t('tickets.viewDeleted'));
+      await views.reload();
+    } catch (cause) {
+      notify.failure(cause);
+    }
+  };
+
+  const unavailable = views.error !== null;
+  return (
+    <Space.Compact>
+      <Tooltip title={unavailable ? errorText(t, views.error) : undefined}>
+        <Select<number>
+          style={{ width: 180 }}
+          placeholder={t('tickets.savedViews')}
+          aria-label={t('tickets.savedViews')}
+          disabled={unavailable}
+          loading={views.loading}
+          value={selected}
+          allowClear
+          // onSelect, not onChange: picking the view already shown applies it again (after the
+          // filters were changed or reset).
+          onSelect={(id: number) => {
+            setSelected(id);
+            const view = views.data?.find((v) => v.id === id);
+            if (view) onApply(view);
+          }}
+          onClear={() => setSelected(undefined)}
+          options={(views.data ?? []).map((v) => ({ value: v.id, label: v.name }))}
+          data-testid="saved-views"
+        />
+      </Tooltip>
+      <Tooltip title={t('tickets.saveView')}>
+        <Button icon={<SaveOutlined />} aria-label={t('tickets.saveView')} disabled={unavailable} onClick={() => setNaming(true)} />
+      </Tooltip>
+      <Popconfirm title={t('tickets.deleteViewConfirm')} onConfirm={() => void remove()} disabled={selected === undefined}>
+        <Button icon={<DeleteOutlined />} aria-label={t('tickets.deleteView')} disabled={selected === undefined} />
+      </Popconfirm>
+      <Modal
+        open={naming}
+        title={t('tickets.saveView')}
+        okText={t('common.save')}
+        confirmLoading={saving}
+        onOk={() => form.submit()}
+        onCancel={() => setNaming(false)}
+        destroyOnHidden
+      >
+        <Form form={form} layout="vertical" onFinish={(values) => void save(values)}>
+          <Form.Item
+            name="name"
+            label={t('tickets.viewName')}
+            rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+          >
+            <Input maxLength={100} autoFocus />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Space.Compact>
+  );
+}
+
+export default function TicketList() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { can } = useAuth();
+  // Department filter: by name from the tree, for those who may list departments; others can
+  // still follow links that carry a department_id.
+  const canListOrg = can('org.read');
+  const options = useDeskOptions();
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => filtersFromParams((key) => params.get(key)), [params]);
+  const [search, setSearch] = useState(filters.q);
+  const debouncedSearch = useDebounced(search, 300);
+  const [pageSize, setPageSize] = useState(PAGE_SIZES[0]);
+  const exportLang = currentLanguage() === 'zh-CN' ? 'zh' : 'en';
+
+  const update = (patch: Partial<TicketFilters>) => {
+    setParams(filtersToParams({ ...filters, ...patch }), { replace: true });
+  };
+
+  // Only the settled search text writes the address; a view or reset that changes it updates the box.
+  useEffect(() => {
+    if (debouncedSearch !== filters.q) update({ q: debouncedSearch });
+  }, [debouncedSearch]);
+  useEffect(() => setSearch(filters.q), [filters.q]);
+
+  const query = useMemo(() => filtersToQuery(filters), [filters]);
+  const queryKey = JSON.stringify([query, pageSize]);
+  // The cursors of the pages visited so far; cursors[i] opens page i. A new query starts over.
+  const [paging, setPaging] = useState<{ key: string; cursors: (string | null)[]; page: number }>({
+    key: queryKey,
+    cursors: [null],
+    page: 0,
+  });
+  const current = paging.key === queryKey ? paging : { key: queryKey, cursors: [null], page: 0 };
+  const { page } = current;
+  const cursor = current.cursors[page] ?? null;
+  const list = useAsync(() => listTickets(query, cursor, pageSize), [queryKey, cursor]);
+  const nextCursor = list.loading ? null : (list.data?.next_cursor ?? null);
+  const goTo = (target: number) => {
+    const cursors = current.cursors.slice(0, Math.max(target, page) + 1);
+    if (target > page && nextCursor) cursors[target] = nextCursor;
+    setPaging({ key: queryKey, cursors, page: target });
+  };
+
+  const range: [Dayjs, Dayjs] | null = filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to)] : null;
+
+  const columns: ColumnsType<Ticket> = [
+    {
+      title: t('tickets.number'),
+      dataIndex: 'number',
+      render: (value: string, row) => (
+        <Link to={`/desk/tickets/${row.id}`} onClick={(event) => event.stopPropagation()}>
+          {value}
+        </Link>
+      ),
+    },
+    { title: t('tickets.titleColumn'), dataIndex: 'title', ellipsis: true, width: 260 },
+    { title: t('tickets.type'), dataIndex: 'type', render: (value: Ticket['type']) => t(`enums.type.${value}`) },
+    {
+      title: t('tickets.priority'),
+      dataIndex: 'priority',
+      render: (value: Ticket['priority']) => <PriorityTag priority={value} />,
+    },
+    {
+      title: t('tickets.status'),
+      dataIndex: 'status',
+      render: (value: Ticket['status']) => <TicketStatusTag status={value} />,
+    },
+    // Rows carry no SLA state yet (GET /tickets does not send it); while filtering by state every
+    // row has that one, so the column shows then, or whenever the server sends sla_state.
+    ...(filters.sla_state || list.data?.items.some((row) => row.sla_state)
+      ? [
+          {
+            title: t('tickets.sla'),
+            key: 'sla',
+            render: (_: unknown, row: Ticket) => {
+              const state = row.sla_state ?? filters.sla_state;
+              return state ? <SlaStateTag state={state} /> : <Typography.Text type="secondary">—</Typography.Text>;
+            },
+          },
+        ]
+      : []),
+    { title: t('tickets.customer'), dataIndex: 'customer_name' },
+    { title: t('tickets.category'), dataIndex: 'category_name' },
+    { title: t('tickets.department'), dataIndex: 'department_name' },
+    { title: t('tickets.assignee'), dataIndex: 'assignee_name' },
+    { title: t('tickets.channel'), dataIndex: 'channel', render: (value: Ticket['channel']) => t(`enums.channel.${value}`) },
+    { title: t('common.createdAt'), dataIndex: 'created_at', render: (value: string) => formatTime(value) },
+    { title: t('common.updatedAt'), dataIndex: 'updated_at', render: (value: string) => formatTime(value) },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('tickets.title')}
+        extra={
+          <>
+            <SavedViews
+              current={queryToViewFilters(query)}
+              onApply={(view) =>
+                setParams(filtersToParams(filtersFromParams((key) => String(view.filters[key] ?? '') || null)), {
+                  replace: true,
+                })
+              }
+            />
+            <Button icon={<DownloadOutlined />} href={ticketExportUrl(query, 'csv', exportLang)} download data-testid="export-csv">
+              {t('tickets.exportCsv')}
+            </Button>
+            <Button icon={<DownloadOutlined />} href={ticketExportUrl(query, 'xlsx', exportLang)} download data-testid="export-xlsx">
+              {t('tickets.exportXlsx')}
+            </Button>
+            {can('ticket.write') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/desk/tickets/new')}>
+                {t('tickets.new')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      <FilterBar
+        onReset={() => {
+          setSearch('');
+          setParams({}, { replace: true });
+        }}
+      >
+        {filters.customer_id && (
+          <Tag closable onClose={() => update({ customer_id: undefined })}>
+            {t('tickets.customerFilter', { id: filters.customer_id })}
+          </Tag>
+        )}
+        <Input.Search
+          allowClear
+          style={{ width: 240 }}
+          placeholder={t('tickets.searchPlaceholder')}
+          aria-label={t('common.search')}
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+          onSearch={(value) => update({ q: value })}
+        />
+        <Select
+          mode="multiple"
+          allowClear
+          maxTagCount="responsive"
+          style={{ minWidth: 180 }}
+          placeholder={t('tickets.status')}
+          aria-label={t('tickets.status')}
+          value={filters.status}
+          onChange={(status) => update({ status })}
+          options={options.statuses}
+          data-testid="filter-status"
+        />
+        <Select
+          allowClear
+          style={{ width: 120 }}
+          placeholder={t('tickets.type')}
+          aria-label={t('tickets.type')}
+          value={filters.type}
+          onChange={(type) => update({ type })}
+          options={options.types}
+          data-testid="filter-type"
+        />
+        <Select
+          allowClear
+          style={{ width: 110 }}
+          placeholder={t('tickets.priority')}
+          aria-label={t('tickets.priority')}
+          value={filters.priority}
+          onChange={(priority) => update({ priority })}
+          options={options.priorities}
+        />
+        <Select
+          allowClear
+          style={{ width: 120 }}
+          placeholder={t('tickets.sla')}
+          aria-label={t('tickets.sla')}
+          value={filters.sla_state}
+          onChange={(sla_state) => update({ sla_state })}
+          options={options.slaStates}
+          data-testid="filter-sla"
+        />
+        <Select
+          allowClear
+          style={{ width: 120 }}
+          placeholder={t('tickets.channel')}
+          aria-label={t('tickets.channel')}
+          value={filters.channel}
+          onChange={(channel) => update({ channel })}
+          options={options.channels}
+        />
+        {canListOrg && (
+          <DepartmentField
+            value={filters.department_id}
+            onChange={(department_id) => update({ department_id: department_id ?? undefined })}
+            placeholder={t('tickets.department')}
+            style={{ width: 180 }}
+          />
+        )}
+        <AssigneeFilter value={filters.assignee_id} onChange={(assignee_id) => update({ assignee_id })} />
+        <DatePicker.RangePicker
+          aria-label={t('tickets.createdRange')}
+          value={range}
+          onChange={(days) => update({ from: days?.[0]?.format('YYYY-MM-DD'), to: days?.[1]?.format('YYYY-MM-DD') })}
+        />
+        <Select
+          style={{ width: 150 }}
+          aria-label={t('tickets.sort')}
+          value={filters.sort}
+          onChange={(sort) => update({ sort })}
+          options={TICKET_SORTS.map((value) => ({ value, label: t(`enums.sort.${value}`) }))}
+          data-testid="sort"
+        />
+      </FilterBar>
+      {list.error && <ErrorAlert error={list.error} onRetry={() => void list.reload()} />}
+      <Table<Ticket>
+        rowKey="id"
+        size="middle"
+        scroll={{ x: 'max-content' }}
+        columns={columns}
+        dataSource={list.data?.items ?? []}
+        loading={list.loading}
+        pagination={false}
+        locale={{ emptyText: t('tickets.empty') }}
+        onRow={(row) => ({ onClick: () => navigate(`/desk/tickets/${row.id}`), style: { cursor: 'pointer' } })}
+      />
+      <Flex justify="flex-end" align="center" gap="small" style={{ marginTop: 16 }} data-testid="pager">
+        <Typography.Text type="secondary">{t('tickets.page', { page: page + 1 })}</Typography.Text>
+        <Button icon={<LeftOutlined />} disabled={page === 0 || list.loading} onClick={() => goTo(page - 1)} aria-label={t('tickets.previous')} />
+        <Button icon={<RightOutlined />} disabled={!nextCursor} onClick={() => goTo(page + 1)} aria-label={t('tickets.next')} />
+        <Select
+          style={{ width: 120 }}
+          value={pageSize}
+          onChange={setPageSize}
+          options={PAGE_SIZES.map((size) => ({ value: size, label: t('tickets.perPage', { count: size }) }))}
+          aria-label={t('tickets.pageSize')}
+        />
+      </Flex>
+    </>
+  );
+}
+

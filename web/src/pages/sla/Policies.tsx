@@ -1,0 +1,424 @@
+// SLA policies: the list (active, version), a form to create one or save a new version, and an
+// "explain" tester that says which policy a ticket with given facts would get, and why.
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  AutoComplete,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Drawer,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { ApiError } from '../../api/client';
+import { TIMER_KINDS, type Priority, type TimerKind } from '../../api/deskTypes';
+import { createPolicy, explainPolicy, listCalendars, listPolicies, updatePolicy } from '../../api/sla';
+import type { PolicyExplanation, SlaPolicy, SlaPolicyDraft, TicketFacts } from '../../api/slaTypes';
+import ErrorAlert from '../../components/ErrorAlert';
+import { errorText } from '../../components/errors';
+import PageHeader from '../../components/PageHeader';
+import CategoryTreeSelect, { useCategories } from '../../components/desk/CategoryTreeSelect';
+import { useDeskOptions } from '../../components/desk/options';
+import { useNotify } from '../../components/useNotify';
+import { formatMinutes } from '../../lib/duration';
+import { fieldPath, setFieldError } from '../../lib/forms';
+import { useAsync } from '../../lib/useAsync';
+import ExplainResult from './ExplainResult';
+
+const TIERS = ['standard', 'gold', 'vip'].map((value) => ({ value }));
+
+interface TargetValue {
+  enabled: boolean;
+  business_minutes?: number;
+  calendar_code?: string;
+}
+
+interface Values {
+  name: string;
+  active: boolean;
+  warning_percent: number;
+  match: {
+    ticket_type?: string;
+    priority?: Priority;
+    channel?: string;
+    category_id?: number;
+    customer_tier?: string;
+  };
+  targets: Record<TimerKind, TargetValue>;
+}
+
+function toValues(policy: SlaPolicy | null): Values {
+  const targets = {} as Record<TimerKind, TargetValue>;
+  for (const kind of TIMER_KINDS) {
+    const target = policy?.targets.find((x) => x.kind === kind);
+    targets[kind] = target
+      ? { enabled: true, business_minutes: target.business_minutes, calendar_code: target.calendar_code }
+      : { enabled: false };
+  }
+  return {
+    name: policy?.name ?? '',
+    active: policy?.active ?? true,
+    warning_percent: Math.round((policy?.warning_fraction ?? 0.75) * 100),
+    match: {
+      ticket_type: policy?.match.ticket_type ?? undefined,
+      priority: policy?.match.priority ?? undefined,
+      channel: policy?.match.channel ?? undefined,
+      category_id: policy?.match.category_id ?? undefined,
+      customer_tier: policy?.match.customer_tier ?? undefined,
+    },
+    targets,
+  };
+}
+
+function toDraft(values: Values): { draft: SlaPolicyDraft; kinds: TimerKind[] } {
+  const kinds = TIMER_KINDS.filter((kind) => values.targets[kind]?.enabled);
+  const m = values.match;
+  return {
+    kinds,
+    draft: {
+      name: values.name.trim(),
+      active: values.active,
+      warning_fraction: values.warning_percent / 100,
+      match: {
+        ticket_type: m.ticket_type || null,
+        priority: m.priority || null,
+        channel: m.channel || null,
+        category_id: m.category_id ?? null,
+        customer_tier: m.customer_tier?.trim() || null,
+      },
+      targets: kinds.map((kind) => ({
+        kind,
+        business_minutes: values.targets[kind].business_minutes ?? 0,
+        calendar_code: values.targets[kind].calendar_code ?? '',
+      })),
+    },
+  };
+}
+
+function MatchTags({ policy }: { policy: SlaPolicy }) {
+  const { t } = useTranslation();
+  const { data: categories } = useCategories();
+  const m = policy.match;
+  const tags: string[] = [];
+  if (m.ticket_type) tags.push(t(`enums.type.${m.ticket_type as 'incident'}`, m.ticket_type));
+  if (m.priority) tags.push(m.priority);
+  if (m.channel) tags.push(t(`enums.channel.${m.channel as 'phone'}`, m.channel));
+  if (m.category_id) tags.push(categories?.find((c) => c.id === m.category_id)?.name ?? `#${m.category_id}`);
+  if (m.customer_tier) tags.push(m.customer_tier);
+  if (tags.length === 0) return <Typography.Text type="secondary">{t('policies.matchesAll')}</Typography.Text>;
+  return (
+    <Space size={[0, 4]} wrap>
+      {tags.map((tag) => (
+        <Tag key={tag}>{tag}</Tag>
+      ))}
+    </Space>
+  );
+}
+
+function PolicyDrawer({ policy, onClose, onSaved }: { policy: SlaPolicy | null; onClose: () => void; onSaved: (p: SlaPolicy) => void }) {
+  const { t } = useTranslation();
+  const options = useDeskOptions();
+  const calendars = useAsync(listCalendars, []);
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const targets = Form.useWatch('targets', form);
+
+  const save = async (values: Values) => {
+    const { draft, kinds } = toDraft(values);
+    setSaving(true);
+    setError(null);
+    try {
+      onSaved(policy ? await updatePolicy(policy.id, draft, policy.version) : await createPolicy(draft));
+    } catch (cause) {
+      // Map the server's field ("targets[1].business_minutes", "match.channel") onto this form.
+      let path: (string | number)[] | null = null;
+      if (cause instanceof ApiError && cause.field) {
+        const raw = fieldPath(cause.field);
+        if (raw[0] === 'targets' && typeof raw[1] === 'number' && kinds[raw[1]]) path = ['targets', kinds[raw[1]], String(raw[2] ?? 'business_minutes')];
+        else if (raw[0] === 'match' || raw[0] === 'name') path = raw;
+        else if (raw[0] === 'warning_fraction') path = ['warning_percent'];
+      }
+      if (path) {
+        setFieldError(form, path, (cause as ApiError).message);
+      } else {
+        setError(cause);
+      }
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const calendarOptions = (calendars.data ?? []).map((c) => ({ value: c.code, label: `${c.name} (${c.code})` }));
+
+  return (
+    <Drawer
+      open
+      width={640}
+      title={policy ? t('policies.editTitle', { name: policy.name, version: policy.version }) : t('policies.newTitle')}
+      onClose={onClose}
+      destroyOnHidden
+      extra={
+        <Space>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="policy-save">
+            {policy ? t('policies.saveVersion') : t('common.save')}
+          </Button>
+        </Space>
+      }
+    >
+      {policy && <Alert type="info" showIcon message={t('policies.versionHelp')} style={{ marginBottom: 16 }} />}
+      {error !== null && <Alert type="error" showIcon role="alert" message={errorText(t, error)} style={{ marginBottom: 16 }} />}
+      {calendars.error && <ErrorAlert error={calendars.error} onRetry={() => void calendars.reload()} />}
+      <Form<Values> form={form} layout="vertical" initialValues={toValues(policy)} onFinish={(values) => void save(values)}>
+        <Row gutter={16}>
+          <Col span={16}>
+            <Form.Item name="name" label={t('policies.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
+              <Input maxLength={100} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="active" label={t('common.active')} valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Typography.Title level={5}>{t('policies.match')}</Typography.Title>
+        <Typography.Paragraph type="secondary">{t('policies.matchHelp')}</Typography.Paragraph>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item name={['match', 'ticket_type']} label={t('tickets.type')}>
+              <Select allowClear options={options.types} placeholder={t('policies.any')} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name={['match', 'priority']} label={t('tickets.priority')}>
+              <Select allowClear options={options.priorities} placeholder={t('policies.any')} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name={['match', 'channel']} label={t('tickets.channel')}>
+              <Select allowClear options={options.channels} placeholder={t('policies.any')} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name={['match', 'customer_tier']} label={t('customers.tier')}>
+              <AutoComplete allowClear options={TIERS} placeholder={t('policies.any')} />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item name={['match', 'category_id']} label={t('tickets.category')} extra={t('policies.categoryHelp')}>
+              <CategoryTreeSelect placeholder={t('policies.any')} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Typography.Title level={5}>{t('policies.targets')}</Typography.Title>
+        {TIMER_KINDS.map((kind) => {
+          const enabled = targets?.[kind]?.enabled ?? false;
+          return (
+            <Row key={kind} gutter={8} align="top" data-testid={`target-${kind}`}>
+              <Col span={7}>
+                <Form.Item name={['targets', kind, 'enabled']} valuePropName="checked">
+                  <Checkbox>{t(`enums.timerKind.${kind}`)}</Checkbox>
+                </Form.Item>
+              </Col>
+              <Col span={7}>
+                <Form.Item
+                  name={['targets', kind, 'business_minutes']}
+                  rules={[{ required: enabled, message: t('common.required') }]}
+                >
+                  <InputNumber<number>
+                    min={1}
+                    max={5256000}
+                    precision={0}
+                    disabled={!enabled}
+                    addonAfter={t('calendars.minutes')}
+                    style={{ width: '100%' }}
+                    aria-label={`${t(`enums.timerKind.${kind}`)} ${t('calendars.minutes')}`}
+                  />
+                </Form.Item>
+              </Col>
+              <Col span={10}>
+                <Form.Item name={['targets', kind, 'calendar_code']} rules={[{ required: enabled, message: t('common.required') }]}>
+                  <Select
+                    disabled={!enabled}
+                    options={calendarOptions}
+                    loading={calendars.loading}
+                    placeholder={t('policies.calendar')}
+                    aria-label={`${t(`enums.timerKind.${kind}`)} ${t('policies.calendar')}`}
+                  />
+                </Form.Item>
+              </Col>
+            </Row>
+          );
+        })}
+        <Form.Item name="warning_percent" label={t('policies.warning')} extra={t('policies.warningHelp')}>
+          <InputNumber<number> min={1} max={99} precision={0} addonAfter="%" />
+        </Form.Item>
+      </Form>
+    </Drawer>
+  );
+}
+
+function ExplainTester() {
+  const { t } = useTranslation();
+  const options = useDeskOptions();
+  const [form] = Form.useForm<TicketFacts>();
+  const [result, setResult] = useState<PolicyExplanation | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [running, setRunning] = useState(false);
+
+  const run = async (facts: TicketFacts) => {
+    setRunning(true);
+    setError(null);
+    try {
+      const clean = Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined && v !== null && v !== '')) as TicketFacts;
+      setResult(await explainPolicy(clean));
+    } catch (cause) {
+      setResult(null);
+      setError(cause);
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  return (
+    <Card title={t('policies.explain')} data-testid="explain">
+      <Typography.Paragraph type="secondary">{t('policies.explainHelp')}</Typography.Paragraph>
+      <Form<TicketFacts> form={form} layout="inline" onFinish={(facts) => void run(facts)} style={{ rowGap: 8 }}>
+        <Form.Item name="ticket_type">
+          <Select allowClear style={{ width: 130 }} options={options.types} placeholder={t('tickets.type')} />
+        </Form.Item>
+        <Form.Item name="priority">
+          <Select allowClear style={{ width: 110 }} options={options.priorities} placeholder={t('tickets.priority')} />
+        </Form.Item>
+        <Form.Item name="channel">
+          <Select allowClear style={{ width: 120 }} options={options.channels} placeholder={t('tickets.channel')} />
+        </Form.Item>
+        <Form.Item name="category_id">
+          <CategoryTreeSelect style={{ width: 200 }} placeholder={t('tickets.category')} />
+        </Form.Item>
+        <Form.Item name="customer_tier">
+          <AutoComplete allowClear style={{ width: 130 }} options={TIERS} placeholder={t('customers.tier')} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={running} data-testid="explain-run">
+          {t('policies.explainRun')}
+        </Button>
+      </Form>
+      {error !== null && <Alert type="error" showIcon role="alert" message={errorText(t, error)} style={{ marginTop: 16 }} />}
+      {result && (
+        <div style={{ marginTop: 16 }}>
+          <ExplainResult result={result} />
+        </div>
+      )}
+    </Card>
+  );
+}
+
+export default function Policies() {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const [params, setParams] = useSearchParams();
+  const list = useAsync(listPolicies, []);
+  const [creating, setCreating] = useState(false);
+  const editId = Number(params.get('id')) || null;
+  const editing = editId ? (list.data?.find((p) => p.id === editId) ?? null) : null;
+
+  const close = () => {
+    setCreating(false);
+    setParams({}, { replace: true });
+  };
+
+  const columns: ColumnsType<SlaPolicy> = [
+    { title: 'ID', dataIndex: 'id', width: 70 },
+    { title: t('policies.name'), dataIndex: 'name' },
+    { title: t('policies.version'), dataIndex: 'version', render: (v: number) => `v${v}` },
+    {
+      title: t('common.status'),
+      dataIndex: 'active',
+      render: (active: boolean) => (active ? <Tag color="green">{t('common.active')}</Tag> : <Tag>{t('common.inactive')}</Tag>),
+    },
+    { title: t('policies.match'), key: 'match', render: (_, p) => <MatchTags policy={p} /> },
+    {
+      title: t('policies.targets'),
+      key: 'targets',
+      render: (_, p) => (
+        <Space direction="vertical" size={0}>
+          {p.targets.map((target) => (
+            <span key={target.kind}>
+              {t(`enums.timerKind.${target.kind}`)}: {formatMinutes(target.business_minutes)}{' '}
+              <Typography.Text type="secondary">@{target.calendar_code}</Typography.Text>
+            </span>
+          ))}
+        </Space>
+      ),
+    },
+    { title: t('policies.warning'), dataIndex: 'warning_fraction', render: (f: number) => `${Math.round(f * 100)}%` },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_, p) => (
+        <Button size="small" icon={<EditOutlined />} onClick={() => setParams({ id: String(p.id) }, { replace: true })}>
+          {t('common.edit')}
+        </Button>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('policies.title')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('policies.newTitle')}
+          </Button>
+        }
+      />
+      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        {list.error && <ErrorAlert error={list.error} onRetry={() => void list.reload()} />}
+        <Card>
+          <Typography.Paragraph type="secondary">{t('policies.intro')}</Typography.Paragraph>
+          <Table<SlaPolicy>
+            rowKey="id"
+            size="middle"
+            loading={list.loading}
+            columns={columns}
+            dataSource={list.data ?? []}
+            pagination={false}
+            scroll={{ x: 'max-content' }}
+            locale={{ emptyText: t('policies.empty') }}
+            data-testid="policy-table"
+          />
+        </Card>
+        <ExplainTester />
+      </Space>
+      {(creating || editing) && (
+        <PolicyDrawer
+          key={creating ? 'new' : `${editing?.id}:${editing?.version}`}
+          policy={creating ? null : editing}
+          onClose={close}
+          onSaved={(policy) => {
+            notify.success(t('policies.saved', { name: policy.name, version: policy.version }));
+            close();
+            void list.reload();
+          }}
+        />
+      )}
+    </>
+  );
+}
