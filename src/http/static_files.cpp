@@ -3,6 +3,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <vector>
 
 namespace sqm::http {
 
@@ -62,12 +63,17 @@ std::optional<Response> StaticFiles::Load(const fs::path& file, const std::strin
   Response r;
   r.content_type = ContentTypeFor(file.extension().string());
   std::optional<std::string> body;
-  for (const auto& [coding, suffix] : {std::pair{"br", ".br"}, std::pair{"gzip", ".gz"}}) {
-    if (!Accepts(accept_encoding, coding)) continue;
+  struct Coding {
+    std::string name;    // Content-Encoding
+    std::string suffix;  // of the pre-compressed sibling
+  };
+  static const std::vector<Coding> kCodings = {{"br", ".br"}, {"gzip", ".gz"}};
+  for (const Coding& c : kCodings) {
+    if (!Accepts(accept_encoding, c.name)) continue;
     fs::path compressed = file;
-    compressed += suffix;
+    compressed += c.suffix;
     if (fs::is_regular_file(compressed, ec) && (body = ReadFile(compressed))) {
-      r.SetHeader("Content-Encoding", coding);
+      r.headers.emplace_back(std::string("Content-Encoding"), c.name);
       break;
     }
   }
