@@ -1,11 +1,5 @@
 #include "http/static_files.h"
 
-// GCC 12 misreads the small-string copy of the 16-character "Content-Encoding" below as an
-// over-read (GCC bug 105651) and -Werror turns that into a failed build.
-#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ == 12
-#pragma GCC diagnostic ignored "-Wstringop-overread"
-#endif
-
 #include <fstream>
 #include <map>
 #include <sstream>
