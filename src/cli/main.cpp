@@ -71,6 +71,7 @@ struct Services {
     return [this](storage::WriteTx& tx, const sla::Timer& t, sla::FiringKind k) { return desk.OnFiring(tx, t, k); };
   }
   ~Services() {
+    importer.Stop();
     sla.Stop();
     db.Close();
   }
@@ -126,6 +127,7 @@ int Serve(const Config& c) {
   std::printf("sqm listening on http://%s:%u\n", so.host.c_str(), server.port());
   std::fflush(stdout);
   server.Run(/*handle_signals=*/true);
+  s->importer.Stop();
   s->sla.Stop();
   s->db.Close();
   spdlog::info("stopped cleanly");
