@@ -1,5 +1,7 @@
 #include "desk/import_routes.h"
 
+#include "desk/routes.h"
+
 #include <fmt/format.h>
 
 #include "desk/export.h"
@@ -49,53 +51,6 @@ std::optional<import::Format> FormatOf(std::string_view content_type, std::strin
 
 // The filters of GET /api/v1/tickets (status, type, channel, priority, sla_state, department_id,
 // customer_id, assignee_id or "me", from, to, q), read the same way.
-Result<repo::TicketQuery> ReadFilters(const Request& req) {
-  repo::TicketQuery q;
-  if (auto s = req.QueryText("status")) {
-    std::string_view rest = *s;
-    while (!rest.empty()) {
-      auto comma = rest.find(',');
-      auto item = rest.substr(0, comma);
-      auto st = ParseStatus(item);
-      if (!st) return Error::Invalid("status", fmt::format("unknown status '{}'", item));
-      q.statuses.push_back(*st);
-      rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
-    }
-  }
-  if (auto s = req.QueryText("type")) {
-    q.type = ParseTicketType(*s);
-    if (!q.type) return Error::Invalid("type", "must be one of consultation, request, incident, complaint, suggestion");
-  }
-  if (auto s = req.QueryText("channel")) {
-    q.channel = ParseChannel(*s);
-    if (!q.channel) return Error::Invalid("channel", "must be one of phone, email, chat, portal, walk_in, api");
-  }
-  if (auto s = req.QueryText("priority")) {
-    if (s->size() == 2 && (s->at(0) == 'P' || s->at(0) == 'p') && s->at(1) >= '1' && s->at(1) <= '4') {
-      q.priority = s->at(1) - '0';
-    } else {
-      return Error::Invalid("priority", "must be P1, P2, P3 or P4");
-    }
-  }
-  if (auto s = req.QueryText("sla_state")) {
-    if (*s != "ok" && *s != "warning" && *s != "breached" && *s != "paused") {
-      return Error::Invalid("sla_state", "must be ok, warning, breached or paused");
-    }
-    q.sla_state = *s;
-  }
-  SQM_ASSIGN(q.department_id, req.QueryInt("department_id", 1));
-  SQM_ASSIGN(q.customer_id, req.QueryInt("customer_id", 1));
-  if (req.QueryText("assignee_id") == "me") {
-    q.assignee_id = req.who().staff_id;
-  } else {
-    SQM_ASSIGN(q.assignee_id, req.QueryInt("assignee_id", 1));
-  }
-  SQM_ASSIGN(q.from, req.QueryTime("from"));
-  SQM_ASSIGN(q.to, req.QueryTime("to"));
-  q.q = req.QueryText("q");
-  return q;
-}
-
 Response StartImport(Importer& importer, Request& req) {
   std::string filename = req.QueryText("filename").value_or("");
   if (filename.size() > 200 || filename.find_first_of("/\\") != std::string::npos) {
@@ -142,7 +97,7 @@ Response Export(storage::Database& db, const Clock& clock, Request& req) {
   const auto lang = req.QueryText("lang").value_or("en");
   if (lang != "en" && lang != "zh") return ErrorResponse(Error::Invalid("lang", "must be en or zh"));
   o.language = lang == "zh" ? ExportLanguage::kChinese : ExportLanguage::kEnglish;
-  SQM_ASSIGN_OR_REPLY(auto query, ReadFilters(req));
+  SQM_ASSIGN_OR_REPLY(auto query, ReadTicketQuery(req));
   SQM_ASSIGN_OR_REPLY(auto file, ExportTickets(db, req.who(), std::move(query), o, clock.Now()));
   Response r;
   r.status = 200;

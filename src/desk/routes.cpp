@@ -329,6 +329,10 @@ Response CreateCustomer(Service& svc, Request& req) {
 
 }  // namespace
 
+Result<repo::TicketQuery> ReadTicketQuery(const Request& req) {
+  return ReadQuery(req);
+}
+
 bj::object TicketPageJson(const std::vector<Ticket>& tickets, int offset, int limit) {
   bj::array items;
   for (const auto& t : tickets) items.push_back(TicketJson(t));

@@ -9,6 +9,9 @@ namespace sqm::desk {
 
 void AddRoutes(http::Router& router, Service& service, sla::Service& sla);
 
+// The ticket-list filters of GET /api/v1/tickets (also used by the export), 400 naming a bad one.
+Result<repo::TicketQuery> ReadTicketQuery(const http::Request& req);
+
 // Shared with report routes: the JSON of a ticket list page.
 boost::json::object TicketPageJson(const std::vector<Ticket>& tickets, int offset, int limit);
 
