@@ -1,6 +1,25 @@
 #include "base/result.h"
 
+#include <algorithm>
+
 namespace sqm {
+
+Message::Message(std::string k, std::string_view english, MessageArgs a) : key(std::move(k)), args(std::move(a)) {
+  text.reserve(english.size());
+  for (std::size_t i = 0; i < english.size();) {
+    const std::size_t close = english[i] == '{' ? english.find('}', i) : std::string_view::npos;
+    if (close != std::string_view::npos) {
+      const std::string_view name = english.substr(i + 1, close - i - 1);
+      auto it = std::find_if(args.begin(), args.end(), [&](const auto& a) { return a.first == name; });
+      if (it != args.end()) {
+        text += it->second;
+        i = close + 1;
+        continue;
+      }
+    }
+    text += english[i++];
+  }
+}
 
 const char* ErrorCodeName(ErrorCode code) {
   switch (code) {

@@ -5,8 +5,10 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace sqm {
 
@@ -26,21 +28,47 @@ enum class ErrorCode {
 // Stable wire name of a code ("invalid", "not_found", ...).
 const char* ErrorCodeName(ErrorCode code);
 
+// The variable parts of a message, by name: {"state", "resolved"}.
+using MessageArgs = std::vector<std::pair<std::string, std::string>>;
+
+// A message for a person. `text` is the English rendering (logs, API clients); `key` is its
+// stable id, and with `args` it lets a client show the message in the user's language. A plain
+// string converts to a message without a key, which clients show as it is.
+struct Message {
+  std::string text;
+  std::string key;
+  MessageArgs args;
+
+  Message(std::string plain) : text(std::move(plain)) {}  // NOLINT(google-explicit-constructor)
+  Message(const char* plain) : text(plain) {}             // NOLINT(google-explicit-constructor)
+  Message(std::string key, std::string_view english, MessageArgs args);
+};
+
+// Msg("ticket.transition_refused", "cannot {action} a ticket that is {state}", {{"action", "close"}, ...}):
+// a keyed message whose English text fills each {name} of `english` from `args`.
+inline Message Msg(std::string key, std::string_view english, MessageArgs args = {}) {
+  return {std::move(key), english, std::move(args)};
+}
+
 struct Error {
   ErrorCode code = ErrorCode::kInternal;
   std::string message;
   std::string field;  // empty when the error is not about one field
+  std::string key;    // Message::key; empty when the message has none
+  MessageArgs args;   // Message::args
 
-  static Error Invalid(std::string field, std::string message) {
-    return {ErrorCode::kInvalid, std::move(message), std::move(field)};
+  Error() = default;
+  Error(ErrorCode c, Message m, std::string f = {})
+      : code(c), message(std::move(m.text)), field(std::move(f)), key(std::move(m.key)), args(std::move(m.args)) {}
+
+  static Error Invalid(std::string field, Message m) { return {ErrorCode::kInvalid, std::move(m), std::move(field)}; }
+  static Error NotFound(Message m) { return {ErrorCode::kNotFound, std::move(m)}; }
+  static Error Conflict(Message m, std::string field = {}) {
+    return {ErrorCode::kConflict, std::move(m), std::move(field)};
   }
-  static Error NotFound(std::string message) { return {ErrorCode::kNotFound, std::move(message), {}}; }
-  static Error Conflict(std::string message, std::string field = {}) {
-    return {ErrorCode::kConflict, std::move(message), std::move(field)};
-  }
-  static Error Forbidden(std::string message) { return {ErrorCode::kForbidden, std::move(message), {}}; }
-  static Error Unauthenticated(std::string message) { return {ErrorCode::kUnauthenticated, std::move(message), {}}; }
-  static Error Internal(std::string message) { return {ErrorCode::kInternal, std::move(message), {}}; }
+  static Error Forbidden(Message m) { return {ErrorCode::kForbidden, std::move(m)}; }
+  static Error Unauthenticated(Message m) { return {ErrorCode::kUnauthenticated, std::move(m)}; }
+  static Error Internal(Message m) { return {ErrorCode::kInternal, std::move(m)}; }
 };
 
 template <typename T>

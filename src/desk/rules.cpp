@@ -172,7 +172,10 @@ Result<TicketStatus> Next(TicketStatus s, Action a, std::optional<CallbackResolv
   if (std::find(allowed.begin(), allowed.end(), a) == allowed.end()) {
     std::string list;
     for (Action x : allowed) list += (list.empty() ? "" : ", ") + std::string(Name(x));
-    return Error::Conflict(fmt::format("cannot {} a ticket that is {}; allowed: {}", Name(a), Name(s), list), "action");
+    return Error::Conflict(
+        Msg("ticket.transition_refused", "cannot {action} a ticket that is {status}; allowed: {action_list}",
+            {{"action", std::string(Name(a))}, {"status", std::string(Name(s))}, {"action_list", list}}),
+        "action");
   }
   switch (a) {
     case Action::kAccept: return TicketStatus::kAccepted;

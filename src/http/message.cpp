@@ -101,6 +101,12 @@ Response JsonResponse(int status, const bj::value& body) {
 Response ErrorResponse(const Error& e) {
   bj::object err{{"code", ErrorCodeName(e.code)}, {"message", e.message}};
   if (!e.field.empty()) err["field"] = e.field;
+  if (!e.key.empty()) {
+    err["key"] = e.key;
+    bj::object args;
+    for (const auto& [name, value] : e.args) args[name] = value;
+    err["args"] = std::move(args);
+  }
   return JsonResponse(StatusOf(e.code), bj::object{{"error", std::move(err)}});
 }
 

@@ -13,8 +13,11 @@ function flatten(object, prefix = '') {
   );
 }
 
-const zh = new Map(flatten(load('zh-CN')));
-const en = new Map(flatten(load('en')));
+// The UI catalogue, then the server-message catalogues (namespace `reasons`), checked alike.
+const catalogues = [['', 'zh-CN', 'en'], ['reasons: ', 'reasons/server.zh-CN', 'reasons/server.en'],
+  ['reasons: ', 'reasons/import.zh-CN', 'reasons/import.en']];
+const zh = new Map(catalogues.flatMap(([prefix, name]) => flatten(load(name), prefix)));
+const en = new Map(catalogues.flatMap(([prefix, , name]) => flatten(load(name), prefix)));
 
 test('zh-CN and en have the same keys', () => {
   const onlyZh = [...zh.keys()].filter((key) => !en.has(key));

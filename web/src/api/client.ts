@@ -1,18 +1,23 @@
 // Fetch wrapper for the sqm API: same-origin cookie session, CSRF header on writes,
 // and one error type (ApiError) for every failure, including network errors.
-import type { ErrorBody, ErrorCode, Page } from './types';
+import type { ErrorBody, ErrorCode, MessageArgs, Page } from './types';
 
 export class ApiError extends Error {
   readonly status: number;
   readonly code: ErrorCode;
   readonly field?: string;
+  /** The message's stable key and parts, when the server gave them, to show it translated. */
+  readonly key?: string;
+  readonly args?: MessageArgs;
 
-  constructor(status: number, code: ErrorCode, message: string, field?: string) {
+  constructor(status: number, code: ErrorCode, message: string, field?: string, key?: string, args?: MessageArgs) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.field = field;
+    this.key = key;
+    this.args = args;
   }
 }
 
@@ -66,8 +71,8 @@ async function toApiError(response: Response): Promise<ApiError> {
   try {
     const parsed: unknown = text ? JSON.parse(text) : null;
     if (isErrorBody(parsed)) {
-      const { code, message, field } = parsed.error;
-      return new ApiError(response.status, code, message || response.statusText, field || undefined);
+      const { code, message, field, key, args } = parsed.error;
+      return new ApiError(response.status, code, message || response.statusText, field || undefined, key, args);
     }
   } catch {
     // Not JSON: fall through to a generic error built from the status line.

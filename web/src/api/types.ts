@@ -33,8 +33,11 @@ export type ErrorCode =
   | 'payload_too_large'
   | (string & {});
 
+/** The variable parts of a keyed server message (see `errors.ts`). */
+export type MessageArgs = Record<string, string>;
+
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; field?: string };
+  error: { code: ErrorCode; message: string; field?: string; key?: string; args?: MessageArgs };
 }
 
 /** One page of a list endpoint; `next_cursor` is null on the last page. */

@@ -7,6 +7,12 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import en from './en.json';
 import zhCN from './zh-CN.json';
+// Server messages by their stable key (`error.key`, import row `key`, notification `kind`), one
+// file per server area so areas can grow their catalogue independently.
+import reasonsImportEn from './reasons/import.en.json';
+import reasonsImportZhCN from './reasons/import.zh-CN.json';
+import reasonsServerEn from './reasons/server.en.json';
+import reasonsServerZhCN from './reasons/server.zh-CN.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -43,7 +49,10 @@ void i18n
   .use(LanguageDetector)
   .use(initReactI18next)
   .init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    resources: {
+      'zh-CN': { translation: zhCN, reasons: { ...reasonsServerZhCN, ...reasonsImportZhCN } },
+      en: { translation: en, reasons: { ...reasonsServerEn, ...reasonsImportEn } },
+    },
     supportedLngs: LANGUAGES,
     fallbackLng: 'en',
     load: 'currentOnly',
