@@ -15,7 +15,19 @@ TimeMs SystemClock::Now() const {
 std::string FormatIsoUtc(TimeMs t) {
   using namespace std::chrono;
   const date::sys_time<milliseconds> tp{milliseconds{t}};
-  return date::format("%FT%TZ", tp);
+  const auto day = date::floor<date::days>(tp);
+  const date::year_month_day ymd{day};
+  const int year = static_cast<int>(ymd.year());
+  // Printed by hand: date::format goes through streams and locales, and every SLA timer event
+  // formats two instants. date::format stays the answer for years that are not four digits.
+  if (year < 0 || year > 9999) return date::format("%FT%TZ", tp);
+  const date::hh_mm_ss<milliseconds> time{tp - day};
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ", year, static_cast<unsigned>(ymd.month()),
+                static_cast<unsigned>(ymd.day()), static_cast<int>(time.hours().count()),
+                static_cast<int>(time.minutes().count()), static_cast<int>(time.seconds().count()),
+                static_cast<int>(time.subseconds().count()));
+  return buf;
 }
 
 namespace {

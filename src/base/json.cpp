@@ -129,7 +129,7 @@ std::string Reader::Name(std::string_view key) const {
   return prefix_.empty() ? std::string(key) : prefix_ + "." + std::string(key);
 }
 
-void Reader::Fail(std::string_view key, std::string message) {
+void Reader::Fail(std::string_view key, Message message) {
   if (!error_) error_ = Error::Invalid(Name(key), std::move(message));
 }
 
@@ -163,24 +163,25 @@ std::optional<std::string> Reader::OptString(std::string_view key, StringRule ru
   const bj::value* v = Find(key);
   if (!v || v->is_null()) return std::nullopt;
   if (!v->is_string()) {
-    Fail(key, "must be a string");
+    Fail(key, Msg("field.not_string", "must be a string"));
     return std::nullopt;
   }
   std::string_view s(v->get_string().data(), v->get_string().size());
   if (rule.trim) s = Trim(s);
   const auto n = CodePoints(s);
   if (n < rule.min_len) {
-    Fail(key,
-         rule.min_len == 1 ? "must not be empty" : "must be at least " + std::to_string(rule.min_len) + " characters");
+    Fail(key, rule.min_len == 1 ? Msg("field.empty", "must not be empty")
+                                : Msg("field.too_short", "must be at least {min} characters",
+                                      {{"min", std::to_string(rule.min_len)}}));
     return std::nullopt;
   }
   if (n > rule.max_len) {
-    Fail(key, "must be at most " + std::to_string(rule.max_len) + " characters");
+    Fail(key, Msg("field.too_long", "must be at most {max} characters", {{"max", std::to_string(rule.max_len)}}));
     return std::nullopt;
   }
   for (unsigned char c : s) {
     if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
-      Fail(key, "must not contain control characters");
+      Fail(key, Msg("field.control_characters", "must not contain control characters"));
       return std::nullopt;
     }
   }
@@ -190,7 +191,7 @@ std::optional<std::string> Reader::OptString(std::string_view key, StringRule ru
 std::string Reader::String(std::string_view key, StringRule rule) {
   if (!Has(key) || Find(key)->is_null()) {
     Find(key);
-    Fail(key, "is required");
+    Fail(key, Msg("field.required", "is required"));
     return {};
   }
   return OptString(key, rule).value_or(std::string{});
@@ -207,11 +208,12 @@ std::optional<std::int64_t> Reader::OptInt(std::string_view key, std::int64_t mi
   } else if (v->is_double() && std::floor(v->get_double()) == v->get_double() && std::abs(v->get_double()) < 9e15) {
     n = static_cast<std::int64_t>(v->get_double());
   } else {
-    Fail(key, "must be an integer");
+    Fail(key, Msg("field.not_integer", "must be an integer"));
     return std::nullopt;
   }
   if (n < min || n > max) {
-    Fail(key, "must be between " + std::to_string(min) + " and " + std::to_string(max));
+    Fail(key, Msg("field.out_of_range", "must be between {min} and {max}",
+                  {{"min", std::to_string(min)}, {"max", std::to_string(max)}}));
     return std::nullopt;
   }
   return n;
@@ -220,7 +222,7 @@ std::optional<std::int64_t> Reader::OptInt(std::string_view key, std::int64_t mi
 std::int64_t Reader::Int(std::string_view key, std::int64_t min, std::int64_t max) {
   if (!Has(key) || Find(key)->is_null()) {
     Find(key);
-    Fail(key, "is required");
+    Fail(key, Msg("field.required", "is required"));
     return 0;
   }
   return OptInt(key, min, max).value_or(0);
@@ -241,7 +243,7 @@ std::optional<double> Reader::OptNumber(std::string_view key) {
   if (v->is_double()) return v->get_double();
   if (v->is_int64()) return static_cast<double>(v->get_int64());
   if (v->is_uint64()) return static_cast<double>(v->get_uint64());
-  Fail(key, "must be a number");
+  Fail(key, Msg("field.not_number", "must be a number"));
   return std::nullopt;
 }
 
@@ -249,7 +251,7 @@ std::optional<bool> Reader::OptBool(std::string_view key) {
   const bj::value* v = Find(key);
   if (!v || v->is_null()) return std::nullopt;
   if (!v->is_bool()) {
-    Fail(key, "must be true or false");
+    Fail(key, Msg("field.not_boolean", "must be true or false"));
     return std::nullopt;
   }
   return v->get_bool();
@@ -259,17 +261,17 @@ std::optional<std::vector<std::string>> Reader::OptStringList(std::string_view k
   const bj::value* v = Find(key);
   if (!v || v->is_null()) return std::nullopt;
   if (!v->is_array()) {
-    Fail(key, "must be a list of strings");
+    Fail(key, Msg("field.not_string_list", "must be a list of strings"));
     return std::nullopt;
   }
   if (v->get_array().size() > max_items) {
-    Fail(key, "must have at most " + std::to_string(max_items) + " items");
+    Fail(key, Msg("field.too_many_items", "must have at most {max} items", {{"max", std::to_string(max_items)}}));
     return std::nullopt;
   }
   std::vector<std::string> out;
   for (const auto& e : v->get_array()) {
     if (!e.is_string()) {
-      Fail(key, "must be a list of strings");
+      Fail(key, Msg("field.not_string_list", "must be a list of strings"));
       return std::nullopt;
     }
     out.emplace_back(e.get_string().data(), e.get_string().size());
@@ -280,7 +282,7 @@ std::optional<std::vector<std::string>> Reader::OptStringList(std::string_view k
 std::vector<std::string> Reader::StringList(std::string_view key, std::size_t max_items) {
   if (!Has(key)) {
     Find(key);
-    Fail(key, "is required");
+    Fail(key, Msg("field.required", "is required"));
     return {};
   }
   return OptStringList(key, max_items).value_or(std::vector<std::string>{});
@@ -290,7 +292,8 @@ Status Reader::Done() {
   if (error_) return *error_;
   for (const auto& kv : *obj_) {
     if (!known_.contains(std::string_view(kv.key().data(), kv.key().size()))) {
-      return Error::Invalid(Name(std::string_view(kv.key().data(), kv.key().size())), "unknown field");
+      return Error::Invalid(Name(std::string_view(kv.key().data(), kv.key().size())),
+                            Msg("field.unknown", "unknown field"));
     }
   }
   return {};

@@ -60,7 +60,7 @@ class Reader {
   bool Has(std::string_view key) const;
 
   // Records an error for `key` unless one is already recorded.
-  void Fail(std::string_view key, std::string message);
+  void Fail(std::string_view key, Message message);
   Status Done();
 
  private:

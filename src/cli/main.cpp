@@ -120,13 +120,14 @@ int Serve(const Config& c) {
   if (!std::filesystem::exists(std::filesystem::path(c.web_root) / "index.html")) {
     spdlog::warn("no web build at {} (run `npm run build` in web/); serving the API only", c.web_root);
   }
-  http::App app(router, s->org, metrics, {c.web_root, c.secure_cookies, c.access_log});
+  http::IdempotencyKeys idempotency(s->db, s->clock);
+  http::App app(router, s->org, metrics, {c.web_root, c.secure_cookies, c.access_log, &idempotency});
   http::Server server(app, so);
-  server.Listen();
+  server.Listen(/*handle_signals=*/true);
   s->sla.Start(s->FiringHandler());
   std::printf("sqm listening on http://%s:%u\n", so.host.c_str(), server.port());
   std::fflush(stdout);
-  server.Run(/*handle_signals=*/true);
+  server.Run();
   s->importer.Stop();
   s->sla.Stop();
   s->db.Close();

@@ -157,9 +157,10 @@ Result<std::int64_t> ForEachTicket(storage::Database& db, const org::Principal& 
                                    const ExportOptions& o, TimeMs now, Emit&& emit) {
   return db.Read([&](storage::Connection& c) -> Result<std::int64_t> {
     const import::Directory dir = LoadNames(c);
-    q.sort = "created_asc";  // id order: tickets registered meanwhile only append, pages never shift
+    q.sort = "created_asc";  // id order, paged by the last id: each page is an index range scan
     q.limit = o.page_size;
     q.offset = 0;
+    q.after_id.reset();
     std::int64_t rows = 0;
     for (;;) {
       auto page = repo::ListTickets(c, q, {who.scope, who.staff_id}, now);
@@ -172,7 +173,7 @@ Result<std::int64_t> ForEachTicket(storage::Database& db, const org::Principal& 
         SQM_TRY(emit(Cells(c, t, dir, o.language == ExportLanguage::kChinese)));
       }
       if (static_cast<int>(page.size()) < q.limit) break;
-      q.offset += q.limit;
+      q.after_id = page.back().id;
     }
     return rows;
   });

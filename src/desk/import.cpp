@@ -198,12 +198,14 @@ constexpr Alias<ComplaintCategory> kComplaintAliases[] = {
     {"服务态度", ComplaintCategory::kAttitude},
     {"efficiency", ComplaintCategory::kEfficiency},
     {"处理效率", ComplaintCategory::kEfficiency},
+    {"办理效率", ComplaintCategory::kEfficiency},  // the UI's label
     {"professionalism", ComplaintCategory::kProfessionalism},
     {"专业能力", ComplaintCategory::kProfessionalism},
     {"outcome", ComplaintCategory::kOutcome},
     {"处理结果", ComplaintCategory::kOutcome},
     {"facilities", ComplaintCategory::kFacilities},
     {"设施环境", ComplaintCategory::kFacilities},
+    {"环境设施", ComplaintCategory::kFacilities},  // the UI's label
     {"other", ComplaintCategory::kOther},
     {"其他", ComplaintCategory::kOther},
 };
@@ -243,16 +245,17 @@ std::optional<Column> ParseBilingual(std::string_view header) {
   return found;
 }
 
-std::string Quoted(std::string_view s) {
+// User text as a message arg: at most 60 code points, then "…". The templates quote it ('{value}').
+std::string Shown(std::string_view s) {
   constexpr std::size_t kShow = 60;
-  if (json::CodePoints(s) <= kShow) return fmt::format("'{}'", s);
+  if (json::CodePoints(s) <= kShow) return std::string(s);
   std::size_t cut = 0, n = 0;
   while (cut < s.size() && n < kShow) {
     ++cut;
     while (cut < s.size() && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) ++cut;
     ++n;
   }
-  return fmt::format("'{}…'", s.substr(0, cut));
+  return fmt::format("{}…", s.substr(0, cut));
 }
 
 }  // namespace
@@ -462,6 +465,46 @@ const Field* RowInput::Get(Column c) const {
   return f ? &*f : nullptr;
 }
 
+RowError RowError::Of(int line, std::string column, const Error& e) {
+  RowError out(line, std::move(column), e.message);
+  out.key = e.key;
+  out.args = e.args;
+  return out;
+}
+
+RowError ProblemError(const Record& record, bool header) {
+  auto problem = [&]() -> Message {
+    switch (record.problem) {
+      case RecordProblem::kTextAfterQuote:
+        return header ? Msg("import.header_text_after_quote",
+                            "the header row has text after a closing quote (quote the whole field and double the "
+                            "quotes inside it)")
+                      : Msg("import.row_text_after_quote",
+                            "the row has text after a closing quote (quote the whole field and double the quotes "
+                            "inside it)");
+      case RecordProblem::kQuoteInUnquotedField:
+        return header ? Msg("import.header_quote_in_unquoted_field",
+                            "the header row has a quote inside an unquoted field (quote the whole field and double "
+                            "the quotes inside it)")
+                      : Msg("import.row_quote_in_unquoted_field",
+                            "the row has a quote inside an unquoted field (quote the whole field and double the "
+                            "quotes inside it)");
+      case RecordProblem::kInvalidUtf8:
+        return header
+                   ? Msg("import.header_invalid_utf8",
+                         "the header row is not valid UTF-8 text (save the file as \"CSV UTF-8\")")
+                   : Msg("import.row_invalid_utf8", "the row is not valid UTF-8 text (save the file as \"CSV UTF-8\")");
+      case RecordProblem::kMissingSharedString:
+      case RecordProblem::kNone: break;
+    }
+    return header ? Msg("import.header_missing_shared_string",
+                        "the header row has a cell that refers to a shared string the workbook does not have")
+                  : Msg("import.row_missing_shared_string",
+                        "the row has a cell that refers to a shared string the workbook does not have");
+  };
+  return {record.line, "", problem()};
+}
+
 const char* FormatName(Format f) {
   return f == Format::kCsv ? "csv" : "xlsx";
 }
@@ -478,7 +521,7 @@ double CsvReader::Fraction() const {
 
 Result<bool> CsvReader::Next(Record& out) {
   out.cells.clear();
-  out.problem.clear();
+  out.problem = RecordProblem::kNone;
   out.line = line_;
   if (pos_ >= data_.size()) return false;
   const std::size_t n = data_.size();
@@ -495,7 +538,8 @@ Result<bool> CsvReader::Next(Record& out) {
       for (;;) {
         if (pos_ >= n) {
           error_line_ = opened;
-          return Error::Invalid("", fmt::format("a quoted field opened on line {} is never closed", opened));
+          return Error::Invalid("", Msg("import.unclosed_quote", "a quoted field opened on line {line} is never closed",
+                                        {{"line", std::to_string(opened)}}));
         }
         const char c = data_[pos_];
         if (c == '"') {
@@ -518,9 +562,7 @@ Result<bool> CsvReader::Next(Record& out) {
         pos_ = end;
       }
       if (pos_ < n && data_[pos_] != ',' && data_[pos_] != '\r' && data_[pos_] != '\n') {
-        if (out.problem.empty()) {
-          out.problem = "text follows a closing quote (quote the whole field and double the quotes inside it)";
-        }
+        if (out.problem == RecordProblem::kNone) out.problem = RecordProblem::kTextAfterQuote;
         const std::size_t stop = data_.find_first_of(",\r\n", pos_);
         const std::size_t end = stop == std::string_view::npos ? n : stop;
         cell.text.append(data_.substr(pos_, end - pos_));
@@ -530,14 +572,12 @@ Result<bool> CsvReader::Next(Record& out) {
       std::size_t end = pos_;
       while (end < n && data_[end] != ',' && data_[end] != '\r' && data_[end] != '\n') ++end;
       cell.text.assign(data_.substr(pos_, end - pos_));
-      if (cell.text.find('"') != std::string::npos && out.problem.empty()) {
-        out.problem = "a quote inside an unquoted field (quote the whole field and double the quotes inside it)";
+      if (cell.text.find('"') != std::string::npos && out.problem == RecordProblem::kNone) {
+        out.problem = RecordProblem::kQuoteInUnquotedField;
       }
       pos_ = end;
     }
-    if (!json::IsValidUtf8(cell.text) && out.problem.empty()) {
-      out.problem = "is not valid UTF-8 text (save the file as \"CSV UTF-8\")";
-    }
+    if (!json::IsValidUtf8(cell.text) && out.problem == RecordProblem::kNone) out.problem = RecordProblem::kInvalidUtf8;
     out.cells.push_back(std::move(cell));
     if (pos_ >= n) return true;
     if (data_[pos_] == ',') {
@@ -611,8 +651,11 @@ sqm::Status ParseXml(std::string_view text, State& state, XML_StartElementHandle
   if (chars) XML_SetCharacterDataHandler(p, chars);
   sqm::Status st;
   if (XML_Parse(p, text.data(), static_cast<int>(text.size()), XML_TRUE) == XML_STATUS_ERROR) {
-    st = Error::Invalid("", fmt::format("the workbook's {} is not well-formed XML (line {}: {})", what,
-                                        XML_GetCurrentLineNumber(p), XML_ErrorString(XML_GetErrorCode(p))));
+    st = Error::Invalid(
+        "", Msg("import.workbook_xml_malformed", "the workbook's {part} is not well-formed XML (line {line}: {detail})",
+                {{"part", std::string(what)},
+                 {"line", std::to_string(XML_GetCurrentLineNumber(p))},
+                 {"detail", XML_ErrorString(XML_GetErrorCode(p))}}));
   }
   XML_ParserFree(p);
   return st;
@@ -625,23 +668,29 @@ Result<std::optional<std::string>> ReadPart(zip_t* zip, const std::string& name)
   zip_stat_init(&st);
   if (zip_stat(zip, name.c_str(), 0, &st) != 0) return std::optional<std::string>{};
   if ((st.valid & ZIP_STAT_SIZE) && st.size > kMaxPartBytes) {
-    return Error::Invalid("", fmt::format("the workbook part {} is too large", name));
+    return Error::Invalid(
+        "", Msg("import.workbook_part_too_large", "the workbook part {part} is too large", {{"part", name}}));
   }
   zip_file_t* f = zip_fopen(zip, name.c_str(), 0);
-  if (!f) return Error::Invalid("", fmt::format("the workbook part {} cannot be read", name));
+  if (!f) {
+    return Error::Invalid(
+        "", Msg("import.workbook_part_unreadable", "the workbook part {part} cannot be read", {{"part", name}}));
+  }
   std::string out;
   char buf[65536];
   for (;;) {
     const zip_int64_t n = zip_fread(f, buf, sizeof buf);
     if (n < 0) {
       zip_fclose(f);
-      return Error::Invalid("", fmt::format("the workbook part {} is damaged", name));
+      return Error::Invalid(
+          "", Msg("import.workbook_part_damaged", "the workbook part {part} is damaged", {{"part", name}}));
     }
     if (n == 0) break;
     out.append(buf, static_cast<std::size_t>(n));
     if (out.size() > kMaxPartBytes) {
       zip_fclose(f);
-      return Error::Invalid("", fmt::format("the workbook part {} is too large", name));
+      return Error::Invalid(
+          "", Msg("import.workbook_part_too_large", "the workbook part {part} is too large", {{"part", name}}));
     }
   }
   zip_fclose(f);
@@ -694,7 +743,7 @@ struct XlsxReader::Impl {
   int last_row = 0;
   int row = 0;
   std::vector<std::pair<int, Cell>> row_cells;
-  std::string row_problem;
+  RecordProblem row_problem = RecordProblem::kNone;
   int col = -1, next_col = 0;
   std::string cell_type;
   std::string value, inline_text;
@@ -712,7 +761,7 @@ struct XlsxReader::Impl {
     if (cell_type == "s") {
       auto idx = ToInt(Trim(value));
       if (!idx || *idx < 0 || *idx >= static_cast<std::int64_t>(shared.size())) {
-        if (row_problem.empty()) row_problem = "a cell refers to a shared string the workbook does not have";
+        if (row_problem == RecordProblem::kNone) row_problem = RecordProblem::kMissingSharedString;
       } else {
         c.text = shared[static_cast<std::size_t>(*idx)];
       }
@@ -736,9 +785,9 @@ struct XlsxReader::Impl {
     for (const auto& [i, c] : row_cells) width = std::max(width, i + 1);
     r.cells.resize(static_cast<std::size_t>(width));
     for (auto& [i, c] : row_cells) r.cells[static_cast<std::size_t>(i)] = std::move(c);
-    r.problem = std::move(row_problem);
+    r.problem = row_problem;
     row_cells.clear();
-    row_problem.clear();
+    row_problem = RecordProblem::kNone;
     ready.push_back(std::move(r));
   }
 
@@ -798,13 +847,16 @@ struct XlsxReader::Impl {
   sqm::Status Feed() {
     char buf[1 << 16];
     const zip_int64_t n = zip_fread(sheet, buf, sizeof buf);
-    if (n < 0) return Error::Invalid("", "the worksheet is damaged (cannot decompress it)");
+    if (n < 0) {
+      return Error::Invalid("", Msg("import.worksheet_damaged", "the worksheet is damaged (cannot decompress it)"));
+    }
     sheet_read += static_cast<zip_uint64_t>(n);
     const bool last = n == 0;
     if (XML_Parse(parser, buf, static_cast<int>(n), last ? XML_TRUE : XML_FALSE) == XML_STATUS_ERROR) {
       return Error::Invalid(
-          "", fmt::format("the worksheet is not well-formed XML (line {}: {})", XML_GetCurrentLineNumber(parser),
-                          XML_ErrorString(XML_GetErrorCode(parser))));
+          "", Msg("import.worksheet_xml_malformed", "the worksheet is not well-formed XML (line {line}: {detail})",
+                  {{"line", std::to_string(XML_GetCurrentLineNumber(parser))},
+                   {"detail", XML_ErrorString(XML_GetErrorCode(parser))}}));
     }
     if (last) finished = true;
     return {};
@@ -842,13 +894,15 @@ Result<std::unique_ptr<XlsxReader>> XlsxReader::Open(std::string_view data) {
   zip_source_t* src = zip_source_buffer_create(data.data(), data.size(), 0, &zerr);
   if (!src) {
     zip_error_fini(&zerr);
-    return Error::Invalid("", "the file cannot be read as an XLSX workbook");
+    return Error::Invalid("", Msg("import.xlsx_unreadable", "the file cannot be read as an XLSX workbook"));
   }
   impl->zip = zip_open_from_source(src, ZIP_RDONLY, &zerr);
   zip_error_fini(&zerr);
   if (!impl->zip) {
     zip_source_free(src);
-    return Error::Invalid("", "the file is not an XLSX workbook (it is not a zip archive); save it as .xlsx or CSV");
+    return Error::Invalid("",
+                          Msg("import.xlsx_not_zip",
+                              "the file is not an XLSX workbook (it is not a zip archive); save it as .xlsx or CSV"));
   }
 
   // The first sheet, through the workbook and its relationships.
@@ -856,7 +910,10 @@ Result<std::unique_ptr<XlsxReader>> XlsxReader::Open(std::string_view data) {
   std::string shared_path = "xl/sharedStrings.xml";
   SQM_ASSIGN(auto workbook_xml, ReadPart(impl->zip, "xl/workbook.xml"));
   SQM_ASSIGN(auto rels_xml, ReadPart(impl->zip, "xl/_rels/workbook.xml.rels"));
-  if (!workbook_xml) return Error::Invalid("", "the file is not an XLSX workbook (it has no xl/workbook.xml)");
+  if (!workbook_xml) {
+    return Error::Invalid(
+        "", Msg("import.xlsx_no_workbook", "the file is not an XLSX workbook (it has no xl/workbook.xml)"));
+  }
   Workbook wb;
   SQM_TRY(ParseXml(
       *workbook_xml, wb,
@@ -930,11 +987,11 @@ Result<std::unique_ptr<XlsxReader>> XlsxReader::Open(std::string_view data) {
   zip_stat_t st;
   zip_stat_init(&st);
   if (zip_stat(impl->zip, sheet_path.c_str(), 0, &st) != 0) {
-    return Error::Invalid("", "the workbook has no worksheet");
+    return Error::Invalid("", Msg("import.xlsx_no_worksheet", "the workbook has no worksheet"));
   }
   impl->sheet_size = (st.valid & ZIP_STAT_SIZE) ? st.size : 0;
   impl->sheet = zip_fopen(impl->zip, sheet_path.c_str(), 0);
-  if (!impl->sheet) return Error::Invalid("", "the worksheet cannot be read");
+  if (!impl->sheet) return Error::Invalid("", Msg("import.worksheet_unreadable", "the worksheet cannot be read"));
   impl->parser = XML_ParserCreate("UTF-8");
   XML_SetUserData(impl->parser, impl.get());
   XML_SetElementHandler(impl->parser, &Impl::OnStart, &Impl::OnEnd);
@@ -968,8 +1025,8 @@ Result<std::unique_ptr<RecordReader>> OpenReader(Format format, std::string_view
 std::optional<Header> Header::Read(const Record& record, std::vector<RowError>& errors) {
   Header h;
   const std::size_t before = errors.size();
-  if (!record.problem.empty()) {
-    errors.push_back({record.line, "", "the header row " + record.problem});
+  if (record.problem != RecordProblem::kNone) {
+    errors.push_back(ProblemError(record, true));
     return std::nullopt;
   }
   for (const auto& cell : record.cells) {
@@ -980,18 +1037,20 @@ std::optional<Header> Header::Read(const Record& record, std::vector<RowError>& 
     }
     auto c = ParseColumn(text);
     if (!c) {
-      errors.push_back({record.line, std::string(text),
-                        "unknown column; the columns are type, channel, priority, title, description, customer, "
-                        "category, department, assignee, created_at, first_response_at, resolved_at, closed_at, "
-                        "callback_at, callback_resolved, satisfaction, external_id, complaint_category (or their "
-                        "Chinese names, see docs/import.md)"});
+      errors.emplace_back(record.line, std::string(text),
+                          Msg("import.unknown_column",
+                              "unknown column; the columns are type, channel, priority, title, description, customer, "
+                              "category, department, assignee, created_at, first_response_at, resolved_at, closed_at, "
+                              "callback_at, callback_resolved, satisfaction, external_id, complaint_category (or their "
+                              "Chinese names, see docs/import.md)"));
       h.at_.push_back(std::nullopt);
       continue;
     }
     auto& name = h.names_[static_cast<int>(*c)];
     if (!name.empty()) {
-      errors.push_back({record.line, std::string(text),
-                        fmt::format("the column {} appears twice (also as '{}')", ColumnName(*c), name)});
+      errors.emplace_back(record.line, std::string(text),
+                          Msg("import.column_twice", "the column {column} appears twice (also as '{name}')",
+                              {{"column", ColumnName(*c)}, {"name", name}}));
     } else {
       name = std::string(text);
     }
@@ -999,9 +1058,10 @@ std::optional<Header> Header::Read(const Record& record, std::vector<RowError>& 
   }
   for (Column c : {Column::kType, Column::kChannel, Column::kTitle, Column::kCreatedAt}) {
     if (h.names_[static_cast<int>(c)].empty()) {
-      errors.push_back(
-          {record.line, ColumnName(c),
-           fmt::format("the header has no {} ({}) column, which is required", ColumnName(c), ColumnNameZh(c))});
+      errors.emplace_back(
+          record.line, ColumnName(c),
+          Msg("import.column_missing", "the header has no {column} ({column_zh}) column, which is required",
+              {{"column", ColumnName(c)}, {"column_zh", ColumnNameZh(c)}}));
     }
   }
   if (errors.size() != before) return std::nullopt;
@@ -1026,8 +1086,9 @@ RowInput Header::Row(const Record& record, std::vector<RowError>& errors) const 
     row.fields[static_cast<int>(c)] = Field{cell.text, cell.number, false, names_[static_cast<int>(c)]};
   }
   if (extra) {
-    errors.push_back(
-        {record.line, "", fmt::format("the row has {} cells but the header only {}", record.cells.size(), at_.size())});
+    errors.emplace_back(record.line, "",
+                        Msg("import.extra_cells", "the row has {cells} cells but the header only {columns}",
+                            {{"cells", std::to_string(record.cells.size())}, {"columns", std::to_string(at_.size())}}));
   }
   return row;
 }
@@ -1089,7 +1150,8 @@ Result<Id> Directory::FindCustomer(const Field& f) const {
   if (f.id_only) {
     auto id = ToInt(text);
     if (id && customers_.contains(*id)) return *id;
-    return Error::Invalid(f.name, fmt::format("no customer has the id {}", Quoted(text)));
+    return Error::Invalid(f.name,
+                          Msg("import.no_customer_id", "no customer has the id '{value}'", {{"value", Shown(text)}}));
   }
   if (AllDigits(text)) {
     if (auto id = ToInt(text); id && customers_.contains(*id)) return *id;
@@ -1098,23 +1160,32 @@ Result<Id> Directory::FindCustomer(const Field& f) const {
     const auto n = index->count(std::string(text));
     if (n == 1) return index->find(std::string(text))->second;
     if (n > 1) {
-      return Error::Invalid(f.name, fmt::format("{} matches {} customers; give the customer id", Quoted(text), n));
+      return Error::Invalid(f.name,
+                            Msg("import.customer_ambiguous", "'{value}' matches {n} customers; give the customer id",
+                                {{"value", Shown(text)}, {"n", std::to_string(n)}}));
     }
   }
-  return Error::Invalid(f.name,
-                        fmt::format("unknown customer {} (give the customer id, phone or exact name)", Quoted(text)));
+  return Error::Invalid(
+      f.name, Msg("import.unknown_customer", "unknown customer '{value}' (give the customer id, phone or exact name)",
+                  {{"value", Shown(text)}}));
 }
 
 Result<Id> Directory::FindCategory(const Field& f) const {
   const auto text = Trim(f.text);
   auto checked = [&](Id id) -> Result<Id> {
     const Category* c = CategoryById(id);
-    if (!c->active) return Error::Invalid(f.name, fmt::format("the category {} is no longer active", Quoted(text)));
+    if (!c->active) {
+      return Error::Invalid(f.name, Msg("import.category_inactive", "the category '{value}' is no longer active",
+                                        {{"value", Shown(text)}}));
+    }
     return id;
   };
   if (f.id_only || AllDigits(text)) {
     if (auto id = ToInt(text); id && categories_.contains(*id)) return checked(*id);
-    if (f.id_only) return Error::Invalid(f.name, fmt::format("no category has the id {}", Quoted(text)));
+    if (f.id_only) {
+      return Error::Invalid(f.name,
+                            Msg("import.no_category_id", "no category has the id '{value}'", {{"value", Shown(text)}}));
+    }
   }
   std::vector<std::string_view> parts;
   std::string_view rest = text;
@@ -1132,17 +1203,21 @@ Result<Id> Directory::FindCategory(const Field& f) const {
     rest = rest.substr(cut + len);
   }
   if (std::any_of(parts.begin(), parts.end(), [](std::string_view p) { return p.empty(); })) {
-    return Error::Invalid(f.name, fmt::format("{} is not a category path like '网络与连接/VPN'", Quoted(text)));
+    return Error::Invalid(f.name,
+                          Msg("import.category_path_invalid", "'{value}' is not a category path like '网络与连接/VPN'",
+                              {{"value", Shown(text)}}));
   }
   if (parts.size() == 1) {
     const auto n = categories_by_name_.count(std::string(parts[0]));
     if (n == 1) return checked(categories_by_name_.find(std::string(parts[0]))->second);
     if (n > 1) {
-      return Error::Invalid(f.name, fmt::format("{} names {} categories; give the path from the top, like "
-                                                "'网络与连接/VPN'",
-                                                Quoted(text), n));
+      return Error::Invalid(f.name, Msg("import.category_ambiguous",
+                                        "'{value}' names {n} categories; give the path from the top, like "
+                                        "'网络与连接/VPN'",
+                                        {{"value", Shown(text)}, {"n", std::to_string(n)}}));
     }
-    return Error::Invalid(f.name, fmt::format("unknown category {}", Quoted(text)));
+    return Error::Invalid(f.name,
+                          Msg("import.unknown_category", "unknown category '{value}'", {{"value", Shown(text)}}));
   }
   std::optional<Id> parent;
   for (std::size_t level = 0; level < parts.size(); ++level) {
@@ -1155,9 +1230,14 @@ Result<Id> Directory::FindCategory(const Field& f) const {
       }
     }
     if (!found) {
-      return Error::Invalid(f.name, fmt::format("unknown category {}: no '{}' {}", Quoted(text), parts[level],
-                                                level == 0 ? std::string("at the top level")
-                                                           : fmt::format("under '{}'", parts[level - 1])));
+      if (level == 0) {
+        return Error::Invalid(
+            f.name, Msg("import.unknown_category_top", "unknown category '{value}': no '{part}' at the top level",
+                        {{"value", Shown(text)}, {"part", Shown(parts[level])}}));
+      }
+      return Error::Invalid(
+          f.name, Msg("import.unknown_category_under", "unknown category '{value}': no '{part}' under '{parent}'",
+                      {{"value", Shown(text)}, {"part", Shown(parts[level])}, {"parent", Shown(parts[level - 1])}}));
     }
     parent = found;
   }
@@ -1167,7 +1247,10 @@ Result<Id> Directory::FindCategory(const Field& f) const {
 Result<Id> Directory::FindDepartment(const Field& f) const {
   const auto text = Trim(f.text);
   auto checked = [&](const Department& d) -> Result<Id> {
-    if (!d.active) return Error::Invalid(f.name, fmt::format("the department {} is no longer active", Quoted(text)));
+    if (!d.active) {
+      return Error::Invalid(f.name, Msg("import.department_inactive", "the department '{value}' is no longer active",
+                                        {{"value", Shown(text)}}));
+    }
     return d.id;
   };
   if (!f.id_only) {
@@ -1185,13 +1268,16 @@ Result<Id> Directory::FindDepartment(const Field& f) const {
     }
     if (n == 1) return checked(*by_name);
     if (n > 1) {
-      return Error::Invalid(f.name, fmt::format("{} names {} departments; give the department code", Quoted(text), n));
+      return Error::Invalid(
+          f.name, Msg("import.department_ambiguous", "'{value}' names {n} departments; give the department code",
+                      {{"value", Shown(text)}, {"n", std::to_string(n)}}));
     }
   }
   if (auto id = AllDigits(text) ? ToInt(text) : std::nullopt) {
     if (auto it = departments_.find(*id); it != departments_.end()) return checked(it->second);
   }
-  return Error::Invalid(f.name, fmt::format("unknown department {} (give its code or name)", Quoted(text)));
+  return Error::Invalid(f.name, Msg("import.unknown_department", "unknown department '{value}' (give its code or name)",
+                                    {{"value", Shown(text)}}));
 }
 
 Result<Id> Directory::FindStaff(const Field& f) const {
@@ -1203,8 +1289,14 @@ Result<Id> Directory::FindStaff(const Field& f) const {
   if (!s && (f.id_only || AllDigits(text))) {
     if (auto id = ToInt(text)) s = StaffById(*id);
   }
-  if (!s) return Error::Invalid(f.name, fmt::format("unknown staff member {} (give the username)", Quoted(text)));
-  if (!s->active) return Error::Invalid(f.name, fmt::format("the staff member {} is no longer active", Quoted(text)));
+  if (!s) {
+    return Error::Invalid(f.name, Msg("import.unknown_staff", "unknown staff member '{value}' (give the username)",
+                                      {{"value", Shown(text)}}));
+  }
+  if (!s->active) {
+    return Error::Invalid(f.name, Msg("import.staff_inactive", "the staff member '{value}' is no longer active",
+                                      {{"value", Shown(text)}}));
+  }
   return s->id;
 }
 
@@ -1219,7 +1311,9 @@ std::optional<ImportTicket> Validator::Check(const RowInput& row, std::vector<Ro
     const Field* f = row.Get(c);
     return f && !f->name.empty() ? f->name : ColumnName(c);
   };
-  auto fail = [&](Column c, std::string reason) { errors.push_back({row.line, name(c), std::move(reason)}); };
+  auto fail = [&](Column c, Message reason) { errors.emplace_back(row.line, name(c), std::move(reason)); };
+  auto fail_with = [&](Column c, const Error& e) { errors.push_back(RowError::Of(row.line, name(c), e)); };
+  const Message required = Msg("import.required", "is required");
   // The trimmed text of a column; nullopt when absent or empty.
   auto text = [&](Column c) -> std::optional<std::string_view> {
     const Field* f = row.Get(c);
@@ -1254,51 +1348,56 @@ std::optional<ImportTicket> Validator::Check(const RowInput& row, std::vector<Ro
     if (auto v = ParseTypeValue(*s)) {
       reg.type = *v;
     } else {
-      fail(Column::kType, fmt::format("unknown type {}; use consultation, request, incident, complaint or suggestion "
-                                      "(咨询, 服务请求, 故障, 投诉, 建议)",
-                                      Quoted(*s)));
+      fail(Column::kType, Msg("import.unknown_type",
+                              "unknown type '{value}'; use consultation, request, incident, complaint or suggestion "
+                              "(咨询, 服务请求, 故障, 投诉, 建议)",
+                              {{"value", Shown(*s)}}));
     }
   } else {
-    fail(Column::kType, "is required");
+    fail(Column::kType, required);
   }
   if (auto s = text(Column::kChannel)) {
     if (auto v = ParseChannelValue(*s)) {
       reg.channel = *v;
     } else {
-      fail(Column::kChannel, fmt::format("unknown channel {}; use phone, email, chat, portal, walk_in or api "
-                                         "(电话, 邮件, 在线, 门户, 现场, 接口)",
-                                         Quoted(*s)));
+      fail(Column::kChannel, Msg("import.unknown_channel",
+                                 "unknown channel '{value}'; use phone, email, chat, portal, walk_in or api "
+                                 "(电话, 邮件, 在线, 门户, 现场, 接口)",
+                                 {{"value", Shown(*s)}}));
     }
   } else {
-    fail(Column::kChannel, "is required");
+    fail(Column::kChannel, required);
   }
   bool priority_ok = true;
   if (auto s = text(Column::kPriority)) {
     if (auto v = ParsePriorityValue(*s)) {
       reg.priority = *v;
     } else {
-      fail(Column::kPriority, fmt::format("unknown priority {}; use P1, P2, P3 or P4", Quoted(*s)));
+      fail(Column::kPriority,
+           Msg("import.unknown_priority", "unknown priority '{value}'; use P1, P2, P3 or P4", {{"value", Shown(*s)}}));
       priority_ok = false;
     }
   }
   if (auto s = text(Column::kTitle)) {
     if (json::CodePoints(*s) > kMaxTitle) {
-      fail(Column::kTitle, fmt::format("is longer than {} characters", kMaxTitle));
+      fail(Column::kTitle,
+           Msg("import.too_long", "is longer than {max} characters", {{"max", std::to_string(kMaxTitle)}}));
     } else if (!no_controls(*s, true)) {
-      fail(Column::kTitle, "must not contain control characters");
+      fail(Column::kTitle, Msg("import.control_characters", "must not contain control characters"));
     } else {
       reg.title = std::string(*s);
     }
   } else {
-    fail(Column::kTitle, "is required");
+    fail(Column::kTitle, required);
   }
   bool description_ok = true;
   if (auto s = text(Column::kDescription)) {
     if (json::CodePoints(*s) > kMaxDescription) {
-      fail(Column::kDescription, fmt::format("is longer than {} characters", kMaxDescription));
+      fail(Column::kDescription,
+           Msg("import.too_long", "is longer than {max} characters", {{"max", std::to_string(kMaxDescription)}}));
       description_ok = false;
     } else if (!no_controls(*s, true)) {
-      fail(Column::kDescription, "must not contain control characters");
+      fail(Column::kDescription, Msg("import.control_characters", "must not contain control characters"));
       description_ok = false;
     } else {
       reg.description = std::string(*s);
@@ -1311,7 +1410,7 @@ std::optional<ImportTicket> Validator::Check(const RowInput& row, std::vector<Ro
     if (r.ok()) {
       reg.customer_id = *r;
     } else {
-      fail(Column::kCustomer, r.error().message);
+      fail_with(Column::kCustomer, r.error());
       customer_ok = false;
     }
   }
@@ -1320,7 +1419,7 @@ std::optional<ImportTicket> Validator::Check(const RowInput& row, std::vector<Ro
     if (r.ok()) {
       reg.category_id = *r;
     } else {
-      fail(Column::kCategory, r.error().message);
+      fail_with(Column::kCategory, r.error());
       category_ok = false;
     }
   }
@@ -1330,7 +1429,7 @@ std::optional<ImportTicket> Validator::Check(const RowInput& row, std::vector<Ro
     if (r.ok()) {
       t.draft.department_id = *r;
     } else {
-      fail(Column::kDepartment, r.error().message);
+      fail_with(Column::kDepartment, r.error());
       department_ok = false;
     }
   }
@@ -1339,14 +1438,16 @@ std::optional<ImportTicket> Validator::Check(const RowInput& row, std::vector<Ro
     if (r.ok()) {
       t.draft.assignee_id = *r;
     } else {
-      fail(Column::kAssignee, r.error().message);
+      fail_with(Column::kAssignee, r.error());
     }
   }
   if (department_ok && !options_.scope.all) {
     const auto dept = t.draft.department_id ? t.draft.department_id : options_.caller_department;
     if (!options_.scope.Contains(dept)) {
-      fail(Column::kDepartment, dept ? "is outside the departments you may register tickets for"
-                                     : "is required: you have no department of your own to register tickets for");
+      fail(Column::kDepartment,
+           dept ? Msg("import.department_out_of_scope", "is outside the departments you may register tickets for")
+                : Msg("import.department_required_no_own",
+                      "is required: you have no department of your own to register tickets for"));
     }
   }
 
@@ -1378,14 +1479,15 @@ std::optional<ImportTicket> Validator::Check(const RowInput& row, std::vector<Ro
       v = ParseTime(*s);
     }
     if (!v) {
-      fail(m.column, fmt::format("is not a date-time: {} (write 2026-01-05 09:30, taken as Beijing time, or "
-                                 "ISO-8601 with an offset such as 2026-01-05T09:30:00+08:00)",
-                                 Quoted(*s)));
+      fail(m.column, Msg("import.not_a_date_time",
+                         "is not a date-time: '{value}' (write 2026-01-05 09:30, taken as Beijing time, or "
+                         "ISO-8601 with an offset such as 2026-01-05T09:30:00+08:00)",
+                         {{"value", Shown(*s)}}));
       times_ok = false;
       continue;
     }
     if (*v > options_.now + kClockSkew) {
-      fail(m.column, fmt::format("is in the future ({})", FormatLocalTime(*v)));
+      fail(m.column, Msg("import.in_the_future", "is in the future ({time})", {{"time", FormatLocalTime(*v)}}));
       times_ok = false;
       continue;
     }
@@ -1396,7 +1498,7 @@ std::optional<ImportTicket> Validator::Check(const RowInput& row, std::vector<Ro
       created = options_.default_created_at;
       t.live = true;
     } else {
-      fail(Column::kCreatedAt, "is required");
+      fail(Column::kCreatedAt, required);
       times_ok = false;
     }
   }
@@ -1405,8 +1507,10 @@ std::optional<ImportTicket> Validator::Check(const RowInput& row, std::vector<Ro
     for (const auto& m : moments) {
       if (!*m.into) continue;
       if (previous && **m.into < **previous->into) {
-        fail(m.column, fmt::format("({}) is before {} ({})", FormatLocalTime(**m.into), name(previous->column),
-                                   FormatLocalTime(**previous->into)));
+        fail(m.column, Msg("import.time_before", "({time}) is before {other_column} ({other_time})",
+                           {{"time", FormatLocalTime(**m.into)},
+                            {"other_column", name(previous->column)},
+                            {"other_time", FormatLocalTime(**previous->into)}}));
       }
       previous = &m;
     }
@@ -1419,61 +1523,74 @@ std::optional<ImportTicket> Validator::Check(const RowInput& row, std::vector<Ro
       t.callback_resolved = v;
     } else {
       fail(Column::kCallbackResolved,
-           fmt::format("unknown callback result {}; use resolved, partly or not_resolved (解决, 部分解决, 未解决)",
-                       Quoted(*s)));
+           Msg("import.unknown_callback_result",
+               "unknown callback result '{value}'; use resolved, partly or not_resolved (解决, 部分解决, 未解决)",
+               {{"value", Shown(*s)}}));
     }
   }
   if (auto s = text(Column::kSatisfaction)) {
     if (auto v = ParseSatisfactionValue(*s)) {
       t.satisfaction = v;
     } else {
-      fail(Column::kSatisfaction, fmt::format("unknown satisfaction {}; use satisfied, basically_satisfied, "
-                                              "dissatisfied or not_rated (满意, 基本满意, 不满意, 未评价)",
-                                              Quoted(*s)));
+      fail(Column::kSatisfaction, Msg("import.unknown_satisfaction",
+                                      "unknown satisfaction '{value}'; use satisfied, basically_satisfied, "
+                                      "dissatisfied or not_rated (满意, 基本满意, 不满意, 未评价)",
+                                      {{"value", Shown(*s)}}));
     }
   }
   const bool has_resolved = text(Column::kResolvedAt).has_value();
   const bool has_callback = text(Column::kCallbackAt).has_value();
-  if (has_callback && !has_resolved) fail(Column::kCallbackAt, "needs resolved_at: a callback follows the resolution");
-  if (has_callback && !text(Column::kCallbackResolved)) {
-    fail(Column::kCallbackResolved, "is required when callback_at is given (resolved, partly or not_resolved)");
+  if (has_callback && !has_resolved) {
+    fail(Column::kCallbackAt,
+         Msg("import.callback_needs_resolved", "needs resolved_at: a callback follows the resolution"));
   }
-  if (!has_callback && text(Column::kCallbackResolved)) fail(Column::kCallbackResolved, "needs callback_at");
-  if (!has_callback && text(Column::kSatisfaction)) fail(Column::kSatisfaction, "needs callback_at");
+  if (has_callback && !text(Column::kCallbackResolved)) {
+    fail(Column::kCallbackResolved, Msg("import.callback_result_required",
+                                        "is required when callback_at is given (resolved, partly or not_resolved)"));
+  }
+  const Message needs_callback = Msg("import.needs_callback", "needs callback_at");
+  if (!has_callback && text(Column::kCallbackResolved)) fail(Column::kCallbackResolved, needs_callback);
+  if (!has_callback && text(Column::kSatisfaction)) fail(Column::kSatisfaction, needs_callback);
   if (text(Column::kClosedAt)) {
     if (!has_callback) {
-      fail(Column::kClosedAt, "needs resolved_at and callback_at: a ticket is closed after its callback (回访)");
+      fail(Column::kClosedAt, Msg("import.close_needs_callback",
+                                  "needs resolved_at and callback_at: a ticket is closed after its callback (回访)"));
     } else if (t.callback_resolved == CallbackResolved::kNotResolved) {
-      fail(Column::kClosedAt, "cannot be set when the callback result is not_resolved (that reopens the ticket)");
+      fail(Column::kClosedAt, Msg("import.close_after_not_resolved",
+                                  "cannot be set when the callback result is not_resolved (that reopens the ticket)"));
     }
   }
 
   if (auto s = text(Column::kExternalId)) {
     if (json::CodePoints(*s) > kMaxExternalId) {
-      fail(Column::kExternalId, fmt::format("is longer than {} characters", kMaxExternalId));
+      fail(Column::kExternalId,
+           Msg("import.too_long", "is longer than {max} characters", {{"max", std::to_string(kMaxExternalId)}}));
     } else if (auto [it, fresh] = external_ids_.emplace(std::string(*s), row.line); !fresh) {
-      fail(Column::kExternalId, fmt::format("{} is also on line {}", Quoted(*s), it->second));
+      fail(Column::kExternalId, Msg("import.external_id_repeated", "'{value}' is also on line {line}",
+                                    {{"value", Shown(*s)}, {"line", std::to_string(it->second)}}));
     } else {
       t.external_id = std::string(*s);
     }
   }
 
+  const Message only_for_complaints = Msg("import.only_for_complaints", "is only for complaints");
   if (auto s = text(Column::kComplaintCategory)) {
     auto v = ParseComplaintCategoryValue(*s);
     if (!v) {
       fail(Column::kComplaintCategory,
-           fmt::format("unknown complaint category {}; use attitude, efficiency, professionalism, outcome, "
-                       "facilities or other (服务态度, 处理效率, 专业能力, 处理结果, 设施环境, 其他)",
-                       Quoted(*s)));
+           Msg("import.unknown_complaint_category",
+               "unknown complaint category '{value}'; use attitude, efficiency, professionalism, outcome, "
+               "facilities or other (服务态度, 处理效率, 专业能力, 处理结果, 设施环境, 其他)",
+               {{"value", Shown(*s)}}));
     } else if (reg.type != TicketType::kComplaint) {
-      fail(Column::kComplaintCategory, "is only for complaints");
+      fail(Column::kComplaintCategory, only_for_complaints);
     } else {
       t.draft.complaint = ComplaintDraft{.category = *v};
     }
   }
   if (row.complaint) {
     if (reg.type != TicketType::kComplaint) {
-      errors.push_back({row.line, "complaint", "is only for complaints"});
+      errors.emplace_back(row.line, "complaint", only_for_complaints);
     } else {
       t.draft.complaint = row.complaint;
     }
@@ -1488,7 +1605,7 @@ std::optional<ImportTicket> Validator::Check(const RowInput& row, std::vector<Ro
                        : f == "category_id" ? Column::kCategory
                        : f == "priority"    ? Column::kPriority
                                             : Column::kDescription;
-      fail(c, st.error().message);
+      fail_with(c, st.error());
     }
   }
   if (errors.size() != before) return std::nullopt;

@@ -102,10 +102,19 @@ struct Cell {
   bool number = false;  // an XLSX numeric cell (dates are numbers there: see FromExcelSerial)
 };
 
+// Why a record cannot be read as text.
+enum class RecordProblem {
+  kNone,
+  kTextAfterQuote,        // CSV: "ab"c
+  kQuoteInUnquotedField,  // CSV: a"b
+  kInvalidUtf8,
+  kMissingSharedString,  // XLSX: a cell refers to a shared string the workbook does not have
+};
+
 struct Record {
   int line = 0;
   std::vector<Cell> cells;
-  std::string problem;  // set when the record cannot be read as text (invalid UTF-8, a stray quote)
+  RecordProblem problem = RecordProblem::kNone;  // the first problem of the record
 
   bool Blank() const;  // every cell empty after trimming
 };
@@ -160,12 +169,30 @@ Result<std::unique_ptr<RecordReader>> OpenReader(Format format, std::string_view
 // ---- rows ------------------------------------------------------------------------------------
 
 // A rejected row: the line, the column as the input named it (a header as written, a JSON key;
-// empty when the problem is the whole row) and the reason in one English sentence.
+// empty when the problem is the whole row) and the reason in one English sentence, with the
+// reason's message key and args when it has them (see Message; the keys of this file's messages
+// start with "import.", and web/src/i18n/reasons/import.*.json translates every one).
 struct RowError {
   int line = 0;
   std::string column;
   std::string reason;
+  std::string key;
+  MessageArgs args;
+
+  RowError() = default;
+  RowError(int line, std::string column, Message m)
+      : line(line),
+        column(std::move(column)),
+        reason(std::move(m.text)),
+        key(std::move(m.key)),
+        args(std::move(m.args)) {}
+  // The message of a service error, its key and args included.
+  static RowError Of(int line, std::string column, const Error& e);
 };
+
+// The row error of a record that cannot be read as text (REQUIRES: a problem); `header` when the
+// record is the header row.
+RowError ProblemError(const Record& record, bool header = false);
 
 struct Field {
   std::string text;

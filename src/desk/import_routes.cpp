@@ -113,12 +113,19 @@ Response Export(storage::Database& db, const Clock& clock, Request& req) {
 
 void AddImportRoutes(http::Router& r, Importer& importer, storage::Database& db, const Clock& clock) {
   const std::string read(org::kTicketRead), write(org::kTicketWrite);
-  r.Add("POST", "/api/v1/tickets/imports", write, [&importer](Request& req) { return StartImport(importer, req); });
+  // Files and batches are larger than the server's default body limit (`--max-body`, 1 MiB).
+  constexpr http::RouteOptions kImportFile{.max_body_bytes = 200u << 20, .read_timeout_s = 600};
+  constexpr http::RouteOptions kBulkBatch{
+      .max_body_bytes = 16u << 20, .read_timeout_s = 120, .own_idempotency_key = true};
+  r.Add(
+      "POST", "/api/v1/tickets/imports", write, [&importer](Request& req) { return StartImport(importer, req); },
+      kImportFile);
   r.Add("GET", "/api/v1/tickets/imports/{id}", write, [&importer](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
     return http::Reply(importer.Job(req.who(), id), ImportJobJson);
   });
-  r.Add("POST", "/api/v1/tickets/bulk", write, [&importer](Request& req) { return Bulk(importer, req); });
+  r.Add(
+      "POST", "/api/v1/tickets/bulk", write, [&importer](Request& req) { return Bulk(importer, req); }, kBulkBatch);
   r.Add("GET", "/api/v1/tickets/export", read, [&db, &clock](Request& req) { return Export(db, clock, req); });
 }
 

@@ -51,7 +51,7 @@ TEST(CsvReader, QuotedFieldsHoldCommasQuotesAndNewlines) {
   EXPECT_EQ(Texts(rows[1]), (Strings{"VPN, office", "He said \"no\"\nsecond line"}));
   EXPECT_EQ(rows[1].line, 2);
   EXPECT_EQ(rows[2].line, 4) << "the record after an embedded newline starts on its physical line";
-  EXPECT_TRUE(rows[1].problem.empty());
+  EXPECT_EQ(rows[1].problem, RecordProblem::kNone);
 }
 
 TEST(CsvReader, AcceptsCrlfLoneCrAndAByteOrderMark) {
@@ -83,10 +83,15 @@ TEST(CsvReader, BlankLinesAreRecordsThatCallersSkip) {
 TEST(CsvReader, StrayQuotesAreAProblemOfTheirRecordOnly) {
   auto rows = Csv("a,b\nx\"y,z\n\"p\"q,r\nok,fine\n");
   ASSERT_EQ(rows.size(), 4u);
-  EXPECT_NE(rows[1].problem.find("quote"), std::string::npos);
-  EXPECT_NE(rows[2].problem.find("closing quote"), std::string::npos);
+  EXPECT_EQ(rows[1].problem, RecordProblem::kQuoteInUnquotedField);
+  EXPECT_EQ(rows[2].problem, RecordProblem::kTextAfterQuote);
   EXPECT_EQ(Texts(rows[2]), (Strings{"pq", "r"}));
-  EXPECT_TRUE(rows[3].problem.empty());
+  EXPECT_EQ(rows[3].problem, RecordProblem::kNone);
+  const RowError row = ProblemError(rows[2]);
+  EXPECT_EQ(row.line, 3);
+  EXPECT_NE(row.reason.find("the row has text after a closing quote"), std::string::npos) << row.reason;
+  EXPECT_EQ(row.key, "import.row_text_after_quote");
+  EXPECT_EQ(ProblemError(rows[1], true).key, "import.header_quote_in_unquoted_field");
 }
 
 TEST(CsvReader, InvalidUtf8IsReportedOnItsLine) {
@@ -94,8 +99,9 @@ TEST(CsvReader, InvalidUtf8IsReportedOnItsLine) {
   auto rows = Csv("type,title\n\xCD\xB6\xCB\xDF,x\nrequest,y\n");
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_EQ(rows[1].line, 2);
-  EXPECT_NE(rows[1].problem.find("UTF-8"), std::string::npos);
-  EXPECT_TRUE(rows[2].problem.empty());
+  EXPECT_EQ(rows[1].problem, RecordProblem::kInvalidUtf8);
+  EXPECT_NE(ProblemError(rows[1]).reason.find("UTF-8"), std::string::npos);
+  EXPECT_EQ(rows[2].problem, RecordProblem::kNone);
 }
 
 TEST(CsvReader, AnUnterminatedQuoteEndsTheFileNamingWhereItOpened) {
@@ -106,6 +112,8 @@ TEST(CsvReader, AnUnterminatedQuoteEndsTheFileNamingWhereItOpened) {
   auto bad = reader.Next(r);
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.error().message.find("line 3"), std::string::npos) << bad.error().message;
+  EXPECT_EQ(bad.error().key, "import.unclosed_quote");
+  EXPECT_EQ(bad.error().args, (MessageArgs{{"line", "3"}}));
 }
 
 TEST(CsvReader, ReportsProgress) {
@@ -300,8 +308,8 @@ class ImportValidation : public ::testing::Test {
         if (!header) break;
         continue;
       }
-      if (!r.problem.empty()) {
-        errors_.push_back({r.line, "", r.problem});
+      if (r.problem != RecordProblem::kNone) {
+        errors_.push_back(ProblemError(r));
         continue;
       }
       auto row = header->Row(r, errors_);
@@ -314,6 +322,13 @@ class ImportValidation : public ::testing::Test {
     std::string s;
     for (const auto& e : errors_) s += std::to_string(e.line) + " " + e.column + ": " + e.reason + "\n";
     return s;
+  }
+
+  const RowError* Find(int line, const std::string& column) const {
+    for (const auto& e : errors_) {
+      if (e.line == line && e.column == column) return &e;
+    }
+    return nullptr;
   }
 
   bool HasError(int line, const std::string& column, const std::string& words) const {
@@ -373,6 +388,47 @@ TEST_F(ImportValidation, EveryProblemIsReportedWithItsLineAndColumn) {
   EXPECT_TRUE(HasError(5, "created_at", "is not a date-time"));
   EXPECT_TRUE(HasError(6, "first_response_at", "is before created_at"));
   EXPECT_TRUE(HasError(7, "created_at", "is in the future"));
+}
+
+TEST_F(ImportValidation, ARejectedRowCarriesItsMessageKeyAndArgs) {
+  const std::string long_name(70, 'x');
+  Run(std::string(kHeader) +
+      "outage,电话,P3,a,,无此人,,,,2026-01-05 10:00,2026-01-05 09:00,,,,,,\n"  // line 2
+      "故障,电话,P3,b,描述,13900000001,,," +
+      long_name + ",2026-01-05 09:30,,,,,,,\n");  // line 3
+  const RowError* type = Find(2, "type");
+  ASSERT_NE(type, nullptr) << Errors();
+  EXPECT_EQ(type->key, "import.unknown_type");
+  EXPECT_EQ(type->args, (MessageArgs{{"value", "outage"}}));
+  EXPECT_TRUE(type->reason.starts_with("unknown type 'outage'; use consultation")) << type->reason;
+
+  const RowError* customer = Find(2, "customer");  // from the Directory's Error
+  ASSERT_NE(customer, nullptr) << Errors();
+  EXPECT_EQ(customer->key, "import.unknown_customer");
+  EXPECT_EQ(customer->args, (MessageArgs{{"value", "无此人"}}));
+
+  const RowError* order = Find(2, "first_response_at");
+  ASSERT_NE(order, nullptr) << Errors();
+  EXPECT_EQ(order->key, "import.time_before");
+  EXPECT_EQ(order->args, (MessageArgs{{"time", "2026-01-05T09:00:00+08:00"},
+                                      {"other_column", "created_at"},
+                                      {"other_time", "2026-01-05T10:00:00+08:00"}}));
+  EXPECT_EQ(order->reason, "(2026-01-05T09:00:00+08:00) is before created_at (2026-01-05T10:00:00+08:00)");
+
+  const RowError* assignee = Find(3, "assignee");
+  ASSERT_NE(assignee, nullptr) << Errors();
+  EXPECT_EQ(assignee->key, "import.unknown_staff");
+  ASSERT_EQ(assignee->args.size(), 1u);
+  EXPECT_EQ(assignee->args[0].second, std::string(60, 'x') + "…") << "long user text is cut in the args too";
+  EXPECT_EQ(assignee->reason, "unknown staff member '" + std::string(60, 'x') + "…' (give the username)");
+
+  const RowError* category = Find(3, "category");  // the desk rule: an incident needs a category
+  ASSERT_NE(category, nullptr) << Errors();
+  EXPECT_FALSE(category->key.empty()) << "the rule's key is carried across: " << category->reason;
+  EXPECT_EQ(category->args, (MessageArgs{{"type", "incident"}}));
+  for (const auto& e : errors_) {
+    EXPECT_FALSE(e.key.empty()) << "no key: " << e.line << " " << e.column << ": " << e.reason;
+  }
 }
 
 TEST_F(ImportValidation, TypeSpecificRequirementsComeFromTheDeskRules) {

@@ -30,7 +30,14 @@ bj::array ErrorsJson(const std::vector<RowError>& errors, const char* column_key
   bj::array out;
   for (const auto& e : errors) {
     if (out.size() >= limit) break;
-    out.push_back({{"line", e.line}, {column_key, e.column}, {"reason", e.reason}});
+    bj::object item{{"line", e.line}, {column_key, e.column}, {"reason", e.reason}};
+    if (!e.key.empty()) {
+      bj::object args;
+      for (const auto& [name, value] : e.args) args[name] = value;
+      item["key"] = e.key;
+      item["args"] = std::move(args);
+    }
+    out.push_back(std::move(item));
   }
   return out;
 }
@@ -224,7 +231,7 @@ Result<Importer::Replayed> Importer::Replay(WriteTx& tx, const org::Principal& i
     ActionInput in;
     in.action = a;
     fill(in);
-    auto r = desk_.ActIn(tx, worker, id, in);
+    auto r = desk_.ActIn(tx, worker, ticket, in);  // scoping was checked when the rows were validated
     if (!r.ok()) return r.error();
     ticket = std::move(r.value());
     return {};
@@ -286,7 +293,7 @@ ImportOutcome Importer::Import(const org::Principal& who, import::Format format,
   auto scan = [&](auto&& on_ticket) -> bool {  // false when the file cannot be read to its end
     auto reader = import::OpenReader(format, data);
     if (!reader.ok()) {
-      Record(out, {0, "", reader.error().message});
+      Record(out, RowError::Of(0, "", reader.error()));
       return false;
     }
     import::Validator validator(dir, options);
@@ -294,12 +301,14 @@ ImportOutcome Importer::Import(const org::Principal& who, import::Format format,
     import::Record record;
     for (;;) {
       if (stopping_) {
-        Record(out, {0, "", "the server stopped before the import finished; nothing was written"});
+        Record(out,
+               {0, "",
+                Msg("import.server_stopped", "the server stopped before the import finished; nothing was written")});
         return false;
       }
       auto more = (*reader)->Next(record);
       if (!more.ok()) {
-        Record(out, {(*reader)->ErrorLine(), "", more.error().message});
+        Record(out, RowError::Of((*reader)->ErrorLine(), "", more.error()));
         return false;
       }
       if (!*more) break;
@@ -311,8 +320,8 @@ ImportOutcome Importer::Import(const org::Principal& who, import::Format format,
         if (!header) return false;
         continue;
       }
-      if (!record.problem.empty()) {
-        Record(out, {record.line, "", "the row " + record.problem});
+      if (record.problem != import::RecordProblem::kNone) {
+        Record(out, import::ProblemError(record));
         on_ticket(std::optional<import::ImportTicket>{});
         continue;
       }
@@ -324,7 +333,7 @@ ImportOutcome Importer::Import(const org::Principal& who, import::Format format,
       on_ticket(std::move(ticket));
     }
     if (!header) {
-      Record(out, {0, "", "the file is empty: it needs a header row and one row per ticket"});
+      Record(out, {0, "", Msg("import.file_empty", "the file is empty: it needs a header row and one row per ticket")});
       return false;
     }
     return true;
@@ -332,7 +341,7 @@ ImportOutcome Importer::Import(const org::Principal& who, import::Format format,
   std::int64_t rows = 0;
   scan([&](std::optional<import::ImportTicket>) { p.total = ++rows; });
   out.rows = rows;
-  if (out.ok() && rows == 0) Record(out, {0, "", "the file has a header but no tickets"});
+  if (out.ok() && rows == 0) Record(out, {0, "", Msg("import.no_tickets", "the file has a header but no tickets")});
   if (!out.ok()) {
     fail_event("validating");
     return out;
@@ -356,7 +365,7 @@ ImportOutcome Importer::Import(const org::Principal& who, import::Format format,
       }
       auto r = Replay(tx, who, dir, *t, out.import_id);
       if (!r.ok()) {
-        apply_error = RowError{t->line, ColumnOfField(r.error().field), r.error().message};
+        apply_error = RowError::Of(t->line, ColumnOfField(r.error().field), r.error());
         st = r.error();
         return;
       }
@@ -382,7 +391,7 @@ ImportOutcome Importer::Import(const org::Principal& who, import::Format format,
   if (!applied.ok()) {
     out.first_ticket_id.reset();
     out.last_ticket_id.reset();
-    if (out.ok()) Record(out, apply_error.value_or(RowError{0, "", applied.error().message}));
+    if (out.ok()) Record(out, apply_error.value_or(RowError::Of(0, "", applied.error())));
     fail_event("applying");
     return out;
   }
@@ -440,7 +449,8 @@ void Importer::RunJob(const std::shared_ptr<JobState>& job, org::Principal who) 
     spdlog::error("import {} failed: {}", job->job.id, e.what());
     crashed = true;
     out.error_count = 1;
-    out.errors = {{0, "", "the import stopped on an internal error; nothing was written"}};
+    out.errors = {
+        {0, "", Msg("import.internal_error", "the import stopped on an internal error; nothing was written")}};
   }
   std::lock_guard lock(job->mu);
   job->job.status = out.ok() && !crashed ? ImportStatus::kDone : ImportStatus::kFailed;
@@ -508,7 +518,8 @@ Result<ComplaintDraft> ReadComplaint(const bj::value& v) {
     if (auto c = import::ParseComplaintCategoryValue(*s)) {
       cd.category = *c;
     } else {
-      in.Fail("category", "must be one of attitude, efficiency, professionalism, outcome, facilities, other");
+      in.Fail("category", Msg("import.complaint_category",
+                              "must be one of attitude, efficiency, professionalism, outcome, facilities, other"));
     }
   }
   cd.about_staff_id = in.OptInt("about_staff_id", 1);
@@ -517,7 +528,7 @@ Result<ComplaintDraft> ReadComplaint(const bj::value& v) {
   cd.responsible_id = in.OptInt("responsible_id", 1);
   if (auto s = in.OptString("deadline_at", {.min_len = 1, .max_len = 40})) {
     cd.deadline_at = import::ParseTime(*s);
-    if (!cd.deadline_at) in.Fail("deadline_at", "must be an ISO-8601 date-time");
+    if (!cd.deadline_at) in.Fail("deadline_at", Msg("import.complaint_deadline", "must be an ISO-8601 date-time"));
   }
   SQM_TRY(in.Done());
   return cd;
@@ -535,13 +546,13 @@ for (const auto& kv : obj) {
     if (c.ok()) {
       row.complaint = *c;
     } else {
-      errors.push_back({line, c.error().field, c.error().message});
+      errors.push_back(RowError::Of(line, c.error().field, c.error()));
     }
     continue;
   }
   auto k = FindKey(key);
   if (!k) {
-    errors.push_back({line, key, "unknown field"});
+    errors.emplace_back(line, key, Msg("import.unknown_field", "unknown field"));
     continue;
   }
   if (v.is_null()) continue;
@@ -554,7 +565,7 @@ for (const auto& kv : obj) {
     } else if (v.is_uint64() && v.get_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
       f.text = std::to_string(v.get_uint64());
     } else {
-      errors.push_back({line, key, "must be a positive integer id"});
+      errors.emplace_back(line, key, Msg("import.positive_id", "must be a positive integer id"));
       continue;
     }
   } else if (v.is_string()) {
@@ -562,12 +573,14 @@ for (const auto& kv : obj) {
   } else if (v.is_int64() || v.is_uint64()) {
     f.text = json::Serialize(v);  // a customer or category id, a phone written as a number
   } else {
-    errors.push_back({line, key, "must be a string"});
+    errors.emplace_back(line, key, Msg("import.must_be_string", "must be a string"));
     continue;
   }
   auto& slot = row.fields[static_cast<int>(k->column)];
   if (slot) {
-    errors.push_back({line, key, fmt::format("give either {} or {}, not both", slot->name, key)});
+    errors.emplace_back(line, key,
+                        Msg("import.either_field", "give either {first} or {second}, not both",
+                            {{"first", slot->name}, {"second", key}}));
     continue;
   }
   slot = std::move(f);
@@ -637,11 +650,12 @@ Result<BulkReply> Importer::Bulk(const org::Principal& who, std::string_view ndj
   for (const auto& [n, text] : lines) {
     auto parsed = json::Parse(text);
     if (!parsed.ok()) {
-      errors.push_back({n, "", "is not valid JSON: " + parsed.error().message});
+      errors.emplace_back(
+          n, "", Msg("import.invalid_json", "is not valid JSON: {detail}", {{"detail", parsed.error().message}}));
       continue;
     }
     if (!parsed->is_object()) {
-      errors.push_back({n, "", "must be a JSON object"});
+      errors.emplace_back(n, "", Msg("import.not_an_object", "must be a JSON object"));
       continue;
     }
     const std::size_t before = errors.size();
@@ -677,7 +691,7 @@ Result<BulkReply> Importer::Bulk(const org::Principal& who, std::string_view ndj
     for (const auto& t : tickets) {
       auto r = Replay(tx, who, dir, t, import_id);
       if (!r.ok()) {
-        apply_error = RowError{t.line, ColumnOfField(r.error().field), r.error().message};
+        apply_error = RowError::Of(t.line, ColumnOfField(r.error().field), r.error());
         return r.error();
       }
       if (r->open) open.push_back(r->id);

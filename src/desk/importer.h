@@ -17,8 +17,8 @@
 // the same rows as JSON objects, synchronous, with an Idempotency-Key stored in the
 // `idempotency_keys` table in the same transaction as the tickets.
 //
-// While an import applies, it holds the single SQLite writer: other writes wait for it (about two
-// and a half minutes per 100,000 tickets on the development machine; see bench/README.md).
+// While an import applies, it holds the single SQLite writer: other writes wait for it (about a
+// minute and a quarter per 100,000 tickets on the development machine; see bench/README.md).
 //
 // Threading: thread-safe. Each job runs on its own thread. Stop() (also run by the destructor)
 // stops running jobs (a job stopped while applying rolls back: nothing of it is written) and waits

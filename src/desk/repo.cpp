@@ -1,6 +1,7 @@
 #include "desk/repo.h"
 
 #include <algorithm>
+#include <map>
 
 #include "desk/rules.h"
 
@@ -37,7 +38,8 @@ constexpr const char* kTicketSelect =
     " t.assignee_id, coalesce(s.display_name, ''), t.created_by, t.merged_into, t.cancel_reason,"
     " t.transfer_count, t.sendback_count, t.reopen_count, t.escalation_level, t.sla_policy_id,"
     " t.sla_policy_version, t.sla_summary, t.created_at, t.accepted_at, t.first_response_at, t.resolved_at,"
-    " t.closed_at, t.updated_at"
+    " t.closed_at, t.updated_at,"
+    " (SELECT p.name FROM sla_policies p WHERE p.id = t.sla_policy_id AND p.version = t.sla_policy_version)"
     " FROM tickets t LEFT JOIN customers c ON c.id = t.customer_id LEFT JOIN categories k ON k.id = t.category_id"
     " LEFT JOIN departments d ON d.id = t.department_id LEFT JOIN staff s ON s.id = t.assignee_id";
 
@@ -75,6 +77,7 @@ Ticket TicketFrom(const Row& r) {
   t.resolved_at = r.OptInt(28);
   t.closed_at = r.OptInt(29);
   t.updated_at = r.Int(30);
+  t.sla_policy_name = r.Text(31);
   return t;
 }
 
@@ -107,6 +110,21 @@ constexpr const char* kPaused =
     "EXISTS (SELECT 1 FROM sla_timers m WHERE m.ticket_id = t.id AND m.stopped_at IS NULL AND m.state = 'paused')";
 
 }  // namespace
+
+void FillSlaStates(Connection& db, std::span<Ticket> tickets, TimeMs now) {
+  if (tickets.empty()) return;
+  // The list filter's own conditions, in its precedence, so a row shows the state it is filtered by.
+  std::string sql = std::string("SELECT t.id, CASE WHEN ") + kBreached + " THEN 'breached' WHEN " + kWarning +
+                    " THEN 'warning' WHEN " + kPaused +
+                    " THEN 'paused' WHEN EXISTS (SELECT 1 FROM sla_timers m WHERE m.ticket_id = t.id) THEN 'ok'"
+                    " ELSE '' END FROM tickets t WHERE t.id IN (" +
+                    Placeholders(tickets.size()) + ")";
+  std::vector<Value> params{now, now, now};
+  for (const Ticket& t : tickets) params.emplace_back(t.id);
+  std::map<Id, std::string> states;
+  for (const auto& r : db.Query(sql, params)) states[r.Int(0)] = r.Text(1);
+  for (Ticket& t : tickets) t.sla_state = states[t.id];
+}
 
 std::vector<Customer> ListCustomers(Connection& db, const std::optional<std::string>& q, int limit,
                                     std::optional<Id> after_id) {
@@ -237,6 +255,10 @@ std::vector<Ticket> ListTickets(Connection& db, const TicketQuery& q, const Visi
       sql += std::string(" AND NOT ") + kBreached + " AND NOT " + kWarning + " AND NOT " + kPaused;
       params.insert(params.end(), {now, now, now});
     }
+  }
+  if (q.after_id) {
+    sql += " AND t.id > ?";
+    params.emplace_back(*q.after_id);
   }
   if (q.sort == "created_asc") {
     sql += " ORDER BY t.id ASC";

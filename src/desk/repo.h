@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,7 @@ struct TicketQuery {
   std::optional<std::string> sla_state;  // "ok", "warning", "breached", "paused"
   std::optional<std::string> q;          // number, title, customer name or phone
   std::string sort = "created_desc";     // created_desc | created_asc | priority | updated_desc
+  std::optional<Id> after_id;            // keyset paging for created_asc: ids above this one
   int offset = 0;
   int limit = 50;
 };
@@ -52,6 +54,8 @@ std::vector<Ticket> ListTickets(Connection& db, const TicketQuery& q, const Visi
 // Appends " AND (...)" limiting tickets aliased `t` to what `v` may see.
 void AppendVisibility(const Visibility& v, std::string& sql, std::vector<storage::Value>& params);
 std::optional<Ticket> FindTicket(Connection& db, Id id);
+// Sets each ticket's sla_state at `now`, by the same conditions as TicketQuery::sla_state.
+void FillSlaStates(Connection& db, std::span<Ticket> tickets, TimeMs now);
 bool CanSee(const Ticket& t, const Visibility& v, std::optional<Id> origin_department);
 std::optional<Id> OriginDepartment(Connection& db, Id ticket_id);
 

@@ -18,6 +18,12 @@ namespace {
 
 constexpr TimeMs kDay = 24LL * 3600 * 1000;
 
+// A notification's stored args; `{}` for rows written before they were kept.
+bj::value ArgsJson(const std::string& text) {
+  auto parsed = json::Parse(text);
+  return parsed.ok() && parsed->is_object() ? parsed.value() : bj::object{};
+}
+
 void Scope(const org::Principal& who, std::string& sql, std::vector<Value>& params) {
   repo::AppendVisibility({who.scope, who.staff_id}, sql, params);
 }
@@ -272,13 +278,15 @@ Result<bj::object> Reports::Callbacks(const org::Principal& who, const std::stri
 Result<bj::object> Reports::Notifications(const org::Principal& who, bool unread_only, int limit) {
   return db_.Read([&](Connection& db) -> Result<bj::object> {
     bj::array items;
-    for (const auto& r : db.Query("SELECT id, kind, ticket_id, message, created_at, read_at FROM notifications"
+    for (const auto& r : db.Query("SELECT id, kind, ticket_id, message, created_at, read_at, args FROM notifications"
                                   " WHERE recipient_id = ? AND (? = 0 OR read_at IS NULL) ORDER BY id DESC LIMIT ?",
                                   {who.staff_id, unread_only ? 1 : 0, limit})) {
       items.push_back({{"id", r.Int(0)},
                        {"kind", r.Text(1)},
                        {"ticket_id", r.IsNull(2) ? bj::value(nullptr) : bj::value(r.Int(2))},
                        {"message", r.Text(3)},
+                       {"key", "notification." + r.Text(1)},
+                       {"args", ArgsJson(r.Text(6))},
                        {"created_at", FormatIsoUtc(r.Int(4))},
                        {"read_at", r.IsNull(5) ? bj::value(nullptr) : bj::value(FormatIsoUtc(r.Int(5)))}});
     }

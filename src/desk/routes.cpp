@@ -90,7 +90,7 @@ Result<TicketDraft> ReadDraft(const bj::value& body, bool portal) {
   }
   SQM_TRY(in.Done());
   if (r.type == TicketType::kComplaint && !d.complaint) {
-    return Error::Invalid("complaint.category", "a complaint needs its category");
+    return Error::Invalid("complaint.category", Msg("complaint.category_required", "a complaint needs its category"));
   }
   return d;
 }
@@ -341,6 +341,24 @@ bj::object TicketPageJson(const std::vector<Ticket>& tickets, int offset, int li
   return http::PageJson(std::move(items), next);
 }
 
+namespace {
+
+// What a customer sees of a ticket: no SLA internals (policy names, targets, states).
+bj::object PortalJson(bj::object ticket) {
+  for (const char* internal : {"sla_policy_id", "sla_policy_version", "sla_policy_name", "sla_summary", "sla_state"}) {
+    ticket.erase(internal);
+  }
+  return ticket;
+}
+
+bj::object PortalPageJson(const std::vector<Ticket>& tickets) {
+  bj::array items;
+  for (const auto& t : tickets) items.push_back(PortalJson(TicketJson(t)));
+  return http::PageJson(std::move(items), std::nullopt);
+}
+
+}  // namespace
+
 void AddRoutes(http::Router& r, Service& svc, sla::Service&) {
   const std::string read(org::kTicketRead), write(org::kTicketWrite), cust(org::kCustomerWrite),
       manage(org::kSlaManage), portal(org::kPortal), auth(org::kAuthenticated);
@@ -357,7 +375,7 @@ void AddRoutes(http::Router& r, Service& svc, sla::Service&) {
   });
   r.Add("GET", "/api/v1/tickets/duplicates", read, [&svc](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto customer, req.QueryInt("customer_id", 1));
-    if (!customer) return ErrorResponse(Error::Invalid("customer_id", "is required"));
+    if (!customer) return ErrorResponse(Error::Invalid("customer_id", Msg("field.required", "is required")));
     SQM_ASSIGN_OR_REPLY(auto category, req.QueryInt("category_id", 1));
     SQM_ASSIGN_OR_REPLY(auto tickets, svc.Duplicates(req.who(), *customer, category));
     return JsonResponse(200, TicketPageJson(tickets, 0, 0));
@@ -408,19 +426,32 @@ void AddRoutes(http::Router& r, Service& svc, sla::Service&) {
     return Reply(svc.CreateCategory(req.who(), name, parent), CategoryJson, 201);
   });
 
+  r.Add("PATCH", "/api/v1/categories/{id}", manage, [&svc](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    SQM_ASSIGN_OR_REPLY(auto body, req.Json());
+    json::Reader in(body);
+    CategoryPatch p;
+    p.name = in.OptString("name", {.min_len = 1, .max_len = 100});
+    if (in.Has("parent_id")) p.parent_id = in.OptInt("parent_id", 1);
+    p.active = in.OptBool("active");
+    if (auto st = in.Done(); !st.ok()) return ErrorResponse(st.error());
+    return Reply(svc.UpdateCategory(req.who(), id, p), CategoryJson);
+  });
+
   r.Add("GET", "/api/v1/portal/tickets", portal, [&svc](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto tickets, svc.PortalList(req.who()));
-    return JsonResponse(200, TicketPageJson(tickets, 0, 0));
+    return JsonResponse(200, PortalPageJson(tickets));
   });
   r.Add("POST", "/api/v1/portal/tickets", portal, [&svc](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto body, req.Json());
     SQM_ASSIGN_OR_REPLY(auto draft, ReadDraft(body, true));
     return Reply(
-        svc.PortalRegister(req.who(), draft), [](const RegisterResult& r) { return TicketJson(r.ticket); }, 201);
+        svc.PortalRegister(req.who(), draft), [](const RegisterResult& r) { return PortalJson(TicketJson(r.ticket)); },
+        201);
   });
   r.Add("GET", "/api/v1/portal/tickets/{id}", portal, [&svc](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
-    return Reply(svc.PortalGet(req.who(), id), [](const TicketView& v) { return ViewJson(v, true); });
+    return Reply(svc.PortalGet(req.who(), id), [](const TicketView& v) { return PortalJson(ViewJson(v, true)); });
   });
   r.Add("POST", "/api/v1/portal/tickets/{id}/replies", portal, [&svc](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
@@ -428,7 +459,7 @@ void AddRoutes(http::Router& r, Service& svc, sla::Service&) {
     json::Reader in(body);
     auto text = in.String("body", {.min_len = 1, .max_len = 20000});
     if (auto st = in.Done(); !st.ok()) return ErrorResponse(st.error());
-    return Reply(svc.PortalReply(req.who(), id, text), TicketJson);
+    return Reply(svc.PortalReply(req.who(), id, text), [](const Ticket& t) { return PortalJson(TicketJson(t)); });
   });
 }
 

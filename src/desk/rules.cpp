@@ -186,7 +186,7 @@ Result<TicketStatus> Next(TicketStatus s, Action a, std::optional<CallbackResolv
     case Action::kWait: return TicketStatus::kWaitingCustomer;
     case Action::kResolve: return TicketStatus::kResolved;
     case Action::kCallback:
-      if (!callback_resolved) return Error::Invalid("resolved", "is required");
+      if (!callback_resolved) return Error::Invalid("resolved", Msg("field.required", "is required"));
       return *callback_resolved == CallbackResolved::kNotResolved ? TicketStatus::kInProgress
                                                                   : TicketStatus::kCallbackDone;
     case Action::kClose: return TicketStatus::kClosed;
@@ -206,17 +206,21 @@ bool IsOpen(TicketStatus s) {
 }
 
 Status CheckRegistration(const Registration& r) {
-  if (r.priority < 1 || r.priority > 4) return Error::Invalid("priority", "must be P1, P2, P3 or P4");
+  if (r.priority < 1 || r.priority > 4)
+    return Error::Invalid("priority", Msg("field.bad_priority", "must be P1, P2, P3 or P4"));
   const bool needs_customer =
       r.type == TicketType::kComplaint || r.type == TicketType::kIncident || r.type == TicketType::kRequest;
   if (needs_customer && !r.customer_id) {
-    return Error::Invalid("customer_id", fmt::format("is required for a {}", Name(r.type)));
+    return Error::Invalid("customer_id", Msg("field.required_for_type", "is required for a {type}",
+                                             {{"type", std::string(Name(r.type))}}));
   }
   if ((r.type == TicketType::kIncident || r.type == TicketType::kRequest) && !r.category_id) {
-    return Error::Invalid("category_id", fmt::format("is required for a {}", Name(r.type)));
+    return Error::Invalid("category_id", Msg("field.required_for_type", "is required for a {type}",
+                                             {{"type", std::string(Name(r.type))}}));
   }
   if ((r.type == TicketType::kComplaint || r.type == TicketType::kIncident) && r.description.empty()) {
-    return Error::Invalid("description", fmt::format("is required for a {}", Name(r.type)));
+    return Error::Invalid("description", Msg("field.required_for_type", "is required for a {type}",
+                                             {{"type", std::string(Name(r.type))}}));
   }
   return {};
 }

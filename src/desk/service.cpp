@@ -1,10 +1,13 @@
 #include "desk/service.h"
 
+#include <span>
+
 #include <algorithm>
 #include <set>
 
 #include <fmt/format.h>
 
+#include "base/json.h"
 #include "org/repo.h"
 
 namespace sqm::desk {
@@ -21,10 +24,18 @@ bj::value OrNull(const std::optional<Id>& v) {
   return v ? bj::value(*v) : bj::value(nullptr);
 }
 
-void Notify(WriteTx& tx, Id recipient, std::string_view kind, Id ticket_id, const std::string& message) {
+// An in-app notification about ticket `t`. Its message key is "notification.<kind>" with the args
+// number, title and `extra`; the args are stored as JSON beside the English text.
+void Notify(WriteTx& tx, Id recipient, const Ticket& t, std::string_view kind, std::string_view english,
+            MessageArgs extra = {}) {
+  MessageArgs args{{"number", t.number}, {"title", t.title}};
+  args.insert(args.end(), extra.begin(), extra.end());
+  const Message m = Msg("notification." + std::string(kind), english, args);
+  bj::object stored;
+  for (const auto& [name, value] : m.args) stored[name] = value;
   auto r = tx.db().Exec(
-      "INSERT INTO notifications (recipient_id, kind, ticket_id, message, created_at) VALUES (?, ?, ?, ?, ?)",
-      {recipient, kind, ticket_id, message, tx.now()});
+      "INSERT INTO notifications (recipient_id, kind, ticket_id, message, args, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+      {recipient, kind, t.id, m.text, json::Serialize(stored), tx.now()});
   if (!r.ok()) throw storage::DbError("notification insert failed: " + r.error().message);
 }
 
@@ -36,13 +47,15 @@ Status AddComment(WriteTx& tx, Id ticket_id, Id author, const std::string& visib
 
 Status CheckStaff(Connection& db, Id id, std::string_view field) {
   auto s = org::repo::FindStaff(db, id);
-  if (!s || !s->active) return Error::Invalid(std::string(field), "no such active staff member");
+  if (!s || !s->active)
+    return Error::Invalid(std::string(field), Msg("desk.no_active_staff", "no such active staff member"));
   return {};
 }
 
 Status CheckDepartment(Connection& db, Id id, std::string_view field) {
   auto d = org::repo::FindDepartment(db, id);
-  if (!d || !d->active) return Error::Invalid(std::string(field), "no such active department");
+  if (!d || !d->active)
+    return Error::Invalid(std::string(field), Msg("desk.no_active_department", "no such active department"));
   return {};
 }
 
@@ -75,6 +88,8 @@ bj::object TicketJson(const Ticket& t) {
           {"sla_policy_id", OrNull(t.sla_policy_id)},
           {"sla_policy_version", t.sla_policy_version},
           {"sla_summary", t.sla_summary},
+          {"sla_policy_name", t.sla_policy_id ? bj::value(t.sla_policy_name) : bj::value(nullptr)},
+          {"sla_state", t.sla_state.empty() ? bj::value(nullptr) : bj::value(t.sla_state)},
           {"created_at", FormatIsoUtc(t.created_at)},
           {"accepted_at", time(t.accepted_at)},
           {"first_response_at", time(t.first_response_at)},
@@ -105,10 +120,10 @@ sla::TicketFacts Service::FactsOf(Connection& db, const Ticket& t) {
 
 Result<Ticket> Service::Visible(Connection& db, const org::Principal& who, Id id) {
   auto t = repo::FindTicket(db, id);
-  if (!t) return Error::NotFound(fmt::format("ticket {} does not exist", id));
+  if (!t) return Error::NotFound(Msg("ticket.not_found", "ticket {id} does not exist", {{"id", std::to_string(id)}}));
   if (!t->department_id) return *t;  // the intake queue is visible to everyone who reads tickets
   if (!repo::CanSee(*t, {who.scope, who.staff_id}, repo::OriginDepartment(db, id))) {
-    return Error::Forbidden("this ticket is outside your departments");
+    return Error::Forbidden(Msg("ticket.outside_scope", "this ticket is outside your departments"));
   }
   return *t;
 }
@@ -118,11 +133,12 @@ Result<Ticket> Service::RegisterIn(WriteTx& tx, const org::Principal& who, const
   SQM_TRY(CheckRegistration(reg));
   auto& db = tx.db();
   if (reg.customer_id && !repo::FindCustomer(db, *reg.customer_id)) {
-    return Error::Invalid("customer_id", "no such customer");
+    return Error::Invalid("customer_id", Msg("desk.no_customer", "no such customer"));
   }
   if (reg.category_id) {
     auto c = repo::FindCategory(db, *reg.category_id);
-    if (!c || !c->active) return Error::Invalid("category_id", "no such active category");
+    if (!c || !c->active)
+      return Error::Invalid("category_id", Msg("desk.no_active_category", "no such active category"));
   }
   if (draft.department_id) SQM_TRY(CheckDepartment(db, *draft.department_id, "department_id"));
   if (draft.assignee_id) SQM_TRY(CheckStaff(db, *draft.assignee_id, "assignee_id"));
@@ -138,7 +154,8 @@ Result<Ticket> Service::RegisterIn(WriteTx& tx, const org::Principal& who, const
   const Id id = r.last_insert_id;
   if (reg.type == TicketType::kComplaint) {
     const ComplaintDraft c = draft.complaint.value_or(ComplaintDraft{});
-    if (c.severity < 1 || c.severity > 3) return Error::Invalid("complaint.severity", "must be 1, 2 or 3");
+    if (c.severity < 1 || c.severity > 3)
+      return Error::Invalid("complaint.severity", Msg("complaint.bad_severity", "must be 1, 2 or 3"));
     if (c.about_staff_id) SQM_TRY(CheckStaff(db, *c.about_staff_id, "complaint.about_staff_id"));
     if (c.about_department_id) SQM_TRY(CheckDepartment(db, *c.about_department_id, "complaint.about_department_id"));
     if (c.responsible_id) SQM_TRY(CheckStaff(db, *c.responsible_id, "complaint.responsible_id"));
@@ -165,7 +182,7 @@ Result<Ticket> Service::RegisterIn(WriteTx& tx, const org::Principal& who, const
              {"assignee_id", OrNull(draft.assignee_id)},
              {"sla", applied ? bj::value(applied->summary) : bj::value(nullptr)}});
   if (draft.assignee_id && *draft.assignee_id != who.staff_id) {
-    Notify(tx, *draft.assignee_id, "assigned", id, fmt::format("{} {} was assigned to you", t.number, reg.title));
+    Notify(tx, *draft.assignee_id, t, "assigned", "{number} {title} was assigned to you");
   }
   return *repo::FindTicket(db, id);
 }
@@ -188,10 +205,15 @@ Result<RegisterResult> Service::Register(const org::Principal& who, const Ticket
 }
 
 Result<Ticket> Service::ActIn(WriteTx& tx, const org::Principal& who, Id id, const ActionInput& in) {
+  SQM_ASSIGN(Ticket t, Visible(tx.db(), who, id));
+  return ActIn(tx, who, t, in);
+}
+
+Result<Ticket> Service::ActIn(WriteTx& tx, const org::Principal& who, const Ticket& t, const ActionInput& in) {
   auto& db = tx.db();
-  SQM_ASSIGN(Ticket t, Visible(db, who, id));
+  const Id id = t.id;
   if (in.action == Action::kCallback) {
-    if (!in.reached) return Error::Invalid("reached", "is required");
+    if (!in.reached) return Error::Invalid("reached", Msg("field.required", "is required"));
     if (!*in.reached) {  // an attempt that did not reach the customer: the callback stays open
       SQM_TRY(Next(t.status, in.action, CallbackResolved::kResolved));
       SQM_TRY(AddComment(tx, id, who.staff_id, "internal",
@@ -217,7 +239,8 @@ Result<Ticket> Service::ActIn(WriteTx& tx, const org::Principal& who, Id id, con
       break;
     }
     case Action::kRespond: {
-      if (in.note.empty()) return Error::Invalid("note", "the response to the customer is required");
+      if (in.note.empty())
+        return Error::Invalid("note", Msg("ticket.response_required", "the response to the customer is required"));
       SQM_TRY(AddComment(tx, id, who.staff_id, "public", in.note));
       SQM_TRY(
           set("UPDATE tickets SET first_response_at = coalesce(first_response_at, ?),"
@@ -243,7 +266,7 @@ Result<Ticket> Service::ActIn(WriteTx& tx, const org::Principal& who, Id id, con
         SQM_TRY(sla_.StartTimer(tx, id, sla::TimerKind::kCallback, *t.sla_policy_id, t.sla_policy_version, now));
       }
       std::optional<TimeMs> due;
-      for (const auto& timer : sla_.TimersOf(db, id)) {
+      for (const auto& timer : sla_.TimersOf(tx, id)) {
         if (timer.kind == sla::TimerKind::kCallback && !timer.stopped_at) due = timer.due_at;
       }
       if (!due) due = now + 24LL * 3600 * 1000;  // the callback target when no policy sets one
@@ -279,7 +302,8 @@ Result<Ticket> Service::ActIn(WriteTx& tx, const org::Principal& who, Id id, con
     }
     case Action::kClose: SQM_TRY(set("UPDATE tickets SET closed_at = ? WHERE id = ?", {now, id})); break;
     case Action::kReopen: {
-      if (in.note.empty()) return Error::Invalid("note", "say why the ticket is reopened");
+      if (in.note.empty())
+        return Error::Invalid("note", Msg("ticket.reopen_reason_required", "say why the ticket is reopened"));
       SQM_TRY(
           set("UPDATE tickets SET reopen_count = reopen_count + 1, resolved_at = NULL, closed_at = NULL WHERE id = ?",
               {id}));
@@ -290,17 +314,19 @@ Result<Ticket> Service::ActIn(WriteTx& tx, const org::Principal& who, Id id, con
       break;
     }
     case Action::kCancel: {
-      if (in.note.empty()) return Error::Invalid("note", "a reason is required to cancel");
+      if (in.note.empty())
+        return Error::Invalid("note", Msg("ticket.cancel_reason_required", "a reason is required to cancel"));
       SQM_TRY(set("UPDATE tickets SET cancel_reason = ? WHERE id = ?", {in.note, id}));
       SQM_TRY(sla_.StopAll(tx, id, now));
       break;
     }
     case Action::kMerge: {
-      if (!in.merge_into) return Error::Invalid("merge_into", "is required");
-      if (*in.merge_into == id) return Error::Invalid("merge_into", "a ticket cannot be merged into itself");
+      if (!in.merge_into) return Error::Invalid("merge_into", Msg("field.required", "is required"));
+      if (*in.merge_into == id)
+        return Error::Invalid("merge_into", Msg("ticket.merge_into_itself", "a ticket cannot be merged into itself"));
       SQM_ASSIGN(Ticket target, Visible(db, who, *in.merge_into));
       if (!IsOpen(target.status) && target.status != TicketStatus::kResolved) {
-        return Error::Invalid("merge_into", "the target ticket is no longer open");
+        return Error::Invalid("merge_into", Msg("ticket.merge_target_closed", "the target ticket is no longer open"));
       }
       SQM_TRY(set("UPDATE tickets SET merged_into = ? WHERE id = ?", {target.id, id}));
       SQM_TRY(sla_.StopAll(tx, id, now));
@@ -313,25 +339,26 @@ Result<Ticket> Service::ActIn(WriteTx& tx, const org::Principal& who, Id id, con
     case Action::kEscalate: {
       const bool escalate = in.action == Action::kEscalate;
       if (escalate && in.escalation != "technical" && in.escalation != "manager") {
-        return Error::Invalid("escalation", "must be technical or manager");
+        return Error::Invalid("escalation", Msg("ticket.bad_escalation", "must be technical or manager"));
       }
       if (escalate && in.escalation == "manager") {
         // Raise to the department's managers: no transfer, the ticket stays where it is.
         SQM_TRY(set("UPDATE tickets SET escalation_level = max(escalation_level, 2) WHERE id = ?", {id}));
         if (t.department_id) {
           for (Id m : repo::ManagersOf(db, *t.department_id)) {
-            Notify(tx, m, "escalated", id, fmt::format("{} {} was escalated to you", t.number, t.title));
+            Notify(tx, m, t, "escalated", "{number} {title} was escalated to you");
           }
         }
         data["escalation"] = "manager";
         next = t.status;
         break;
       }
-      if (!in.department_id) return Error::Invalid("department_id", "is required");
+      if (!in.department_id) return Error::Invalid("department_id", Msg("field.required", "is required"));
       if (in.department_id == t.department_id) {
-        return Error::Invalid("department_id", "the ticket is already in this department");
+        return Error::Invalid("department_id",
+                              Msg("ticket.already_in_department", "the ticket is already in this department"));
       }
-      if (in.note.empty()) return Error::Invalid("note", "a reason is required");
+      if (in.note.empty()) return Error::Invalid("note", Msg("ticket.reason_required", "a reason is required"));
       SQM_TRY(CheckDepartment(db, *in.department_id, "department_id"));
       if (in.assignee_id) SQM_TRY(CheckStaff(db, *in.assignee_id, "assignee_id"));
       const bool sendback = IsSendBack(t.department_id, *in.department_id, repo::TransferHistory(db, id));
@@ -354,9 +381,10 @@ Result<Ticket> Service::ActIn(WriteTx& tx, const org::Principal& who, Id id, con
       std::vector<Id> notify =
           in.assignee_id ? std::vector<Id>{*in.assignee_id} : repo::ManagersOf(db, *in.department_id);
       for (Id m : notify) {
-        Notify(tx, m, sendback ? "sent_back" : "transferred", id,
-               fmt::format("{} {} was {} to your department: {}", t.number, t.title,
-                           sendback ? "sent back" : "transferred", in.note));
+        Notify(tx, m, t, sendback ? "sent_back" : "transferred",
+               sendback ? "{number} {title} was sent back to your department: {note}"
+                        : "{number} {title} was transferred to your department: {note}",
+               {{"note", in.note}});
       }
       data["from_department_id"] = OrNull(t.department_id);
       data["to_department_id"] = *in.department_id;
@@ -365,17 +393,17 @@ Result<Ticket> Service::ActIn(WriteTx& tx, const org::Principal& who, Id id, con
       break;
     }
     case Action::kAssign: {
-      if (!in.assignee_id) return Error::Invalid("assignee_id", "is required");
+      if (!in.assignee_id) return Error::Invalid("assignee_id", Msg("field.required", "is required"));
       SQM_TRY(CheckStaff(db, *in.assignee_id, "assignee_id"));
       SQM_TRY(set("UPDATE tickets SET assignee_id = ? WHERE id = ?", {*in.assignee_id, id}));
       if (*in.assignee_id != who.staff_id) {
-        Notify(tx, *in.assignee_id, "assigned", id, fmt::format("{} {} was assigned to you", t.number, t.title));
+        Notify(tx, *in.assignee_id, t, "assigned", "{number} {title} was assigned to you");
       }
       data["assignee_id"] = *in.assignee_id;
       break;
     }
     case Action::kComment: {
-      if (in.note.empty()) return Error::Invalid("note", "must not be empty");
+      if (in.note.empty()) return Error::Invalid("note", Msg("field.empty", "must not be empty"));
       SQM_TRY(AddComment(tx, id, who.staff_id, in.internal ? "internal" : "public", in.note));
       data["internal"] = in.internal;
       break;
@@ -397,6 +425,7 @@ Result<TicketView> Service::Get(const org::Principal& who, Id id) {
   return db_.Read([&](Connection& db) -> Result<TicketView> {
     TicketView v;
     SQM_ASSIGN(v.ticket, Visible(db, who, id));
+    repo::FillSlaStates(db, std::span<Ticket>(&v.ticket, 1), now);
     v.complaint = repo::FindComplaint(db, id);
     v.callbacks = repo::CallbacksOf(db, id);
     v.comments = repo::Comments(db, id, /*include_internal=*/true);
@@ -411,7 +440,11 @@ Result<TicketView> Service::Get(const org::Principal& who, Id id) {
 
 Result<std::vector<Ticket>> Service::List(const org::Principal& who, const repo::TicketQuery& query) {
   const TimeMs now = clock_.Now();
-  return db_.Read([&](Connection& db) { return repo::ListTickets(db, query, {who.scope, who.staff_id}, now); });
+  return db_.Read([&](Connection& db) {
+    auto tickets = repo::ListTickets(db, query, {who.scope, who.staff_id}, now);
+    repo::FillSlaStates(db, tickets, now);
+    return tickets;
+  });
 }
 
 Result<std::vector<Ticket>> Service::Duplicates(const org::Principal& who, Id customer_id,
@@ -447,9 +480,10 @@ Result<Complaint> Service::UpdateComplaint(const org::Principal& who, Id ticket_
   return db_.Write(who.username, [&](WriteTx& tx) -> Result<Complaint> {
     auto& db = tx.db();
     SQM_ASSIGN(Ticket t, Visible(db, who, ticket_id));
-    if (t.type != TicketType::kComplaint) return Error::Invalid("ticket", "this ticket is not a complaint");
+    if (t.type != TicketType::kComplaint)
+      return Error::Invalid("ticket", Msg("complaint.not_a_complaint", "this ticket is not a complaint"));
     auto c = repo::FindComplaint(db, ticket_id);
-    if (!c) return Error::NotFound("no complaint record");
+    if (!c) return Error::NotFound(Msg("complaint.missing", "no complaint record"));
     bj::object changes;
     if (p.category) {
       c->category = *p.category;
@@ -470,12 +504,12 @@ Result<Complaint> Service::UpdateComplaint(const org::Principal& who, Id ticket_
       c->responsible_id = *p.responsible_id;
       changes["responsible_id"] = OrNull(*p.responsible_id);
       if (*p.responsible_id && **p.responsible_id != who.staff_id) {
-        Notify(tx, **p.responsible_id, "complaint_responsible", ticket_id,
-               fmt::format("You are responsible for complaint {}", t.number));
+        Notify(tx, **p.responsible_id, t, "complaint_responsible", "You are responsible for complaint {number}");
       }
     }
     if (p.severity) {
-      if (*p.severity < 1 || *p.severity > 3) return Error::Invalid("severity", "must be 1, 2 or 3");
+      if (*p.severity < 1 || *p.severity > 3)
+        return Error::Invalid("severity", Msg("complaint.bad_severity", "must be 1, 2 or 3"));
       c->severity = *p.severity;
       changes["severity"] = *p.severity;
     }
@@ -527,28 +561,34 @@ Result<std::vector<Customer>> Service::ListCustomers(const std::optional<std::st
 
 Result<Customer> Service::GetCustomer(Id id) {
   auto c = db_.Read([&](Connection& db) { return repo::FindCustomer(db, id); });
-  if (!c) return Error::NotFound(fmt::format("customer {} does not exist", id));
+  if (!c)
+    return Error::NotFound(Msg("customer.not_found", "customer {id} does not exist", {{"id", std::to_string(id)}}));
   return *c;
 }
 
 Result<Customer> Service::CreateCustomer(const org::Principal& who, const CustomerDraft& d) {
-  if (d.kind != "person" && d.kind != "organisation") return Error::Invalid("kind", "must be person or organisation");
+  if (d.kind != "person" && d.kind != "organisation")
+    return Error::Invalid("kind", Msg("customer.bad_kind", "must be person or organisation"));
   return db_.Write(who.username, [&](WriteTx& tx) -> Result<Customer> {
     if (d.organisation_id) {
       auto o = repo::FindCustomer(tx.db(), *d.organisation_id);
-      if (!o || o->kind != "organisation") return Error::Invalid("organisation_id", "no such organisation");
+      if (!o || o->kind != "organisation")
+        return Error::Invalid("organisation_id", Msg("customer.no_organisation", "no such organisation"));
     }
     if (d.account_id) {
       auto s = org::repo::FindStaff(tx.db(), *d.account_id);
       if (!s || std::find(s->roles.begin(), s->roles.end(), "customer") == s->roles.end()) {
-        return Error::Invalid("account_id", "must be an account with the customer role");
+        return Error::Invalid("account_id",
+                              Msg("customer.account_not_customer", "must be an account with the customer role"));
       }
     }
     auto r = tx.db().Exec(
         "INSERT INTO customers (name, kind, organisation_id, tier, phone, email, account_id,"
         " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         {d.name, d.kind, d.organisation_id, d.tier, d.phone, d.email, d.account_id, tx.now(), tx.now()});
-    if (!r.ok()) return Error::Conflict("this portal account already belongs to a customer", "account_id");
+    if (!r.ok())
+      return Error::Conflict(Msg("customer.account_taken", "this portal account already belongs to a customer"),
+                             "account_id");
     tx.Append("customer", std::to_string(r->last_insert_id), "customer.created",
               {{"name", d.name}, {"kind", d.kind}, {"tier", d.tier}});
     return *repo::FindCustomer(tx.db(), r->last_insert_id);
@@ -559,9 +599,35 @@ Result<std::vector<Category>> Service::ListCategories() {
   return db_.Read([](Connection& db) { return repo::ListCategories(db); });
 }
 
+namespace {
+
+// A category name must be unique among the active children of its parent.
+Status CheckSiblingName(Connection& db, std::optional<Id> parent, const std::string& name, Id self) {
+  auto taken = db.QueryOne(
+      "SELECT 1 FROM categories WHERE coalesce(parent_id, 0) = coalesce(?, 0) AND name = ? AND active = 1 AND id <> ?",
+      {parent, name, self});
+  if (taken) {
+    return Error::Conflict(
+        Msg("category.name_taken", "another active category here is already called '{name}'", {{"name", name}}),
+        "name");
+  }
+  return {};
+}
+
+Status CheckParent(Connection& db, Id parent) {
+  auto p = repo::FindCategory(db, parent);
+  if (!p) return Error::Invalid("parent_id", Msg("desk.no_category", "no such category"));
+  if (!p->active)
+    return Error::Invalid("parent_id", Msg("category.parent_inactive", "the parent category is inactive"));
+  return {};
+}
+
+}  // namespace
+
 Result<Category> Service::CreateCategory(const org::Principal& who, const std::string& name, std::optional<Id> parent) {
   return db_.Write(who.username, [&](WriteTx& tx) -> Result<Category> {
-    if (parent && !repo::FindCategory(tx.db(), *parent)) return Error::Invalid("parent_id", "no such category");
+    if (parent) SQM_TRY(CheckParent(tx.db(), *parent));
+    SQM_TRY(CheckSiblingName(tx.db(), parent, name, 0));
     SQM_ASSIGN(auto r, tx.db().Exec("INSERT INTO categories (parent_id, name) VALUES (?, ?)", {parent, name}));
     tx.Append("category", std::to_string(r.last_insert_id), "category.created",
               {{"name", name}, {"parent_id", OrNull(parent)}});
@@ -569,11 +635,56 @@ Result<Category> Service::CreateCategory(const org::Principal& who, const std::s
   });
 }
 
+Result<Category> Service::UpdateCategory(const org::Principal& who, Id id, const CategoryPatch& patch) {
+  return db_.Write(who.username, [&](WriteTx& tx) -> Result<Category> {
+    auto& db = tx.db();
+    auto c = repo::FindCategory(db, id);
+    if (!c)
+      return Error::NotFound(Msg("category.not_found", "category {id} does not exist", {{"id", std::to_string(id)}}));
+    bj::object changes;
+    if (patch.parent_id && *patch.parent_id != c->parent_id) {
+      if (const auto& parent = *patch.parent_id) {
+        SQM_TRY(CheckParent(db, *parent));
+        const auto path = repo::CategoryPath(db, *parent);
+        if (std::find(path.begin(), path.end(), id) != path.end()) {
+          return Error::Conflict(
+              Msg("category.move_into_itself", "a category cannot move into itself or one of its subcategories"),
+              "parent_id");
+        }
+      }
+      c->parent_id = *patch.parent_id;
+      changes["parent_id"] = OrNull(c->parent_id);
+    }
+    if (patch.name && *patch.name != c->name) {
+      c->name = *patch.name;
+      changes["name"] = c->name;
+    }
+    if (patch.active && *patch.active != c->active) {
+      if (!*patch.active) {
+        auto child = db.QueryOne("SELECT 1 FROM categories WHERE parent_id = ? AND active = 1", {id});
+        if (child) {
+          return Error::Conflict(Msg("category.has_active_children", "deactivate its subcategories first"), "active");
+        }
+      } else if (c->parent_id) {
+        SQM_TRY(CheckParent(db, *c->parent_id));
+      }
+      c->active = *patch.active;
+      changes["active"] = c->active;
+    }
+    if (changes.empty()) return *c;
+    if (c->active) SQM_TRY(CheckSiblingName(db, c->parent_id, c->name, id));
+    SQM_TRY(db.Exec("UPDATE categories SET parent_id = ?, name = ?, active = ? WHERE id = ?",
+                    {c->parent_id, c->name, c->active ? 1 : 0, id}));
+    tx.Append("category", std::to_string(id), "category.updated", std::move(changes));
+    return *c;
+  });
+}
+
 // ---- portal ----
 
 Result<Customer> Service::CallerCustomer(const org::Principal& who) {
   auto c = db_.Read([&](Connection& db) { return repo::FindCustomerByAccount(db, who.staff_id); });
-  if (!c) return Error::Forbidden("this account is not linked to a customer record");
+  if (!c) return Error::Forbidden(Msg("portal.not_a_customer", "this account is not linked to a customer record"));
   return *c;
 }
 
@@ -602,7 +713,8 @@ Result<TicketView> Service::PortalGet(const org::Principal& who, Id id) {
   SQM_ASSIGN(Customer me, CallerCustomer(who));
   return db_.Read([&](Connection& db) -> Result<TicketView> {
     auto t = repo::FindTicket(db, id);
-    if (!t || t->customer_id != me.id) return Error::NotFound(fmt::format("ticket {} does not exist", id));
+    if (!t || t->customer_id != me.id)
+      return Error::NotFound(Msg("ticket.not_found", "ticket {id} does not exist", {{"id", std::to_string(id)}}));
     TicketView v;
     v.ticket = *t;
     v.comments = repo::Comments(db, id, /*include_internal=*/false);
@@ -627,8 +739,11 @@ Result<Ticket> Service::PortalReply(const org::Principal& who, Id id, const std:
   SQM_ASSIGN(Customer me, CallerCustomer(who));
   auto result = db_.Write(who.username, [&](WriteTx& tx) -> Result<Ticket> {
     auto t = repo::FindTicket(tx.db(), id);
-    if (!t || t->customer_id != me.id) return Error::NotFound(fmt::format("ticket {} does not exist", id));
-    if (!IsOpen(t->status)) return Error::Conflict("the ticket is no longer open; submit a new request", "ticket");
+    if (!t || t->customer_id != me.id)
+      return Error::NotFound(Msg("ticket.not_found", "ticket {id} does not exist", {{"id", std::to_string(id)}}));
+    if (!IsOpen(t->status))
+      return Error::Conflict(Msg("portal.ticket_closed", "the ticket is no longer open; submit a new request"),
+                             "ticket");
     SQM_TRY(AddComment(tx, id, who.staff_id, "public", body));
     bj::object data{{"from", Name(t->status)}};
     if (t->status == TicketStatus::kWaitingCustomer) {
@@ -638,7 +753,7 @@ Result<Ticket> Service::PortalReply(const org::Principal& who, Id id, const std:
     }
     SQM_TRY(tx.db().Exec("UPDATE tickets SET updated_at = ? WHERE id = ?", {tx.now(), id}));
     if (t->assignee_id) {
-      Notify(tx, *t->assignee_id, "customer_replied", id, fmt::format("The customer replied on {}", t->number));
+      Notify(tx, *t->assignee_id, *t, "customer_replied", "The customer replied on {number}");
     }
     tx.Append("ticket", std::to_string(id), "ticket.customer_replied", std::move(data));
     return *repo::FindTicket(tx.db(), id);
@@ -654,8 +769,6 @@ Status Service::OnFiring(WriteTx& tx, const sla::Timer& timer, sla::FiringKind k
   auto t = repo::FindTicket(db, timer.ticket_id);
   if (!t) return {};
   const bool breach = kind == sla::FiringKind::kBreach;
-  const std::string what = fmt::format("{} {}: {} {}", t->number, t->title, sla::TimerKindName(timer.kind),
-                                       breach ? "target breached" : "target nearly used up");
   std::vector<Id> recipients;
   if (t->assignee_id) recipients.push_back(*t->assignee_id);
   if (t->department_id) {
@@ -677,7 +790,12 @@ Status Service::OnFiring(WriteTx& tx, const sla::Timer& timer, sla::FiringKind k
   }
   std::sort(recipients.begin(), recipients.end());
   recipients.erase(std::unique(recipients.begin(), recipients.end()), recipients.end());
-  for (Id r : recipients) Notify(tx, r, breach ? "sla_breach" : "sla_warning", t->id, what);
+  for (Id r : recipients) {
+    Notify(tx, r, *t, breach ? "sla_breach" : "sla_warning",
+           breach ? "{number} {title}: {timerKind} target breached"
+                  : "{number} {title}: {timerKind} target nearly used up",
+           {{"timerKind", sla::TimerKindName(timer.kind)}});
+  }
   return {};
 }
 

@@ -64,6 +64,12 @@ struct ComplaintPatch {
   std::optional<std::optional<TimeMs>> communicated_at;
 };
 
+struct CategoryPatch {
+  std::optional<std::string> name;
+  std::optional<std::optional<Id>> parent_id;  // present and null: to the top level
+  std::optional<bool> active;
+};
+
 // Everything the ticket page shows.
 struct TicketView {
   Ticket ticket;
@@ -95,6 +101,11 @@ class Service {
   // many of these in one transaction). The caller reschedules the SLA queue after commit.
   Result<Ticket> RegisterIn(storage::WriteTx& tx, const org::Principal& who, const TicketDraft& draft);
   Result<Ticket> ActIn(storage::WriteTx& tx, const org::Principal& who, Id id, const ActionInput& input);
+  // The same for a caller holding the ticket as this job last returned it (a replay passes each
+  // step's result to the next), which saves reading it again. The caller has checked that `who`
+  // may see it.
+  Result<Ticket> ActIn(storage::WriteTx& tx, const org::Principal& who, const Ticket& current,
+                       const ActionInput& input);
   Result<TicketView> Get(const org::Principal& who, Id id);
   Result<std::vector<Ticket>> List(const org::Principal& who, const repo::TicketQuery& query);
   Result<std::vector<Ticket>> Duplicates(const org::Principal& who, Id customer_id, std::optional<Id> category_id);
@@ -109,6 +120,10 @@ class Service {
   Result<Customer> CreateCustomer(const org::Principal& who, const CustomerDraft& draft);
   Result<std::vector<Category>> ListCategories();
   Result<Category> CreateCategory(const org::Principal& who, const std::string& name, std::optional<Id> parent_id);
+  // Renames, moves (parent_id present and null: to the top level) or (de)activates a category.
+  // A move never goes into the category's own subtree or under an inactive parent; a category
+  // with active children stays active; active siblings have distinct names.
+  Result<Category> UpdateCategory(const org::Principal& who, Id id, const CategoryPatch& patch);
 
   // The customer portal: only the caller's own tickets, never internal notes.
   Result<RegisterResult> PortalRegister(const org::Principal& who, TicketDraft draft);

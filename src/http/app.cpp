@@ -173,7 +173,29 @@ Response App::Dispatch(Request& req, std::string& route_label, org::Principal& p
     }
   }
   if (Response denied = Authorize(req, *match.route, principal, who); denied.status != 0) return denied;
+  const auto key = req.Header("idempotency-key");
+  if (!key.empty() && who && IsUnsafe(req.method) && options_.idempotency &&
+      !match.route->options.own_idempotency_key) {
+    return RunOnce(req, *match.route, *who, key);
+  }
   return match.route->handler(req);
+}
+
+Response App::RunOnce(Request& req, const Route& route, const org::Principal& who, std::string_view key) {
+  const std::string caller = "staff:" + std::to_string(who.staff_id);
+  const std::string k(key);
+  auto reserved = options_.idempotency->Reserve(caller, k, req);
+  if (!reserved.ok()) return ErrorResponse(reserved.error());
+  if (*reserved) return std::move(**reserved);
+  Response r;
+  try {
+    r = route.handler(req);
+  } catch (...) {
+    options_.idempotency->Finish(caller, k, Response{500});
+    throw;
+  }
+  options_.idempotency->Finish(caller, k, r);
+  return r;
 }
 
 Response App::Handle(Request& req) {

@@ -9,6 +9,7 @@
 
 #include <string>
 
+#include "http/idempotency.h"
 #include "http/message.h"
 #include "http/metrics.h"
 #include "http/router.h"
@@ -23,16 +24,19 @@ struct AppOptions {
   std::string web_root;         // the Vite build; empty disables static files
   bool secure_cookies = false;  // add `Secure` to the session cookie (behind TLS)
   bool access_log = true;
+  IdempotencyKeys* idempotency = nullptr;  // null: Idempotency-Key headers are ignored
 };
 
 class App {
  public:
   App(const Router& router, org::Service& org, Metrics& metrics, AppOptions options);
   Response Handle(Request& req);
+  const Router& router() const { return router_; }
 
  private:
   Response Dispatch(Request& req, std::string& route_label, org::Principal& principal, const org::Principal*& who);
   Response Authorize(Request& req, const Route& route, org::Principal& storage, const org::Principal*& who);
+  Response RunOnce(Request& req, const Route& route, const org::Principal& who, std::string_view key);
 
   const Router& router_;
   org::Service& org_;

@@ -48,9 +48,10 @@ Result<std::optional<std::int64_t>> Request::QueryInt(std::string_view name, std
   auto text = QueryText(name);
   if (!text) return std::optional<std::int64_t>{};
   auto v = ParseInt(*text);
-  if (!v) return Error::Invalid(std::string(name), "must be an integer");
+  if (!v) return Error::Invalid(std::string(name), Msg("field.not_integer", "must be an integer"));
   if (*v < min || *v > max) {
-    return Error::Invalid(std::string(name), "must be between " + std::to_string(min) + " and " + std::to_string(max));
+    return Error::Invalid(std::string(name), Msg("field.out_of_range", "must be between {min} and {max}",
+                                                 {{"min", std::to_string(min)}, {"max", std::to_string(max)}}));
   }
   return std::optional<std::int64_t>(*v);
 }
@@ -60,14 +61,16 @@ Result<std::optional<bool>> Request::QueryBool(std::string_view name) const {
   if (!text) return std::optional<bool>{};
   if (*text == "true" || *text == "1") return std::optional<bool>(true);
   if (*text == "false" || *text == "0") return std::optional<bool>(false);
-  return Error::Invalid(std::string(name), "must be true or false");
+  return Error::Invalid(std::string(name), Msg("field.not_boolean", "must be true or false"));
 }
 
 Result<std::optional<TimeMs>> Request::QueryTime(std::string_view name) const {
   auto text = QueryText(name);
   if (!text) return std::optional<TimeMs>{};
   auto t = ParseIsoTime(*text);
-  if (!t) return Error::Invalid(std::string(name), "must be an ISO-8601 date or date-time with a zone");
+  if (!t)
+    return Error::Invalid(std::string(name),
+                          Msg("field.not_time", "must be an ISO-8601 date or date-time with a zone"));
   return std::optional<TimeMs>(*t);
 }
 

@@ -1,5 +1,6 @@
 #include "http/router.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace sqm::http {
@@ -24,14 +25,27 @@ bool IsParam(const std::string& seg) {
 
 }  // namespace
 
-void Router::Add(std::string method, std::string pattern, std::string permission, Handler handler) {
+void Router::Add(std::string method, std::string pattern, std::string permission, Handler handler,
+                 RouteOptions options) {
   if (pattern.empty() || pattern[0] != '/') throw std::logic_error("route pattern must start with '/': " + pattern);
   for (const auto& r : routes_) {
     if (r.method == method && r.pattern == pattern) throw std::logic_error("duplicate route " + method + " " + pattern);
   }
   auto segments = Split(pattern);
-  routes_.push_back(
-      Route{std::move(method), std::move(pattern), std::move(permission), std::move(handler), std::move(segments)});
+  routes_.push_back(Route{std::move(method), std::move(pattern), std::move(permission), std::move(handler),
+                          std::move(segments), options});
+}
+
+RouteOptions Router::OptionsFor(std::string_view method, std::string_view target) const {
+  std::map<std::string, std::string, std::less<>> params;
+  const auto match = Find(method, target.substr(0, target.find('?')), params);
+  return match.route ? match.route->options : RouteOptions{};
+}
+
+std::size_t Router::LargestBody() const {
+  std::size_t largest = 0;
+  for (const auto& r : routes_) largest = std::max(largest, r.options.max_body_bytes);
+  return largest;
 }
 
 Router::Match Router::Find(std::string_view method, std::string_view path,

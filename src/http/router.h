@@ -14,18 +14,31 @@ namespace sqm::http {
 
 using Handler = std::function<Response(Request&)>;
 
+// What a route needs beyond the defaults.
+struct RouteOptions {
+  // For routes that take larger bodies than the server's default (file uploads, bulk feeds):
+  // the largest body and the time allowed to read it. 0 keeps the server's setting, and a
+  // server setting larger than the route's wins.
+  std::size_t max_body_bytes = 0;
+  int read_timeout_s = 0;
+  // The handler keeps Idempotency-Key itself, inside its own transaction; the pipeline's
+  // generic handling (http/idempotency.h) stays out of its way.
+  bool own_idempotency_key = false;
+};
+
 struct Route {
   std::string method;
   std::string pattern;  // "/api/v1/departments/{id}"
   std::string permission;
   Handler handler;
   std::vector<std::string> segments;
+  RouteOptions options;
 };
 
 class Router {
  public:
   // REQUIRES: no route with the same method and pattern yet; `pattern` starts with '/'.
-  void Add(std::string method, std::string pattern, std::string permission, Handler handler);
+  void Add(std::string method, std::string pattern, std::string permission, Handler handler, RouteOptions options = {});
 
   struct Match {
     const Route* route = nullptr;
@@ -35,6 +48,11 @@ class Router {
   // Fills `params` on a match.
   Match Find(std::string_view method, std::string_view path,
              std::map<std::string, std::string, std::less<>>& params) const;
+
+  // The options of the route a request line names ({} when none matches); the server reads
+  // the body limits once the headers are in, before the body.
+  RouteOptions OptionsFor(std::string_view method, std::string_view target) const;
+  std::size_t LargestBody() const;
 
   const std::vector<Route>& routes() const { return routes_; }
 

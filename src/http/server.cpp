@@ -1,5 +1,6 @@
 #include "http/server.h"
 
+#include <algorithm>
 #include <chrono>
 #include <mutex>
 #include <set>
@@ -48,6 +49,8 @@ struct Server::Impl {
   std::atomic<bool> stopping{false};
   std::atomic<int> busy{0};
   std::atomic<int> fresh{0};
+  std::atomic<int> accepting{0};     // accepts started whose handler has not finished
+  std::atomic<bool> drained{false};  // the backlog was taken and the acceptor closed
   std::mutex sessions_mu;
   std::set<std::shared_ptr<Session>> sessions;
 
@@ -83,18 +86,29 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   void ReadHeader() {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(server_.options.max_header_bytes));
-    parser_->body_limit(server_.options.max_body_bytes);
+    // The largest any route takes; OnHeader narrows it to the route's once the target is known.
+    max_body_ = std::max(server_.options.max_body_bytes, server_.app.router().LargestBody());
+    parser_->body_limit(max_body_);
     stream_.expires_after(std::chrono::seconds(server_.options.idle_timeout_s));
     bhttp::async_read_header(stream_, buffer_, *parser_,
                              [self = shared_from_this()](beast::error_code ec, std::size_t) { self->OnHeader(ec); });
   }
 
   void OnHeader(beast::error_code ec) {
+    if (!ec) {  // busy before it stops being fresh: shutdown never sees it as neither
+      busy_ = true;
+      ++server_.busy;
+    }
     NotFresh();
     if (ec) return Fail(ec);
-    busy_ = true;
-    ++server_.busy;
-    stream_.expires_after(std::chrono::seconds(server_.options.read_timeout_s));
+    const auto& header = parser_->get();
+    const RouteOptions route = server_.app.router().OptionsFor(header.method_string(), header.target());
+    max_body_ = std::max(server_.options.max_body_bytes, route.max_body_bytes);
+    if (const auto length = parser_->content_length(); length && *length > max_body_) {
+      return Fail(bhttp::error::body_limit);
+    }
+    parser_->body_limit(max_body_);
+    stream_.expires_after(std::chrono::seconds(std::max(server_.options.read_timeout_s, route.read_timeout_s)));
     bhttp::async_read(stream_, buffer_, *parser_,
                       [self = shared_from_this()](beast::error_code ec, std::size_t) { self->OnRead(ec); });
   }
@@ -104,10 +118,9 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
       return Reply(ErrorResponse(431, "header_too_large", "the request headers are too large"), 11, false, false);
     }
     if (ec == bhttp::error::body_limit) {
-      return Reply(
-          ErrorResponse(413, "payload_too_large",
-                        "the request body is larger than " + std::to_string(server_.options.max_body_bytes) + " bytes"),
-          11, false, false);
+      return Reply(ErrorResponse(413, "payload_too_large",
+                                 "the request body is larger than " + std::to_string(max_body_) + " bytes"),
+                   11, false, false);
     }
     if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout || ec == net::error::operation_aborted ||
         ec == net::error::connection_reset || ec == net::error::eof || ec == net::error::bad_descriptor) {
@@ -181,17 +194,20 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   Impl& server_;
   std::string remote_;
+  std::size_t max_body_ = 0;  // of the request being read
   bool busy_ = false;
   bool fresh_ = true;
 };
 
 void Server::Impl::Accept() {
+  ++accepting;
   acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
     if (ec) {
       if (!stopping && ec != net::error::operation_aborted) {
         spdlog::warn("accept failed: {}", ec.message());
         Accept();
       }
+      --accepting;
       return;
     }
     socket.set_option(tcp::no_delay(true), ec);
@@ -200,8 +216,9 @@ void Server::Impl::Accept() {
       std::lock_guard lock(sessions_mu);
       sessions.insert(s);
     }
-    s->Start();
-    Accept();
+    s->Start();  // counts as fresh from here
+    if (!stopping) Accept();
+    --accepting;
   });
 }
 
@@ -225,6 +242,7 @@ void Server::Impl::BeginStop() {
     }
     acceptor.close(ec);
     signals.cancel(ec);
+    drained = true;
   });
   std::thread([this] {
     const auto start = std::chrono::steady_clock::now();
@@ -234,9 +252,12 @@ void Server::Impl::BeginStop() {
         std::lock_guard lock(sessions_mu);
         for (const auto& s : sessions) s->CloseIfIdle();
       }
-      // Fresh connections get 2 s to send the request they may already have sent.
+      // Fresh connections get 2 s to send the request they may already have sent. Until the
+      // backlog is drained and every accept handler has run, a connection may be in none of
+      // the counts yet.
       const auto now = std::chrono::steady_clock::now();
-      if ((busy == 0 && (fresh == 0 || now - start > std::chrono::seconds(2))) || now > deadline) break;
+      const bool settled = drained && accepting == 0 && busy == 0;
+      if ((settled && (fresh == 0 || now - start > std::chrono::seconds(2))) || now > deadline) break;
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(20));  // let the last replies flush
@@ -247,7 +268,7 @@ void Server::Impl::BeginStop() {
 Server::Server(App& app, ServerOptions options) : impl_(std::make_unique<Impl>(app, std::move(options))) {}
 Server::~Server() = default;
 
-void Server::Listen() {
+void Server::Listen(bool handle_signals) {
   auto& a = impl_->acceptor;
   beast::error_code ec;
   const auto address = net::ip::make_address(impl_->options.host, ec);
@@ -260,13 +281,6 @@ void Server::Listen() {
     throw std::runtime_error("cannot listen on " + impl_->options.host + ":" + std::to_string(impl_->options.port) +
                              ": " + ec.message());
   a.listen(net::socket_base::max_listen_connections);
-}
-
-std::uint16_t Server::port() const {
-  return impl_->acceptor.local_endpoint().port();
-}
-
-void Server::Run(bool handle_signals) {
   if (handle_signals) {
     impl_->signals.add(SIGINT);
     impl_->signals.add(SIGTERM);
@@ -276,6 +290,13 @@ void Server::Run(bool handle_signals) {
       Stop();
     });
   }
+}
+
+std::uint16_t Server::port() const {
+  return impl_->acceptor.local_endpoint().port();
+}
+
+void Server::Run() {
   impl_->Accept();
   std::vector<std::thread> threads;
   for (int i = 1; i < impl_->options.workers; ++i) threads.emplace_back([this] { impl_->ioc.run(); });

@@ -28,12 +28,13 @@ class Server {
  public:
   Server(App& app, ServerOptions options);
   ~Server();
-  // Binds and listens; throws std::runtime_error when the address is taken.
-  void Listen();
+  // Binds and listens; throws std::runtime_error when the address is taken. With
+  // `handle_signals`, SIGINT and SIGTERM stop the server from here on (one that arrives before
+  // Run() is acted on once it runs).
+  void Listen(bool handle_signals);
   std::uint16_t port() const;
-  // Serves until Stop() (or SIGINT/SIGTERM when `handle_signals`); returns after the requests
-  // in flight are answered.
-  void Run(bool handle_signals);
+  // Serves until Stop() or a signal; returns after the requests in flight are answered.
+  void Run();
   // Stops accepting, lets requests in flight finish, closes idle connections. Thread-safe.
   void Stop();
 

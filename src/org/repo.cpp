@@ -126,6 +126,9 @@ std::vector<Staff> ListStaff(Connection& db, const StaffQuery& q, const Scope& s
     sql += " AND EXISTS (SELECT 1 FROM staff_roles r WHERE r.staff_id = s.id AND r.role = ?)";
     params.emplace_back(*q.role);
   }
+  if (q.staff_only) {
+    sql += " AND EXISTS (SELECT 1 FROM staff_roles r WHERE r.staff_id = s.id AND r.role <> 'customer')";
+  }
   if (q.active) {
     sql += " AND s.active = ?";
     params.emplace_back(*q.active ? 1 : 0);
@@ -193,12 +196,13 @@ std::optional<SessionRow> FindSession(Connection& db, const std::string& token_h
 
 std::optional<TokenRow> FindTokenByHash(Connection& db, const std::string& token_hash) {
   auto r = db.QueryOne(
-      "SELECT t.id, t.staff_id, t.scopes, t.expires_at, t.revoked_at FROM api_tokens t JOIN staff u ON u.id = "
+      "SELECT t.id, t.staff_id, t.scopes, t.expires_at, t.revoked_at, t.last_used_at FROM api_tokens t JOIN staff u"
+      " ON u.id = "
       "t.staff_id"
       " WHERE t.token_hash = ? AND u.active = 1",
       {token_hash});
   if (!r) return std::nullopt;
-  return TokenRow{r->Int(0), r->Int(1), SplitScopes(r->Text(2)), r->OptInt(3), r->OptInt(4)};
+  return TokenRow{r->Int(0), r->Int(1), SplitScopes(r->Text(2)), r->OptInt(3), r->OptInt(4), r->OptInt(5)};
 }
 
 std::vector<ApiToken> ListTokens(Connection& db) {

@@ -25,6 +25,7 @@ struct StaffQuery {
   std::optional<Id> department_id;
   std::optional<std::string> role;
   std::optional<bool> active;
+  bool staff_only = false;     // leave out customer (portal) accounts
   std::optional<Id> after_id;  // cursor
   int limit = 50;
 };
@@ -50,6 +51,7 @@ struct TokenRow {
   std::vector<std::string> scopes;
   std::optional<TimeMs> expires_at;
   std::optional<TimeMs> revoked_at;
+  std::optional<TimeMs> last_used_at;
 };
 std::optional<TokenRow> FindTokenByHash(Connection& db, const std::string& token_hash);
 std::vector<ApiToken> ListTokens(Connection& db);

@@ -252,6 +252,31 @@ void AddRoutes(http::Router& r, Service& svc, RouteOptions opt) {
   });
   r.Add("PATCH", "/api/v1/staff/{id}", write, [&svc](Request& req) { return UpdateStaff(svc, req); });
 
+  // Pickers for everyone who handles tickets (transfer, assign, escalate): ids and names only.
+  const std::string directory(kTicketRead);
+  r.Add("GET", "/api/v1/directory/departments", directory, [&svc](Request&) {
+    bj::array items;
+    for (const auto& d : svc.DirectoryDepartments()) {
+      items.push_back({{"id", d.id}, {"code", OrNull(d.code)}, {"name", d.name}, {"parent_id", OrNull(d.parent_id)}});
+    }
+    return JsonResponse(200, bj::object{{"items", std::move(items)}});
+  });
+  r.Add("GET", "/api/v1/directory/staff", directory, [&svc](Request& req) {
+    repo::StaffQuery q;
+    q.q = req.QueryText("q");
+    SQM_ASSIGN_OR_REPLY(q.department_id, req.QueryInt("department_id", 1));
+    SQM_ASSIGN_OR_REPLY(q.limit, req.Limit(100));
+    bj::array items;
+    for (const auto& s : svc.DirectoryStaff(q)) {
+      items.push_back({{"id", s.id},
+                       {"username", s.username},
+                       {"name", s.display_name},
+                       {"department_id", OrNull(s.department_id)},
+                       {"department_name", s.department_name}});
+    }
+    return JsonResponse(200, bj::object{{"items", std::move(items)}});
+  });
+
   r.Add("GET", "/api/v1/tokens", tokens, [&svc](Request& req) {
     return Reply(svc.ListTokens(req.who()), [](const std::vector<ApiToken>& v) {
       bj::array items;

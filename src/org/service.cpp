@@ -1,5 +1,7 @@
 #include "org/service.h"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -151,20 +153,30 @@ Result<Principal> Service::AuthenticateSession(const std::string& session_token)
 Result<Principal> Service::AuthenticateToken(const std::string& bearer) {
   if (bearer.empty() || bearer.size() > 128) return Error::Unauthenticated("invalid API token");
   const TimeMs now = clock_.Now();
-  return db_.Read([&](Connection& c) -> Result<Principal> {
-    auto t = repo::FindTokenByHash(c, crypto::Sha256Hex(bearer));
-    if (!t || t->revoked_at || (t->expires_at && *t->expires_at <= now)) {
+  std::optional<repo::TokenRow> token;
+  auto principal = db_.Read([&](Connection& c) -> Result<Principal> {
+    token = repo::FindTokenByHash(c, crypto::Sha256Hex(bearer));
+    if (!token || token->revoked_at || (token->expires_at && *token->expires_at <= now)) {
       return Error::Unauthenticated("invalid, expired or revoked API token");
     }
-    SQM_ASSIGN(Principal p, LoadPrincipal(c, t->staff_id));
+    SQM_ASSIGN(Principal p, LoadPrincipal(c, token->staff_id));
     std::set<std::string> narrowed;
-    for (const auto& s : t->scopes) {
+    for (const auto& s : token->scopes) {
       if (p.permissions.contains(s)) narrowed.insert(s);
     }
     p.permissions = std::move(narrowed);
     p.via_token = true;
     return p;
   });
+  // last_used_at to the minute: one write per token per minute at most, not one per request.
+  constexpr TimeMs kUseResolution = 60'000;
+  if (principal.ok() && (!token->last_used_at || now - *token->last_used_at >= kUseResolution)) {
+    auto st = db_.Write(principal->username, [&](storage::WriteTx& tx) -> Status {
+      return tx.db().Exec("UPDATE api_tokens SET last_used_at = ? WHERE id = ?", {now, token->id});
+    });
+    if (!st.ok()) spdlog::warn("api token {}: last_used_at not recorded: {}", token->id, st.error().message);
+  }
+  return principal;
 }
 
 Status Service::ChangePassword(const Principal& who, const std::string& current, const std::string& next,
@@ -285,6 +297,19 @@ Result<Page<Staff>> Service::ListStaff(const Principal& who, repo::StaffQuery qu
   }
   page.items = std::move(rows);
   return page;
+}
+
+std::vector<Department> Service::DirectoryDepartments() {
+  auto all = db_.Read([](Connection& c) { return repo::ListDepartments(c); });
+  std::erase_if(all, [](const Department& d) { return !d.active; });
+  return all;
+}
+
+std::vector<Staff> Service::DirectoryStaff(repo::StaffQuery query) {
+  query.active = true;
+  query.staff_only = true;
+  query.role.reset();
+  return db_.Read([&](Connection& c) { return repo::ListStaff(c, query, Scope{.all = true}); });
 }
 
 Result<Staff> Service::GetStaff(const Principal& who, Id id) {

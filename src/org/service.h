@@ -105,6 +105,12 @@ class Service {
   Result<Department> UpdateDepartment(const Principal& who, Id id, const DepartmentPatch& patch);
 
   Result<Page<Staff>> ListStaff(const Principal& who, repo::StaffQuery query);
+
+  // The directory for pickers (transfer to, assign to): every active department, and active staff
+  // (not customer accounts) matching `query.q` / `query.department_id`, regardless of the caller's scope. Only names
+  // and departments leave the service; the routes never show contact details from here.
+  std::vector<Department> DirectoryDepartments();
+  std::vector<Staff> DirectoryStaff(repo::StaffQuery query);
   Result<Staff> GetStaff(const Principal& who, Id id);
   Result<Staff> CreateStaff(const Principal& who, const StaffDraft& draft);
   Result<Staff> UpdateStaff(const Principal& who, Id id, const StaffPatch& patch);

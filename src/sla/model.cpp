@@ -84,7 +84,7 @@ Status Validate(const Policy& policy) {
     if (t.business_minutes < 1 || t.business_minutes > kMaxTargetMinutes) {
       return Error::Invalid(at + ".business_minutes", "must be between 1 and " + std::to_string(kMaxTargetMinutes));
     }
-    if (t.calendar_code.empty()) return Error::Invalid(at + ".calendar_code", "is required");
+    if (t.calendar_code.empty()) return Error::Invalid(at + ".calendar_code", Msg("field.required", "is required"));
   }
   return {};
 }

@@ -57,7 +57,7 @@ Status ReadPolicy(json::Reader& in, Policy& p) {
   p.warning_fraction = in.OptNumber("warning_fraction").value_or(kDefaultWarningFraction);
   p.active = in.OptBool("active").value_or(true);
   if (!targets || targets->is_null())
-    in.Fail("targets", "is required");
+    in.Fail("targets", Msg("field.required", "is required"));
   else if (!targets->is_array())
     in.Fail("targets", "must be a list of targets");
   else if (targets->get_array().size() > kTimerKinds.size())

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <map>
 #include <mutex>
 #include <thread>
 
@@ -67,6 +68,76 @@ Timer Derive(Timer t, TimeMs at, const BusinessTime& cal) {
   t.overrun_wall_ms = s.overrun_wall_ms;
   return t;
 }
+
+// What the service remembers during one write job (WriteTx::Memo): the current active policies,
+// the policy versions it read, and every timer of the ticket it touched last. A job that replays
+// thousands of tickets step by step (an import) then reads the policies once and each ticket's
+// timers once instead of at every step. The service's policy and timer writes go through here,
+// which keeps it in step with the job; nothing else writes those tables.
+class JobMemo {
+ public:
+  static JobMemo& Of(WriteTx& tx) { return tx.Memo<JobMemo>(); }
+
+  const std::vector<Policy>& ActivePolicies(Connection& db) {
+    if (!active_) active_ = repo::CurrentPolicies(db, /*include_inactive=*/false);
+    return *active_;
+  }
+  // nullptr when that version does not exist.
+  const Policy* FindPolicy(Connection& db, std::int64_t id, std::int32_t version) {
+    auto it = versions_.find({id, version});
+    if (it == versions_.end()) {
+      auto p = repo::FindPolicy(db, id, version);
+      if (!p) return nullptr;
+      it = versions_.emplace(std::pair(id, version), std::move(*p)).first;
+    }
+    return &it->second;
+  }
+  Status InsertPolicyVersion(Connection& db, const Policy& policy, TimeMs created_at, const std::string& created_by) {
+    active_.reset();
+    return repo::InsertPolicyVersion(db, policy, created_at, created_by);
+  }
+
+  // Oldest first.
+  const std::vector<Timer>& TimersOf(Connection& db, std::int64_t ticket_id) {
+    if (ticket_id != timers_ticket_) {
+      timers_ = repo::TimersOf(db, ticket_id);
+      timers_ticket_ = ticket_id;
+    }
+    return timers_;
+  }
+  std::vector<Timer> OpenTimersOf(Connection& db, std::int64_t ticket_id) {
+    std::vector<Timer> open;
+    for (const Timer& t : TimersOf(db, ticket_id)) {
+      if (!t.stopped_at) open.push_back(t);
+    }
+    return open;
+  }
+  // Returns the new id.
+  Result<std::int64_t> InsertTimer(Connection& db, Timer timer) {
+    SQM_ASSIGN(timer.id, repo::InsertTimer(db, timer));
+    if (timer.ticket_id == timers_ticket_) {
+      auto later = std::upper_bound(timers_.begin(), timers_.end(), timer.id,
+                                    [](std::int64_t id, const Timer& t) { return id < t.id; });
+      timers_.insert(later, timer);
+    }
+    return timer.id;
+  }
+  Status UpdateTimer(Connection& db, const Timer& timer) {
+    SQM_TRY(repo::UpdateTimer(db, timer));
+    if (timer.ticket_id == timers_ticket_) {
+      for (Timer& t : timers_) {
+        if (t.id == timer.id) t = timer;
+      }
+    }
+    return {};
+  }
+
+ private:
+  std::optional<std::vector<Policy>> active_;
+  std::map<std::pair<std::int64_t, std::int32_t>, Policy> versions_;
+  std::optional<std::int64_t> timers_ticket_;
+  std::vector<Timer> timers_;
+};
 
 bj::object TimerTargetJson(const Timer& t) {
   return {{"policy_id", t.policy_id},
@@ -173,7 +244,7 @@ struct Service::Impl {
     SQM_ASSIGN(Timer t, sla::StartTimer(*spec, at, *cal));
     t.ticket_id = ticket_id;
     t.transfer_id = transfer_id;
-    SQM_ASSIGN(t.id, repo::InsertTimer(tx.db(), t));
+    SQM_ASSIGN(t.id, JobMemo::Of(tx).InsertTimer(tx.db(), t));
     bj::object data = TimerData(t);
     data["policy_id"] = t.policy_id;
     data["policy_version"] = t.policy_version;
@@ -187,7 +258,7 @@ struct Service::Impl {
   // appending `event`. A transition the timer's state does not allow is skipped.
   template <typename Pick, typename Transition>
   Status Apply(WriteTx& tx, std::int64_t ticket_id, TimeMs at, Pick wanted, Transition transition, const char* event) {
-    for (const Timer& t : repo::OpenTimersOf(tx.db(), ticket_id)) {
+    for (const Timer& t : JobMemo::Of(tx).OpenTimersOf(tx.db(), ticket_id)) {
       if (!wanted(t)) continue;
       SQM_ASSIGN(auto cal, CalendarOf(t.calendar_code));
       auto changed = transition(t, std::max(at, LastChange(t)), *cal);
@@ -195,7 +266,7 @@ struct Service::Impl {
         if (changed.error().code == ErrorCode::kConflict) continue;
         return changed.error();
       }
-      SQM_TRY(repo::UpdateTimer(tx.db(), *changed));
+      SQM_TRY(JobMemo::Of(tx).UpdateTimer(tx.db(), *changed));
       bj::object data = TimerData(*changed);
       if (changed->stopped_at) {
         data["met"] = changed->state == TimerState::kMet;
@@ -220,7 +291,7 @@ struct Service::Impl {
       // A stale entry. If the calendar changed under the timer, store the moved times so the
       // queue (rebuilt from the row) agrees.
       if (t.due_at != stored->due_at || t.warning_at != stored->warning_at) {
-        SQM_TRY(repo::UpdateTimer(tx.db(), t));
+        SQM_TRY(JobMemo::Of(tx).UpdateTimer(tx.db(), t));
         tx.Append(kTicket, std::to_string(t.ticket_id), "sla.timer_recomputed", TimerData(t));
       }
       return 0;
@@ -232,7 +303,7 @@ struct Service::Impl {
       warning_skipped = true;
     }
     SQM_ASSIGN(t, MarkFired(std::move(t), firing->kind, now, *cal));
-    SQM_TRY(repo::UpdateTimer(tx.db(), t));
+    SQM_TRY(JobMemo::Of(tx).UpdateTimer(tx.db(), t));
     bj::object data = TimerData(t);
     if (firing->kind == FiringKind::kBreach) {
       data["overrun_wall_ms"] = t.overrun_wall_ms;
@@ -405,7 +476,7 @@ Result<Policy> Service::CreatePolicy(const std::string& actor, Policy policy) {
   SQM_TRY(impl_->CheckCalendars(policy));
   return impl_->db.Write(actor, [&](WriteTx& tx) -> Result<Policy> {
     policy.id = repo::NextPolicyId(tx.db());
-    SQM_TRY(repo::InsertPolicyVersion(tx.db(), policy, tx.now(), actor));
+    SQM_TRY(JobMemo::Of(tx).InsertPolicyVersion(tx.db(), policy, tx.now(), actor));
     tx.Append(kPolicyEntity, std::to_string(policy.id), "sla.policy_created", PolicyToJson(policy));
     return policy;
   });
@@ -427,7 +498,7 @@ Result<Policy> Service::UpdatePolicy(const std::string& actor, std::int64_t id, 
                              "version");
     }
     policy.version = current->version + 1;
-    SQM_TRY(repo::InsertPolicyVersion(tx.db(), policy, tx.now(), actor));
+    SQM_TRY(JobMemo::Of(tx).InsertPolicyVersion(tx.db(), policy, tx.now(), actor));
     tx.Append(kPolicyEntity, std::to_string(id), "sla.policy_updated", PolicyToJson(policy));
     return policy;
   });
@@ -458,19 +529,18 @@ Result<Explanation> Service::Explain(TicketFacts facts, std::optional<std::int64
 
 Result<std::optional<AppliedPolicy>> Service::StartTicket(WriteTx& tx, std::int64_t ticket_id, const TicketFacts& facts,
                                                           TimeMs at) {
-  const std::vector<Policy> policies = repo::CurrentPolicies(tx.db(), /*include_inactive=*/false);
-  const PolicyMatch match = MatchPolicy(policies, facts);
+  PolicyMatch match = MatchPolicy(JobMemo::Of(tx).ActivePolicies(tx.db()), facts);
   if (!match.policy) return std::optional<AppliedPolicy>{};
   for (TimerKind kind : {TimerKind::kFirstResponse, TimerKind::kResolution}) {
     SQM_TRY(impl_->StartOne(tx, ticket_id, *match.policy, kind, at, 0));
   }
-  return std::optional<AppliedPolicy>(AppliedPolicy{match.policy->id, match.policy->version, match.summary,
-                                                    ExplanationJson(match.summary, match.candidates)});
+  return std::optional<AppliedPolicy>(
+      AppliedPolicy{match.policy->id, match.policy->version, std::move(match.summary), std::move(match.candidates)});
 }
 
 Status Service::StartTimer(WriteTx& tx, std::int64_t ticket_id, TimerKind kind, std::int64_t policy_id,
                            std::int32_t policy_version, TimeMs at, std::int64_t transfer_id) {
-  auto policy = repo::FindPolicy(tx.db(), policy_id, policy_version);
+  const Policy* policy = JobMemo::Of(tx).FindPolicy(tx.db(), policy_id, policy_version);
   if (!policy) {
     return Error::NotFound("SLA policy #" + std::to_string(policy_id) + " v" + std::to_string(policy_version) +
                            " does not exist");
@@ -508,8 +578,7 @@ Status Service::StopAll(WriteTx& tx, std::int64_t ticket_id, TimeMs at) {
 
 Result<std::optional<AppliedPolicy>> Service::Reapply(WriteTx& tx, std::int64_t ticket_id, const TicketFacts& facts,
                                                       TimeMs at) {
-  const std::vector<Policy> policies = repo::CurrentPolicies(tx.db(), /*include_inactive=*/false);
-  const PolicyMatch match = MatchPolicy(policies, facts);
+  PolicyMatch match = MatchPolicy(JobMemo::Of(tx).ActivePolicies(tx.db()), facts);
   const std::string sid = std::to_string(ticket_id);
   if (!match.policy) {
     tx.Append(kTicket, sid, "sla.reapplied",
@@ -518,7 +587,7 @@ Result<std::optional<AppliedPolicy>> Service::Reapply(WriteTx& tx, std::int64_t 
   }
   const Policy& policy = *match.policy;
   bj::array changed, kept;
-  for (const Timer& old : repo::OpenTimersOf(tx.db(), ticket_id)) {
+  for (const Timer& old : JobMemo::Of(tx).OpenTimersOf(tx.db(), ticket_id)) {
     auto spec = SpecFor(policy, old.kind);
     if (!spec) {
       bj::object k = TimerData(old);
@@ -543,7 +612,7 @@ Result<std::optional<AppliedPolicy>> Service::Reapply(WriteTx& tx, std::int64_t 
     // Notifications already sent stay sent, unless the new target puts their instant ahead again.
     if (t.warning_fired_at && (!t.warning_at || *t.warning_at > when)) t.warning_fired_at.reset();
     if (t.breach_fired_at && (!t.due_at || *t.due_at >= when)) t.breach_fired_at.reset();
-    SQM_TRY(repo::UpdateTimer(tx.db(), t));
+    SQM_TRY(JobMemo::Of(tx).UpdateTimer(tx.db(), t));
     changed.push_back({{"timer_id", t.id},
                        {"kind", TimerKindName(t.kind)},
                        {"state", TimerStateName(t.state)},
@@ -557,11 +626,15 @@ Result<std::optional<AppliedPolicy>> Service::Reapply(WriteTx& tx, std::int64_t 
              {"changed", std::move(changed)},
              {"kept", std::move(kept)}});
   return std::optional<AppliedPolicy>(
-      AppliedPolicy{policy.id, policy.version, match.summary, ExplanationJson(match.summary, match.candidates)});
+      AppliedPolicy{policy.id, policy.version, std::move(match.summary), std::move(match.candidates)});
 }
 
 std::vector<Timer> Service::TimersOf(Connection& db, std::int64_t ticket_id) {
   return repo::TimersOf(db, ticket_id);
+}
+
+std::vector<Timer> Service::TimersOf(WriteTx& tx, std::int64_t ticket_id) {
+  return JobMemo::Of(tx).TimersOf(tx.db(), ticket_id);
 }
 
 TimerStatus Service::StatusAt(const Timer& timer, TimeMs at) {

@@ -11,6 +11,9 @@
 // timer change appends an `sla.timer_started|paused|resumed|stopped` event on the ticket (entity
 // "ticket"), so the ticket's timeline shows every pause. Calendars come from the Registry as they
 // are at the change: a calendar edit moves a running timer's due time at its next change.
+// Within one write job the service remembers the current policies and the timers of the ticket it
+// touched last (WriteTx::Memo) and keeps them in step with its own writes, so a job replaying many
+// tickets step by step (an import) reads each once; no other request can change them meanwhile.
 //
 // Monitor. The deadline queue holds the next warning or breach instant of every open timer. One
 // thread sleeps until the earliest (or until Reschedule moves it) and calls FireDue(): for each
@@ -63,8 +66,8 @@ struct ServiceOptions {
 struct AppliedPolicy {
   std::int64_t policy_id = 0;
   std::int32_t policy_version = 0;
-  std::string summary;             // PolicyMatch::summary
-  boost::json::value explanation;  // ExplanationJson: the candidates report, for the ticket page
+  std::string summary;                      // PolicyMatch::summary
+  std::vector<CandidateReport> candidates;  // why (ExplanationJson for the ticket page)
 };
 
 // Which policy a ticket would get, and why (an owning copy of rules.h's PolicyMatch).
@@ -154,6 +157,8 @@ class Service {
 
   // The ticket's timers, oldest first.
   std::vector<Timer> TimersOf(storage::Connection& db, std::int64_t ticket_id);
+  // The same inside a write job (remembered for the rest of the job).
+  std::vector<Timer> TimersOf(storage::WriteTx& tx, std::int64_t ticket_id);
   // The timer at `at` (state, remaining business time), using its calendar as it is now. Falls
   // back to the stored derived fields when the calendar is not loaded.
   TimerStatus StatusAt(const Timer& timer, TimeMs at);

@@ -21,6 +21,9 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <typeindex>
+#include <typeinfo>
+#include <utility>
 #include <vector>
 
 #include <boost/json.hpp>
@@ -57,11 +60,28 @@ class WriteTx {
   // Appends one event (seq, time, actor, hash chain) in this job's savepoint.
   Event Append(std::string entity, std::string entity_id, std::string type, boost::json::object data);
 
+  // What a module remembers during this job: one T per type, default-constructed on first use and
+  // destroyed with the job, so nothing remembered reaches another job or outlives a rollback.
+  // Only for rows nothing but this job can change while it runs (the writer runs one job at a
+  // time, so other requests' writes are either committed before it starts or wait until it ends),
+  // and the module keeps it in step with its own writes in the job. A long job (an import) uses
+  // it to avoid reading the same rows back after every step.
+  template <typename T>
+  T& Memo() {
+    for (auto& [type, memo] : memos_) {
+      if (type == typeid(T)) return *static_cast<T*>(memo.get());
+    }
+    auto memo = std::make_shared<T>();
+    memos_.emplace_back(typeid(T), memo);
+    return *memo;
+  }
+
  private:
   Connection& db_;
   EventChain& chain_;
   TimeMs now_;
   std::string actor_;
+  std::vector<std::pair<std::type_index, std::shared_ptr<void>>> memos_;
 };
 
 class Database {

@@ -6,6 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include "base/crypto.h"
+#include "base/json.h"
+
 namespace sqm::storage {
 namespace {
 
@@ -124,6 +127,37 @@ TEST_F(DatabaseTest, VerifyAuditFindsDeletedEvent) {
   auto br = db_->VerifyAudit();
   ASSERT_TRUE(br.has_value());
   EXPECT_EQ(br->seq, 2);
+}
+
+TEST(EventHash, IsTheHashOfPrevHashAndTheCanonicalRow) {
+  const Event e{.seq = 42,
+                .at = -1'700'000'000'123,
+                .actor = "ag\"ent\n\x01\x7f",  // escaped in the canonical row
+                .entity = "ticket",
+                .entity_id = "7",
+                .type = "ticket.\\created",
+                .data = R"({"title":"打印机\n卡纸","note":"a\"b"})",
+                .prev_hash = std::string(64, 'a')};
+  const boost::json::array canonical{e.seq, e.at, e.actor, e.entity, e.entity_id, e.type, e.data};
+  EXPECT_EQ(EventHash(e), crypto::Sha256Hex(e.prev_hash + json::Serialize(canonical)));
+}
+
+TEST_F(DatabaseTest, AJobMemoLastsForThatJobOnly) {
+  struct Seen {
+    int uses = 0;
+  };
+  auto use_twice = [](WriteTx& tx) -> Result<int> {
+    ++tx.Memo<Seen>().uses;
+    return ++tx.Memo<Seen>().uses;
+  };
+  EXPECT_EQ(db_->Write("t", use_twice).value(), 2);
+  EXPECT_EQ(db_->Write("t", use_twice).value(), 2);
+  auto failed = db_->Write("t", [](WriteTx& tx) -> Status {
+    tx.Memo<Seen>().uses = 100;
+    return Error::Invalid("x", "refused");
+  });
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(db_->Write("t", use_twice).value(), 2);
 }
 
 TEST_F(DatabaseTest, ChainContinuesAcrossRestart) {

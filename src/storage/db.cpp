@@ -42,11 +42,7 @@ std::string Placeholders(std::size_t n) {
   return s;
 }
 
-std::optional<Row> Connection::QueryOne(std::string_view sql, Params params) {
-  return QueryOne(sql, std::vector<Value>(params));
-}
-
-std::optional<Row> Connection::QueryOne(std::string_view sql, const std::vector<Value>& params) {
+std::optional<Row> Connection::QueryOne(std::string_view sql, std::span<const Value> params) {
   auto rows = Query(sql, params);
   if (rows.empty()) return std::nullopt;
   return std::move(rows.front());

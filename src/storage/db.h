@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -71,19 +72,23 @@ class Connection {
  public:
   virtual ~Connection() = default;
 
-  // Throws storage::DbError on SQL errors (a programming error or a lost database).
-  virtual std::vector<Row> Query(std::string_view sql, const std::vector<Value>& params) = 0;
-  std::vector<Row> Query(std::string_view sql, Params params = {}) { return Query(sql, std::vector<Value>(params)); }
-  std::optional<Row> QueryOne(std::string_view sql, Params params = {});
-  std::optional<Row> QueryOne(std::string_view sql, const std::vector<Value>& params);
+  // Throws storage::DbError on SQL errors (a programming error or a lost database). The
+  // parameters are read during the call only.
+  virtual std::vector<Row> Query(std::string_view sql, std::span<const Value> params) = 0;
+  std::vector<Row> Query(std::string_view sql, Params params = {}) { return Query(sql, Span(params)); }
+  std::optional<Row> QueryOne(std::string_view sql, Params params = {}) { return QueryOne(sql, Span(params)); }
+  std::optional<Row> QueryOne(std::string_view sql, std::span<const Value> params);
 
   // A unique, foreign-key or check constraint failure is returned as a kConflict Error; other
   // failures throw DbError.
-  virtual Result<ExecResult> Exec(std::string_view sql, const std::vector<Value>& params) = 0;
-  Result<ExecResult> Exec(std::string_view sql, Params params = {}) { return Exec(sql, std::vector<Value>(params)); }
+  virtual Result<ExecResult> Exec(std::string_view sql, std::span<const Value> params) = 0;
+  Result<ExecResult> Exec(std::string_view sql, Params params = {}) { return Exec(sql, Span(params)); }
 
   // Runs several statements without parameters (migrations, PRAGMAs). Throws on failure.
   virtual void ExecScript(std::string_view sql) = 0;
+
+ private:
+  static std::span<const Value> Span(Params params) { return {params.begin(), params.size()}; }
 };
 
 // "?,?,?" for an IN list of `n` bound values.

@@ -3,7 +3,6 @@
 #include <boost/json.hpp>
 
 #include "base/crypto.h"
-#include "base/json.h"
 
 namespace sqm::storage {
 
@@ -18,8 +17,22 @@ constexpr std::string_view kColumns = "seq, at, actor, entity, entity_id, type, 
 }  // namespace
 
 std::string EventHash(const Event& e) {
-  boost::json::array canonical{e.seq, e.at, e.actor, e.entity, e.entity_id, e.type, e.data};
-  return crypto::Sha256Hex(e.prev_hash + json::Serialize(canonical));
+  // prev_hash and the canonical row as json::Serialize prints it (integers as std::to_string,
+  // strings as boost::json::serialize), written straight into one buffer: every event written is
+  // hashed, and building a JSON array first copies every field.
+  std::string text;
+  text.reserve(e.prev_hash.size() + e.data.size() + 160);
+  text += e.prev_hash;
+  text += '[';
+  text += std::to_string(e.seq);
+  text += ',';
+  text += std::to_string(e.at);
+  for (const std::string* field : {&e.actor, &e.entity, &e.entity_id, &e.type, &e.data}) {
+    text += ',';
+    text += boost::json::serialize(boost::json::string_view(*field));
+  }
+  text += ']';
+  return crypto::Sha256Hex(text);
 }
 
 void EventChain::Load(Connection& db) {

@@ -1,8 +1,11 @@
 // SQLite driver: one sqlite3 handle with a prepared-statement cache.
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <span>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "storage/db.h"
@@ -30,8 +33,8 @@ class SqliteConnection final : public Connection {
 
   using Connection::Exec;
   using Connection::Query;
-  std::vector<Row> Query(std::string_view sql, const std::vector<Value>& params) override;
-  Result<ExecResult> Exec(std::string_view sql, const std::vector<Value>& params) override;
+  std::vector<Row> Query(std::string_view sql, std::span<const Value> params) override;
+  Result<ExecResult> Exec(std::string_view sql, std::span<const Value> params) override;
   void ExecScript(std::string_view sql) override;
 
   // Online backup of the whole database into `dest_path` (safe while others write).
@@ -40,10 +43,17 @@ class SqliteConnection final : public Connection {
   sqlite3* handle() { return db_; }
 
  private:
-  sqlite3_stmt* Prepare(std::string_view sql, const std::vector<Value>& params);
+  // The cached statement for `sql` (prepared on first use), with `params` bound.
+  sqlite3_stmt* Prepare(std::string_view sql, std::span<const Value> params);
+
+  // Looks statements up by the caller's text without copying it.
+  struct SqlHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
+  };
 
   sqlite3* db_ = nullptr;
-  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  std::unordered_map<std::string, sqlite3_stmt*, SqlHash, std::equal_to<>> cache_;
 };
 
 }  // namespace sqm::storage

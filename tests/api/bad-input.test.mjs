@@ -176,6 +176,27 @@ describe('JSON bodies', () => {
     assert.equal(r.status, 201, r.text);
   });
 
+  test('the import and bulk routes take bodies over 1 MiB, up to their own limits', async () => {
+    // 1.5 MiB of rows that all fail validation: the upload is accepted as a job (202), not a 413.
+    const rows = Array.from({ length: 40_000 }, (_, i) => `consultation,fax,row ${i},2026-01-05 09:30`).join('\n');
+    const csv = `type,channel,title,created_at\n${rows}\n`;
+    assert.ok(Buffer.byteLength(csv) > 1.5 * 1024 * 1024);
+    const file = await adminRaw('POST', '/api/v1/tickets/imports?filename=big.csv', csv, { 'content-type': 'text/csv' });
+    assert.equal(file.status, 202, file.text);
+    // 2 MiB of blank lines on the bulk route: read whole, then refused for having no line (400).
+    const bulk = await adminRaw('POST', '/api/v1/tickets/bulk', '\n'.repeat(2 * 1024 * 1024),
+      { 'content-type': 'application/x-ndjson' });
+    assertError(bulk, 400);
+    // Past the import limit (200 MiB) the answer comes from the headers alone, before any body.
+    const huge = await adminRaw('POST', '/api/v1/tickets/imports', undefined,
+      { 'content-type': 'text/csv', 'content-length': String(300 * 1024 * 1024) });
+    assertError(huge, 413);
+    assert.match(huge.json.error.message, /larger than 209715200 bytes/);
+    // Other routes keep the server's 1 MiB.
+    const other = await adminRaw('POST', '/api/v1/departments', `{"name":"x"${' '.repeat(1024 * 1024 + 1)}}`);
+    assertError(other, 413);
+  });
+
   test('a non-JSON content type on a write is a 415', async () => {
     for (const ct of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml']) {
       const r = await admin.request('POST', '/api/v1/departments', { body: '{"name":"x"}', headers: { 'content-type': ct } });

@@ -115,7 +115,11 @@ describe('portal isolation', () => {
     assert.deepEqual(p.comments.map((c) => c.body), ['您好，工程师将于明天上门']);
     assert.ok(p.comments.every((c) => c.visibility === 'public' && c.author === null));
     assert.ok(!r.text.includes('内部备注'), 'the internal note appears nowhere in the answer');
-    for (const key of ['allowed_actions', 'timers', 'callbacks', 'complaint']) assert.ok(!(key in p), `no ${key} on the portal`);
+    for (const key of ['allowed_actions', 'timers', 'callbacks', 'complaint', 'sla_policy_name', 'sla_summary', 'sla_state']) {
+      assert.ok(!(key in p), `no ${key} on the portal`);
+    }
+    const list = await customer.get('/api/v1/portal/tickets');
+    assert.ok(list.body.items.every((t) => !('sla_policy_name' in t) && !('sla_summary' in t)), 'no SLA internals in the list');
     assert.ok(p.timeline.length >= 2, 'created and the public reply');
     for (const e of p.timeline) {
       assert.equal(e.actor, '', 'no actors on the portal timeline');
