@@ -12,6 +12,15 @@ export async function apiAs(baseURL: string, username: string): Promise<APIReque
   return api;
 }
 
+/** Like apiAs, with the CSRF token that writes (POST, PATCH, ...) must send as X-CSRF-Token. */
+export async function apiSession(baseURL: string, username: string): Promise<{ api: APIRequestContext; csrf: string }> {
+  const api = await request.newContext({ baseURL });
+  const response = await api.post('/api/v1/auth/login', { data: { username, password: DEMO_PASSWORD } });
+  expect(response.status(), await response.text()).toBe(200);
+  const { csrf_token: csrf } = (await response.json()) as { csrf_token: string };
+  return { api, csrf };
+}
+
 /** The id of the department with this code (via an admin session). */
 export async function departmentId(baseURL: string, code: string): Promise<number> {
   const api = await apiAs(baseURL, 'admin');

@@ -6,7 +6,6 @@ import {
   doAction,
   pickTreeOption,
   registerTicket,
-  staffId,
   ticketStatus,
 } from './desk-helpers';
 import { unique } from './helpers';
@@ -116,16 +115,15 @@ test('ticket list: search, status filter, a saved view, and export links', async
 test('callback queue and notifications: an assignment reaches the engineer, a callback is recorded inline', async ({
   page,
   login,
-  baseURL,
 }) => {
   test.slow();
-  const engineer = await staffId(baseURL as string, 'engineer');
   await login('agent');
   const title = unique('E2E 回访 ');
   const id = await registerTicket(page, { customer: CUSTOMER, type: '咨询', title });
-  // Agents may not list staff, so the assignee picker takes an id.
+  // Agents may not list the organisation; the directory finds the engineer by name.
   await doAction(page, 'assign', async (modal) => {
-    await modal.getByTestId('staff-id-input').fill(String(engineer));
+    await modal.locator('#assignee_id').fill('张伟');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '张伟' }).first().click();
   });
   await expect(page.getByTestId('ticket-assignee')).toContainText('张伟');
 
@@ -212,7 +210,16 @@ test.describe('in Beijing time', () => {
     await explain.getByTestId('explain-run').click();
     const result = explain.getByTestId('explain-result');
     await expect(result.locator('.ant-alert')).toContainText('故障 P1 Critical incident');
-    await expect(result.locator('.ant-table-row', { hasText: '故障 P1 Critical incident' })).toContainText('已采用');
+    const rows = result.locator('.ant-table-row');
+    await expect(rows.filter({ hasText: '已采用' })).toHaveCount(1);
+    await expect(rows.filter({ hasText: '已采用' })).toContainText('故障 P1 Critical incident');
+    // Every other candidate says why, in Chinese, from the structured verdict.
+    await expect(rows.filter({ hasText: '标准服务 Standard' }).getByTestId('explain-reason')).toHaveText(
+      '匹配，但设置的条件（0 个）少于“故障 P1 Critical incident”（2 个）',
+    );
+    await expect(rows.filter({ hasText: '故障 P2 Major incident' }).getByTestId('explain-reason')).toContainText(
+      '不匹配：优先级（策略要求 P2 高，工单为 P1 紧急）',
+    );
   });
 });
 

@@ -3,24 +3,21 @@
 import { expect, test } from './fixtures';
 import {
   actionButton,
-  departmentId,
   doAction,
   pickOption,
-  pickTreeOption,
   registerTicket,
   ticketIdFromUrl,
   ticketStatus,
 } from './desk-helpers';
-import { sideMenu, unique } from './helpers';
+import { chooseTreeOption, sideMenu, unique } from './helpers';
 
 // Demo data (sqm seed-demo): a customer record linked to the `customer` login, and a category.
 const PORTAL_CUSTOMER = '赵芳';
 const CATEGORY = 'VPN';
 
-test('register → respond → transfer → wait → resolve → callback → close', async ({ page, login, baseURL }) => {
+test('register → respond → transfer → wait → resolve → callback → close', async ({ page, login }) => {
   test.slow(); // three people, nine steps
   const title = unique('E2E VPN 无法连接 ');
-  const techL1 = await departmentId(baseURL as string, 'TECH-L1');
 
   // The agent registers an incident for a customer found by name.
   await login('agent');
@@ -40,15 +37,17 @@ test('register → respond → transfer → wait → resolve → callback → cl
   });
   await expect(ticketStatus(page)).toHaveText('已受理');
 
-  // Transfer to 技术支持部 / 一线支持组 with a reason. Agents may not list departments (no
-  // org.read), so the picker takes the department id.
+  // Transfer to 技术支持部 / 一线支持组 with a reason. Agents may not list the organisation, but
+  // the directory lets them pick the department by name.
   await doAction(page, 'transfer', async (modal) => {
-    const picker = modal.getByTestId('department-picker');
-    if (await picker.count()) {
-      await pickTreeOption(page, modal.locator('#department_id'), '一线支持组');
-    } else {
-      await modal.getByTestId('department-id-input').fill(String(techL1));
-    }
+    await chooseTreeOption(page, 'department_id', '一线支持组');
+    await expect(modal.getByTestId('department-picker')).toContainText('一线支持组');
+    // The assignee picker then offers that department's people only.
+    await modal.locator('#assignee_id').click();
+    const people = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await expect(people.first()).toBeVisible();
+    for (const label of await people.allInnerTexts()) expect(label).toContain('一线支持组');
+    await page.keyboard.press('Escape');
     await modal.locator('#note').fill('需要一线支持组远程排查 VPN 配置');
   });
   await expect(page.getByTestId('ticket-department')).toHaveText('一线支持组');
@@ -160,7 +159,7 @@ test('a complaint from the portal reaches the complaint analysis', async ({ page
   await expect(page.getByTestId('complaints-substantiated')).toBeVisible();
 });
 
-test('an action the ticket no longer allows shows the server’s message', async ({ page, context, login }) => {
+test('an action the ticket no longer allows shows the server’s message, translated', async ({ page, context, login }) => {
   await login('agent');
   const id = await registerTicket(page, {
     customer: PORTAL_CUSTOMER,
@@ -179,8 +178,10 @@ test('an action the ticket no longer allows shows the server’s message', async
   await actionButton(page, 'accept').click();
   const alert = page.getByTestId('action-error');
   await expect(alert).toBeVisible();
-  await expect(alert).toContainText('cannot accept a ticket that is accepted');
-  await expect(alert).toContainText('allowed:');
+  // In the user's language, from the message's key and parts (the statuses and actions too).
+  await expect(alert).toContainText('状态为“已受理”的工单不能执行“受理”');
+  await expect(alert).toContainText('可执行：');
+  await expect(alert).toContainText('首次响应');
   // The page refreshed to what is allowed now.
   await expect(ticketStatus(page)).toHaveText('已受理');
   await expect(actionButton(page, 'accept')).toHaveCount(0);

@@ -2,6 +2,7 @@
 // permission guard and the home page shortcuts are all derived from it.
 import {
   ApartmentOutlined,
+  AppstoreOutlined,
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
@@ -128,6 +129,14 @@ export const appRoutes: readonly AppRoute[] = [
     permission: 'sla.manage',
     area: 'sla',
     component: lazy(() => import('./pages/sla/Calendars')),
+  },
+  {
+    path: '/sla/categories',
+    labelKey: 'nav.categories',
+    icon: <AppstoreOutlined />,
+    permission: 'sla.manage',
+    area: 'sla',
+    component: lazy(() => import('./pages/sla/Categories')),
   },
   {
     path: '/org/departments',

@@ -6,6 +6,7 @@ import type {
   CallbackQueue,
   CallbackRow,
   Category,
+  CategoryPatch,
   Complaint,
   ComplaintPatch,
   ComplaintSummary,
@@ -79,6 +80,11 @@ export function listCategories(): Promise<Category[]> {
 
 export function createCategory(name: string, parentId: number | null): Promise<Category> {
   return request<Category>('POST', '/categories', { body: { name, parent_id: parentId ?? undefined } });
+}
+
+/** Renames, moves (`parent_id` null: to the top level) or (de)activates a category. */
+export function updateCategory(id: number, patch: CategoryPatch): Promise<Category> {
+  return request<Category>('PATCH', `/categories/${id}`, { body: patch });
 }
 
 export function listCallbacks(

@@ -1,5 +1,6 @@
 // Wire types of the service desk API: tickets, customers, categories, callbacks, complaints,
 // notifications, saved views, imports and the desk reports. Times are ISO-8601 UTC strings.
+import type { MessageArgs } from './types';
 
 export const TICKET_TYPES = ['consultation', 'request', 'incident', 'complaint', 'suggestion'] as const;
 export type TicketType = (typeof TICKET_TYPES)[number];
@@ -93,10 +94,12 @@ export interface Ticket {
   escalation_level: number;
   sla_policy_id: number | null;
   sla_policy_version: number;
-  /** Which policy applied and why, in one sentence (empty when no policy applies). */
+  /** The applied policy's name; null when no policy applies. */
+  sla_policy_name: string | null;
+  /** Which policy applied and why, in one English sentence (empty when no policy applies). */
   sla_summary: string;
-  /** The ticket's SLA state now; not every server version sends it on list rows. */
-  sla_state?: SlaState | null;
+  /** The ticket's SLA state now, from its timers; null when it has none. */
+  sla_state: SlaState | null;
   created_at: string;
   accepted_at: string | null;
   first_response_at: string | null;
@@ -284,6 +287,8 @@ export interface Category {
   active: boolean;
 }
 
+export type CategoryPatch = Partial<Pick<Category, 'name' | 'parent_id' | 'active'>>;
+
 export interface CallbackRow {
   id: number;
   ticket_id: number;
@@ -307,7 +312,10 @@ export interface Notification {
   id: number;
   kind: string;
   ticket_id: number | null;
+  /** The server's English text; `key` ("notification.<kind>") and `args` say it in any language. */
   message: string;
+  key?: string;
+  args?: MessageArgs;
   created_at: string;
   read_at: string | null;
 }
@@ -326,6 +334,15 @@ export interface TicketView {
 
 export type ImportStatus = 'validating' | 'applying' | 'done' | 'failed';
 
+/** Why a line was rejected: `reason` in English, `key` and `args` to translate it. */
+export interface ImportRowError {
+  line: number;
+  column?: string;
+  reason: string;
+  key?: string;
+  args?: MessageArgs;
+}
+
 export interface ImportJob {
   id: number;
   status: ImportStatus;
@@ -336,7 +353,7 @@ export interface ImportJob {
   /** Rows replayed so far while applying. */
   done: number;
   /** At most 1,000 listed; `error_count` counts all. Line 0 is the file as a whole. */
-  errors: { line: number; column?: string; reason: string }[];
+  errors: ImportRowError[];
   error_count: number;
   created_tickets: number;
   first_ticket_id?: number | null;

@@ -125,6 +125,23 @@ export interface StaffQuery {
   active?: boolean;
 }
 
+/** A department as the pickers see it (GET /directory/departments): active ones only. */
+export interface DirectoryDepartment {
+  id: number;
+  code: string | null;
+  name: string;
+  parent_id: number | null;
+}
+
+/** An active staff member as the pickers see it (GET /directory/staff): no contact details. */
+export interface DirectoryStaff {
+  id: number;
+  username: string;
+  name: string;
+  department_id: number | null;
+  department_name: string | null;
+}
+
 export interface AuditEvent {
   seq: number;
   at: string;

@@ -1,7 +1,6 @@
 import { TreeSelect, type TreeSelectProps } from 'antd';
 import { useMemo } from 'react';
-import type { Department } from '../api/types';
-import { buildDepartmentTree, type DepartmentNode } from '../lib/departments';
+import { buildTree, type TreeItem, type TreeNode } from '../lib/tree';
 
 interface TreeOption {
   value: number;
@@ -10,8 +9,11 @@ interface TreeOption {
   children: TreeOption[];
 }
 
+/** A department from the organisation (with `active`) or the directory (active ones only). */
+type PickableDepartment = TreeItem & { active?: boolean };
+
 type Props = Omit<TreeSelectProps<number>, 'treeData'> & {
-  departments: readonly Department[];
+  departments: readonly PickableDepartment[];
   /** Departments that cannot be chosen (e.g. a department's own subtree when moving it). */
   disabledIds?: ReadonlySet<number>;
   /** Inactive departments are left out unless this is set. */
@@ -20,14 +22,14 @@ type Props = Omit<TreeSelectProps<number>, 'treeData'> & {
 
 export default function DepartmentTreeSelect({ departments, disabledIds, includeInactive, ...props }: Props) {
   const treeData = useMemo(() => {
-    const visible = includeInactive ? departments : departments.filter((d) => d.active);
-    const toOption = ({ department, children }: DepartmentNode): TreeOption => ({
-      value: department.id,
-      title: department.name,
-      disabled: disabledIds?.has(department.id) ?? false,
+    const visible = includeInactive ? departments : departments.filter((d) => d.active !== false);
+    const toOption = ({ item, children }: TreeNode<PickableDepartment>): TreeOption => ({
+      value: item.id,
+      title: item.name,
+      disabled: disabledIds?.has(item.id) ?? false,
       children: children.map(toOption),
     });
-    return buildDepartmentTree(visible).map(toOption);
+    return buildTree(visible).map(toOption);
   }, [departments, disabledIds, includeInactive]);
 
   return (

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from '../api/desk';
 import type { Notification } from '../api/deskTypes';
-import { errorText } from '../components/errors';
+import { errorText, serverText } from '../components/errors';
 import { formatTime } from '../lib/format';
 import { useInterval } from '../lib/useNow';
 
@@ -122,7 +122,7 @@ export default function NotificationBell() {
                   <Tag color={KIND_COLORS[item.kind] ?? 'default'} style={{ marginRight: 6 }}>
                     {kindLabel(item.kind)}
                   </Tag>
-                  <span style={{ fontWeight: item.read_at ? 400 : 600 }}>{item.message}</span>
+                  <span style={{ fontWeight: item.read_at ? 400 : 600 }}>{serverText(t, item.key, item.args, item.message)}</span>
                 </span>
                 <Typography.Text type="secondary">{formatTime(item.created_at)}</Typography.Text>
               </Flex>

@@ -1,5 +1,12 @@
 import type { FormInstance } from 'antd';
 import { ApiError } from '../api/client';
+import { errorText } from '../components/errors';
+import i18n from '../i18n';
+
+/** The server's message for a field, in the user's language when it carries a key. */
+function fieldMessage(error: ApiError): string {
+  return errorText(i18n.t, error);
+}
 
 /**
  * Shows a server validation error on the form field it names (error.field). Returns false when the
@@ -7,7 +14,7 @@ import { ApiError } from '../api/client';
  */
 export function showFieldError(form: FormInstance, error: unknown, fields: readonly string[]): boolean {
   if (!(error instanceof ApiError) || !error.field || !fields.includes(error.field)) return false;
-  form.setFields([{ name: error.field, errors: [error.message] }]);
+  form.setFields([{ name: error.field, errors: [fieldMessage(error)] }]);
   form.scrollToField(error.field);
   return true;
 }
@@ -39,7 +46,7 @@ export function showNestedFieldError(
   if (!(error instanceof ApiError) || !error.field) return false;
   const path = fieldPath(error.field);
   if (!isField(path)) return false;
-  form.setFields([{ name: path, errors: [error.message] }]);
+  form.setFields([{ name: path, errors: [fieldMessage(error)] }]);
   form.scrollToField(path);
   return true;
 }

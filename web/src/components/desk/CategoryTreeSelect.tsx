@@ -25,6 +25,11 @@ export function buildCategoryTree(categories: readonly Category[]): TreeOption[]
 
 let cache: Promise<Category[]> | null = null;
 
+/** Forgets the fetched categories, so pickers opened after an edit of the catalogue see it. */
+export function invalidateCategories(): void {
+  cache = null;
+}
+
 /** The categories, fetched once per page load (they change rarely). */
 export function useCategories() {
   return useAsync(() => {

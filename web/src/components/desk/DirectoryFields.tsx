@@ -1,13 +1,13 @@
-// Department and staff pickers that work for every role: a tree / search when the user may list
-// the organisation (org.read), otherwise a plain id input.
-import { InputNumber, Select, Spin } from 'antd';
-import { useEffect, useState } from 'react';
+// Department and staff pickers for everyone who handles tickets: a department tree and a staff
+// search by name, from the directory (lib/directory.ts).
+import { Select, Spin } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getStaff } from '../../api/org';
-import type { Staff } from '../../api/types';
-import { searchStaff, useCanListStaff, useDepartments } from '../../lib/directory';
+import type { DirectoryStaff } from '../../api/types';
+import { staffLabel, useDepartments, useStaffById, useStaffSearch } from '../../lib/directory';
 import { useDebounced } from '../../lib/useDebounced';
 import DepartmentTreeSelect from '../DepartmentTreeSelect';
+import { errorText } from '../errors';
 
 interface FieldProps {
   id?: string;
@@ -20,80 +20,39 @@ interface FieldProps {
 
 export function DepartmentField({ id, value, onChange, placeholder, allowClear = true, style }: FieldProps) {
   const { t } = useTranslation();
-  const { departments, loading } = useDepartments();
-  if (departments) {
-    return (
-      <DepartmentTreeSelect
-        id={id}
-        departments={departments}
-        value={value ?? undefined}
-        onChange={(next) => onChange?.(next ?? null)}
-        placeholder={placeholder ?? t('directory.department')}
-        allowClear={allowClear}
-        style={{ width: '100%', ...style }}
-        data-testid="department-picker"
-      />
-    );
-  }
-  if (loading) return <Spin size="small" />;
+  const { departments, loading, error } = useDepartments();
+  if (!departments && loading) return <Spin size="small" />;
   return (
-    <InputNumber<number>
+    <DepartmentTreeSelect
       id={id}
-      min={1}
-      precision={0}
-      value={value ?? null}
+      departments={departments ?? []}
+      value={value ?? undefined}
       onChange={(next) => onChange?.(next ?? null)}
-      placeholder={t('directory.departmentId')}
+      placeholder={placeholder ?? t('directory.department')}
+      notFoundContent={error ? errorText(t, error) : undefined}
+      status={error ? 'error' : undefined}
+      allowClear={allowClear}
       style={{ width: '100%', ...style }}
-      data-testid="department-id-input"
+      data-testid="department-picker"
     />
   );
 }
 
-export function StaffField({ id, value, onChange, placeholder, allowClear = true, style }: FieldProps) {
+interface StaffFieldProps extends FieldProps {
+  /** Only offer staff of this department. */
+  departmentId?: number | null;
+}
+
+export function StaffField({ id, value, onChange, placeholder, allowClear = true, style, departmentId }: StaffFieldProps) {
   const { t } = useTranslation();
-  const canList = useCanListStaff();
   const [search, setSearch] = useState('');
   const query = useDebounced(search.trim(), 250);
-  const [results, setResults] = useState<Staff[]>([]);
-  const [chosen, setChosen] = useState<Staff | null>(null);
-
-  useEffect(() => {
-    if (!canList) return undefined;
-    const controller = new AbortController();
-    searchStaff(query, controller.signal)
-      .then(setResults)
-      .catch(() => setResults([]));
-    return () => controller.abort();
-  }, [canList, query]);
-
-  // A value set from outside (a saved record) is shown by name, not by id.
-  useEffect(() => {
-    if (!canList || !value || chosen?.id === value || results.some((s) => s.id === value)) return;
-    let live = true;
-    getStaff(value)
-      .then((staff) => live && setChosen(staff))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [canList, value, chosen, results]);
-
-  if (!canList) {
-    return (
-      <InputNumber<number>
-        id={id}
-        min={1}
-        precision={0}
-        value={value ?? null}
-        onChange={(next) => onChange?.(next ?? null)}
-        placeholder={t('directory.staffId')}
-        style={{ width: '100%', ...style }}
-        data-testid="staff-id-input"
-      />
-    );
-  }
-  const pool = chosen && !results.some((s) => s.id === chosen.id) ? [chosen, ...results] : results;
+  const { staff: results, loading, error } = useStaffSearch(query, departmentId);
+  // A value set from outside (a saved record, "assign to me") is shown by name, not by id.
+  const current = useStaffById(value && !results.some((s) => s.id === value) ? value : null);
+  const pool: DirectoryStaff[] = current && !results.some((s) => s.id === current.id) ? [current, ...results] : results;
+  const options = pool.map((s) => ({ value: s.id, label: staffLabel(s) }));
+  if (value && !pool.some((s) => s.id === value)) options.unshift({ value, label: `#${value}` });
   return (
     <Select<number | null>
       id={id}
@@ -102,15 +61,12 @@ export function StaffField({ id, value, onChange, placeholder, allowClear = true
       filterOption={false}
       value={value ?? null}
       onSearch={setSearch}
+      loading={loading}
+      notFoundContent={loading ? <Spin size="small" /> : error ? errorText(t, error) : t('directory.noStaff')}
+      status={error ? 'error' : undefined}
       placeholder={placeholder ?? t('directory.staff')}
-      onChange={(next) => {
-        setChosen(pool.find((s) => s.id === next) ?? null);
-        onChange?.(next ?? null);
-      }}
-      options={pool.map((s) => ({
-        value: s.id,
-        label: s.department_name ? `${s.display_name} (${s.department_name})` : s.display_name,
-      }))}
+      onChange={(next) => onChange?.(next ?? null)}
+      options={options}
       style={{ width: '100%', ...style }}
       data-testid="staff-picker"
     />

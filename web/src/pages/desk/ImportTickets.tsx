@@ -6,8 +6,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { getTicketImport, startTicketImport, XLSX_TYPE } from '../../api/desk';
-import type { ImportJob } from '../../api/deskTypes';
-import { errorText } from '../../components/errors';
+import type { ImportJob, ImportRowError } from '../../api/deskTypes';
+import { errorText, serverText } from '../../components/errors';
 import PageHeader from '../../components/PageHeader';
 
 const POLL_MS = 1000;
@@ -144,7 +144,7 @@ export default function ImportTickets() {
                   message={t('imports.rejected', { count: job.error_count })}
                   description={job.error_count > job.errors.length ? t('imports.firstErrors', { count: job.errors.length }) : undefined}
                 />
-                <Table
+                <Table<ImportRowError>
                   rowKey={(row) => `${row.line}:${row.column ?? ''}:${row.reason}`}
                   size="small"
                   dataSource={job.errors}
@@ -153,7 +153,11 @@ export default function ImportTickets() {
                   columns={[
                     { title: t('imports.line'), dataIndex: 'line', width: 100, render: (line: number) => (line === 0 ? t('imports.wholeFile') : line) },
                     { title: t('imports.column'), dataIndex: 'column', width: 160, render: (c?: string) => c || '—' },
-                    { title: t('imports.reason'), dataIndex: 'reason' },
+                    {
+                      title: t('imports.reason'),
+                      key: 'reason',
+                      render: (_: unknown, row: ImportRowError) => serverText(t, row.key, row.args, row.reason),
+                    },
                   ]}
                 />
               </>

@@ -276,7 +276,6 @@ export default function RegisterTicket() {
   const navigate = useNavigate();
   const notify = useNotify();
   const { can } = useAuth();
-  const canListOrg = can('org.read');
   const options = useDeskOptions();
   const [form] = Form.useForm<Values>();
   const root = useRef<HTMLDivElement>(null);
@@ -463,46 +462,38 @@ export default function RegisterTicket() {
                       <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
                     </Form.Item>
                   </Col>
-                  {/* Who and what it is about, and who answers it: for those who may list the
-                      organisation; otherwise quality fills them in on the ticket. */}
-                  {canListOrg && (
-                    <>
-                      <Col xs={24} md={8}>
-                        <Form.Item name={['complaint', 'about_department_id']} label={t('complaint.aboutDepartment')}>
-                          <DepartmentField />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={24} md={8}>
-                        <Form.Item name={['complaint', 'about_staff_id']} label={t('complaint.aboutStaff')}>
-                          <StaffField />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={24} md={8}>
-                        <Form.Item name={['complaint', 'responsible_id']} label={t('complaint.responsible')}>
-                          <StaffField />
-                        </Form.Item>
-                      </Col>
-                    </>
-                  )}
+                  {/* Who and what it is about, and who answers it (quality may fill them in later). */}
+                  <Col xs={24} md={8}>
+                    <Form.Item name={['complaint', 'about_department_id']} label={t('complaint.aboutDepartment')}>
+                      <DepartmentField />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} md={8}>
+                    <Form.Item name={['complaint', 'about_staff_id']} label={t('complaint.aboutStaff')}>
+                      <StaffField />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} md={8}>
+                    <Form.Item name={['complaint', 'responsible_id']} label={t('complaint.responsible')}>
+                      <StaffField />
+                    </Form.Item>
+                  </Col>
                 </Row>
               </Card>
             )}
-            {/* Where it goes and who takes it; only for those who may list the organisation (agents
-                register into their own department and transfer from the ticket page). */}
-            {canListOrg && (
-              <Row gutter={16}>
-                <Col xs={24} md={12}>
-                  <Form.Item name="department_id" label={t('register.department')} extra={t('register.departmentHelp')}>
-                    <DepartmentField />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} md={12}>
-                  <Form.Item name="assignee_id" label={t('register.assignee')}>
-                    <StaffField />
-                  </Form.Item>
-                </Col>
-              </Row>
-            )}
+            {/* Where it goes and who takes it; empty: the registering agent's own department. */}
+            <Row gutter={16}>
+              <Col xs={24} md={12}>
+                <Form.Item name="department_id" label={t('register.department')} extra={t('register.departmentHelp')}>
+                  <DepartmentField />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={12}>
+                <Form.Item name="assignee_id" label={t('register.assignee')}>
+                  <StaffField />
+                </Form.Item>
+              </Col>
+            </Row>
             <Space>
               <Button type="primary" htmlType="submit" loading={submitting} data-testid="register-submit">
                 {t('register.submit')}

@@ -63,6 +63,7 @@ function ActionFields({ action }: { action: TicketAction }) {
   const me = useMe();
   const form = Form.useFormInstance<FormValues>();
   const escalation = Form.useWatch<FormValues['escalation']>('escalation');
+  const department = Form.useWatch<FormValues['department_id']>('department_id');
   const required = { required: true, whitespace: true, message: t('common.required') };
   const note = (label: string, needed: boolean, rows = 3) => (
     <Form.Item name="note" label={label} rules={needed ? [required] : []}>
@@ -126,10 +127,10 @@ function ActionFields({ action }: { action: TicketAction }) {
       return (
         <>
           <Form.Item name="department_id" label={t('actions.toDepartment')} rules={[{ required: true, message: t('common.required') }]}>
-            <DepartmentField />
+            <DepartmentField onChange={() => form.setFieldValue('assignee_id', null)} />
           </Form.Item>
           <Form.Item name="assignee_id" label={t('actions.toAssignee')} extra={t('actions.toAssigneeHelp')}>
-            <StaffField />
+            <StaffField departmentId={department} />
           </Form.Item>
           {note(t('actions.transferReason'), true)}
         </>

@@ -29,7 +29,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { createTicketView, deleteTicketView, listTickets, listTicketViews, ticketExportUrl } from '../../api/desk';
 import { TICKET_SORTS, type Ticket, type TicketView } from '../../api/deskTypes';
-import type { Staff } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
 import { currentLanguage } from '../../i18n';
 import ErrorAlert from '../../components/ErrorAlert';
@@ -40,7 +39,7 @@ import { DepartmentField } from '../../components/desk/DirectoryFields';
 import { useDeskOptions } from '../../components/desk/options';
 import { PriorityTag, SlaStateTag, TicketStatusTag } from '../../components/desk/tags';
 import { useNotify } from '../../components/useNotify';
-import { searchStaff, useCanListStaff } from '../../lib/directory';
+import { useStaffById, useStaffSearch } from '../../lib/directory';
 import { formatTime } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import { useDebounced } from '../../lib/useDebounced';
@@ -56,21 +55,16 @@ const PAGE_SIZES = [20, 50, 100];
 
 function AssigneeFilter({ value, onChange }: { value?: string; onChange: (value?: string) => void }) {
   const { t } = useTranslation();
-  const canList = useCanListStaff();
   const [search, setSearch] = useState('');
   const query = useDebounced(search.trim(), 250);
-  const [staff, setStaff] = useState<Staff[]>([]);
-  useEffect(() => {
-    if (!canList) return undefined;
-    const controller = new AbortController();
-    searchStaff(query, controller.signal)
-      .then(setStaff)
-      .catch(() => setStaff([]));
-    return () => controller.abort();
-  }, [canList, query]);
+  const { staff, loading } = useStaffSearch(query);
+  const chosenId = value && value !== 'me' ? Number(value) : null;
+  // An assignee from the address (a link, a saved view) is shown by name.
+  const chosen = useStaffById(chosenId && !staff.some((s) => s.id === chosenId) ? chosenId : null);
+  const pool = chosen ? [chosen, ...staff] : staff;
   const options = [
     { value: 'me', label: t('tickets.mine') },
-    ...staff.map((s) => ({ value: String(s.id), label: s.display_name })),
+    ...pool.map((s) => ({ value: String(s.id), label: s.name })),
   ];
   if (value && value !== 'me' && !options.some((o) => o.value === value)) {
     options.push({ value, label: `#${value}` });
@@ -78,15 +72,17 @@ function AssigneeFilter({ value, onChange }: { value?: string; onChange: (value?
   return (
     <Select<string>
       allowClear
-      showSearch={canList}
+      showSearch
       filterOption={false}
       onSearch={setSearch}
+      loading={loading}
       style={{ width: 160 }}
       placeholder={t('tickets.assignee')}
       aria-label={t('tickets.assignee')}
       value={value}
       onChange={(next) => onChange(next ?? undefined)}
       options={options}
+      popupMatchSelectWidth={false}
       data-testid="filter-assignee"
     />
   );
@@ -192,9 +188,6 @@ export default function TicketList() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { can } = useAuth();
-  // Department filter: by name from the tree, for those who may list departments; others can
-  // still follow links that carry a department_id.
-  const canListOrg = can('org.read');
   const options = useDeskOptions();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFromParams((key) => params.get(key)), [params]);
@@ -256,20 +249,12 @@ export default function TicketList() {
       dataIndex: 'status',
       render: (value: Ticket['status']) => <TicketStatusTag status={value} />,
     },
-    // Rows carry no SLA state yet (GET /tickets does not send it); while filtering by state every
-    // row has that one, so the column shows then, or whenever the server sends sla_state.
-    ...(filters.sla_state || list.data?.items.some((row) => row.sla_state)
-      ? [
-          {
-            title: t('tickets.sla'),
-            key: 'sla',
-            render: (_: unknown, row: Ticket) => {
-              const state = row.sla_state ?? filters.sla_state;
-              return state ? <SlaStateTag state={state} /> : <Typography.Text type="secondary">—</Typography.Text>;
-            },
-          },
-        ]
-      : []),
+    {
+      title: t('tickets.sla'),
+      dataIndex: 'sla_state',
+      render: (state: Ticket['sla_state']) =>
+        state ? <SlaStateTag state={state} /> : <Typography.Text type="secondary">—</Typography.Text>,
+    },
     { title: t('tickets.customer'), dataIndex: 'customer_name' },
     { title: t('tickets.category'), dataIndex: 'category_name' },
     { title: t('tickets.department'), dataIndex: 'department_name' },
@@ -377,14 +362,12 @@ export default function TicketList() {
           onChange={(channel) => update({ channel })}
           options={options.channels}
         />
-        {canListOrg && (
-          <DepartmentField
-            value={filters.department_id}
-            onChange={(department_id) => update({ department_id: department_id ?? undefined })}
-            placeholder={t('tickets.department')}
-            style={{ width: 180 }}
-          />
-        )}
+        <DepartmentField
+          value={filters.department_id}
+          onChange={(department_id) => update({ department_id: department_id ?? undefined })}
+          placeholder={t('tickets.department')}
+          style={{ width: 180 }}
+        />
         <AssigneeFilter value={filters.assignee_id} onChange={(assignee_id) => update({ assignee_id })} />
         <DatePicker.RangePicker
           aria-label={t('tickets.createdRange')}

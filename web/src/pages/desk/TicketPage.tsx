@@ -9,10 +9,11 @@ import { getTicket } from '../../api/desk';
 import type { Callback } from '../../api/deskTypes';
 import { useAuth } from '../../auth/AuthContext';
 import ErrorAlert from '../../components/ErrorAlert';
+import { errorText } from '../../components/errors';
 import PageHeader from '../../components/PageHeader';
 import PageSpin from '../../components/PageSpin';
 import TicketTimeline from '../../components/desk/TicketTimeline';
-import { PriorityTag, TicketStatusTag } from '../../components/desk/tags';
+import { PriorityTag, SlaStateTag, TicketStatusTag } from '../../components/desk/tags';
 import { NotFound } from '../errors/StatusPages';
 import { useDepartments } from '../../lib/directory';
 import { formatTime } from '../../lib/format';
@@ -89,7 +90,7 @@ export default function TicketPage() {
       <Result
         status="403"
         title={t('errors.forbiddenTitle')}
-        subTitle={state.error.message}
+        subTitle={errorText(t, state.error)}
         extra={<Button onClick={() => navigate('/desk/tickets')}>{t('nav.tickets')}</Button>}
       />
     );
@@ -176,20 +177,24 @@ export default function TicketPage() {
             data-testid="sla-summary"
             style={{ marginBottom: 12 }}
             message={
-              ticket.sla_policy_id
-                ? t('ticket.slaPolicy', { id: ticket.sla_policy_id, version: ticket.sla_policy_version })
-                : t('ticket.noSlaPolicy')
+              <Space wrap>
+                <span>
+                  {!ticket.sla_policy_id
+                    ? t('ticket.noSlaPolicy')
+                    : ticket.sla_policy_name
+                      ? t('ticket.slaPolicyNamed', { name: ticket.sla_policy_name, version: ticket.sla_policy_version })
+                      : t('ticket.slaPolicy', { id: ticket.sla_policy_id, version: ticket.sla_policy_version })}
+                </span>
+                {ticket.sla_state && <SlaStateTag state={ticket.sla_state} />}
+              </Space>
             }
             description={
-              <Space direction="vertical" size={0}>
-                {ticket.sla_summary && <span>{ticket.sla_summary}</span>}
-                {can('sla.manage') && (
-                  <Space wrap style={{ marginTop: 4 }}>
-                    <PolicyWhy ticket={ticket} />
-                    {ticket.sla_policy_id && <Link to={`/sla/policies?id=${ticket.sla_policy_id}`}>{t('ticket.openPolicy')}</Link>}
-                  </Space>
-                )}
-              </Space>
+              can('sla.manage') && (
+                <Space wrap style={{ marginTop: 4 }}>
+                  <PolicyWhy ticket={ticket} />
+                  {ticket.sla_policy_id && <Link to={`/sla/policies?id=${ticket.sla_policy_id}`}>{t('ticket.openPolicy')}</Link>}
+                </Space>
+              )
             }
           />
           <SlaTimers timers={ticket.timers} fetchedAt={fetchedAt} />

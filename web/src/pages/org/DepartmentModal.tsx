@@ -6,7 +6,7 @@ import { createDepartment, updateDepartment } from '../../api/org';
 import type { Department } from '../../api/types';
 import DepartmentTreeSelect from '../../components/DepartmentTreeSelect';
 import { errorText } from '../../components/errors';
-import { subtreeIds } from '../../lib/departments';
+import { subtreeIds } from '../../lib/tree';
 import { showFieldError } from '../../lib/forms';
 
 export type DepartmentEdit =

@@ -11,7 +11,7 @@ import PageHeader from '../../components/PageHeader';
 import PageSpin from '../../components/PageSpin';
 import StatusTag from '../../components/StatusTag';
 import { useNotify } from '../../components/useNotify';
-import { buildDepartmentTree, type DepartmentNode } from '../../lib/departments';
+import { buildTree, type TreeNode } from '../../lib/tree';
 import { formatTime } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import DepartmentModal, { type DepartmentEdit } from './DepartmentModal';
@@ -27,8 +27,8 @@ function NodeTitle({ department }: { department: Department }) {
   );
 }
 
-function toTreeData(nodes: readonly DepartmentNode[]): DataNode[] {
-  return nodes.map(({ department, children }) => ({
+function toTreeData(nodes: readonly TreeNode<Department>[]): DataNode[] {
+  return nodes.map(({ item: department, children }) => ({
     key: department.id,
     title: <NodeTitle department={department} />,
     children: toTreeData(children),
@@ -103,7 +103,7 @@ export default function Departments() {
   const [expanded, setExpanded] = useState<number[] | null>(null);
   const [edit, setEdit] = useState<DepartmentEdit | null>(null);
 
-  const treeData = useMemo(() => toTreeData(buildDepartmentTree(departments ?? [])), [departments]);
+  const treeData = useMemo(() => toTreeData(buildTree(departments ?? [])), [departments]);
   const expandedKeys = expanded ?? (departments ?? []).map((d) => d.id);
   const selected = departments?.find((d) => d.id === selectedId);
 

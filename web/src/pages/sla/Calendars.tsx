@@ -447,7 +447,7 @@ function CalendarEditor({
       // On the field when it is on screen; always in the banner too (an exception row may be on
       // another page of the table).
       const path = cause instanceof ApiError && cause.field ? formPath(cause.field) : null;
-      if (path) setFieldError(form, path, (cause as ApiError).message);
+      if (path) setFieldError(form, path, errorText(t, cause));
       setError(cause);
     } finally {
       setSaving(false);

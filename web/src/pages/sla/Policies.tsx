@@ -154,7 +154,7 @@ function PolicyDrawer({ policy, onClose, onSaved }: { policy: SlaPolicy | null; 
         else if (raw[0] === 'warning_fraction') path = ['warning_percent'];
       }
       if (path) {
-        setFieldError(form, path, (cause as ApiError).message);
+        setFieldError(form, path, errorText(t, cause));
       } else {
         setError(cause);
       }
