@@ -1568,6 +1568,9 @@ std::optional<ImportTicket> Validator::Check(const RowInput& row, std::vector<Ro
     } else if (auto [it, fresh] = external_ids_.emplace(std::string(*s), row.line); !fresh) {
       fail(Column::kExternalId, Msg("import.external_id_repeated", "'{value}' is also on line {line}",
                                     {{"value", Shown(*s)}, {"line", std::to_string(it->second)}}));
+    } else if (auto number = options_.imported_as ? options_.imported_as(std::string(*s)) : std::nullopt) {
+      fail(Column::kExternalId, Msg("import.external_id_imported", "'{value}' was already imported as {number}",
+                                    {{"value", Shown(*s)}, {"number", *number}}));
     } else {
       t.external_id = std::string(*s);
     }

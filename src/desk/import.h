@@ -12,6 +12,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -307,6 +308,8 @@ struct ValidateOptions {
   org::Scope scope{true, {}};                // departments the importing caller may write to
   std::optional<Id> caller_department;       // where a row without a department goes
   std::optional<TimeMs> default_created_at;  // when set, created_at may be omitted (bulk API)
+  // The number of the ticket already imported with an external id ("T000042"), if any.
+  std::function<std::optional<std::string>(const std::string&)> imported_as;
 };
 
 // Checks rows one by one; remembers external ids to refuse repeats within one file.

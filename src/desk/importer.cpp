@@ -202,6 +202,13 @@ import::ValidateOptions Importer::OptionsFor(const org::Principal& who) const {i
 o.now = clock_.Now();
 o.scope = who.scope;
 o.caller_department = who.department_id;
+o.imported_as = [this](const std::string& external_id) {
+  return db_.Read([&](Connection& db) -> std::optional<std::string> {
+    auto r = db.QueryOne("SELECT id FROM tickets WHERE external_id = ?", {external_id});
+    if (!r) return std::nullopt;
+    return TicketNumber(r->Int(0));
+  });
+};
 return o;
 }
 
@@ -258,7 +265,10 @@ Result<Importer::Replayed> Importer::Replay(WriteTx& tx, const org::Principal& i
   tx.set_now(started);
   tx.set_actor(importer.username);
   bj::object data{{"import_id", import_id}, {"line", t.line}};
-  if (!t.external_id.empty()) data["external_id"] = t.external_id;
+  if (!t.external_id.empty()) {
+    SQM_TRY(tx.db().Exec("UPDATE tickets SET external_id = ? WHERE id = ?", {t.external_id, id}));
+    data["external_id"] = t.external_id;
+  }
   tx.Append("ticket", std::to_string(id), "ticket.imported", std::move(data));
   return Replayed{id, ticket.status != TicketStatus::kClosed};
 }

@@ -465,6 +465,18 @@ TEST_F(ImportTest, XlsxExportIsAWorkbookWithRealDates) {
   EXPECT_TRUE(again.ok()) << Errors(again.errors);
 }
 
+TEST_F(ImportTest, AnExternalIdIsImportedOnlyOnce) {
+  const std::string row = "咨询,电话,P3,问,,,,,,2026-11-23 10:00,,,,,,,CC-7781\n";
+  auto first = ImportCsv(std::string(kHeader) + row);
+  ASSERT_TRUE(first.ok()) << Errors(first.errors);
+  auto again = ImportCsv(std::string(kHeader) + row);
+  ASSERT_FALSE(again.ok());
+  ASSERT_EQ(again.errors.size(), 1u);
+  EXPECT_EQ(again.errors[0].line, 2);
+  EXPECT_EQ(again.errors[0].key, "import.external_id_imported");
+  EXPECT_EQ(again.errors[0].reason, "'CC-7781' was already imported as " + TicketNumber(*first.first_ticket_id));
+}
+
 TEST_F(ImportTest, ExportIsScopedLikeTheList) {
   ASSERT_TRUE(ImportCsv(std::string(kHeader) + "咨询,电话,P3,技术部的,,,,TECH,,2026-11-23 10:00,,,,,,,\n"
                                                "咨询,电话,P3,客服部的,,,,DESK,,2026-11-23 10:00,,,,,,,\n")
