@@ -9,6 +9,7 @@
 
 #include "base/json.h"
 #include "org/repo.h"
+#include "sla/repo.h"
 
 namespace sqm::desk {
 
@@ -786,6 +787,17 @@ Status Service::OnFiring(WriteTx& tx, const sla::Timer& timer, sla::FiringKind k
       if (auto d = org::repo::FindDepartment(db, *t->department_id); d && d->parent_id) {
         for (Id m : repo::ManagersOf(db, *d->parent_id)) recipients.push_back(m);
       }
+    }
+  }
+  // A policy may name who takes over its breached tickets (a duty manager): the ticket goes to them.
+  if (breach && IsOpen(t->status)) {
+    const auto policy = sla::repo::FindPolicy(db, timer.policy_id, timer.policy_version);
+    const auto to = policy ? policy->breach_assignee_id : std::nullopt;
+    if (to && to != t->assignee_id && CheckStaff(db, *to, "breach_assignee_id").ok()) {
+      SQM_TRY(db.Exec("UPDATE tickets SET assignee_id = ?, updated_at = ? WHERE id = ?", {*to, tx.now(), t->id}));
+      tx.Append("ticket", std::to_string(t->id), "ticket.assign",
+                {{"assignee_id", *to}, {"reason", fmt::format("{} breached", sla::TimerKindName(timer.kind))}});
+      Notify(tx, *to, *t, "escalated", "{number} {title} was escalated to you");
     }
   }
   std::sort(recipients.begin(), recipients.end());

@@ -252,6 +252,29 @@ TEST_F(DeskTest, BreachFiresOnceNotifiesAndRaisesPriority) {
   EXPECT_EQ(Notifications(engineer_, "sla_breach"), 1);
 }
 
+TEST_F(DeskTest, ABreachReassignsToThePolicysBreachAssignee) {
+  auto policies = sla_->ListPolicies(false).value();
+  auto standard =
+      *std::find_if(policies.begin(), policies.end(), [](const sla::Policy& p) { return p.name == "standard"; });
+  standard.breach_assignee_id = manager_.staff_id;
+  ASSERT_TRUE(sla_->UpdatePolicy("quality", standard.id, standard).ok());
+  standard.breach_assignee_id = 999999;
+  EXPECT_EQ(sla_->UpdatePolicy("quality", standard.id, standard).error().field, "breach_assignee_id");
+
+  Ticket t = Register(agent_, a_);
+  Act(agent_, t.id, Action::kTransfer,
+      {.note = "转技术", .department_id = tech_dept_, .assignee_id = engineer_.staff_id});
+  clock_.Set(Shanghai(0, 10, 5));
+  Act(engineer_, t.id, Action::kStart);  // the hand-over timer is met
+  clock_.Set(Shanghai(0, 10, 45));
+  EXPECT_GE(sla_->FireDue(), 1);  // a warning does not reassign
+  EXPECT_EQ(desk_->Get(agent_, t.id).value().ticket.assignee_id, engineer_.staff_id);
+  clock_.Set(Shanghai(0, 11, 1));
+  EXPECT_GE(sla_->FireDue(), 1);
+  EXPECT_EQ(desk_->Get(agent_, t.id).value().ticket.assignee_id, manager_.staff_id);
+  EXPECT_EQ(Notifications(manager_, "escalated"), 1);
+}
+
 TEST_F(DeskTest, ScopeKeepsOtherDepartmentsTicketsAway) {
   Ticket t = Register(ops_engineer_, a_);
   EXPECT_EQ(t.department_id, ops_dept_);

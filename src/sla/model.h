@@ -63,6 +63,7 @@ struct Policy {
   MatchCriteria match;
   std::vector<Target> targets;                        // at most one per kind
   double warning_fraction = kDefaultWarningFraction;  // warn when this share of the target is used
+  std::optional<std::int64_t> breach_assignee_id;     // a breach reassigns the open ticket to this person
   bool active = true;
 
   // nullptr when the policy sets no target for `kind`.

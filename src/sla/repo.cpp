@@ -17,7 +17,7 @@ namespace {
 
 constexpr const char* kPolicySelect =
     "SELECT id, version, name, match_ticket_type, match_priority, match_channel, match_category_id,"
-    " match_customer_tier, targets, warning_fraction, active FROM sla_policies";
+    " match_customer_tier, targets, warning_fraction, active, breach_assignee_id FROM sla_policies";
 
 std::string TargetsToJson(const std::vector<Target>& targets) {
   bj::array a;
@@ -67,6 +67,7 @@ Policy PolicyFrom(const Row& r) {
   p.targets = TargetsFromJson(r.Text(8), p.id);
   p.warning_fraction = r.Real(9);
   p.active = r.Bool(10);
+  p.breach_assignee_id = r.OptInt(11);
   return p;
 }
 
@@ -144,10 +145,11 @@ Status InsertPolicyVersion(Connection& db, const Policy& p, TimeMs created_at, c
   if (p.match.priority) priority = static_cast<std::int64_t>(*p.match.priority);
   return db.Exec(
       "INSERT INTO sla_policies (id, version, name, match_ticket_type, match_priority, match_channel,"
-      " match_category_id, match_customer_tier, targets, warning_fraction, active, current, created_at, created_by)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+      " match_category_id, match_customer_tier, targets, warning_fraction, active, current, created_at, created_by,"
+      " breach_assignee_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)",
       {p.id, p.version, p.name, p.match.ticket_type, priority, p.match.channel, p.match.category_id,
-       p.match.customer_tier, TargetsToJson(p.targets), p.warning_fraction, p.active ? 1 : 0, created_at, created_by});
+       p.match.customer_tier, TargetsToJson(p.targets), p.warning_fraction, p.active ? 1 : 0, created_at, created_by,
+       p.breach_assignee_id});
 }
 
 std::optional<Timer> FindTimer(Connection& db, std::int64_t id) {

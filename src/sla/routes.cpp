@@ -56,6 +56,7 @@ Status ReadPolicy(json::Reader& in, Policy& p) {
   const bj::value* targets = in.OptValue("targets");
   p.warning_fraction = in.OptNumber("warning_fraction").value_or(kDefaultWarningFraction);
   p.active = in.OptBool("active").value_or(true);
+  p.breach_assignee_id = in.OptInt("breach_assignee_id", 1);
   if (!targets || targets->is_null())
     in.Fail("targets", Msg("field.required", "is required"));
   else if (!targets->is_array())

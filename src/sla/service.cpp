@@ -168,6 +168,7 @@ bj::object PolicyToJson(const Policy& p) {
             {"customer_tier", OrNull(m.customer_tier)}}},
           {"targets", std::move(targets)},
           {"warning_fraction", p.warning_fraction},
+          {"breach_assignee_id", OrNull(p.breach_assignee_id)},
           {"active", p.active}};
 }
 
@@ -470,11 +471,24 @@ Result<Policy> Service::GetPolicy(std::int64_t id, std::optional<std::int32_t> v
   return Error::NotFound("SLA policy #" + std::to_string(id) + " does not exist");
 }
 
+namespace {
+
+Status CheckBreachAssignee(Connection& db, const Policy& p) {
+  if (p.breach_assignee_id &&
+      !db.QueryOne("SELECT 1 FROM staff WHERE id = ? AND active = 1", {*p.breach_assignee_id})) {
+    return Error::Invalid("breach_assignee_id", Msg("desk.no_active_staff", "no such active staff member"));
+  }
+  return {};
+}
+
+}  // namespace
+
 Result<Policy> Service::CreatePolicy(const std::string& actor, Policy policy) {
   policy.version = 1;
   SQM_TRY(Validate(policy));
   SQM_TRY(impl_->CheckCalendars(policy));
   return impl_->db.Write(actor, [&](WriteTx& tx) -> Result<Policy> {
+    SQM_TRY(CheckBreachAssignee(tx.db(), policy));
     policy.id = repo::NextPolicyId(tx.db());
     SQM_TRY(JobMemo::Of(tx).InsertPolicyVersion(tx.db(), policy, tx.now(), actor));
     tx.Append(kPolicyEntity, std::to_string(policy.id), "sla.policy_created", PolicyToJson(policy));
@@ -497,6 +511,7 @@ Result<Policy> Service::UpdatePolicy(const std::string& actor, std::int64_t id, 
                                  "; reload it and make the change again",
                              "version");
     }
+    SQM_TRY(CheckBreachAssignee(tx.db(), policy));
     policy.version = current->version + 1;
     SQM_TRY(JobMemo::Of(tx).InsertPolicyVersion(tx.db(), policy, tx.now(), actor));
     tx.Append(kPolicyEntity, std::to_string(id), "sla.policy_updated", PolicyToJson(policy));

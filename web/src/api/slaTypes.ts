@@ -52,6 +52,8 @@ export interface SlaPolicy {
   match: MatchCriteria;
   targets: Target[];
   warning_fraction: number;
+  /** On a breach the open ticket is reassigned to this person; null: no reassignment. */
+  breach_assignee_id: number | null;
   active: boolean;
 }
 

@@ -32,6 +32,7 @@ import ErrorAlert from '../../components/ErrorAlert';
 import { errorText } from '../../components/errors';
 import PageHeader from '../../components/PageHeader';
 import CategoryTreeSelect, { useCategories } from '../../components/desk/CategoryTreeSelect';
+import { StaffField } from '../../components/desk/DirectoryFields';
 import { useDeskOptions } from '../../components/desk/options';
 import { useNotify } from '../../components/useNotify';
 import { formatMinutes } from '../../lib/duration';
@@ -51,6 +52,7 @@ interface Values {
   name: string;
   active: boolean;
   warning_percent: number;
+  breach_assignee_id?: number;
   match: {
     ticket_type?: string;
     priority?: Priority;
@@ -73,6 +75,7 @@ function toValues(policy: SlaPolicy | null): Values {
     name: policy?.name ?? '',
     active: policy?.active ?? true,
     warning_percent: Math.round((policy?.warning_fraction ?? 0.75) * 100),
+    breach_assignee_id: policy?.breach_assignee_id ?? undefined,
     match: {
       ticket_type: policy?.match.ticket_type ?? undefined,
       priority: policy?.match.priority ?? undefined,
@@ -93,6 +96,7 @@ function toDraft(values: Values): { draft: SlaPolicyDraft; kinds: TimerKind[] } 
       name: values.name.trim(),
       active: values.active,
       warning_fraction: values.warning_percent / 100,
+      breach_assignee_id: values.breach_assignee_id ?? null,
       match: {
         ticket_type: m.ticket_type || null,
         priority: m.priority || null,
@@ -268,6 +272,9 @@ function PolicyDrawer({ policy, onClose, onSaved }: { policy: SlaPolicy | null; 
         })}
         <Form.Item name="warning_percent" label={t('policies.warning')} extra={t('policies.warningHelp')}>
           <InputNumber<number> min={1} max={99} precision={0} addonAfter="%" />
+        </Form.Item>
+        <Form.Item name="breach_assignee_id" label={t('policies.breachAssignee')} extra={t('policies.breachAssigneeHelp')}>
+          <StaffField />
         </Form.Item>
       </Form>
     </Drawer>
