@@ -308,7 +308,11 @@ TEST_F(ImportTest, StoppingMidwayLeavesAllOrNothing) {
   }
   auto job = importer_->Start(quality_, import::Format::kCsv, csv, "big.csv");
   ASSERT_TRUE(job.ok());
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  // Stop once the job is applying rows (a condition, not a guessed delay).
+  for (ImportJob seen = *job; seen.done == 0 && seen.status != ImportStatus::kDone;
+       seen = importer_->Job(quality_, job->id).value()) {
+    std::this_thread::yield();
+  }
   importer_->Stop();
   auto now = importer_->Job(quality_, job->id).value();
   const auto tickets = Count("SELECT count(*) FROM tickets");
