@@ -21,6 +21,24 @@ Message::Message(std::string k, std::string_view english, MessageArgs a) : key(s
   }
 }
 
+void Problems::Add(Error e) {
+  if (!first_) {
+    first_ = std::move(e);
+    return;
+  }
+  more_.push_back({std::move(e.field), std::move(e.message), std::move(e.key), std::move(e.args)});
+  for (auto& m : e.more) more_.push_back(std::move(m));
+}
+
+std::optional<Error> Problems::Take() {
+  if (!first_) return std::nullopt;
+  Error e = std::move(*first_);
+  for (auto& m : more_) e.more.push_back(std::move(m));
+  first_.reset();
+  more_.clear();
+  return e;
+}
+
 const char* ErrorCodeName(ErrorCode code) {
   switch (code) {
     case ErrorCode::kInvalid: return "invalid";

@@ -50,12 +50,23 @@ inline Message Msg(std::string key, std::string_view english, MessageArgs args =
   return {std::move(key), english, std::move(args)};
 }
 
+// One more problem of the same request, about one field (see Error::more).
+struct FieldProblem {
+  std::string field;
+  std::string message;
+  std::string key;
+  MessageArgs args;
+};
+
 struct Error {
   ErrorCode code = ErrorCode::kInternal;
   std::string message;
   std::string field;  // empty when the error is not about one field
   std::string key;    // Message::key; empty when the message has none
   MessageArgs args;   // Message::args
+  // Further problems found in the same request, so a form can show them all at once. The error
+  // itself is the first problem; the answer's "errors" list is it followed by these.
+  std::vector<FieldProblem> more;
 
   Error() = default;
   Error(ErrorCode c, Message m, std::string f = {})
@@ -69,6 +80,21 @@ struct Error {
   static Error Forbidden(Message m) { return {ErrorCode::kForbidden, std::move(m)}; }
   static Error Unauthenticated(Message m) { return {ErrorCode::kUnauthenticated, std::move(m)}; }
   static Error Internal(Message m) { return {ErrorCode::kInternal, std::move(m)}; }
+};
+
+// Collects every field problem of one request; Take() is the first as an Error with the rest in
+// `more`, or nothing when all is well. Use it where a form is validated, so one save reports all.
+class Problems {
+ public:
+  void Add(std::string field, Message m) { Add(Error::Invalid(std::move(field), std::move(m))); }
+  // Keeps `e`'s code when it is the first problem (a conflict on a taken name, say).
+  void Add(Error e);
+  bool empty() const { return !first_; }
+  std::optional<Error> Take();
+
+ private:
+  std::optional<Error> first_;
+  std::vector<FieldProblem> more_;
 };
 
 template <typename T>

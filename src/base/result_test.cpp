@@ -29,5 +29,24 @@ TEST(MessageTest, UnknownOrUnclosedPlaceholdersStayAsWritten) {
   EXPECT_EQ(Msg("k", "{x}{x}", {{"x", "ab"}}).text, "abab");
 }
 
+TEST(Problems, ReportsEveryFieldProblemOfARequestAtOnce) {
+  Problems p;
+  EXPECT_TRUE(p.empty());
+  EXPECT_FALSE(p.Take().has_value());
+  p.Add(Error::Conflict(Msg("staff.username_taken", "this username is already taken"), "username"));
+  p.Add("password", Msg("password.too_short", "must be at least {min} characters", {{"min", "12"}}));
+  p.Add("department_id", "required");
+  auto e = p.Take();
+  ASSERT_TRUE(e.has_value());
+  EXPECT_EQ(e->code, ErrorCode::kConflict);
+  EXPECT_EQ(e->field, "username");
+  ASSERT_EQ(e->more.size(), 2u);
+  EXPECT_EQ(e->more[0].field, "password");
+  EXPECT_EQ(e->more[0].message, "must be at least 12 characters");
+  EXPECT_EQ(e->more[0].key, "password.too_short");
+  EXPECT_EQ(e->more[1].field, "department_id");
+  EXPECT_TRUE(p.empty());
+}
+
 }  // namespace
 }  // namespace sqm

@@ -41,6 +41,17 @@ TEST(ErrorResponse, HasTheErrorShape) {
   EXPECT_EQ(r.body, R"({"error":{"code":"invalid","message":"must not be empty","field":"name"}})");
 }
 
+TEST(ErrorResponse, ListsEveryProblemWhenThereAreSeveral) {
+  Problems p;
+  p.Add("username", "taken");
+  p.Add("password", Msg("password.too_short", "too short"));
+  auto r = ErrorResponse(*p.Take());
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.body, R"({"error":{"code":"invalid","message":"taken","field":"username","errors":[)"
+                    R"({"message":"taken","field":"username"},)"
+                    R"({"message":"too short","field":"password","key":"password.too_short","args":{}}]}})");
+}
+
 TEST(ContentType, KnownExtensions) {
   EXPECT_EQ(ContentTypeFor(".js"), "text/javascript; charset=utf-8");
   EXPECT_EQ(ContentTypeFor(".html"), "text/html; charset=utf-8");

@@ -101,14 +101,34 @@ Response JsonResponse(int status, const bj::value& body) {
   return r;
 }
 
+namespace {
+void PutMessage(bj::object& out, const std::string& field, const std::string& message, const std::string& key,
+                const MessageArgs& args) {
+  out["message"] = message;
+  if (!field.empty()) out["field"] = field;
+  if (!key.empty()) {
+    out["key"] = key;
+    bj::object a;
+    for (const auto& [name, value] : args) a[name] = value;
+    out["args"] = std::move(a);
+  }
+}
+}  // namespace
+
 Response ErrorResponse(const Error& e) {
-  bj::object err{{"code", ErrorCodeName(e.code)}, {"message", e.message}};
-  if (!e.field.empty()) err["field"] = e.field;
-  if (!e.key.empty()) {
-    err["key"] = e.key;
-    bj::object args;
-    for (const auto& [name, value] : e.args) args[name] = value;
-    err["args"] = std::move(args);
+  bj::object err{{"code", ErrorCodeName(e.code)}};
+  PutMessage(err, e.field, e.message, e.key, e.args);
+  if (!e.more.empty()) {
+    bj::array all;
+    bj::object first;
+    PutMessage(first, e.field, e.message, e.key, e.args);
+    all.push_back(std::move(first));
+    for (const auto& m : e.more) {
+      bj::object one;
+      PutMessage(one, m.field, m.message, m.key, m.args);
+      all.push_back(std::move(one));
+    }
+    err["errors"] = std::move(all);
   }
   return JsonResponse(StatusOf(e.code), bj::object{{"error", std::move(err)}});
 }
