@@ -162,7 +162,7 @@ void Prepare(storage::Database& db, org::Service& org, desk::Service& desk, sla:
   auto st = db.Write("system", [&](storage::WriteTx& tx) -> Status {
     for (int i = 0; i < kCustomers; ++i) {
       SQM_ASSIGN(auto r, tx.db().Exec("INSERT INTO customers (name, kind, tier, phone, created_at, updated_at)"
-                                      " VALUES (?, 'person', ?, ?, ?, ?)",
+                                      " VALUES (?, 'person', ?, ?, ?, ?) RETURNING id",
                                       {fmt::format("客户{:04d}", i), i % 20 == 0 ? "vip" : "standard", Phone(i),
                                        tx.now(), tx.now()}));
       tx.Append("customer", std::to_string(r.last_insert_id), "customer.created",

@@ -9,7 +9,7 @@ SQM_BUILD_PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git tzdata
   libboost1.81-dev libboost-json1.81-dev libsqlite3-dev sqlite3 libpq-dev libargon2-dev libssl-dev
   libspdlog-dev libfmt-dev libcli11-dev libhowardhinnant-date-dev libgtest-dev libgmock-dev libbenchmark-dev
-  libxlsxwriter-dev libzip-dev libexpat1-dev
+  libxlsxwriter-dev libzip-dev libexpat1-dev libzstd-dev postgresql-15 postgresql-client-15
 )
 # Extra packages for ./test.
 SQM_TEST_PACKAGES=(chromium fonts-noto-cjk clang-format)

@@ -128,11 +128,12 @@ Status CreateCatalogueAndCustomers(storage::Database& db, World& w, Random& rnd,
   return db.Write("system", [&](WriteTx& tx) -> Status {
     auto& c = tx.db();
     for (const auto& top : Catalogue()) {
-      SQM_ASSIGN(auto r, c.Exec("INSERT INTO categories (name) VALUES (?)", {top.name}));
+      SQM_ASSIGN(auto r, c.Exec("INSERT INTO categories (name) VALUES (?) RETURNING id", {top.name}));
       tx.Append("category", std::to_string(r.last_insert_id), "category.created", {{"name", top.name}});
       ++sum.categories;
       for (const auto& [name, titles] : top.children) {
-        SQM_ASSIGN(auto k, c.Exec("INSERT INTO categories (parent_id, name) VALUES (?, ?)", {r.last_insert_id, name}));
+        SQM_ASSIGN(auto k, c.Exec("INSERT INTO categories (parent_id, name) VALUES (?, ?) RETURNING id",
+                                  {r.last_insert_id, name}));
         tx.Append("category", std::to_string(k.last_insert_id), "category.created",
                   {{"name", name}, {"parent_id", r.last_insert_id}});
         w.leaf_categories.emplace_back(k.last_insert_id, titles);
@@ -155,10 +156,9 @@ Status CreateCatalogueAndCustomers(storage::Database& db, World& w, Random& rnd,
                                            {"明德律师事务所", "gold"}}};
     std::vector<Id> orgs;
     for (const auto& o : kOrgs) {
-      SQM_ASSIGN(
-          auto r,
-          c.Exec("INSERT INTO customers (name, kind, tier, created_at, updated_at) VALUES (?, 'organisation', ?, ?, ?)",
-                 {o.name, o.tier, tx.now(), tx.now()}));
+      SQM_ASSIGN(auto r, c.Exec("INSERT INTO customers (name, kind, tier, created_at, updated_at) VALUES (?, "
+                                "'organisation', ?, ?, ?) RETURNING id",
+                                {o.name, o.tier, tx.now(), tx.now()}));
       orgs.push_back(r.last_insert_id);
       tx.Append("customer", std::to_string(r.last_insert_id), "customer.created", {{"name", o.name}, {"tier", o.tier}});
       ++sum.customers;
@@ -181,7 +181,7 @@ Status CreateCatalogueAndCustomers(storage::Database& db, World& w, Random& rnd,
           account ? accounts[i].Text(2) : fmt::format("139{:08d}", 10000000 + i * 7919 % 89999999);
       const std::string tier = rnd.Chance(0.05) ? "vip" : "standard";
       SQM_ASSIGN(auto r, c.Exec("INSERT INTO customers (name, kind, organisation_id, tier, phone, email, account_id,"
-                                " created_at, updated_at) VALUES (?, 'person', ?, ?, ?, ?, ?, ?, ?)",
+                                " created_at, updated_at) VALUES (?, 'person', ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                                 {name, org, tier, phone, account ? accounts[i].Text(3) : std::string(),
                                  account ? std::optional<Id>(accounts[i].Int(0)) : std::nullopt, tx.now(), tx.now()}));
       tx.Append("customer", std::to_string(r.last_insert_id), "customer.created", {{"name", name}, {"tier", tier}});

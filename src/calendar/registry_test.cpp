@@ -45,7 +45,7 @@ class RegistryTest : public ::testing::Test {
   }
   std::vector<storage::Event> Events(const std::string& type_prefix) {
     return db_->Read(
-        [&](storage::Connection& c) { return storage::ListEvents(c, {.type = type_prefix, .limit = 500}); });
+        [&](storage::Connection& c) { return storage::ListEvents(c, {.type = type_prefix, .limit = 500}).events; });
   }
   std::string StoredDefinition(const std::string& code) {
     return db_->Read([&](storage::Connection& c) {

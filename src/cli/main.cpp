@@ -31,6 +31,7 @@
 #include "sla/routes.h"
 #include "sla/service.h"
 #include "storage/database.h"
+#include "storage/postgres.h"
 
 namespace {
 
@@ -40,6 +41,7 @@ struct Config {
   std::string db = "data/sqm.db";
   std::string synchronous = "FULL";
   bool group_commit = true;
+  int db_pool = 8;
   std::string log_level = "info";
 
   std::string listen = "127.0.0.1:8080";
@@ -55,7 +57,10 @@ struct Config {
 // migrations: loads the calendars and restores the SLA deadline queue.
 struct Services {
   explicit Services(const Config& c)
-      : db(storage::DatabaseOptions{c.db, c.synchronous, c.group_commit}, clock),
+      : db(
+            storage::DatabaseOptions{
+                .url = c.db, .synchronous = c.synchronous, .group_commit = c.group_commit, .readers = c.db_pool},
+            clock),
         org(db, clock, org::ServiceOptions{.session_ttl = c.session_hours * 3600LL * 1000}),
         calendars(db),
         sla(db, calendars, clock),
@@ -96,7 +101,9 @@ void BuildRoutes(http::Router& router, Services& s, const http::Metrics& metrics
 }
 
 std::unique_ptr<Services> Open(const Config& c, bool migrate) {
-  if (auto dir = std::filesystem::path(c.db).parent_path(); !dir.empty()) std::filesystem::create_directories(dir);
+  if (!storage::IsPostgresUrl(c.db)) {
+    if (auto dir = std::filesystem::path(c.db).parent_path(); !dir.empty()) std::filesystem::create_directories(dir);
+  }
   auto s = std::make_unique<Services>(c);
   if (migrate) {
     for (const auto& m : s->db.Migrate()) spdlog::info("applied migration {}", m);
@@ -167,7 +174,9 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough();  // global options are accepted after the subcommand too
   app.option_defaults()->always_capture_default();
-  app.add_option("--db", c.db, "SQLite database file");
+  app.add_option("--db", c.db, "SQLite database file, or a PostgreSQL URI postgresql://USER:PASSWORD@HOST:PORT/DB");
+  app.add_option("--db-pool", c.db_pool, "read connections per server (PostgreSQL: plus one for writes)")
+      ->check(CLI::Range(1, 256));
   app.add_option("--synchronous", c.synchronous, "SQLite synchronous level: OFF, NORMAL, FULL or EXTRA")
       ->check(CLI::IsMember({"OFF", "NORMAL", "FULL", "EXTRA"}));
   app.add_option("--group-commit", c.group_commit, "queue concurrent writes into one transaction");
@@ -211,7 +220,8 @@ int main(int argc, char** argv) {
 
   std::string backup_to;
   auto* backup = app.add_subcommand("backup", "online backup of the database, safe while serving");
-  backup->add_option("--to", backup_to, "target file")->required();
+  backup->add_option("--to", backup_to, "target file (SQLite: a database copy; PostgreSQL: pg_dump's custom format)")
+      ->required();
 
   app.add_subcommand("verify-audit", "check the event log's hash chain; exit 0 only when intact");
   app.add_subcommand("routes", "print every API route with its permission, as JSON");
@@ -224,7 +234,8 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("routes")) return PrintRoutes(c);
     auto s = Open(c, /*migrate=*/true);
     if (app.got_subcommand("migrate")) {
-      std::cout << "database " << c.db << " is up to date\n";
+      std::cout << "database " << (storage::IsPostgresUrl(c.db) ? storage::RedactedUrl(c.db) : c.db)
+                << " is up to date\n";
       return 0;
     }
     if (seed->parsed()) {

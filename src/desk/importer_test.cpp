@@ -94,6 +94,9 @@ class ImportTest : public ::testing::Test {
   std::int64_t Count(const std::string& sql) {
     return db_->Read([&](storage::Connection& c) { return c.QueryOne(sql)->Int(0); });
   }
+  std::int64_t CountEvents(const std::string& type) {
+    return db_->Read([&](storage::Connection& c) { return storage::CountEvents(c, {.type = type}); });
+  }
 
   sla::Timer TimerOf(Id ticket, sla::TimerKind kind) {
     auto timers = db_->Read([&](storage::Connection& c) { return sla_->TimersOf(c, ticket); });
@@ -173,14 +176,14 @@ TEST_F(ImportTest, SlaIsComputedAsIfTheTicketsHadBeenWorkedLive) {
   EXPECT_EQ(by_type["ticket.close"].at, Shanghai(1, 9, 30));
   EXPECT_NE(by_type["ticket.imported"].data.find("\"external_id\":\"CC-1\""), std::string::npos);
   EXPECT_EQ(by_type["ticket.imported"].actor, "quality");
-  EXPECT_EQ(Count("SELECT count(*) FROM events WHERE type = 'import.completed'"), 1);
+  EXPECT_EQ(CountEvents("import.completed"), 1);
   EXPECT_EQ(Count("SELECT count(*) FROM notifications"), 0) << "history notifies nobody";
   EXPECT_FALSE(db_->VerifyAudit().has_value());
 }
 
 TEST_F(ImportTest, OneBadRowWritesNothingAndEveryErrorHasItsLine) {
   const auto tickets_before = Count("SELECT count(*) FROM tickets");
-  const auto events_before = Count("SELECT count(*) FROM events WHERE type LIKE 'ticket.%'");
+  const auto events_before = CountEvents("ticket.");
   auto out = ImportCsv(std::string(kHeader) +
                        "咨询,电话,P3,好的一行,,,,,,2026-11-23 10:00,,,,,,,\n"
                        "咨询,传真,P3,坏渠道,,,,,,2026-11-23 10:00,,,,,,,\n"
@@ -195,8 +198,8 @@ TEST_F(ImportTest, OneBadRowWritesNothingAndEveryErrorHasItsLine) {
   EXPECT_EQ(out.errors[1].column, "first_response_at");
   EXPECT_EQ(out.created_tickets, 0);
   EXPECT_EQ(Count("SELECT count(*) FROM tickets"), tickets_before);
-  EXPECT_EQ(Count("SELECT count(*) FROM events WHERE type LIKE 'ticket.%'"), events_before);
-  EXPECT_EQ(Count("SELECT count(*) FROM events WHERE type = 'import.failed'"), 1);
+  EXPECT_EQ(CountEvents("ticket."), events_before);
+  EXPECT_EQ(CountEvents("import.failed"), 1);
 }
 
 TEST_F(ImportTest, ARowTheDeskRefusesWhileApplyingRollsBackTheWholeBatch) {
@@ -224,7 +227,7 @@ TEST_F(ImportTest, OpenTicketsKeepRunningTimersThatFireAfterTheImport) {
   EXPECT_EQ(TimerOf(id, sla::TimerKind::kFirstResponse).state, sla::TimerState::kRunning);
   clock_.Set(Shanghai(7, 10, 1));  // due 10:00 (business hours start at 09:00)
   EXPECT_GE(sla_->FireDue(), 1);
-  EXPECT_EQ(Count("SELECT count(*) FROM events WHERE type = 'sla.breached'"), 1);
+  EXPECT_EQ(CountEvents("sla.breached"), 1);
 }
 
 TEST_F(ImportTest, ImportsAnXlsxWorkbook) {

@@ -335,8 +335,9 @@ Result<bj::array> Reports::Views(const org::Principal& who) {
 
 Result<bj::object> Reports::SaveView(const org::Principal& who, const std::string& name, const bj::object& filters) {
   return db_.Write(who.username, [&](storage::WriteTx& tx) -> Result<bj::object> {
-    auto r = tx.db().Exec("INSERT INTO saved_views (owner_id, name, filters, created_at) VALUES (?, ?, ?, ?)",
-                          {who.staff_id, name, json::Serialize(filters), tx.now()});
+    auto r =
+        tx.db().Exec("INSERT INTO saved_views (owner_id, name, filters, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+                     {who.staff_id, name, json::Serialize(filters), tx.now()});
     if (!r.ok()) return Error::Conflict("you already have a view with this name", "name");
     tx.Append("saved_view", std::to_string(r->last_insert_id), "saved_view.created", {{"name", name}});
     return bj::object{

@@ -145,13 +145,14 @@ Result<Ticket> Service::RegisterIn(WriteTx& tx, const org::Principal& who, const
   if (draft.assignee_id) SQM_TRY(CheckStaff(db, *draft.assignee_id, "assignee_id"));
   const std::optional<Id> department = draft.department_id ? draft.department_id : who.department_id;
   const TicketStatus status = draft.assignee_id ? TicketStatus::kAccepted : TicketStatus::kNew;
-  SQM_ASSIGN(auto r,
-             db.Exec("INSERT INTO tickets (type, channel, priority, status, title, description, customer_id,"
-                     " category_id, department_id, origin_department_id, assignee_id, created_by,"
-                     " created_at, accepted_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     {Name(reg.type), Name(reg.channel), reg.priority, Name(status), reg.title, reg.description,
-                      reg.customer_id, reg.category_id, department, who.department_id, draft.assignee_id, who.staff_id,
-                      tx.now(), draft.assignee_id ? std::optional<TimeMs>(tx.now()) : std::nullopt, tx.now()}));
+  SQM_ASSIGN(
+      auto r,
+      db.Exec("INSERT INTO tickets (type, channel, priority, status, title, description, customer_id,"
+              " category_id, department_id, origin_department_id, assignee_id, created_by,"
+              " created_at, accepted_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+              {Name(reg.type), Name(reg.channel), reg.priority, Name(status), reg.title, reg.description,
+               reg.customer_id, reg.category_id, department, who.department_id, draft.assignee_id, who.staff_id,
+               tx.now(), draft.assignee_id ? std::optional<TimeMs>(tx.now()) : std::nullopt, tx.now()}));
   const Id id = r.last_insert_id;
   if (reg.type == TicketType::kComplaint) {
     const ComplaintDraft c = draft.complaint.value_or(ComplaintDraft{});
@@ -365,7 +366,7 @@ Result<Ticket> Service::ActIn(WriteTx& tx, const org::Principal& who, const Tick
       const bool sendback = IsSendBack(t.department_id, *in.department_id, repo::TransferHistory(db, id));
       SQM_ASSIGN(auto tr, db.Exec("INSERT INTO ticket_transfers (ticket_id, from_department_id, to_department_id,"
                                   " to_assignee_id, reason, sendback, escalation, by_id, at)"
-                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                                   {id, t.department_id, *in.department_id, in.assignee_id, in.note, sendback ? 1 : 0,
                                    escalate ? 1 : 0, who.staff_id, now}));
       SQM_TRY(
@@ -432,7 +433,7 @@ Result<TicketView> Service::Get(const org::Principal& who, Id id) {
     v.comments = repo::Comments(db, id, /*include_internal=*/true);
     v.timers = sla_.TimersOf(db, id);
     for (const auto& t : v.timers) v.timer_status.push_back(sla_.StatusAt(t, now));
-    auto events = storage::ListEvents(db, {.entity = "ticket", .entity_id = std::to_string(id), .limit = 500});
+    auto events = storage::ListEvents(db, {.entity = "ticket", .entity_id = std::to_string(id), .limit = 500}).events;
     v.timeline.assign(events.rbegin(), events.rend());
     v.allowed = AllowedActions(v.ticket.status);
     return v;
@@ -585,7 +586,7 @@ Result<Customer> Service::CreateCustomer(const org::Principal& who, const Custom
     }
     auto r = tx.db().Exec(
         "INSERT INTO customers (name, kind, organisation_id, tier, phone, email, account_id,"
-        " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         {d.name, d.kind, d.organisation_id, d.tier, d.phone, d.email, d.account_id, tx.now(), tx.now()});
     if (!r.ok())
       return Error::Conflict(Msg("customer.account_taken", "this portal account already belongs to a customer"),
@@ -629,7 +630,8 @@ Result<Category> Service::CreateCategory(const org::Principal& who, const std::s
   return db_.Write(who.username, [&](WriteTx& tx) -> Result<Category> {
     if (parent) SQM_TRY(CheckParent(tx.db(), *parent));
     SQM_TRY(CheckSiblingName(tx.db(), parent, name, 0));
-    SQM_ASSIGN(auto r, tx.db().Exec("INSERT INTO categories (parent_id, name) VALUES (?, ?)", {parent, name}));
+    SQM_ASSIGN(auto r,
+               tx.db().Exec("INSERT INTO categories (parent_id, name) VALUES (?, ?) RETURNING id", {parent, name}));
     tx.Append("category", std::to_string(r.last_insert_id), "category.created",
               {{"name", name}, {"parent_id", OrNull(parent)}});
     return *repo::FindCategory(tx.db(), r.last_insert_id);
@@ -725,7 +727,8 @@ Result<TicketView> Service::PortalGet(const org::Principal& who, Id id) {
         "ticket.created", "ticket.accept",  "ticket.respond",         "ticket.start", "ticket.wait",
         "ticket.resume",  "ticket.resolve", "ticket.callback",        "ticket.close", "ticket.reopen",
         "ticket.cancel",  "ticket.merge",   "ticket.customer_replied"};
-    for (auto& e : storage::ListEvents(db, {.entity = "ticket", .entity_id = std::to_string(id), .limit = 500})) {
+    for (auto& e :
+         storage::ListEvents(db, {.entity = "ticket", .entity_id = std::to_string(id), .limit = 500}).events) {
       const bool public_comment = e.type == "ticket.comment" && e.data.find("\"internal\":false") != std::string::npos;
       if (!kShown.contains(e.type) && !public_comment) continue;
       e.data = "{}";

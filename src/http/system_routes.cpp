@@ -31,15 +31,11 @@ Response ListEvents(storage::Database& db, Request& req) {
   SQM_ASSIGN_OR_REPLY(f.to, req.QueryTime("to"));
   SQM_ASSIGN_OR_REPLY(f.before_seq, req.QueryInt("cursor", 1));
   SQM_ASSIGN_OR_REPLY(f.limit, req.Limit(500));
-  f.limit += 1;
-  auto events = db.Read([&](storage::Connection& c) { return storage::ListEvents(c, f); });
+  auto page = db.Read([&](storage::Connection& c) { return storage::ListEvents(c, f); });
   std::optional<std::string> next;
-  if (static_cast<int>(events.size()) == f.limit) {
-    events.pop_back();
-    next = std::to_string(events.back().seq);
-  }
+  if (page.next_before_seq) next = std::to_string(*page.next_before_seq);
   bj::array items;
-  for (const auto& e : events) items.push_back(EventJson(e));
+  for (const auto& e : page.events) items.push_back(EventJson(e));
   return JsonResponse(200, PageJson(std::move(items), next));
 }
 

@@ -224,7 +224,8 @@ Result<Department> Service::CreateDepartment(const Principal& who, const Departm
       if (!parent->active) return Error::Invalid("parent_id", "the parent department is deactivated");
     }
     auto r = tx.db().Exec(
-        "INSERT INTO departments (parent_id, name, code, active, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)",
+        "INSERT INTO departments (parent_id, name, code, active, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?) "
+        "RETURNING id",
         {draft.parent_id, draft.name, draft.code, tx.now(), tx.now()});
     if (!r.ok()) return Error::Conflict("the department code is already used", "code");
     const Id id = r->last_insert_id;
@@ -353,7 +354,7 @@ Result<Staff> Service::InsertStaff(WriteTx& tx, const StaffDraft& draft, const s
   }
   SQM_ASSIGN(auto r, tx.db().Exec(
                          "INSERT INTO staff (username, display_name, department_id, title, email, phone, password_hash,"
-                         " active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+                         " active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
                          {draft.username, draft.display_name, draft.department_id, draft.title, draft.email,
                           draft.phone, password_hash, tx.now(), tx.now()}));
   const Id id = r.last_insert_id;
@@ -474,7 +475,7 @@ Result<CreatedToken> Service::CreateToken(const Principal& who, const TokenDraft
     SQM_ASSIGN(
         auto r,
         tx.db().Exec("INSERT INTO api_tokens (staff_id, name, token_hash, scopes, created_at, expires_at)"
-                     " VALUES (?, ?, ?, ?, ?, ?)",
+                     " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
                      {draft.staff_id, draft.name, crypto::Sha256Hex(secret), joined, tx.now(), draft.expires_at}));
     tx.Append("api_token", std::to_string(r.last_insert_id), "api_token.created",
               {{"name", draft.name}, {"staff_id", draft.staff_id}, {"scopes", ToJsonArray(draft.scopes)}});

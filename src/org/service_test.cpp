@@ -61,7 +61,7 @@ TEST_F(OrgServiceTest, LoginCreatesSessionAndLogsBothOutcomes) {
   auto again = svc_->AuthenticateSession(token_);
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->csrf_token, p.csrf_token);
-  auto events = db_->Read([](storage::Connection& c) { return storage::ListEvents(c, {.type = "auth."}); });
+  auto events = db_->Read([](storage::Connection& c) { return storage::ListEvents(c, {.type = "auth."}).events; });
   ASSERT_EQ(events.size(), 3u);
   EXPECT_EQ(events[0].type, "auth.login_succeeded");
   EXPECT_EQ(events[2].type, "auth.login_failed");

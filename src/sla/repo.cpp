@@ -176,7 +176,7 @@ Result<std::int64_t> InsertTimer(Connection& db, const Timer& t) {
                      " target_minutes, calendar_code, warning_fraction, started_at, pauses, stopped_at,"
                      " warning_fired_at, breach_fired_at, state, due_at, warning_at, paused_business_ms,"
                      " overrun_business_ms, overrun_wall_ms)"
-                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                      {t.ticket_id, t.transfer_id, TimerKindName(t.kind), t.policy_id, t.policy_version,
                       t.target_minutes, t.calendar_code, t.warning_fraction, t.started_at, PausesToJson(t.pauses),
                       t.stopped_at, t.warning_fired_at, t.breach_fired_at, TimerStateName(t.state), t.due_at,

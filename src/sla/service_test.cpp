@@ -89,10 +89,11 @@ class SlaServiceTest : public ::testing::Test {
     return db_
         ->Write("agent",
                 [&](WriteTx& tx) -> Result<std::int64_t> {
-                  SQM_ASSIGN(auto r, tx.db().Exec("INSERT INTO tickets (type, channel, priority, status, title,"
-                                                  " created_by, created_at, updated_at)"
-                                                  " VALUES ('incident', 'phone', 2, 'new', 'printer', 1, ?, ?)",
-                                                  {tx.now(), tx.now()}));
+                  SQM_ASSIGN(auto r,
+                             tx.db().Exec("INSERT INTO tickets (type, channel, priority, status, title,"
+                                          " created_by, created_at, updated_at)"
+                                          " VALUES ('incident', 'phone', 2, 'new', 'printer', 1, ?, ?) RETURNING id",
+                                          {tx.now(), tx.now()}));
                   return r.last_insert_id;
                 })
         .value();
@@ -126,7 +127,7 @@ class SlaServiceTest : public ::testing::Test {
     return {};
   }
   std::vector<storage::Event> Events(const std::string& type_prefix) {
-    return db_->Read([&](Connection& c) { return storage::ListEvents(c, {.type = type_prefix, .limit = 500}); });
+    return db_->Read([&](Connection& c) { return storage::ListEvents(c, {.type = type_prefix, .limit = 500}).events; });
   }
   std::int64_t PolicyId(Policy p) {
     auto r = svc_->CreatePolicy("quality", std::move(p));
@@ -357,7 +358,7 @@ TEST_F(SlaServiceTest, PausesAndResumesAreStoredReloadedEqualAndOnTheTimeline) {
 
   // The ticket's timeline: every change, in order.
   auto events = db_->Read([&](Connection& c) {
-    return storage::ListEvents(c, {.entity = "ticket", .entity_id = std::to_string(id), .limit = 100});
+    return storage::ListEvents(c, {.entity = "ticket", .entity_id = std::to_string(id), .limit = 100}).events;
   });
   std::vector<std::string> types;
   for (auto it = events.rbegin(); it != events.rend(); ++it) types.push_back(it->type);

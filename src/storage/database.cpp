@@ -1,13 +1,20 @@
 #include "storage/database.h"
 
+#include <spawn.h>
+#include <sys/wait.h>
+
 #include <chrono>
 #include <future>
 
+#include <libpq-fe.h>
 #include <spdlog/spdlog.h>
 
 #include "base/json.h"
 #include "storage/migrations.h"
+#include "storage/postgres.h"
 #include "storage/sqlite.h"
+
+extern char** environ;
 
 namespace sqm::storage {
 
@@ -29,19 +36,60 @@ Event WriteTx::Append(std::string entity, std::string entity_id, std::string typ
   return chain_.Append(db_, std::move(e));
 }
 
-Database::Database(DatabaseOptions options, const Clock& clock) : options_(std::move(options)), clock_(clock) {
-  writer_conn_ = std::make_unique<SqliteConnection>(SqliteOptions{options_.path, options_.synchronous});
-  writer_conn_->ExecScript("PRAGMA wal_autocheckpoint=0");
+namespace {
+
+bool Broken(const Connection& c) {
+  auto* pg = dynamic_cast<const PgConnection*>(&c);
+  return pg && pg->broken();
+}
+
+// Subtransactions past 64 in one PostgreSQL transaction overflow its cache and slow every
+// snapshot of every session; each job's savepoint is one.
+constexpr int kPostgresMaxBatch = 48;
+
+}  // namespace
+
+Database::Database(DatabaseOptions options, const Clock& clock)
+    : options_(std::move(options)),
+      dialect_(IsPostgresUrl(options_.url) ? Dialect::kPostgres : Dialect::kSqlite),
+      clock_(clock) {
+  if (dialect_ == Dialect::kPostgres) options_.max_batch = std::min(options_.max_batch, kPostgresMaxBatch);
+  writer_conn_ = OpenWriter();
   writer_ = std::thread([this] { WriterLoop(); });
-  checkpointer_ = std::thread([this] { CheckpointLoop(); });
+  if (dialect_ == Dialect::kSqlite) checkpointer_ = std::thread([this] { CheckpointLoop(); });
 }
 
 Database::~Database() {
   Close();
 }
 
+std::unique_ptr<Connection> Database::OpenWriter() {
+  if (dialect_ == Dialect::kPostgres) return std::make_unique<PgConnection>(options_.url);
+  auto c = std::make_unique<SqliteConnection>(SqliteOptions{options_.url, options_.synchronous});
+  c->ExecScript("PRAGMA wal_autocheckpoint=0");
+  return c;
+}
+
 std::unique_ptr<Connection> Database::OpenReader() {
-  return std::make_unique<SqliteConnection>(SqliteOptions{options_.path, options_.synchronous, /*read_only=*/true});
+  if (dialect_ == Dialect::kPostgres) return std::make_unique<PgConnection>(options_.url);
+  return std::make_unique<SqliteConnection>(SqliteOptions{options_.url, options_.synchronous, /*read_only=*/true});
+}
+
+void Database::Begin() {
+  if (!writer_conn_ || Broken(*writer_conn_)) {
+    writer_conn_.reset();
+    writer_conn_ = OpenWriter();
+    chain_ = EventChain();
+  }
+  Connection& c = *writer_conn_;
+  if (dialect_ == Dialect::kSqlite) {
+    if (!chain_.loaded()) chain_.Load(c);
+    c.ExecScript("BEGIN IMMEDIATE");
+    return;
+  }
+  c.ExecScript("BEGIN");
+  c.Query("SELECT pg_advisory_xact_lock(?)", {kChainLock});
+  chain_.Load(c);  // another server may have appended since our last batch
 }
 
 Database::Lease::Lease(Database& d) : db(d) {
@@ -66,7 +114,12 @@ Database::Lease::Lease(Database& d) : db(d) {
 
 Database::Lease::~Lease() {
   std::lock_guard lock(db.pool_mu_);
-  db.idle_readers_.push_back(std::move(conn));
+  if (discard) {
+    conn.reset();
+    --db.open_readers_;
+  } else {
+    db.idle_readers_.push_back(std::move(conn));
+  }
   db.pool_cv_.notify_one();
 }
 
@@ -90,7 +143,7 @@ std::vector<std::string> Database::Migrate() {
   job.exclusive = [&](Connection& c) {
     try {
       applied = ApplyMigrations(c, clock_.Now());
-      chain_.Load(c);
+      chain_ = EventChain();
     } catch (...) {
       failure = std::current_exception();
     }
@@ -103,8 +156,9 @@ std::vector<std::string> Database::Migrate() {
     ++queue_depth_;
   }
   cv_.notify_one();
-  (void)fut.get();
+  Status st = fut.get();
   if (failure) std::rethrow_exception(failure);
+  if (!st.ok()) throw Unavailable(st.error().message);
   return applied;
 }
 
@@ -125,9 +179,18 @@ void Database::WriterLoop() {
       }
     }
     if (batch.front()->exclusive) {
-      batch.front()->exclusive(*writer_conn_);
+      Status st;
+      try {
+        if (!writer_conn_ || Broken(*writer_conn_)) {
+          writer_conn_.reset();
+          writer_conn_ = OpenWriter();
+        }
+        batch.front()->exclusive(*writer_conn_);
+      } catch (const std::exception& e) {
+        st = Error{ErrorCode::kUnavailable, e.what(), {}};
+      }
       --queue_depth_;
-      batch.front()->done.set_value({});
+      batch.front()->done.set_value(std::move(st));
     } else {
       RunBatch(batch);
     }
@@ -136,57 +199,63 @@ void Database::WriterLoop() {
 }
 
 void Database::RunBatch(std::vector<Job*>& batch) {
-  Connection& c = *writer_conn_;
   std::vector<Status> results(batch.size());
   bool committed = false;
+  bool lost = false;
   std::string failure;
   try {
-    if (!chain_.loaded()) chain_.Load(c);
-    c.ExecScript("BEGIN IMMEDIATE");
+    Begin();
+    Connection& c = *writer_conn_;
     const TimeMs now = clock_.Now();
     for (std::size_t i = 0; i < batch.size(); ++i) {
-      const auto head = chain_.head();
+      const auto mark = chain_.mark();
       c.ExecScript("SAVEPOINT job");
       try {
         WriteTx tx(c, chain_, now, batch[i]->actor);
         results[i] = batch[i]->fn(tx);
+      } catch (const Unavailable&) {
+        throw;
       } catch (const std::exception& e) {
         spdlog::error("write job failed: {}", e.what());
         results[i] = Error::Internal("the write failed; nothing was saved");
       }
       if (!results[i].ok()) {
         c.ExecScript("ROLLBACK TO job");
-        chain_.Reset(head);
+        chain_.Reset(mark);
       }
       c.ExecScript("RELEASE job");
     }
     c.ExecScript("COMMIT");
+    chain_.Committed();
     committed = true;
     ++commits_;
   } catch (const std::exception& e) {
     failure = e.what();
+    lost = dynamic_cast<const Unavailable*>(&e) != nullptr;
     spdlog::error("group commit of {} writes failed: {}", batch.size(), failure);
-    try {
-      c.ExecScript("ROLLBACK");
-    } catch (...) {
+    if (writer_conn_ && !Broken(*writer_conn_)) {
+      try {
+        writer_conn_->ExecScript("ROLLBACK");
+      } catch (...) {
+      }
     }
-    try {
-      chain_.Load(c);
-    } catch (...) {
-    }
+    chain_ = EventChain();  // reloaded by the next batch
   }
   for (std::size_t i = 0; i < batch.size(); ++i) {
     --queue_depth_;
     if (committed) {
       batch[i]->done.set_value(std::move(results[i]));
     } else {
-      batch[i]->done.set_value(Error{ErrorCode::kUnavailable, "the database could not commit; nothing was saved", {}});
+      batch[i]->done.set_value(Error{ErrorCode::kUnavailable,
+                                     lost ? "the database cannot be reached; nothing was saved"
+                                          : "the database could not commit; nothing was saved",
+                                     {}});
     }
   }
 }
 
 void Database::CheckpointLoop() {
-  SqliteConnection conn(SqliteOptions{options_.path, options_.synchronous});
+  SqliteConnection conn(SqliteOptions{options_.url, options_.synchronous});
   std::int64_t done = commits_.load();
   std::unique_lock lock(checkpoint_mu_);
   while (!checkpoint_stop_) {
@@ -203,7 +272,60 @@ void Database::CheckpointLoop() {
   }
 }
 
+namespace {
+
+// pg_dump --format=custom of the database at `url` into `dest_path`. The password goes to pg_dump
+// in its environment (PGPASSWORD), never on its command line where `ps` would show it.
+void PgDump(const std::string& url, const std::string& dest_path) {
+  char* err = nullptr;
+  PQconninfoOption* options = PQconninfoParse(url.c_str(), &err);
+  if (!options) {
+    PQfreemem(err);
+    throw DbError("backup: the database address cannot be read");
+  }
+  std::string conninfo, password;
+  for (PQconninfoOption* o = options; o->keyword; ++o) {
+    if (!o->val || !*o->val) continue;
+    if (std::string_view(o->keyword) == "password") {
+      password = o->val;
+      continue;
+    }
+    std::string value = o->val;
+    std::string quoted;
+    for (char ch : value) {
+      if (ch == '\\' || ch == '\'') quoted += '\\';
+      quoted += ch;
+    }
+    conninfo += std::string(o->keyword) + "='" + quoted + "' ";
+  }
+  PQconninfoFree(options);
+  std::vector<std::string> env_storage;
+  for (char** e = environ; *e; ++e) {
+    if (!std::string_view(*e).starts_with("PGPASSWORD=")) env_storage.emplace_back(*e);
+  }
+  if (!password.empty()) env_storage.push_back("PGPASSWORD=" + password);
+  std::vector<char*> envp;
+  for (auto& e : env_storage) envp.push_back(e.data());
+  envp.push_back(nullptr);
+  std::vector<std::string> args = {"pg_dump", "--format=custom", "--no-owner", "--file=" + dest_path,
+                                   "--dbname=" + conninfo};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid;
+  if (posix_spawnp(&pid, "pg_dump", nullptr, nullptr, argv.data(), envp.data()) != 0) {
+    throw DbError("backup: cannot run pg_dump (install postgresql-client-15)");
+  }
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw DbError("backup: pg_dump failed; see its message above");
+}
+
+}  // namespace
+
 void Database::Backup(const std::string& dest_path) {
+  if (dialect_ == Dialect::kPostgres) return PgDump(options_.url, dest_path);
   Lease lease(*this);
   static_cast<SqliteConnection&>(*lease.conn).BackupTo(dest_path);
 }
@@ -226,7 +348,7 @@ void Database::Close() {
   }
   checkpoint_cv_.notify_all();
   if (checkpointer_.joinable()) checkpointer_.join();
-  if (writer_conn_) {
+  if (writer_conn_ && dialect_ == Dialect::kSqlite) {
     try {
       writer_conn_->ExecScript("PRAGMA wal_checkpoint(TRUNCATE)");
     } catch (const std::exception& e) {

@@ -1,13 +1,21 @@
-// Database: the one way modules touch storage.
+// Database: the one way modules touch storage, on SQLite (a file) or PostgreSQL (a URI).
 //
 // Writes go through one writer thread with group commit: concurrent Write() calls are queued,
 // the writer opens one transaction, runs each queued job inside its own SAVEPOINT (a failing job
 // rolls back only itself), commits once, and only then answers every caller. So a successful
-// Write() means the data is durable (with synchronous=FULL). Every job appends its events to the
-// hash-chained event log in the same savepoint (WriteTx::Append).
+// Write() means the data is durable (with synchronous=FULL on SQLite; PostgreSQL's commit is
+// durable as the server is configured). Every job appends its events to the hash-chained event
+// log in the same savepoint (WriteTx::Append).
 //
-// Reads borrow a connection from a small pool; in WAL mode they never block the writer and see
-// every write that has been acknowledged.
+// Several servers on one PostgreSQL database: each write transaction first takes one
+// transaction-level advisory lock (kChainLock) and re-reads the chain head, so the event log stays
+// one verifiable chain and write transactions of all servers run one after another, as on
+// SQLite. Work that must happen once (an SLA firing) is therefore decided by reading the state
+// inside the job. A lost connection answers kUnavailable (writes) or throws Unavailable (reads),
+// both a 503, and the next use opens a new connection.
+//
+// Reads borrow a connection from a small pool; they never block the writer and see every write
+// that has been acknowledged.
 //
 // Threading: all public methods are thread-safe. Write() blocks the calling thread until commit.
 #pragma once
@@ -35,12 +43,15 @@
 namespace sqm::storage {
 
 struct DatabaseOptions {
-  std::string path = "data/sqm.db";
-  std::string synchronous = "FULL";  // durable commits by default
+  std::string url = "data/sqm.db";   // a SQLite file, or a PostgreSQL URI "postgresql://..."
+  std::string synchronous = "FULL";  // SQLite: durable commits by default
   bool group_commit = true;          // false: one transaction (and one fsync) per write
-  int max_batch = 512;               // jobs per group transaction
+  int max_batch = 512;               // jobs per group transaction (PostgreSQL: at most 48)
   int readers = 8;                   // read connections in the pool
 };
+
+// The advisory-lock key every PostgreSQL write transaction holds ("sqm-chan").
+inline constexpr std::int64_t kChainLock = 0x73716d2d6368616e;
 
 // What a write job sees: the connection inside its savepoint, the time of the write, and the
 // event log. Valid only during the job.
@@ -86,7 +97,8 @@ class WriteTx {
 
 class Database {
  public:
-  // Opens the database file (creating it) and starts the writer. Throws DbError on failure.
+  // Opens the database (creating a SQLite file) and starts the writer. Throws DbError (Unavailable
+  // when a PostgreSQL server cannot be reached) on failure; the message never holds a password.
   Database(DatabaseOptions options, const Clock& clock);
   ~Database();  // Close()
   Database(const Database&) = delete;
@@ -115,11 +127,19 @@ class Database {
   template <typename F>
   auto Read(F&& fn) -> decltype(fn(std::declval<Connection&>())) {
     Lease lease(*this);
-    return fn(*lease.conn);
+    try {
+      return fn(*lease.conn);
+    } catch (const Unavailable&) {
+      lease.discard = true;
+      throw;
+    }
   }
 
-  // Online backup to `dest_path`, safe while serving. Throws DbError on failure.
+  // Online backup to `dest_path`, safe while serving: SQLite's backup API, or pg_dump's custom
+  // format for PostgreSQL. Throws DbError on failure.
   void Backup(const std::string& dest_path);
+
+  Dialect dialect() const { return dialect_; }
 
   // Checks the event chain from the start; nullopt when intact, else the first bad seq.
   std::optional<ChainBreak> VerifyAudit();
@@ -138,14 +158,19 @@ class Database {
     ~Lease();
     Database& db;
     std::unique_ptr<Connection> conn;
+    bool discard = false;  // the connection is lost: close it instead of pooling it
   };
 
   Status Submit(std::string actor, std::function<Status(WriteTx&)> fn);
   void WriterLoop();
   void RunBatch(std::vector<Job*>& batch);
+  std::unique_ptr<Connection> OpenWriter();
   std::unique_ptr<Connection> OpenReader();
+  // Starts a batch's transaction on the writer (reconnecting first when the connection was lost).
+  void Begin();
 
   DatabaseOptions options_;
+  Dialect dialect_;
   const Clock& clock_;
   std::unique_ptr<Connection> writer_conn_;
   EventChain chain_;

@@ -8,32 +8,28 @@
 
 #include "base/crypto.h"
 #include "base/json.h"
+#include "storage/event_codec.h"
+#include "storage/sqlite.h"
+#include "storage/testing.h"
 
 namespace sqm::storage {
 namespace {
 
+// Runs on SQLite, or on PostgreSQL under SQM_TEST_DB=postgres (storage/testing.h).
 class DatabaseTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("sqm_db_test_" + std::to_string(::getpid()) + "_" +
-                                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    Open();
-  }
-  void TearDown() override {
-    db_.reset();
-    std::filesystem::remove_all(dir_);
-  }
+  void SetUp() override { Open(); }
+  void TearDown() override { db_.reset(); }
   void Open(bool group_commit = true) {
     db_.reset();
-    db_ = std::make_unique<Database>(DatabaseOptions{(dir_ / "t.db").string(), "FULL", group_commit}, clock_);
+    db_ = std::make_unique<Database>(DatabaseOptions{test_db_.url(), "FULL", group_commit}, clock_);
     db_->Migrate();
   }
   Result<std::int64_t> AddDepartment(const std::string& name) {
     return db_->Write("tester", [&](WriteTx& tx) -> Result<std::int64_t> {
-      SQM_ASSIGN(auto r, tx.db().Exec("INSERT INTO departments (name, created_at, updated_at) VALUES (?, ?, ?)",
-                                      {name, tx.now(), tx.now()}));
+      SQM_ASSIGN(auto r,
+                 tx.db().Exec("INSERT INTO departments (name, created_at, updated_at) VALUES (?, ?, ?) RETURNING id",
+                              {name, tx.now(), tx.now()}));
       tx.Append("department", std::to_string(r.last_insert_id), "department.created", {{"name", name}});
       if (name == "fail") return Error::Invalid("name", "refused");
       return r.last_insert_id;
@@ -43,7 +39,7 @@ class DatabaseTest : public ::testing::Test {
     return db_->Read([&](Connection& c) { return c.QueryOne(std::string("SELECT count(*) FROM ") + table)->Int(0); });
   }
 
-  std::filesystem::path dir_;
+  testing::TestDb test_db_;
   ManualClock clock_{1'700'000'000'000};
   std::unique_ptr<Database> db_;
 };
@@ -51,14 +47,14 @@ class DatabaseTest : public ::testing::Test {
 TEST_F(DatabaseTest, MigrationsApplyOnceAndAreRecorded) {
   auto again = db_->Migrate();
   EXPECT_TRUE(again.empty());
-  EXPECT_EQ(Count("schema_migrations"), static_cast<std::int64_t>(BuiltinMigrations().size()));
+  EXPECT_EQ(Count("schema_migrations"), static_cast<std::int64_t>(BuiltinMigrations(db_->dialect()).size()));
 }
 
 TEST_F(DatabaseTest, WriteIsVisibleToReadersAndLogged) {
   auto id = AddDepartment("客服部");
   ASSERT_TRUE(id.ok());
   EXPECT_EQ(Count("departments"), 1);
-  auto events = db_->Read([](Connection& c) { return ListEvents(c, {}); });
+  auto events = db_->Read([](Connection& c) { return ListEvents(c, {}).events; });
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].type, "department.created");
   EXPECT_EQ(events[0].actor, "tester");
@@ -112,7 +108,8 @@ TEST_F(DatabaseTest, VerifyAuditFindsTampering) {
   ASSERT_FALSE(db_->VerifyAudit().has_value());
   ASSERT_TRUE(db_->Write("t",
                          [](WriteTx& tx) -> Status {
-                           return tx.db().Exec("UPDATE events SET data = '{\"name\":\"x\"}' WHERE seq = 3");
+                           return tx.db().Exec("UPDATE events SET data = ? WHERE seq = 3",
+                                               {Blob{EncodeEventData(R"({"name":"x"})")}});
                          })
                   .ok());
   auto br = db_->VerifyAudit();
@@ -170,15 +167,17 @@ TEST_F(DatabaseTest, ChainContinuesAcrossRestart) {
 
 TEST_F(DatabaseTest, ConstraintViolationIsConflict) {
   auto r = db_->Write("t", [](WriteTx& tx) -> Status {
-    return tx.db().Exec("INSERT INTO departments (parent_id, name, created_at, updated_at) VALUES (999, 'x', 0, 0)");
+    return tx.db().Exec(
+        "INSERT INTO departments (parent_id, name, created_at, updated_at) VALUES (999, 'x', 0, 0) RETURNING id");
   });
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::kConflict);
 }
 
 TEST_F(DatabaseTest, BackupIsACompleteCopy) {
+  if (db_->dialect() == Dialect::kPostgres) return;  // pg_dump: PostgresTest.BackupRestoresWithPgRestore
   ASSERT_TRUE(AddDepartment("a").ok());
-  const auto copy = (dir_ / "copy.db").string();
+  const auto copy = test_db_.SiblingUrl("copy");
   db_->Backup(copy);
   Database other(DatabaseOptions{copy}, clock_);
   EXPECT_EQ(other.Read([](Connection& c) { return c.QueryOne("SELECT name FROM departments")->Text(0); }), "a");
@@ -189,6 +188,152 @@ TEST_F(DatabaseTest, WritesAfterCloseAreRefused) {
   auto r = AddDepartment("late");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::kUnavailable);
+}
+
+TEST_F(DatabaseTest, EventsAreStoredLeanAndReadBackWhole) {
+  const std::string name(300, 'x');
+  ASSERT_TRUE(AddDepartment(name).ok());
+  ASSERT_TRUE(AddDepartment("b").ok());
+  auto page = db_->Read([](Connection& c) { return ListEvents(c, {.type = "department.", .limit = 1}); });
+  ASSERT_EQ(page.events.size(), 1u);
+  EXPECT_EQ(page.events[0].data, R"({"name":"b"})");
+  ASSERT_TRUE(page.next_before_seq.has_value());
+  auto older = db_->Read([&](Connection& c) {
+    return ListEvents(c, {.type = "department.created", .before_seq = page.next_before_seq, .limit = 5});
+  });
+  ASSERT_EQ(older.events.size(), 1u);
+  EXPECT_EQ(older.events[0].data, R"({"name":")" + name + R"("})");
+  EXPECT_FALSE(older.next_before_seq.has_value());
+  // Each name once; the payload compressed; the hash as 32 bytes.
+  EXPECT_EQ(Count("event_names"), 3);  // tester, department, department.created
+  auto stored = db_->Read([](Connection& c) { return c.QueryOne("SELECT data, hash FROM events WHERE seq = 1"); });
+  EXPECT_LT(stored->Text(0).size(), 60u);
+  EXPECT_EQ(stored->Text(1).size(), 32u);
+  EXPECT_EQ(db_->Read([](Connection& c) { return CountEvents(c, {.actor = "tester"}); }), 2);
+  EXPECT_EQ(db_->Read([](Connection& c) { return CountEvents(c, {.actor = "nobody"}); }), 0);
+}
+
+TEST_F(DatabaseTest, ARolledBackJobForgetsTheNamesItStored) {
+  auto r = db_->Write("someone-new", [](WriteTx& tx) -> Status {
+    tx.Append("thing", "1", "thing.made", {});
+    return Error::Invalid("x", "refused");
+  });
+  ASSERT_FALSE(r.ok());
+  ASSERT_TRUE(db_->Write("someone-new",
+                         [](WriteTx& tx) -> Status {
+                           tx.Append("thing", "1", "thing.made", {});
+                           return {};
+                         })
+                  .ok());
+  EXPECT_FALSE(db_->VerifyAudit().has_value());
+  auto events = db_->Read([](Connection& c) { return ListEvents(c, {.entity = "thing", .entity_id = "1"}).events; });
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].actor, "someone-new");
+}
+
+TEST_F(DatabaseTest, TheAuditLogScansABoundedWindowPerPage) {
+  constexpr int kWindow = 10, kMore = 3;
+  // Put the only matching event more than one window below the head.
+  ASSERT_TRUE(db_->Write("t",
+                         [](WriteTx& tx) -> Status {
+                           tx.Append("rare", "1", "rare.thing", {});
+                           return {};
+                         })
+                  .ok());
+  ASSERT_TRUE(db_->Write("t",
+                         [](WriteTx& tx) -> Status {
+                           for (int i = 0; i < kWindow + kMore; ++i) tx.Append("common", "1", "common.thing", {});
+                           return {};
+                         })
+                  .ok());
+  auto first = db_->Read([](Connection& c) { return ListEvents(c, {.type = "rare.thing", .scan_window = kWindow}); });
+  EXPECT_TRUE(first.events.empty());
+  ASSERT_TRUE(first.next_before_seq.has_value());
+  auto second = db_->Read([&](Connection& c) {
+    return ListEvents(c, {.type = "rare.thing", .before_seq = first.next_before_seq, .scan_window = kWindow});
+  });
+  ASSERT_EQ(second.events.size(), 1u);
+  EXPECT_EQ(second.events[0].seq, 1);
+  EXPECT_FALSE(second.next_before_seq.has_value());
+}
+
+TEST_F(DatabaseTest, AMigrationTheBinaryDoesNotKnowIsRefusedBeforeAnyWrite) {
+  ASSERT_TRUE(db_->Write("t",
+                         [](WriteTx& tx) -> Status {
+                           return tx.db().Exec(
+                               "INSERT INTO schema_migrations (version, applied_at) VALUES ('9999_future', 0)");
+                         })
+                  .ok());
+  try {
+    db_->Migrate();
+    FAIL() << "a newer schema was accepted";
+  } catch (const DbError& e) {
+    EXPECT_NE(std::string(e.what()).find("newer sqm"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("9999_future"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace sqm::storage
+
+namespace sqm::storage {
+namespace {
+
+// A database from before 0006_lean_events: events with hex hashes and text payloads.
+TEST(LeanEventsMigration, KeepsEveryEventAndTheChain) {
+  testing::TestDb db(Dialect::kSqlite);
+  std::vector<Event> written;
+  {
+    SqliteConnection c(SqliteOptions{db.url()});
+    c.ExecScript("CREATE TABLE schema_migrations (version TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)");
+    for (const auto& m : BuiltinMigrations(Dialect::kSqlite)) {
+      if (m.name >= "0006") break;
+      c.ExecScript(m.sql);
+      ASSERT_TRUE(c.Exec("INSERT INTO schema_migrations VALUES (?, 0)", {m.name}).ok());
+    }
+    std::string prev(64, '0');
+    for (int i = 1; i <= 12; ++i) {
+      Event e{.seq = i,
+              .at = 1'700'000'000'000 + i,
+              .actor = i % 2 ? "agent" : "system",
+              .entity = "ticket",
+              .entity_id = std::to_string(i % 3),
+              .type = i % 4 ? "ticket.created" : "sla.breached",
+              .data = R"({"title":"打印机卡纸 )" + std::to_string(i) + R"("})",
+              .prev_hash = prev};
+      e.hash = EventHash(e);
+      prev = e.hash;
+      ASSERT_TRUE(c.Exec("INSERT INTO events (seq, at, actor, entity, entity_id, type, data, prev_hash, hash)"
+                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         {e.seq, e.at, e.actor, e.entity, e.entity_id, e.type, e.data, e.prev_hash, e.hash})
+                      .ok());
+      written.push_back(e);
+    }
+  }
+  ManualClock clock{1'800'000'000'000};
+  Database d(DatabaseOptions{db.url()}, clock);
+  auto applied = d.Migrate();
+  ASSERT_FALSE(applied.empty());
+  EXPECT_EQ(applied.front(), "0006_lean_events");
+  EXPECT_FALSE(d.VerifyAudit().has_value());
+  auto events = d.Read([](Connection& c) { return ListEvents(c, {.limit = 100}).events; });
+  ASSERT_EQ(events.size(), written.size());
+  for (std::size_t i = 0; i < written.size(); ++i) {
+    const Event& got = events[events.size() - 1 - i];
+    EXPECT_EQ(got.seq, written[i].seq);
+    EXPECT_EQ(got.at, written[i].at);
+    EXPECT_EQ(got.actor, written[i].actor);
+    EXPECT_EQ(got.entity_id, written[i].entity_id);
+    EXPECT_EQ(got.type, written[i].type);
+    EXPECT_EQ(got.data, written[i].data);
+    EXPECT_EQ(got.hash, written[i].hash);
+  }
+  // The chain goes on from the converted head.
+  ASSERT_TRUE(d.Write("t", [](WriteTx& tx) -> Status {
+                 tx.Append("ticket", "1", "ticket.closed", {});
+                 return {};
+               }).ok());
+  EXPECT_FALSE(d.VerifyAudit().has_value());
 }
 
 }  // namespace

@@ -21,6 +21,7 @@ double Row::Real(std::size_t i) const {
 std::string Row::Text(std::size_t i) const {
   const auto& v = values_.at(i).get();
   if (auto* s = std::get_if<std::string>(&v)) return *s;
+  if (auto* b = std::get_if<Blob>(&v)) return b->bytes;
   if (auto* n = std::get_if<std::int64_t>(&v)) return std::to_string(*n);
   if (auto* d = std::get_if<double>(&v)) return std::to_string(*d);
   return {};

@@ -1,6 +1,7 @@
 // The database seam. Modules see `Connection` (run SQL with bound parameters) and `Database`
-// (one writer with group commit, a pool of readers). The SQLite driver lives in sqlite.cpp; a
-// PostgreSQL driver implements the same two interfaces without any module changing.
+// (one writer with group commit, a pool of readers). The SQLite driver lives in sqlite.cpp, the
+// PostgreSQL driver in postgres.cpp; modules write one SQL text for both (src/README.md says how)
+// and ask `dialect()` only where the two cannot agree.
 //
 // SQL uses `?` placeholders; drivers translate if their dialect differs. Text pasted into SQL is
 // never allowed: every value goes through a parameter.
@@ -21,6 +22,14 @@
 
 namespace sqm::storage {
 
+enum class Dialect { kSqlite, kPostgres };
+
+// Bytes bound as a BLOB (SQLite) or bytea (PostgreSQL) rather than as text.
+struct Blob {
+  std::string bytes;
+  bool operator==(const Blob&) const = default;
+};
+
 // A bound parameter or a column value.
 class Value {
  public:
@@ -32,14 +41,16 @@ class Value {
   Value(std::string s) : v_(std::move(s)) {}         // NOLINT
   Value(std::string_view s) : v_(std::string(s)) {}  // NOLINT
   Value(const char* s) : v_(std::string(s)) {}       // NOLINT
+  Value(Blob b) : v_(std::move(b)) {}                // NOLINT
   template <typename T>
   Value(const std::optional<T>& o) : Value(o ? Value(*o) : Value()) {}  // NOLINT
 
   bool is_null() const { return v_.index() == 0; }
-  const std::variant<std::nullptr_t, std::int64_t, double, std::string>& get() const { return v_; }
+  using Variant = std::variant<std::nullptr_t, std::int64_t, double, std::string, Blob>;
+  const Variant& get() const { return v_; }
 
  private:
-  std::variant<std::nullptr_t, std::int64_t, double, std::string> v_;
+  Variant v_;
 };
 
 using Params = std::initializer_list<Value>;
@@ -52,7 +63,7 @@ class Row {
   bool IsNull(std::size_t i) const { return values_.at(i).is_null(); }
   std::int64_t Int(std::size_t i) const;
   double Real(std::size_t i) const;
-  std::string Text(std::size_t i) const;
+  std::string Text(std::size_t i) const;  // a BLOB's bytes as they are
   bool Bool(std::size_t i) const { return Int(i) != 0; }
   std::optional<std::int64_t> OptInt(std::size_t i) const;
   std::optional<std::string> OptText(std::size_t i) const;
@@ -63,6 +74,7 @@ class Row {
 
 struct ExecResult {
   std::int64_t changes = 0;
+  // The first column of the first row the statement returned (`INSERT ... RETURNING id`), else 0.
   std::int64_t last_insert_id = 0;
 };
 
@@ -72,6 +84,8 @@ class Connection {
  public:
   virtual ~Connection() = default;
 
+  virtual Dialect dialect() const = 0;
+
   // Throws storage::DbError on SQL errors (a programming error or a lost database). The
   // parameters are read during the call only.
   virtual std::vector<Row> Query(std::string_view sql, std::span<const Value> params) = 0;
@@ -80,7 +94,8 @@ class Connection {
   std::optional<Row> QueryOne(std::string_view sql, std::span<const Value> params);
 
   // A unique, foreign-key or check constraint failure is returned as a kConflict Error; other
-  // failures throw DbError.
+  // failures throw DbError (Unavailable when the connection to the server is lost). After a
+  // failed statement the caller ends its job: PostgreSQL refuses anything but a rollback then.
   virtual Result<ExecResult> Exec(std::string_view sql, std::span<const Value> params) = 0;
   Result<ExecResult> Exec(std::string_view sql, Params params = {}) { return Exec(sql, Span(params)); }
 
@@ -97,6 +112,13 @@ std::string Placeholders(std::size_t n);
 class DbError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+};
+
+// The database cannot be reached (connection lost, server down): the request gets a 503 and the
+// connection is opened anew for the next one.
+class Unavailable : public DbError {
+ public:
+  using DbError::DbError;
 };
 
 }  // namespace sqm::storage

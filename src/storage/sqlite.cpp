@@ -84,6 +84,8 @@ sqlite3_stmt* SqliteConnection::Prepare(std::string_view sql, std::span<const Va
       rc = sqlite3_bind_int64(stmt, i + 1, *n);
     } else if (auto* d = std::get_if<double>(&v)) {
       rc = sqlite3_bind_double(stmt, i + 1, *d);
+    } else if (auto* b = std::get_if<Blob>(&v)) {
+      rc = sqlite3_bind_blob(stmt, i + 1, b->bytes.data(), static_cast<int>(b->bytes.size()), SQLITE_STATIC);
     } else {
       const auto& s = std::get<std::string>(v);
       rc = sqlite3_bind_text(stmt, i + 1, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
@@ -112,6 +114,11 @@ std::vector<Row> SqliteConnection::Query(std::string_view sql, std::span<const V
         case SQLITE_INTEGER: values.emplace_back(sqlite3_column_int64(stmt, c)); break;
         case SQLITE_FLOAT: values.emplace_back(sqlite3_column_double(stmt, c)); break;
         case SQLITE_NULL: values.emplace_back(); break;
+        case SQLITE_BLOB: {
+          const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt, c));
+          values.emplace_back(Blob{std::string(p ? p : "", sqlite3_column_bytes(stmt, c))});
+          break;
+        }
         default: {
           const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
           values.emplace_back(std::string(p, sqlite3_column_bytes(stmt, c)));
@@ -126,8 +133,12 @@ std::vector<Row> SqliteConnection::Query(std::string_view sql, std::span<const V
 Result<ExecResult> SqliteConnection::Exec(std::string_view sql, std::span<const Value> params) {
   sqlite3_stmt* stmt = Prepare(sql, params);
   Idle idle(stmt);
+  std::int64_t returned = 0;
+  bool first = true;
   int rc;
   while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    if (first && sqlite3_column_count(stmt) > 0) returned = sqlite3_column_int64(stmt, 0);
+    first = false;
   }
   if (rc != SQLITE_DONE) {
     if ((rc & 0xff) == SQLITE_CONSTRAINT) {
@@ -135,7 +146,7 @@ Result<ExecResult> SqliteConnection::Exec(std::string_view sql, std::span<const 
     }
     Fail(db_, fmt::format("exec `{}`", sql));
   }
-  return ExecResult{sqlite3_changes64(db_), sqlite3_last_insert_rowid(db_)};
+  return ExecResult{sqlite3_changes64(db_), returned};
 }
 
 void SqliteConnection::ExecScript(std::string_view sql) {

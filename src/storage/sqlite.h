@@ -33,6 +33,7 @@ class SqliteConnection final : public Connection {
 
   using Connection::Exec;
   using Connection::Query;
+  Dialect dialect() const override { return Dialect::kSqlite; }
   std::vector<Row> Query(std::string_view sql, std::span<const Value> params) override;
   Result<ExecResult> Exec(std::string_view sql, std::span<const Value> params) override;
   void ExecScript(std::string_view sql) override;

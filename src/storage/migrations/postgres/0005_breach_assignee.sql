@@ -1,0 +1,3 @@
+-- Escalation by reassignment: when a timer of a policy breaches, the open ticket goes to this
+-- person (a duty manager, a senior engineer). NULL: breaches do not reassign.
+ALTER TABLE sla_policies ADD COLUMN breach_assignee_id BIGINT REFERENCES staff (id);
