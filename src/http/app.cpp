@@ -8,6 +8,7 @@
 #include "base/crypto.h"
 #include "base/json.h"
 #include "org/rules.h"
+#include "storage/db.h"
 
 namespace sqm::http {
 
@@ -207,6 +208,11 @@ Response App::Handle(Request& req) {
   Response r;
   try {
     r = Dispatch(req, route_label, principal, who);
+  } catch (const storage::Unavailable& e) {
+    spdlog::error("request {} {} {}: database unavailable: {}", req.request_id, req.method, req.path, e.what());
+    r = ErrorResponse(Error{ErrorCode::kUnavailable, Msg("database.unavailable",
+                                                         "the database cannot be reached; try again shortly")});
+    r.SetHeader("Retry-After", "5");
   } catch (const std::exception& e) {
     spdlog::error("request {} {} {} failed: {}", req.request_id, req.method, req.target, e.what());
     r = ErrorResponse(Error::Internal("internal error; quote request id " + req.request_id));
