@@ -210,8 +210,8 @@ Response App::Handle(Request& req) {
     r = Dispatch(req, route_label, principal, who);
   } catch (const storage::Unavailable& e) {
     spdlog::error("request {} {} {}: database unavailable: {}", req.request_id, req.method, req.path, e.what());
-    r = ErrorResponse(Error{ErrorCode::kUnavailable, Msg("database.unavailable",
-                                                         "the database cannot be reached; try again shortly")});
+    r = ErrorResponse(Error{ErrorCode::kUnavailable,
+                            Msg("database.unavailable", "the database cannot be reached; try again shortly")});
     r.SetHeader("Retry-After", "5");
   } catch (const std::exception& e) {
     spdlog::error("request {} {} {} failed: {}", req.request_id, req.method, req.target, e.what());

@@ -257,6 +257,23 @@ TEST_F(DatabaseTest, TheAuditLogScansABoundedWindowPerPage) {
   EXPECT_FALSE(second.next_before_seq.has_value());
 }
 
+TEST_F(DatabaseTest, TailingFollowsTheLogInOrder) {
+  for (const char* type : {"a.one", "b.two", "a.three", "a.four"}) {
+    ASSERT_TRUE(db_->Write("t",
+                           [&](WriteTx& tx) -> Status {
+                             tx.Append("x", "1", type, {});
+                             return {};
+                           })
+                    .ok());
+  }
+  auto tail = db_->Read([](Connection& c) { return TailEvents(c, 1, {.type = "a."}, 10); });
+  ASSERT_EQ(tail.size(), 2u);
+  EXPECT_EQ(tail[0].seq, 3);
+  EXPECT_EQ(tail[1].type, "a.four");
+  EXPECT_EQ(db_->Read([](Connection& c) { return TailEvents(c, 0, {}, 2); }).size(), 2u);
+  EXPECT_EQ(db_->Read([](Connection& c) { return HeadSeq(c); }), 4);
+}
+
 TEST_F(DatabaseTest, AMigrationTheBinaryDoesNotKnowIsRefusedBeforeAnyWrite) {
   ASSERT_TRUE(db_->Write("t",
                          [](WriteTx& tx) -> Status {

@@ -175,8 +175,7 @@ std::optional<ChainBreak> VerifyChain(Connection& db) {
     if (static_cast<std::int64_t>(rows.size()) < kPage) break;
   }
   // An event whose names are gone does not show in the join above: a missing seq.
-  auto last = db.QueryOne("SELECT max(seq) FROM events");
-  if (last && !last->IsNull(0) && last->Int(0) >= expected) return ChainBreak{expected, "event is missing"};
+  if (HeadSeq(db) >= expected) return ChainBreak{expected, "event is missing"};
   return std::nullopt;
 }
 
@@ -191,11 +190,7 @@ EventPage ListEvents(Connection& db, const EventFilter& f) {
   }
   std::optional<std::int64_t> window_low;
   if (!(f.entity && f.entity_id)) {
-    std::int64_t upper = f.before_seq.value_or(0);
-    if (!f.before_seq) {
-      auto head = db.QueryOne("SELECT max(seq) FROM events");
-      upper = head && !head->IsNull(0) ? head->Int(0) + 1 : 1;
-    }
+    const std::int64_t upper = f.before_seq ? *f.before_seq : HeadSeq(db) + 1;
     if (upper - f.scan_window > 1) {
       window_low = upper - f.scan_window;
       sql += " AND e.seq >= ?";
@@ -213,6 +208,23 @@ EventPage ListEvents(Connection& db, const EventFilter& f) {
     page.next_before_seq = window_low;
   }
   return page;
+}
+
+std::vector<Event> TailEvents(Connection& db, std::int64_t after_seq, const EventFilter& f, int limit) {
+  std::string sql(kSelect);
+  sql += " WHERE e.seq > ?";
+  std::vector<Value> params{after_seq};
+  AddConditions(f, sql, params);
+  sql += " ORDER BY e.seq LIMIT ?";
+  params.emplace_back(static_cast<std::int64_t>(limit));
+  std::vector<Event> out;
+  for (const auto& r : db.Query(sql, params)) out.push_back(FromRow(r));
+  return out;
+}
+
+std::int64_t HeadSeq(Connection& db) {
+  auto row = db.QueryOne("SELECT max(seq) FROM events");
+  return row && !row->IsNull(0) ? row->Int(0) : 0;
 }
 
 std::int64_t CountEvents(Connection& db, const EventFilter& f) {

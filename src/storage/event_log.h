@@ -101,6 +101,13 @@ struct EventPage {
 };
 EventPage ListEvents(Connection& db, const EventFilter& filter);
 
+// Events after `after_seq`, oldest first, at most `limit`: how a server follows what the others
+// (and it) wrote. `f`'s entity and type conditions apply; its cursor, window and limit do not.
+std::vector<Event> TailEvents(Connection& db, std::int64_t after_seq, const EventFilter& f, int limit);
+
+// The newest seq (0 when the log is empty).
+std::int64_t HeadSeq(Connection& db);
+
 // How many events match (tests and tools; scans without a window).
 std::int64_t CountEvents(Connection& db, const EventFilter& filter);
 
