@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <stdexcept>
 
@@ -38,19 +40,28 @@ int RunWait(const std::vector<std::string>& argv) {
 
 ServerProcess StartServer(const std::string& sqm, const std::vector<std::string>& global_args,
                           const std::vector<std::string>& serve_args) {
-  ServerProcess s;
   char tmpl[] = "/tmp/sqm-bench-XXXXXX";
-  s.dir = mkdtemp(tmpl);
-  const std::string db = s.dir + "/bench.db";
-  std::vector<std::string> base{sqm, "--db", db, "--log-level", "warn"};
-  base.insert(base.end(), global_args.begin(), global_args.end());
-  auto with = [&](std::vector<std::string> tail) {
-    auto v = base;
-    v.insert(v.end(), tail.begin(), tail.end());
-    return v;
-  };
-  if (RunWait(with({"seed-demo", "--password", "Demo-pass-2026"})) != 0) throw std::runtime_error("seed-demo failed");
-  auto argv = with({"serve", "--listen", "127.0.0.1:0", "--access-log", "false"});
+  const std::string dir = mkdtemp(tmpl);
+  const std::string db = dir + "/bench.db";
+  SeedDemo(sqm, db, global_args);
+  ServerProcess s = Serve(sqm, db, global_args, serve_args);
+  s.dir = dir;
+  return s;
+}
+
+void SeedDemo(const std::string& sqm, const std::string& url, const std::vector<std::string>& global_args) {
+  std::vector<std::string> argv{sqm, "--db", url, "--log-level", "warn"};
+  argv.insert(argv.end(), global_args.begin(), global_args.end());
+  for (const char* a : {"seed-demo", "--password", "Demo-pass-2026"}) argv.emplace_back(a);
+  if (RunWait(argv) != 0) throw std::runtime_error("seed-demo failed");
+}
+
+ServerProcess Serve(const std::string& sqm, const std::string& url, const std::vector<std::string>& global_args,
+                    const std::vector<std::string>& serve_args) {
+  ServerProcess s;
+  std::vector<std::string> argv{sqm, "--db", url, "--log-level", "warn"};
+  argv.insert(argv.end(), global_args.begin(), global_args.end());
+  for (const char* a : {"serve", "--listen", "127.0.0.1:0", "--access-log", "false"}) argv.emplace_back(a);
   argv.insert(argv.end(), serve_args.begin(), serve_args.end());
   std::vector<char*> args;
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
@@ -79,12 +90,49 @@ ServerProcess StartServer(const std::string& sqm, const std::vector<std::string>
   return s;
 }
 
+namespace {
+
+std::string Capture(const std::string& command) {
+  FILE* p = popen(command.c_str(), "r");
+  if (!p) throw std::runtime_error("cannot run " + command);
+  std::string out;
+  char buf[512];
+  while (fgets(buf, sizeof buf, p)) out += buf;
+  if (pclose(p) != 0) throw std::runtime_error(command + " failed: " + out);
+  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+PgCluster::PgCluster() {
+  char tmpl[] = "/tmp/sqm-bench-pg-XXXXXX";
+  dir_ = mkdtemp(tmpl);
+  url_ = Capture("SQM_PG_OPTIONS='-c fsync=on -c synchronous_commit=on' scripts/pg.sh start " + dir_);
+}
+
+PgCluster::~PgCluster() {
+  std::system(("scripts/pg.sh stop " + dir_).c_str());
+}
+
+std::string PgCluster::NewDatabase() {
+  const std::string name = "bench_" + std::to_string(++databases_);
+  Capture("psql -X -q '" + url_ + "' -c 'CREATE DATABASE " + name + "'");
+  const auto q = url_.find('?');
+  const auto slash = url_.rfind('/', q);
+  return url_.substr(0, slash + 1) + name + url_.substr(q);
+}
+
+long long PgCluster::DatabaseBytes(const std::string& url) {
+  return std::stoll(Capture("psql -X -q -t -A '" + url + "' -c 'SELECT pg_database_size(current_database())'"));
+}
+
 void StopServer(ServerProcess& s) {
   if (s.pid) {
     kill(s.pid, SIGTERM);
     waitpid(s.pid, nullptr, 0);
   }
-  std::filesystem::remove_all(s.dir);
+  if (!s.dir.empty()) std::filesystem::remove_all(s.dir);
   s.pid = 0;
 }
 

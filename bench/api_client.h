@@ -13,11 +13,37 @@ struct ServerProcess {
   std::string dir;  // temporary folder holding the database
 };
 
-// Migrates and seeds a fresh database in a temporary folder, then starts `sqm serve` with
+// Migrates and seeds a fresh SQLite database in a temporary folder, then starts `sqm serve` with
 // `extra_args` and waits until it listens. Throws on failure.
 ServerProcess StartServer(const std::string& sqm_binary, const std::vector<std::string>& global_args,
                           const std::vector<std::string>& serve_args);
 void StopServer(ServerProcess& server);
+
+// Loads the demo (password Demo-pass-2026) into the empty database at `url`.
+void SeedDemo(const std::string& sqm_binary, const std::string& url, const std::vector<std::string>& global_args);
+// Starts `sqm serve` on the database at `url` (a file or a PostgreSQL URI) and waits until it
+// listens. StopServer() stops it and leaves the database.
+ServerProcess Serve(const std::string& sqm_binary, const std::string& url, const std::vector<std::string>& global_args,
+                    const std::vector<std::string>& serve_args);
+
+// A throwaway PostgreSQL 15 cluster with durable commits (fsync and synchronous_commit on, as a
+// production server would run), started with scripts/pg.sh from the repository root and stopped
+// when destroyed.
+class PgCluster {
+ public:
+  PgCluster();
+  ~PgCluster();
+  PgCluster(const PgCluster&) = delete;
+  PgCluster& operator=(const PgCluster&) = delete;
+  // A new, empty database; returns its URL.
+  std::string NewDatabase();
+  // Bytes on disk of the database behind `url` (pg_database_size).
+  long long DatabaseBytes(const std::string& url);
+
+ private:
+  std::string dir_, url_;
+  int databases_ = 0;
+};
 
 // One keep-alive connection with a signed-in session.
 class Client {
@@ -44,9 +70,14 @@ struct LoadResult {
 };
 
 // Runs `threads` clients, each calling `request(client, thread, i)` as fast as it can for
-// `seconds`; latencies are per request.
+// `seconds`; latencies are per request. With several ports the clients are spread over them
+// round-robin (servers behind a load balancer).
 template <typename F>
-LoadResult RunLoad(int port, int threads, double seconds, F request);
+LoadResult RunLoad(const std::vector<int>& ports, int threads, double seconds, F request);
+template <typename F>
+LoadResult RunLoad(int port, int threads, double seconds, F request) {
+  return RunLoad(std::vector<int>{port}, threads, seconds, request);
+}
 
 }  // namespace sqm::bench
 

@@ -10,9 +10,11 @@
 namespace sqm::bench {
 
 template <typename F>
-LoadResult RunLoad(int port, int threads, double seconds, F request) {
+LoadResult RunLoad(const std::vector<int>& ports, int threads, double seconds, F request) {
   std::vector<std::unique_ptr<Client>> clients;
-  for (int t = 0; t < threads; ++t) clients.push_back(std::make_unique<Client>(port, "admin", "Demo-pass-2026"));
+  for (int t = 0; t < threads; ++t) {
+    clients.push_back(std::make_unique<Client>(ports[t % ports.size()], "admin", "Demo-pass-2026"));
+  }
   std::atomic<bool> stop{false};
   std::mutex mu;
   std::vector<double> latencies;
