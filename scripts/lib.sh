@@ -9,10 +9,10 @@ SQM_BUILD_PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git tzdata
   libboost1.81-dev libboost-json1.81-dev libsqlite3-dev sqlite3 libpq-dev libargon2-dev libssl-dev
   libspdlog-dev libfmt-dev libcli11-dev libhowardhinnant-date-dev libgtest-dev libgmock-dev libbenchmark-dev
-  libxlsxwriter-dev libzip-dev libexpat1-dev libzstd-dev postgresql-15 postgresql-client-15
+  libxlsxwriter-dev libzip-dev libexpat1-dev libzstd-dev
 )
 # Extra packages for ./test.
-SQM_TEST_PACKAGES=(chromium fonts-noto-cjk clang-format)
+SQM_TEST_PACKAGES=(chromium fonts-noto-cjk clang-format postgresql-15 postgresql-client-15)
 
 log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
 
