@@ -3,6 +3,7 @@
 // reasons the caller cannot fix (lost database, corrupt state).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -67,6 +68,9 @@ struct Error {
   // Further problems found in the same request, so a form can show them all at once. The error
   // itself is the first problem; the answer's "errors" list is it followed by these.
   std::vector<FieldProblem> more;
+  // kTooManyRequests: whole seconds until a retry can succeed (the HTTP answer's Retry-After);
+  // 0 when unknown.
+  std::int64_t retry_after_s = 0;
 
   Error() = default;
   Error(ErrorCode c, Message m, std::string f = {})

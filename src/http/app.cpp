@@ -8,7 +8,6 @@
 #include "base/crypto.h"
 #include "base/json.h"
 #include "org/rules.h"
-#include "storage/db.h"
 
 namespace sqm::http {
 
@@ -210,9 +209,10 @@ Response App::Handle(Request& req) {
     r = Dispatch(req, route_label, principal, who);
   } catch (const storage::Unavailable& e) {
     spdlog::error("request {} {} {}: database unavailable: {}", req.request_id, req.method, req.path, e.what());
-    r = ErrorResponse(Error{ErrorCode::kUnavailable,
-                            Msg("database.unavailable", "the database cannot be reached; try again shortly")});
-    r.SetHeader("Retry-After", "5");
+    Error unavailable{ErrorCode::kUnavailable,
+                      Msg("database.unavailable", "the database cannot be reached; try again shortly")};
+    unavailable.retry_after_s = 5;
+    r = ErrorResponse(unavailable);
   } catch (const std::exception& e) {
     spdlog::error("request {} {} {} failed: {}", req.request_id, req.method, req.target, e.what());
     r = ErrorResponse(Error::Internal("internal error; quote request id " + req.request_id));

@@ -130,7 +130,9 @@ Response ErrorResponse(const Error& e) {
     }
     err["errors"] = std::move(all);
   }
-  return JsonResponse(StatusOf(e.code), bj::object{{"error", std::move(err)}});
+  Response r = JsonResponse(StatusOf(e.code), bj::object{{"error", std::move(err)}});
+  if (e.retry_after_s > 0) r.SetHeader("Retry-After", std::to_string(e.retry_after_s));
+  return r;
 }
 
 Response ErrorResponse(int status, std::string_view code, std::string message) {

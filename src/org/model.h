@@ -62,6 +62,18 @@ struct Principal {
   bool via_token = false;
 
   bool Can(std::string_view permission) const { return permissions.contains(std::string(permission)); }
+
+  // sqm itself acting (the command line, the demo, a replay): an administrator over every
+  // department, named "system" in the event log. It holds no route permissions: it never calls
+  // through HTTP.
+  static Principal System() {
+    Principal p;
+    p.username = "system";
+    p.display_name = "system";
+    p.roles = {"admin"};
+    p.scope.all = true;
+    return p;
+  }
 };
 
 struct ApiToken {

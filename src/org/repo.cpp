@@ -10,6 +10,16 @@ using storage::Value;
 
 namespace {
 
+// `text` as a LIKE pattern that matches it anywhere, with its own %, _ and \ taken literally.
+std::string Contains(const std::string& text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
+}
+
 std::vector<std::string> SplitScopes(const std::string& s) {
   std::vector<std::string> out;
   std::stringstream ss(s);
@@ -73,8 +83,7 @@ void AttachRoles(Connection& db, std::vector<Staff>& staff) {
 
 std::vector<Department> ListDepartments(Connection& db) {
   std::vector<Department> out;
-  for (const auto& r :
-       db.Query(std::string(kDepartmentSelect) + " ORDER BY d.parent_id IS NOT NULL, d.parent_id, d.id")) {
+  for (const auto& r : db.Query(std::string(kDepartmentSelect) + " ORDER BY d.parent_id NULLS FIRST, d.id")) {
     out.push_back(DepartmentFrom(r));
   }
   return out;
@@ -104,6 +113,22 @@ std::int64_t CountActiveChildren(Connection& db, Id id) {
   return db.QueryOne("SELECT count(*) FROM departments WHERE parent_id = ? AND active = 1", {id})->Int(0);
 }
 
+bool DepartmentCodeTaken(Connection& db, const std::string& code, Id except) {
+  return db.QueryOne("SELECT 1 FROM departments WHERE code = ? AND id <> ?", {code, except}).has_value();
+}
+
+Result<Id> InsertDepartment(Connection& db, const Department& d) {
+  SQM_ASSIGN(auto r, db.Exec("INSERT INTO departments (parent_id, name, code, active, created_at, updated_at)"
+                             " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                             {d.parent_id, d.name, d.code, d.active ? 1 : 0, d.created_at, d.updated_at}));
+  return r.last_insert_id;
+}
+
+Status SaveDepartment(Connection& db, const Department& d) {
+  return db.Exec("UPDATE departments SET parent_id = ?, name = ?, code = ?, active = ?, updated_at = ? WHERE id = ?",
+                 {d.parent_id, d.name, d.code, d.active ? 1 : 0, d.updated_at, d.id});
+}
+
 std::vector<Staff> ListStaff(Connection& db, const StaffQuery& q, const Scope& scope) {
   std::string sql = std::string(kStaffSelect) + " WHERE 1=1";
   std::vector<Value> params;
@@ -113,10 +138,11 @@ std::vector<Staff> ListStaff(Connection& db, const StaffQuery& q, const Scope& s
     for (Id d : scope.departments) params.emplace_back(d);
   }
   if (q.q) {
-    sql +=
-        " AND (instr(lower(s.username), lower(?)) > 0 OR instr(lower(s.display_name), lower(?)) > 0"
-        " OR instr(lower(s.email), lower(?)) > 0 OR instr(s.phone, ?) > 0)";
-    for (int i = 0; i < 4; ++i) params.emplace_back(*q.q);
+    const std::string pattern = Contains(*q.q);
+    sql += " AND (lower(s.username) LIKE lower(?) ESCAPE '\\' OR lower(s.display_name) LIKE lower(?) ESCAPE '\\'";
+    if (!q.names_only) sql += " OR lower(s.email) LIKE lower(?) ESCAPE '\\' OR s.phone LIKE ? ESCAPE '\\'";
+    sql += ")";
+    for (int i = 0; i < (q.names_only ? 2 : 4); ++i) params.emplace_back(pattern);
   }
   if (q.department_id) {
     sql += " AND s.department_id = ?";
@@ -130,8 +156,7 @@ std::vector<Staff> ListStaff(Connection& db, const StaffQuery& q, const Scope& s
     sql += " AND EXISTS (SELECT 1 FROM staff_roles r WHERE r.staff_id = s.id AND r.role <> 'customer')";
   }
   if (q.active) {
-    sql += " AND s.active = ?";
-    params.emplace_back(*q.active ? 1 : 0);
+    sql += *q.active ? " AND s.active = 1" : " AND s.active = 0";
   }
   if (q.after_id) {
     sql += " AND s.id > ?";
@@ -185,6 +210,43 @@ std::int64_t CountActiveStaffIn(Connection& db, Id department_id) {
   return db.QueryOne("SELECT count(*) FROM staff WHERE department_id = ? AND active = 1", {department_id})->Int(0);
 }
 
+Result<Id> InsertStaff(Connection& db, const Staff& s, const std::string& password_hash) {
+  SQM_ASSIGN(auto r, db.Exec("INSERT INTO staff (username, display_name, department_id, title, email, phone,"
+                             " password_hash, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                             " RETURNING id",
+                             {s.username, s.display_name, s.department_id, s.title, s.email, s.phone, password_hash,
+                              s.active ? 1 : 0, s.created_at, s.updated_at}));
+  return r.last_insert_id;
+}
+
+Status SaveStaff(Connection& db, const Staff& s) {
+  return db.Exec(
+      "UPDATE staff SET display_name = ?, department_id = ?, title = ?, email = ?, phone = ?, active = ?,"
+      " updated_at = ? WHERE id = ?",
+      {s.display_name, s.department_id, s.title, s.email, s.phone, s.active ? 1 : 0, s.updated_at, s.id});
+}
+
+Status SetPasswordHash(Connection& db, Id staff_id, const std::string& password_hash, TimeMs now) {
+  return db.Exec("UPDATE staff SET password_hash = ?, updated_at = ? WHERE id = ?", {password_hash, now, staff_id});
+}
+
+Status ReplaceRoles(Connection& db, Id staff_id, const std::vector<std::string>& roles,
+                    const std::vector<Id>& scope_ids) {
+  SQM_TRY(db.Exec("DELETE FROM staff_roles WHERE staff_id = ?", {staff_id}));
+  for (const auto& r : roles) {
+    SQM_TRY(db.Exec("INSERT INTO staff_roles (staff_id, role) VALUES (?, ?) ON CONFLICT (staff_id, role) DO NOTHING",
+                    {staff_id, r}));
+  }
+  SQM_TRY(db.Exec("DELETE FROM evaluator_scopes WHERE staff_id = ?", {staff_id}));
+  for (Id d : scope_ids) {
+    SQM_TRY(
+        db.Exec("INSERT INTO evaluator_scopes (staff_id, department_id) VALUES (?, ?)"
+                " ON CONFLICT (staff_id, department_id) DO NOTHING",
+                {staff_id, d}));
+  }
+  return {};
+}
+
 std::optional<SessionRow> FindSession(Connection& db, const std::string& token_hash) {
   auto r = db.QueryOne(
       "SELECT s.staff_id, s.csrf_token, s.expires_at FROM sessions s JOIN staff u ON u.id = s.staff_id"
@@ -194,12 +256,30 @@ std::optional<SessionRow> FindSession(Connection& db, const std::string& token_h
   return SessionRow{r->Int(0), r->Text(1), r->Int(2)};
 }
 
+Status InsertSession(Connection& db, const std::string& token_hash, const SessionRow& s, TimeMs created_at,
+                     const std::string& address) {
+  return db.Exec(
+      "INSERT INTO sessions (token_hash, staff_id, csrf_token, created_at, expires_at, address)"
+      " VALUES (?, ?, ?, ?, ?, ?)",
+      {token_hash, s.staff_id, s.csrf_token, created_at, s.expires_at, address});
+}
+
+Status DeleteSession(Connection& db, const std::string& token_hash) {
+  return db.Exec("DELETE FROM sessions WHERE token_hash = ?", {token_hash});
+}
+
+Status DeleteExpiredSessions(Connection& db, Id staff_id, TimeMs now) {
+  return db.Exec("DELETE FROM sessions WHERE staff_id = ? AND expires_at <= ?", {staff_id, now});
+}
+
+Status DeleteSessions(Connection& db, Id staff_id, const std::string& except_hash) {
+  return db.Exec("DELETE FROM sessions WHERE staff_id = ? AND token_hash <> ?", {staff_id, except_hash});
+}
+
 std::optional<TokenRow> FindTokenByHash(Connection& db, const std::string& token_hash) {
   auto r = db.QueryOne(
-      "SELECT t.id, t.staff_id, t.scopes, t.expires_at, t.revoked_at, t.last_used_at FROM api_tokens t JOIN staff u"
-      " ON u.id = "
-      "t.staff_id"
-      " WHERE t.token_hash = ? AND u.active = 1",
+      "SELECT t.id, t.staff_id, t.scopes, t.expires_at, t.revoked_at, t.last_used_at FROM api_tokens t"
+      " JOIN staff u ON u.id = t.staff_id WHERE t.token_hash = ? AND u.active = 1",
       {token_hash});
   if (!r) return std::nullopt;
   return TokenRow{r->Int(0), r->Int(1), SplitScopes(r->Text(2)), r->OptInt(3), r->OptInt(4), r->OptInt(5)};
@@ -213,6 +293,47 @@ std::vector<ApiToken> ListTokens(Connection& db) {
                            r.OptInt(7)});
   }
   return out;
+}
+
+Result<Id> InsertToken(Connection& db, const ApiToken& t, const std::string& token_hash) {
+  std::string scopes;
+  for (const auto& s : t.scopes) scopes += (scopes.empty() ? "" : " ") + s;
+  SQM_ASSIGN(auto r, db.Exec("INSERT INTO api_tokens (staff_id, name, token_hash, scopes, created_at, expires_at)"
+                             " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                             {t.staff_id, t.name, token_hash, scopes, t.created_at, t.expires_at}));
+  return r.last_insert_id;
+}
+
+Status TouchToken(Connection& db, Id id, TimeMs now) {
+  return db.Exec("UPDATE api_tokens SET last_used_at = ? WHERE id = ?", {now, id});
+}
+
+Result<bool> RevokeToken(Connection& db, Id id, TimeMs now) {
+  SQM_ASSIGN(auto r, db.Exec("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", {now, id}));
+  return r.changes > 0;
+}
+
+Status RecordFailure(Connection& db, std::string_view kind, const std::string& subject, TimeMs at) {
+  return db.Exec("INSERT INTO sign_in_failures (kind, subject, at) VALUES (?, ?, ?)", {kind, subject, at});
+}
+
+std::vector<TimeMs> RecentFailures(Connection& db, std::string_view kind, const std::string& subject, TimeMs since,
+                                   int limit) {
+  std::vector<TimeMs> out;
+  for (const auto& r : db.Query("SELECT at FROM sign_in_failures WHERE kind = ? AND subject = ? AND at > ?"
+                                " ORDER BY at DESC LIMIT ?",
+                                {kind, subject, since, limit})) {
+    out.push_back(r.Int(0));
+  }
+  return out;
+}
+
+Status ClearFailures(Connection& db, std::string_view kind, const std::string& subject) {
+  return db.Exec("DELETE FROM sign_in_failures WHERE kind = ? AND subject = ?", {kind, subject});
+}
+
+Status ExpireFailures(Connection& db, TimeMs before) {
+  return db.Exec("DELETE FROM sign_in_failures WHERE at <= ?", {before});
 }
 
 }  // namespace sqm::org::repo

@@ -66,19 +66,21 @@ bj::object TokenJson(const ApiToken& t) {
 }
 
 constexpr json::Reader::StringRule kName{.min_len = 1, .max_len = 100};
+// Form fields whose emptiness the service reports together with every other problem of the form.
+constexpr json::Reader::StringRule kFormName{.min_len = 0, .max_len = 100};
 constexpr json::Reader::StringRule kOptionalText{.min_len = 0, .max_len = 200};
 
 std::vector<Id> IdList(json::Reader& in, std::string_view key, std::optional<std::vector<Id>>& out) {
   const bj::value* v = in.OptValue(key);
   if (!v || v->is_null()) return {};
   if (!v->is_array()) {
-    in.Fail(key, "must be a list of department ids");
+    in.Fail(key, Msg("department.not_id_list", "must be a list of department ids"));
     return {};
   }
   std::vector<Id> ids;
   for (const auto& e : v->get_array()) {
     if (!e.is_int64() || e.get_int64() <= 0) {
-      in.Fail(key, "must be a list of department ids");
+      in.Fail(key, Msg("department.not_id_list", "must be a list of department ids"));
       return {};
     }
     ids.push_back(e.get_int64());
@@ -122,7 +124,7 @@ Response CreateDepartment(Service& svc, Request& req) {
   SQM_ASSIGN_OR_REPLY(auto body, req.Json());
   json::Reader in(body);
   DepartmentDraft d;
-  d.name = in.String("name", kName);
+  d.name = in.String("name", kFormName);
   d.parent_id = in.OptInt("parent_id", 1);
   d.code = in.OptString("code", {.min_len = 1, .max_len = 32});
   if (auto st = in.Done(); !st.ok()) return ErrorResponse(st.error());
@@ -134,9 +136,9 @@ Response UpdateDepartment(Service& svc, Request& req) {
   SQM_ASSIGN_OR_REPLY(auto body, req.Json());
   json::Reader in(body);
   DepartmentPatch p;
-  p.name = in.OptString("name", kName);
+  p.name = in.OptString("name", kFormName);
   p.parent_id = in.OptInt("parent_id", 1);
-  if (in.Has("parent_id") && !p.parent_id) in.Fail("parent_id", "must be a department id");
+  if (in.Has("parent_id") && !p.parent_id) in.Fail("parent_id", Msg("department.not_id", "must be a department id"));
   if (in.Has("code")) p.code = in.OptString("code", {.min_len = 1, .max_len = 32});
   p.active = in.OptBool("active");
   if (auto st = in.Done(); !st.ok()) return ErrorResponse(st.error());
@@ -161,14 +163,14 @@ Response CreateStaff(Service& svc, Request& req) {
   SQM_ASSIGN_OR_REPLY(auto body, req.Json());
   json::Reader in(body);
   StaffDraft d;
-  d.username = in.String("username", {.min_len = 1, .max_len = 64});
-  d.display_name = in.String("display_name", kName);
+  d.username = in.OptString("username", {.min_len = 0, .max_len = 64}).value_or("");
+  d.display_name = in.OptString("display_name", kFormName).value_or("");
   d.department_id = in.OptInt("department_id", 1);
   d.title = in.OptString("title", kOptionalText).value_or("");
   d.email = in.OptString("email", kOptionalText).value_or("");
   d.phone = in.OptString("phone", {.min_len = 0, .max_len = 40}).value_or("");
-  d.roles = in.StringList("roles", 8);
-  d.password = in.String("password", {.min_len = 1, .max_len = 256, .trim = false});
+  d.roles = in.OptStringList("roles", 8).value_or(std::vector<std::string>{});
+  d.password = in.OptString("password", {.min_len = 0, .max_len = 256, .trim = false}).value_or("");
   std::optional<std::vector<Id>> scope;
   IdList(in, "scope_department_ids", scope);
   d.scope_department_ids = scope.value_or(std::vector<Id>{});
@@ -181,7 +183,7 @@ Response UpdateStaff(Service& svc, Request& req) {
   SQM_ASSIGN_OR_REPLY(auto body, req.Json());
   json::Reader in(body);
   StaffPatch p;
-  p.display_name = in.OptString("display_name", kName);
+  p.display_name = in.OptString("display_name", kFormName);
   p.department_id = in.OptInt("department_id", 1);
   p.title = in.OptString("title", kOptionalText);
   p.email = in.OptString("email", kOptionalText);
@@ -204,7 +206,9 @@ Response CreateToken(Service& svc, Request& req) {
   auto expires = in.OptString("expires_at", {.min_len = 1, .max_len = 40});
   if (expires) {
     d.expires_at = ParseIsoTime(*expires);
-    if (!d.expires_at) in.Fail("expires_at", "must be an ISO-8601 date-time with a zone");
+    if (!d.expires_at) {
+      in.Fail("expires_at", Msg("field.not_time", "must be an ISO-8601 date or date-time with a zone"));
+    }
   }
   if (auto st = in.Done(); !st.ok()) return ErrorResponse(st.error());
   SQM_ASSIGN_OR_REPLY(auto created, svc.CreateToken(req.who(), d));

@@ -124,34 +124,39 @@ Status CheckPassword(std::string_view password, std::string_view username, std::
 }
 
 Status CheckUsername(std::string_view u) {
-  if (u.size() < 3 || u.size() > 64) return Error::Invalid("username", "must be 3 to 64 characters");
+  if (u.size() < 3 || u.size() > 64)
+    return Error::Invalid("username", Msg("staff.username_length", "must be 3 to 64 characters"));
   if (!std::isalnum(static_cast<unsigned char>(u[0]))) {
-    return Error::Invalid("username", "must start with a letter or digit");
+    return Error::Invalid("username", Msg("staff.username_start", "must start with a letter or digit"));
   }
   for (unsigned char c : u) {
     if (!std::isalnum(c) && c != '.' && c != '_' && c != '-') {
-      return Error::Invalid("username", "may contain only letters, digits, '.', '_' and '-'");
+      return Error::Invalid("username",
+                            Msg("staff.username_characters", "may contain only letters, digits, '.', '_' and '-'"));
     }
   }
   return {};
 }
 
 Status CheckDepartmentCode(std::string_view code) {
-  if (code.empty() || code.size() > 32) return Error::Invalid("code", "must be 1 to 32 characters");
+  if (code.empty() || code.size() > 32)
+    return Error::Invalid("code", Msg("department.code_length", "must be 1 to 32 characters"));
   for (unsigned char c : code) {
     if (!std::isalnum(c) && c != '_' && c != '-') {
-      return Error::Invalid("code", "may contain only letters, digits, '_' and '-'");
+      return Error::Invalid("code", Msg("department.code_characters", "may contain only letters, digits, '_' and '-'"));
     }
   }
   return {};
 }
 
 Status CheckMove(Id department, Id new_parent, const std::map<Id, std::optional<Id>>& parent_of) {
-  if (!parent_of.contains(new_parent)) return Error::Invalid("parent_id", "no such department");
+  if (!parent_of.contains(new_parent))
+    return Error::Invalid("parent_id", Msg("department.no_such", "no such department"));
   std::optional<Id> cur = new_parent;
   for (std::size_t steps = 0; cur && steps <= parent_of.size(); ++steps) {
     if (*cur == department) {
-      return Error::Invalid("parent_id", "a department cannot be moved into itself or its own subtree");
+      return Error::Invalid("parent_id", Msg("department.move_into_itself",
+                                             "a department cannot be moved into itself or its own subtree"));
     }
     auto it = parent_of.find(*cur);
     cur = it == parent_of.end() ? std::nullopt : it->second;
@@ -159,28 +164,11 @@ Status CheckMove(Id department, Id new_parent, const std::map<Id, std::optional<
   return {};
 }
 
-void LoginThrottle::Expire(std::deque<TimeMs>& q, TimeMs now) const {
-  while (!q.empty() && q.front() <= now - window_) q.pop_front();
-}
-
-TimeMs LoginThrottle::RetryAfter(const std::string& key, TimeMs now) {
-  auto it = failures_.find(key);
-  if (it == failures_.end()) return 0;
-  Expire(it->second, now);
-  if (static_cast<int>(it->second.size()) < max_failures_) return 0;
-  return it->second.front() + window_ - now;
-}
-
-void LoginThrottle::RecordFailure(const std::string& key, TimeMs now) {
-  auto& q = failures_[key];
-  Expire(q, now);
-  q.push_back(now);
-  if (failures_.size() > 100'000) {  // bound memory under a spray of usernames
-    for (auto i = failures_.begin(); i != failures_.end();) {
-      Expire(i->second, now);
-      i = i->second.empty() ? failures_.erase(i) : std::next(i);
-    }
-  }
+TimeMs RetryAfter(const ThrottleLimit& limit, const std::vector<TimeMs>& newest_failures, TimeMs now) {
+  const auto n = static_cast<std::size_t>(std::max(limit.max_failures, 1));
+  if (newest_failures.size() < n) return 0;
+  // The attempt is allowed again once the n-th newest failure leaves the window.
+  return std::max<TimeMs>(0, newest_failures[n - 1] + limit.window - now);
 }
 
 }  // namespace sqm::org

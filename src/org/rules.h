@@ -1,8 +1,7 @@
 // Pure organisation rules: roles and their permissions, the password policy, department-tree
-// checks, scopes, and login throttling. No SQL, no clock reads.
+// checks, scopes, and the sign-in throttle's arithmetic. No SQL, no clock reads.
 #pragma once
 
-#include <deque>
 #include <map>
 #include <string>
 #include <string_view>
@@ -61,22 +60,17 @@ Status CheckDepartmentCode(std::string_view code);
 // department to its parent.
 Status CheckMove(Id department, Id new_parent, const std::map<Id, std::optional<Id>>& parent_of);
 
-// Failed-login throttle over a sliding window: after `max_failures` failures for a key within
-// `window`, further attempts are refused until the oldest failure leaves the window.
-// Not thread-safe.
-class LoginThrottle {
- public:
-  LoginThrottle(int max_failures, TimeMs window) : max_failures_(max_failures), window_(window) {}
-  // How long until `key` may try again; 0 when it may try now.
-  TimeMs RetryAfter(const std::string& key, TimeMs now);
-  void RecordFailure(const std::string& key, TimeMs now);
-  void RecordSuccess(const std::string& key) { failures_.erase(key); }
-
- private:
-  void Expire(std::deque<TimeMs>& q, TimeMs now) const;
-  int max_failures_;
-  TimeMs window_;
-  std::map<std::string, std::deque<TimeMs>> failures_;
+// Throttling of failed sign-ins (and wrong current passwords) over a sliding window: after
+// `max_failures` failures within `window`, further attempts are refused until enough of them
+// have left the window. The failures themselves live in the database (repo::RecentFailures), so
+// every server on it counts the same.
+struct ThrottleLimit {
+  int max_failures = 5;
+  TimeMs window = 15LL * 60 * 1000;
 };
+
+// How long until a subject may try again, given its newest failures after now - window (newest
+// first; only the first limit.max_failures are looked at); 0 when it may try now.
+TimeMs RetryAfter(const ThrottleLimit& limit, const std::vector<TimeMs>& newest_failures, TimeMs now);
 
 }  // namespace sqm::org

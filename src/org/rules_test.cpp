@@ -65,16 +65,18 @@ TEST(DepartmentMove, RefusesCycles) {
 }
 
 TEST(LoginThrottle, SlidingWindow) {
-  LoginThrottle t(3, 60'000);
+  const ThrottleLimit limit{3, 60'000};
+  std::vector<TimeMs> failures;  // newest first, as repo::RecentFailures gives them
   for (int i = 0; i < 3; ++i) {
-    EXPECT_EQ(t.RetryAfter("u", 1000 + i), 0);
-    t.RecordFailure("u", 1000 + i);
+    EXPECT_EQ(RetryAfter(limit, failures, 1000 + i), 0);
+    failures.insert(failures.begin(), 1000 + i);
   }
-  EXPECT_EQ(t.RetryAfter("u", 2000), 59'000);
-  EXPECT_EQ(t.RetryAfter("other", 2000), 0);
-  EXPECT_EQ(t.RetryAfter("u", 61'001), 0);  // the oldest failure left the window
-  t.RecordSuccess("u");
-  EXPECT_EQ(t.RetryAfter("u", 61'001), 0);
+  EXPECT_EQ(RetryAfter(limit, failures, 2000), 59'000);
+  EXPECT_EQ(RetryAfter(limit, {}, 2000), 0);  // another subject
+  // At 61,001 the oldest failure has left the window: only 1001 and 1002 are after now - window.
+  EXPECT_EQ(RetryAfter(limit, {1002, 1001}, 61'001), 0);
+  // More failures than the limit (another throttle let them through): the limit-th newest counts.
+  EXPECT_EQ(RetryAfter(limit, {5000, 4000, 3000, 1000}, 6000), 57'000);
 }
 
 }  // namespace

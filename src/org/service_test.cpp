@@ -1,6 +1,7 @@
 #include "org/service.h"
 
 #include <filesystem>
+#include <set>
 
 #include <gtest/gtest.h>
 
@@ -166,6 +167,98 @@ TEST_F(OrgServiceTest, DeactivatedStaffCannotSignIn) {
   EXPECT_FALSE(svc_->AuthenticateSession(agent_token).ok());
   EXPECT_FALSE(svc_->Login("agent", kPassword, "x").ok());
   EXPECT_EQ(svc_->UpdateStaff(admin, admin.staff_id, {.active = false}).error().field, "active");
+}
+
+TEST_F(OrgServiceTest, ThrottleIsSharedByEveryServerOnTheDatabase) {
+  Service other(*db_, clock_);  // a second server on the same database
+  for (int i = 0; i < 3; ++i) EXPECT_FALSE(svc_->Login("agent", "wrong-pass-12", "1.2.3.4").ok());
+  for (int i = 0; i < 2; ++i) EXPECT_FALSE(other.Login("AGENT", "wrong-pass-12", "5.6.7.8").ok());
+  auto r = svc_->Login("agent", kPassword, "9.9.9.9");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kTooManyRequests);
+  EXPECT_EQ(r.error().key, "auth.too_many_failures");
+  EXPECT_EQ(r.error().retry_after_s, 15 * 60);
+  EXPECT_EQ(r.error().args, (MessageArgs{{"seconds", "900"}}));
+  clock_.Advance(60'000);
+  EXPECT_EQ(other.Login("agent", kPassword, "9.9.9.9").error().retry_after_s, 14 * 60);
+}
+
+TEST_F(OrgServiceTest, SignInSuccessClearsTheAccountsFailures) {
+  for (int i = 0; i < 4; ++i) EXPECT_FALSE(svc_->Login("agent", "wrong-pass-12", "1.2.3.4").ok());
+  SignIn("agent");
+  for (int i = 0; i < 4; ++i) EXPECT_FALSE(svc_->Login("agent", "wrong-pass-12", "1.2.3.4").ok());
+  EXPECT_TRUE(svc_->Login("agent", kPassword, "1.2.3.4").ok());
+  auto wrong = svc_->Login("agent", "wrong-pass-12", "1.2.3.4");
+  EXPECT_EQ(wrong.error().key, "auth.wrong_credentials");
+}
+
+TEST_F(OrgServiceTest, WrongCurrentPasswordsAreThrottled) {
+  Principal p = SignIn("agent");
+  for (int i = 0; i < 5; ++i) {
+    auto r = svc_->ChangePassword(p, "Wrong-guess-" + std::to_string(i), "New-pass-2027", token_);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::kInvalid);
+    EXPECT_EQ(r.error().key, "auth.current_password_wrong");
+  }
+  // The sixth try is refused before any password is checked, even the right one.
+  auto locked = svc_->ChangePassword(p, kPassword, "New-pass-2027", token_);
+  ASSERT_FALSE(locked.ok());
+  EXPECT_EQ(locked.error().code, ErrorCode::kTooManyRequests);
+  EXPECT_EQ(locked.error().key, "auth.too_many_password_checks");
+  EXPECT_EQ(locked.error().retry_after_s, 15 * 60);
+  EXPECT_TRUE(svc_->Login("agent", kPassword, "1.2.3.4").ok()) << "sign-in has its own throttle";
+  clock_.Advance(15LL * 60 * 1000 + 1);
+  EXPECT_TRUE(svc_->ChangePassword(p, kPassword, "New-pass-2027", token_).ok());
+}
+
+TEST_F(OrgServiceTest, ChangePasswordReportsEveryProblem) {
+  Principal p = SignIn("agent");
+  auto r = svc_->ChangePassword(p, "Wrong-guess-1", "short", token_);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().field, "current_password");
+  ASSERT_EQ(r.error().more.size(), 1u);
+  EXPECT_EQ(r.error().more[0].field, "new_password");
+}
+
+TEST_F(OrgServiceTest, StaffFormReportsEveryProblemAtOnce) {
+  // A taken username, a short password, no department and no role: one answer names all four.
+  auto r = svc_->CreateStaff(system_, {"agent", "", std::nullopt, "", "", "", {}, "short", {}});
+  ASSERT_FALSE(r.ok());
+  std::set<std::string> fields{r.error().field};
+  for (const auto& m : r.error().more) fields.insert(m.field);
+  EXPECT_EQ(fields, (std::set<std::string>{"username", "display_name", "roles", "department_id", "password"}));
+  EXPECT_EQ(r.error().key, "staff.username_taken");
+  for (const auto& m : r.error().more) {
+    if (m.field != "password") EXPECT_FALSE(m.key.empty()) << m.field << ": " << m.message;  // policy: org/password
+  }
+
+  Principal admin = SignIn("admin");
+  auto agent = svc_->ListStaff(admin, {.q = "agent"})->items.at(0);
+  auto u = svc_->UpdateStaff(admin, agent.id, {.display_name = "", .roles = std::vector<std::string>{"wizard"}});
+  ASSERT_FALSE(u.ok());
+  EXPECT_EQ(u.error().field, "display_name");
+  ASSERT_EQ(u.error().more.size(), 1u);
+  EXPECT_EQ(u.error().more[0].field, "roles");
+  EXPECT_EQ(svc_->GetStaff(admin, agent.id)->display_name, "客服") << "nothing was written";
+}
+
+TEST_F(OrgServiceTest, DepartmentFormReportsEveryProblemAtOnce) {
+  auto closed = svc_->CreateDepartment(system_, {"停用部门", root_, "OLD"}).value();
+  ASSERT_TRUE(svc_->UpdateDepartment(system_, closed.id, {.active = false}).ok());
+  auto r = svc_->CreateDepartment(system_, {"", closed.id, "DESK"});
+  ASSERT_FALSE(r.ok());
+  std::set<std::string> keys{r.error().key};
+  for (const auto& m : r.error().more) keys.insert(m.key);
+  EXPECT_EQ(keys, (std::set<std::string>{"field.required", "department.code_taken", "department.parent_inactive"}));
+
+  auto u = svc_->UpdateDepartment(system_, tech_, {.name = "", .code = std::optional<std::string>("DESK")});
+  ASSERT_FALSE(u.ok());
+  EXPECT_EQ(u.error().field, "name");
+  ASSERT_EQ(u.error().more.size(), 1u);
+  EXPECT_EQ(u.error().more[0].key, "department.code_taken");
+  auto busy = svc_->UpdateDepartment(system_, tech_, {.active = false});
+  EXPECT_EQ(busy.error().key, "department.has_active_children");
+  EXPECT_EQ(busy.error().args, (MessageArgs{{"count", "1"}}));
 }
 
 }  // namespace

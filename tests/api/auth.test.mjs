@@ -143,6 +143,11 @@ describe('throttling', () => {
     assert.equal(locked.status, 429, locked.text);
     assert.equal(locked.body.error.code, 'too_many_requests');
     assert.match(locked.body.error.message, /try again/i);
+    // Keyed for the user's language, and the wait is in Retry-After too.
+    assert.equal(locked.body.error.key, 'auth.too_many_failures');
+    const seconds = Number(locked.body.error.args.seconds);
+    assert.ok(seconds > 0 && seconds <= 900, locked.text);
+    assert.equal(locked.headers.get('retry-after'), String(seconds));
     // The username is case-insensitive, so is the lock.
     const upper = await new Client(server.url).tryLogin(acct.username.toUpperCase(), acct.password);
     assert.equal(upper.status, 429, upper.text);
@@ -235,6 +240,33 @@ describe('change password', () => {
 
     assert.equal((await new Client(server.url).tryLogin(acct.username, acct.password)).status, 401, 'old password');
     assert.equal((await new Client(server.url).tryLogin(acct.username, 'Brand-new-pass-2027')).status, 200, 'new password');
+  });
+
+  test('five wrong current passwords in 15 minutes lock the check (429 with Retry-After), even for the right one', async () => {
+    const acct = await createAccount('pwthrottle');
+    const a = await loginAs(server, acct.username, acct.password);
+    for (let i = 1; i <= 5; i++) {
+      const r = await a.post('/api/v1/me/password', { current_password: `Wrong-current-${i}`, new_password: 'Brand-new-pass-2027' });
+      assert.equal(r.status, 400, `guess ${i}: ${r.text}`);
+      assert.equal(r.body.error.key, 'auth.current_password_wrong');
+    }
+    const locked = await a.post('/api/v1/me/password', { current_password: acct.password, new_password: 'Brand-new-pass-2027' });
+    assert.equal(locked.status, 429, locked.text);
+    assert.equal(locked.body.error.code, 'too_many_requests');
+    assert.equal(locked.body.error.key, 'auth.too_many_password_checks');
+    const retry = Number(locked.headers.get('retry-after'));
+    assert.ok(retry > 0 && retry <= 900, `Retry-After ${locked.headers.get('retry-after')}`);
+    assert.equal(locked.body.error.args.seconds, String(retry));
+    // Nothing changed, and the lock is the check's own: signing in still works.
+    assert.equal((await new Client(server.url).tryLogin(acct.username, acct.password)).status, 200);
+  });
+
+  test('a wrong current password and a weak new one are answered together', async () => {
+    const acct = await createAccount('pwboth');
+    const a = await loginAs(server, acct.username, acct.password);
+    const r = await a.post('/api/v1/me/password', { current_password: 'Wrong-current-1', new_password: 'short1' });
+    assert.equal(r.status, 400, r.text);
+    assert.deepEqual(r.body.error.errors.map((e) => e.field), ['current_password', 'new_password']);
   });
 
   test('needs the CSRF header with a cookie session', async () => {
@@ -402,5 +434,29 @@ describe('API tokens', () => {
     const q = await loginAs(server, 'quality');
     assert.equal((await q.get('/api/v1/tokens')).status, 403);
     assert.equal((await q.post('/api/v1/tokens', { name: 'x', scopes: ['org.read'] })).status, 403);
+  });
+});
+
+describe('staff and department forms', () => {
+  test('a new account with several problems gets all of them in one answer, each keyed', async () => {
+    const r = await admin.post('/api/v1/staff', { username: 'agent', display_name: '', roles: [], password: 'short1' });
+    assert.equal(r.status, 409, r.text); // the first problem is the taken username
+    const fields = r.body.error.errors.map((e) => e.field).sort();
+    assert.deepEqual(fields, ['department_id', 'display_name', 'password', 'roles', 'username']);
+    const byField = Object.fromEntries(r.body.error.errors.map((e) => [e.field, e]));
+    assert.equal(byField.username.key, 'staff.username_taken');
+    assert.equal(byField.roles.key, 'staff.role_required');
+    assert.equal(byField.department_id.key, 'staff.department_required');
+    assert.equal(byField.display_name.key, 'field.required');
+  });
+
+  test('a department with a taken code under a missing parent gets both problems, keyed', async () => {
+    const r = await admin.post('/api/v1/departments', { name: uniqueName('dept'), code: 'DESK', parent_id: 999999 });
+    assert.equal(r.status, 409, r.text);
+    assert.deepEqual(r.body.error.errors.map((e) => e.key).sort(), ['department.code_taken', 'department.no_such']);
+    const busy = await admin.patch(`/api/v1/departments/${ids.departments.TECH}`, { active: false });
+    assert.equal(busy.status, 409, busy.text);
+    assert.equal(busy.body.error.key, 'department.has_active_children');
+    assert.equal(busy.body.error.args.count, '2');
   });
 });
