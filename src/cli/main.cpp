@@ -1,5 +1,5 @@
-// The `sqm` command and the composition root: builds the object graph (Database ->
-// org::Service -> Router with every module's routes -> App -> Server) explicitly, once.
+// The `sqm` command: parses the command line into a Config and runs one subcommand on an
+// app::Application (src/app/application.h builds the object graph; nothing is wired here).
 //
 // Every setting is a flag; `--config FILE` reads the same settings from an INI/TOML file
 // (`db = "data/sqm.db"`, `[serve]` section for serve's flags). See docs/configuration.md.
@@ -11,26 +11,11 @@
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
+#include "app/application.h"
 #include "base/crypto.h"
 #include "base/json.h"
-#include "calendar/registry.h"
-#include "calendar/routes.h"
-#include "cli/seed_demo.h"
-#include "datagen/datagen.h"
-#include "desk/import_routes.h"
-#include "desk/importer.h"
-#include "desk/report_routes.h"
-#include "desk/reports.h"
-#include "desk/routes.h"
-#include "desk/service.h"
-#include "http/app.h"
-#include "http/server.h"
-#include "http/system_routes.h"
-#include "org/routes.h"
-#include "org/service.h"
-#include "sla/routes.h"
-#include "sla/service.h"
-#include "storage/database.h"
+#include "demo/history.h"
+#include "demo/organisation.h"
 #include "storage/postgres.h"
 
 namespace {
@@ -53,66 +38,18 @@ struct Config {
   bool access_log = true;
 };
 
-// Everything a running server is made of, built in dependency order. Start() after the
-// migrations: loads the calendars and restores the SLA deadline queue.
-struct Services {
-  explicit Services(const Config& c)
-      : db(
-            storage::DatabaseOptions{
-                .url = c.db, .synchronous = c.synchronous, .group_commit = c.group_commit, .readers = c.db_pool},
-            clock),
-        org(db, clock, org::ServiceOptions{.session_ttl = c.session_hours * 3600LL * 1000}),
-        calendars(db),
-        sla(db, calendars, clock),
-        desk(db, sla, clock),
-        reports(db, clock),
-        importer(db, desk, sla, clock) {}
-  void Load() {
-    if (auto st = calendars.Load(); !st.ok()) throw std::runtime_error("calendars: " + st.error().message);
-    sla.SetFiringHandler(FiringHandler());
-    sla.SetCategoryPaths(desk::repo::CategoryPath);
-  }
-  sla::FiringHandler FiringHandler() {
-    return [this](storage::WriteTx& tx, const sla::Timer& t, sla::FiringKind k) { return desk.OnFiring(tx, t, k); };
-  }
-  ~Services() {
-    importer.Stop();
-    sla.Stop();
-    db.Close();
-  }
-  SystemClock clock;
-  storage::Database db;
-  org::Service org;
-  calendar::Registry calendars;
-  sla::Service sla;
-  desk::Service desk;
-  desk::Reports reports;
-  desk::Importer importer;
-};
-
-void BuildRoutes(http::Router& router, Services& s, const http::Metrics& metrics, const Config& c) {
-  http::AddSystemRoutes(router, s.db, metrics);
-  org::AddRoutes(router, s.org, {c.secure_cookies, c.session_hours * 3600LL * 1000});
-  calendar::AddRoutes(router, s.calendars);
-  sla::AddRoutes(router, s.sla);
-  desk::AddRoutes(router, s.desk, s.sla);
-  desk::AddReportRoutes(router, s.reports, s.clock);
-  desk::AddImportRoutes(router, s.importer, s.db, s.clock);
+app::Options AppOptions(const Config& c) {
+  app::Options o;
+  o.database = storage::DatabaseOptions{
+      .url = c.db, .synchronous = c.synchronous, .group_commit = c.group_commit, .readers = c.db_pool};
+  o.session_ttl = c.session_hours * 3600LL * 1000;
+  o.secure_cookies = c.secure_cookies;
+  o.web_root = c.web_root;
+  o.access_log = c.access_log;
+  return o;
 }
 
-std::unique_ptr<Services> Open(const Config& c, bool migrate) {
-  if (!storage::IsPostgresUrl(c.db)) {
-    if (auto dir = std::filesystem::path(c.db).parent_path(); !dir.empty()) std::filesystem::create_directories(dir);
-  }
-  auto s = std::make_unique<Services>(c);
-  if (migrate) {
-    for (const auto& m : s->db.Migrate()) spdlog::info("applied migration {}", m);
-    s->Load();
-  }
-  return s;
-}
-
-int Serve(const Config& c) {
+int Serve(const Config& c, const Clock& clock) {
   auto colon = c.listen.rfind(':');
   if (colon == std::string::npos) throw CLI::ValidationError("--listen", "must be HOST:PORT");
   http::ServerOptions so;
@@ -120,46 +57,29 @@ int Serve(const Config& c) {
   so.port = static_cast<std::uint16_t>(std::stoi(c.listen.substr(colon + 1)));
   so.workers = c.workers;
   so.max_body_bytes = c.max_body;
-  auto s = Open(c, /*migrate=*/true);
-  http::Metrics metrics;
-  http::Router router;
-  BuildRoutes(router, *s, metrics, c);
-  if (!std::filesystem::exists(std::filesystem::path(c.web_root) / "index.html")) {
-    spdlog::warn("no web build at {} (run `npm run build` in web/); serving the API only", c.web_root);
-  }
-  http::IdempotencyKeys idempotency(s->db, s->clock);
-  http::App app(router, s->org, metrics, {c.web_root, c.secure_cookies, c.access_log, &idempotency});
-  http::Server server(app, so);
-  server.Listen(/*handle_signals=*/true);
-  s->sla.Start(s->FiringHandler());
-  std::printf("sqm listening on http://%s:%u\n", so.host.c_str(), server.port());
-  std::fflush(stdout);
-  server.Run();
-  s->importer.Stop();
-  s->sla.Stop();
-  s->db.Close();
+  app::Application application(AppOptions(c), clock);
+  application.Serve(so, /*handle_signals=*/true, [&](std::uint16_t port) {
+    std::printf("sqm listening on http://%s:%u\n", so.host.c_str(), port);
+    std::fflush(stdout);
+  });
   spdlog::info("stopped cleanly");
   return 0;
 }
 
-int PrintRoutes(const Config& c) {
+int PrintRoutes(const Config& c, const Clock& clock) {
   spdlog::set_level(spdlog::level::warn);
   Config memory = c;
   memory.db = (std::filesystem::temp_directory_path() / ("sqm-routes-" + crypto::RandomToken(8) + ".db")).string();
-  int rc = 0;
   {
-    auto s = Open(memory, true);
-    http::Metrics metrics;
-    http::Router router;
-    BuildRoutes(router, *s, metrics, memory);
+    app::Application application(AppOptions(memory), clock);
     boost::json::array out;
-    for (const auto& r : router.routes()) {
+    for (const auto& r : application.router().routes()) {
       out.push_back({{"method", r.method}, {"path", r.pattern}, {"permission", r.permission}});
     }
     std::cout << json::Serialize(out) << "\n";
   }
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(memory.db + suffix);
-  return rc;
+  return 0;
 }
 
 }  // namespace
@@ -168,22 +88,23 @@ int main(int argc, char** argv) {
   spdlog::set_default_logger(spdlog::stderr_logger_mt("sqm"));
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %l %v");
 
+  SystemClock clock;
   Config c;
-  CLI::App app{"sqm — service-quality supervision and assessment (服务质量监督考核系统)"};
-  app.set_config("--config", "", "read settings from an INI/TOML file");
-  app.require_subcommand(1);
-  app.fallthrough();  // global options are accepted after the subcommand too
-  app.option_defaults()->always_capture_default();
-  app.add_option("--db", c.db, "SQLite database file, or a PostgreSQL URI postgresql://USER:PASSWORD@HOST:PORT/DB");
-  app.add_option("--db-pool", c.db_pool, "read connections per server (PostgreSQL: plus one for writes)")
+  CLI::App cli{"sqm — service-quality supervision and assessment (服务质量监督考核系统)"};
+  cli.set_config("--config", "", "read settings from an INI/TOML file");
+  cli.require_subcommand(1);
+  cli.fallthrough();  // global options are accepted after the subcommand too
+  cli.option_defaults()->always_capture_default();
+  cli.add_option("--db", c.db, "SQLite database file, or a PostgreSQL URI postgresql://USER:PASSWORD@HOST:PORT/DB");
+  cli.add_option("--db-pool", c.db_pool, "read connections per server (PostgreSQL: plus one for writes)")
       ->check(CLI::Range(1, 256));
-  app.add_option("--synchronous", c.synchronous, "SQLite synchronous level: OFF, NORMAL, FULL or EXTRA")
+  cli.add_option("--synchronous", c.synchronous, "SQLite synchronous level: OFF, NORMAL, FULL or EXTRA")
       ->check(CLI::IsMember({"OFF", "NORMAL", "FULL", "EXTRA"}));
-  app.add_option("--group-commit", c.group_commit, "queue concurrent writes into one transaction");
-  app.add_option("--log-level", c.log_level, "trace, debug, info, warn, error")
+  cli.add_option("--group-commit", c.group_commit, "queue concurrent writes into one transaction");
+  cli.add_option("--log-level", c.log_level, "trace, debug, info, warn, error")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}));
 
-  auto* serve = app.add_subcommand("serve", "serve the web UI and the API");
+  auto* serve = cli.add_subcommand("serve", "serve the web UI and the API");
   serve->add_option("--listen", c.listen, "HOST:PORT to listen on (port 0 picks a free one)");
   serve->add_option("--web-root", c.web_root, "folder of the web build");
   serve->add_option("--workers", c.workers, "worker threads (requests in flight)")->check(CLI::Range(1, 512));
@@ -192,12 +113,12 @@ int main(int argc, char** argv) {
   serve->add_option("--session-hours", c.session_hours, "session lifetime in hours")->check(CLI::Range(1, 720));
   serve->add_option("--access-log", c.access_log, "one JSON line per request on stderr");
 
-  app.add_subcommand("migrate", "apply pending database migrations");
+  cli.add_subcommand("migrate", "apply pending database migrations");
 
   std::string seed_password;
   int seed_days = 90;
   double seed_per_day = 40;
-  auto* seed = app.add_subcommand("seed-demo", "load the demo organisation (示例服务中心) into an empty database");
+  auto* seed = cli.add_subcommand("seed-demo", "load the demo organisation (示例服务中心) into an empty database");
   seed->add_option("--password", seed_password, "password for every demo account (default: a random one, printed)");
   seed->add_option("--days", seed_days, "days of generated service-desk history ending now (0: none)")
       ->check(CLI::Range(0, 3650));
@@ -207,7 +128,7 @@ int main(int argc, char** argv) {
   org::StaffDraft user;
   std::string user_role;
   std::int64_t user_department = 0;
-  auto* create_user = app.add_subcommand("create-user", "create an account");
+  auto* create_user = cli.add_subcommand("create-user", "create an account");
   create_user->add_option("--username", user.username, "login name")->required();
   create_user->add_option("--password", user.password, "password (at least 10 characters, letters and digits)")
       ->required();
@@ -219,21 +140,21 @@ int main(int argc, char** argv) {
   create_user->add_option("--display-name", user.display_name, "name shown in the UI (default: the username)");
 
   std::string backup_to;
-  auto* backup = app.add_subcommand("backup", "online backup of the database, safe while serving");
+  auto* backup = cli.add_subcommand("backup", "online backup of the database, safe while serving");
   backup->add_option("--to", backup_to, "target file (SQLite: a database copy; PostgreSQL: pg_dump's custom format)")
       ->required();
 
-  app.add_subcommand("verify-audit", "check the event log's hash chain; exit 0 only when intact");
-  app.add_subcommand("routes", "print every API route with its permission, as JSON");
+  cli.add_subcommand("verify-audit", "check the event log's hash chain; exit 0 only when intact");
+  cli.add_subcommand("routes", "print every API route with its permission, as JSON");
 
-  CLI11_PARSE(app, argc, argv);
+  CLI11_PARSE(cli, argc, argv);
   spdlog::set_level(spdlog::level::from_str(c.log_level));
 
   try {
-    if (serve->parsed()) return Serve(c);
-    if (app.got_subcommand("routes")) return PrintRoutes(c);
-    auto s = Open(c, /*migrate=*/true);
-    if (app.got_subcommand("migrate")) {
+    if (serve->parsed()) return Serve(c, clock);
+    if (cli.got_subcommand("routes")) return PrintRoutes(c, clock);
+    app::Application s(AppOptions(c), clock);
+    if (cli.got_subcommand("migrate")) {
       std::cout << "database " << (storage::IsPostgresUrl(c.db) ? storage::RedactedUrl(c.db) : c.db)
                 << " is up to date\n";
       return 0;
@@ -241,7 +162,7 @@ int main(int argc, char** argv) {
     if (seed->parsed()) {
       const bool generated = seed_password.empty();
       if (generated) seed_password = "Demo-" + crypto::RandomToken(9) + "7";
-      auto r = cli::SeedDemo(s->db, s->org, seed_password);
+      auto r = demo::SeedOrganisation(s.org(), seed_password);
       if (!r.ok()) {
         std::cerr << "seed-demo: " << r.error().field << " " << r.error().message << "\n";
         return 1;
@@ -249,14 +170,15 @@ int main(int argc, char** argv) {
       if (r->created) {
         std::cout << "demo data loaded: " << r->accounts << " accounts\n";
         if (seed_days > 0) {
-          auto g = datagen::Generate(s->db, s->desk, s->sla,
-                                     {seed_days, seed_per_day, datagen::Options{}.seed, s->clock.Now()});
+          auto g = demo::MakeHistory(s.database(), s.org(), s.desk(), s.sla(),
+                                     {seed_days, seed_per_day, demo::HistoryOptions{}.seed, clock.Now()});
           if (!g.ok()) {
             std::cerr << "seed-demo: " << g.error().message << "\n";
             return 1;
           }
           std::cout << "service desk: " << g->tickets << " tickets over " << seed_days << " days (" << g->open_tickets
-                    << " open), " << g->customers << " customers, " << g->policies << " SLA policies\n";
+                    << " open), " << g->complaints_reviewed << " complaints reviewed (" << g->substantiated
+                    << " substantiated), " << g->customers << " customers, " << g->policies << " SLA policies\n";
         }
       } else {
         std::cout << "database already has data; demo passwords set for " << r->accounts << " accounts\n";
@@ -268,7 +190,7 @@ int main(int argc, char** argv) {
       user.roles = {user_role};
       if (user_department > 0) user.department_id = user_department;
       if (user.display_name.empty()) user.display_name = user.username;
-      auto r = s->org.CreateStaffAsSystem(user);
+      auto r = s.org().CreateStaffAsSystem(user);
       if (!r.ok()) {
         std::cerr << "create-user: " << r.error().field << ": " << r.error().message << "\n";
         return 1;
@@ -277,12 +199,12 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (backup->parsed()) {
-      s->db.Backup(backup_to);
+      s.database().Backup(backup_to);
       std::cout << "backup written to " << backup_to << "\n";
       return 0;
     }
-    if (app.got_subcommand("verify-audit")) {
-      if (auto br = s->db.VerifyAudit()) {
+    if (cli.got_subcommand("verify-audit")) {
+      if (auto br = s.database().VerifyAudit()) {
         std::cerr << "audit chain broken at seq " << br->seq << ": " << br->reason << "\n";
         return 2;
       }

@@ -359,7 +359,7 @@ bj::object PortalPageJson(const std::vector<Ticket>& tickets) {
 
 }  // namespace
 
-void AddRoutes(http::Router& r, Service& svc, sla::Service&) {
+void AddRoutes(http::Router& r, Service& svc) {
   const std::string read(org::kTicketRead), write(org::kTicketWrite), cust(org::kCustomerWrite),
       manage(org::kSlaManage), portal(org::kPortal), auth(org::kAuthenticated);
 

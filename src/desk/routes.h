@@ -7,7 +7,7 @@
 
 namespace sqm::desk {
 
-void AddRoutes(http::Router& router, Service& service, sla::Service& sla);
+void AddRoutes(http::Router& router, Service& service);
 
 // The ticket-list filters of GET /api/v1/tickets (also used by the export), 400 naming a bad one.
 Result<repo::TicketQuery> ReadTicketQuery(const http::Request& req);

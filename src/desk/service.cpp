@@ -479,79 +479,82 @@ Result<Ticket> Service::ReapplySla(const org::Principal& who, Id id) {
 }
 
 Result<Complaint> Service::UpdateComplaint(const org::Principal& who, Id ticket_id, const ComplaintPatch& p) {
-  return db_.Write(who.username, [&](WriteTx& tx) -> Result<Complaint> {
-    auto& db = tx.db();
-    SQM_ASSIGN(Ticket t, Visible(db, who, ticket_id));
-    if (t.type != TicketType::kComplaint)
-      return Error::Invalid("ticket", Msg("complaint.not_a_complaint", "this ticket is not a complaint"));
-    auto c = repo::FindComplaint(db, ticket_id);
-    if (!c) return Error::NotFound(Msg("complaint.missing", "no complaint record"));
-    bj::object changes;
-    if (p.category) {
-      c->category = *p.category;
-      changes["category"] = Name(*p.category);
+  return db_.Write(who.username, [&](WriteTx& tx) { return UpdateComplaintIn(tx, who, ticket_id, p); });
+}
+
+Result<Complaint> Service::UpdateComplaintIn(WriteTx& tx, const org::Principal& who, Id ticket_id,
+                                             const ComplaintPatch& p) {
+  auto& db = tx.db();
+  SQM_ASSIGN(Ticket t, Visible(db, who, ticket_id));
+  if (t.type != TicketType::kComplaint)
+    return Error::Invalid("ticket", Msg("complaint.not_a_complaint", "this ticket is not a complaint"));
+  auto c = repo::FindComplaint(db, ticket_id);
+  if (!c) return Error::NotFound(Msg("complaint.missing", "no complaint record"));
+  bj::object changes;
+  if (p.category) {
+    c->category = *p.category;
+    changes["category"] = Name(*p.category);
+  }
+  if (p.about_staff_id) {
+    if (*p.about_staff_id) SQM_TRY(CheckStaff(db, **p.about_staff_id, "about_staff_id"));
+    c->about_staff_id = *p.about_staff_id;
+    changes["about_staff_id"] = OrNull(*p.about_staff_id);
+  }
+  if (p.about_department_id) {
+    if (*p.about_department_id) SQM_TRY(CheckDepartment(db, **p.about_department_id, "about_department_id"));
+    c->about_department_id = *p.about_department_id;
+    changes["about_department_id"] = OrNull(*p.about_department_id);
+  }
+  if (p.responsible_id) {
+    if (*p.responsible_id) SQM_TRY(CheckStaff(db, **p.responsible_id, "responsible_id"));
+    c->responsible_id = *p.responsible_id;
+    changes["responsible_id"] = OrNull(*p.responsible_id);
+    if (*p.responsible_id && **p.responsible_id != who.staff_id) {
+      Notify(tx, **p.responsible_id, t, "complaint_responsible", "You are responsible for complaint {number}");
     }
-    if (p.about_staff_id) {
-      if (*p.about_staff_id) SQM_TRY(CheckStaff(db, **p.about_staff_id, "about_staff_id"));
-      c->about_staff_id = *p.about_staff_id;
-      changes["about_staff_id"] = OrNull(*p.about_staff_id);
-    }
-    if (p.about_department_id) {
-      if (*p.about_department_id) SQM_TRY(CheckDepartment(db, **p.about_department_id, "about_department_id"));
-      c->about_department_id = *p.about_department_id;
-      changes["about_department_id"] = OrNull(*p.about_department_id);
-    }
-    if (p.responsible_id) {
-      if (*p.responsible_id) SQM_TRY(CheckStaff(db, **p.responsible_id, "responsible_id"));
-      c->responsible_id = *p.responsible_id;
-      changes["responsible_id"] = OrNull(*p.responsible_id);
-      if (*p.responsible_id && **p.responsible_id != who.staff_id) {
-        Notify(tx, **p.responsible_id, t, "complaint_responsible", "You are responsible for complaint {number}");
-      }
-    }
-    if (p.severity) {
-      if (*p.severity < 1 || *p.severity > 3)
-        return Error::Invalid("severity", Msg("complaint.bad_severity", "must be 1, 2 or 3"));
-      c->severity = *p.severity;
-      changes["severity"] = *p.severity;
-    }
-    if (p.deadline_at) {
-      c->deadline_at = *p.deadline_at;
-      changes["deadline_at"] = OrNull(*p.deadline_at);
-    }
-    if (p.findings) {
-      c->findings = *p.findings;
-      changes["findings"] = *p.findings;
-    }
-    if (p.remedy) {
-      c->remedy = *p.remedy;
-      changes["remedy"] = *p.remedy;
-    }
-    if (p.substantiated) {
-      c->substantiated = *p.substantiated;
-      changes["substantiated"] = *p.substantiated ? bj::value(**p.substantiated) : bj::value(nullptr);
-    }
-    if (p.communicated_at) {
-      c->communicated_at = *p.communicated_at;
-      changes["communicated_at"] = OrNull(*p.communicated_at);
-    }
-    if (p.communicated_how) {
-      c->communicated_how = *p.communicated_how;
-      changes["communicated_how"] = *p.communicated_how;
-    }
-    if (changes.empty()) return *c;
-    std::optional<int> substantiated;
-    if (c->substantiated) substantiated = *c->substantiated ? 1 : 0;
-    SQM_TRY(db.Exec(
-        "UPDATE complaints SET category = ?, about_staff_id = ?, about_department_id = ?, severity = ?,"
-        " responsible_id = ?, deadline_at = ?, findings = ?, substantiated = ?, remedy = ?,"
-        " communicated_at = ?, communicated_how = ? WHERE ticket_id = ?",
-        {Name(c->category), c->about_staff_id, c->about_department_id, c->severity, c->responsible_id, c->deadline_at,
-         c->findings, substantiated, c->remedy, c->communicated_at, c->communicated_how, ticket_id}));
-    SQM_TRY(db.Exec("UPDATE tickets SET updated_at = ? WHERE id = ?", {tx.now(), ticket_id}));
-    tx.Append("ticket", std::to_string(ticket_id), "ticket.complaint_updated", std::move(changes));
-    return *c;
-  });
+  }
+  if (p.severity) {
+    if (*p.severity < 1 || *p.severity > 3)
+      return Error::Invalid("severity", Msg("complaint.bad_severity", "must be 1, 2 or 3"));
+    c->severity = *p.severity;
+    changes["severity"] = *p.severity;
+  }
+  if (p.deadline_at) {
+    c->deadline_at = *p.deadline_at;
+    changes["deadline_at"] = OrNull(*p.deadline_at);
+  }
+  if (p.findings) {
+    c->findings = *p.findings;
+    changes["findings"] = *p.findings;
+  }
+  if (p.remedy) {
+    c->remedy = *p.remedy;
+    changes["remedy"] = *p.remedy;
+  }
+  if (p.substantiated) {
+    c->substantiated = *p.substantiated;
+    changes["substantiated"] = *p.substantiated ? bj::value(**p.substantiated) : bj::value(nullptr);
+  }
+  if (p.communicated_at) {
+    c->communicated_at = *p.communicated_at;
+    changes["communicated_at"] = OrNull(*p.communicated_at);
+  }
+  if (p.communicated_how) {
+    c->communicated_how = *p.communicated_how;
+    changes["communicated_how"] = *p.communicated_how;
+  }
+  if (changes.empty()) return *c;
+  std::optional<int> substantiated;
+  if (c->substantiated) substantiated = *c->substantiated ? 1 : 0;
+  SQM_TRY(db.Exec(
+      "UPDATE complaints SET category = ?, about_staff_id = ?, about_department_id = ?, severity = ?,"
+      " responsible_id = ?, deadline_at = ?, findings = ?, substantiated = ?, remedy = ?,"
+      " communicated_at = ?, communicated_how = ? WHERE ticket_id = ?",
+      {Name(c->category), c->about_staff_id, c->about_department_id, c->severity, c->responsible_id, c->deadline_at,
+       c->findings, substantiated, c->remedy, c->communicated_at, c->communicated_how, ticket_id}));
+  SQM_TRY(db.Exec("UPDATE tickets SET updated_at = ? WHERE id = ?", {tx.now(), ticket_id}));
+  tx.Append("ticket", std::to_string(ticket_id), "ticket.complaint_updated", std::move(changes));
+  return *c;
 }
 
 // ---- customers and catalogue ----

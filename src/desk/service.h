@@ -113,6 +113,10 @@ class Service {
   // as an event; timers otherwise keep the policy version they started with).
   Result<Ticket> ReapplySla(const org::Principal& who, Id id);
   Result<Complaint> UpdateComplaint(const org::Principal& who, Id ticket_id, const ComplaintPatch& patch);
+  // The same inside a caller's write job, dated tx.now() (the demo history records findings when
+  // they were made).
+  Result<Complaint> UpdateComplaintIn(storage::WriteTx& tx, const org::Principal& who, Id ticket_id,
+                                      const ComplaintPatch& patch);
 
   // Customers and the catalogue.
   Result<std::vector<Customer>> ListCustomers(const std::optional<std::string>& q, int limit, std::optional<Id> after);

@@ -1,14 +1,15 @@
-#include "cli/seed_demo.h"
+#include "demo/organisation.h"
 
 #include <array>
 #include <map>
+#include <optional>
 #include <vector>
 
 #include <fmt/format.h>
 
-#include "org/password.h"
+#include "org/rules.h"
 
-namespace sqm::cli {
+namespace sqm::demo {
 
 namespace {
 
@@ -111,28 +112,18 @@ std::vector<Person> Everyone() {
 
 }  // namespace
 
-Result<SeedReport> SeedDemo(storage::Database& db, org::Service& org, const std::string& password) {
-  SQM_TRY(org::CheckPassword(password, "", "password"));
-  const bool seeded =
-      db.Read([](storage::Connection& c) { return c.QueryOne("SELECT count(*) FROM departments")->Int(0) > 0; });
+Result<OrganisationReport> SeedOrganisation(org::Service& org, const std::string& password) {
+  SQM_TRY(org::CheckPassword(password, "", "password"));  // before anything is written
+  const org::Principal system = org::Principal::System();
   const auto people = Everyone();
-  SeedReport report;
-  if (seeded) {
-    // Only reset the demo accounts' password.
-    const std::string hash = org::HashPassword(password);
-    SQM_TRY(db.Write("system", [&](storage::WriteTx& tx) -> Status {
-      for (const auto& p : people) {
-        SQM_ASSIGN(auto r,
-                   tx.db().Exec("UPDATE staff SET password_hash = ?, updated_at = ? WHERE lower(username) = lower(?)",
-                                {hash, tx.now(), p.username}));
-        if (r.changes > 0) ++report.accounts;
-      }
-      tx.Append("system", "demo", "demo.passwords_set", {{"accounts", report.accounts}});
-      return {};
-    }));
+  OrganisationReport report;
+  SQM_ASSIGN(auto existing, org.ListDepartments(system));
+  if (!existing.empty()) {
+    std::vector<std::string> usernames;
+    for (const auto& p : people) usernames.push_back(p.username);
+    SQM_ASSIGN(report.accounts, org.ResetPasswordsAsSystem(usernames, password));
     return report;
   }
-  org::Principal system{0, "system", "system", std::nullopt, {"admin"}, {}, org::Scope{true, {}}, "", false};
   std::map<std::string, org::Id> ids;
   for (const auto& d : kDepartments) {
     std::optional<org::Id> parent;
@@ -158,4 +149,4 @@ Result<SeedReport> SeedDemo(storage::Database& db, org::Service& org, const std:
   return report;
 }
 
-}  // namespace sqm::cli
+}  // namespace sqm::demo

@@ -1,0 +1,113 @@
+#include "app/application.h"
+
+#include <filesystem>
+#include <stdexcept>
+
+#include <spdlog/spdlog.h>
+
+#include "calendar/routes.h"
+#include "desk/import_routes.h"
+#include "desk/report_routes.h"
+#include "desk/routes.h"
+#include "http/system_routes.h"
+#include "org/routes.h"
+#include "sla/routes.h"
+#include "storage/postgres.h"
+
+namespace sqm::app {
+
+namespace {
+
+// A SQLite file's folder is made when missing, so `--db data/sqm.db` works on a fresh checkout.
+const storage::DatabaseOptions& WithFolder(const storage::DatabaseOptions& options) {
+  if (storage::IsPostgresUrl(options.url)) return options;
+  if (auto dir = std::filesystem::path(options.url).parent_path(); !dir.empty()) {
+    std::filesystem::create_directories(dir);
+  }
+  return options;
+}
+
+}  // namespace
+
+Application::Application(const Options& options, const Clock& clock)
+    : options_(options),
+      clock_(clock),
+      db_(WithFolder(options_.database), clock_),
+      org_(db_, clock_, org::ServiceOptions{.session_ttl = options_.session_ttl}),
+      calendars_(db_),
+      sla_(db_, calendars_, clock_),
+      desk_(db_, sla_, clock_),
+      reports_(db_, clock_),
+      importer_(db_, desk_, sla_, clock_, options_.importer),
+      idempotency_(db_, clock_),
+      http_(router_, org_, metrics_,
+            http::AppOptions{options_.web_root, options_.secure_cookies, options_.access_log, &idempotency_}) {
+  for (auto& name : db_.Migrate()) {
+    spdlog::info("applied migration {}", name);
+    applied_migrations_.push_back(std::move(name));
+  }
+  if (auto st = calendars_.Load(); !st.ok()) throw std::runtime_error("calendars: " + st.error().message);
+  sla_.SetFiringHandler(FiringHandler());
+  sla_.SetCategoryPaths(desk::repo::CategoryPath);
+  AddRoutes();
+}
+
+Application::~Application() {
+  Shutdown();
+}
+
+sla::FiringHandler Application::FiringHandler() {
+  return [this](storage::WriteTx& tx, const sla::Timer& timer, sla::FiringKind kind) {
+    return desk_.OnFiring(tx, timer, kind);
+  };
+}
+
+void Application::AddRoutes() {
+  http::AddSystemRoutes(router_, db_, metrics_);
+  org::AddRoutes(router_, org_, {options_.secure_cookies, options_.session_ttl});
+  calendar::AddRoutes(router_, calendars_);
+  sla::AddRoutes(router_, sla_);
+  desk::AddRoutes(router_, desk_);
+  desk::AddReportRoutes(router_, reports_, clock_);
+  desk::AddImportRoutes(router_, importer_, db_, clock_);
+}
+
+void Application::StartMonitor() {
+  sla_.Start(FiringHandler());
+}
+
+void Application::Serve(const http::ServerOptions& options, bool handle_signals,
+                        const std::function<void(std::uint16_t)>& on_listening) {
+  if (!options_.web_root.empty() && !std::filesystem::exists(std::filesystem::path(options_.web_root) / "index.html")) {
+    spdlog::warn("no web build at {} (run `npm run build` in web/); serving the API only", options_.web_root);
+  }
+  http::Server server(http_, options);
+  server.Listen(handle_signals);
+  {
+    std::lock_guard lock(serving_mu_);
+    serving_ = &server;
+  }
+  StartMonitor();
+  if (on_listening) on_listening(server.port());
+  server.Run();
+  {
+    std::lock_guard lock(serving_mu_);
+    serving_ = nullptr;
+  }
+  Shutdown();
+}
+
+void Application::StopServing() {
+  std::lock_guard lock(serving_mu_);
+  if (serving_) serving_->Stop();
+}
+
+void Application::Shutdown() {
+  std::call_once(shutdown_once_, [this] {
+    importer_.Stop();
+    sla_.Stop();
+    db_.Close();
+  });
+}
+
+}  // namespace sqm::app

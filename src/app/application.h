@@ -1,0 +1,140 @@
+// Application: the composition root. It builds the object graph of one sqm server once, in
+// dependency order, and tears it down once, in reverse. `sqm` (src/cli/main.cpp), the tests that
+// need a whole server in process and the benchmarks all make one of these instead of wiring the
+// services themselves, so there is exactly one place that says what an sqm server is made of.
+//
+// What it owns, in construction order (each piece is handed the pieces above it by reference,
+// through its constructor; nothing is global, so two Applications on two databases can run side by
+// side in one test process):
+//
+//   Database ............ the connection pool and the one writer thread (storage/database.h);
+//                         migrated to the newest schema in the constructor
+//   org::Service ........ departments, staff, sign-in and its throttle, sessions, API tokens
+//   calendar::Registry .. the business calendars, loaded from the database in the constructor
+//   sla::Service ........ SLA policies, timers and the deadline queue; its firing handler (the
+//                         desk's) and the category-path lookup are installed here and nowhere else
+//   desk::Service ....... tickets; calls into sla::Service inside its own write jobs
+//   desk::Reports ....... the desk's read models (dashboard, complaint summary, queues)
+//   desk::Importer ...... CSV/XLSX/NDJSON import jobs on threads of their own
+//   IdempotencyKeys, Metrics, Router (every module's routes), http::App (the request pipeline)
+//
+// How subsystems reach each other: only through the references they were constructed with. The
+// one upward call — the SLA monitor firing a warning or breach, which the desk must act on — is a
+// callback (sla::FiringHandler) installed here, so sla does not depend on desk.
+//
+// Threading: every service is safe to call from any thread (state lives in the database; the few
+// in-memory caches are guarded inside the services). Threads that run on their own:
+//   - the Database writer thread (from construction until Shutdown),
+//   - the SLA monitor thread (from StartMonitor until Shutdown),
+//   - import jobs (each on its own thread, from Importer::Start until done or Shutdown),
+//   - the HTTP workers (inside Serve, until a signal or StopServing).
+// Accessors may be used from any thread while the Application lives.
+//
+// Shutdown (written once, in Shutdown(); the destructor calls it): the server has stopped
+// accepting and answered the requests in flight (Serve returns only then), then import jobs stop
+// at their next row (one that was applying rolls back), then the SLA monitor finishes the firing
+// in progress and stops, then the database writer drains its queue and closes. Nothing is written
+// after Shutdown.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "base/clock.h"
+#include "calendar/registry.h"
+#include "desk/importer.h"
+#include "desk/reports.h"
+#include "desk/service.h"
+#include "http/app.h"
+#include "http/idempotency.h"
+#include "http/metrics.h"
+#include "http/router.h"
+#include "http/server.h"
+#include "org/service.h"
+#include "sla/service.h"
+#include "storage/database.h"
+
+namespace sqm::app {
+
+// Everything an Application is configured with. The command line (or a config file) fills it;
+// tests and benches set what they need and keep the defaults for the rest.
+struct Options {
+  storage::DatabaseOptions database;
+  TimeMs session_ttl = 12LL * 3600 * 1000;  // absolute lifetime of a browser session
+  bool secure_cookies = false;              // add `Secure` to the session cookie (behind TLS)
+  std::string web_root;                     // the web build to serve; empty: the API only
+  bool access_log = true;                   // one JSON line per request on stderr
+  desk::ImporterOptions importer;           // import jobs: how many at once, the apply cache
+};
+
+class Application {
+ public:
+  // Opens and migrates the database (creating a SQLite file's folder when missing), builds every
+  // service and the routes, and loads the calendars. `clock` outlives the Application. Throws
+  // std::runtime_error (or storage::DbError) when the database cannot be opened or migrated.
+  Application(const Options& options, const Clock& clock);
+  ~Application();  // Shutdown()
+  Application(const Application&) = delete;
+  Application& operator=(const Application&) = delete;
+
+  // The migrations the constructor applied, oldest first (empty when the schema was current).
+  const std::vector<std::string>& applied_migrations() const { return applied_migrations_; }
+
+  // Restores the SLA deadline queue from the open timers and starts the monitor thread that fires
+  // warnings and breaches. Serve() does this; tests that move a ManualClock call
+  // sla().FireDue() instead and never start it.
+  void StartMonitor();
+
+  // Listens on `options.host:port` (throws std::runtime_error when the address is taken), starts
+  // the SLA monitor, calls `on_listening` with the bound port, and serves until SIGINT/SIGTERM
+  // (with `handle_signals`) or StopServing(). Returns after the requests in flight are answered
+  // and Shutdown() has run.
+  void Serve(const http::ServerOptions& options, bool handle_signals,
+             const std::function<void(std::uint16_t port)>& on_listening = {});
+  // Makes a running Serve() return. Thread-safe; a no-op when not serving.
+  void StopServing();
+
+  // Stops import jobs, the SLA monitor and the database writer, in that order. Idempotent.
+  void Shutdown();
+
+  const Clock& clock() const { return clock_; }
+  storage::Database& database() { return db_; }
+  org::Service& org() { return org_; }
+  calendar::Registry& calendars() { return calendars_; }
+  sla::Service& sla() { return sla_; }
+  desk::Service& desk() { return desk_; }
+  desk::Reports& reports() { return reports_; }
+  desk::Importer& importer() { return importer_; }
+  const http::Router& router() const { return router_; }
+  http::App& http() { return http_; }
+
+ private:
+  sla::FiringHandler FiringHandler();
+  void AddRoutes();
+
+  const Options options_;
+  const Clock& clock_;
+  std::vector<std::string> applied_migrations_;
+  storage::Database db_;
+  org::Service org_;
+  calendar::Registry calendars_;
+  sla::Service sla_;
+  desk::Service desk_;
+  desk::Reports reports_;
+  desk::Importer importer_;
+  http::IdempotencyKeys idempotency_;
+  http::Metrics metrics_;
+  http::Router router_;
+  http::App http_;
+
+  std::mutex serving_mu_;
+  http::Server* serving_ = nullptr;  // the server inside Serve(), guarded by serving_mu_
+  std::once_flag shutdown_once_;
+};
+
+}  // namespace sqm::app
