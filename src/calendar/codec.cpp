@@ -22,36 +22,49 @@ std::string Index(const std::string& path, std::size_t i) {
 
 // A list of ["HH:MM", "HH:MM"] pairs at `path` ("week[0]", "exceptions[3].hours").
 Status ReadHours(const bj::value& v, const std::string& path, std::vector<Interval>& out) {
-  if (!v.is_array()) return Error::Invalid(path, "must be a list of [start, end] pairs like [\"09:00\", \"12:00\"]");
+  if (!v.is_array()) {
+    return Error::Invalid(
+        path, Msg("calendar.hours_not_list", "must be a list of [start, end] pairs like [\"09:00\", \"12:00\"]"));
+  }
   const bj::array& list = v.get_array();
   if (list.size() > kMaxIntervalsPerDay) {
-    return Error::Invalid(path, "at most " + std::to_string(kMaxIntervalsPerDay) + " intervals a day");
+    return Error::Invalid(path, Msg("calendar.too_many_intervals", "at most {max} intervals a day",
+                                    {{"max", std::to_string(kMaxIntervalsPerDay)}}));
   }
   for (std::size_t i = 0; i < list.size(); ++i) {
     const std::string at = Index(path, i);
     const bj::value& pair = list[i];
     if (!pair.is_array() || pair.get_array().size() != 2 || !pair.get_array()[0].is_string() ||
         !pair.get_array()[1].is_string()) {
-      return Error::Invalid(at, "must be a pair of times like [\"09:00\", \"12:00\"]");
+      return Error::Invalid(at,
+                            Msg("calendar.interval_not_pair", "must be a pair of times like [\"09:00\", \"12:00\"]"));
     }
     const auto& s = pair.get_array()[0].get_string();
     const auto& e = pair.get_array()[1].get_string();
     const auto start = ParseMinuteOfDay(std::string_view(s.data(), s.size()));
-    if (!start || *start == kMinutesPerDay) return Error::Invalid(at + ".start", "must be a time from 00:00 to 23:59");
+    if (!start || *start == kMinutesPerDay) {
+      return Error::Invalid(at + ".start", Msg("calendar.bad_start", "must be a time from 00:00 to 23:59"));
+    }
     const auto end = ParseMinuteOfDay(std::string_view(e.data(), e.size()));
-    if (!end || *end == 0) return Error::Invalid(at + ".end", "must be a time from 00:01 to 24:00");
+    if (!end || *end == 0)
+      return Error::Invalid(at + ".end", Msg("calendar.bad_end", "must be a time from 00:01 to 24:00"));
     out.push_back({*start, *end});
   }
   return {};
 }
 
 Status ReadWeek(const bj::value& v, Calendar& cal) {
-  if (!v.is_object()) return Error::Invalid("week", "must be an object keyed by mon, tue, wed, thu, fri, sat, sun");
+  if (!v.is_object()) {
+    return Error::Invalid(
+        "week", Msg("calendar.week_not_object", "must be an object keyed by mon, tue, wed, thu, fri, sat, sun"));
+  }
   for (const auto& kv : v.get_object()) {
     const std::string_view key(kv.key().data(), kv.key().size());
     const auto day = ParseWeekdayKey(key);
     if (!day)
-      return Error::Invalid("week." + std::string(key), "unknown weekday; use mon, tue, wed, thu, fri, sat or sun");
+      return Error::Invalid(
+          "week." + std::string(key),
+          Msg("calendar.unknown_weekday", "unknown weekday; use mon, tue, wed, thu, fri, sat or sun"));
     const auto idx = static_cast<std::size_t>(*day);
     SQM_TRY(ReadHours(kv.value(), "week[" + std::to_string(idx) + "]", cal.week[idx]));
   }
@@ -69,15 +82,19 @@ Result<DayException> ReadException(const bj::value& v, const std::string& path) 
 
   DayException ex;
   const auto parsed = ParseLocalDate(date);
-  if (!parsed) return Error::Invalid(path + ".date", "must be a date YYYY-MM-DD between 1900 and 2999");
+  if (!parsed) {
+    return Error::Invalid(path + ".date", Msg("calendar.bad_date", "must be a date YYYY-MM-DD between 1900 and 2999"));
+  }
   ex.date = *parsed;
   const auto k = ParseExceptionKind(kind);
-  if (!k) return Error::Invalid(path + ".kind", "must be holiday or workday");
+  if (!k) return Error::Invalid(path + ".kind", Msg("calendar.bad_kind", "must be holiday or workday"));
   ex.kind = *k;
   ex.name = name.value_or("");
   if (hours_of) {
     const auto wd = ParseWeekdayKey(*hours_of);
-    if (!wd) return Error::Invalid(path + ".hours_of", "must be mon, tue, wed, thu, fri, sat or sun");
+    if (!wd)
+      return Error::Invalid(path + ".hours_of",
+                            Msg("calendar.bad_weekday", "must be mon, tue, wed, thu, fri, sat or sun"));
     ex.hours_of = *wd;
   }
   if (hours && !hours->is_null()) SQM_TRY(ReadHours(*hours, path + ".hours", ex.hours));
@@ -107,8 +124,15 @@ struct ContentLine {
   }
 };
 
-Error LineError(int line, const std::string& message) {
-  return Error::Invalid("line " + std::to_string(line), "line " + std::to_string(line) + ": " + message);
+// An iCalendar problem on `line`; `message` is keyed "calendar.ics.*" and says "line {line}: ...".
+Error LineError(int line, Message message) {
+  return Error::Invalid("line " + std::to_string(line), std::move(message));
+}
+
+// The arguments of a line's message: {line} first, then `more`.
+MessageArgs At(int line, MessageArgs more = {}) {
+  more.insert(more.begin(), {"line", std::to_string(line)});
+  return more;
 }
 
 std::string Upper(std::string_view s) {
@@ -135,26 +159,32 @@ Result<ContentLine> ParseContentLine(int line, std::string_view text) {
   ContentLine cl;
   cl.line = line;
   std::size_t pos = text.find_first_of(";:");
-  if (pos == std::string_view::npos || pos == 0) return LineError(line, "expected NAME:VALUE");
+  if (pos == std::string_view::npos || pos == 0)
+    return LineError(line, Msg("calendar.ics.expected_property", "line {line}: expected NAME:VALUE", At(line)));
   cl.name = Upper(text.substr(0, pos));
   while (text[pos] == ';') {
     const std::size_t eq = text.find('=', pos + 1);
-    if (eq == std::string_view::npos) return LineError(line, "malformed parameter");
+    if (eq == std::string_view::npos)
+      return LineError(line, Msg("calendar.ics.bad_parameter", "line {line}: malformed parameter", At(line)));
     std::string key = Upper(text.substr(pos + 1, eq - pos - 1));
     std::string value;
     pos = eq + 1;
     if (pos < text.size() && text[pos] == '"') {
       const std::size_t close = text.find('"', pos + 1);
-      if (close == std::string_view::npos) return LineError(line, "unterminated quoted parameter");
+      if (close == std::string_view::npos)
+        return LineError(
+            line, Msg("calendar.ics.unterminated_quote", "line {line}: unterminated quoted parameter", At(line)));
       value = std::string(text.substr(pos + 1, close - pos - 1));
       pos = close + 1;
     } else {
       const std::size_t stop = text.find_first_of(";:", pos);
-      if (stop == std::string_view::npos) return LineError(line, "expected NAME:VALUE");
+      if (stop == std::string_view::npos)
+        return LineError(line, Msg("calendar.ics.expected_property", "line {line}: expected NAME:VALUE", At(line)));
       value = std::string(text.substr(pos, stop - pos));
       pos = stop;
     }
-    if (pos >= text.size() || (text[pos] != ';' && text[pos] != ':')) return LineError(line, "expected NAME:VALUE");
+    if (pos >= text.size() || (text[pos] != ';' && text[pos] != ':'))
+      return LineError(line, Msg("calendar.ics.expected_property", "line {line}: expected NAME:VALUE", At(line)));
     cl.params.emplace_back(std::move(key), std::move(value));
   }
   cl.value = std::string(text.substr(pos + 1));
@@ -214,11 +244,18 @@ Result<LocalDate> DateProperty(const ContentLine& cl) {
   const std::string* type = cl.Param("VALUE");
   const std::string value(Trim(cl.value));
   if ((type && Upper(*type) != "DATE") || value.find('T') != std::string::npos) {
-    return LineError(cl.line,
-                     cl.name + " must be a date (an all-day event with VALUE=DATE); timed events are not supported");
+    return LineError(
+        cl.line,
+        Msg("calendar.ics.timed_event",
+            "line {line}: {property} must be a date (an all-day event with VALUE=DATE); timed events are not supported",
+            At(cl.line, {{"property", cl.name}})));
   }
   const auto d = ParseIcsDate(value);
-  if (!d) return LineError(cl.line, cl.name + " must be a date YYYYMMDD, got '" + value + "'");
+  if (!d) {
+    return LineError(cl.line,
+                     Msg("calendar.ics.bad_date", "line {line}: {property} must be a date YYYYMMDD, got '{value}'",
+                         At(cl.line, {{"property", cl.name}, {"value", value}})));
+  }
   return *d;
 }
 
@@ -265,42 +302,70 @@ constexpr std::int64_t kMaxEventDays = 366;
 Status FinishEvent(const PendingEvent& ev, std::map<std::int64_t, Collected>& days) {
   if (ev.cancelled) return {};
   if (ev.repeat)
-    return LineError(ev.repeat->line, ev.repeat->name + " (recurring events) is not supported; list each date");
-  if (!ev.dtstart) return LineError(ev.begin_line, "VEVENT has no DTSTART");
+    return LineError(ev.repeat->line, Msg("calendar.ics.recurring",
+                                          "line {line}: {property} (recurring events) is not supported; list each date",
+                                          At(ev.repeat->line, {{"property", ev.repeat->name}})));
+  if (!ev.dtstart) {
+    return LineError(ev.begin_line,
+                     Msg("calendar.ics.no_start", "line {line}: VEVENT has no DTSTART", At(ev.begin_line)));
+  }
   SQM_ASSIGN(const LocalDate start, DateProperty(*ev.dtstart));
   const std::int64_t first = DayNumber(start);
   std::int64_t count = 1;
-  if (ev.dtend && ev.duration) return LineError(ev.duration->line, "give DTEND or DURATION, not both");
+  if (ev.dtend && ev.duration) {
+    return LineError(ev.duration->line, Msg("calendar.ics.end_and_duration",
+                                            "line {line}: give DTEND or DURATION, not both", At(ev.duration->line)));
+  }
   if (ev.dtend) {
     SQM_ASSIGN(const LocalDate end, DateProperty(*ev.dtend));
     count = DayNumber(end) - first;
     if (count <= 0)
-      return LineError(ev.dtend->line, "DTEND must be after DTSTART (DTEND is the day after the last day off)");
+      return LineError(ev.dtend->line,
+                       Msg("calendar.ics.end_before_start",
+                           "line {line}: DTEND must be after DTSTART (DTEND is the day after the last day off)",
+                           At(ev.dtend->line)));
   } else if (ev.duration) {
     const auto d = ParseDurationDays(ev.duration->value);
-    if (!d || *d <= 0) return LineError(ev.duration->line, "DURATION must be whole days or weeks such as P3D or P1W");
+    if (!d || *d <= 0) {
+      return LineError(ev.duration->line, Msg("calendar.ics.bad_duration",
+                                              "line {line}: DURATION must be whole days or weeks such as P3D or P1W",
+                                              At(ev.duration->line)));
+    }
     count = *d;
   }
   if (count > kMaxEventDays) {
-    return LineError(ev.dtstart->line, "an event may cover at most " + std::to_string(kMaxEventDays) + " days");
+    return LineError(ev.dtstart->line,
+                     Msg("calendar.ics.event_too_long", "line {line}: an event may cover at most {max} days",
+                         At(ev.dtstart->line, {{"max", std::to_string(kMaxEventDays)}})));
   }
   std::string name;
   if (ev.summary) {
     name = UnescapeText(ev.summary->value);
-    if (json::CodePoints(name) > 100) return LineError(ev.summary->line, "SUMMARY must be at most 100 characters");
-    if (!json::IsValidUtf8(name)) return LineError(ev.summary->line, "SUMMARY is not valid UTF-8");
+    if (json::CodePoints(name) > 100) {
+      return LineError(ev.summary->line,
+                       Msg("calendar.ics.summary_too_long", "line {line}: SUMMARY must be at most 100 characters",
+                           At(ev.summary->line)));
+    }
+    if (!json::IsValidUtf8(name)) {
+      return LineError(ev.summary->line, Msg("calendar.ics.summary_bad_encoding",
+                                             "line {line}: SUMMARY is not valid UTF-8", At(ev.summary->line)));
+    }
   }
   ExceptionKind kind = SummaryMeansWorkday(name) ? ExceptionKind::kWorkday : ExceptionKind::kHoliday;
   if (ev.kind) {
     const auto k = ParseExceptionKind(LowerAscii(Trim(ev.kind->value)));
-    if (!k) return LineError(ev.kind->line, "X-SQM-KIND must be holiday or workday");
+    if (!k) {
+      return LineError(ev.kind->line, Msg("calendar.ics.bad_kind", "line {line}: X-SQM-KIND must be holiday or workday",
+                                          At(ev.kind->line)));
+    }
     kind = *k;
   }
   for (std::int64_t d = first; d < first + count; ++d) {
     auto it = days.find(d);
     if (it == days.end()) {
       if (days.size() >= kMaxExceptions) {
-        return LineError(ev.dtstart->line, "more than " + std::to_string(kMaxExceptions) + " days");
+        return LineError(ev.dtstart->line, Msg("calendar.ics.too_many_days", "line {line}: more than {max} days",
+                                               At(ev.dtstart->line, {{"max", std::to_string(kMaxExceptions)}})));
       }
       DayException ex;
       ex.date = DateFromDayNumber(d);
@@ -311,9 +376,13 @@ Status FinishEvent(const PendingEvent& ev, std::map<std::int64_t, Collected>& da
     }
     Collected& prev = it->second;
     if (prev.ex.kind != kind) {
-      return LineError(ev.dtstart->line, FormatLocalDate(prev.ex.date) + " is a " + ExceptionKindName(kind) +
-                                             " here but a " + ExceptionKindName(prev.ex.kind) + " on line " +
-                                             std::to_string(prev.line));
+      return LineError(ev.dtstart->line,
+                       Msg("calendar.ics.kind_conflict",
+                           "line {line}: {date} is a {kind} here but a {other_kind} on line {other_line}",
+                           At(ev.dtstart->line, {{"date", FormatLocalDate(prev.ex.date)},
+                                                 {"kind", ExceptionKindName(kind)},
+                                                 {"other_kind", ExceptionKindName(prev.ex.kind)},
+                                                 {"other_line", std::to_string(prev.line)}})));
     }
     if (!name.empty() && prev.ex.name.find(name) == std::string::npos) {
       const std::string joined = prev.ex.name.empty() ? name : prev.ex.name + " / " + name;
@@ -337,10 +406,12 @@ Result<Calendar> CalendarFromJson(const bj::value& body) {
   SQM_TRY(in.Done());
   if (week && !week->is_null()) SQM_TRY(ReadWeek(*week, cal));
   if (exceptions && !exceptions->is_null()) {
-    if (!exceptions->is_array()) return Error::Invalid("exceptions", "must be a list");
+    if (!exceptions->is_array())
+      return Error::Invalid("exceptions", Msg("calendar.exceptions_not_list", "must be a list"));
     const bj::array& list = exceptions->get_array();
     if (list.size() > kMaxExceptions) {
-      return Error::Invalid("exceptions", "at most " + std::to_string(kMaxExceptions) + " exceptions");
+      return Error::Invalid("exceptions", Msg("calendar.too_many_exceptions", "at most {max} exceptions",
+                                              {{"max", std::to_string(kMaxExceptions)}}));
     }
     for (std::size_t i = 0; i < list.size(); ++i) {
       SQM_ASSIGN(auto ex, ReadException(list[i], Index("exceptions", i)));
@@ -381,7 +452,9 @@ bj::value CalendarToJson(const Calendar& cal) {
 
 Result<std::vector<DayException>> ExceptionsFromICalendar(std::string_view text) {
   SQM_ASSIGN(const auto lines, ReadContentLines(text));
-  if (lines.empty()) return LineError(1, "empty file; expected BEGIN:VCALENDAR");
+  if (lines.empty()) {
+    return LineError(1, Msg("calendar.ics.empty", "line {line}: empty file; expected BEGIN:VCALENDAR", At(1)));
+  }
 
   std::vector<std::pair<std::string, int>> open;  // component name, BEGIN line
   std::optional<PendingEvent> event;
@@ -389,17 +462,29 @@ Result<std::vector<DayException>> ExceptionsFromICalendar(std::string_view text)
   for (const ContentLine& cl : lines) {
     const std::string value = Upper(Trim(cl.value));
     if (cl.name == "BEGIN") {
-      if (open.empty() && value != "VCALENDAR") return LineError(cl.line, "expected BEGIN:VCALENDAR");
-      if (!open.empty() && value == "VCALENDAR") return LineError(cl.line, "VCALENDAR cannot be nested");
+      if (open.empty() && value != "VCALENDAR") {
+        return LineError(cl.line,
+                         Msg("calendar.ics.expected_begin", "line {line}: expected BEGIN:VCALENDAR", At(cl.line)));
+      }
+      if (!open.empty() && value == "VCALENDAR") {
+        return LineError(cl.line, Msg("calendar.ics.nested", "line {line}: VCALENDAR cannot be nested", At(cl.line)));
+      }
       open.emplace_back(value, cl.line);
       if (value == "VEVENT" && open.size() == 2) event = PendingEvent{cl.line};
       continue;
     }
-    if (open.empty()) return LineError(cl.line, "content outside BEGIN:VCALENDAR ... END:VCALENDAR");
+    if (open.empty()) {
+      return LineError(cl.line, Msg("calendar.ics.outside",
+                                    "line {line}: content outside BEGIN:VCALENDAR ... END:VCALENDAR", At(cl.line)));
+    }
     if (cl.name == "END") {
       if (value != open.back().first) {
-        return LineError(cl.line, "END:" + value + " does not close BEGIN:" + open.back().first + " on line " +
-                                      std::to_string(open.back().second));
+        return LineError(
+            cl.line,
+            Msg("calendar.ics.mismatched_end",
+                "line {line}: END:{name} does not close BEGIN:{open} on line {open_line}",
+                At(cl.line,
+                   {{"name", value}, {"open", open.back().first}, {"open_line", std::to_string(open.back().second)}})));
       }
       if (value == "VEVENT" && open.size() == 2) {
         SQM_TRY(FinishEvent(*event, days));
@@ -412,7 +497,9 @@ Result<std::vector<DayException>> ExceptionsFromICalendar(std::string_view text)
     auto set_once = [&](std::optional<ContentLine>& slot) -> Status {
       if (slot)
         return LineError(cl.line,
-                         cl.name + " given twice in one VEVENT (first on line " + std::to_string(slot->line) + ")");
+                         Msg("calendar.ics.property_twice",
+                             "line {line}: {property} given twice in one VEVENT (first on line {first_line})",
+                             At(cl.line, {{"property", cl.name}, {"first_line", std::to_string(slot->line)}})));
       slot = cl;
       return {};
     };
@@ -433,8 +520,10 @@ Result<std::vector<DayException>> ExceptionsFromICalendar(std::string_view text)
     }
   }
   if (!open.empty()) {
-    return LineError(lines.back().line,
-                     "missing END:" + open.back().first + " for BEGIN on line " + std::to_string(open.back().second));
+    return LineError(
+        lines.back().line,
+        Msg("calendar.ics.missing_end", "line {line}: missing END:{open} for BEGIN on line {open_line}",
+            At(lines.back().line, {{"open", open.back().first}, {"open_line", std::to_string(open.back().second)}})));
   }
   std::vector<DayException> out;
   out.reserve(days.size());

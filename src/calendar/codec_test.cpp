@@ -238,6 +238,10 @@ TEST(CalendarICalendar, ReportsErrorsWithLineNumbers) {
     ASSERT_FALSE(r.ok()) << c.name;
     EXPECT_EQ(r.error().field, c.field) << c.name << ": " << r.error().message;
     EXPECT_NE(r.error().message.find(c.message_part), std::string::npos) << c.name << ": " << r.error().message;
+    // Keyed for the user's language, with the line as an argument (the field's number).
+    EXPECT_TRUE(r.error().key.starts_with("calendar.ics.")) << c.name << ": " << r.error().key;
+    ASSERT_FALSE(r.error().args.empty()) << c.name;
+    EXPECT_EQ("line " + r.error().args.front().second, c.field) << c.name;
     EXPECT_EQ(r.error().message.rfind(std::string(c.field) + ":", 0), 0u) << c.name << ": " << r.error().message;
   }
 }

@@ -54,21 +54,27 @@ std::size_t CodePoints(std::string_view s) {
 // Checks one day's list; `path` is e.g. "week[2]" or "exceptions[3].hours".
 Status ValidateIntervals(const std::vector<Interval>& list, const std::string& path) {
   if (list.size() > kMaxIntervalsPerDay) {
-    return Error::Invalid(path, "at most " + std::to_string(kMaxIntervalsPerDay) + " intervals a day");
+    return Error::Invalid(path, Msg("calendar.too_many_intervals", "at most {max} intervals a day",
+                                    {{"max", std::to_string(kMaxIntervalsPerDay)}}));
   }
   for (std::size_t i = 0; i < list.size(); ++i) {
     const std::string at = path + "[" + std::to_string(i) + "]";
     const Interval& iv = list[i];
     if (iv.start < 0 || iv.start >= kMinutesPerDay) {
-      return Error::Invalid(at + ".start", "must be between 00:00 and 23:59");
+      return Error::Invalid(at + ".start", Msg("calendar.bad_start", "must be a time from 00:00 to 23:59"));
     }
-    if (iv.end <= 0 || iv.end > kMinutesPerDay) return Error::Invalid(at + ".end", "must be between 00:01 and 24:00");
+    if (iv.end <= 0 || iv.end > kMinutesPerDay) {
+      return Error::Invalid(at + ".end", Msg("calendar.bad_end", "must be a time from 00:01 to 24:00"));
+    }
     if (iv.end <= iv.start) {
-      return Error::Invalid(at + ".end", "must be after the start (" + FormatMinuteOfDay(iv.start) + ")");
+      return Error::Invalid(at + ".end", Msg("calendar.end_before_start", "must be after the start ({start})",
+                                             {{"start", FormatMinuteOfDay(iv.start)}}));
     }
     if (i > 0 && iv.start < list[i - 1].end) {
-      return Error::Invalid(at + ".start", "intervals must be sorted and must not overlap; the previous one ends at " +
-                                               FormatMinuteOfDay(list[i - 1].end));
+      return Error::Invalid(at + ".start",
+                            Msg("calendar.intervals_overlap",
+                                "intervals must be sorted and must not overlap; the previous one ends at {end}",
+                                {{"end", FormatMinuteOfDay(list[i - 1].end)}}));
     }
   }
   return {};
@@ -160,19 +166,28 @@ const std::vector<Interval>& WorkdayHours(const Calendar& cal, const DayExceptio
 
 Status Validate(const Calendar& cal) {
   if (!ValidCode(cal.code)) {
-    return Error::Invalid("code", "must be 1-64 characters of a-z, 0-9, '_' or '-', starting with a letter or digit");
+    return Error::Invalid(
+        "code",
+        Msg("calendar.bad_code", "must be 1-64 characters of a-z, 0-9, '_' or '-', starting with a letter or digit"));
   }
   const std::size_t name_len = CodePoints(cal.name);
-  if (name_len == 0 || name_len > 100) return Error::Invalid("name", "must be 1-100 characters");
+  if (name_len == 0 || name_len > 100)
+    return Error::Invalid("name", Msg("calendar.bad_name", "must be 1-100 characters"));
   if (!KnownZone(cal.time_zone)) {
-    return Error::Invalid("time_zone",
-                          "unknown time zone '" + cal.time_zone + "'; use an IANA name such as Asia/Shanghai");
+    return Error::Invalid(
+        "time_zone", Msg("calendar.unknown_zone", "unknown time zone '{zone}'; use an IANA name such as Asia/Shanghai",
+                         {{"zone", cal.time_zone}}));
   }
   if (cal.always_open) {
     for (const auto& day : cal.week) {
-      if (!day.empty()) return Error::Invalid("week", "an always-open calendar has no weekly hours");
+      if (!day.empty()) {
+        return Error::Invalid("week", Msg("calendar.always_open_hours", "an always-open calendar has no weekly hours"));
+      }
     }
-    if (!cal.exceptions.empty()) return Error::Invalid("exceptions", "an always-open calendar has no exceptions");
+    if (!cal.exceptions.empty()) {
+      return Error::Invalid("exceptions",
+                            Msg("calendar.always_open_exceptions", "an always-open calendar has no exceptions"));
+    }
     return {};
   }
   bool any_hours = false;
@@ -180,9 +195,12 @@ Status Validate(const Calendar& cal) {
     SQM_TRY(ValidateIntervals(cal.week[d], "week[" + std::to_string(d) + "]"));
     any_hours = any_hours || !cal.week[d].empty();
   }
-  if (!any_hours) return Error::Invalid("week", "at least one weekday must have working hours");
+  if (!any_hours) {
+    return Error::Invalid("week", Msg("calendar.no_working_hours", "at least one weekday must have working hours"));
+  }
   if (cal.exceptions.size() > kMaxExceptions) {
-    return Error::Invalid("exceptions", "at most " + std::to_string(kMaxExceptions) + " exceptions");
+    return Error::Invalid("exceptions", Msg("calendar.too_many_exceptions", "at most {max} exceptions",
+                                            {{"max", std::to_string(kMaxExceptions)}}));
   }
   std::set<LocalDate> seen;
   for (std::size_t i = 0; i < cal.exceptions.size(); ++i) {
@@ -191,25 +209,32 @@ Status Validate(const Calendar& cal) {
     const date::year_month_day ymd{date::year{ex.date.year}, date::month{static_cast<unsigned>(ex.date.month)},
                                    date::day{static_cast<unsigned>(ex.date.day)}};
     if (!ymd.ok() || ex.date.year < kMinYear || ex.date.year > kMaxYear) {
-      return Error::Invalid(at + ".date", "not a valid date");
+      return Error::Invalid(at + ".date", Msg("calendar.invalid_date", "not a valid date"));
     }
     if (!seen.insert(ex.date).second) {
-      return Error::Invalid(at + ".date", FormatLocalDate(ex.date) + " is listed more than once");
+      return Error::Invalid(at + ".date", Msg("calendar.date_twice", "{date} is listed more than once",
+                                              {{"date", FormatLocalDate(ex.date)}}));
     }
-    if (CodePoints(ex.name) > 100) return Error::Invalid(at + ".name", "must be at most 100 characters");
+    if (CodePoints(ex.name) > 100) {
+      return Error::Invalid(at + ".name", Msg("field.too_long", "must be at most {max} characters", {{"max", "100"}}));
+    }
     if (ex.kind == ExceptionKind::kHoliday) {
-      if (!ex.hours.empty()) return Error::Invalid(at + ".hours", "a holiday is closed all day and has no hours");
-      if (ex.hours_of) return Error::Invalid(at + ".hours_of", "a holiday is closed all day and has no hours");
+      const Message closed = Msg("calendar.holiday_hours", "a holiday is closed all day and has no hours");
+      if (!ex.hours.empty()) return Error::Invalid(at + ".hours", closed);
+      if (ex.hours_of) return Error::Invalid(at + ".hours_of", closed);
       continue;
     }
     SQM_TRY(ValidateIntervals(ex.hours, at + ".hours"));
     if (ex.hours_of && !ex.hours.empty()) {
-      return Error::Invalid(at + ".hours_of", "give either hours or hours_of, not both");
+      return Error::Invalid(at + ".hours_of",
+                            Msg("calendar.hours_and_hours_of", "give either hours or hours_of, not both"));
     }
     if (WorkdayHours(cal, ex).empty()) {
-      return Error::Invalid(at + ".hours_of", std::string("a make-up working day needs hours, but ") +
-                                                  WeekdayKey(ex.hours_of.value_or(Weekday::kMonday)) +
-                                                  " has none; give hours or another hours_of");
+      return Error::Invalid(
+          at + ".hours_of",
+          Msg("calendar.workday_without_hours",
+              "a make-up working day needs hours, but {weekday} has none; give hours or another hours_of",
+              {{"weekday", std::string(WeekdayKey(ex.hours_of.value_or(Weekday::kMonday)))}}));
     }
   }
   return {};

@@ -58,14 +58,23 @@ Result<std::vector<DayException>> ExceptionsFromJsonText(std::string_view text, 
       return whole.exceptions;
     }
   } else {
-    return Error::Invalid("", "expected a list of exceptions, {\"exceptions\": [...]} or a calendar definition");
+    return Error::Invalid("", Msg("calendar.import_not_exceptions",
+                                  "expected a list of exceptions, {\"exceptions\": [...]} or a calendar definition"));
   }
-  if (!list->is_array()) return Error::Invalid("exceptions", "must be a list");
+  if (!list->is_array()) return Error::Invalid("exceptions", Msg("calendar.exceptions_not_list", "must be a list"));
   bj::value wrapper = CalendarToJson(target);
   wrapper.as_object()["exceptions"] = *list;
   SQM_ASSIGN(Calendar read, CalendarFromJson(wrapper));
   return read.exceptions;
 }
+
+}  // namespace
+
+Error UnknownCalendar(const std::string& code) {
+  return Error::NotFound(Msg("calendar.not_found", "calendar '{code}' does not exist", {{"code", code}}));
+}
+
+namespace {
 
 // Validate's field for a merged calendar ("exceptions[41].hours_of") means little to someone who
 // imported a file; name the date too.
@@ -189,7 +198,8 @@ Result<StoredCalendar> Registry::Create(const std::string& actor, Calendar cal) 
   std::lock_guard edit(edit_mu_);
   SQM_ASSIGN(StoredCalendar stored, db_.Write(actor, [&](WriteTx& tx) -> Result<StoredCalendar> {
     if (tx.db().QueryOne("SELECT 1 FROM calendars WHERE code = ?", {cal.code})) {
-      return Error::Conflict("a calendar with code '" + cal.code + "' exists", "code");
+      return Error::Conflict(Msg("calendar.code_taken", "a calendar with code '{code}' exists", {{"code", cal.code}}),
+                             "code");
     }
     SQM_TRY(tx.db().Exec("INSERT INTO calendars (code, name, definition, builtin, updated_at) VALUES (?, ?, ?, 0, ?)",
                          {cal.code, cal.name, json::Serialize(CalendarToJson(cal)), tx.now()}));
@@ -201,12 +211,15 @@ Result<StoredCalendar> Registry::Create(const std::string& actor, Calendar cal) 
 }
 
 Result<StoredCalendar> Registry::Update(const std::string& actor, const std::string& code, Calendar cal) {
-  if (cal.code != code) return Error::Invalid("code", "a calendar's code cannot change (it is '" + code + "')");
+  if (cal.code != code) {
+    return Error::Invalid(
+        "code", Msg("calendar.code_fixed", "a calendar's code cannot change (it is '{code}')", {{"code", code}}));
+  }
   SQM_ASSIGN(BusinessTime compiled, BusinessTime::Compile(cal));
   std::lock_guard edit(edit_mu_);
   SQM_ASSIGN(StoredCalendar stored, db_.Write(actor, [&](WriteTx& tx) -> Result<StoredCalendar> {
     auto row = tx.db().QueryOne("SELECT builtin FROM calendars WHERE code = ?", {code});
-    if (!row) return Error::NotFound("calendar '" + code + "' does not exist");
+    if (!row) return UnknownCalendar(code);
     SQM_TRY(tx.db().Exec("UPDATE calendars SET name = ?, definition = ?, updated_at = ? WHERE code = ?",
                          {cal.name, json::Serialize(CalendarToJson(cal)), tx.now(), code}));
     tx.Append(kEntity, code, "calendar.updated", DefinitionEvent(cal));
@@ -218,17 +231,19 @@ Result<StoredCalendar> Registry::Update(const std::string& actor, const std::str
 
 Result<ImportResult> Registry::Import(const std::string& actor, const std::string& code, std::string_view text) {
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-    return Error::Invalid("", "the request body is empty; send iCalendar or JSON");
+    return Error::Invalid("", Msg("calendar.import_empty", "the request body is empty; send iCalendar or JSON"));
   }
   const bool is_json = LooksLikeJson(text);
   std::lock_guard edit(edit_mu_);
   std::optional<BusinessTime> compiled;
   SQM_ASSIGN(ImportResult result, db_.Write(actor, [&](WriteTx& tx) -> Result<ImportResult> {
     auto current = ReadRow(tx.db(), code);
-    if (!current) return Error::NotFound("calendar '" + code + "' does not exist");
+    if (!current) return UnknownCalendar(code);
     const Calendar& before = current->calendar;
     if (before.always_open) {
-      return Error::Conflict("calendar '" + code + "' is always open; it has no days to add holidays to");
+      return Error::Conflict(Msg("calendar.import_always_open",
+                                 "calendar '{code}' is always open; it has no days to add holidays to",
+                                 {{"code", code}}));
     }
     std::vector<DayException> imported;
     if (is_json) {
@@ -236,7 +251,7 @@ Result<ImportResult> Registry::Import(const std::string& actor, const std::strin
     } else {
       SQM_ASSIGN(imported, ExceptionsFromICalendar(text));
     }
-    if (imported.empty()) return Error::Invalid("", "the import lists no days");
+    if (imported.empty()) return Error::Invalid("", Msg("calendar.import_no_days", "the import lists no days"));
 
     std::set<LocalDate> existing;
     for (const DayException& ex : before.exceptions) existing.insert(ex.date);

@@ -48,6 +48,9 @@ struct ImportResult {
   int replaced = 0;  // dates whose exception the import replaced
 };
 
+// kNotFound "calendar '<code>' does not exist" (key calendar.not_found), for the registry and its routes.
+Error UnknownCalendar(const std::string& code);
+
 class Registry {
  public:
   explicit Registry(storage::Database& db);

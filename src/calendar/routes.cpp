@@ -38,10 +38,6 @@ std::string CodeParam(const Request& req) {
   return it == req.params.end() ? std::string() : it->second;
 }
 
-Error UnknownCalendar(const std::string& code) {
-  return Error::NotFound("calendar '" + code + "' does not exist");
-}
-
 Result<Calendar> CalendarBody(const Request& req) {
   SQM_ASSIGN(bj::value body, req.Json());
   if (body.is_object()) {
@@ -84,17 +80,24 @@ Response Import(Registry& registry, Request& req) {
 Result<TimeMs> FromParam(const Request& req) {
   auto text = req.QueryText("from");
   if (!text)
-    return Error::Invalid("from", "is required: an ISO-8601 date-time with an offset, e.g. 2026-10-08T17:00:00+08:00");
+    return Error::Invalid("from",
+                          Msg("calendar.from_required",
+                              "is required: an ISO-8601 date-time with an offset, e.g. 2026-10-08T17:00:00+08:00"));
   // An unencoded '+' in a query string arrives as a space; no space is valid after the date.
   for (std::size_t i = 11; i < text->size(); ++i) {
     if ((*text)[i] == ' ') (*text)[i] = '+';
   }
   auto t = text->size() > 10 ? ParseIsoTime(*text) : std::nullopt;
-  if (!t) return Error::Invalid("from", "must be an ISO-8601 date-time with an offset, e.g. 2026-10-08T17:00:00+08:00");
+  if (!t) {
+    return Error::Invalid("from", Msg("calendar.bad_from",
+                                      "must be an ISO-8601 date-time with an offset, e.g. 2026-10-08T17:00:00+08:00"));
+  }
   // Instants a BusinessTime answers for, with room for the longest preview.
   static const TimeMs kEarliest = *ParseIsoTime("1900-01-02");
   static const TimeMs kLatest = *ParseIsoTime("9000-01-01");
-  if (*t < kEarliest || *t >= kLatest) return Error::Invalid("from", "must lie between the years 1900 and 9000");
+  if (*t < kEarliest || *t >= kLatest) {
+    return Error::Invalid("from", Msg("calendar.from_out_of_range", "must lie between the years 1900 and 9000"));
+  }
   return *t;
 }
 
@@ -104,7 +107,10 @@ Response Due(Registry& registry, Request& req) {
   if (!cal) return ErrorResponse(UnknownCalendar(code));
   SQM_ASSIGN_OR_REPLY(TimeMs from, FromParam(req));
   SQM_ASSIGN_OR_REPLY(auto minutes, req.QueryInt("minutes", 0, kMaxPreviewMinutes));
-  if (!minutes) return ErrorResponse(Error::Invalid("minutes", "is required: business minutes, 0 or more"));
+  if (!minutes) {
+    return ErrorResponse(
+        Error::Invalid("minutes", Msg("calendar.minutes_required", "is required: business minutes, 0 or more")));
+  }
   const TimeMs due = cal->AddBusinessMinutes(from, *minutes);
   return JsonResponse(200, bj::object{{"due", FormatInZone(due, cal->time_zone())}});
 }

@@ -111,6 +111,12 @@ TEST_F(CalendarRoutesTest, DuePreviewRefusesBadInput) {
   }
   r = Call("GET", "/api/v1/calendars/mars/due", {{"from", "2026-10-08T17:00:00+08:00"}, {"minutes", "60"}});
   EXPECT_EQ(r.status, 404);
+  // Every refusal carries a key the web UI translates.
+  auto error = json::Parse(r.body).value().at("error").as_object();
+  EXPECT_EQ(error.at("key").as_string(), "calendar.not_found");
+  EXPECT_EQ(error.at("args").at("code").as_string(), "mars");
+  r = Call("GET", due, {{"minutes", "60"}});
+  EXPECT_EQ(json::Parse(r.body).value().at("error").at("key").as_string(), "calendar.from_required");
 }
 
 TEST_F(CalendarRoutesTest, FormatsInDaylightSavingZones) {
