@@ -115,16 +115,19 @@ void CheckNewStaff(Connection& db, const StaffDraft& draft, Problems& problems) 
   CheckRolesAndScope(db, draft.roles, draft.department_id, draft.scope_department_ids, problems);
 }
 
+// A department code's form, and that no other department (not `self`) has it.
+void CheckCode(Connection& db, const std::string& code, Id self, Problems& problems) {
+  if (auto st = CheckDepartmentCode(code); !st.ok()) {
+    problems.Add(st.error());
+  } else if (repo::DepartmentCodeTaken(db, code, self)) {
+    problems.Add(Error::Conflict(Msg("department.code_taken", "the department code is already used"), "code"));
+  }
+}
+
 // A new department's name, code and parent, each problem added to `problems`.
 void CheckNewDepartment(Connection& db, const DepartmentDraft& draft, Problems& problems) {
   if (json::CodePoints(draft.name) == 0) problems.Add("name", Msg("field.required", "is required"));
-  if (draft.code) {
-    if (auto st = CheckDepartmentCode(*draft.code); !st.ok()) {
-      problems.Add(st.error());
-    } else if (repo::DepartmentCodeTaken(db, *draft.code)) {
-      problems.Add(Error::Conflict(Msg("department.code_taken", "the department code is already used"), "code"));
-    }
-  }
+  if (draft.code) CheckCode(db, *draft.code, 0, problems);
   if (draft.parent_id) {
     auto parent = repo::FindDepartment(db, *draft.parent_id);
     if (!parent) {
@@ -349,13 +352,7 @@ Result<Department> Service::UpdateDepartment(const Principal& who, Id id, const 
       changes["name"] = {{"from", before->name}, {"to", *patch.name}};
     }
     if (patch.code && *patch.code != before->code) {
-      if (*patch.code) {
-        if (auto st = CheckDepartmentCode(**patch.code); !st.ok()) {
-          problems.Add(st.error());
-        } else if (repo::DepartmentCodeTaken(db, **patch.code, id)) {
-          problems.Add(Error::Conflict(Msg("department.code_taken", "the department code is already used"), "code"));
-        }
-      }
+      if (*patch.code) CheckCode(db, **patch.code, id, problems);
       after.code = *patch.code;
       changes["code"] = {{"from", before->code ? bj::value(*before->code) : nullptr},
                          {"to", *patch.code ? bj::value(**patch.code) : nullptr}};

@@ -1,9 +1,10 @@
 #include "org/service.h"
 
-#include <filesystem>
 #include <set>
 
 #include <gtest/gtest.h>
+
+#include "storage/testing.h"
 
 namespace sqm::org {
 namespace {
@@ -11,11 +12,7 @@ namespace {
 class OrgServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = std::filesystem::temp_directory_path() /
-            ("sqm_org_" + std::to_string(::getpid()) + "_" +
-             ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
-    std::filesystem::remove(path_);
-    db_ = std::make_unique<storage::Database>(storage::DatabaseOptions{path_.string()}, clock_);
+    db_ = std::make_unique<storage::Database>(storage::DatabaseOptions{.url = file_.url()}, clock_);
     db_->Migrate();
     svc_ = std::make_unique<Service>(*db_, clock_);
     root_ = svc_->CreateDepartment(system_, {"示例服务中心", std::nullopt, "ROOT"}).value().id;
@@ -32,7 +29,6 @@ class OrgServiceTest : public ::testing::Test {
   void TearDown() override {
     svc_.reset();
     db_.reset();
-    std::filesystem::remove(path_);
   }
   Principal SignIn(const std::string& user) {
     auto r = svc_->Login(user, kPassword, "127.0.0.1");
@@ -42,7 +38,7 @@ class OrgServiceTest : public ::testing::Test {
   }
 
   static constexpr const char* kPassword = "Demo-pass-2026";
-  std::filesystem::path path_;
+  storage::testing::TestDb file_;  // SQLite, or PostgreSQL under SQM_TEST_DB=postgres
   ManualClock clock_{1'790'000'000'000};
   std::unique_ptr<storage::Database> db_;
   std::unique_ptr<Service> svc_;
