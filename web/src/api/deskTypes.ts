@@ -1,395 +1,118 @@
 // Wire types of the service desk API: tickets, customers, categories, callbacks, complaints,
 // notifications, saved views, imports and the desk reports. Times are ISO-8601 UTC strings.
-import type { MessageArgs } from './types';
+// Every type and enum list comes from docs/openapi.yaml through generated/openapi.ts; this file
+// only gives them the names the pages use.
+import {
+  complaintCategoryValues,
+  pathsApiV1CallbacksGetParametersQueryStateValues,
+  pathsApiV1TicketsGetParametersQuerySla_stateValues,
+  pathsApiV1TicketsGetParametersQuerySortValues,
+  slaTimerKindValues,
+  ticketActionInputResolvedValues,
+  ticketActionInputSatisfactionValues,
+  ticketActionNameValues,
+  ticketChannelValues,
+  ticketPriorityValues,
+  ticketStatusValues,
+  ticketTypeValues,
+  type components,
+  type operations,
+} from './generated/openapi';
 
-export const TICKET_TYPES = ['consultation', 'request', 'incident', 'complaint', 'suggestion'] as const;
-export type TicketType = (typeof TICKET_TYPES)[number];
+type Schemas = components['schemas'];
 
-export const CHANNELS = ['phone', 'email', 'chat', 'portal', 'walk_in', 'api'] as const;
-export type Channel = (typeof CHANNELS)[number];
+export type TicketType = Schemas['TicketType'];
+export const TICKET_TYPES: readonly TicketType[] = ticketTypeValues;
 
-export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
-export type Priority = (typeof PRIORITIES)[number];
+export type Channel = Schemas['TicketChannel'];
+export const CHANNELS: readonly Channel[] = ticketChannelValues;
 
-export const TICKET_STATUSES = [
-  'new',
-  'accepted',
-  'in_progress',
-  'waiting_customer',
-  'resolved',
-  'callback_done',
-  'closed',
-  'cancelled',
-  'merged',
-] as const;
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
+export type Priority = Schemas['TicketPriority'];
+export const PRIORITIES: readonly Priority[] = ticketPriorityValues;
+
+export type TicketStatus = Schemas['TicketStatus'];
+export const TICKET_STATUSES: readonly TicketStatus[] = ticketStatusValues;
 
 /** Statuses in which the ticket is still being worked. */
-export const OPEN_STATUSES: readonly TicketStatus[] = ['new', 'accepted', 'in_progress', 'waiting_customer'];
+export const OPEN_STATUSES = ['new', 'accepted', 'in_progress', 'waiting_customer'] as const satisfies readonly TicketStatus[];
 
-export const TICKET_ACTIONS = [
-  'accept',
-  'respond',
-  'start',
-  'wait',
-  'resume',
-  'resolve',
-  'callback',
-  'close',
-  'reopen',
-  'cancel',
-  'merge',
-  'transfer',
-  'escalate',
-  'assign',
-  'comment',
-] as const;
-export type TicketAction = (typeof TICKET_ACTIONS)[number];
-
-export const SLA_STATES = ['ok', 'warning', 'breached', 'paused'] as const;
-export type SlaState = (typeof SLA_STATES)[number];
-
-export const TIMER_KINDS = ['first_response', 'resolution', 'callback', 'handover'] as const;
-export type TimerKind = (typeof TIMER_KINDS)[number];
-export type TimerState = 'running' | 'paused' | 'met' | 'breached';
-
-export const CALLBACK_RESOLVED = ['resolved', 'partly', 'not_resolved'] as const;
-export type CallbackResolved = (typeof CALLBACK_RESOLVED)[number];
-
-export const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'dissatisfied', 'not_rated'] as const;
-export type Satisfaction = (typeof SATISFACTIONS)[number];
-
-export const COMPLAINT_CATEGORIES = [
-  'attitude',
-  'efficiency',
-  'professionalism',
-  'outcome',
-  'facilities',
-  'other',
-] as const;
-export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
-
-export interface Ticket {
-  id: number;
-  number: string;
-  type: TicketType;
-  channel: Channel;
-  priority: Priority;
-  status: TicketStatus;
-  title: string;
-  description: string;
-  customer_id: number | null;
-  customer_name: string;
-  category_id: number | null;
-  category_name: string;
-  department_id: number | null;
-  department_name: string;
-  assignee_id: number | null;
-  assignee_name: string;
-  merged_into: number | null;
-  cancel_reason: string;
-  transfer_count: number;
-  sendback_count: number;
-  reopen_count: number;
-  escalation_level: number;
-  sla_policy_id: number | null;
-  sla_policy_version: number;
-  /** The applied policy's name; null when no policy applies. */
-  sla_policy_name: string | null;
-  /** Which policy applied and why, in one English sentence (empty when no policy applies). */
-  sla_summary: string;
-  /** The ticket's SLA state now, from its timers; null when it has none. */
-  sla_state: SlaState | null;
-  created_at: string;
-  accepted_at: string | null;
-  first_response_at: string | null;
-  resolved_at: string | null;
-  closed_at: string | null;
-  updated_at: string;
+export function isOpenStatus(status: TicketStatus): boolean {
+  return (OPEN_STATUSES as readonly TicketStatus[]).includes(status);
 }
 
-export interface TicketComment {
-  id: number;
-  /** Null on the customer portal. */
-  author: string | null;
-  visibility: 'public' | 'internal';
-  body: string;
-  created_at: string;
-}
+export type TicketAction = Schemas['TicketActionName'];
+export const TICKET_ACTIONS: readonly TicketAction[] = ticketActionNameValues;
 
-export interface TimelineEvent {
-  seq: number;
-  at: string;
-  actor: string;
-  type: string;
-  data: Record<string, unknown>;
-}
+type TicketListQuery = NonNullable<operations['listTickets']['parameters']['query']>;
 
-export interface TimerPause {
-  from: string;
-  to: string | null;
-}
+export type SlaState = NonNullable<TicketListQuery['sla_state']>;
+export const SLA_STATES: readonly SlaState[] = pathsApiV1TicketsGetParametersQuerySla_stateValues;
 
-export interface SlaTimer {
-  id: number;
-  kind: TimerKind;
-  transfer_id: number;
-  policy_id: number;
-  policy_version: number;
-  target_minutes: number;
-  calendar: string;
-  started_at: string;
-  stopped_at: string | null;
-  pauses: TimerPause[];
-  state: TimerState;
-  due_at: string | null;
-  warning_at: string | null;
-  warning_reached: boolean;
-  remaining_business_ms: number;
-  elapsed_business_ms: number;
-  paused_business_ms: number;
-  overrun_business_ms: number;
-  overrun_wall_ms: number;
-}
+export type TimerKind = Schemas['SlaTimerKind'];
+export const TIMER_KINDS: readonly TimerKind[] = slaTimerKindValues;
+export type TimerState = SlaTimer['state'];
 
-export interface Callback {
-  id: number;
-  ticket_id: number;
-  created_at: string;
-  due_at: string | null;
-  done_at: string | null;
-  done_by: number | null;
-  reached: boolean | null;
-  resolved: CallbackResolved | null;
-  satisfaction: Satisfaction | null;
-  notes: string;
-}
+export type CallbackResolved = NonNullable<Schemas['TicketActionInput']['resolved']>;
+export const CALLBACK_RESOLVED: readonly CallbackResolved[] = ticketActionInputResolvedValues;
 
-export interface Complaint {
-  category: ComplaintCategory;
-  about_staff_id: number | null;
-  about_department_id: number | null;
-  severity: number;
-  responsible_id: number | null;
-  deadline_at: string | null;
-  findings: string;
-  substantiated: boolean | null;
-  remedy: string;
-  communicated_at: string | null;
-  communicated_how: string;
-}
+export type Satisfaction = NonNullable<Schemas['TicketActionInput']['satisfaction']>;
+export const SATISFACTIONS: readonly Satisfaction[] = ticketActionInputSatisfactionValues;
 
-export type ComplaintPatch = Partial<Complaint>;
+export type ComplaintCategory = Schemas['ComplaintCategory'];
+export const COMPLAINT_CATEGORIES: readonly ComplaintCategory[] = complaintCategoryValues;
+
+export type Ticket = Schemas['Ticket'];
+export type TicketComment = Schemas['TicketComment'];
+export type TimelineEvent = Schemas['TicketTimelineEntry'];
+export type SlaTimer = Schemas['TicketTimer'];
+export type TimerPause = SlaTimer['pauses'][number];
+export type Callback = Schemas['TicketCallback'];
+export type Complaint = Schemas['Complaint'];
+export type ComplaintPatch = Schemas['ComplaintPatch'];
 
 /** The ticket page: the ticket with everything that happened to it. */
-export interface TicketDetail extends Ticket {
-  comments: TicketComment[];
-  /** Oldest first. */
-  timeline: TimelineEvent[];
-  allowed_actions: TicketAction[];
-  timers: SlaTimer[];
-  callbacks: Callback[];
-  complaint: Complaint | null;
-}
+export type TicketDetail = Schemas['TicketView'];
 
 /** The customer's view of one of their tickets: public comments and status changes only. */
-export interface PortalTicketDetail extends Ticket {
-  comments: TicketComment[];
-  timeline: TimelineEvent[];
-}
+export type PortalTicketDetail = Schemas['PortalTicketView'];
 
-export interface ComplaintDraft {
-  category: ComplaintCategory;
-  about_staff_id?: number;
-  about_department_id?: number;
-  severity?: number;
-  responsible_id?: number;
-  deadline_at?: string;
-}
+export type ComplaintDraft = Schemas['ComplaintCreate'];
+export type TicketDraft = Schemas['TicketCreate'];
+export type PortalTicketDraft = Schemas['PortalTicketCreate'];
 
-export interface TicketDraft {
-  type: TicketType;
-  channel: Channel;
-  priority: Priority;
-  title: string;
-  description?: string;
-  customer_id?: number;
-  category_id?: number;
-  department_id?: number;
-  assignee_id?: number;
-  complaint?: ComplaintDraft;
-}
+export type RegisteredTicket = Schemas['TicketRegistered'];
 
-export type PortalTicketDraft = Omit<TicketDraft, 'channel' | 'customer_id' | 'department_id' | 'assignee_id'>;
+export type ActionInput = Schemas['TicketActionInput'];
 
-export interface RegisteredTicket extends Ticket {
-  /** Open tickets of the same customer and category from the last days. */
-  possible_duplicates: Ticket[];
-}
+/** Query parameters of GET /tickets (and of the export and saved views), without paging. */
+export type TicketQuery = Omit<TicketListQuery, 'cursor' | 'limit'>;
 
-export interface ActionInput {
-  note?: string;
-  internal?: boolean;
-  department_id?: number;
-  assignee_id?: number;
-  merge_into?: number;
-  escalation?: 'technical' | 'manager';
-  reached?: boolean;
-  resolved?: CallbackResolved;
-  satisfaction?: Satisfaction;
-}
+export type TicketSort = NonNullable<TicketListQuery['sort']>;
+export const TICKET_SORTS: readonly TicketSort[] = pathsApiV1TicketsGetParametersQuerySortValues;
 
-/** Query parameters of GET /tickets (and of the export and saved views). */
-export interface TicketQuery {
-  status?: string;
-  type?: TicketType;
-  channel?: Channel;
-  priority?: Priority;
-  department_id?: number;
-  assignee_id?: string;
-  customer_id?: number;
-  sla_state?: SlaState;
-  from?: string;
-  to?: string;
-  q?: string;
-  sort?: TicketSort;
-}
+export type Customer = Schemas['Customer'];
+export type CustomerDraft = Schemas['CustomerCreate'];
 
-export const TICKET_SORTS = ['created_desc', 'created_asc', 'priority', 'updated_desc'] as const;
-export type TicketSort = (typeof TICKET_SORTS)[number];
+export type Category = Schemas['TicketCategory'];
 
-export interface Customer {
-  id: number;
-  name: string;
-  kind: 'person' | 'organisation';
-  organisation_id: number | null;
-  organisation_name: string;
-  tier: string;
-  phone: string;
-  email: string;
-  account_id: number | null;
-  created_at: string;
-}
+export type CategoryPatch = NonNullable<operations['updateTicketCategory']['requestBody']>['content']['application/json'];
 
-export interface CustomerDraft {
-  name: string;
-  kind?: 'person' | 'organisation';
-  organisation_id?: number;
-  tier?: string;
-  phone?: string;
-  email?: string;
-}
+export type CallbackRow = Schemas['CallbackQueueItem'];
 
-export interface Category {
-  id: number;
-  parent_id: number | null;
-  name: string;
-  active: boolean;
-}
+export type CallbackQueue = NonNullable<NonNullable<operations['listCallbacks']['parameters']['query']>['state']>;
+export const CALLBACK_QUEUES: readonly CallbackQueue[] = pathsApiV1CallbacksGetParametersQueryStateValues;
 
-export type CategoryPatch = Partial<Pick<Category, 'name' | 'parent_id' | 'active'>>;
+export type Notification = Schemas['Notification'];
+export type NotificationList = Schemas['NotificationList'];
 
-export interface CallbackRow {
-  id: number;
-  ticket_id: number;
-  ticket_number: string;
-  ticket_title: string;
-  customer_name: string;
-  due_at: string | null;
-  done_at: string | null;
-  reached: boolean | null;
-  resolved: CallbackResolved | null;
-  satisfaction: Satisfaction | null;
-  notes?: string;
-  /** Who recorded it (display name). */
-  done_by?: string | null;
-  overdue: boolean;
-}
+export type TicketView = Schemas['TicketSavedView'];
 
-export type CallbackQueue = 'open' | 'overdue' | 'done';
-
-export interface Notification {
-  id: number;
-  kind: string;
-  ticket_id: number | null;
-  /** The server's English text; `key` ("notification.<kind>") and `args` say it in any language. */
-  message: string;
-  key?: string;
-  args?: MessageArgs;
-  created_at: string;
-  read_at: string | null;
-}
-
-export interface NotificationList {
-  items: Notification[];
-  unread_count: number;
-}
-
-export interface TicketView {
-  id: number;
-  name: string;
-  filters: Record<string, string | number>;
-  created_at?: string;
-}
-
-export type ImportStatus = 'validating' | 'applying' | 'done' | 'failed';
+export type ImportJob = Schemas['TicketImportJob'];
+export type ImportStatus = ImportJob['status'];
 
 /** Why a line was rejected: `reason` in English, `key` and `args` to translate it. */
-export interface ImportRowError {
-  line: number;
-  column?: string;
-  reason: string;
-  key?: string;
-  args?: MessageArgs;
-}
+export type ImportRowError = Schemas['TicketImportError'];
 
-export interface ImportJob {
-  id: number;
-  status: ImportStatus;
-  filename: string;
-  format: 'csv' | 'xlsx';
-  /** Rows read so far while validating; all data rows after. */
-  total: number;
-  /** Rows replayed so far while applying. */
-  done: number;
-  /** At most 1,000 listed; `error_count` counts all. Line 0 is the file as a whole. */
-  errors: ImportRowError[];
-  error_count: number;
-  created_tickets: number;
-  first_ticket_id?: number | null;
-  last_ticket_id?: number | null;
-  started_at: string;
-  finished_at?: string | null;
-}
-
-export interface Rate {
-  met: number;
-  total: number;
-  rate: number | null;
-}
-
-export interface DeskDashboard {
-  open_by_status: Partial<Record<TicketStatus, number>>;
-  warnings_now: number;
-  breaches_now: number;
-  attainment: { period: 'today' | 'week' | 'month'; first_response: Rate; resolution: Rate }[];
-  by_department: {
-    department_id: number | null;
-    department_name: string;
-    open: number;
-    breached: number;
-    first_response_rate: number | null;
-    resolution_rate: number | null;
-  }[];
-}
-
-export interface ComplaintSummary {
-  total: number;
-  open: number;
-  overdue: number;
-  substantiated: number;
-  by_category: { category: ComplaintCategory | string; count: number }[];
-  by_department: { department_id: number | null; department_name: string; count: number }[];
-  repeat_complainants: { customer_id: number; customer_name: string; count: number }[];
-  weekly: { week_start: string; count: number }[];
-}
+export type Rate = Schemas['AttainmentRate'];
+export type DeskDashboard = Schemas['DeskDashboard'];
+export type ComplaintSummary = Schemas['ComplaintSummary'];

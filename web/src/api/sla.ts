@@ -1,6 +1,14 @@
 // Business calendars and SLA policies.
 import { request } from './client';
-import type { BusinessCalendar, PolicyExplanation, SlaPolicy, SlaPolicyDraft, TicketFacts } from './slaTypes';
+import type {
+  BusinessCalendar,
+  CalendarDue,
+  ImportedCalendar,
+  PolicyExplanation,
+  SlaPolicy,
+  SlaPolicyDraft,
+  TicketFacts,
+} from './slaTypes';
 
 export function listCalendars(): Promise<BusinessCalendar[]> {
   return request<{ items: BusinessCalendar[] }>('GET', '/calendars').then((r) => r.items);
@@ -19,15 +27,15 @@ export function saveCalendar(calendar: BusinessCalendar): Promise<BusinessCalend
 }
 
 /** Adds holidays and make-up days from a JSON calendar or an iCalendar feed. */
-export function importCalendar(code: string, text: string, contentType: string): Promise<BusinessCalendar> {
-  return request<BusinessCalendar>('POST', `/calendars/${encodeURIComponent(code)}/import`, {
+export function importCalendar(code: string, text: string, contentType: string): Promise<ImportedCalendar> {
+  return request<ImportedCalendar>('POST', `/calendars/${encodeURIComponent(code)}/import`, {
     raw: { data: text, contentType },
   });
 }
 
 /** When `minutes` business minutes after `from` (ISO with offset) end on this calendar. */
-export function calendarDue(code: string, from: string, minutes: number, signal?: AbortSignal): Promise<{ due: string }> {
-  return request<{ due: string }>('GET', `/calendars/${encodeURIComponent(code)}/due`, {
+export function calendarDue(code: string, from: string, minutes: number, signal?: AbortSignal): Promise<CalendarDue> {
+  return request<CalendarDue>('GET', `/calendars/${encodeURIComponent(code)}/due`, {
     query: { from, minutes },
     signal,
   });

@@ -1,44 +1,23 @@
-// Wire types of the sqm HTTP API (/api/v1). Times are ISO-8601 UTC strings.
+// Wire types of the sqm HTTP API (/api/v1), named from the types generated from
+// docs/openapi.yaml (generated/openapi.ts). Times are ISO-8601 UTC strings.
+import { errorErrorCodeValues, roleCodeValues, type components, type operations } from './generated/openapi';
+
+type Schemas = components['schemas'];
 
 export type Permission = 'org.read' | 'org.write' | 'audit.read' | (string & {});
 
-export type RoleCode =
-  | 'admin'
-  | 'quality'
-  | 'executive'
-  | 'manager'
-  | 'agent'
-  | 'engineer'
-  | 'evaluator'
-  | 'customer';
+export type RoleCode = Schemas['RoleCode'];
+export const ROLE_CODES: readonly RoleCode[] = roleCodeValues;
 
-export const ROLE_CODES: readonly RoleCode[] = [
-  'admin',
-  'quality',
-  'executive',
-  'manager',
-  'agent',
-  'engineer',
-  'evaluator',
-  'customer',
-];
-
-export type ErrorCode =
-  | 'invalid'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'too_many_requests'
-  | 'payload_too_large'
-  | (string & {});
+/** The documented codes, plus what the client makes up itself (`network`, `http_502`, ...). */
+export type ErrorCode = (typeof errorErrorCodeValues)[number] | (string & {});
 
 /** The variable parts of a keyed server message (see `errors.ts`). */
 export type MessageArgs = Record<string, string>;
 
-export interface ErrorBody {
-  error: { code: ErrorCode; message: string; field?: string; key?: string; args?: MessageArgs };
-}
+export type ErrorBody = Schemas['Error'];
+/** One problem of a request that had several (`error.errors`). */
+export type FieldProblem = Schemas['FieldProblem'];
 
 /** One page of a list endpoint; `next_cursor` is null on the last page. */
 export interface Page<T> {
@@ -47,117 +26,33 @@ export interface Page<T> {
 }
 
 /** The signed-in account: its staff record plus what it may do. */
-export interface Me extends Omit<Staff, 'active' | 'created_at' | 'updated_at'> {
-  permissions: Permission[];
-  csrf_token?: string;
-}
+export type Me = Schemas['Me'];
 
-export interface LoginResponse {
-  user: Me;
-  csrf_token: string;
-}
+export type LoginResponse = Schemas['LoginResponse'];
 
-export interface Role {
-  code: string;
-  permissions: Permission[];
-}
+export type Role = Schemas['Role'];
 
-export interface Department {
-  id: number;
-  parent_id: number | null;
-  name: string;
-  code: string | null;
-  active: boolean;
-  staff_count: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface DepartmentCreate {
-  name: string;
-  parent_id: number | null;
-  code?: string;
-}
-
+export type Department = Schemas['Department'];
+export type DepartmentCreate = Schemas['DepartmentCreate'];
 /** A null `code` clears it; `parent_id` moves the department (never into its own subtree). */
-export type DepartmentPatch = Partial<Pick<Department, 'name' | 'code' | 'active'> & { parent_id: number }>;
+export type DepartmentPatch = Schemas['DepartmentPatch'];
 
 /** A staff account. Customers may have no department. */
-export interface Staff {
-  id: number;
-  username: string;
-  display_name: string;
-  department_id: number | null;
-  department_name: string | null;
-  /** Departments whose data this account may see beyond its own subtree (set by the server). */
-  scope_department_ids?: number[];
-  title: string | null;
-  email: string | null;
-  phone: string | null;
-  roles: string[];
-  active: boolean;
-  created_at: string;
-  updated_at: string;
-}
+export type Staff = Schemas['Staff'];
+export type StaffCreate = Schemas['StaffCreate'];
+export type StaffPatch = Schemas['StaffPatch'];
+export type StaffQuery = Omit<NonNullable<operations['listStaff']['parameters']['query']>, 'cursor' | 'limit'>;
 
-export interface StaffCreate {
-  username: string;
-  display_name: string;
-  department_id: number | null;
-  title?: string;
-  email?: string;
-  phone?: string;
-  roles: string[];
-  password: string;
-}
-
-export type StaffPatch = Partial<
-  Pick<Staff, 'display_name' | 'title' | 'email' | 'phone' | 'roles' | 'active'> & {
-    department_id: number;
-    password: string;
-  }
->;
-
-export interface StaffQuery {
-  q?: string;
-  department_id?: number;
-  role?: string;
-  active?: boolean;
-}
+type ItemOf<T> = T extends { items: (infer I)[] } ? I : never;
+type JsonOk<Op extends keyof operations> = operations[Op]['responses'] extends { 200: { content: { 'application/json': infer B } } }
+  ? B
+  : never;
 
 /** A department as the pickers see it (GET /directory/departments): active ones only. */
-export interface DirectoryDepartment {
-  id: number;
-  code: string | null;
-  name: string;
-  parent_id: number | null;
-}
+export type DirectoryDepartment = ItemOf<JsonOk<'directoryDepartments'>>;
 
 /** An active staff member as the pickers see it (GET /directory/staff): no contact details. */
-export interface DirectoryStaff {
-  id: number;
-  username: string;
-  name: string;
-  department_id: number | null;
-  department_name: string | null;
-}
+export type DirectoryStaff = ItemOf<JsonOk<'directoryStaff'>>;
 
-export interface AuditEvent {
-  seq: number;
-  at: string;
-  actor: string;
-  entity: string;
-  entity_id: string;
-  type: string;
-  data: unknown;
-  hash: string;
-}
-
-export interface EventQuery {
-  entity?: string;
-  entity_id?: string;
-  type?: string;
-  actor?: string;
-  from?: string;
-  to?: string;
-}
+export type AuditEvent = Schemas['Event'];
+export type EventQuery = Omit<NonNullable<operations['listEvents']['parameters']['query']>, 'cursor' | 'limit'>;

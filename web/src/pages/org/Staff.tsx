@@ -4,7 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listDepartments, listRoles, listStaff } from '../../api/org';
-import { ROLE_CODES, type Staff as StaffMember, type StaffQuery } from '../../api/types';
+import { ROLE_CODES, type RoleCode, type Staff as StaffMember, type StaffQuery } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
 import CursorTable from '../../components/CursorTable';
 import DepartmentTreeSelect from '../../components/DepartmentTreeSelect';
@@ -27,7 +27,7 @@ type ActiveFilter = 'all' | 'active' | 'inactive';
 interface Filters {
   q: string;
   department_id?: number;
-  role?: string;
+  role?: RoleCode;
   active: ActiveFilter;
 }
 
@@ -136,7 +136,7 @@ export default function Staff() {
           aria-label={t('staff.role')}
           options={roleOptions}
           value={filters.role}
-          onChange={(value?: string) => update({ role: value })}
+          onChange={(value?: RoleCode) => update({ role: value })}
         />
         <Select<ActiveFilter>
           style={{ width: 120 }}

@@ -3,7 +3,7 @@ import { Alert, Button, Drawer, Form, Input, Select, Space, Switch } from 'antd'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createStaff, updateStaff } from '../../api/org';
-import type { Department, Staff, StaffPatch } from '../../api/types';
+import type { Department, RoleCode, Staff, StaffPatch } from '../../api/types';
 import DepartmentTreeSelect from '../../components/DepartmentTreeSelect';
 import { errorText } from '../../components/errors';
 import { useRoleOptions } from '../../components/roles';
@@ -16,7 +16,7 @@ interface Values {
   title?: string;
   email?: string;
   phone?: string;
-  roles: string[];
+  roles: RoleCode[];
   password?: string;
   active: boolean;
 }
@@ -39,7 +39,7 @@ interface Props {
   /** The staff member to edit, or null to create one. */
   staff: Staff | null;
   departments: readonly Department[];
-  roleCodes: readonly string[];
+  roleCodes: readonly RoleCode[];
   onClose: () => void;
   onSaved: (staff: Staff, created: boolean) => void;
 }

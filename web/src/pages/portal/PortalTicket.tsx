@@ -6,7 +6,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { getMyTicket, replyToTicket } from '../../api/portal';
-import { OPEN_STATUSES } from '../../api/deskTypes';
+import { isOpenStatus } from '../../api/deskTypes';
 import ErrorAlert from '../../components/ErrorAlert';
 import { errorText } from '../../components/errors';
 import PageHeader from '../../components/PageHeader';
@@ -36,7 +36,7 @@ export default function PortalTicket() {
   if (!valid || state.error?.status === 404) return <NotFound />;
   if (!state.data) return state.error ? <ErrorAlert error={state.error} onRetry={refresh} /> : <PageSpin />;
   const ticket = state.data;
-  const open = OPEN_STATUSES.includes(ticket.status);
+  const open = isOpenStatus(ticket.status);
 
   const reply = async ({ body }: { body: string }) => {
     setSending(true);

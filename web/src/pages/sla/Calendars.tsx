@@ -27,7 +27,14 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { calendarDue, createCalendar, getCalendar, importCalendar, listCalendars, saveCalendar } from '../../api/sla';
-import { WEEKDAYS, type BusinessCalendar, type DayException, type HoursInterval, type Weekday } from '../../api/slaTypes';
+import {
+  WEEKDAYS,
+  type BusinessCalendar,
+  type DayException,
+  type HoursInterval,
+  type ImportedCalendar,
+  type Weekday,
+} from '../../api/slaTypes';
 import ErrorAlert from '../../components/ErrorAlert';
 import { errorText } from '../../components/errors';
 import PageHeader from '../../components/PageHeader';
@@ -363,7 +370,7 @@ function DuePreview({ code }: { code: string }) {
   );
 }
 
-function ImportModal({ code, onClose, onImported }: { code: string; onClose: () => void; onImported: (cal: BusinessCalendar) => void }) {
+function ImportModal({ code, onClose, onImported }: { code: string; onClose: () => void; onImported: (cal: ImportedCalendar) => void }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [saving, setSaving] = useState(false);
@@ -518,7 +525,7 @@ function CalendarEditor({
           onClose={() => setImporting(false)}
           onImported={(cal) => {
             setImporting(false);
-            notify.success(t('calendars.imported', { added: cal.imported?.added ?? 0, replaced: cal.imported?.replaced ?? 0 }));
+            notify.success(t('calendars.imported', { added: cal.imported.added, replaced: cal.imported.replaced }));
             onSaved(cal);
           }}
         />

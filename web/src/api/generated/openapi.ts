@@ -1,0 +1,4357 @@
+// Generated from docs/openapi.yaml by web/scripts/gen-api.mjs (npm run gen:api). Do not edit;
+// change the spec and regenerate. tests/api-types.test.mjs fails when this file is stale.
+/* eslint-disable */
+export interface paths {
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Health check
+         * @description Reports whether the server can read its database. Needs no credentials; meant for load balancers and probes.
+         */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics
+         * @description Metrics in the Prometheus text format: `sqm_http_requests_total{route,status}`,
+         *     `sqm_http_request_duration_seconds` (histogram by route), `sqm_db_write_queue_depth` and
+         *     `sqm_db_commits_total`. Routes are labelled by pattern, never by raw path.
+         */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List audit events
+         * @description The audit event log, newest first. Every write appends an event in the same transaction
+         *     as its state change; each event carries the hash of its predecessor (`sqm verify-audit`
+         *     checks the chain). Filters combine with AND. Page with `cursor` (the `seq` below which to
+         *     continue) and `limit`.
+         */
+        get: operations["listEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in
+         * @description Checks the username (case-insensitive) and password and starts a session: sets the
+         *     `sqm_session` cookie (HttpOnly, SameSite=Lax, Path=/, Secure behind TLS) and returns the
+         *     user with the session's CSRF token. A wrong password and an unknown user get the same 401.
+         *     After 5 failed attempts for one account (or 20 from one address) within 15 minutes,
+         *     sign-in answers 429 until the window passes, even with the right password.
+         */
+        post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out
+         * @description Ends the current session and clears the cookie. With a bearer token there is no session, and this does nothing. Send no body, or `{}`.
+         */
+        post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in user
+         * @description The caller's own staff record with the effective permissions and, for a cookie session, the CSRF token to send on writes.
+         */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change my password
+         * @description Changes the caller's password after checking the current one. The new password needs at
+         *     least 10 characters, a letter and a digit, must not contain the username and must differ
+         *     from the current one. Every other session of the account ends; the current one stays.
+         */
+        post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Roles and their permissions
+         * @description Every role with the permissions it grants. Not paged.
+         */
+        get: operations["listRoles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List departments
+         * @description Every department the caller may see (their scope), roots first. Not paged; `next_cursor` is always null.
+         */
+        get: operations["listDepartments"];
+        put?: never;
+        /**
+         * Create a department
+         * @description Creates a department, optionally under an active parent. The code, when given, must be unique.
+         */
+        post: operations["createDepartment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/departments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Positive integer id. Anything else is a 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a department
+         * @description One department. A department outside the caller's scope is a 403.
+         */
+        get: operations["getDepartment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a department
+         * @description Renames, re-codes, moves or (de)activates a department; absent fields stay. A department
+         *     cannot move into itself or its own subtree (400 on `parent_id`), cannot be deactivated
+         *     while it has active sub-departments or staff (409 on `active`), and cannot be reactivated
+         *     under a deactivated parent.
+         */
+        patch: operations["updateDepartment"];
+        trace?: never;
+    };
+    "/api/v1/directory/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Departments for pickers
+         * @description Every active department with its id, code, name and parent, for the transfer, escalation and filter pickers of anyone who handles tickets. Not limited to the caller's scope (a ticket may go to any department) and without staff counts or history; `GET /api/v1/departments` (org.read) has those.
+         */
+        get: operations["directoryDepartments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directory/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find a colleague for a picker
+         * @description Active staff (never customer portal accounts) whose username, name, e-mail or phone contains `q`, optionally in one department, by id, at most `limit`. Answers names and departments only, never contact details, roles or scopes; not limited to the caller's scope (assign and escalate may cross departments).
+         */
+        get: operations["directoryStaff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List staff
+         * @description Staff in the caller's scope, by id, paged. Filters combine with AND and never widen the scope.
+         */
+        get: operations["listStaff"];
+        put?: never;
+        /**
+         * Create a staff account
+         * @description Creates an account. Staff need an active department; accounts whose roles are only
+         *     `customer` and/or `evaluator` may have none. `scope_department_ids` gives an evaluator the
+         *     departments (with their subtrees) they may see. The username is unique, case-insensitive
+         *     (409 on `username`); the password follows the password policy (400 on `password`).
+         */
+        post: operations["createStaff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Positive integer id. Anything else is a 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a staff account
+         * @description One person. Callers may always read their own record; other people outside the caller's departments are a 403.
+         */
+        get: operations["getStaff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a staff account
+         * @description Changes fields of an account; absent fields stay. `roles` and `scope_department_ids`
+         *     replace the whole list. Setting `password` (an administrator's reset) or `active: false`
+         *     ends all of the account's sessions. Nobody can deactivate themselves or remove their own
+         *     admin role.
+         */
+        patch: operations["updateStaff"];
+        trace?: never;
+    };
+    "/api/v1/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List API tokens
+         * @description Every API token, newest first, including revoked and expired ones. Never includes the secret. Not paged.
+         */
+        get: operations["listTokens"];
+        put?: never;
+        /**
+         * Create an API token
+         * @description Creates a bearer token for an active account (the caller by default). Each scope must be a
+         *     permission the account holds; requests with the token get only those permissions. The
+         *     secret is in the answer's `token` field and is shown only this once.
+         */
+        post: operations["createToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Positive integer id. Anything else is a 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API token
+         * @description Revokes a token at once; requests with it get 401 from then on. Revoking an unknown or already revoked token is a 404.
+         */
+        delete: operations["revokeToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List tickets
+         * @description Tickets the caller may see, newest first unless `sort` says otherwise. Staff who do not see
+         *     everything see the tickets of their departments (managers: with the sub-departments;
+         *     evaluators: their assigned departments), tickets that left one of those departments by a
+         *     transfer, tickets assigned to or registered by themselves, and the intake queue (tickets with
+         *     no department). Filters combine with AND and never widen that scope. A bad filter value is a
+         *     400 whose `field` names the query parameter. `cursor` is the offset of the next page, as given
+         *     in `next_cursor` (which is set whenever a page came back full).
+         */
+        get: operations["listTickets"];
+        put?: never;
+        /**
+         * Register a ticket
+         * @description Registers a consultation, service request, incident, complaint or suggestion taken by phone,
+         *     e-mail, chat, walk-in or an integration. What a type needs: `request`, `incident` and
+         *     `complaint` need `customer_id`; `request` and `incident` need a `category_id`; `incident`
+         *     and `complaint` need a `description`; a `complaint` needs the `complaint` object with its
+         *     `category` (400 on `complaint.category`). A missing or wrong field is a 400 naming it.
+         *
+         *     The ticket goes to `department_id`, or else the caller's department; with an `assignee_id`
+         *     it starts `accepted`, else `new`. The matching SLA policy is applied and its timers start.
+         *     The answer carries `possible_duplicates`: open tickets of the same customer (and category)
+         *     registered in the last 7 days, so the agent can merge instead.
+         */
+        post: operations["createTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Possible duplicates before registering
+         * @description Open tickets (new, accepted, in progress, waiting for the customer) of a customer registered
+         *     in the last 7 days, newest first, at most 5; with `category_id`, only those of that category.
+         *     Meant for the registration form, before the ticket is saved. Not paged.
+         */
+        get: operations["findDuplicateTickets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import tickets from a CSV or XLSX file
+         * @description Starts importing historical or external tickets from the file sent as the body (the format
+         *     is in `docs/import.md`: bilingual headers, times in Beijing time unless they carry an
+         *     offset). Answers 202 at once with a job to poll at `Location`. The job first checks every
+         *     row and reports every problem with its line, column and reason (`status: failed`, nothing
+         *     written); a file without problems is applied in one transaction, each ticket replayed through
+         *     the desk at its historical instants, so SLA timers are met or breached as if the tickets had
+         *     been worked live. Rows may only target departments the caller may work on. The outcome is
+         *     also recorded as an `import.completed` or `import.failed` event. At most two imports run at
+         *     once (429). The file may be up to 200 MiB (413 beyond, answered from the headers before the
+         *     body is read), with 10 minutes to upload it.
+         */
+        post: operations["startTicketImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Positive integer id. Anything else is a 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Progress and outcome of an import
+         * @description The job as it is now: `validating` (`total` counts the rows read so far), `applying`
+         *     (`done` of `total` rows replayed), then `done` or `failed` with the errors (at most 1,000
+         *     listed; `error_count` counts all; `line` 0 is the file as a whole). Only the caller who
+         *     started the job sees it (404 for anyone else). Jobs live in the server's memory: the last
+         *     100 finished ones are kept until a restart.
+         */
+        get: operations["getTicketImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create tickets in bulk (NDJSON, for integrations)
+         * @description One JSON object per line (`application/x-ndjson`), at most 10,000 lines and 16 MiB; blank lines are
+         *     skipped but keep their numbers. Each object has the import columns by their English names
+         *     (`type`, `channel`, `priority`, `title`, `description`, `customer`, `category`,
+         *     `department`, `assignee`, `created_at`, `first_response_at`, `resolved_at`, `callback_at`,
+         *     `callback_resolved`, `satisfaction`, `closed_at`, `external_id`, `complaint_category`) and
+         *     the fields of `POST /api/v1/tickets` (`customer_id`, `category_id`, `department_id`,
+         *     `assignee_id`, `complaint`). `created_at` defaults to now; with historical times the ticket
+         *     is replayed like an import. All or nothing: any bad line is a 400 listing every problem as
+         *     `{line, field, reason}` and nothing is written. Answered after the commit.
+         *
+         *     With an `Idempotency-Key`, the key, a hash of the body and the reply are stored in the same
+         *     transaction as the tickets: the same key and body again replays the stored reply (same
+         *     status and body, header `Idempotent-Replayed: true`) without writing anything; the same key
+         *     with another body is a 409 on `Idempotency-Key`. A refused request does not use its key up.
+         */
+        post: operations["bulkCreateTickets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the ticket list as CSV or XLSX
+         * @description Every ticket the caller may see that matches the filters of `GET /api/v1/tickets` (same
+         *     names, same scoping), in id order, as a download (`Content-Disposition: attachment;
+         *     filename="tickets-YYYYMMDD.csv"`). The columns are the import columns (so the file imports
+         *     again) plus `customer_name` and `status`. CSV: UTF-8 with a byte order mark, CRLF,
+         *     ISO-8601 times with +08:00. XLSX: real Excel date-times in Beijing time. At most 1,048,575
+         *     tickets (400 on `format` beyond: narrow the filters). `X-Total-Count` says how many rows.
+         */
+        get: operations["exportTickets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Positive integer id. Anything else is a 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a ticket with its history
+         * @description Everything the ticket page shows: the ticket, all comments (public replies and internal
+         *     notes), the timeline (the ticket's audit events, oldest first), the actions allowed in its
+         *     current status, its SLA timers with their state at the time of the request, its callbacks
+         *     and, for a complaint, the complaint record. A ticket outside the caller's scope is a 403.
+         */
+        get: operations["getTicket"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Positive integer id. Anything else is a 404. */
+                id: components["parameters"]["Id"];
+                /** @description What to do. Any other name is a 404. */
+                action: components["schemas"]["TicketActionName"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a ticket through its lifecycle
+         * @description Applies one action to a ticket, with its SLA timers, as one audited change
+         *     (`ticket.<action>` event). Each action is allowed in some statuses only (`allowed_actions`
+         *     in `GET /api/v1/tickets/{id}`); anything else is a 409 whose message names the current
+         *     status and lists the allowed actions, e.g. `cannot close a ticket that is new; allowed:
+         *     accept, respond, ...`. The body is optional; the fields each action reads:
+         *
+         *     | action | effect | needs |
+         *     |---|---|---|
+         *     | `accept` | new → accepted (受理); takes the ticket when nobody has it; stops the hand-over timer | — |
+         *     | `respond` | first response to the customer (public reply); new → accepted | `note` |
+         *     | `start` | accepted → in_progress | — |
+         *     | `wait` | → waiting_customer; every running timer pauses | — |
+         *     | `resume` | waiting_customer → in_progress; timers run again | — |
+         *     | `resolve` | → resolved; stops the resolution timer, opens a callback (回访) with its due time | optional `note` (public) |
+         *     | `callback` | records the callback. `reached: false` is an attempt (stays resolved); `resolved: not_resolved` reopens (in_progress), else → callback_done | `reached`, `resolved` when reached; optional `satisfaction`, `note` |
+         *     | `close` | callback_done → closed | — |
+         *     | `reopen` | resolved, callback_done or closed → in_progress; the resolution timer starts again | `note` (why) |
+         *     | `cancel` | any open status → cancelled; timers stop | `note` (reason) |
+         *     | `merge` | → merged into another open or resolved ticket | `merge_into` |
+         *     | `transfer` | to another department (→ new, or accepted with `assignee_id`); a hand-over timer starts; the department's managers (or the assignee) are notified; back to where it came from counts as a send-back (回退) | `department_id`, `note` (reason); optional `assignee_id` |
+         *     | `escalate` | `escalation: technical` transfers like `transfer`, marked as escalation; `escalation: manager` notifies the department's managers, no transfer | `escalation`; for technical also `department_id`, `note` |
+         *     | `assign` | sets the assignee (notified) | `assignee_id` |
+         *     | `comment` | adds a public reply or, with `internal: true`, an internal note the customer never sees; allowed in every status | `note` |
+         */
+        post: operations["actOnTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/sla/reapply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Positive integer id. Anything else is a 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-apply the current SLA policy to a ticket
+         * @description Running timers keep the policy version they started with. This moves the ticket's open timers
+         *     to the policy (and version) that matches the ticket now, stores it on the ticket and records a
+         *     `ticket.sla_reapplied` event with the old and new policy.
+         */
+        post: operations["reapplyTicketSla"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/complaint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Positive integer id. Anything else is a 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Record the handling of a complaint
+         * @description Changes the complaint record of a complaint ticket: classification, whom it is about, the
+         *     person responsible (notified) and the deadline, the investigation findings, whether it was
+         *     substantiated, the remedy, and when and how the outcome was communicated to the customer.
+         *     Absent fields stay; `null` clears a nullable one. A ticket that is not a complaint is a 400
+         *     on `ticket`.
+         */
+        patch: operations["updateComplaint"];
+        trace?: never;
+    };
+    "/api/v1/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find customers
+         * @description Customers (people and organisations) by id, paged; `q` narrows to names or e-mail addresses containing the text (case-insensitive) or phone numbers containing it. `cursor` is the id after which to continue.
+         */
+        get: operations["listCustomers"];
+        put?: never;
+        /**
+         * Create a customer
+         * @description Creates a person or an organisation. A person may belong to an organisation
+         *     (`organisation_id`, which must be a customer of kind `organisation`) and inherits its tier
+         *     for SLA matching when their own is `standard`. `account_id` links a portal login (an account
+         *     with the customer role); one account belongs to at most one customer (409 on `account_id`).
+         */
+        post: operations["createCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Positive integer id. Anything else is a 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a customer
+         * @description One customer record.
+         */
+        get: operations["getCustomer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The service catalogue
+         * @description Every ticket category (a tree through `parent_id`), roots first, including inactive ones. Any signed-in caller may read it (the portal uses it too). Not paged; `next_cursor` is always null.
+         */
+        get: operations["listTicketCategories"];
+        put?: never;
+        /**
+         * Add a category
+         * @description Adds a category to the service catalogue, at the top or under an existing `parent_id` (400 on `parent_id` when there is none).
+         */
+        post: operations["createTicketCategory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/categories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename, move or (de)activate a category
+         * @description Changes what the body names; absent fields stay. `parent_id: null` moves the category to the top level. Refused with 409 on `parent_id` for a move into the category itself or one of its subcategories, on `name` when an active sibling already has the name, and on `active` when deactivating a category that still has active subcategories; 400 on `parent_id` for a missing or inactive parent. Existing tickets keep their category; an inactive one is no longer offered for new tickets or imports. Recorded as a `category.updated` event.
+         */
+        patch: operations["updateTicketCategory"];
+        trace?: never;
+    };
+    "/api/v1/portal/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My requests (customer portal)
+         * @description The caller's own tickets (of the customer record linked to the account), newest first, at most 200. An account linked to no customer gets a 403. Not paged; `next_cursor` is null. Portal answers leave out the SLA fields (`sla_policy_id`, `sla_policy_version`, `sla_policy_name`, `sla_summary`, `sla_state`) of the ticket schema, here and in the other portal routes.
+         */
+        get: operations["listPortalTickets"];
+        put?: never;
+        /**
+         * Submit a request or complaint (customer portal)
+         * @description Registers a ticket for the caller's customer record through the `portal` channel, into the
+         *     intake queue (no department, nobody assigned). The type-specific rules of
+         *     `POST /api/v1/tickets` apply. Customers cannot choose the channel, department or assignee,
+         *     nor a complaint's responsible person or deadline (those fields are unknown here: 400).
+         */
+        post: operations["createPortalTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/tickets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Positive integer id. Anything else is a 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One of my requests (customer portal)
+         * @description The ticket with its public replies and a timeline of what happened (event types and times
+         *     only: no actors, no details). Internal notes never appear. Another customer's ticket is a 404,
+         *     the same as one that does not exist.
+         */
+        get: operations["getPortalTicket"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/tickets/{id}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Positive integer id. Anything else is a 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reply on one of my requests (customer portal)
+         * @description Adds the customer's message as a public comment and notifies the assignee. A ticket that was
+         *     waiting for the customer goes back to `in_progress` and its SLA timers run again. A ticket
+         *     that is no longer open (resolved, closed, cancelled, merged) is a 409: submit a new request.
+         */
+        post: operations["replyPortalTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desk/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Service-desk dashboard
+         * @description The live picture over the tickets in the caller's scope: open tickets by status, tickets with
+         *     an SLA warning or breach right now, first-response and resolution attainment today, this week
+         *     and this month (local time, Asia/Shanghai; timers started in the period that are decided:
+         *     stopped, or open past their due time), and per department this month.
+         */
+        get: operations["getDeskDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Complaint analysis
+         * @description Complaints registered in [`from`, `to`) in the caller's scope: totals, open, overdue (open past
+         *     the complaint's deadline), substantiated, counts by category and by the department complained
+         *     about, repeat complainants (more than one complaint, top 20) and a weekly series (weeks start on
+         *     Monday, local time). Defaults: `to` now, `from` the start of the week 11 weeks earlier (12 weeks).
+         */
+        get: operations["getComplaintSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/callbacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The callback (回访) queue
+         * @description Callbacks on tickets in the caller's scope. `open`: not done yet on resolved tickets, earliest
+         *     due first; `overdue`: those past their due time; `done`: recorded callbacks, latest first.
+         *     `cursor` is the offset of the next page, from `next_cursor`.
+         */
+        get: operations["listCallbacks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My notifications
+         * @description The caller's in-app notifications (assignments, transfers, escalations, SLA warnings and breaches, customer replies), newest first, with the number still unread.
+         */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Positive integer id. Anything else is a 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a notification read
+         * @description Marks one of the caller's notifications read (again is fine). Someone else's notification is a 404. Send no body, or `{}`.
+         */
+        post: operations["markNotificationRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark all my notifications read
+         * @description Marks every unread notification of the caller read. Send no body, or `{}`.
+         */
+        post: operations["markAllNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ticket-views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My saved ticket views
+         * @description The caller's saved ticket-list filters, by name. Not paged.
+         */
+        get: operations["listTicketViews"];
+        put?: never;
+        /**
+         * Save a ticket view
+         * @description Saves a named set of ticket-list filters for the caller (the query parameters of `GET /api/v1/tickets`, as an object of at most 4000 bytes of JSON). Names are unique per person (409 on `name`).
+         */
+        post: operations["createTicketView"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ticket-views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Positive integer id. Anything else is a 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a saved ticket view
+         * @description Deletes one of the caller's saved views; someone else's, or an unknown one, is a 404.
+         */
+        delete: operations["deleteTicketView"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List business calendars
+         * @description Every business calendar with its definition, by code. The built-ins `24x7` and `cn-mainland` are seeded on first start and may be edited like any other. Not paged; `next_cursor` is null.
+         */
+        get: operations["listCalendars"];
+        put?: never;
+        /**
+         * Create a business calendar
+         * @description Creates a calendar. Validation errors name the part at fault: `code`, `name`, `time_zone`,
+         *     `week`, `week[2][0].end` (weekday index, Monday = 0, then interval), `exceptions[3].date`,
+         *     `exceptions[3].hours_of`. A taken code is a 409 on `code`.
+         */
+        post: operations["createCalendar"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendars/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A calendar code such as `cn-mainland` or `24x7`. An unknown code is a 404. */
+                code: components["parameters"]["CalendarCode"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a business calendar
+         * @description One calendar with its whole definition.
+         */
+        get: operations["getCalendar"];
+        /**
+         * Replace a business calendar's definition
+         * @description Replaces the whole definition (the code cannot change: 400 on `code`). The read-only
+         *     `builtin` and `updated_at` of a calendar read with GET may be sent back; they are ignored.
+         *     Due times computed from now on use the new definition; running SLA timers move to it at
+         *     their next change (pause, resume, stop or firing), never retroactively.
+         */
+        put: operations["updateCalendar"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendars/{code}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A calendar code such as `cn-mainland` or `24x7`. An unknown code is a 404. */
+                code: components["parameters"]["CalendarCode"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import holidays and make-up working days
+         * @description Adds the days of an iCalendar feed or a JSON list to the calendar; an imported date
+         *     replaces the calendar's existing exception for that date, nothing else changes. All or
+         *     nothing. The format is told by the text: JSON starts with `{` or `[`.
+         *
+         *     * iCalendar: every VEVENT is an all-day event; a day is a make-up working day (worked
+         *       with Monday's hours) when `X-SQM-KIND:workday` is set or its SUMMARY says 补班 /
+         *       调休上班 / workday, else a holiday. Errors name the line: `field` is `line 12`.
+         *     * JSON: a list of exceptions, `{"exceptions": [...]}`, or a whole calendar definition of
+         *       which only the exceptions are used. Errors name the field, e.g. `exceptions[3].date`.
+         *
+         *     An always-open calendar has no days to except (409).
+         */
+        post: operations["importCalendarDays"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendars/{code}/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A calendar code such as `cn-mainland` or `24x7`. An unknown code is a 404. */
+                code: components["parameters"]["CalendarCode"];
+            };
+            cookie?: never;
+        };
+        /**
+         * When N business minutes end
+         * @description The instant at which `minutes` business minutes have passed since `from` on this
+         *     calendar, as an SLA target would count them: counting starts at `from` or the next
+         *     opening, and the answer is the end of the last working stretch used (180 minutes from
+         *     Monday 09:00 with hours 09:00-12:00, 13:00-18:00 is Monday 12:00). Zero minutes answers
+         *     `from`. The answer is local time in the calendar's zone with its offset.
+         */
+        get: operations["previewCalendarDue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List SLA policies
+         * @description The current version of every SLA policy, by id; active ones only unless `include_inactive=true`. Not paged; `next_cursor` is null.
+         */
+        get: operations["listSlaPolicies"];
+        put?: never;
+        /**
+         * Create an SLA policy
+         * @description Creates a policy as version 1. Errors name the field: `name`, `warning_fraction`,
+         *     `match.priority`, `match.category_id`, `targets`, `targets[1].kind`,
+         *     `targets[1].business_minutes`, `targets[1].calendar_code` (also for a calendar that does
+         *     not exist).
+         */
+        post: operations["createSlaPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla/policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Positive integer id. Anything else is a 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an SLA policy
+         * @description The current version of the policy, or the one asked for with `version`.
+         */
+        get: operations["getSlaPolicy"];
+        /**
+         * Save a new version of an SLA policy
+         * @description Saves the body as the policy's next version; new tickets get it, running timers keep the
+         *     version they started with. A policy read with GET may be sent back with changes: its `id`
+         *     must then be this one (400 on `id`), and its `version` is taken as the version the edit
+         *     started from — a 409 on `version` when someone saved a newer version meanwhile.
+         */
+        put: operations["updateSlaPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Which SLA policy a ticket would get, and why
+         * @description Matches the given ticket facts against the current version of every policy and reports
+         *     on each: the applied one first, then the other matching ones (less specific, or lost a
+         *     tie-break), then the non-matching and the inactive ones, each with the criteria checked
+         *     and one sentence of reason. A `category_id` alone is expanded to its path in the
+         *     category tree, so policies on a parent category match.
+         */
+        post: operations["explainSlaPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * @example {
+         *       "error": {
+         *         "code": "invalid",
+         *         "message": "must not be empty",
+         *         "field": "name"
+         *       }
+         *     }
+         */
+        Error: {
+            error: {
+                /**
+                 * @description Machine-readable kind of error.
+                 * @enum {string}
+                 */
+                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "header_too_large" | "too_many_requests" | "unavailable" | "internal";
+                /** @description Explanation for people, in English. */
+                message: string;
+                /** @description The request field or query parameter at fault, when there is one. */
+                field?: string;
+                /** @description Stable id of the message (for example `ticket.transition_refused`), present when clients can show the message in the user's language: the web UI looks the key up in its `reasons` catalogue and fills it from `args`. Absent for messages without one; show `message` then. */
+                key?: string;
+                /** @description The variable parts of the message by name, present with `key`. */
+                args?: {
+                    [key: string]: string;
+                };
+                /** @description Present when the request had several problems (a form with more than one bad field): all of them, the first being the one `message`, `field`, `key` and `args` describe, so a client can show every problem at once. */
+                errors?: components["schemas"]["FieldProblem"][];
+            };
+        };
+        FieldProblem: {
+            /** @description The request field at fault; absent when the problem is not about one field. */
+            field?: string;
+            /** @description Explanation for people */
+            message: string;
+            /** @description Stable id of the message */
+            key?: string;
+            /** @description The variable parts of the message by name, present with `key`. */
+            args?: {
+                [key: string]: string;
+            };
+        };
+        /**
+         * Format: date-time
+         * @description UTC, ISO-8601 with milliseconds, e.g. `2026-11-22T00:57:23.637Z`.
+         */
+        Timestamp: string;
+        Health: {
+            /** @enum {string} */
+            status: "ok" | "unavailable";
+        };
+        /** @enum {string} */
+        RoleCode: "admin" | "quality" | "executive" | "manager" | "agent" | "engineer" | "evaluator" | "customer";
+        /**
+         * @description A permission name such as `org.read`, `org.write`, `audit.read`, `tokens.manage`.
+         * @example org.read
+         */
+        Permission: string;
+        Role: {
+            code: components["schemas"]["RoleCode"];
+            permissions: components["schemas"]["Permission"][];
+        };
+        RoleList: {
+            items: components["schemas"]["Role"][];
+        };
+        /** @description A page of a list; pass `next_cursor` back as `cursor` for the next page. */
+        Page: {
+            items: unknown[];
+            /** @description Null on the last page. */
+            next_cursor: string | null;
+        };
+        LoginRequest: {
+            username: string;
+            /** Format: password */
+            password: string;
+        };
+        LoginResponse: {
+            user: components["schemas"]["Me"];
+            /** @description Send as `X-CSRF-Token` on every unsafe request made with the session cookie. */
+            csrf_token: string;
+        };
+        PasswordChange: {
+            /** Format: password */
+            current_password: string;
+            /**
+             * Format: password
+             * @description At least 10 characters with a letter and a digit, not containing the username.
+             */
+            new_password: string;
+        };
+        Department: {
+            /** Format: int64 */
+            id: number;
+            /**
+             * Format: int64
+             * @description Null for a root department.
+             */
+            parent_id: number | null;
+            /** @example 技术支持部 */
+            name: string;
+            /** @example TECH */
+            code: string | null;
+            active: boolean;
+            /** @description Active staff directly in this department. */
+            staff_count: number;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        DepartmentCreate: {
+            name: string;
+            /** Format: int64 */
+            parent_id?: number | null;
+            code?: string | null;
+        };
+        DepartmentPatch: {
+            name?: string;
+            /** Format: int64 */
+            parent_id?: number;
+            /** @description Null clears the code. */
+            code?: string | null;
+            active?: boolean;
+        };
+        DepartmentPage: components["schemas"]["Page"] & {
+            items?: components["schemas"]["Department"][];
+        };
+        Staff: {
+            /** Format: int64 */
+            id: number;
+            /** @example engineer */
+            username: string;
+            /** @example 技术支持工程师 张伟 */
+            display_name: string;
+            /**
+             * Format: int64
+             * @description Null for customers and third-party evaluators.
+             */
+            department_id: number | null;
+            /** @description Empty when there is no department. */
+            department_name: string;
+            title: string;
+            email: string;
+            phone: string;
+            roles: components["schemas"]["RoleCode"][];
+            /** @description For evaluators, the departments (with their subtrees) they may see. */
+            scope_department_ids: number[];
+            active: boolean;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        Me: components["schemas"]["Staff"] & {
+            /** @description Effective permissions; with a bearer token, narrowed to the token's scopes. */
+            permissions: components["schemas"]["Permission"][];
+            /** @description The session's CSRF token (empty with a bearer token). */
+            csrf_token: string;
+        };
+        StaffCreate: {
+            username: string;
+            display_name: string;
+            /** Format: int64 */
+            department_id?: number | null;
+            title?: string;
+            email?: string;
+            phone?: string;
+            roles: components["schemas"]["RoleCode"][];
+            /**
+             * Format: password
+             * @description At least 10 characters with a letter and a digit, not containing the username.
+             */
+            password: string;
+            scope_department_ids?: number[] | null;
+        };
+        StaffPatch: {
+            display_name?: string;
+            /** Format: int64 */
+            department_id?: number;
+            title?: string;
+            email?: string;
+            phone?: string;
+            roles?: components["schemas"]["RoleCode"][];
+            active?: boolean;
+            /**
+             * Format: password
+             * @description Resets the password and ends the account's sessions.
+             */
+            password?: string;
+            scope_department_ids?: number[] | null;
+        };
+        StaffPage: components["schemas"]["Page"] & {
+            items?: components["schemas"]["Staff"][];
+        };
+        ApiToken: {
+            /** Format: int64 */
+            id: number;
+            /**
+             * Format: int64
+             * @description The account the token acts as.
+             */
+            staff_id: number;
+            name: string;
+            scopes: components["schemas"]["Permission"][];
+            created_at: components["schemas"]["Timestamp"];
+            /** Format: date-time */
+            expires_at: string | null;
+            /** Format: date-time */
+            revoked_at: string | null;
+            /** Format: date-time */
+            last_used_at: string | null;
+        };
+        ApiTokenCreate: {
+            name: string;
+            /**
+             * Format: int64
+             * @description The account the token acts as; default the caller.
+             */
+            staff_id?: number;
+            scopes: components["schemas"]["Permission"][];
+            /**
+             * Format: date-time
+             * @description Optional expiry in the future, ISO-8601 with a zone.
+             */
+            expires_at?: string;
+        };
+        ApiTokenCreated: components["schemas"]["ApiToken"] & {
+            /** @description The secret (`sqm_...`), shown only in this answer; only its hash is stored. */
+            token: string;
+        };
+        ApiTokenPage: components["schemas"]["Page"] & {
+            items?: components["schemas"]["ApiToken"][];
+        };
+        Event: {
+            /**
+             * Format: int64
+             * @description Position in the log; strictly increasing.
+             */
+            seq: number;
+            at: components["schemas"]["Timestamp"];
+            /** @description Username of whoever caused it; `system` for the command line. */
+            actor: string;
+            /** @example department */
+            entity: string;
+            /** @example 12 */
+            entity_id: string;
+            /** @example department.created */
+            type: string;
+            /** @description Event details; for updates, `{field: {from, to}}`. */
+            data: {
+                [key: string]: unknown;
+            };
+            /** @description Hash over this event and its predecessor's hash. */
+            hash: string;
+        };
+        EventPage: components["schemas"]["Page"] & {
+            items?: components["schemas"]["Event"][];
+        };
+        /**
+         * @description 咨询 consultation, 服务请求 request, 故障 incident, 投诉 complaint, 建议 suggestion.
+         * @enum {string}
+         */
+        TicketType: "consultation" | "request" | "incident" | "complaint" | "suggestion";
+        /** @enum {string} */
+        TicketChannel: "phone" | "email" | "chat" | "portal" | "walk_in" | "api";
+        /**
+         * @description P1 is the most urgent.
+         * @enum {string}
+         */
+        TicketPriority: "P1" | "P2" | "P3" | "P4";
+        /**
+         * @description `new` (registered, not taken), `accepted` (受理), `in_progress`, `waiting_customer` (timers
+         *     paused), `resolved` (callback pending), `callback_done` (回访 recorded), `closed`, `cancelled`,
+         *     `merged` (a duplicate of another ticket).
+         * @enum {string}
+         */
+        TicketStatus: "new" | "accepted" | "in_progress" | "waiting_customer" | "resolved" | "callback_done" | "closed" | "cancelled" | "merged";
+        /** @enum {string} */
+        TicketActionName: "accept" | "respond" | "start" | "wait" | "resume" | "resolve" | "callback" | "close" | "reopen" | "cancel" | "merge" | "transfer" | "escalate" | "assign" | "comment";
+        /**
+         * @description 服务态度 attitude, 办事效率 efficiency, 专业能力 professionalism, 处理结果 outcome, 环境设施 facilities, other.
+         * @enum {string}
+         */
+        ComplaintCategory: "attitude" | "efficiency" | "professionalism" | "outcome" | "facilities" | "other";
+        Ticket: {
+            /** Format: int64 */
+            id: number;
+            /** @example T000123 */
+            number: string;
+            type: components["schemas"]["TicketType"];
+            channel: components["schemas"]["TicketChannel"];
+            priority: components["schemas"]["TicketPriority"];
+            status: components["schemas"]["TicketStatus"];
+            title: string;
+            description: string;
+            /** Format: int64 */
+            customer_id: number | null;
+            /** @description Empty without a customer. */
+            customer_name: string;
+            /** Format: int64 */
+            category_id: number | null;
+            category_name: string;
+            /**
+             * Format: int64
+             * @description Null while in the intake queue (e.g. from the portal).
+             */
+            department_id: number | null;
+            department_name: string;
+            /** Format: int64 */
+            assignee_id: number | null;
+            assignee_name: string;
+            /** Format: int64 */
+            merged_into: number | null;
+            cancel_reason: string;
+            transfer_count: number;
+            /** @description Transfers back to the department the ticket came from (回退). */
+            sendback_count: number;
+            reopen_count: number;
+            /** @description 0 none, 1 technical support, 2 manager. */
+            escalation_level: number;
+            /**
+             * Format: int64
+             * @description The SLA policy applied at registration; null when none matched.
+             */
+            sla_policy_id: number | null;
+            sla_policy_version: number;
+            /** @description The applied policy's targets in words (English; the UI builds its own sentence from `sla_policy_name` and the explanation). */
+            sla_summary: string;
+            /** @description Name of the applied policy at its applied version; null when none applied. */
+            sla_policy_name?: string | null;
+            /**
+             * @description At the time of the request, by the same rules as the `sla_state` filter: breached (a timer breached or past due), else warning (a running timer past its warning time), else paused, else ok; null when the ticket has no SLA timers (the `ok` filter includes those).
+             * @enum {string|null}
+             */
+            sla_state?: "ok" | "warning" | "breached" | "paused" | null;
+            created_at: components["schemas"]["Timestamp"];
+            /** Format: date-time */
+            accepted_at: string | null;
+            /** Format: date-time */
+            first_response_at: string | null;
+            /** Format: date-time */
+            resolved_at: string | null;
+            /** Format: date-time */
+            closed_at: string | null;
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        TicketPage: components["schemas"]["Page"] & {
+            items?: components["schemas"]["Ticket"][];
+        };
+        TicketRegistered: components["schemas"]["Ticket"] & {
+            /** @description Open tickets of the same customer (and category) from the last 7 days, newest first, at most 5. */
+            possible_duplicates: components["schemas"]["Ticket"][];
+        };
+        ComplaintCreate: {
+            category: components["schemas"]["ComplaintCategory"];
+            /**
+             * Format: int64
+             * @description The person complained about.
+             */
+            about_staff_id?: number | null;
+            /**
+             * Format: int64
+             * @description The department complained about.
+             */
+            about_department_id?: number | null;
+            /**
+             * @description 1 minor, 2 normal, 3 serious.
+             * @default 2
+             */
+            severity?: number;
+            /**
+             * Format: int64
+             * @description Who handles the complaint.
+             */
+            responsible_id?: number | null;
+            /**
+             * Format: date-time
+             * @description ISO-8601 with a zone.
+             */
+            deadline_at?: string;
+        };
+        /**
+         * @example {
+         *       "type": "incident",
+         *       "channel": "phone",
+         *       "priority": "P2",
+         *       "title": "无法登录网上营业厅",
+         *       "description": "客户反映输入密码后页面无响应",
+         *       "customer_id": 42,
+         *       "category_id": 7
+         *     }
+         */
+        TicketCreate: {
+            type: components["schemas"]["TicketType"];
+            channel: components["schemas"]["TicketChannel"];
+            /** @description Default P3. */
+            priority?: components["schemas"]["TicketPriority"];
+            title: string;
+            /** @description Required for incidents and complaints. */
+            description?: string;
+            /**
+             * Format: int64
+             * @description Required for requests, incidents and complaints.
+             */
+            customer_id?: number | null;
+            /**
+             * Format: int64
+             * @description An active category; required for requests and incidents.
+             */
+            category_id?: number | null;
+            /**
+             * Format: int64
+             * @description Default the caller's department.
+             */
+            department_id?: number | null;
+            /**
+             * Format: int64
+             * @description Registers the ticket as accepted by this person (notified).
+             */
+            assignee_id?: number | null;
+            /** @description Required for a complaint. */
+            complaint?: components["schemas"]["ComplaintCreate"] | null;
+        };
+        PortalComplaintCreate: {
+            category: components["schemas"]["ComplaintCategory"];
+            /** Format: int64 */
+            about_staff_id?: number | null;
+            /** Format: int64 */
+            about_department_id?: number | null;
+            /** @default 2 */
+            severity?: number;
+        };
+        PortalTicketCreate: {
+            type: components["schemas"]["TicketType"];
+            /** @description Default P3. */
+            priority?: components["schemas"]["TicketPriority"];
+            title: string;
+            description?: string;
+            /** Format: int64 */
+            category_id?: number | null;
+            complaint?: components["schemas"]["PortalComplaintCreate"] | null;
+        };
+        PortalReply: {
+            body: string;
+        };
+        /**
+         * @description The fields each action reads are listed in the operation's description; the others are ignored.
+         * @example {
+         *       "department_id": 4,
+         *       "note": "需要技术支持排查服务器日志"
+         *     }
+         */
+        TicketActionInput: {
+            /** @description The reply, note or reason. */
+            note?: string;
+            /**
+             * @description `comment`: an internal note the customer never sees.
+             * @default false
+             */
+            internal?: boolean;
+            /**
+             * Format: int64
+             * @description `transfer`, `escalate` (technical): the receiving department.
+             */
+            department_id?: number;
+            /**
+             * Format: int64
+             * @description `assign`; `transfer`: the receiving person.
+             */
+            assignee_id?: number;
+            /**
+             * Format: int64
+             * @description `merge`: the ticket that stays.
+             */
+            merge_into?: number;
+            /** @enum {string} */
+            escalation?: "technical" | "manager";
+            /** @description `callback`: whether the customer was reached. */
+            reached?: boolean;
+            /**
+             * @description `callback`: 解决 / 部分解决 / 未解决; `not_resolved` reopens the ticket.
+             * @enum {string}
+             */
+            resolved?: "resolved" | "partly" | "not_resolved";
+            /**
+             * @default not_rated
+             * @enum {string}
+             */
+            satisfaction?: "satisfied" | "basically_satisfied" | "dissatisfied" | "not_rated";
+        };
+        TicketComment: {
+            /** Format: int64 */
+            id: number;
+            /** @description The author's display name (null on the portal). */
+            author: string | null;
+            /** @enum {string} */
+            visibility: "public" | "internal";
+            body: string;
+            created_at: components["schemas"]["Timestamp"];
+        };
+        TicketTimelineEntry: {
+            /**
+             * Format: int64
+             * @description The audit event's sequence number.
+             */
+            seq: number;
+            at: components["schemas"]["Timestamp"];
+            /** @description Username (empty on the portal). */
+            actor: string;
+            /**
+             * @description `ticket.created`, `ticket.<action>`, `ticket.customer_replied`, `ticket.complaint_updated`, `ticket.escalated`, `ticket.callback_attempted`.
+             * @example ticket.transfer
+             */
+            type: string;
+            /** @description Details, e.g. `{from, to, note}` for status changes (`{}` on the portal). */
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description An SLA timer of the ticket, with its state at the time of the request. */
+        TicketTimer: {
+            /** Format: int64 */
+            id: number;
+            /** @enum {string} */
+            kind: "first_response" | "resolution" | "callback" | "handover";
+            /**
+             * Format: int64
+             * @description For `handover`: the transfer measured; 0 otherwise.
+             */
+            transfer_id: number;
+            /** Format: int64 */
+            policy_id: number;
+            policy_version: number;
+            /**
+             * Format: int64
+             * @description Target in business minutes.
+             */
+            target_minutes: number;
+            /** @description Code of the business calendar. */
+            calendar: string;
+            started_at: components["schemas"]["Timestamp"];
+            /** Format: date-time */
+            stopped_at: string | null;
+            pauses: {
+                from: components["schemas"]["Timestamp"];
+                /**
+                 * Format: date-time
+                 * @description Null while the pause lasts.
+                 */
+                to: string | null;
+            }[];
+            /** @enum {string} */
+            state: "running" | "paused" | "met" | "breached";
+            /**
+             * Format: date-time
+             * @description Null while paused before the due time.
+             */
+            due_at: string | null;
+            /** Format: date-time */
+            warning_at: string | null;
+            warning_reached: boolean;
+            /**
+             * Format: int64
+             * @description Negative once overrun.
+             */
+            remaining_business_ms: number;
+            /** Format: int64 */
+            elapsed_business_ms: number;
+            /** Format: int64 */
+            paused_business_ms: number;
+            /** Format: int64 */
+            overrun_business_ms: number;
+            /** Format: int64 */
+            overrun_wall_ms: number;
+        };
+        TicketCallback: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            ticket_id: number;
+            created_at: components["schemas"]["Timestamp"];
+            /** Format: date-time */
+            due_at: string | null;
+            /** Format: date-time */
+            done_at: string | null;
+            /**
+             * Format: int64
+             * @description Staff id.
+             */
+            done_by: number | null;
+            reached: boolean | null;
+            /** @enum {string|null} */
+            resolved: "resolved" | "partly" | "not_resolved" | null;
+            /** @enum {string|null} */
+            satisfaction: "satisfied" | "basically_satisfied" | "dissatisfied" | "not_rated" | null;
+            notes: string;
+        };
+        Complaint: {
+            category: components["schemas"]["ComplaintCategory"];
+            /** Format: int64 */
+            about_staff_id: number | null;
+            /** Format: int64 */
+            about_department_id: number | null;
+            severity: number;
+            /** Format: int64 */
+            responsible_id: number | null;
+            /** Format: date-time */
+            deadline_at: string | null;
+            /** @description What the investigation found. */
+            findings: string;
+            /** @description Null until decided. */
+            substantiated: boolean | null;
+            remedy: string;
+            /**
+             * Format: date-time
+             * @description When the outcome was told to the customer.
+             */
+            communicated_at: string | null;
+            communicated_how: string;
+        };
+        /**
+         * @example {
+         *       "findings": "坐席未按规范致歉",
+         *       "substantiated": true,
+         *       "remedy": "赠送话费补偿并回访致歉"
+         *     }
+         */
+        ComplaintPatch: {
+            category?: components["schemas"]["ComplaintCategory"];
+            /** Format: int64 */
+            about_staff_id?: number | null;
+            /** Format: int64 */
+            about_department_id?: number | null;
+            /**
+             * Format: int64
+             * @description Notified when set to someone else.
+             */
+            responsible_id?: number | null;
+            severity?: number;
+            /** Format: date-time */
+            deadline_at?: string | null;
+            findings?: string;
+            substantiated?: boolean | null;
+            remedy?: string;
+            /** Format: date-time */
+            communicated_at?: string | null;
+            communicated_how?: string;
+        };
+        TicketView: components["schemas"]["Ticket"] & {
+            /** @description Public replies and internal notes, oldest first. */
+            comments: components["schemas"]["TicketComment"][];
+            /** @description The ticket's audit events, oldest first. */
+            timeline: components["schemas"]["TicketTimelineEntry"][];
+            /** @description The actions allowed in the current status. */
+            allowed_actions: components["schemas"]["TicketActionName"][];
+            timers: components["schemas"]["TicketTimer"][];
+            callbacks: components["schemas"]["TicketCallback"][];
+            /** @description Null unless the ticket is a complaint. */
+            complaint: components["schemas"]["Complaint"] | null;
+        };
+        PortalTicketView: components["schemas"]["Ticket"] & {
+            /** @description Public comments only; `author` is null. */
+            comments: components["schemas"]["TicketComment"][];
+            /** @description Event types and times; `actor` is empty and `data` is `{}`. */
+            timeline: components["schemas"]["TicketTimelineEntry"][];
+        };
+        Customer: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            /** @enum {string} */
+            kind: "person" | "organisation";
+            /** Format: int64 */
+            organisation_id: number | null;
+            organisation_name: string;
+            /**
+             * @description Service tier or contract (`standard`, `gold`, `vip`, ...); SLA policies may match on it.
+             * @example gold
+             */
+            tier: string;
+            phone: string;
+            email: string;
+            /**
+             * Format: int64
+             * @description The linked portal login.
+             */
+            account_id: number | null;
+            created_at: components["schemas"]["Timestamp"];
+        };
+        CustomerCreate: {
+            name: string;
+            /**
+             * @default person
+             * @enum {string}
+             */
+            kind?: "person" | "organisation";
+            /** Format: int64 */
+            organisation_id?: number | null;
+            /** @default standard */
+            tier?: string;
+            phone?: string;
+            email?: string;
+            /** Format: int64 */
+            account_id?: number | null;
+        };
+        CustomerPage: components["schemas"]["Page"] & {
+            items?: components["schemas"]["Customer"][];
+        };
+        TicketCategory: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            parent_id: number | null;
+            /** @example 账号与登录 */
+            name: string;
+            active: boolean;
+        };
+        TicketCategoryCreate: {
+            name: string;
+            /** Format: int64 */
+            parent_id?: number | null;
+        };
+        TicketCategoryPage: components["schemas"]["Page"] & {
+            items?: components["schemas"]["TicketCategory"][];
+        };
+        AttainmentRate: {
+            /** Format: int64 */
+            met: number;
+            /**
+             * Format: int64
+             * @description Timers decided: stopped, or open past their due time.
+             */
+            total: number;
+            /** @description met / total; null when total is 0. */
+            rate: number | null;
+        };
+        DeskDashboard: {
+            /** @description Tickets in each not-yet-finished status (every key is present). */
+            open_by_status: {
+                new: number;
+                accepted: number;
+                in_progress: number;
+                waiting_customer: number;
+                resolved: number;
+            };
+            /** @description Tickets with a running timer past its warning time and not yet due. */
+            warnings_now: number;
+            /** @description Tickets with an open timer past its due time. */
+            breaches_now: number;
+            attainment: {
+                /** @enum {string} */
+                period: "today" | "week" | "month";
+                first_response: components["schemas"]["AttainmentRate"];
+                resolution: components["schemas"]["AttainmentRate"];
+            }[];
+            by_department: {
+                /**
+                 * Format: int64
+                 * @description Null for the intake queue.
+                 */
+                department_id: number | null;
+                department_name: string;
+                open: number;
+                /** @description Open tickets with an open timer past due. */
+                breached: number;
+                /** @description This month. */
+                first_response_rate: number | null;
+                /** @description This month. */
+                resolution_rate: number | null;
+            }[];
+            at: components["schemas"]["Timestamp"];
+        };
+        ComplaintSummary: {
+            from: components["schemas"]["Timestamp"];
+            to: components["schemas"]["Timestamp"];
+            total: number;
+            open: number;
+            /** @description Open past the complaint's deadline. */
+            overdue: number;
+            substantiated: number;
+            /** @description Most frequent first. */
+            by_category: {
+                category: components["schemas"]["ComplaintCategory"];
+                count: number;
+            }[];
+            /** @description By the department complained about (null when not recorded). */
+            by_department: {
+                /** Format: int64 */
+                department_id: number | null;
+                department_name: string;
+                count: number;
+            }[];
+            repeat_complainants: {
+                /** Format: int64 */
+                customer_id: number;
+                customer_name: string;
+                count: number;
+            }[];
+            weekly: {
+                week_start: components["schemas"]["Timestamp"];
+                count: number;
+            }[];
+        };
+        CallbackQueueItem: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            ticket_id: number;
+            ticket_number: string;
+            ticket_title: string;
+            customer_name: string;
+            /** Format: date-time */
+            due_at: string | null;
+            /** Format: date-time */
+            done_at: string | null;
+            reached: boolean | null;
+            /** @enum {string|null} */
+            resolved: "resolved" | "partly" | "not_resolved" | null;
+            /** @enum {string|null} */
+            satisfaction: "satisfied" | "basically_satisfied" | "dissatisfied" | "not_rated" | null;
+            notes: string;
+            /** @description Display name of who recorded it; empty while open. */
+            done_by: string;
+            overdue: boolean;
+        };
+        CallbackQueuePage: components["schemas"]["Page"] & {
+            items?: components["schemas"]["CallbackQueueItem"][];
+        };
+        Notification: {
+            /** Format: int64 */
+            id: number;
+            /**
+             * @description `assigned`, `transferred`, `sent_back`, `escalated`, `customer_replied`, `complaint_responsible`, `sla_warning`, `sla_breach`.
+             * @example transferred
+             */
+            kind: string;
+            /** Format: int64 */
+            ticket_id: number | null;
+            /** @description English text. */
+            message: string;
+            /**
+             * @description `notification.<kind>`: the message key the UI translates.
+             * @example notification.transferred
+             */
+            key: string;
+            /** @description The message's parts: `number` and `title` of the ticket, plus `note` (transfers) or `timerKind` (SLA). */
+            args: {
+                [key: string]: string;
+            };
+            created_at: components["schemas"]["Timestamp"];
+            /** Format: date-time */
+            read_at: string | null;
+        };
+        NotificationList: {
+            items: components["schemas"]["Notification"][];
+            /** @description All unread notifications of the caller, not only this page. */
+            unread_count: number;
+        };
+        TicketSavedView: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            /**
+             * @description Query parameters of `GET /api/v1/tickets`.
+             * @example {
+             *       "status": "new,accepted",
+             *       "sla_state": "warning"
+             *     }
+             */
+            filters: {
+                [key: string]: unknown;
+            };
+            created_at: components["schemas"]["Timestamp"];
+        };
+        TicketSavedViewCreate: {
+            name: string;
+            /** @description At most 4000 bytes as JSON. */
+            filters: {
+                [key: string]: unknown;
+            };
+        };
+        TicketViewList: {
+            items: components["schemas"]["TicketSavedView"][];
+        };
+        /**
+         * @description Working time on a local day, `[start, end)` as `HH:MM`; `24:00` is the end of the day.
+         * @example [
+         *       "09:00",
+         *       "12:00"
+         *     ]
+         */
+        HoursInterval: string[];
+        /**
+         * @description A dated local day: a holiday (closed all day) or a make-up working day (调休上班), worked
+         *     with `hours`, with the weekly hours of `hours_of`, or with neither: with Monday's hours.
+         */
+        CalendarException: {
+            /**
+             * Format: date
+             * @example 2027-01-01
+             */
+            date: string;
+            /** @enum {string} */
+            kind: "holiday" | "workday";
+            /** @example 元旦 */
+            name?: string;
+            /** @enum {string} */
+            hours_of?: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+            hours?: components["schemas"]["HoursInterval"][];
+        };
+        /**
+         * @description A business calendar: the working hours of each weekday in its own IANA time zone, plus
+         *     dated exceptions. An `always_open` calendar (24x7) has neither week nor exceptions.
+         */
+        Calendar: {
+            /** @example cn-mainland */
+            code: string;
+            /** @example 中国大陆工作日 */
+            name: string;
+            /**
+             * @description An IANA zone name.
+             * @example Asia/Shanghai
+             */
+            time_zone: string;
+            /** @default false */
+            always_open?: boolean;
+            /** @description Working intervals per weekday, sorted and not overlapping; a missing or empty day is closed. */
+            week?: {
+                mon?: components["schemas"]["HoursInterval"][];
+                tue?: components["schemas"]["HoursInterval"][];
+                wed?: components["schemas"]["HoursInterval"][];
+                thu?: components["schemas"]["HoursInterval"][];
+                fri?: components["schemas"]["HoursInterval"][];
+                sat?: components["schemas"]["HoursInterval"][];
+                sun?: components["schemas"]["HoursInterval"][];
+            };
+            exceptions?: components["schemas"]["CalendarException"][];
+            /** @description Seeded from the built-ins (editable all the same). Ignored in requests. */
+            readonly builtin?: boolean;
+            /** @description Ignored in requests. */
+            readonly updated_at?: components["schemas"]["Timestamp"];
+        };
+        CalendarPage: {
+            items: components["schemas"]["Calendar"][];
+            next_cursor: string | null;
+        };
+        CalendarImported: components["schemas"]["Calendar"] & {
+            imported: {
+                /** @description Dates that had no exception before. */
+                added: number;
+                /** @description Dates whose exception the import replaced. */
+                replaced: number;
+            };
+        };
+        CalendarDue: {
+            /**
+             * Format: date-time
+             * @description Local time in the calendar's zone with its offset; milliseconds only when not zero.
+             * @example 2026-10-09T10:00:00+08:00
+             */
+            due: string;
+        };
+        /** @enum {string} */
+        SlaTimerKind: "first_response" | "resolution" | "callback" | "handover";
+        /** @enum {string} */
+        SlaPriority: "P1" | "P2" | "P3" | "P4";
+        SlaTarget: {
+            kind: components["schemas"]["SlaTimerKind"];
+            business_minutes: number;
+            /** @example cn-mainland */
+            calendar_code: string;
+        };
+        /** @description Which tickets the policy governs; an unset (or null) criterion matches every ticket. The most specific matching active policy wins. */
+        SlaMatch: {
+            /** @example incident */
+            ticket_type?: string | null;
+            priority?: components["schemas"]["SlaPriority"] | null;
+            /** @example phone */
+            channel?: string | null;
+            /**
+             * Format: int64
+             * @description This category or any category below it.
+             */
+            category_id?: number | null;
+            /** @example vip */
+            customer_tier?: string | null;
+        };
+        SlaPolicyInput: {
+            name: string;
+            match?: components["schemas"]["SlaMatch"];
+            /** @description At most one per kind. */
+            targets: components["schemas"]["SlaTarget"][];
+            /**
+             * @description Warn when this share of a target's business time is used.
+             * @default 0.75
+             */
+            warning_fraction?: number;
+            /**
+             * Format: int64
+             * @description When a target of this policy is breached, the open ticket is reassigned to this active staff member (an `ticket.assign` event and an `escalated` notification), besides the priority raise and the notice to the next level. 400 on this field for an unknown or inactive person.
+             */
+            breach_assignee_id?: number | null;
+            /** @default true */
+            active?: boolean;
+        };
+        SlaPolicy: {
+            /** Format: int64 */
+            id: number;
+            /** @description Every save makes a new version; running timers keep theirs. */
+            version: number;
+            name: string;
+            match: components["schemas"]["SlaMatch"];
+            targets: components["schemas"]["SlaTarget"][];
+            warning_fraction: number;
+            /** Format: int64 */
+            breach_assignee_id?: number | null;
+            active: boolean;
+        };
+        SlaPolicyPage: {
+            items: components["schemas"]["SlaPolicy"][];
+            next_cursor: string | null;
+        };
+        /** @description What is known about a ticket when its policy is chosen; everything optional. */
+        SlaTicketFacts: {
+            /** @example incident */
+            ticket_type?: string;
+            priority?: components["schemas"]["SlaPriority"];
+            /** @example phone */
+            channel?: string;
+            /** Format: int64 */
+            category_id?: number;
+            /** @description The category and its ancestors, root first (ends with `category_id` when both are given). */
+            category_path?: number[];
+            /** @example vip */
+            customer_tier?: string;
+        };
+        SlaCandidate: {
+            /** Format: int64 */
+            policy_id: number;
+            policy_version: number;
+            policy_name: string;
+            /** @enum {string} */
+            verdict: "applied" | "inactive" | "not_matching" | "less_specific" | "lost_tie_break";
+            /** @description Criteria the policy sets. */
+            specificity: number;
+            /** @description 1-based depth of the matched category on the ticket's path; 0 when none. */
+            category_depth: number;
+            checks: {
+                /** @enum {string} */
+                criterion: "category" | "customer_tier" | "ticket_type" | "priority" | "channel";
+                wanted: string;
+                /** @description The ticket's value; empty when unknown; a category path as `1/5/12`. */
+                actual: string;
+                matched: boolean;
+            }[];
+            /** @description For lost_tie_break, the criterion that decided; null when the lower id won. */
+            decided_by: string | null;
+            /** @description One English sentence. */
+            reason: string;
+        };
+        SlaExplanation: {
+            /** Format: int64 */
+            policy_id: number | null;
+            policy_version: number | null;
+            policy: components["schemas"]["SlaPolicy"] | null;
+            /** @example policy #3 "P1 incidents" v2 applied because ticket_type=incident, priority=P1 matched */
+            summary: string;
+            candidates: components["schemas"]["SlaCandidate"][];
+        };
+        /**
+         * @example {
+         *       "line": 3,
+         *       "column": "渠道",
+         *       "reason": "unknown channel 'fax'; use phone, email, chat, portal, walk_in or api (电话, 邮件, 在线, 门户, 现场, 接口)",
+         *       "key": "import.unknown_channel",
+         *       "args": {
+         *         "value": "fax"
+         *       }
+         *     }
+         */
+        TicketImportError: {
+            /** @description CSV physical line or XLSX row number (the header is line 1); 0 for the file as a whole. */
+            line: number;
+            /** @description The column as the file names it (a header as written); empty for the whole row. */
+            column: string;
+            /** @description One English sentence. */
+            reason: string;
+            /** @description Stable id of the reason (`import.unknown_channel`, ...; a refusal by the desk while applying has the desk's key), present when a client can show the reason in the user's language: the web UI looks it up in its `reasons` catalogue and fills it from `args`. Absent otherwise; show `reason`. */
+            key?: string;
+            /** @description The variable parts of the reason by name, present with `key` (`value`: the cell as written, cut to 60 characters; `type`, `channel`, ...: an enum value). */
+            args?: {
+                [key: string]: string;
+            };
+        };
+        TicketImportJob: {
+            /** Format: int64 */
+            id: number;
+            /** @enum {string} */
+            status: "validating" | "applying" | "done" | "failed";
+            filename: string;
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            /** @description Rows read so far while validating; all data rows after. */
+            total: number;
+            /** @description Rows replayed so far while applying. */
+            done: number;
+            errors: components["schemas"]["TicketImportError"][];
+            error_count: number;
+            created_tickets: number;
+            /** Format: int64 */
+            first_ticket_id?: number | null;
+            /** Format: int64 */
+            last_ticket_id?: number | null;
+            started_at: components["schemas"]["Timestamp"];
+            finished_at?: components["schemas"]["Timestamp"] | null;
+        };
+        TicketBulkCreated: {
+            created: number;
+            tickets: {
+                line: number;
+                /** Format: int64 */
+                id: number;
+                /** @example T001001 */
+                number: string;
+                external_id: string | null;
+            }[];
+        };
+        TicketBulkRejected: {
+            error: {
+                /** @example invalid */
+                code: string;
+                message: string;
+                field?: string;
+            };
+            errors: {
+                /** @description Physical line of the body */
+                line: number;
+                /** @description The JSON key at fault (`complaint.category` inside the complaint); empty for the whole line. */
+                field: string;
+                /** @description One English sentence. */
+                reason: string;
+                /** @description Stable id of the reason, as in `TicketImportError`; absent when the reason has none. */
+                key?: string;
+                /** @description The variable parts of the reason by name, present with `key`. */
+                args?: {
+                    [key: string]: string;
+                };
+            }[];
+            error_count: number;
+        };
+    };
+    responses: {
+        /** @description Invalid input (malformed JSON, wrong type, missing or unknown field, broken rule); `field` names it. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description No valid session or token. */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Missing permission, data outside the caller's departments, or a cookie write without the right X-CSRF-Token. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description No such resource. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The change conflicts with existing data (a taken username or code, a department still in use); `field` names it. */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The body is larger than `--max-body`. */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The body is not `application/json`. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Too many failed sign-ins; the message says when to try again. */
+        TooManyRequests: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+    };
+    parameters: {
+        /** @description Positive integer id. Anything else is a 404. */
+        Id: number;
+        /** @description The `next_cursor` of the previous page. */
+        Cursor: string;
+        /** @description Page size. */
+        Limit: number;
+        /** @description A calendar code such as `cn-mainland` or `24x7`. An unknown code is a 404. */
+        CalendarCode: string;
+    };
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The server and its database are up. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description The database cannot be read. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The metrics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: {
+                /** @description Only events about this kind of entity, e.g. `department`, `staff`, `api_token`. */
+                entity?: string;
+                /** @description Only events about this entity id (as a string). */
+                entity_id?: string;
+                /** @description Event type. Exact match (`department.created`), or a prefix when it ends with a dot (`department.`). */
+                type?: string;
+                /** @description Only events caused by this username (`system` for the command line and the demo seed). */
+                actor?: string;
+                /** @description Only events at or after this instant (ISO-8601 date or date-time with a zone). */
+                from?: string;
+                /** @description Only events before this instant (exclusive; ISO-8601 date or date-time with a zone). */
+                to?: string;
+                /** @description The `next_cursor` of the previous page (events with a lower `seq` follow). */
+                cursor?: number;
+                /** @description Page size. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in. */
+            200: {
+                headers: {
+                    /** @description `sqm_session=<token>; Path=/; HttpOnly; SameSite=Lax; Max-Age=<seconds>` */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out. */
+            204: {
+                headers: {
+                    /** @description `sqm_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0` */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChange"];
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `field` is `current_password` (wrong) or `new_password` (too weak or unchanged). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    listRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All roles. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    listDepartments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The departments in scope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepartmentPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createDepartment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DepartmentCreate"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Department"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    getDepartment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Positive integer id. Anything else is a 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The department. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Department"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateDepartment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Positive integer id. Anything else is a 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DepartmentPatch"];
+            };
+        };
+        responses: {
+            /** @description The department after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Department"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    directoryDepartments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Active departments, roots first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: int64 */
+                            id: number;
+                            code: string | null;
+                            name: string;
+                            /** Format: int64 */
+                            parent_id: number | null;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    directoryStaff: {
+        parameters: {
+            query?: {
+                q?: string;
+                department_id?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Matching staff. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: int64 */
+                            id: number;
+                            username: string;
+                            name: string;
+                            /** Format: int64 */
+                            department_id: number | null;
+                            department_name: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listStaff: {
+        parameters: {
+            query?: {
+                /** @description Text that the username, display name or e-mail contains (case-insensitive), or the phone number contains. */
+                q?: string;
+                /** @description Only staff of this department (not its sub-departments). */
+                department_id?: number;
+                /** @description Only staff holding this role. */
+                role?: components["schemas"]["RoleCode"];
+                /** @description Only active (`true`) or deactivated (`false`) accounts. */
+                active?: boolean;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of staff. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffCreate"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Staff"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    getStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Positive integer id. Anything else is a 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Staff"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Positive integer id. Anything else is a 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffPatch"];
+            };
+        };
+        responses: {
+            /** @description The person after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Staff"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    listTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All tokens. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiTokenPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiTokenCreate"];
+            };
+        };
+        responses: {
+            /** @description Created; `token` is the secret. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiTokenCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    revokeToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Positive integer id. Anything else is a 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listTickets: {
+        parameters: {
+            query?: {
+                /** @description One status or a comma-separated list (`new,accepted`). */
+                status?: string;
+                type?: components["schemas"]["TicketType"];
+                channel?: components["schemas"]["TicketChannel"];
+                priority?: components["schemas"]["TicketPriority"];
+                /**
+                 * @description `breached`: a timer is breached or an open timer is past due; `warning`: an open timer
+                 *     passed its warning time, nothing breached; `paused`: an open timer is paused; `ok`: none of these.
+                 */
+                sla_state?: "ok" | "warning" | "breached" | "paused";
+                /** @description Only tickets currently in this department (not its sub-departments). */
+                department_id?: number;
+                customer_id?: number;
+                /** @description A staff id, or `me` for the caller. */
+                assignee_id?: string;
+                /** @description Only tickets created at or after this instant (ISO-8601 date or date-time with a zone). */
+                from?: string;
+                /** @description Only tickets created before this instant (exclusive). */
+                to?: string;
+                /** @description Text in the title or customer name (case-insensitive), digits of the customer's phone, or an exact ticket number (`T000123`). */
+                q?: string;
+                sort?: "created_desc" | "created_asc" | "priority" | "updated_desc";
+                /** @description Offset of the page, from `next_cursor`. */
+                cursor?: number;
+                /** @description Page size. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tickets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketCreate"];
+            };
+        };
+        responses: {
+            /** @description Registered. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketRegistered"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    findDuplicateTickets: {
+        parameters: {
+            query: {
+                customer_id: number;
+                category_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The candidates; `next_cursor` is null. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    startTicketImport: {
+        parameters: {
+            query?: {
+                /** @description The file's name, shown in the job and recorded in the event (no folders, at most 200 bytes). */
+                filename?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example 类型,渠道,标题,客户,分类,创建时间,首次响应时间
+                 *     故障,电话,VPN 无法连接,13900000001,网络与连接/VPN,2026-01-05 09:30,2026-01-05 09:42
+                 */
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                /** @description With a `filename` ending in `.csv` or `.xlsx`. */
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The job has started; poll it at the `Location` header. */
+            202: {
+                headers: {
+                    /** @description `/api/v1/tickets/imports/{id}` */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketImportJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Two imports are running already; try again when one has finished. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getTicketImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Positive integer id. Anything else is a 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketImportJob"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    bulkCreateTickets: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Up to 200 visible ASCII characters, unique per caller and batch. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {"type":"incident","channel":"phone","priority":"P2","title":"VPN 无法连接","description":"证书错误","customer":"13900000001","category":"网络与连接/VPN","created_at":"2026-01-05T09:30:00+08:00","external_id":"CC-1"}
+                 *     {"type":"consultation","channel":"api","title":"询问发票开具流程","customer_id":42}
+                 */
+                "application/x-ndjson": string;
+            };
+        };
+        responses: {
+            /** @description Every line became a ticket (or the stored reply of an earlier request with this key). */
+            201: {
+                headers: {
+                    /** @description `true` when this is the stored reply of an earlier request with the same key and body. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketBulkCreated"];
+                };
+            };
+            /** @description Some lines have problems; nothing was written. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketBulkRejected"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    exportTickets: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+                /** @description Language of the headers and of the values of enumerations (`故障`, `电话`, ...). */
+                lang?: "en" | "zh";
+                /** @description One status or a comma-separated list. */
+                status?: string;
+                type?: components["schemas"]["TicketType"];
+                channel?: components["schemas"]["TicketChannel"];
+                priority?: components["schemas"]["TicketPriority"];
+                sla_state?: "ok" | "warning" | "breached" | "paused";
+                department_id?: number;
+                customer_id?: number;
+                /** @description A staff id, or `me`. */
+                assignee_id?: string;
+                from?: string;
+                to?: string;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    "Content-Disposition"?: string;
+                    "X-Total-Count"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Positive integer id. Anything else is a 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ticket. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    actOnTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Positive integer id. Anything else is a 404. */
+                id: components["parameters"]["Id"];
+                /** @description What to do. Any other name is a 404. */
+                action: components["schemas"]["TicketActionName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TicketActionInput"];
+            };
+        };
+        responses: {
+            /** @description The ticket after the action. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such ticket, or no such action. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The action is not allowed in the ticket's status; `field` is `action` and the message lists the allowed actions. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    reapplyTicketSla: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Positive integer id. Anything else is a 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ticket after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Positive integer id. Anything else is a 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplaintPatch"];
+            };
+        };
+        responses: {
+            /** @description The complaint record after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complaint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    listCustomers: {
+        parameters: {
+            query?: {
+                q?: string;
+                /** @description The `next_cursor` of the previous page (a customer id). */
+                cursor?: number;
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of customers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerCreate"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    getCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Positive integer id. Anything else is a 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listTicketCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All categories. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketCategoryPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    createTicketCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketCategoryCreate"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketCategory"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    updateTicketCategory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** Format: int64 */
+                    parent_id?: number | null;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The category as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketCategory"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    listPortalTickets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customer's tickets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createPortalTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalTicketCreate"];
+            };
+        };
+        responses: {
+            /** @description Registered. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    getPortalTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Positive integer id. Anything else is a 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ticket. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalTicketView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    replyPortalTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Positive integer id. Anything else is a 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalReply"];
+            };
+        };
+        responses: {
+            /** @description The ticket after the reply. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The ticket is no longer open. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    getDeskDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dashboard. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeskDashboard"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getComplaintSummary: {
+        parameters: {
+            query?: {
+                /** @description ISO-8601 date or date-time with a zone. */
+                from?: string;
+                /** @description Exclusive end; must be after `from` (400 on `to`). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The summary. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listCallbacks: {
+        parameters: {
+            query?: {
+                state?: "open" | "overdue" | "done";
+                /** @description Offset of the page, from `next_cursor`. */
+                cursor?: number;
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of callbacks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackQueuePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                /** @description `true`: only unread ones. */
+                unread?: boolean;
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notifications. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    markNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Positive integer id. Anything else is a 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Marked read. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    markAllNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Marked read. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listTicketViews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The views. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketViewList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createTicketView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketSavedViewCreate"];
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketSavedView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    deleteTicketView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Positive integer id. Anything else is a 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listCalendars: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All calendars. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    createCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Calendar"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Calendar"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    getCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A calendar code such as `cn-mainland` or `24x7`. An unknown code is a 404. */
+                code: components["parameters"]["CalendarCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calendar. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Calendar"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A calendar code such as `cn-mainland` or `24x7`. An unknown code is a 404. */
+                code: components["parameters"]["CalendarCode"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Calendar"];
+            };
+        };
+        responses: {
+            /** @description The calendar after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Calendar"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    importCalendarDays: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A calendar code such as `cn-mainland` or `24x7`. An unknown code is a 404. */
+                code: components["parameters"]["CalendarCode"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example BEGIN:VCALENDAR
+                 *     BEGIN:VEVENT
+                 *     DTSTART;VALUE=DATE:20270101
+                 *     SUMMARY:元旦
+                 *     END:VEVENT
+                 *     END:VCALENDAR
+                 */
+                "text/calendar": string;
+                "application/json": components["schemas"]["CalendarException"][] | {
+                    exceptions: components["schemas"]["CalendarException"][];
+                } | components["schemas"]["Calendar"];
+            };
+        };
+        responses: {
+            /** @description The calendar after the import, with how many dates were added and replaced. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarImported"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    previewCalendarDue: {
+        parameters: {
+            query: {
+                /** @description The start, ISO-8601 date-time with an offset or Z (encode `+` as `%2B`; a plain `+` read as a space is tolerated). */
+                from: string;
+                /** @description Business minutes to count. */
+                minutes: number;
+            };
+            header?: never;
+            path: {
+                /** @description A calendar code such as `cn-mainland` or `24x7`. An unknown code is a 404. */
+                code: components["parameters"]["CalendarCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The due instant. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarDue"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listSlaPolicies: {
+        parameters: {
+            query?: {
+                /** @description Also list switched-off policies. */
+                include_inactive?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The policies. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createSlaPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SlaPolicyInput"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    getSlaPolicy: {
+        parameters: {
+            query?: {
+                /** @description A past (or the current) version number. */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Positive integer id. Anything else is a 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The policy version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateSlaPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Positive integer id. Anything else is a 404. */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SlaPolicyInput"] & {
+                    /**
+                     * Format: int64
+                     * @description When given
+                     */
+                    id?: number;
+                    /** @description When given */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The new version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicy"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    explainSlaPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SlaTicketFacts"];
+            };
+        };
+        responses: {
+            /** @description The applied policy (or null) and the report on every candidate. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaExplanation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+}
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsApiV1TicketsGetParametersQuerySla_stateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tickets"]["get"]["parameters"]["query"]["sla_state"]> = ["ok", "warning", "breached", "paused"];
+export const pathsApiV1TicketsGetParametersQuerySortValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tickets"]["get"]["parameters"]["query"]["sort"]> = ["created_desc", "created_asc", "priority", "updated_desc"];
+export const pathsApiV1TicketsBulkPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tickets/bulk"]["post"]["responses"]["201"]["headers"]["Idempotent-Replayed"]> = ["true"];
+export const pathsApiV1TicketsExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tickets/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx"];
+export const pathsApiV1TicketsExportGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tickets/export"]["get"]["parameters"]["query"]["lang"]> = ["en", "zh"];
+export const pathsApiV1TicketsExportGetParametersQuerySla_stateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tickets/export"]["get"]["parameters"]["query"]["sla_state"]> = ["ok", "warning", "breached", "paused"];
+export const pathsApiV1CallbacksGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/callbacks"]["get"]["parameters"]["query"]["state"]> = ["open", "overdue", "done"];
+export const errorErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Error"]["error"]["code"]> = ["invalid", "unauthenticated", "forbidden", "not_found", "method_not_allowed", "conflict", "payload_too_large", "unsupported_media_type", "header_too_large", "too_many_requests", "unavailable", "internal"];
+export const healthStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Health"]["status"]> = ["ok", "unavailable"];
+export const roleCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RoleCode"]> = ["admin", "quality", "executive", "manager", "agent", "engineer", "evaluator", "customer"];
+export const ticketTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TicketType"]> = ["consultation", "request", "incident", "complaint", "suggestion"];
+export const ticketChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TicketChannel"]> = ["phone", "email", "chat", "portal", "walk_in", "api"];
+export const ticketPriorityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TicketPriority"]> = ["P1", "P2", "P3", "P4"];
+export const ticketStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TicketStatus"]> = ["new", "accepted", "in_progress", "waiting_customer", "resolved", "callback_done", "closed", "cancelled", "merged"];
+export const ticketActionNameValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TicketActionName"]> = ["accept", "respond", "start", "wait", "resume", "resolve", "callback", "close", "reopen", "cancel", "merge", "transfer", "escalate", "assign", "comment"];
+export const complaintCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ComplaintCategory"]> = ["attitude", "efficiency", "professionalism", "outcome", "facilities", "other"];
+export const ticketActionInputEscalationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TicketActionInput"]["escalation"]> = ["technical", "manager"];
+export const ticketActionInputResolvedValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TicketActionInput"]["resolved"]> = ["resolved", "partly", "not_resolved"];
+export const ticketActionInputSatisfactionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TicketActionInput"]["satisfaction"]> = ["satisfied", "basically_satisfied", "dissatisfied", "not_rated"];
+export const ticketCommentVisibilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TicketComment"]["visibility"]> = ["public", "internal"];
+export const ticketTimerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TicketTimer"]["kind"]> = ["first_response", "resolution", "callback", "handover"];
+export const ticketTimerStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TicketTimer"]["state"]> = ["running", "paused", "met", "breached"];
+export const ticketCallbackResolvedValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TicketCallback"]["resolved"]> = ["resolved", "partly", "not_resolved"];
+export const ticketCallbackSatisfactionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TicketCallback"]["satisfaction"]> = ["satisfied", "basically_satisfied", "dissatisfied", "not_rated"];
+export const customerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Customer"]["kind"]> = ["person", "organisation"];
+export const customerCreateKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CustomerCreate"]["kind"]> = ["person", "organisation"];
+export const deskDashboardAttainmentPeriodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeskDashboard"]["attainment"]["period"]> = ["today", "week", "month"];
+export const callbackQueueItemResolvedValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CallbackQueueItem"]["resolved"]> = ["resolved", "partly", "not_resolved"];
+export const callbackQueueItemSatisfactionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CallbackQueueItem"]["satisfaction"]> = ["satisfied", "basically_satisfied", "dissatisfied", "not_rated"];
+export const calendarExceptionKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CalendarException"]["kind"]> = ["holiday", "workday"];
+export const calendarExceptionHours_ofValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CalendarException"]["hours_of"]> = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+export const slaTimerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SlaTimerKind"]> = ["first_response", "resolution", "callback", "handover"];
+export const slaPriorityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SlaPriority"]> = ["P1", "P2", "P3", "P4"];
+export const slaCandidateVerdictValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SlaCandidate"]["verdict"]> = ["applied", "inactive", "not_matching", "less_specific", "lost_tie_break"];
+export const slaCandidateChecksCriterionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SlaCandidate"]["checks"]["criterion"]> = ["category", "customer_tier", "ticket_type", "priority", "channel"];
+export const ticketImportJobStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TicketImportJob"]["status"]> = ["validating", "applying", "done", "failed"];
+export const ticketImportJobFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TicketImportJob"]["format"]> = ["csv", "xlsx"];
