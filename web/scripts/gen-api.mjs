@@ -2,7 +2,7 @@
 // cannot drift apart:
 //   src/api/generated/openapi.ts      every schema and operation as TypeScript types, plus a
 //                                     runtime array of each enum's values (openapi-typescript)
-//   src/api/generated/constraints.ts  each request schema's required fields and length limits,
+//   src/api/generated/constraints.ts  each object schema's required fields and length limits,
 //                                     for form rules (a field marked required, an input's maxLength)
 // `npm run gen:api` writes them; tests/api-types.test.mjs fails when the committed files are stale.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -26,13 +26,11 @@ async function typesFile(specText) {
   return `${HEADER}${astToString(ast)}`;
 }
 
-/** { required, maxLength, minLength } of every object schema whose body a client sends. */
+/** { required, maxLength, minLength } of every object schema. */
 function constraintsFile(spec) {
   const out = {};
   for (const [name, schema] of Object.entries(spec.components?.schemas ?? {})) {
     if (schema?.type !== 'object' || !schema.properties) continue;
-    // Only request bodies: they refuse unknown fields.
-    if (schema.additionalProperties !== false) continue;
     const maxLength = {};
     const minLength = {};
     for (const [field, property] of Object.entries(schema.properties)) {
@@ -41,7 +39,10 @@ function constraintsFile(spec) {
     }
     out[name] = { required: schema.required ?? [], maxLength, minLength };
   }
-  const body = JSON.stringify(out, null, 2);
+  // One schema a line: easy to read in a diff.
+  const body = `{\n${Object.entries(out)
+    .map(([name, rules]) => `  ${JSON.stringify(name)}: ${JSON.stringify(rules)},`)
+    .join('\n')}\n}`;
   return `${HEADER}
 /** A request schema's rules: which fields must be sent, and the length limits of text fields. */
 export interface SchemaConstraints {

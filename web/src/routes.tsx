@@ -128,7 +128,7 @@ export const appRoutes: readonly AppRoute[] = [
     icon: <CalendarOutlined />,
     permission: 'sla.manage',
     area: 'sla',
-    component: lazy(() => import('./pages/sla/Calendars')),
+    component: lazy(() => import('./pages/sla/calendars/Calendars')),
   },
   {
     path: '/sla/categories',

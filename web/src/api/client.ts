@@ -1,6 +1,6 @@
 // Fetch wrapper for the sqm API: same-origin cookie session, CSRF header on writes,
 // and one error type (ApiError) for every failure, including network errors.
-import type { ErrorBody, ErrorCode, MessageArgs, Page } from './types';
+import type { ErrorBody, ErrorCode, FieldProblem, MessageArgs, Page } from './types';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -9,8 +9,21 @@ export class ApiError extends Error {
   /** The message's stable key and parts, when the server gave them, to show it translated. */
   readonly key?: string;
   readonly args?: MessageArgs;
+  /**
+   * Every problem the server found in the request, the first being this error's own message: a
+   * form shows them all at once. One entry when the server named one problem.
+   */
+  readonly problems: readonly FieldProblem[];
 
-  constructor(status: number, code: ErrorCode, message: string, field?: string, key?: string, args?: MessageArgs) {
+  constructor(
+    status: number,
+    code: ErrorCode,
+    message: string,
+    field?: string,
+    key?: string,
+    args?: MessageArgs,
+    problems?: readonly FieldProblem[],
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -18,6 +31,7 @@ export class ApiError extends Error {
     this.field = field;
     this.key = key;
     this.args = args;
+    this.problems = problems && problems.length > 0 ? problems : [{ field, message, key, args }];
   }
 }
 
@@ -71,8 +85,9 @@ async function toApiError(response: Response): Promise<ApiError> {
   try {
     const parsed: unknown = text ? JSON.parse(text) : null;
     if (isErrorBody(parsed)) {
-      const { code, message, field, key, args } = parsed.error;
-      return new ApiError(response.status, code, message || response.statusText, field || undefined, key, args);
+      const { code, message, field, key, args, errors } = parsed.error;
+      const problems = (errors ?? []).map((p) => ({ ...p, field: p.field || undefined }));
+      return new ApiError(response.status, code, message || response.statusText, field || undefined, key, args, problems);
     }
   } catch {
     // Not JSON: fall through to a generic error built from the status line.

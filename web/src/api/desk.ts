@@ -21,6 +21,7 @@ import type {
   TicketDetail,
   TicketDraft,
   TicketQuery,
+  TicketType,
   TicketView,
 } from './deskTypes';
 import type { Page } from './types';
@@ -36,6 +37,20 @@ export function listTickets(
 
 export function getTicket(id: number, signal?: AbortSignal): Promise<TicketDetail> {
   return request<TicketDetail>('GET', `/tickets/${id}`, { signal });
+}
+
+/**
+ * What the registration form asks of the server (GET /desk/ticket-form): the fields each ticket
+ * type requires ("customer_id", "category_id", "description", ...) and the text limits.
+ * Written here until the route is in docs/openapi.yaml; then it is the generated type.
+ */
+export interface TicketFormSpec {
+  types: { type: TicketType; required: string[] }[];
+  limits: Record<string, number>;
+}
+
+export function getTicketForm(signal?: AbortSignal): Promise<TicketFormSpec> {
+  return request<TicketFormSpec>('GET', '/desk/ticket-form', { signal });
 }
 
 export function registerTicket(draft: TicketDraft): Promise<RegisteredTicket> {

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { DirectoryStaff } from '../../api/types';
 import { staffLabel, useDepartments, useStaffById, useStaffSearch } from '../../lib/directory';
 import { useDebounced } from '../../lib/useDebounced';
-import DepartmentTreeSelect from '../DepartmentTreeSelect';
+import TreeItemSelect from '../TreeItemSelect';
 import { errorText } from '../errors';
 
 interface FieldProps {
@@ -23,9 +23,9 @@ export function DepartmentField({ id, value, onChange, placeholder, allowClear =
   const { departments, loading, error } = useDepartments();
   if (!departments && loading) return <Spin size="small" />;
   return (
-    <DepartmentTreeSelect
+    <TreeItemSelect
       id={id}
-      departments={departments ?? []}
+      items={departments ?? []}
       value={value ?? undefined}
       onChange={(next) => onChange?.(next ?? null)}
       placeholder={placeholder ?? t('directory.department')}

@@ -1,5 +1,5 @@
 // The callback (回访) queue: open, overdue and done callbacks; an open one is recorded inline.
-import { Alert, Button, Card, Form, Space, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Form, Space, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,41 +8,35 @@ import { actOnTicket, listCallbacks } from '../../api/desk';
 import type { CallbackQueue as Queue, CallbackRow } from '../../api/deskTypes';
 import { useAuth } from '../../auth/AuthContext';
 import CursorTable from '../../components/CursorTable';
-import { errorText } from '../../components/errors';
 import PageHeader from '../../components/PageHeader';
 import CallbackFields, { callbackInput, type CallbackValues } from '../../components/desk/CallbackFields';
-import { useNotify } from '../../components/useNotify';
+import SubmitAlert from '../../components/SubmitAlert';
 import { formatTime } from '../../lib/format';
 import { useCursorList } from '../../lib/useCursorList';
+import { useSubmit } from '../../lib/useSubmit';
 
 const PAGE_SIZE = 50;
 const QUEUES: Queue[] = ['open', 'overdue', 'done'];
 
 function RecordCallback({ row, onDone }: { row: CallbackRow; onDone: () => void }) {
   const { t } = useTranslation();
-  const notify = useNotify();
   const [form] = Form.useForm<CallbackValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (values: CallbackValues) => {
-    setSaving(true);
-    setError(null);
-    try {
-      await actOnTicket(row.ticket_id, 'callback', callbackInput(values));
-      notify.success(t('callbacks.recorded', { number: row.ticket_number }));
-      onDone();
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const submit = useSubmit(form, (values: CallbackValues) => actOnTicket(row.ticket_id, 'callback', callbackInput(values)), {
+    success: t('callbacks.recorded', { number: row.ticket_number }),
+    onSuccess: onDone,
+  });
   return (
     <Card size="small" data-testid="record-callback">
-      {error !== null && <Alert type="error" showIcon role="alert" message={errorText(t, error)} style={{ marginBottom: 12 }} />}
-      <Form<CallbackValues> form={form} layout="vertical" onFinish={(values) => void submit(values)} style={{ maxWidth: 720 }}>
+      <SubmitAlert submit={submit} />
+      <Form<CallbackValues>
+        form={form}
+        layout="vertical"
+        onFinish={submit.run}
+        onValuesChange={submit.onValuesChange}
+        style={{ maxWidth: 720 }}
+      >
         <CallbackFields />
-        <Button type="primary" htmlType="submit" loading={saving}>
+        <Button type="primary" htmlType="submit" loading={submit.pending}>
           {t('callbacks.record')}
         </Button>
       </Form>

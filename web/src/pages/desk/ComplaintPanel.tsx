@@ -1,16 +1,16 @@
 // A complaint's handling record: what it is about, who answers it by when, the findings, whether
 // it was substantiated, the remedy and how it was communicated. Saves only what changed.
-import { Alert, Button, Card, Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
+import { Button, Card, Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { updateComplaint } from '../../api/desk';
 import type { Complaint, ComplaintCategory, ComplaintPatch } from '../../api/deskTypes';
-import { errorText } from '../../components/errors';
 import { DepartmentField, StaffField } from '../../components/desk/DirectoryFields';
 import { useDeskOptions } from '../../components/desk/options';
+import SubmitAlert from '../../components/SubmitAlert';
 import { useNotify } from '../../components/useNotify';
-import { showNestedFieldError } from '../../lib/forms';
+import { useSchemaRules } from '../../lib/schemaRules';
+import { useSubmit } from '../../lib/useSubmit';
 
 type Substantiated = 'yes' | 'no' | 'open';
 
@@ -27,20 +27,6 @@ interface Values {
   communicated_at: Dayjs | null;
   communicated_how: string;
 }
-
-const FIELDS = [
-  'category',
-  'severity',
-  'about_department_id',
-  'about_staff_id',
-  'responsible_id',
-  'deadline_at',
-  'findings',
-  'substantiated',
-  'remedy',
-  'communicated_at',
-  'communicated_how',
-];
 
 function toValues(c: Complaint): Values {
   return {
@@ -99,38 +85,29 @@ export default function ComplaintPanel({
   const { t } = useTranslation();
   const notify = useNotify();
   const options = useDeskOptions();
+  const schema = useSchemaRules('ComplaintPatch');
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const submit = useSubmit(form, (patch: ComplaintPatch) => updateComplaint(ticketId, patch), {
+    success: t('complaint.saved'),
+    onSuccess: onSaved,
+  });
 
-  const onFinish = async (values: Values) => {
+  const onFinish = (values: Values) => {
     const patch = toPatch(complaint, values);
-    if (Object.keys(patch).length === 0) {
-      notify.success(t('complaint.unchanged'));
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    try {
-      await updateComplaint(ticketId, patch);
-      notify.success(t('complaint.saved'));
-      onSaved();
-    } catch (cause) {
-      if (!showNestedFieldError(form, cause, (path) => FIELDS.includes(String(path[0])))) setError(cause);
-    } finally {
-      setSaving(false);
-    }
+    if (Object.keys(patch).length === 0) notify.success(t('complaint.unchanged'));
+    else void submit.run(patch);
   };
 
   return (
     <Card title={t('complaint.title')} data-testid="complaint-panel">
-      {error !== null && <Alert type="error" showIcon role="alert" message={errorText(t, error)} style={{ marginBottom: 16 }} />}
+      <SubmitAlert submit={submit} />
       <Form<Values>
         form={form}
         layout="vertical"
         disabled={!editable}
         initialValues={toValues(complaint)}
-        onFinish={(values) => void onFinish(values)}
+        onFinish={onFinish}
+        onValuesChange={submit.onValuesChange}
       >
         <Row gutter={16}>
           <Col xs={24} md={8}>
@@ -165,7 +142,7 @@ export default function ComplaintPanel({
           </Col>
         </Row>
         <Form.Item name="findings" label={t('complaint.findings')}>
-          <Input.TextArea rows={3} maxLength={20000} />
+          <Input.TextArea rows={3} maxLength={schema.maxLength('findings')} />
         </Form.Item>
         <Form.Item name="substantiated" label={t('complaint.substantiated')}>
           <Radio.Group
@@ -178,7 +155,7 @@ export default function ComplaintPanel({
           />
         </Form.Item>
         <Form.Item name="remedy" label={t('complaint.remedy')}>
-          <Input.TextArea rows={3} maxLength={20000} />
+          <Input.TextArea rows={3} maxLength={schema.maxLength('remedy')} />
         </Form.Item>
         <Row gutter={16}>
           <Col xs={24} md={8}>
@@ -188,12 +165,12 @@ export default function ComplaintPanel({
           </Col>
           <Col xs={24} md={16}>
             <Form.Item name="communicated_how" label={t('complaint.communicatedHow')}>
-              <Input maxLength={200} />
+              <Input maxLength={schema.maxLength('communicated_how')} />
             </Form.Item>
           </Col>
         </Row>
         {editable && (
-          <Button type="primary" htmlType="submit" loading={saving} data-testid="complaint-save">
+          <Button type="primary" htmlType="submit" loading={submit.pending} data-testid="complaint-save">
             {t('common.save')}
           </Button>
         )}

@@ -24,26 +24,29 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { createCustomer, findDuplicates, registerTicket } from '../../api/desk';
-import type {
-  Channel,
-  ComplaintCategory,
-  Customer,
-  Priority,
-  RegisteredTicket,
-  Ticket,
-  TicketDraft,
-  TicketType,
+import {
+  TICKET_TYPES,
+  type Channel,
+  type ComplaintCategory,
+  type Customer,
+  type Priority,
+  type RegisteredTicket,
+  type Ticket,
+  type TicketDraft,
+  type TicketType,
 } from '../../api/deskTypes';
 import { useAuth } from '../../auth/AuthContext';
-import { errorText } from '../../components/errors';
 import PageHeader from '../../components/PageHeader';
 import CategoryTreeSelect from '../../components/desk/CategoryTreeSelect';
 import CustomerSelect from '../../components/desk/CustomerSelect';
 import { DepartmentField, StaffField } from '../../components/desk/DirectoryFields';
 import { useDeskOptions } from '../../components/desk/options';
 import { PriorityTag, TicketStatusTag } from '../../components/desk/tags';
+import SubmitAlert from '../../components/SubmitAlert';
+import { useTicketForm } from '../../components/desk/ticketForm';
 import { useNotify } from '../../components/useNotify';
-import { showNestedFieldError } from '../../lib/forms';
+import { useSchemaRules } from '../../lib/schemaRules';
+import { useSubmit } from '../../lib/useSubmit';
 
 interface Values {
   customer_id?: number | null;
@@ -64,29 +67,6 @@ interface Values {
     deadline_at?: Dayjs | null;
   };
 }
-
-const FIELDS = new Set([
-  'customer_id',
-  'type',
-  'channel',
-  'priority',
-  'category_id',
-  'title',
-  'description',
-  'department_id',
-  'assignee_id',
-  'complaint.category',
-  'complaint.severity',
-  'complaint.about_department_id',
-  'complaint.about_staff_id',
-  'complaint.responsible_id',
-  'complaint.deadline_at',
-]);
-
-// What each type needs (mirrors the server's CheckRegistration, so errors show before sending).
-const NEEDS_CUSTOMER: ReadonlySet<TicketType> = new Set(['complaint', 'incident', 'request']);
-const NEEDS_CATEGORY: ReadonlySet<TicketType> = new Set(['incident', 'request']);
-const NEEDS_DESCRIPTION: ReadonlySet<TicketType> = new Set(['complaint', 'incident']);
 
 const INITIAL: Partial<Values> = { type: 'request', channel: 'phone', priority: 'P3', complaint: { severity: 2 } };
 
@@ -179,9 +159,19 @@ function NewCustomerCard({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<NewCustomerValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const schema = useSchemaRules('CustomerCreate');
   const looksLikePhone = /^[\d\s+()-]{5,}$/.test(initial.trim());
+  const save = useSubmit(
+    form,
+    (values: NewCustomerValues) =>
+      createCustomer({
+        name: values.name.trim(),
+        phone: values.phone?.trim() || undefined,
+        email: values.email?.trim() || undefined,
+        tier: values.tier?.trim() || undefined,
+      }),
+    { onSuccess: onCreated },
+  );
 
   const submit = async () => {
     let values: NewCustomerValues;
@@ -190,23 +180,7 @@ function NewCustomerCard({
     } catch {
       return;
     }
-    setSaving(true);
-    setError(null);
-    try {
-      const customer = await createCustomer({
-        name: values.name.trim(),
-        phone: values.phone?.trim() || undefined,
-        email: values.email?.trim() || undefined,
-        tier: values.tier?.trim() || undefined,
-      });
-      onCreated(customer);
-    } catch (cause) {
-      if (!showNestedFieldError(form, cause, (path) => ['name', 'phone', 'email', 'tier'].includes(String(path[0])))) {
-        setError(cause);
-      }
-    } finally {
-      setSaving(false);
-    }
+    await save.run(values);
   };
 
   // A nested <form> is not allowed inside the registration form, so this Form renders no element:
@@ -227,27 +201,28 @@ function NewCustomerCard({
         void submit();
       }}
     >
-      {error !== null && <Alert type="error" showIcon message={errorText(t, error)} style={{ marginBottom: 8 }} />}
+      <SubmitAlert submit={save} />
       <Form<NewCustomerValues>
         form={form}
         component={false}
         layout="vertical"
         initialValues={looksLikePhone ? { phone: initial.trim() } : { name: initial.trim() }}
+        onValuesChange={save.onValuesChange}
       >
         <Row gutter={12}>
           <Col xs={24} md={6}>
-            <Form.Item name="name" label={t('customers.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-              <Input id="new_customer_name" maxLength={100} autoFocus />
+            <Form.Item name="name" label={t('customers.name')} rules={schema.rules('name')}>
+              <Input id="new_customer_name" maxLength={schema.maxLength('name')} autoFocus />
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
             <Form.Item name="phone" label={t('customers.phone')}>
-              <Input id="new_customer_phone" maxLength={40} />
+              <Input id="new_customer_phone" maxLength={schema.maxLength('phone')} />
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
             <Form.Item name="email" label={t('customers.email')}>
-              <Input id="new_customer_email" maxLength={200} />
+              <Input id="new_customer_email" maxLength={schema.maxLength('email')} />
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
@@ -262,7 +237,7 @@ function NewCustomerCard({
         </Row>
       </Form>
       <Space>
-        <Button type="primary" icon={<UserAddOutlined />} loading={saving} onClick={() => void submit()} data-testid="create-customer">
+        <Button type="primary" icon={<UserAddOutlined />} loading={save.pending} onClick={() => void submit()} data-testid="create-customer">
           {t('customers.create')}
         </Button>
         <Button onClick={onCancel}>{t('common.cancel')}</Button>
@@ -279,8 +254,7 @@ export default function RegisterTicket() {
   const options = useDeskOptions();
   const [form] = Form.useForm<Values>();
   const root = useRef<HTMLDivElement>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const rules = useTicketForm();
   const [registered, setRegistered] = useState<RegisteredTicket | null>(null);
   const [creatingCustomer, setCreatingCustomer] = useState(false);
   const [customerSearch, setCustomerSearch] = useState('');
@@ -309,24 +283,19 @@ export default function RegisterTicket() {
     if (touched.length) void form.validateFields([...touched]).catch(() => undefined);
   }, [type, form]);
 
-  const required = (needed: boolean) => [{ required: needed, message: t('register.requiredFor', { type: t(`enums.type.${type}`) }) }];
+  const submit = useSubmit(form, (values: Values) => registerTicket(toDraft(values)), {
+    success: (ticket) => t('register.done', { number: ticket.number }),
+    onSuccess: (ticket) => {
+      if (ticket.possible_duplicates.length > 0) setRegistered(ticket);
+      else navigate(`/desk/tickets/${ticket.id}`);
+    },
+  });
 
-  const onFinish = async (values: Values) => {
-    setSubmitting(true);
-    setError(null);
-    try {
-      const ticket = await registerTicket(toDraft(values));
-      notify.success(t('register.done', { number: ticket.number }));
-      if (ticket.possible_duplicates.length > 0) {
-        setRegistered(ticket);
-      } else {
-        navigate(`/desk/tickets/${ticket.id}`);
-      }
-    } catch (cause) {
-      if (!showNestedFieldError(form, cause, (path) => FIELDS.has(path.join('.')))) setError(cause);
-    } finally {
-      setSubmitting(false);
-    }
+  /** A field's rule: required when the server requires it for this type (saying so when not for every type). */
+  const requiredFor = (field: string) => {
+    const always = TICKET_TYPES.every((each) => rules.requires(each, field));
+    const message = always ? t('common.required') : t('register.requiredFor', { type: t(`enums.type.${type}`) });
+    return [{ required: rules.requires(type, field), whitespace: true, message }];
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -380,13 +349,17 @@ export default function RegisterTicket() {
       <PageHeader title={t('register.title')} />
       <div ref={root} onKeyDown={onKeyDown}>
         <Card>
-          {error !== null && (
-            <Alert type="error" showIcon role="alert" message={t('register.failed')} description={errorText(t, error)} style={{ marginBottom: 16 }} />
-          )}
-          <Form<Values> form={form} layout="vertical" initialValues={INITIAL} onFinish={(values) => void onFinish(values)}>
-            <Form.Item label={t('register.customer')} required={NEEDS_CUSTOMER.has(type)} extra={t('register.customerHelp')}>
+          <SubmitAlert submit={submit} title={t('register.failed')} />
+          <Form<Values>
+            form={form}
+            layout="vertical"
+            initialValues={INITIAL}
+            onFinish={submit.run}
+            onValuesChange={submit.onValuesChange}
+          >
+            <Form.Item label={t('register.customer')} required={rules.requires(type, 'customer_id')} extra={t('register.customerHelp')}>
               <Flex gap="small">
-                <Form.Item name="customer_id" noStyle rules={required(NEEDS_CUSTOMER.has(type))}>
+                <Form.Item name="customer_id" noStyle rules={requiredFor('customer_id')}>
                   <CustomerSelect autoFocus selected={newCustomer} onSearchChange={setCustomerSearch} />
                 </Form.Item>
                 {can('customer.write') && (
@@ -403,6 +376,7 @@ export default function RegisterTicket() {
                 onCreated={(customer) => {
                   setNewCustomer(customer);
                   form.setFieldValue('customer_id', customer.id);
+                  submit.onValuesChange({ customer_id: customer.id });
                   void form.validateFields(['customer_id']).catch(() => undefined);
                   setCreatingCustomer(false);
                   notify.success(t('customers.created', { name: customer.name }));
@@ -426,19 +400,19 @@ export default function RegisterTicket() {
                 </Form.Item>
               </Col>
             </Row>
-            <Form.Item name="category_id" label={t('tickets.category')} rules={required(NEEDS_CATEGORY.has(type))}>
+            <Form.Item name="category_id" label={t('tickets.category')} rules={requiredFor('category_id')}>
               <CategoryTreeSelect placeholder={t('register.categoryPlaceholder')} />
             </Form.Item>
             <DuplicateWarning tickets={duplicates} />
             <Form.Item
               name="title"
               label={t('register.titleLabel')}
-              rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+              rules={requiredFor('title')}
             >
-              <Input maxLength={200} showCount />
+              <Input maxLength={rules.limit('title')} showCount />
             </Form.Item>
-            <Form.Item name="description" label={t('register.description')} rules={required(NEEDS_DESCRIPTION.has(type))}>
-              <Input.TextArea rows={4} maxLength={20000} />
+            <Form.Item name="description" label={t('register.description')} rules={requiredFor('description')}>
+              <Input.TextArea rows={4} maxLength={rules.limit('description')} />
             </Form.Item>
             {type === 'complaint' && (
               <Card size="small" title={t('complaint.title')} style={{ marginBottom: 16 }} data-testid="complaint-subform">
@@ -447,7 +421,7 @@ export default function RegisterTicket() {
                     <Form.Item
                       name={['complaint', 'category']}
                       label={t('complaint.category')}
-                      rules={[{ required: true, message: t('common.required') }]}
+                      rules={requiredFor('complaint.category')}
                     >
                       <Select options={options.complaintCategories} />
                     </Form.Item>
@@ -495,7 +469,7 @@ export default function RegisterTicket() {
               </Col>
             </Row>
             <Space>
-              <Button type="primary" htmlType="submit" loading={submitting} data-testid="register-submit">
+              <Button type="primary" htmlType="submit" loading={submit.pending} data-testid="register-submit">
                 {t('register.submit')}
               </Button>
               <Typography.Text type="secondary">{t('register.keyboardHelp')}</Typography.Text>

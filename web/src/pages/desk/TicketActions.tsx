@@ -1,17 +1,16 @@
 // The buttons for what may be done to a ticket now (its allowed_actions), each with the small form
 // that action needs. A refused action (e.g. 409 because someone else changed the ticket) shows the
 // server's message.
-import { Alert, Button, Form, Input, Modal, Popconfirm, Radio, Space } from 'antd';
+import { Button, Form, Input, Modal, Popconfirm, Radio, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actOnTicket } from '../../api/desk';
 import type { ActionInput, TicketAction, TicketDetail } from '../../api/deskTypes';
 import { useMe } from '../../auth/AuthContext';
-import { errorText } from '../../components/errors';
 import CallbackFields, { callbackInput, type CallbackValues } from '../../components/desk/CallbackFields';
 import { DepartmentField, StaffField } from '../../components/desk/DirectoryFields';
-import { useNotify } from '../../components/useNotify';
-import { showNestedFieldError } from '../../lib/forms';
+import SubmitAlert from '../../components/SubmitAlert';
+import { useSubmit } from '../../lib/useSubmit';
 
 /** Actions done with one click; the rest open a form. */
 const IMMEDIATE: ReadonlySet<TicketAction> = new Set(['accept', 'start', 'resume']);
@@ -55,8 +54,6 @@ function toInput(action: TicketAction, values: FormValues): ActionInput {
       return { note };
   }
 }
-
-const FORM_FIELDS = ['note', 'department_id', 'assignee_id', 'merge_into', 'escalation', 'reached', 'resolved', 'satisfaction'];
 
 function ActionFields({ action }: { action: TicketAction }) {
   const { t } = useTranslation();
@@ -172,43 +169,29 @@ function ActionModal({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const notify = useNotify();
   const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const submit = async (values: FormValues) => {
-    setSaving(true);
-    setError(null);
-    try {
-      await actOnTicket(ticket.id, action, toInput(action, values));
-      notify.success(t('actions.done', { action: t(`enums.action.${action}`) }));
-      onDone();
-    } catch (cause) {
-      if (!showNestedFieldError(form, cause, (path) => FORM_FIELDS.includes(String(path[0])))) setError(cause);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const submit = useSubmit(form, (values: FormValues) => actOnTicket(ticket.id, action, toInput(action, values)), {
+    success: t('actions.done', { action: t(`enums.action.${action}`) }),
+    onSuccess: onDone,
+  });
 
   return (
     <Modal
       open
       title={t('actions.modalTitle', { action: t(`enums.action.${action}`), number: ticket.number })}
       okText={t(`enums.action.${action}`)}
-      confirmLoading={saving}
+      confirmLoading={submit.pending}
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
     >
-      {error !== null && (
-        <Alert type="error" showIcon role="alert" data-testid="action-error" message={errorText(t, error)} style={{ marginBottom: 16 }} />
-      )}
+      <SubmitAlert submit={submit} data-testid="action-error" />
       <Form<FormValues>
         form={form}
         layout="vertical"
         initialValues={{ visibility: 'public', escalation: 'technical' }}
-        onFinish={(values) => void submit(values)}
+        onFinish={submit.run}
+        onValuesChange={submit.onValuesChange}
       >
         <ActionFields action={action} />
       </Form>
@@ -218,40 +201,28 @@ function ActionModal({
 
 export default function TicketActions({ ticket, onChanged }: { ticket: TicketDetail; onChanged: () => void }) {
   const { t } = useTranslation();
-  const notify = useNotify();
   const [open, setOpen] = useState<TicketAction | null>(null);
   const [busy, setBusy] = useState<TicketAction | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const immediate = useSubmit(
+    null,
+    async (action: TicketAction) => {
+      await actOnTicket(ticket.id, action);
+      return action;
+    },
+    { success: (action) => t('actions.done', { action: t(`enums.action.${action}`) }) },
+  );
 
+  // Refreshed whatever the outcome: a refusal usually means someone else changed the ticket.
   const runNow = async (action: TicketAction) => {
     setBusy(action);
-    setError(null);
-    try {
-      await actOnTicket(ticket.id, action);
-      notify.success(t('actions.done', { action: t(`enums.action.${action}`) }));
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setBusy(null);
-      onChanged();
-    }
+    await immediate.run(action);
+    setBusy(null);
+    onChanged();
   };
 
   return (
     <>
-      {error !== null && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          closable
-          onClose={() => setError(null)}
-          data-testid="action-error"
-          message={t('actions.refused')}
-          description={errorText(t, error)}
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      <SubmitAlert submit={immediate} title={t('actions.refused')} data-testid="action-error" />
       <Space wrap data-testid="ticket-actions">
         {ticket.allowed_actions.map((action) => {
           const label = t(`enums.action.${action}`);

@@ -38,11 +38,14 @@ import PageHeader from '../../components/PageHeader';
 import { DepartmentField } from '../../components/desk/DirectoryFields';
 import { useDeskOptions } from '../../components/desk/options';
 import { PriorityTag, SlaStateTag, TicketStatusTag } from '../../components/desk/tags';
+import SubmitAlert from '../../components/SubmitAlert';
 import { useNotify } from '../../components/useNotify';
 import { useStaffById, useStaffSearch } from '../../lib/directory';
 import { formatTime } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import { useDebounced } from '../../lib/useDebounced';
+import { useSchemaRules } from '../../lib/schemaRules';
+import { useSubmit } from '../../lib/useSubmit';
 import {
   filtersFromParams,
   filtersToParams,
@@ -99,25 +102,17 @@ function SavedViews({
   const notify = useNotify();
   const views = useAsync(listTicketViews, []);
   const [selected, setSelected] = useState<number | undefined>();
-  const [saving, setSaving] = useState(false);
   const [naming, setNaming] = useState(false);
   const [form] = Form.useForm<{ name: string }>();
-
-  const save = async ({ name }: { name: string }) => {
-    setSaving(true);
-    try {
-      const view = await createTicketView(name.trim(), current);
-      notify.success(t('tickets.viewSaved', { name: view.name }));
+  const schema = useSchemaRules('TicketSavedViewCreate');
+  const save = useSubmit(form, ({ name }: { name: string }) => createTicketView(name.trim(), current), {
+    success: (view) => t('tickets.viewSaved', { name: view.name }),
+    onSuccess: (view) => {
       setNaming(false);
       form.resetFields();
-      await views.reload();
-      setSelected(view.id);
-    } catch (cause) {
-      form.setFields([{ name: 'name', errors: [errorText(t, cause)] }]);
-    } finally {
-      setSaving(false);
-    }
-  };
+      void views.reload().then(() => setSelected(view.id));
+    },
+  });
 
   const remove = async () => {
     if (selected === undefined) return;
@@ -165,18 +160,15 @@ function SavedViews({
         open={naming}
         title={t('tickets.saveView')}
         okText={t('common.save')}
-        confirmLoading={saving}
+        confirmLoading={save.pending}
         onOk={() => form.submit()}
         onCancel={() => setNaming(false)}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" onFinish={(values) => void save(values)}>
-          <Form.Item
-            name="name"
-            label={t('tickets.viewName')}
-            rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-          >
-            <Input maxLength={100} autoFocus />
+        <SubmitAlert submit={save} />
+        <Form form={form} layout="vertical" onFinish={save.run} onValuesChange={save.onValuesChange}>
+          <Form.Item name="name" label={t('tickets.viewName')} rules={schema.rules('name')}>
+            <Input maxLength={schema.maxLength('name')} autoFocus />
           </Form.Item>
         </Form>
       </Modal>

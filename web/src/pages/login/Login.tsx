@@ -1,12 +1,12 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../auth/AuthContext';
-import { errorText } from '../../components/errors';
 import PageSpin from '../../components/PageSpin';
+import SubmitAlert from '../../components/SubmitAlert';
 import LanguageSwitch from '../../layout/LanguageSwitch';
+import { useSubmit } from '../../lib/useSubmit';
 
 interface Credentials {
   username: string;
@@ -22,23 +22,11 @@ export default function Login() {
   const { t } = useTranslation();
   const { status, expired, login } = useAuth();
   const [params] = useSearchParams();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const [form] = Form.useForm<Credentials>();
+  const submit = useSubmit(form, ({ username, password }: Credentials) => login(username.trim(), password));
 
   if (status === 'loading') return <PageSpin />;
   if (status === 'authenticated') return <Navigate to={safeNext(params.get('next'))} replace />;
-
-  const onFinish = async ({ username, password }: Credentials) => {
-    setSubmitting(true);
-    setError(null);
-    try {
-      await login(username.trim(), password);
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setSubmitting(false);
-    }
-  };
 
   return (
     <Flex vertical align="center" justify="center" style={{ minHeight: '100vh', background: '#f0f2f5', padding: 16 }}>
@@ -52,18 +40,16 @@ export default function Login() {
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
           {t('login.title')}
         </Typography.Paragraph>
-        {expired && !error && <Alert type="warning" showIcon message={t('errors.sessionExpired')} style={{ marginBottom: 16 }} />}
-        {error !== null && (
-          <Alert
-            type="error"
-            showIcon
-            role="alert"
-            message={t('login.failed')}
-            description={errorText(t, error)}
-            style={{ marginBottom: 16 }}
-          />
-        )}
-        <Form<Credentials> layout="vertical" onFinish={onFinish} requiredMark={false} autoComplete="on">
+        {expired && !submit.failure && <Alert type="warning" showIcon message={t('errors.sessionExpired')} style={{ marginBottom: 16 }} />}
+        <SubmitAlert submit={submit} title={t('login.failed')} />
+        <Form<Credentials>
+          form={form}
+          layout="vertical"
+          onFinish={submit.run}
+          onValuesChange={submit.onValuesChange}
+          requiredMark={false}
+          autoComplete="on"
+        >
           <Form.Item
             name="username"
             label={t('login.username')}
@@ -78,7 +64,7 @@ export default function Login() {
           >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={submitting}>
+          <Button type="primary" htmlType="submit" block loading={submit.pending}>
             {t('login.submit')}
           </Button>
         </Form>

@@ -1,13 +1,14 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Input, Select } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { listDepartments, listRoles, listStaff } from '../../api/org';
+import { useSearchParams } from 'react-router-dom';
+import { getStaff, listDepartments, listRoles, listStaff } from '../../api/org';
 import { ROLE_CODES, type RoleCode, type Staff as StaffMember, type StaffQuery } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
 import CursorTable from '../../components/CursorTable';
-import DepartmentTreeSelect from '../../components/DepartmentTreeSelect';
+import TreeItemSelect from '../../components/TreeItemSelect';
 import ErrorAlert from '../../components/ErrorAlert';
 import FilterBar from '../../components/FilterBar';
 import PageHeader from '../../components/PageHeader';
@@ -52,6 +53,15 @@ export default function Staff() {
   const notify = useNotify();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [editing, setEditing] = useState<Editing>(null);
+  // A link may name a person (?id=, e.g. from the audit log): their form, or the list narrowed to them.
+  const [params] = useSearchParams();
+  const linkedId = Number(params.get('id')) || null;
+  useEffect(() => {
+    if (!linkedId) return;
+    getStaff(linkedId)
+      .then((staff) => (canWrite ? setEditing(staff) : setFilters({ ...NO_FILTERS, q: staff.username })))
+      .catch(notify.failure);
+  }, [linkedId, canWrite, notify.failure]);
   const departments = useAsync(listDepartments, []);
   const roles = useAsync(listRoles, []);
   const roleCodes = roles.data?.map((role) => role.code) ?? ROLE_CODES;
@@ -120,10 +130,10 @@ export default function Staff() {
           value={filters.q}
           onChange={(event) => update({ q: event.target.value })}
         />
-        <DepartmentTreeSelect
+        <TreeItemSelect
           style={{ width: 220 }}
           includeInactive
-          departments={departments.data ?? []}
+          items={departments.data ?? []}
           placeholder={t('staff.allDepartments')}
           aria-label={t('staff.department')}
           value={filters.department_id}

@@ -1,13 +1,14 @@
-// Create or edit one staff member. Server validation errors land on the field they name.
-import { Alert, Button, Drawer, Form, Input, Select, Space, Switch } from 'antd';
-import { useState } from 'react';
+// Create or edit one staff member. Required fields are marked as the server requires them (a
+// department for staff, none for customers and evaluators); every server problem lands on its field.
+import { Button, Drawer, Form, Input, Select, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { createStaff, updateStaff } from '../../api/org';
 import type { Department, RoleCode, Staff, StaffPatch } from '../../api/types';
-import DepartmentTreeSelect from '../../components/DepartmentTreeSelect';
-import { errorText } from '../../components/errors';
+import TreeItemSelect from '../../components/TreeItemSelect';
 import { useRoleOptions } from '../../components/roles';
-import { showFieldError } from '../../lib/forms';
+import SubmitAlert from '../../components/SubmitAlert';
+import { useSchemaRules } from '../../lib/schemaRules';
+import { useSubmit } from '../../lib/useSubmit';
 
 interface Values {
   username: string;
@@ -20,18 +21,6 @@ interface Values {
   password?: string;
   active: boolean;
 }
-
-const FIELDS = [
-  'username',
-  'display_name',
-  'department_id',
-  'title',
-  'email',
-  'phone',
-  'roles',
-  'password',
-  'active',
-] as const;
 
 const OPTIONAL_TEXT = ['title', 'email', 'phone'] as const;
 
@@ -93,26 +82,22 @@ function patchBody(staff: Staff, values: Values): StaffPatch {
   return patch;
 }
 
+/** Staff need a department; an account that is only a customer or an evaluator may have none. */
+export function needsDepartment(roles: readonly RoleCode[] | undefined): boolean {
+  return (roles ?? []).some((role) => role !== 'customer' && role !== 'evaluator');
+}
+
 export default function StaffDrawer({ staff, departments, roleCodes, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const roleOptions = useRoleOptions(roleCodes);
-  const required = { required: true, whitespace: true, message: t('common.required') };
-
-  const onFinish = async (values: Values) => {
-    setSaving(true);
-    setError(null);
-    try {
-      const saved = staff ? await updateStaff(staff.id, patchBody(staff, values)) : await createStaff(createBody(values));
-      onSaved(saved, staff === null);
-    } catch (cause) {
-      if (!showFieldError(form, cause, FIELDS)) setError(cause);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const schema = useSchemaRules('StaffCreate');
+  const roles = Form.useWatch('roles', form);
+  const submit = useSubmit(
+    form,
+    (values: Values) => (staff ? updateStaff(staff.id, patchBody(staff, values)) : createStaff(createBody(values))),
+    { onSuccess: (saved) => onSaved(saved, staff === null) },
+  );
 
   return (
     <Drawer
@@ -124,42 +109,53 @@ export default function StaffDrawer({ staff, departments, roleCodes, onClose, on
       extra={
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()}>
+          <Button type="primary" loading={submit.pending} onClick={() => form.submit()}>
             {t('common.save')}
           </Button>
         </Space>
       }
     >
-      {error !== null && <Alert type="error" showIcon message={errorText(t, error)} style={{ marginBottom: 16 }} />}
-      <Form<Values> form={form} layout="vertical" initialValues={initialValues(staff)} onFinish={onFinish}>
-        <Form.Item name="username" label={t('staff.username')} rules={staff ? [] : [required]}>
-          <Input disabled={staff !== null} autoComplete="off" maxLength={64} />
+      <SubmitAlert submit={submit} />
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues(staff)}
+        onFinish={submit.run}
+        onValuesChange={submit.onValuesChange}
+      >
+        <Form.Item name="username" label={t('staff.username')} rules={staff ? [] : schema.rules('username')}>
+          <Input disabled={staff !== null} autoComplete="off" maxLength={schema.maxLength('username')} />
         </Form.Item>
-        <Form.Item name="display_name" label={t('staff.displayName')} rules={[required]}>
-          <Input maxLength={100} />
+        <Form.Item name="display_name" label={t('staff.displayName')} rules={schema.rules('display_name')}>
+          <Input maxLength={schema.maxLength('display_name')} />
         </Form.Item>
-        <Form.Item name="department_id" label={t('staff.department')}>
-          <DepartmentTreeSelect departments={departments} />
+        <Form.Item
+          name="department_id"
+          label={t('staff.department')}
+          dependencies={['roles']}
+          rules={schema.rules('department_id', { required: needsDepartment(roles), type: 'number' })}
+        >
+          <TreeItemSelect items={departments} />
         </Form.Item>
         <Form.Item name="title" label={t('staff.jobTitle')}>
-          <Input maxLength={100} />
+          <Input maxLength={schema.maxLength('title')} />
         </Form.Item>
         <Form.Item name="email" label={t('staff.email')}>
-          <Input type="email" maxLength={200} />
+          <Input type="email" maxLength={schema.maxLength('email')} />
         </Form.Item>
         <Form.Item name="phone" label={t('staff.phone')}>
-          <Input maxLength={50} />
+          <Input maxLength={schema.maxLength('phone')} />
         </Form.Item>
-        <Form.Item name="roles" label={t('staff.roles')}>
+        <Form.Item name="roles" label={t('staff.roles')} rules={schema.rules('roles', { type: 'array' })}>
           <Select mode="multiple" options={roleOptions} allowClear optionFilterProp="label" />
         </Form.Item>
         <Form.Item
           name="password"
           label={staff ? t('staff.newPassword') : t('staff.password')}
-          extra={staff ? t('staff.newPasswordHelp') : t('staff.passwordHelp')}
-          rules={staff ? [] : [{ required: true, message: t('common.required') }]}
+          extra={staff ? t('staff.newPasswordHelp') : t('staff.passwordHelp', { count: schema.minLength('password') })}
+          rules={schema.rules('password', { required: !staff })}
         >
-          <Input.Password autoComplete="new-password" />
+          <Input.Password autoComplete="new-password" maxLength={schema.maxLength('password')} />
         </Form.Item>
         {staff && (
           <Form.Item name="active" label={t('staff.active')} valuePropName="checked">

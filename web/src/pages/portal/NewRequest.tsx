@@ -1,16 +1,18 @@
-// A customer submits a request, a question, a fault report, a suggestion or a complaint.
-import { Alert, Button, Card, Form, Input, Radio, Select, Space } from 'antd';
-import { useState } from 'react';
+// A customer submits a request, a question, a fault report, a suggestion or a complaint. The fields
+// the chosen kind needs are marked as the server requires them; the way back is at the top and
+// beside the submit button.
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Button, Card, Form, Input, Radio, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { submitTicket } from '../../api/portal';
 import type { ComplaintCategory, PortalTicketDraft, TicketType } from '../../api/deskTypes';
-import { errorText } from '../../components/errors';
 import PageHeader from '../../components/PageHeader';
+import SubmitAlert from '../../components/SubmitAlert';
 import CategoryTreeSelect from '../../components/desk/CategoryTreeSelect';
 import { useDeskOptions } from '../../components/desk/options';
-import { useNotify } from '../../components/useNotify';
-import { showNestedFieldError } from '../../lib/forms';
+import { useTicketForm } from '../../components/desk/ticketForm';
+import { useSubmit } from '../../lib/useSubmit';
 
 interface Values {
   type: TicketType;
@@ -20,56 +22,52 @@ interface Values {
   complaint?: { category?: ComplaintCategory; severity?: number };
 }
 
-const FIELDS = new Set(['type', 'category_id', 'title', 'description', 'priority', 'complaint.category', 'complaint.severity']);
-const NEEDS_CATEGORY: ReadonlySet<TicketType> = new Set(['incident', 'request']);
-const NEEDS_DESCRIPTION: ReadonlySet<TicketType> = new Set(['complaint', 'incident']);
+function toDraft(values: Values): PortalTicketDraft {
+  const draft: PortalTicketDraft = {
+    type: values.type,
+    priority: 'P3',
+    title: values.title.trim(),
+    description: values.description?.trim() || undefined,
+    category_id: values.category_id ?? undefined,
+  };
+  if (values.type === 'complaint') {
+    draft.complaint = { category: values.complaint?.category ?? 'other', severity: values.complaint?.severity ?? 2 };
+  }
+  return draft;
+}
 
 export default function NewRequest() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const notify = useNotify();
   const options = useDeskOptions();
+  const rules = useTicketForm();
   const [form] = Form.useForm<Values>();
   const type = Form.useWatch('type', form) ?? 'request';
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const onFinish = async (values: Values) => {
-    setSaving(true);
-    setError(null);
-    const draft: PortalTicketDraft = {
-      type: values.type,
-      priority: 'P3',
-      title: values.title.trim(),
-      description: values.description?.trim() || undefined,
-      category_id: values.category_id ?? undefined,
-    };
-    if (values.type === 'complaint') {
-      draft.complaint = { category: values.complaint?.category ?? 'other', severity: values.complaint?.severity ?? 2 };
-    }
-    try {
-      const ticket = await submitTicket(draft);
-      notify.success(t('portal.submittedOk', { number: ticket.number }));
-      navigate(`/portal/tickets/${ticket.id}`);
-    } catch (cause) {
-      if (!showNestedFieldError(form, cause, (path) => FIELDS.has(path.join('.')))) setError(cause);
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const required = (needed: boolean) => [{ required: needed, whitespace: true, message: t('common.required') }];
+  const submit = useSubmit(form, (values: Values) => submitTicket(toDraft(values)), {
+    success: (ticket) => t('portal.submittedOk', { number: ticket.number }),
+    onSuccess: (ticket) => navigate(`/portal/tickets/${ticket.id}`),
+  });
+  const required = (field: string) => [{ required: rules.requires(type, field), whitespace: true, message: t('common.required') }];
+  const back = () => navigate('/portal');
 
   return (
     <>
-      <PageHeader title={t('portal.newRequest')} />
+      <PageHeader
+        title={t('portal.newRequest')}
+        extra={
+          <Button icon={<ArrowLeftOutlined />} onClick={back} data-testid="portal-back">
+            {t('portal.myRequests')}
+          </Button>
+        }
+      />
       <Card>
-        {error !== null && <Alert type="error" showIcon role="alert" message={errorText(t, error)} style={{ marginBottom: 16 }} />}
+        <SubmitAlert submit={submit} />
         <Form<Values>
           form={form}
           layout="vertical"
           initialValues={{ type: 'request', complaint: { severity: 2 } }}
-          onFinish={(values) => void onFinish(values)}
+          onFinish={submit.run}
+          onValuesChange={submit.onValuesChange}
           style={{ maxWidth: 720 }}
         >
           <Form.Item name="type" label={t('portal.whatKind')}>
@@ -80,7 +78,7 @@ export default function NewRequest() {
               <Form.Item
                 name={['complaint', 'category']}
                 label={t('complaint.category')}
-                rules={[{ required: true, message: t('common.required') }]}
+                rules={required('complaint.category')}
                 style={{ minWidth: 240 }}
               >
                 <Select options={options.complaintCategories} />
@@ -90,18 +88,21 @@ export default function NewRequest() {
               </Form.Item>
             </Space>
           )}
-          <Form.Item name="category_id" label={t('portal.about')} rules={[{ required: NEEDS_CATEGORY.has(type), message: t('common.required') }]}>
+          <Form.Item name="category_id" label={t('portal.about')} rules={required('category_id')}>
             <CategoryTreeSelect placeholder={t('register.categoryPlaceholder')} />
           </Form.Item>
-          <Form.Item name="title" label={t('portal.subject')} rules={required(true)}>
-            <Input maxLength={200} />
+          <Form.Item name="title" label={t('portal.subject')} rules={required('title')}>
+            <Input maxLength={rules.limit('title')} />
           </Form.Item>
-          <Form.Item name="description" label={t('portal.details')} rules={required(NEEDS_DESCRIPTION.has(type))}>
-            <Input.TextArea rows={6} maxLength={20000} />
+          <Form.Item name="description" label={t('portal.details')} rules={required('description')}>
+            <Input.TextArea rows={6} maxLength={rules.limit('description')} />
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={saving} data-testid="portal-submit">
-            {t('portal.submit')}
-          </Button>
+          <Space wrap>
+            <Button type="primary" htmlType="submit" loading={submit.pending} data-testid="portal-submit">
+              {t('portal.submit')}
+            </Button>
+            <Button onClick={back}>{t('common.cancel')}</Button>
+          </Space>
         </Form>
       </Card>
     </>

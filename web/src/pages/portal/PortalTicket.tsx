@@ -2,27 +2,27 @@
 // the request is open (it resumes a request that was waiting for the customer).
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Form, Input, Space, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { getMyTicket, replyToTicket } from '../../api/portal';
 import { isOpenStatus } from '../../api/deskTypes';
 import ErrorAlert from '../../components/ErrorAlert';
-import { errorText } from '../../components/errors';
 import PageHeader from '../../components/PageHeader';
 import PageSpin from '../../components/PageSpin';
 import TicketTimeline from '../../components/desk/TicketTimeline';
 import { TicketStatusTag } from '../../components/desk/tags';
-import { useNotify } from '../../components/useNotify';
+import SubmitAlert from '../../components/SubmitAlert';
 import { formatTime } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
+import { useSchemaRules } from '../../lib/schemaRules';
+import { useSubmit } from '../../lib/useSubmit';
 import { useInterval } from '../../lib/useNow';
 import { NotFound } from '../errors/StatusPages';
 
 export default function PortalTicket() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const notify = useNotify();
   const { id: idParam } = useParams();
   const id = Number(idParam);
   const valid = Number.isSafeInteger(id) && id > 0;
@@ -30,28 +30,19 @@ export default function PortalTicket() {
   const refresh = useCallback(() => void state.reload(), [state.reload]);
   useInterval(refresh, 60_000);
   const [form] = Form.useForm<{ body: string }>();
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const schema = useSchemaRules('PortalReply');
+  const reply = useSubmit(form, ({ body }: { body: string }) => replyToTicket(id, body.trim()), {
+    success: t('portal.replySent'),
+    onSuccess: () => {
+      form.resetFields();
+      refresh();
+    },
+  });
 
   if (!valid || state.error?.status === 404) return <NotFound />;
   if (!state.data) return state.error ? <ErrorAlert error={state.error} onRetry={refresh} /> : <PageSpin />;
   const ticket = state.data;
   const open = isOpenStatus(ticket.status);
-
-  const reply = async ({ body }: { body: string }) => {
-    setSending(true);
-    setError(null);
-    try {
-      await replyToTicket(ticket.id, body.trim());
-      form.resetFields();
-      notify.success(t('portal.replySent'));
-      refresh();
-    } catch (cause) {
-      setError(cause);
-    } finally {
-      setSending(false);
-    }
-  };
 
   return (
     <>
@@ -89,12 +80,12 @@ export default function PortalTicket() {
         </Card>
         {open && (
           <Card title={t('portal.reply')}>
-            {error !== null && <Alert type="error" showIcon role="alert" message={errorText(t, error)} style={{ marginBottom: 12 }} />}
-            <Form form={form} layout="vertical" onFinish={(values) => void reply(values)}>
-              <Form.Item name="body" rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-                <Input.TextArea rows={4} maxLength={20000} placeholder={t('portal.replyPlaceholder')} />
+            <SubmitAlert submit={reply} />
+            <Form form={form} layout="vertical" onFinish={reply.run} onValuesChange={reply.onValuesChange}>
+              <Form.Item name="body" rules={schema.rules('body')}>
+                <Input.TextArea rows={4} maxLength={schema.maxLength('body')} placeholder={t('portal.replyPlaceholder')} />
               </Form.Item>
-              <Button type="primary" htmlType="submit" loading={sending} data-testid="portal-reply">
+              <Button type="primary" htmlType="submit" loading={reply.pending} data-testid="portal-reply">
                 {t('portal.sendReply')}
               </Button>
             </Form>

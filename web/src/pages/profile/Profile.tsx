@@ -1,20 +1,18 @@
 import { Button, Card, Col, Descriptions, Form, Input, Row } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changePassword } from '../../api/auth';
 import { useMe } from '../../auth/AuthContext';
 import PageHeader from '../../components/PageHeader';
 import RoleTags from '../../components/RoleTags';
-import { useNotify } from '../../components/useNotify';
-import { showFieldError } from '../../lib/forms';
+import SubmitAlert from '../../components/SubmitAlert';
+import { useSchemaRules } from '../../lib/schemaRules';
+import { useSubmit } from '../../lib/useSubmit';
 
 interface PasswordValues {
   current_password: string;
   new_password: string;
   confirm_password: string;
 }
-
-const PASSWORD_FIELDS = ['current_password', 'new_password'] as const;
 
 function MyDetails() {
   const { t } = useTranslation();
@@ -39,44 +37,40 @@ function MyDetails() {
 
 function ChangePassword() {
   const { t } = useTranslation();
-  const notify = useNotify();
   const [form] = Form.useForm<PasswordValues>();
-  const [saving, setSaving] = useState(false);
-  const required = { required: true, message: t('common.required') };
-
-  const onFinish = async (values: PasswordValues) => {
-    setSaving(true);
-    try {
-      await changePassword(values.current_password, values.new_password);
-      form.resetFields();
-      notify.success(t('profile.passwordChanged'));
-    } catch (cause) {
-      if (!showFieldError(form, cause, PASSWORD_FIELDS)) notify.failure(cause);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const schema = useSchemaRules('PasswordChange');
+  const submit = useSubmit(form, (values: PasswordValues) => changePassword(values.current_password, values.new_password), {
+    success: t('profile.passwordChanged'),
+    onSuccess: () => form.resetFields(),
+  });
 
   return (
     <Card title={t('profile.changePassword')}>
-      <Form<PasswordValues> form={form} layout="vertical" onFinish={onFinish} style={{ maxWidth: 400 }}>
-        <Form.Item name="current_password" label={t('profile.currentPassword')} rules={[required]}>
-          <Input.Password autoComplete="current-password" />
+      <SubmitAlert submit={submit} />
+      <Form<PasswordValues>
+        form={form}
+        layout="vertical"
+        onFinish={submit.run}
+        onValuesChange={submit.onValuesChange}
+        style={{ maxWidth: 400 }}
+      >
+        <Form.Item name="current_password" label={t('profile.currentPassword')} rules={schema.rules('current_password')}>
+          <Input.Password autoComplete="current-password" maxLength={schema.maxLength('current_password')} />
         </Form.Item>
         <Form.Item
           name="new_password"
           label={t('profile.newPassword')}
-          extra={t('staff.passwordHelp')}
-          rules={[required]}
+          extra={t('staff.passwordHelp', { count: schema.minLength('new_password') })}
+          rules={schema.rules('new_password')}
         >
-          <Input.Password autoComplete="new-password" />
+          <Input.Password autoComplete="new-password" maxLength={schema.maxLength('new_password')} />
         </Form.Item>
         <Form.Item
           name="confirm_password"
           label={t('profile.confirmPassword')}
           dependencies={['new_password']}
           rules={[
-            required,
+            { required: true, message: t('common.required') },
             ({ getFieldValue }) => ({
               validator: (_, value: string | undefined) =>
                 !value || value === getFieldValue('new_password')
@@ -87,7 +81,7 @@ function ChangePassword() {
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={saving}>
+        <Button type="primary" htmlType="submit" loading={submit.pending}>
           {t('profile.submit')}
         </Button>
       </Form>

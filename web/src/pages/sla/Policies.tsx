@@ -21,22 +21,23 @@ import {
   Typography,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { ApiError } from '../../api/client';
 import { TIMER_KINDS, type Priority, type TimerKind } from '../../api/deskTypes';
 import { createPolicy, explainPolicy, listCalendars, listPolicies, updatePolicy } from '../../api/sla';
 import type { PolicyExplanation, SlaPolicy, SlaPolicyDraft, TicketFacts } from '../../api/slaTypes';
 import ErrorAlert from '../../components/ErrorAlert';
-import { errorText } from '../../components/errors';
 import PageHeader from '../../components/PageHeader';
+import SubmitAlert from '../../components/SubmitAlert';
 import CategoryTreeSelect, { useCategories } from '../../components/desk/CategoryTreeSelect';
 import { StaffField } from '../../components/desk/DirectoryFields';
 import { useDeskOptions } from '../../components/desk/options';
 import { useNotify } from '../../components/useNotify';
 import { formatMinutes } from '../../lib/duration';
-import { fieldPath, setFieldError } from '../../lib/forms';
+import { fieldPath, type FormPath } from '../../lib/formErrors';
+import { useSchemaRules } from '../../lib/schemaRules';
+import { useSubmit } from '../../lib/useSubmit';
 import { useAsync } from '../../lib/useAsync';
 import ExplainResult from './ExplainResult';
 
@@ -113,6 +114,17 @@ function toDraft(values: Values): { draft: SlaPolicyDraft; kinds: TimerKind[] } 
   };
 }
 
+/** The form field a server field names: targets are sent as a list of the enabled kinds. */
+function policyFormPath(field: string, kinds: readonly TimerKind[]): FormPath | null {
+  const raw = fieldPath(field);
+  if (raw[0] === 'targets' && typeof raw[1] === 'number') {
+    const kind = kinds[raw[1]];
+    return kind ? ['targets', kind, String(raw[2] ?? 'business_minutes')] : null;
+  }
+  if (raw[0] === 'warning_fraction') return ['warning_percent'];
+  return raw;
+}
+
 function MatchTags({ policy }: { policy: SlaPolicy }) {
   const { t } = useTranslation();
   const { data: categories } = useCategories();
@@ -138,34 +150,19 @@ function PolicyDrawer({ policy, onClose, onSaved }: { policy: SlaPolicy | null; 
   const options = useDeskOptions();
   const calendars = useAsync(listCalendars, []);
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const schema = useSchemaRules('SlaPolicyInput');
   const targets = Form.useWatch('targets', form);
-
-  const save = async (values: Values) => {
-    const { draft, kinds } = toDraft(values);
-    setSaving(true);
-    setError(null);
-    try {
-      onSaved(policy ? await updatePolicy(policy.id, draft, policy.version) : await createPolicy(draft));
-    } catch (cause) {
-      // Map the server's field ("targets[1].business_minutes", "match.channel") onto this form.
-      let path: (string | number)[] | null = null;
-      if (cause instanceof ApiError && cause.field) {
-        const raw = fieldPath(cause.field);
-        if (raw[0] === 'targets' && typeof raw[1] === 'number' && kinds[raw[1]]) path = ['targets', kinds[raw[1]], String(raw[2] ?? 'business_minutes')];
-        else if (raw[0] === 'match' || raw[0] === 'name') path = raw;
-        else if (raw[0] === 'warning_fraction') path = ['warning_percent'];
-      }
-      if (path) {
-        setFieldError(form, path, errorText(t, cause));
-      } else {
-        setError(cause);
-      }
-    } finally {
-      setSaving(false);
-    }
-  };
+  // The kinds of the targets sent last: the server names a target by its place in that list.
+  const sentKinds = useRef<TimerKind[]>([]);
+  const submit = useSubmit(
+    form,
+    (values: Values) => {
+      const { draft, kinds } = toDraft(values);
+      sentKinds.current = kinds;
+      return policy ? updatePolicy(policy.id, draft, policy.version) : createPolicy(draft);
+    },
+    { onSuccess: onSaved, toFormPath: (field) => policyFormPath(field, sentKinds.current) },
+  );
 
   const calendarOptions = (calendars.data ?? []).map((c) => ({ value: c.code, label: `${c.name} (${c.code})` }));
 
@@ -179,20 +176,26 @@ function PolicyDrawer({ policy, onClose, onSaved }: { policy: SlaPolicy | null; 
       extra={
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="policy-save">
+          <Button type="primary" loading={submit.pending} onClick={() => form.submit()} data-testid="policy-save">
             {policy ? t('policies.saveVersion') : t('common.save')}
           </Button>
         </Space>
       }
     >
       {policy && <Alert type="info" showIcon message={t('policies.versionHelp')} style={{ marginBottom: 16 }} />}
-      {error !== null && <Alert type="error" showIcon role="alert" message={errorText(t, error)} style={{ marginBottom: 16 }} />}
+      <SubmitAlert submit={submit} />
       {calendars.error && <ErrorAlert error={calendars.error} onRetry={() => void calendars.reload()} />}
-      <Form<Values> form={form} layout="vertical" initialValues={toValues(policy)} onFinish={(values) => void save(values)}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={toValues(policy)}
+        onFinish={submit.run}
+        onValuesChange={submit.onValuesChange}
+      >
         <Row gutter={16}>
           <Col span={16}>
-            <Form.Item name="name" label={t('policies.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-              <Input maxLength={100} />
+            <Form.Item name="name" label={t('policies.name')} rules={schema.rules('name')}>
+              <Input maxLength={schema.maxLength('name')} />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -286,27 +289,27 @@ function ExplainTester() {
   const options = useDeskOptions();
   const [form] = Form.useForm<TicketFacts>();
   const [result, setResult] = useState<PolicyExplanation | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [running, setRunning] = useState(false);
-
-  const run = async (facts: TicketFacts) => {
-    setRunning(true);
-    setError(null);
-    try {
-      const clean = Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined && v !== null && v !== '')) as TicketFacts;
-      setResult(await explainPolicy(clean));
-    } catch (cause) {
+  const explain = useSubmit(
+    form,
+    (facts: TicketFacts) => {
       setResult(null);
-      setError(cause);
-    } finally {
-      setRunning(false);
-    }
-  };
+      const clean = Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+      return explainPolicy(clean as TicketFacts);
+    },
+    { onSuccess: setResult },
+  );
 
   return (
     <Card title={t('policies.explain')} data-testid="explain">
       <Typography.Paragraph type="secondary">{t('policies.explainHelp')}</Typography.Paragraph>
-      <Form<TicketFacts> form={form} layout="inline" onFinish={(facts) => void run(facts)} style={{ rowGap: 8 }}>
+      <SubmitAlert submit={explain} />
+      <Form<TicketFacts>
+        form={form}
+        layout="inline"
+        onFinish={explain.run}
+        onValuesChange={explain.onValuesChange}
+        style={{ rowGap: 8 }}
+      >
         <Form.Item name="ticket_type">
           <Select allowClear style={{ width: 130 }} options={options.types} placeholder={t('tickets.type')} />
         </Form.Item>
@@ -322,11 +325,10 @@ function ExplainTester() {
         <Form.Item name="customer_tier">
           <AutoComplete allowClear style={{ width: 130 }} options={TIERS} placeholder={t('customers.tier')} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={running} data-testid="explain-run">
+        <Button type="primary" htmlType="submit" loading={explain.pending} data-testid="explain-run">
           {t('policies.explainRun')}
         </Button>
       </Form>
-      {error !== null && <Alert type="error" showIcon role="alert" message={errorText(t, error)} style={{ marginTop: 16 }} />}
       {result && (
         <div style={{ marginTop: 16 }}>
           <ExplainResult result={result} />

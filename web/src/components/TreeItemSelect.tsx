@@ -9,28 +9,29 @@ interface TreeOption {
   children: TreeOption[];
 }
 
-/** A department from the organisation (with `active`) or the directory (active ones only). */
-type PickableDepartment = TreeItem & { active?: boolean };
+/** A tree item (a department from the organisation or the directory, a category) and whether it is active. */
+type PickableItem = TreeItem & { active?: boolean };
 
 type Props = Omit<TreeSelectProps<number>, 'treeData'> & {
-  departments: readonly PickableDepartment[];
-  /** Departments that cannot be chosen (e.g. a department's own subtree when moving it). */
+  items: readonly PickableItem[];
+  /** Items that cannot be chosen (e.g. an item's own subtree when moving it). */
   disabledIds?: ReadonlySet<number>;
-  /** Inactive departments are left out unless this is set. */
+  /** Inactive items are left out unless this is set. */
   includeInactive?: boolean;
 };
 
-export default function DepartmentTreeSelect({ departments, disabledIds, includeInactive, ...props }: Props) {
+// A picker over a tree given as a flat parent_id list: departments, service categories.
+export default function TreeItemSelect({ items, disabledIds, includeInactive, ...props }: Props) {
   const treeData = useMemo(() => {
-    const visible = includeInactive ? departments : departments.filter((d) => d.active !== false);
-    const toOption = ({ item, children }: TreeNode<PickableDepartment>): TreeOption => ({
+    const visible = includeInactive ? items : items.filter((item) => item.active !== false);
+    const toOption = ({ item, children }: TreeNode<PickableItem>): TreeOption => ({
       value: item.id,
       title: item.name,
       disabled: disabledIds?.has(item.id) ?? false,
       children: children.map(toOption),
     });
     return buildTree(visible).map(toOption);
-  }, [departments, disabledIds, includeInactive]);
+  }, [items, disabledIds, includeInactive]);
 
   return (
     <TreeSelect<number>
