@@ -6,3 +6,8 @@ export function formatTime(iso: string | null | undefined): string {
   const value = dayjs(iso);
   return value.isValid() ? value.format('YYYY-MM-DD HH:mm:ss') : iso;
 }
+
+/** A ticket's number from its id: 2938 → "T002938" (the server's format). */
+export function ticketNumber(id: number): string {
+  return `T${String(id).padStart(6, '0')}`;
+}

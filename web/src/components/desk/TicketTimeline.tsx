@@ -19,52 +19,7 @@ import {
   type TimelineEvent,
 } from '../../api/deskTypes';
 import { formatTime } from '../../lib/format';
-
-const KNOWN_EVENTS = [
-  'created',
-  'accept',
-  'respond',
-  'start',
-  'wait',
-  'resume',
-  'resolve',
-  'callback',
-  'callback_attempted',
-  'close',
-  'reopen',
-  'cancel',
-  'merge',
-  'transfer',
-  'escalate',
-  'escalated',
-  'assign',
-  'comment',
-  'complaint_updated',
-  'customer_replied',
-  'sla_warning',
-  'sla_breached',
-  'sla_timer_started',
-  'sla_timer_stopped',
-  'sla_timer_paused',
-  'sla_timer_resumed',
-  'sla_timer_recomputed',
-  'sla_reapplied',
-] as const;
-type SlaTimerEvent = 'sla_timer_started' | 'sla_timer_stopped' | 'sla_timer_paused' | 'sla_timer_resumed' | 'sla_timer_recomputed';
-const TIMER_EVENTS: ReadonlySet<string> = new Set<SlaTimerEvent>([
-  'sla_timer_started',
-  'sla_timer_stopped',
-  'sla_timer_paused',
-  'sla_timer_resumed',
-  'sla_timer_recomputed',
-]);
-type KnownEvent = (typeof KNOWN_EVENTS)[number];
-
-/** "ticket.accept" → "accept", "sla.warning" → "sla_warning"; null for a type the UI does not know. */
-export function eventKey(type: string): KnownEvent | null {
-  const key = type.startsWith('ticket.') ? type.slice('ticket.'.length) : type.replace('.', '_');
-  return (KNOWN_EVENTS as readonly string[]).includes(key) ? (key as KnownEvent) : null;
-}
+import { eventKey, isTimerEvent, type KnownEvent } from './events';
 
 /** Events a customer sees on the portal (status changes, not internal handling). */
 const PORTAL_EVENTS: ReadonlySet<KnownEvent> = new Set([
@@ -152,7 +107,7 @@ export default function TicketTimeline({ events, comments, portal, departmentNam
       ].filter(Boolean);
       if (parts.length) details.push(<span key="cb">{parts.join(' · ')}</span>);
     }
-    if (key && TIMER_EVENTS.has(key)) {
+    if (key && isTimerEvent(key)) {
       const kind = typeof data.kind === 'string' && (TIMER_KINDS as readonly string[]).includes(data.kind) ? data.kind : null;
       if (kind) details.push(<span key="kind">{t(`enums.timerKind.${kind as 'resolution'}`)}</span>);
       if (key === 'sla_timer_stopped' && typeof data.met === 'boolean') {
@@ -183,7 +138,7 @@ export default function TicketTimeline({ events, comments, portal, departmentNam
     if (key === 'wait' || key === 'sla_timer_paused') {
       dot = <PauseCircleOutlined />;
       color = 'orange';
-    } else if (key && TIMER_EVENTS.has(key)) {
+    } else if (key && isTimerEvent(key)) {
       dot = <FieldTimeOutlined />;
       color = 'gray';
     } else if (key === 'resume' || key === 'customer_replied' || key === 'sla_timer_resumed') {
@@ -207,7 +162,7 @@ export default function TicketTimeline({ events, comments, portal, departmentNam
       node: (
         <Space direction="vertical" size={2}>
           <Space wrap size="small">
-            <Typography.Text strong={!(key && TIMER_EVENTS.has(key))} type={key && TIMER_EVENTS.has(key) ? 'secondary' : undefined}>
+            <Typography.Text strong={!(key && isTimerEvent(key))} type={key && isTimerEvent(key) ? 'secondary' : undefined}>
               {label}
             </Typography.Text>
             {!portal && key === 'wait' && <Tag color="orange">{t('timeline.paused')}</Tag>}
