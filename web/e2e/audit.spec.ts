@@ -1,23 +1,8 @@
 // The audit log in words: event and object types translated, objects linked (a ticket as T000123),
 // and filters chosen from pickers instead of typed codes.
 import { expect, test } from './fixtures';
-import { apiSession } from './desk-helpers';
+import { registerConsultation } from './desk-helpers';
 import { unique } from './helpers';
-
-/** Registers a consultation through the API, so the log has ticket events; answers its number. */
-async function registerConsultation(baseURL: string): Promise<string> {
-  const { api, csrf } = await apiSession(baseURL, 'agent');
-  try {
-    const response = await api.post('/api/v1/tickets', {
-      data: { type: 'consultation', channel: 'phone', title: unique('E2E 审计 ') },
-      headers: { 'X-CSRF-Token': csrf },
-    });
-    expect(response.status(), await response.text()).toBe(201);
-    return ((await response.json()) as { number: string }).number;
-  } finally {
-    await api.dispose();
-  }
-}
 
 test('the audit log lists events newest first, translated, and shows data and hash', async ({ page, login }) => {
   test.slow();
@@ -56,7 +41,7 @@ test('tickets show as T-numbers linking to the ticket; type and actor pickers; o
   baseURL,
 }) => {
   test.slow();
-  await registerConsultation(baseURL as string);
+  await registerConsultation(baseURL as string, unique('E2E 审计 '));
   await login('quality');
   await page.goto('/audit');
   const rows = page.locator('.ant-table-row');
@@ -95,7 +80,7 @@ test.describe('with an English browser', () => {
 
   test('event and object types are in English', async ({ page, login, baseURL }) => {
     test.slow();
-    const number = await registerConsultation(baseURL as string);
+    const { number } = await registerConsultation(baseURL as string, unique('E2E 审计 '));
     await login('quality');
     await page.goto('/audit?type=auth.');
     const rows = page.locator('.ant-table-row');

@@ -30,7 +30,7 @@ test.describe('in Beijing time', () => {
     await expect(preview.getByTestId('preview-empty')).toHaveText('输入 1 到 5256000 之间的工作分钟数');
 
     await minutes.fill('60');
-    await expect(preview.getByTestId('preview-due')).toHaveText('2026-10-09 09:00 +08:00');
+    await expect(preview.getByTestId('preview-due')).toHaveText('2026-10-08 18:00 +08:00');
     await minutes.fill('');
     await expect(preview.getByTestId('preview-due')).toHaveCount(0);
   });

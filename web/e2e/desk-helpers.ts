@@ -21,6 +21,26 @@ export async function apiSession(baseURL: string, username: string): Promise<{ a
   return { api, csrf };
 }
 
+/** Registers a consultation through the API as `username` (e.g. agent); answers its id and number. */
+export async function registerConsultation(
+  baseURL: string,
+  title: string,
+  username = 'agent',
+  more: Record<string, unknown> = {},
+): Promise<{ id: number; number: string }> {
+  const { api, csrf } = await apiSession(baseURL, username);
+  try {
+    const response = await api.post('/api/v1/tickets', {
+      data: { type: 'consultation', channel: 'phone', title, ...more },
+      headers: { 'X-CSRF-Token': csrf },
+    });
+    expect(response.status(), await response.text()).toBe(201);
+    return (await response.json()) as { id: number; number: string };
+  } finally {
+    await api.dispose();
+  }
+}
+
 /** The id of the department with this code (via an admin session). */
 export async function departmentId(baseURL: string, code: string): Promise<number> {
   const api = await apiAs(baseURL, 'admin');

@@ -22,18 +22,21 @@ interface Fixtures {
   browserLocale: string;
   /** The browser's time zone (IANA); the host's unless a test sets it. */
   browserTimezone: string | undefined;
+  /** The window size: a laptop unless a test says otherwise (a phone is 390 × 844). */
+  browserViewport: { width: number; height: number };
   login: (username: string) => Promise<void>;
 }
 
 export const test = base.extend<Fixtures>({
   browserLocale: ['zh-CN', { option: true }],
   browserTimezone: [undefined, { option: true }],
+  browserViewport: [{ width: 1366, height: 900 }, { option: true }],
   baseURL: async ({}, use) => {
     const url = process.env.SQM_E2E_BASE_URL;
     if (!url) throw new Error('SQM_E2E_BASE_URL is not set: global setup did not run');
     await use(url);
   },
-  context: async ({ baseURL, browserLocale, browserTimezone }, use) => {
+  context: async ({ baseURL, browserLocale, browserTimezone, browserViewport }, use) => {
     const profile = await mkdtemp(join(tmpdir(), 'sqm-chromium-'));
     const context: BrowserContext = await chromium.launchPersistentContext(profile, {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -42,7 +45,9 @@ export const test = base.extend<Fixtures>({
       baseURL,
       locale: browserLocale,
       timezoneId: browserTimezone,
-      viewport: { width: 1366, height: 900 },
+      viewport: browserViewport,
+      isMobile: browserViewport.width < 768,
+      hasTouch: browserViewport.width < 768,
     });
     await use(context);
     await context.close();

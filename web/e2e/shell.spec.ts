@@ -54,3 +54,18 @@ test.describe('with an English browser', () => {
     await expect(page.getByRole('heading', { name: 'Service Quality Supervision' })).toBeVisible();
   });
 });
+
+test.describe('with an English browser, as admin', () => {
+  test.use({ browserLocale: 'en-US' });
+
+  test('no side-menu label is cut', async ({ page, login }) => {
+    await login('admin');
+    const labels = sideMenu(page).locator('.ant-menu-item, .ant-menu-submenu-title');
+    await expect(sideMenu(page).getByText('Complaint analysis', { exact: true })).toBeVisible();
+    const cut = await labels.evaluateAll((nodes) =>
+      nodes.filter((node) => node.scrollWidth > node.clientWidth).map((node) => node.textContent),
+    );
+    expect(cut).toEqual([]);
+    expect(await labels.count()).toBeGreaterThan(12);
+  });
+});

@@ -3,6 +3,12 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import * as authApi from '../api/auth';
 import { ApiError, onUnauthorized, setCsrfToken } from '../api/client';
 import type { Me, Permission } from '../api/types';
+import { setBusinessZone } from '../lib/format';
+
+/** Times show in the organisation's zone: the server's `business_zone`, when it sends one. */
+function adoptZone(user: Me): void {
+  setBusinessZone('business_zone' in user && typeof user.business_zone === 'string' ? user.business_zone : null);
+}
 
 type Status = 'loading' | 'anonymous' | 'authenticated' | 'error';
 
@@ -37,6 +43,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const reload = useCallback(async () => {
     try {
       const user = await authApi.fetchMe();
+      adoptZone(user);
       setCsrfToken(user.csrf_token ?? null);
       setMe(user);
       setError(null);
@@ -62,6 +69,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(async (username: string, password: string) => {
     const response = await authApi.login(username, password);
+    adoptZone(response.user);
     setCsrfToken(response.csrf_token);
     setMe(response.user);
     setExpired(false);

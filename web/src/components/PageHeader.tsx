@@ -13,7 +13,11 @@ export default function PageHeader({ title, extra }: Props) {
       <Typography.Title level={4} style={{ margin: 0 }}>
         {title}
       </Typography.Title>
-      {extra && <Flex gap="small">{extra}</Flex>}
+      {extra && (
+        <Flex gap="small" wrap>
+          {extra}
+        </Flex>
+      )}
     </Flex>
   );
 }

@@ -3,11 +3,12 @@ import { Segmented, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, setLanguage, toLanguage, type Language } from '../i18n';
 
-export default function LanguageSwitch() {
+/** The language switch; `compact` (phones) shows short labels and no globe. */
+export default function LanguageSwitch({ compact = false }: { compact?: boolean }) {
   const { t, i18n } = useTranslation();
   return (
     <Space size="small">
-      <GlobalOutlined aria-hidden />
+      {!compact && <GlobalOutlined aria-hidden />}
       <Segmented<Language>
         aria-label={t('lang.label')}
         data-testid="language-switch"
@@ -15,7 +16,8 @@ export default function LanguageSwitch() {
         onChange={(language) => void setLanguage(language)}
         options={LANGUAGES.map((language) => ({
           value: language,
-          label: language === 'zh-CN' ? t('lang.zh-CN') : t('lang.en'),
+          label: compact ? (language === 'zh-CN' ? '中' : 'EN') : language === 'zh-CN' ? t('lang.zh-CN') : t('lang.en'),
+          title: language === 'zh-CN' ? t('lang.zh-CN') : t('lang.en'),
         }))}
       />
     </Space>

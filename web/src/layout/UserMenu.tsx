@@ -5,14 +5,17 @@ import { useNavigate } from 'react-router-dom';
 import { useMe, useAuth } from '../auth/AuthContext';
 import { useNotify } from '../components/useNotify';
 
-export default function UserMenu() {
+/** The signed-in user's name with a dropdown; `compact` (phones) shows only the avatar, the name heads the dropdown. */
+export default function UserMenu({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
   const me = useMe();
   const { logout } = useAuth();
   const navigate = useNavigate();
   const notify = useNotify();
+  const name = me.display_name || me.username;
 
   const items: MenuProps['items'] = [
+    ...(compact ? [{ key: 'name', label: name, disabled: true }, { type: 'divider' as const }] : []),
     { key: 'profile', icon: <UserOutlined />, label: t('user.profile') },
     { type: 'divider' },
     { key: 'logout', icon: <LogoutOutlined />, label: t('user.logout') },
@@ -31,11 +34,11 @@ export default function UserMenu() {
 
   return (
     <Dropdown menu={{ items, onClick }} trigger={['click']}>
-      <Button type="text" data-testid="user-menu">
+      <Button type="text" data-testid="user-menu" aria-label={name}>
         <Space>
           <Avatar size="small" icon={<UserOutlined />} />
-          {me.display_name || me.username}
-          <DownOutlined />
+          {!compact && <span className="sqm-user-name">{name}</span>}
+          {!compact && <DownOutlined />}
         </Space>
       </Button>
     </Dropdown>

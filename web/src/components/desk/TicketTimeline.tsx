@@ -19,6 +19,7 @@ import {
   type TimelineEvent,
 } from '../../api/deskTypes';
 import { formatTime } from '../../lib/format';
+import LongText from '../LongText';
 import { eventKey, isTimerEvent, type KnownEvent } from './events';
 
 /** Events a customer sees on the portal (status changes, not internal handling). */
@@ -172,7 +173,7 @@ export default function TicketTimeline({ events, comments, portal, departmentNam
             {!portal && event.actor && <Typography.Text type="secondary">{event.actor}</Typography.Text>}
           </Space>
           {details.length > 0 && <Typography.Text>{details.map((d, i) => [i > 0 && ' · ', d])}</Typography.Text>}
-          {note && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{note}</Typography.Paragraph>}
+          {note && <LongText text={note} />}
         </Space>
       ),
     });
@@ -194,7 +195,7 @@ export default function TicketTimeline({ events, comments, portal, departmentNam
             {!internal && !portal && <Tag>{t('comments.public')}</Tag>}
             <Typography.Text type="secondary">{formatTime(comment.created_at)}</Typography.Text>
           </Space>
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{comment.body}</Typography.Paragraph>
+          <LongText text={comment.body} />
         </Space>
       ),
     });

@@ -17,7 +17,7 @@ import FilterBar from '../../components/FilterBar';
 import PageHeader from '../../components/PageHeader';
 import i18n from '../../i18n';
 import { useStaffSearch } from '../../lib/directory';
-import { formatTime } from '../../lib/format';
+import { formatTime, startOfBusinessDay } from '../../lib/format';
 import { useCursorList } from '../../lib/useCursorList';
 import { useDebounced } from '../../lib/useDebounced';
 import { AUDIT_ENTITIES, AUDIT_EVENT_GROUPS, isAuditEntity, objectRef } from './catalogue';
@@ -26,15 +26,15 @@ const PAGE_SIZE = 50;
 const FILTERS = ['entity', 'entity_id', 'type', 'actor', 'from', 'to'] as const;
 type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
 
-/** The API query: the address holds local days (both inclusive); the API wants instants, `to` exclusive. */
+/** The API query: the address holds business days (both inclusive); the API wants instants, `to` exclusive. */
 function toQuery(filters: Filters): EventQuery {
   return {
     entity: filters.entity,
     entity_id: filters.entity_id,
     type: filters.type,
     actor: filters.actor,
-    from: filters.from ? dayjs(filters.from).startOf('day').toISOString() : undefined,
-    to: filters.to ? dayjs(filters.to).add(1, 'day').startOf('day').toISOString() : undefined,
+    from: filters.from ? startOfBusinessDay(filters.from) : undefined,
+    to: filters.to ? startOfBusinessDay(dayjs(filters.to).add(1, 'day').format('YYYY-MM-DD')) : undefined,
   };
 }
 

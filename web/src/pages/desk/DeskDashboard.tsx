@@ -10,6 +10,7 @@ import ErrorAlert from '../../components/ErrorAlert';
 import PageHeader from '../../components/PageHeader';
 import PageSpin from '../../components/PageSpin';
 import { formatRate } from '../../lib/duration';
+import { businessDay } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import { useInterval } from '../../lib/useNow';
 
@@ -96,7 +97,14 @@ function Body({ data }: { data: Dashboard }) {
           ]}
         />
       </Card>
-      <Card title={t('dashboard.byDepartment')}>
+      <Card
+        title={t('dashboard.byDepartment')}
+        extra={
+          <Typography.Text type="secondary" data-testid="by-department-period">
+            {t('dashboard.byDepartmentPeriod', { month: businessDay(data.at).slice(0, 7) })}
+          </Typography.Text>
+        }
+      >
         <Table
           rowKey={(row) => String(row.department_id)}
           size="small"
@@ -115,8 +123,16 @@ function Body({ data }: { data: Dashboard }) {
               dataIndex: 'breached',
               render: (n: number) => <Typography.Text type={n ? 'danger' : undefined}>{n}</Typography.Text>,
             },
-            { title: t('dashboard.firstResponseRate'), dataIndex: 'first_response_rate', render: (r: number | null) => formatRate(r) },
-            { title: t('dashboard.resolutionRate'), dataIndex: 'resolution_rate', render: (r: number | null) => formatRate(r) },
+            {
+              title: t('dashboard.firstResponseRateMonth'),
+              dataIndex: 'first_response_rate',
+              render: (r: number | null) => formatRate(r),
+            },
+            {
+              title: t('dashboard.resolutionRateMonth'),
+              dataIndex: 'resolution_rate',
+              render: (r: number | null) => formatRate(r),
+            },
           ]}
         />
       </Card>

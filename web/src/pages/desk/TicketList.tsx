@@ -6,15 +6,18 @@ import {
   PlusOutlined,
   RightOutlined,
   SaveOutlined,
+  SettingOutlined,
 } from '@ant-design/icons';
 import {
   Button,
+  Checkbox,
   DatePicker,
   Flex,
   Form,
   Input,
   Modal,
   Popconfirm,
+  Popover,
   Select,
   Space,
   Table,
@@ -46,6 +49,15 @@ import { useAsync } from '../../lib/useAsync';
 import { useDebounced } from '../../lib/useDebounced';
 import { useSchemaRules } from '../../lib/schemaRules';
 import { useSubmit } from '../../lib/useSubmit';
+import {
+  browserStore,
+  DEFAULT_COLUMNS,
+  FIXED_COLUMNS,
+  readColumns,
+  TICKET_COLUMNS,
+  writeColumns,
+  type TicketColumn,
+} from './ticketColumns';
 import {
   filtersFromParams,
   filtersToParams,
@@ -88,6 +100,45 @@ function AssigneeFilter({ value, onChange }: { value?: string; onChange: (value?
       popupMatchSelectWidth={false}
       data-testid="filter-assignee"
     />
+  );
+}
+
+/** Which columns to show: a checkbox per column, remembered in this browser. */
+function ColumnPicker({ shown, onChange }: { shown: readonly TicketColumn[]; onChange: (next: TicketColumn[]) => void }) {
+  const { t } = useTranslation();
+  const label = (column: TicketColumn): string => {
+    switch (column) {
+      case 'title':
+        return t('tickets.titleColumn');
+      case 'sla':
+        return t('tickets.sla');
+      case 'created_at':
+        return t('common.createdAt');
+      case 'updated_at':
+        return t('common.updatedAt');
+      default:
+        return t(`tickets.${column}`);
+    }
+  };
+  const content = (
+    <Flex vertical gap="small" data-testid="column-picker">
+      <Checkbox.Group<TicketColumn>
+        value={[...shown]}
+        onChange={onChange}
+        style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 4 }}
+        options={TICKET_COLUMNS.map((column) => ({ value: column, label: label(column), disabled: FIXED_COLUMNS.includes(column) }))}
+      />
+      <Button size="small" onClick={() => onChange([...DEFAULT_COLUMNS])}>
+        {t('tickets.columnsDefault')}
+      </Button>
+    </Flex>
+  );
+  return (
+    <Popover trigger="click" placement="bottomRight" content={content}>
+      <Button icon={<SettingOutlined />} data-testid="columns-button">
+        {t('tickets.columns')}
+      </Button>
+    </Popover>
   );
 }
 
@@ -186,6 +237,7 @@ export default function TicketList() {
   const [search, setSearch] = useState(filters.q);
   const debouncedSearch = useDebounced(search, 300);
   const [pageSize, setPageSize] = useState(PAGE_SIZES[0]);
+  const [shown, setShown] = useState<TicketColumn[]>(() => readColumns(browserStore()));
   const exportLang = currentLanguage() === 'zh-CN' ? 'zh' : 'en';
 
   const update = (patch: Partial<TicketFilters>) => {
@@ -219,42 +271,50 @@ export default function TicketList() {
 
   const range: [Dayjs, Dayjs] | null = filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to)] : null;
 
-  const columns: ColumnsType<Ticket> = [
-    {
+  const allColumns: Record<TicketColumn, ColumnsType<Ticket>[number]> = {
+    number: {
       title: t('tickets.number'),
       dataIndex: 'number',
+      width: 96,
       render: (value: string, row) => (
         <Link to={`/desk/tickets/${row.id}`} onClick={(event) => event.stopPropagation()}>
           {value}
         </Link>
       ),
     },
-    { title: t('tickets.titleColumn'), dataIndex: 'title', ellipsis: true, width: 260 },
-    { title: t('tickets.type'), dataIndex: 'type', render: (value: Ticket['type']) => t(`enums.type.${value}`) },
-    {
+    title: { title: t('tickets.titleColumn'), dataIndex: 'title', ellipsis: true, width: 260 },
+    type: { title: t('tickets.type'), dataIndex: 'type', width: 80, render: (value: Ticket['type']) => t(`enums.type.${value}`) },
+    priority: {
       title: t('tickets.priority'),
       dataIndex: 'priority',
+      width: 90,
       render: (value: Ticket['priority']) => <PriorityTag priority={value} />,
     },
-    {
+    status: {
       title: t('tickets.status'),
       dataIndex: 'status',
+      width: 96,
       render: (value: Ticket['status']) => <TicketStatusTag status={value} />,
     },
-    {
+    sla: {
       title: t('tickets.sla'),
       dataIndex: 'sla_state',
+      width: 100,
       render: (state: Ticket['sla_state']) =>
         state ? <SlaStateTag state={state} /> : <Typography.Text type="secondary">—</Typography.Text>,
     },
-    { title: t('tickets.customer'), dataIndex: 'customer_name' },
-    { title: t('tickets.category'), dataIndex: 'category_name' },
-    { title: t('tickets.department'), dataIndex: 'department_name' },
-    { title: t('tickets.assignee'), dataIndex: 'assignee_name' },
-    { title: t('tickets.channel'), dataIndex: 'channel', render: (value: Ticket['channel']) => t(`enums.channel.${value}`) },
-    { title: t('common.createdAt'), dataIndex: 'created_at', render: (value: string) => formatTime(value) },
-    { title: t('common.updatedAt'), dataIndex: 'updated_at', render: (value: string) => formatTime(value) },
-  ];
+    customer: { title: t('tickets.customer'), dataIndex: 'customer_name', width: 110, ellipsis: true },
+    category: { title: t('tickets.category'), dataIndex: 'category_name', width: 140, ellipsis: true },
+    department: { title: t('tickets.department'), dataIndex: 'department_name', width: 130, ellipsis: true },
+    assignee: { title: t('tickets.assignee'), dataIndex: 'assignee_name', width: 110, ellipsis: true },
+    channel: { title: t('tickets.channel'), dataIndex: 'channel', width: 80, render: (value: Ticket['channel']) => t(`enums.channel.${value}`) },
+    created_at: { title: t('common.createdAt'), dataIndex: 'created_at', width: 190, render: (value: string) => formatTime(value) },
+    updated_at: { title: t('common.updatedAt'), dataIndex: 'updated_at', width: 190, render: (value: string) => formatTime(value) },
+  };
+  // Every column has a width: the table fills the page when they fit and scrolls inside itself when
+  // they do not (a long title is cut with an ellipsis, never widening the table).
+  const columns = shown.map((key) => ({ ...allColumns[key], key }));
+  const tableWidth = columns.reduce((sum, column) => sum + Number(column.width ?? 0), 0);
 
   return (
     <>
@@ -376,10 +436,13 @@ export default function TicketList() {
         />
       </FilterBar>
       {list.error && <ErrorAlert error={list.error} onRetry={() => void list.reload()} />}
+      <Flex justify="flex-end" style={{ marginBottom: 8 }}>
+        <ColumnPicker shown={shown} onChange={(next) => setShown(writeColumns(browserStore(), next))} />
+      </Flex>
       <Table<Ticket>
         rowKey="id"
         size="middle"
-        scroll={{ x: 'max-content' }}
+        scroll={{ x: tableWidth }}
         columns={columns}
         dataSource={list.data?.items ?? []}
         loading={list.loading}

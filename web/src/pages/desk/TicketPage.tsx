@@ -9,6 +9,7 @@ import { getTicket } from '../../api/desk';
 import type { Callback } from '../../api/deskTypes';
 import { useAuth } from '../../auth/AuthContext';
 import ErrorAlert from '../../components/ErrorAlert';
+import LongText from '../../components/LongText';
 import { errorText } from '../../components/errors';
 import PageHeader from '../../components/PageHeader';
 import PageSpin from '../../components/PageSpin';
@@ -159,11 +160,7 @@ export default function TicketPage() {
             )}
             {ticket.cancel_reason && <Descriptions.Item label={t('ticket.cancelReason')}>{ticket.cancel_reason}</Descriptions.Item>}
           </Descriptions>
-          {ticket.description && (
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12, marginBottom: 0 }}>
-              {ticket.description}
-            </Typography.Paragraph>
-          )}
+          {ticket.description && <LongText text={ticket.description} style={{ marginTop: 12 }} data-testid="ticket-description" />}
         </Card>
 
         <Card title={t('ticket.actions')}>

@@ -1,5 +1,6 @@
 // The ticket list's filters: how they live in the page address, and the API query they make.
 import dayjs from 'dayjs';
+import { businessDay, startOfBusinessDay } from '../../lib/format';
 import {
   CHANNELS,
   PRIORITIES,
@@ -27,7 +28,7 @@ export interface TicketFilters {
   /** Set from links (e.g. a repeat complainant); shown as a removable tag. */
   customer_id?: number;
   sla_state?: SlaState;
-  /** Local calendar days, YYYY-MM-DD, both inclusive. */
+  /** Business-zone calendar days, YYYY-MM-DD, both inclusive. */
   from?: string;
   to?: string;
   q: string;
@@ -66,9 +67,9 @@ export function filtersFromParams(get: (key: string) => string | null | undefine
     assignee_id: assignee === 'me' ? 'me' : positiveInt(assignee)?.toString(),
     customer_id: positiveInt(get('customer_id')),
     sla_state: pick(SLA_STATES, get('sla_state')),
-    // Saved views hold API instants; the page address holds days.
-    from: isDay(from) ?? (from && dayjs(from).isValid() ? dayjs(from).format('YYYY-MM-DD') : undefined),
-    to: isDay(to) ?? (to && dayjs(to).isValid() ? dayjs(to).subtract(1, 'day').format('YYYY-MM-DD') : undefined),
+    // Saved views hold API instants; the page address holds business days.
+    from: isDay(from) ?? (from && dayjs(from).isValid() ? businessDay(from) : undefined),
+    to: isDay(to) ?? (to && dayjs(to).isValid() ? businessDay(dayjs(to).subtract(1, 'day').toISOString()) : undefined),
     q: get('q') ?? '',
     sort: pick(TICKET_SORTS, get('sort')) ?? 'created_desc',
   };
@@ -92,7 +93,7 @@ export function filtersToParams(filters: TicketFilters): Record<string, string> 
   return params;
 }
 
-/** The API query: days become instants in the viewer's zone, `to` exclusive. */
+/** The API query: days become instants (business-zone midnights), `to` exclusive. */
 export function filtersToQuery(filters: TicketFilters): TicketQuery {
   return {
     status: filters.status.length ? filters.status.join(',') : undefined,
@@ -103,8 +104,8 @@ export function filtersToQuery(filters: TicketFilters): TicketQuery {
     assignee_id: filters.assignee_id,
     customer_id: filters.customer_id,
     sla_state: filters.sla_state,
-    from: filters.from ? dayjs(filters.from).startOf('day').toISOString() : undefined,
-    to: filters.to ? dayjs(filters.to).add(1, 'day').startOf('day').toISOString() : undefined,
+    from: filters.from ? startOfBusinessDay(filters.from) : undefined,
+    to: filters.to ? startOfBusinessDay(dayjs(filters.to).add(1, 'day').format('YYYY-MM-DD')) : undefined,
     q: filters.q.trim() || undefined,
     sort: filters.sort,
   };

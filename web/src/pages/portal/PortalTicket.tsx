@@ -1,13 +1,14 @@
 // One of the customer's requests: its status, the public timeline and replies; a reply form while
 // the request is open (it resumes a request that was waiting for the customer).
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Form, Input, Space, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Space } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { getMyTicket, replyToTicket } from '../../api/portal';
 import { isOpenStatus } from '../../api/deskTypes';
 import ErrorAlert from '../../components/ErrorAlert';
+import LongText from '../../components/LongText';
 import PageHeader from '../../components/PageHeader';
 import PageSpin from '../../components/PageSpin';
 import TicketTimeline from '../../components/desk/TicketTimeline';
@@ -71,9 +72,7 @@ export default function PortalTicket() {
             <Descriptions.Item label={t('portal.submitted')}>{formatTime(ticket.created_at)}</Descriptions.Item>
             <Descriptions.Item label={t('common.updatedAt')}>{formatTime(ticket.updated_at)}</Descriptions.Item>
           </Descriptions>
-          {ticket.description && (
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12, marginBottom: 0 }}>{ticket.description}</Typography.Paragraph>
-          )}
+          {ticket.description && <LongText text={ticket.description} style={{ marginTop: 12 }} data-testid="ticket-description" />}
         </Card>
         <Card title={t('portal.progress')}>
           <TicketTimeline events={ticket.timeline} comments={ticket.comments} portal />

@@ -1,0 +1,31 @@
+// Times show in the business zone, with its offset when the browser's zone differs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { formatTime, setBusinessZone, startOfBusinessDay, ticketNumber } from '../../src/lib/format';
+
+// The browser's zone here is the test process's: pinned by the test script (TZ=UTC).
+test('a UTC browser sees Beijing times with their offset', () => {
+  assert.equal(process.env.TZ, 'UTC');
+  assert.equal(formatTime('2026-11-22T00:43:02.000Z'), '2026-11-22 08:43:02 +08:00');
+  assert.equal(formatTime('2026-11-22T00:43:02Z', 'UTC'), '2026-11-22 00:43:02');
+  assert.equal(formatTime(null), '');
+  assert.equal(formatTime('not a time'), 'not a time');
+});
+
+test('the zone can be set by the server, and an unknown zone keeps the default', () => {
+  setBusinessZone('Europe/London');
+  assert.equal(formatTime('2026-07-01T12:00:00Z'), '2026-07-01 13:00:00 +01:00');
+  setBusinessZone('Mars/Olympus');
+  assert.equal(formatTime('2026-07-01T12:00:00Z'), '2026-07-01 20:00:00 +08:00');
+  setBusinessZone(undefined);
+});
+
+test('business days start at local midnight', () => {
+  assert.equal(startOfBusinessDay('2026-11-22'), '2026-11-21T16:00:00.000Z');
+  assert.equal(startOfBusinessDay('2026-11-22', 'UTC'), '2026-11-22T00:00:00.000Z');
+});
+
+test('ticket numbers', () => {
+  assert.equal(ticketNumber(2938), 'T002938');
+  assert.equal(ticketNumber(1234567), 'T1234567');
+});
