@@ -56,6 +56,14 @@ export function startOfBusinessDay(day: string, zone: string = businessZone): st
   return dayjs.tz(day, zone).startOf('day').toISOString();
 }
 
+/** A range of business days (both inclusive, "YYYY-MM-DD") as the API's instants, `to` exclusive. */
+export function businessDayRange(from?: string, to?: string, zone: string = businessZone): { from?: string; to?: string } {
+  return {
+    from: from ? startOfBusinessDay(from, zone) : undefined,
+    to: to ? startOfBusinessDay(dayjs(to).add(1, 'day').format('YYYY-MM-DD'), zone) : undefined,
+  };
+}
+
 /** The business-zone calendar day ("2026-11-22") of an instant. */
 export function businessDay(iso: string, zone: string = businessZone): string {
   return dayjs(iso).tz(zone).format('YYYY-MM-DD');

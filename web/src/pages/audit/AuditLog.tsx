@@ -17,7 +17,7 @@ import FilterBar from '../../components/FilterBar';
 import PageHeader from '../../components/PageHeader';
 import i18n from '../../i18n';
 import { useStaffSearch } from '../../lib/directory';
-import { formatTime, startOfBusinessDay } from '../../lib/format';
+import { businessDayRange, formatTime } from '../../lib/format';
 import { useCursorList } from '../../lib/useCursorList';
 import { useDebounced } from '../../lib/useDebounced';
 import { AUDIT_ENTITIES, AUDIT_EVENT_GROUPS, isAuditEntity, objectRef } from './catalogue';
@@ -33,8 +33,7 @@ function toQuery(filters: Filters): EventQuery {
     entity_id: filters.entity_id,
     type: filters.type,
     actor: filters.actor,
-    from: filters.from ? startOfBusinessDay(filters.from) : undefined,
-    to: filters.to ? startOfBusinessDay(dayjs(filters.to).add(1, 'day').format('YYYY-MM-DD')) : undefined,
+    ...businessDayRange(filters.from, filters.to),
   };
 }
 

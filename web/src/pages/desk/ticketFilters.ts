@@ -1,6 +1,6 @@
 // The ticket list's filters: how they live in the page address, and the API query they make.
 import dayjs from 'dayjs';
-import { businessDay, startOfBusinessDay } from '../../lib/format';
+import { businessDay, businessDayRange } from '../../lib/format';
 import {
   CHANNELS,
   PRIORITIES,
@@ -104,8 +104,7 @@ export function filtersToQuery(filters: TicketFilters): TicketQuery {
     assignee_id: filters.assignee_id,
     customer_id: filters.customer_id,
     sla_state: filters.sla_state,
-    from: filters.from ? startOfBusinessDay(filters.from) : undefined,
-    to: filters.to ? startOfBusinessDay(dayjs(filters.to).add(1, 'day').format('YYYY-MM-DD')) : undefined,
+    ...businessDayRange(filters.from, filters.to),
     q: filters.q.trim() || undefined,
     sort: filters.sort,
   };
