@@ -26,6 +26,14 @@ function load(): Promise<TicketFormSpec> {
   return cache;
 }
 
+/** Fields typed as text, where blank (spaces only) counts as empty; the rest are picked values. */
+const TEXT_FIELDS: readonly string[] = ['title', 'description'];
+
+/** A required rule for `field` that suits its kind of value (a whitespace check only on text). */
+export function requiredRule(field: string, required: boolean, message: string) {
+  return TEXT_FIELDS.includes(field) ? { required, whitespace: true, message } : { required, message };
+}
+
 export interface TicketFormRules {
   /** True when a ticket of `type` needs `field` ("customer_id", "complaint.category", ...). */
   requires: (type: TicketType, field: string) => boolean;

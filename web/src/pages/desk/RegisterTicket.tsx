@@ -43,7 +43,7 @@ import { DepartmentField, StaffField } from '../../components/desk/DirectoryFiel
 import { useDeskOptions } from '../../components/desk/options';
 import { PriorityTag, TicketStatusTag } from '../../components/desk/tags';
 import SubmitAlert from '../../components/SubmitAlert';
-import { useTicketForm } from '../../components/desk/ticketForm';
+import { requiredRule, useTicketForm } from '../../components/desk/ticketForm';
 import { useNotify } from '../../components/useNotify';
 import { useSchemaRules } from '../../lib/schemaRules';
 import { useSubmit } from '../../lib/useSubmit';
@@ -295,7 +295,7 @@ export default function RegisterTicket() {
   const requiredFor = (field: string) => {
     const always = TICKET_TYPES.every((each) => rules.requires(each, field));
     const message = always ? t('common.required') : t('register.requiredFor', { type: t(`enums.type.${type}`) });
-    return [{ required: rules.requires(type, field), whitespace: true, message }];
+    return [requiredRule(field, rules.requires(type, field), message)];
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {

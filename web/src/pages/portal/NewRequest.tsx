@@ -11,7 +11,7 @@ import PageHeader from '../../components/PageHeader';
 import SubmitAlert from '../../components/SubmitAlert';
 import CategoryTreeSelect from '../../components/desk/CategoryTreeSelect';
 import { useDeskOptions } from '../../components/desk/options';
-import { useTicketForm } from '../../components/desk/ticketForm';
+import { requiredRule, useTicketForm } from '../../components/desk/ticketForm';
 import { useSubmit } from '../../lib/useSubmit';
 
 interface Values {
@@ -47,7 +47,7 @@ export default function NewRequest() {
     success: (ticket) => t('portal.submittedOk', { number: ticket.number }),
     onSuccess: (ticket) => navigate(`/portal/tickets/${ticket.id}`),
   });
-  const required = (field: string) => [{ required: rules.requires(type, field), whitespace: true, message: t('common.required') }];
+  const required = (field: string) => [requiredRule(field, rules.requires(type, field), t('common.required'))];
   const back = () => navigate('/portal');
 
   return (
