@@ -145,6 +145,8 @@ export interface paths {
          * @description Changes the caller's password after checking the current one. The new password needs at
          *     least 10 characters, a letter and a digit, must not contain the username and must differ
          *     from the current one. Every other session of the account ends; the current one stays.
+         *     Five wrong current passwords within 15 minutes lock the check for the account (429 with
+         *     `Retry-After`), like sign-in. Every problem is answered at once (`errors`).
          */
         post: operations["changePassword"];
         delete?: never;
@@ -188,7 +190,7 @@ export interface paths {
         put?: never;
         /**
          * Create a department
-         * @description Creates a department, optionally under an active parent. The code, when given, must be unique.
+         * @description Creates a department, optionally under an active parent. The code, when given, must be unique. The whole form is checked and every problem answered at once in `errors` (the first one decides the status).
          */
         post: operations["createDepartment"];
         delete?: never;
@@ -256,7 +258,7 @@ export interface paths {
         };
         /**
          * Find a colleague for a picker
-         * @description Active staff (never customer portal accounts) whose username, name, e-mail or phone contains `q`, optionally in one department, by id, at most `limit`. Answers names and departments only, never contact details, roles or scopes; not limited to the caller's scope (assign and escalate may cross departments).
+         * @description Active staff (never customer portal accounts) whose username or name contains `q` (never e-mail or phone), optionally in one department, by id, at most `limit`. Answers names and departments only, never contact details, roles or scopes; not limited to the caller's scope (assign and escalate may cross departments).
          */
         get: operations["directoryStaff"];
         put?: never;
@@ -285,7 +287,8 @@ export interface paths {
          * @description Creates an account. Staff need an active department; accounts whose roles are only
          *     `customer` and/or `evaluator` may have none. `scope_department_ids` gives an evaluator the
          *     departments (with their subtrees) they may see. The username is unique, case-insensitive
-         *     (409 on `username`); the password follows the password policy (400 on `password`).
+         *     (409 on `username`); the password follows the password policy (400 on `password`). The whole
+         *     form is checked and every problem answered at once in `errors` (the first one decides the status).
          */
         post: operations["createStaff"];
         delete?: never;
@@ -2434,9 +2437,11 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Too many failed sign-ins; the message says when to try again. */
+        /** @description Too many failed sign-ins (or wrong current passwords); `Retry-After` and the message (`args.seconds`) say when to try again. */
         TooManyRequests: {
             headers: {
+                /** @description Seconds until a try can succeed. */
+                "Retry-After"?: number;
                 [name: string]: unknown;
             };
             content: {
@@ -2655,6 +2660,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     listRoles: {
