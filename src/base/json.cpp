@@ -3,6 +3,10 @@
 #include <charconv>
 #include <cmath>
 
+#include <boost/json/basic_parser_impl.hpp>
+
+#include "base/text.h"
+
 namespace sqm::json {
 
 namespace {
@@ -61,16 +65,152 @@ std::string Serialize(const bj::value& v) {
   return out;
 }
 
+namespace {
+
+// Builds the value like bj::parser does (a value_stack) and refuses an object that names a key
+// twice: the last one would silently win, so `{"title":"a","title":"b"}` could mean either.
+// Tracks the path to the current value ("complaint.title", "targets[2].kind") to name it.
+class StrictHandler {
+ public:
+  static constexpr std::size_t max_object_size = bj::object::max_size();
+  static constexpr std::size_t max_array_size = bj::array::max_size();
+  static constexpr std::size_t max_key_size = bj::string::max_size();
+  static constexpr std::size_t max_string_size = bj::string::max_size();
+
+  bj::value_stack st;
+  std::string duplicate;  // the path of the first key named twice
+
+  bool on_document_begin(bj::error_code&) { return true; }
+  bool on_document_end(bj::error_code&) { return true; }
+  bool on_object_begin(bj::error_code&) {
+    Enter(Level{.object = true});
+    return true;
+  }
+  bool on_object_end(std::size_t n, bj::error_code&) {
+    st.push_object(n);
+    Leave();
+    return true;
+  }
+  bool on_array_begin(bj::error_code&) {
+    Enter(Level{.object = false});
+    return true;
+  }
+  bool on_array_end(std::size_t n, bj::error_code&) {
+    st.push_array(n);
+    Leave();
+    return true;
+  }
+  bool on_key_part(bj::string_view s, std::size_t, bj::error_code&) {
+    st.push_chars(s);
+    key_.append(s.data(), s.size());
+    return true;
+  }
+  bool on_key(bj::string_view s, std::size_t, bj::error_code& ec) {
+    st.push_key(s);
+    key_.append(s.data(), s.size());
+    Level& level = levels_.back();
+    if (!level.keys.insert(key_).second) {
+      duplicate = Path() + (levels_.size() > 1 ? "." : "") + key_;
+      ec = bj::error::syntax;  // stops the parse; Parse reports `duplicate`
+      return false;
+    }
+    level.key = std::move(key_);
+    key_.clear();
+    return true;
+  }
+  bool on_string_part(bj::string_view s, std::size_t, bj::error_code&) {
+    st.push_chars(s);
+    return true;
+  }
+  bool on_string(bj::string_view s, std::size_t, bj::error_code&) {
+    st.push_string(s);
+    Next();
+    return true;
+  }
+  bool on_number_part(bj::string_view, bj::error_code&) { return true; }
+  bool on_int64(std::int64_t i, bj::string_view, bj::error_code&) {
+    st.push_int64(i);
+    Next();
+    return true;
+  }
+  bool on_uint64(std::uint64_t u, bj::string_view, bj::error_code&) {
+    st.push_uint64(u);
+    Next();
+    return true;
+  }
+  bool on_double(double d, bj::string_view, bj::error_code&) {
+    st.push_double(d);
+    Next();
+    return true;
+  }
+  bool on_bool(bool b, bj::error_code&) {
+    st.push_bool(b);
+    Next();
+    return true;
+  }
+  bool on_null(bj::error_code&) {
+    st.push_null();
+    Next();
+    return true;
+  }
+  bool on_comment_part(bj::string_view, bj::error_code&) { return true; }
+  bool on_comment(bj::string_view, bj::error_code&) { return true; }
+
+ private:
+  struct Level {
+    bool object = false;
+    std::set<std::string, std::less<>> keys;  // objects: the keys so far
+    std::string key;                          // objects: the key of the value being read
+    std::size_t index = 0;                    // arrays: the index of the value being read
+  };
+
+  void Enter(Level level) { levels_.push_back(std::move(level)); }
+  void Leave() {
+    levels_.pop_back();
+    Next();
+  }
+  // A value of the enclosing array is complete.
+  void Next() {
+    if (!levels_.empty() && !levels_.back().object) ++levels_.back().index;
+  }
+  // Where the innermost object is: "", "complaint", "targets[2]".
+  std::string Path() const {
+    std::string path;
+    for (std::size_t i = 0; i + 1 < levels_.size(); ++i) {
+      if (levels_[i].object) {
+        if (!path.empty()) path += '.';
+        path += levels_[i].key;
+      } else {
+        path += "[" + std::to_string(levels_[i].index) + "]";
+      }
+    }
+    return path;
+  }
+
+  std::vector<Level> levels_;
+  std::string key_;  // the key being read, across on_key_part calls
+};
+
+}  // namespace
+
 Result<bj::value> Parse(std::string_view text) {
-  boost::system::error_code ec;
   bj::parse_options opt;
   opt.max_depth = 32;
-  bj::value v = bj::parse(bj::string_view(text.data(), text.size()), ec, {}, opt);
+  bj::basic_parser<StrictHandler> p(opt);
+  p.handler().st.reset();
+  boost::system::error_code ec;
+  const std::size_t n = p.write_some(false, text.data(), text.size(), ec);
+  if (!ec && n < text.size()) ec = bj::error::extra_data;
+  if (!ec && !p.done()) ec = bj::error::incomplete;
   if (ec) {
+    if (!p.handler().duplicate.empty()) {
+      const std::string path = Bounded(p.handler().duplicate);
+      return Error::Invalid(path, Msg("json.duplicate_key", "the key '{key}' appears twice", {{"key", path}}));
+    }
     if (!IsValidUtf8(text)) return Error::Invalid("", "request body is not valid UTF-8");
     return Error::Invalid("", "request body is not valid JSON: " + ec.message());
   }
-  return v;
+  return p.handler().st.release();
 }
 
 bool IsValidUtf8(std::string_view s) {

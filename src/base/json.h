@@ -22,7 +22,8 @@ namespace bj = boost::json;
 // doubles without a fraction ("3"), non-finite doubles as null.
 std::string Serialize(const bj::value& v);
 
-// Parses a request body. Rejects malformed JSON, invalid UTF-8, duplicate-free is not required.
+// Parses a request body. Rejects malformed JSON, invalid UTF-8, nesting deeper than 32 and an
+// object that names a key twice (the error's field is the key's path, "complaint.title").
 Result<bj::value> Parse(std::string_view text);
 
 // Reads fields of one JSON object. Getters return a value even on failure (a default) and record

@@ -23,6 +23,49 @@ TEST(JsonParse, RejectsMalformedAndBadUtf8) {
   EXPECT_TRUE(Parse(R"({"name":"客服部"})").ok());
 }
 
+TEST(JsonParse, RefusesAKeyNamedTwiceAndNamesIt) {
+  auto top = Parse(R"({"title":"a","title":"b"})");
+  ASSERT_FALSE(top.ok());
+  EXPECT_EQ(top.error().field, "title");
+  EXPECT_EQ(top.error().key, "json.duplicate_key");
+  EXPECT_EQ(top.error().message, "the key 'title' appears twice");
+  auto nested = Parse(R"({"title":"a","complaint":{"category":"x","note":"n","category":"y"}})");
+  ASSERT_FALSE(nested.ok());
+  EXPECT_EQ(nested.error().field, "complaint.category");
+  auto in_array = Parse(R"({"targets":[{"kind":"a"},{"kind":"b","kind":"c"}]})");
+  ASSERT_FALSE(in_array.ok());
+  EXPECT_EQ(in_array.error().field, "targets[1].kind");
+  auto deep = Parse(R"([[1,{"a":[2,3]}],{"b":{"c":1,"c":2}}])");
+  ASSERT_FALSE(deep.ok());
+  EXPECT_EQ(deep.error().field, "[1].b.c");
+  // An escaped spelling of the same key is the same key.
+  EXPECT_FALSE(Parse(R"({"ab":1,"a\u0062":2})").ok());
+}
+
+TEST(JsonParse, SameKeyInSiblingObjectsIsFine) {
+  auto v = Parse(R"({"a":{"x":1},"b":{"x":2},"c":[{"x":1},{"x":2}]})");
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(v->at("b").at("x").as_int64(), 2);
+  EXPECT_EQ(Serialize(*v), R"({"a":{"x":1},"b":{"x":2},"c":[{"x":1},{"x":2}]})");
+}
+
+TEST(JsonParse, NamesAHugeDuplicateKeyInBoundedForm) {
+  const std::string key(1'000'000, 'k');
+  auto r = Parse("{\"" + key + "\":1,\"" + key + "\":2}");
+  ASSERT_FALSE(r.ok());
+  EXPECT_LT(r.error().field.size(), 300u);
+  EXPECT_LT(r.error().message.size(), 600u);
+}
+
+TEST(JsonParse, RejectsTrailingDataAndTooDeepNesting) {
+  EXPECT_FALSE(Parse("null x").ok());
+  EXPECT_FALSE(Parse("{} {}").ok());
+  EXPECT_FALSE(Parse("").ok());
+  EXPECT_FALSE(Parse(std::string(33, '[') + std::string(33, ']')).ok());
+  EXPECT_TRUE(Parse(std::string(32, '[') + std::string(32, ']')).ok());
+  EXPECT_TRUE(Parse(" {\"a\": [1, 2.5, true, null, \"x\"]} ").ok());
+}
+
 TEST(JsonReader, NamesTheFieldInEveryError) {
   auto v = Parse(R"({"name": 5, "extra": 1})").value();
   Reader in(v);

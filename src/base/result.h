@@ -3,6 +3,7 @@
 // reasons the caller cannot fix (lost database, corrupt state).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -35,13 +36,19 @@ using MessageArgs = std::vector<std::pair<std::string, std::string>>;
 // A message for a person. `text` is the English rendering (logs, API clients); `key` is its
 // stable id, and with `args` it lets a client show the message in the user's language. A plain
 // string converts to a message without a key, which clients show as it is.
+//
+// Messages are bounded whatever the caller quotes: each arg value is cut to kQuoteChars code
+// points and the text to kMaxMessageChars (see base/text.h), so no input bloats an error, a log
+// line or an event that carries one.
+inline constexpr std::size_t kMaxMessageChars = 1000;
+
 struct Message {
   std::string text;
   std::string key;
   MessageArgs args;
 
-  Message(std::string plain) : text(std::move(plain)) {}  // NOLINT(google-explicit-constructor)
-  Message(const char* plain) : text(plain) {}             // NOLINT(google-explicit-constructor)
+  Message(std::string plain);                                  // NOLINT(google-explicit-constructor)
+  Message(const char* plain) : Message(std::string(plain)) {}  // NOLINT(google-explicit-constructor)
   Message(std::string key, std::string_view english, MessageArgs args);
 };
 
@@ -59,22 +66,26 @@ struct FieldProblem {
   MessageArgs args;
 };
 
+// At most this many problems are listed for one request (the first and kMaxProblems - 1 in
+// Error::more); the rest are only counted (Error::omitted).
+inline constexpr std::size_t kMaxProblems = 100;
+
 struct Error {
   ErrorCode code = ErrorCode::kInternal;
   std::string message;
-  std::string field;  // empty when the error is not about one field
+  std::string field;  // empty when the error is not about one field; bounded like a quote
   std::string key;    // Message::key; empty when the message has none
   MessageArgs args;   // Message::args
   // Further problems found in the same request, so a form can show them all at once. The error
   // itself is the first problem; the answer's "errors" list is it followed by these.
   std::vector<FieldProblem> more;
+  std::size_t omitted = 0;  // problems found beyond `more` and left out (Problems caps the list)
   // kTooManyRequests: whole seconds until a retry can succeed (the HTTP answer's Retry-After);
   // 0 when unknown.
   std::int64_t retry_after_s = 0;
 
   Error() = default;
-  Error(ErrorCode c, Message m, std::string f = {})
-      : code(c), message(std::move(m.text)), field(std::move(f)), key(std::move(m.key)), args(std::move(m.args)) {}
+  Error(ErrorCode c, Message m, std::string f = {});
 
   static Error Invalid(std::string field, Message m) { return {ErrorCode::kInvalid, std::move(m), std::move(field)}; }
   static Error NotFound(Message m) { return {ErrorCode::kNotFound, std::move(m)}; }
@@ -84,10 +95,16 @@ struct Error {
   static Error Forbidden(Message m) { return {ErrorCode::kForbidden, std::move(m)}; }
   static Error Unauthenticated(Message m) { return {ErrorCode::kUnauthenticated, std::move(m)}; }
   static Error Internal(Message m) { return {ErrorCode::kInternal, std::move(m)}; }
+  // A throttle: `retry_after_s` (at least 1) says when the caller may try again.
+  static Error TooManyRequests(Message m, int retry_after_s);
+
+  // Problems in all: this one, `more` and the omitted ones.
+  std::size_t ProblemCount() const { return 1 + more.size() + omitted; }
 };
 
 // Collects every field problem of one request; Take() is the first as an Error with the rest in
 // `more`, or nothing when all is well. Use it where a form is validated, so one save reports all.
+// Keeps kMaxProblems; further ones are counted in Error::omitted.
 class Problems {
  public:
   void Add(std::string field, Message m) { Add(Error::Invalid(std::move(field), std::move(m))); }
@@ -99,6 +116,7 @@ class Problems {
  private:
   std::optional<Error> first_;
   std::vector<FieldProblem> more_;
+  std::size_t omitted_ = 0;
 };
 
 template <typename T>
