@@ -113,7 +113,7 @@ std::vector<Person> Everyone() {
 }  // namespace
 
 Result<OrganisationReport> SeedOrganisation(org::Service& org, const std::string& password) {
-  SQM_TRY(org::CheckPassword(password, "", "password"));  // before anything is written
+  SQM_TRY(org::CheckPassword(password, {}, "password"));  // before anything is written
   const org::Principal system = org::Principal::System();
   const auto people = Everyone();
   OrganisationReport report;

@@ -7,6 +7,9 @@
 
 namespace sqm::org {
 
+// common_passwords_gen.cpp, made by CMake from common_passwords.txt.
+extern const std::string_view kCommonPasswordsText;
+
 namespace {
 
 struct RoleDef {
@@ -105,20 +108,123 @@ Scope ScopeOf(const std::vector<std::string>& roles, std::optional<Id> own_depar
   return s;
 }
 
-Status CheckPassword(std::string_view password, std::string_view username, std::string_view field) {
+namespace {
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// The embedded list, sorted, without its "#!" comment lines.
+const std::vector<std::string_view>& CommonPasswords() {
+  static const std::vector<std::string_view> kList = [] {
+    std::vector<std::string_view> list;
+    std::string_view rest = kCommonPasswordsText;
+    while (!rest.empty()) {
+      const auto nl = rest.find('\n');
+      const auto line = rest.substr(0, nl);
+      if (!line.empty() && line.rfind("#!", 0) != 0) list.push_back(line);
+      if (nl == std::string_view::npos) break;
+      rest.remove_prefix(nl + 1);
+    }
+    std::sort(list.begin(), list.end());  // the file is sorted already; this keeps lookups right
+    return list;
+  }();
+  return kList;
+}
+
+bool IsAffix(char c) {
+  return (c >= '0' && c <= '9') || (std::ispunct(static_cast<unsigned char>(c)) != 0) || c == ' ';
+}
+
+// A common password with at most kCommonPasswordAffix digits and symbols before and after it.
+bool BuiltOnCommonPassword(const std::string& lower) {
+  std::size_t lead = 0, trail = 0;
+  while (lead < lower.size() && lead < kCommonPasswordAffix && IsAffix(lower[lead])) ++lead;
+  while (trail < lower.size() && trail < kCommonPasswordAffix && IsAffix(lower[lower.size() - 1 - trail])) ++trail;
+  for (std::size_t i = 0; i <= lead; ++i) {
+    for (std::size_t j = 0; j <= trail && i + j <= kCommonPasswordAffix && i + j < lower.size(); ++j) {
+      if (IsCommonPassword(std::string_view(lower).substr(i, lower.size() - i - j))) return true;
+    }
+  }
+  return false;
+}
+
+// "abcabcabcabc": one unit of at most half the length, repeated.
+bool RepeatsAShortPattern(const std::string& lower) {
+  const std::size_t n = lower.size();
+  for (std::size_t unit = 1; unit <= n / 2; ++unit) {
+    if (n % unit != 0) continue;
+    bool repeats = true;
+    for (std::size_t i = unit; i < n && repeats; ++i) repeats = lower[i] == lower[i - unit];
+    if (repeats) return true;
+  }
+  return false;
+}
+
+// The parts of a name worth refusing in a password: words of 3 or more characters, or of 2 or
+// more when not ASCII (a Chinese given name), and the whole name without separators.
+std::vector<std::string> NameParts(std::string_view name) {
+  std::vector<std::string> parts;
+  auto keep = [&](const std::string& part) {
+    const bool ascii = std::all_of(part.begin(), part.end(), [](unsigned char c) { return c < 0x80; });
+    if (json::CodePoints(part) >= (ascii ? 3u : 2u)) parts.push_back(part);
+  };
+  std::string word, whole;
+  for (const char c : LowerAscii(name)) {
+    if (c == ' ' || c == '.' || c == '-' || c == '_' || c == '\t') {
+      keep(word);
+      word.clear();
+    } else {
+      word += c;
+      whole += c;
+    }
+  }
+  keep(word);
+  keep(whole);
+  return parts;
+}
+
+}  // namespace
+
+bool IsCommonPassword(std::string_view password) {
+  const auto& list = CommonPasswords();
+  const std::string lower = LowerAscii(password);
+  return std::binary_search(list.begin(), list.end(), std::string_view(lower));
+}
+
+std::size_t CommonPasswordCount() {
+  return CommonPasswords().size();
+}
+
+Status CheckPassword(std::string_view password, const PasswordOwner& owner, std::string_view field) {
   const std::string f(field);
   const auto n = json::CodePoints(password);
-  if (n < 10) return Error::Invalid(f, "must be at least 10 characters");
-  if (n > 128) return Error::Invalid(f, "must be at most 128 characters");
-  const bool letter =
-      std::any_of(password.begin(), password.end(), [](unsigned char c) { return std::isalpha(c) || c >= 0x80; });
-  const bool digit = std::any_of(password.begin(), password.end(), [](unsigned char c) { return std::isdigit(c); });
-  if (!letter || !digit) return Error::Invalid(f, "must contain at least one letter and one digit");
-  if (!username.empty()) {
-    std::string lower_pw(password), lower_user(username);
-    for (auto& c : lower_pw) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    for (auto& c : lower_user) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (lower_pw.find(lower_user) != std::string::npos) return Error::Invalid(f, "must not contain the username");
+  if (n < kMinPasswordChars) {
+    return Error::Invalid(f, Msg("password.too_short", "must be at least {min} characters",
+                                 {{"min", std::to_string(kMinPasswordChars)}}));
+  }
+  if (n > kMaxPasswordChars) {
+    return Error::Invalid(
+        f, Msg("password.too_long", "must be at most {max} characters", {{"max", std::to_string(kMaxPasswordChars)}}));
+  }
+  const std::string lower = LowerAscii(password);
+  if (BuiltOnCommonPassword(lower)) {
+    return Error::Invalid(f, Msg("password.common", "is one of the most common passwords, or built on one"));
+  }
+  if (RepeatsAShortPattern(lower)) {
+    return Error::Invalid(f, Msg("password.repeats", "repeats a short pattern"));
+  }
+  if (!owner.username.empty() && lower.find(LowerAscii(owner.username)) != std::string::npos) {
+    return Error::Invalid(f, Msg("password.contains_username", "must not contain the username"));
+  }
+  for (const auto& part : NameParts(owner.display_name)) {
+    if (lower.find(part) != std::string::npos) {
+      return Error::Invalid(f, Msg("password.contains_name", "must not contain the name of the account holder"));
+    }
   }
   return {};
 }

@@ -47,8 +47,29 @@ Scope ScopeOf(const std::vector<std::string>& roles, std::optional<Id> own_depar
 // Adds every descendant of each department in `roots`.
 std::set<Id> Subtree(const std::vector<Id>& roots, const std::multimap<Id, Id>& children);
 
-// At least 10 characters, at most 128, with a letter and a digit, not containing the username.
-Status CheckPassword(std::string_view password, std::string_view username, std::string_view field = "password");
+// Whose password it is: a password must not contain their username or name.
+struct PasswordOwner {
+  std::string_view username;
+  std::string_view display_name;
+};
+
+inline constexpr std::size_t kMinPasswordChars = 12;
+inline constexpr std::size_t kMaxPasswordChars = 128;
+// At most this many digits and symbols around a common password still make a common password.
+inline constexpr std::size_t kCommonPasswordAffix = 6;
+
+// The password policy, after OWASP ASVS 4.0 V2.1: 12 to 128 characters of any kind (no rules
+// about letters, digits or symbols: long passphrases are the point); not a common password, nor
+// one with at most kCommonPasswordAffix digits or symbols before or after it ("Password2026!");
+// not a short pattern repeated ("abc123abc123"); not containing the owner's username or a part of
+// their name of 3 or more letters (2 or more for names in Chinese and other non-Latin scripts).
+// The error says which rule failed, keyed `password.*`, on `field`.
+Status CheckPassword(std::string_view password, const PasswordOwner& owner, std::string_view field = "password");
+
+// Whether `password` (ASCII letters in any case) is one of the common passwords sqm ships
+// (common_passwords.txt; made by scripts/make-common-passwords.sh). The list is loaded once.
+bool IsCommonPassword(std::string_view password);
+std::size_t CommonPasswordCount();
 
 // 3-64 characters: letters, digits, '.', '_', '-'; starts with a letter or digit.
 Status CheckUsername(std::string_view username);

@@ -37,14 +37,63 @@ TEST(Scope, QualityAndAdminSeeEverything) {
   EXPECT_EQ(agent.departments, (std::set<Id>{3}));
 }
 
-TEST(Password, Policy) {
-  EXPECT_TRUE(CheckPassword("Demo-pass-2026", "admin").ok());
-  EXPECT_EQ(CheckPassword("short1", "x").error().message, "must be at least 10 characters");
-  EXPECT_EQ(CheckPassword("onlyletterslong", "x").error().message, "must contain at least one letter and one digit");
-  EXPECT_EQ(CheckPassword("1234567890123", "x").error().message, "must contain at least one letter and one digit");
-  EXPECT_EQ(CheckPassword("Alice-2026-pw", "alice").error().message, "must not contain the username");
-  EXPECT_EQ(CheckPassword("short1", "x", "new_password").error().field, "new_password");
-  EXPECT_FALSE(CheckPassword(std::string(129, 'a') + "1", "x").ok());
+TEST(Password, LengthIs12To128CodePointsOfAnyKind) {
+  EXPECT_TRUE(CheckPassword("Demo-pass-2026", {"admin", "系统管理员"}).ok());
+  EXPECT_EQ(CheckPassword("short1", {"x"}).error().message, "must be at least 12 characters");
+  EXPECT_EQ(CheckPassword("short1", {"x"}).error().key, "password.too_short");
+  EXPECT_EQ(CheckPassword("eleven-char", {"x"}).error().key, "password.too_short");
+  EXPECT_EQ(CheckPassword("short1", {"x"}, "new_password").error().field, "new_password");
+  EXPECT_EQ(CheckPassword(std::string(129, 'a') + "1", {"x"}).error().key, "password.too_long");
+  // No composition rules (ASVS 2.1.9): letters only, a passphrase, any script.
+  EXPECT_TRUE(CheckPassword("onlyletterslong", {"x"}).ok());
+  EXPECT_TRUE(CheckPassword("correct horse battery staple", {"x"}).ok());
+  EXPECT_TRUE(CheckPassword("服务质量监督考核系统真好用", {"x"}).ok());  // 13 characters, 39 bytes
+  EXPECT_FALSE(CheckPassword("服务质量监督考核系统", {"x"}).ok());       // 10 characters, 30 bytes
+  std::string longest;
+  for (int i = 0; i < 32; ++i) longest += "ab" + std::to_string(i % 10) + "-";
+  EXPECT_TRUE(CheckPassword(longest, {"x"}).ok()) << longest.size();  // 128
+}
+
+TEST(Password, RefusesTheCommonPasswordsOfTheSecurityReview) {
+  // Issue 9, item 6: each was accepted with 204.
+  for (const char* weak : {"password12", "Password123", "aaaaaaaaa1", "1234567890a", "qwertyuiop1", "abc123abc123"}) {
+    EXPECT_FALSE(CheckPassword(weak, {"x"}).ok()) << weak;
+  }
+}
+
+TEST(Password, RefusesCommonPasswordsAndThoseBuiltOnOne) {
+  EXPECT_GT(CommonPasswordCount(), 25'000u);
+  EXPECT_TRUE(IsCommonPassword("password"));
+  EXPECT_TRUE(IsCommonPassword("QwertyUIOP"));
+  EXPECT_FALSE(IsCommonPassword("Demo-pass-2026"));
+  for (const char* weak : {"password1234", "qwertyuiop12", "1qaz2wsx3edc", "Password2026!", "!!Dragon2026",
+                           "iloveyou!!!!", "1234567890123", "sunshine2026", "football#123"}) {
+    const auto st = CheckPassword(weak, {"x"});
+    ASSERT_FALSE(st.ok()) << weak;
+    EXPECT_EQ(st.error().key, "password.common") << weak;
+  }
+  // More than six digits and symbols around one is no longer just a variant of it.
+  EXPECT_TRUE(CheckPassword("password-7391-2046", {"x"}).ok());
+  EXPECT_TRUE(CheckPassword("Dragon-fruit-2026", {"x"}).ok());
+}
+
+TEST(Password, RefusesAShortPatternRepeated) {
+  for (const char* weak : {"wxy987wxy987", "zzzzzzzzzzzzzz", "xyzxyzxyzxyz", "Blue-moon-Blue-moon-"}) {
+    const auto st = CheckPassword(weak, {"x"});
+    ASSERT_FALSE(st.ok()) << weak;
+    EXPECT_EQ(st.error().key, "password.repeats") << weak;
+  }
+}
+
+TEST(Password, RefusesTheUsernameOrName) {
+  EXPECT_EQ(CheckPassword("Alice-2026-pw-ok", {"alice"}).error().key, "password.contains_username");
+  EXPECT_EQ(CheckPassword("Alice-2026-pw-ok", {"alice"}).error().message, "must not contain the username");
+  EXPECT_EQ(CheckPassword("my-name-is-Wang-2026", {"w01", "Wang Fang"}).error().key, "password.contains_name");
+  EXPECT_EQ(CheckPassword("secret-wangfang-26", {"w01", "Wang Fang"}).error().key, "password.contains_name");
+  EXPECT_EQ(CheckPassword("张伟的密码很安全2026", {"w02", "张伟"}).error().key, "password.contains_name");
+  // Short ASCII name parts (initials, "Li") would refuse too much.
+  EXPECT_TRUE(CheckPassword("Lively-river-2026", {"w03", "Li X"}).ok());
+  EXPECT_TRUE(CheckPassword("Lively-river-2026", {"", ""}).ok());
 }
 
 TEST(Username, Rules) {

@@ -284,7 +284,7 @@ Status Service::ChangePassword(const Principal& who, const std::string& current,
     }));
     problems.Add("current_password", Msg("auth.current_password_wrong", "the current password is wrong"));
   }
-  Check(problems, CheckPassword(next, who.username, "new_password"));
+  Check(problems, CheckPassword(next, {who.username, who.display_name}, "new_password"));
   if (next == current) {
     problems.Add("new_password", Msg("auth.password_unchanged", "must differ from the current password"));
   }
@@ -466,7 +466,7 @@ Result<Staff> Service::CreateStaff(const Principal& who, const StaffDraft& draft
   if (draft.password.empty()) {
     problems.Add("password", Msg("field.required", "is required"));
   } else {
-    Check(problems, CheckPassword(draft.password, draft.username));
+    Check(problems, CheckPassword(draft.password, {draft.username, draft.display_name}));
   }
   SQM_TRY(Done(problems));
   const std::string hash = HashPassword(draft.password);  // slow: keep it off the writer thread
@@ -478,7 +478,7 @@ Result<Staff> Service::CreateStaffAsSystem(const StaffDraft& draft) {
 }
 
 Result<int> Service::ResetPasswordsAsSystem(const std::vector<std::string>& usernames, const std::string& password) {
-  SQM_TRY(CheckPassword(password, ""));
+  SQM_TRY(CheckPassword(password, {}));
   const std::string hash = HashPassword(password);
   return db_.Write("system", [&](WriteTx& tx) -> Result<int> {
     int set = 0;
@@ -499,7 +499,7 @@ Result<Staff> Service::UpdateStaff(const Principal& who, Id id, const StaffPatch
   if (!current) return StaffNotFound(id);
   std::optional<std::string> new_hash;
   if (patch.password) {  // hash before queueing the write: Argon2 is deliberately slow
-    if (auto st = CheckPassword(*patch.password, current->username); st.ok()) new_hash = HashPassword(*patch.password);
+    if (auto st = CheckPassword(*patch.password, {current->username, patch.display_name.value_or(current->display_name)}); st.ok()) new_hash = HashPassword(*patch.password);
   }
   return db_.Write(who.username, [&](WriteTx& tx) -> Result<Staff> {
     auto& db = tx.db();
@@ -513,7 +513,10 @@ Result<Staff> Service::UpdateStaff(const Principal& who, Id id, const StaffPatch
       problems.Add("display_name", Msg("field.required", "is required"));
     }
     CheckRolesAndScope(db, roles, department, scope_ids, problems);
-    if (patch.password) Check(problems, CheckPassword(*patch.password, before->username));
+    if (patch.password) {
+      Check(problems, CheckPassword(*patch.password,
+                                    {before->username, patch.display_name.value_or(before->display_name)}));
+    }
     if (id == who.staff_id && patch.active == false) {
       problems.Add("active", Msg("staff.cannot_deactivate_self", "you cannot deactivate yourself"));
     }

@@ -218,7 +218,9 @@ describe('change password', () => {
     assert.equal(r.status, 400, r.text);
     assert.equal(r.body.error.field, 'current_password');
 
-    for (const weak of ['short1', 'onlyletterslong', '1234567890123', `${acct.username}-X9`]) {
+    // The policy of issue 9: 12 or more characters, no common password or one built on it, no
+    // repeated pattern, no username (letters-only passphrases are fine: no composition rules).
+    for (const weak of ['short1', 'Password123', 'Password2026!', 'abc123abc123', '1234567890123', `${acct.username}-X9`]) {
       r = await a.post('/api/v1/me/password', { current_password: acct.password, new_password: weak });
       assert.equal(r.status, 400, `${weak}: ${r.text}`);
       assert.equal(r.body.error.field, 'new_password', weak);

@@ -351,7 +351,7 @@ describe('organisation rules', () => {
       ...Array.from({ length: 8 }, (_, i) => admin.post('/api/v1/departments', { name: `dup ${i}`, code })),
       ...good.map((name) => admin.post('/api/v1/departments', { name })),
       ...Array.from({ length: 3 }, () => admin.post('/api/v1/staff', {
-        username, display_name: 'Race', department_id: ids.departments.DESK, roles: ['agent'], password: 'Race-pass-2026',
+        username, display_name: 'Race', department_id: ids.departments.DESK, roles: ['agent'], password: 'Long-enough-pass-1',
       })),
     ];
     const rs = await Promise.all(calls);

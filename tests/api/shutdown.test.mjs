@@ -68,7 +68,7 @@ for (const signal of ['SIGTERM', 'SIGINT']) {
         ...['quality', 'manager'].map((u) => slowUpload(server, '/api/v1/auth/login', {}, { username: u, password: DEMO_PASSWORD })),
         slowUpload(server, '/api/v1/staff', auth, {
           username: uniqueName('sd').slice(0, 40), display_name: 'Shutdown', department_id: admin.user.department_id,
-          roles: ['agent'], password: 'Shutdown-pass-2026',
+          roles: ['agent'], password: 'Graceful-exit-2026',
         }),
       ];
       // A later connection answered means the earlier ones were accepted; then give the server
