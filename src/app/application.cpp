@@ -63,7 +63,7 @@ sla::FiringHandler Application::FiringHandler() {
 }
 
 void Application::AddRoutes() {
-  http::AddSystemRoutes(router_, db_, metrics_);
+  http::AddSystemRoutes(router_, db_, metrics_, {.metrics_token = options_.metrics_token});
   org::AddRoutes(router_, org_, {options_.secure_cookies, options_.session_ttl});
   calendar::AddRoutes(router_, calendars_);
   sla::AddRoutes(router_, sla_);

@@ -69,6 +69,7 @@ struct Options {
   bool secure_cookies = false;              // add `Secure` to the session cookie (behind TLS)
   std::string web_root;                     // the web build to serve; empty: the API only
   bool access_log = true;                   // one JSON line per request on stderr
+  std::string metrics_token;                // lets callers beyond loopback read /metrics; empty: loopback only
   desk::ImporterOptions importer;           // import jobs: how many at once, the apply cache
 };
 

@@ -142,7 +142,8 @@ void AddRoutes(http::Router& r, Registry& registry) {
   r.Add("POST", "/api/v1/calendars", manage, [&registry](Request& req) { return Create(registry, req); });
   r.Add("GET", "/api/v1/calendars/{code}", manage, [&registry](Request& req) { return Get(registry, req); });
   r.Add("PUT", "/api/v1/calendars/{code}", manage, [&registry](Request& req) { return Update(registry, req); });
-  r.Add("POST", "/api/v1/calendars/{code}/import", manage, [&registry](Request& req) { return Import(registry, req); });
+  r.Add("POST", "/api/v1/calendars/{code}/import", manage, [&registry](Request& req) { return Import(registry, req); },
+        {.body_types = "text/calendar application/json"});
   r.Add("GET", "/api/v1/calendars/{code}/due", auth, [&registry](Request& req) { return Due(registry, req); });
 }
 

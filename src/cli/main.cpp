@@ -36,6 +36,10 @@ struct Config {
   bool secure_cookies = false;
   int session_hours = 12;
   bool access_log = true;
+  std::string metrics_token;
+  int header_timeout_s = 30;
+  int body_grace_s = 10;
+  std::size_t body_min_rate = 16 << 10;
 };
 
 app::Options AppOptions(const Config& c) {
@@ -46,6 +50,7 @@ app::Options AppOptions(const Config& c) {
   o.secure_cookies = c.secure_cookies;
   o.web_root = c.web_root;
   o.access_log = c.access_log;
+  o.metrics_token = c.metrics_token;
   return o;
 }
 
@@ -57,6 +62,9 @@ int Serve(const Config& c, const Clock& clock) {
   so.port = static_cast<std::uint16_t>(std::stoi(c.listen.substr(colon + 1)));
   so.workers = c.workers;
   so.max_body_bytes = c.max_body;
+  so.header_timeout_s = c.header_timeout_s;
+  so.body_grace_s = c.body_grace_s;
+  so.min_body_bytes_per_s = c.body_min_rate;
   app::Application application(AppOptions(c), clock);
   application.Serve(so, /*handle_signals=*/true, [&](std::uint16_t port) {
     std::printf("sqm listening on http://%s:%u\n", so.host.c_str(), port);
@@ -112,6 +120,14 @@ int main(int argc, char** argv) {
   serve->add_option("--secure-cookies", c.secure_cookies, "mark the session cookie Secure (behind TLS)");
   serve->add_option("--session-hours", c.session_hours, "session lifetime in hours")->check(CLI::Range(1, 720));
   serve->add_option("--access-log", c.access_log, "one JSON line per request on stderr");
+  serve->add_option("--header-timeout", c.header_timeout_s, "seconds from a request's first byte to its last header")
+      ->check(CLI::Range(1, 600));
+  serve->add_option("--body-grace", c.body_grace_s, "seconds a body may take before --body-min-rate applies")
+      ->check(CLI::Range(1, 600));
+  serve->add_option("--body-min-rate", c.body_min_rate, "bytes per second a body must average after --body-grace")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30));
+  serve->add_option("--metrics-token", c.metrics_token,
+                    "bearer token that lets callers beyond loopback read /metrics (default: loopback only)");
 
   cli.add_subcommand("migrate", "apply pending database migrations");
 
@@ -130,7 +146,9 @@ int main(int argc, char** argv) {
   std::int64_t user_department = 0;
   auto* create_user = cli.add_subcommand("create-user", "create an account");
   create_user->add_option("--username", user.username, "login name")->required();
-  create_user->add_option("--password", user.password, "password (at least 10 characters, letters and digits)")
+  create_user
+      ->add_option("--password", user.password,
+                   "password (12 to 128 characters, not a common one; see docs/security.md)")
       ->required();
   create_user
       ->add_option("--role", user_role,

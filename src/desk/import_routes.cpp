@@ -114,9 +114,16 @@ Response Export(storage::Database& db, const Clock& clock, Request& req) {
 void AddImportRoutes(http::Router& r, Importer& importer, storage::Database& db, const Clock& clock) {
   const std::string read(org::kTicketRead), write(org::kTicketWrite);
   // Files and batches are larger than the server's default body limit (`--max-body`, 1 MiB).
-  constexpr http::RouteOptions kImportFile{.max_body_bytes = 200u << 20, .read_timeout_s = 600};
-  constexpr http::RouteOptions kBulkBatch{
-      .max_body_bytes = 16u << 20, .read_timeout_s = 120, .own_idempotency_key = true};
+  constexpr http::RouteOptions kImportFile{
+      .max_body_bytes = 200u << 20,
+      .read_timeout_s = 600,
+      .body_types =
+          "text/csv application/csv application/vnd.openxmlformats-officedocument.spreadsheetml.sheet "
+          "application/octet-stream"};
+  constexpr http::RouteOptions kBulkBatch{.max_body_bytes = 16u << 20,
+                                          .read_timeout_s = 120,
+                                          .own_idempotency_key = true,
+                                          .body_types = "application/x-ndjson"};
   r.Add(
       "POST", "/api/v1/tickets/imports", write, [&importer](Request& req) { return StartImport(importer, req); },
       kImportFile);

@@ -1,5 +1,6 @@
 #include "http/message.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "base/json.h"
@@ -118,25 +119,32 @@ void PutMessage(bj::object& out, const std::string& field, const std::string& me
 Response ErrorResponse(const Error& e) {
   bj::object err{{"code", ErrorCodeName(e.code)}};
   PutMessage(err, e.field, e.message, e.key, e.args);
-  if (!e.more.empty()) {
+  if (!e.more.empty() || e.omitted > 0) {
     bj::array all;
     bj::object first;
     PutMessage(first, e.field, e.message, e.key, e.args);
     all.push_back(std::move(first));
     for (const auto& m : e.more) {
+      if (all.size() >= kMaxProblems) break;
       bj::object one;
       PutMessage(one, m.field, m.message, m.key, m.args);
       all.push_back(std::move(one));
     }
     err["errors"] = std::move(all);
+    err["error_count"] = e.ProblemCount();
   }
   Response r = JsonResponse(StatusOf(e.code), bj::object{{"error", std::move(err)}});
-  if (e.retry_after_s > 0) r.SetHeader("Retry-After", std::to_string(e.retry_after_s));
+  // RFC 9110 15.5.29 and 10.2.3: a throttled (or waiting) client is told when to come back.
+  if (e.retry_after_s > 0 || e.code == ErrorCode::kTooManyRequests) {
+    r.SetHeader("Retry-After", std::to_string(std::max<std::int64_t>(e.retry_after_s, 1)));
+  }
   return r;
 }
 
-Response ErrorResponse(int status, std::string_view code, std::string message) {
-  return JsonResponse(status, bj::object{{"error", bj::object{{"code", code}, {"message", std::move(message)}}}});
+Response ErrorResponse(int status, std::string_view code, Message message) {
+  bj::object err{{"code", code}};
+  PutMessage(err, "", message.text, message.key, message.args);
+  return JsonResponse(status, bj::object{{"error", std::move(err)}});
 }
 
 Response NoContent() {

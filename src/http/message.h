@@ -63,9 +63,11 @@ struct Response {
 int StatusOf(ErrorCode code);
 
 Response JsonResponse(int status, const boost::json::value& body);
+// {"error": {code, message, field, key, args}}; with several problems also "errors" (at most
+// kMaxProblems) and "error_count" (all of them). A 429 carries Retry-After.
 Response ErrorResponse(const Error& error);
-// For statuses with no ErrorCode (405, 415, 431).
-Response ErrorResponse(int status, std::string_view code, std::string message);
+// For statuses with no ErrorCode (405, 408, 415, 431).
+Response ErrorResponse(int status, std::string_view code, Message message);
 Response NoContent();
 
 // Replies with `to_json(value)` and `status`, or with the error.

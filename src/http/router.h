@@ -14,16 +14,22 @@ namespace sqm::http {
 
 using Handler = std::function<Response(Request&)>;
 
+inline constexpr std::string_view kJsonBody = "application/json";
+
 // What a route needs beyond the defaults.
 struct RouteOptions {
   // For routes that take larger bodies than the server's default (file uploads, bulk feeds):
-  // the largest body and the time allowed to read it. 0 keeps the server's setting, and a
-  // server setting larger than the route's wins.
+  // the largest body and the longest time reading it may take (the server also cuts a body that
+  // arrives slower than its minimum rate; see ServerOptions). 0 keeps the server's setting, and
+  // a server setting larger than the route's wins.
   std::size_t max_body_bytes = 0;
   int read_timeout_s = 0;
   // The handler keeps Idempotency-Key itself, inside its own transaction; the pipeline's
   // generic handling (http/idempotency.h) stays out of its way.
   bool own_idempotency_key = false;
+  // The media types a body may have, space-separated, in lower case ("text/csv application/csv");
+  // a body of another Content-Type gets 415 before it is read.
+  std::string_view body_types = kJsonBody;
 };
 
 struct Route {

@@ -1,6 +1,7 @@
 #include "http/server.h"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <mutex>
 #include <set>
@@ -36,6 +37,20 @@ bhttp::response<bhttp::string_body> ToBeast(Response&& r, unsigned version, bool
 
 }  // namespace
 
+std::chrono::steady_clock::time_point BodyDeadline(const ServerOptions& o, int route_timeout_s,
+                                                   std::chrono::steady_clock::time_point start, std::size_t received,
+                                                   std::chrono::steady_clock::time_point now) {
+  using std::chrono::milliseconds;
+  using std::chrono::seconds;
+  const auto whole = start + seconds(std::max(o.read_timeout_s, route_timeout_s));
+  const auto pause = now + seconds(o.read_timeout_s);
+  const auto rate = std::max<std::size_t>(o.min_body_bytes_per_s, 1);
+  // Capped so that the sum cannot overflow; `whole` is earlier anyway.
+  const auto earned = milliseconds(std::min<std::size_t>(received, std::size_t{1} << 40) * 1000 / rate);
+  const auto pace = start + seconds(o.body_grace_s) + earned;
+  return std::min({whole, pause, pace});
+}
+
 struct Server::Impl {
   Impl(App& a, ServerOptions o) : app(a), options(std::move(o)), ioc(options.workers), acceptor(ioc), signals(ioc) {}
 
@@ -60,7 +75,8 @@ struct Server::Impl {
 
 class Server::Impl::Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, Impl& server) : stream_(std::move(socket)), server_(server) {
+  Session(tcp::socket socket, Impl& server)
+      : stream_(std::move(socket)), deadline_(stream_.get_executor()), server_(server) {
     beast::error_code ec;
     auto ep = stream_.socket().remote_endpoint(ec);
     if (!ec) remote_ = ep.address().to_string();
@@ -68,7 +84,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
 
   void Start() {
     ++server_.fresh;
-    net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->ReadHeader(); });
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->AwaitRequest(); });
   }
 
   // Closes the connection if it is waiting for a request; a busy one closes after its reply.
@@ -83,15 +99,53 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   }
 
  private:
-  void ReadHeader() {
+  enum class Step { kIdle, kHeader, kBody, kReply };
+
+  // Step 1: waits up to the idle timeout for the first byte of the next request.
+  void AwaitRequest() {
+    step_ = Step::kIdle;
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(server_.options.max_header_bytes));
-    // The largest any route takes; OnHeader narrows it to the route's once the target is known.
+    // The largest any route takes (a Content-Length beyond it is a 413 from the header parser);
+    // OnHeader narrows it to the route's once the target is known.
     max_body_ = std::max(server_.options.max_body_bytes, server_.app.router().LargestBody());
     parser_->body_limit(max_body_);
+    if (buffer_.size() > 0) return ReadHeader();  // pipelined: already here
     stream_.expires_after(std::chrono::seconds(server_.options.idle_timeout_s));
-    bhttp::async_read_header(stream_, buffer_, *parser_,
-                             [self = shared_from_this()](beast::error_code ec, std::size_t) { self->OnHeader(ec); });
+    stream_.async_read_some(buffer_.prepare(kFirstRead),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                              self->buffer_.commit(n);
+                              if (ec) return self->Fail(ec);
+                              self->ReadHeader();
+                            });
+  }
+
+  // Steps 2 and 3 run against a deadline of their own rather than the stream's timeout, which
+  // would close the socket: on time-out the read is cancelled and a 408 goes out.
+  void Arm(std::chrono::steady_clock::time_point deadline) {
+    stream_.expires_never();
+    timed_out_ = false;
+    deadline_.expires_at(deadline);
+    deadline_.async_wait([self = shared_from_this()](beast::error_code ec) {
+      if (ec) return;  // re-armed or cancelled
+      self->timed_out_ = true;
+      beast::error_code ignored;
+      self->stream_.socket().cancel(ignored);
+    });
+  }
+
+  // The error of a read that ended with `ec`: a time-out when the deadline cancelled it.
+  beast::error_code ReadError(beast::error_code ec) const {
+    return ec && timed_out_ ? beast::error_code(beast::error::timeout) : ec;
+  }
+
+  // Step 2: the rest of the request line and headers, within the header timeout.
+  void ReadHeader() {
+    step_ = Step::kHeader;
+    Arm(std::chrono::steady_clock::now() + std::chrono::seconds(server_.options.header_timeout_s));
+    bhttp::async_read_header(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->OnHeader(self->ReadError(ec)); });
   }
 
   void OnHeader(beast::error_code ec) {
@@ -102,15 +156,54 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     NotFresh();
     if (ec) return Fail(ec);
     const auto& header = parser_->get();
-    const RouteOptions route = server_.app.router().OptionsFor(header.method_string(), header.target());
+    req_ = Request{};
+    req_.method = std::string(header.method_string());
+    req_.target = std::string(header.target());
+    req_.remote_address = remote_;
+    for (const auto& f : header) {
+      std::string name(f.name_string());
+      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      req_.headers.emplace_back(std::move(name), std::string(f.value()));
+    }
+    admission_ = Admission{};
+    const bool body_follows = !parser_->is_done();
+    if (auto refused = server_.app.Admit(req_, admission_, body_follows)) {
+      // The body, if any, stays unread: the connection cannot be used again.
+      const bool keep_alive = !body_follows && header.keep_alive() && !server_.stopping;
+      return Reply(std::move(*refused), header.version(), keep_alive, header.method() == bhttp::verb::head);
+    }
+    const RouteOptions route = admission_.route ? admission_.route->options : RouteOptions{};
     max_body_ = std::max(server_.options.max_body_bytes, route.max_body_bytes);
     if (const auto length = parser_->content_length(); length && *length > max_body_) {
       return Fail(bhttp::error::body_limit);
     }
     parser_->body_limit(max_body_);
-    stream_.expires_after(std::chrono::seconds(std::max(server_.options.read_timeout_s, route.read_timeout_s)));
-    bhttp::async_read(stream_, buffer_, *parser_,
-                      [self = shared_from_this()](beast::error_code ec, std::size_t) { self->OnRead(ec); });
+    step_ = Step::kBody;
+    body_start_ = std::chrono::steady_clock::now();
+    body_received_ = 0;
+    route_timeout_s_ = route.read_timeout_s;
+    if (!beast::iequals(header[bhttp::field::expect], "100-continue")) return ReadBody();
+    // The client waits for our word before sending the body; the request is admitted, so go on.
+    Arm(BodyDeadline(server_.options, route_timeout_s_, body_start_, 0, body_start_));
+    net::async_write(stream_, net::buffer(kContinue), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+      if (ec) return self->Fail(self->ReadError(ec));
+      self->ReadBody();
+    });
+  }
+
+  // Step 3: the body, piece by piece, each with a deadline from what has arrived so far.
+  void ReadBody() {
+    if (parser_->is_done()) return OnRead();
+    const auto now = std::chrono::steady_clock::now();
+    const auto deadline = BodyDeadline(server_.options, route_timeout_s_, body_start_, body_received_, now);
+    if (deadline <= now) return Fail(beast::error::timeout);
+    Arm(deadline);
+    bhttp::async_read_some(stream_, buffer_, *parser_,
+                           [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                             if (ec) return self->Fail(self->ReadError(ec));
+                             self->body_received_ += n;
+                             self->ReadBody();
+                           });
   }
 
   void Fail(beast::error_code ec) {
@@ -120,6 +213,13 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     if (ec == bhttp::error::body_limit) {
       return Reply(ErrorResponse(413, "payload_too_large",
                                  "the request body is larger than " + std::to_string(max_body_) + " bytes"),
+                   11, false, false);
+    }
+    if (ec == beast::error::timeout && (step_ == Step::kHeader || step_ == Step::kBody)) {
+      return Reply(ErrorResponse(408, "request_timeout",
+                                 step_ == Step::kHeader
+                                     ? Msg("http.header_timeout", "the request headers did not arrive in time")
+                                     : Msg("http.body_timeout", "the request body did not arrive in time")),
                    11, false, false);
     }
     if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout || ec == net::error::operation_aborted ||
@@ -132,23 +232,13 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     Close();
   }
 
-  void OnRead(beast::error_code ec) {
-    if (ec) return Fail(ec);
+  void OnRead() {
     auto& msg = parser_->get();
-    Request req;
-    req.method = std::string(msg.method_string());
-    req.target = std::string(msg.target());
-    req.remote_address = remote_;
-    for (const auto& f : msg) {
-      std::string name(f.name_string());
-      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      req.headers.emplace_back(std::move(name), std::string(f.value()));
-    }
-    req.body = std::move(msg.body());
+    req_.body = std::move(msg.body());
     const bool keep_alive = msg.keep_alive() && !server_.stopping;
     const unsigned version = msg.version();
     const bool head = msg.method() == bhttp::verb::head;
-    Reply(server_.app.Handle(req), version, keep_alive, head);
+    Reply(server_.app.Handle(req_, admission_), version, keep_alive, head);
   }
 
   void Reply(Response&& r, unsigned version, bool keep_alive, bool head) {
@@ -157,13 +247,37 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
       busy_ = true;
       ++server_.busy;
     }
+    step_ = Step::kReply;
+    deadline_.cancel();
+    req_ = Request{};  // the body can be large: free it before the reply goes out
     auto res = std::make_shared<bhttp::response<bhttp::string_body>>(ToBeast(std::move(r), version, keep_alive, head));
     stream_.expires_after(std::chrono::seconds(server_.options.read_timeout_s));
     bhttp::async_write(stream_, *res, [self = shared_from_this(), res, keep_alive](beast::error_code ec, std::size_t) {
       self->busy_ = false;
       --self->server_.busy;
-      if (ec || !keep_alive || self->server_.stopping) return self->Close();
-      self->ReadHeader();
+      if (ec) return self->Close();
+      if (!keep_alive || self->server_.stopping) return self->Linger();
+      self->AwaitRequest();
+    });
+  }
+
+  // Closes after a last answer without resetting the connection under it: stops sending, then
+  // reads and drops what the client still sends (a body that was refused unread) for a moment,
+  // so the client reads the answer before the close; a reset could discard it.
+  void Linger() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (ec) return Close();
+    linger_left_ = kLingerBytes;
+    stream_.expires_after(kLingerTime);
+    Drain();
+  }
+
+  void Drain() {
+    stream_.async_read_some(net::buffer(scratch_), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+      if (ec || n >= self->linger_left_) return self->Close();
+      self->linger_left_ -= n;
+      self->Drain();
     });
   }
 
@@ -178,6 +292,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
 
   void Close() {
     NotFresh();
+    deadline_.cancel();
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
     stream_.socket().close(ec);
@@ -189,12 +304,27 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     server_.sessions.erase(shared_from_this());
   }
 
+  static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+  static constexpr std::size_t kFirstRead = 4096;
+  static constexpr std::size_t kLingerBytes = 1 << 20;
+  static constexpr std::chrono::seconds kLingerTime{2};
+
   beast::tcp_stream stream_;
+  net::steady_timer deadline_;  // of steps 2 and 3
+  bool timed_out_ = false;      // the deadline cancelled the read in progress
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   Impl& server_;
   std::string remote_;
+  Request req_;          // the request being read: headers first, then the body
+  Admission admission_;  // what App::Admit decided on req_'s headers
+  Step step_ = Step::kIdle;
   std::size_t max_body_ = 0;  // of the request being read
+  std::chrono::steady_clock::time_point body_start_;
+  std::size_t body_received_ = 0;
+  int route_timeout_s_ = 0;
+  std::size_t linger_left_ = 0;
+  std::array<char, 16 << 10> scratch_{};
   bool busy_ = false;
   bool fresh_ = true;
 };

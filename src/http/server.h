@@ -2,9 +2,19 @@
 // io_context, limits on header and body size (431/413), read and idle timeouts, and graceful
 // shutdown. Handlers run synchronously on the worker threads, so `workers` bounds the requests
 // in flight (and so the size of a group commit).
+//
+// A request is read in three steps, each with its own clock:
+//   1. waiting for its first byte: idle_timeout_s (a keep-alive connection between requests);
+//   2. the request line and headers: header_timeout_s from that first byte, then App::Admit
+//      decides on them alone, and a refused request is answered without reading its body;
+//   3. the body: it must keep coming. After body_grace_s it must have averaged at least
+//      min_body_bytes_per_s, it may pause at most read_timeout_s, and all of it must arrive
+//      within the route's read timeout (at least read_timeout_s).
+// A request that runs out of time in step 2 or 3 gets 408 and the connection is closed.
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -19,10 +29,21 @@ struct ServerOptions {
   int workers = 16;
   std::size_t max_body_bytes = 1 << 20;
   std::size_t max_header_bytes = 16 << 10;
-  int read_timeout_s = 30;    // to read a request once it has started
+  int header_timeout_s = 30;  // from a request's first byte to the end of its headers
+  int read_timeout_s = 30;    // to read a body (routes may allow longer); the longest pause in one
+  int body_grace_s = 10;      // a body's first seconds, before the minimum rate applies
+  std::size_t min_body_bytes_per_s = 16 << 10;
   int idle_timeout_s = 75;    // keep-alive wait for the next request
   int shutdown_grace_s = 20;  // for requests in flight at shutdown
 };
+
+// When reading a body must have ended, given when its headers were read (`start`), the bytes
+// received since, and the time now: the earliest of start + max(read_timeout_s, the route's),
+// now + read_timeout_s (the longest pause), and start + body_grace_s + received /
+// min_body_bytes_per_s (the slowest pace). The server asks again after each piece that arrives.
+std::chrono::steady_clock::time_point BodyDeadline(const ServerOptions& options, int route_timeout_s,
+                                                   std::chrono::steady_clock::time_point start, std::size_t received,
+                                                   std::chrono::steady_clock::time_point now);
 
 class Server {
  public:

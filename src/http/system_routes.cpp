@@ -1,5 +1,8 @@
 #include "http/system_routes.h"
 
+#include <boost/asio/ip/address.hpp>
+
+#include "base/crypto.h"
 #include "base/json.h"
 #include "org/rules.h"
 
@@ -41,12 +44,39 @@ Response ListEvents(storage::Database& db, Request& req) {
 
 }  // namespace
 
-void AddSystemRoutes(Router& router, storage::Database& db, const Metrics& metrics) {
+bool IsLoopback(std::string_view address) {
+  boost::system::error_code ec;
+  const auto a = boost::asio::ip::make_address(std::string(address), ec);
+  if (ec) return false;
+  if (a.is_v6() && a.to_v6().is_v4_mapped()) {
+    return boost::asio::ip::make_address_v4(boost::asio::ip::v4_mapped, a.to_v6()).is_loopback();
+  }
+  return a.is_loopback();
+}
+
+bool MayReadMetrics(const Request& req, const SystemRoutesOptions& options) {
+  if (!options.metrics_token.empty()) {
+    const auto auth = req.Header("authorization");
+    if (auth.size() > 7 && (auth.substr(0, 7) == "Bearer " || auth.substr(0, 7) == "bearer ") &&
+        crypto::SecretEquals(auth.substr(7), options.metrics_token)) {
+      return true;
+    }
+  }
+  const bool forwarded =
+      !req.Header("forwarded").empty() || !req.Header("x-forwarded-for").empty() || !req.Header("x-real-ip").empty();
+  return !forwarded && IsLoopback(req.remote_address);
+}
+
+void AddSystemRoutes(Router& router, storage::Database& db, const Metrics& metrics, SystemRoutesOptions options) {
   router.Add("GET", "/healthz", std::string(org::kPublic), [&db](Request&) {
     const bool ok = db.Read([](storage::Connection& c) { return c.QueryOne("SELECT 1").has_value(); });
     return JsonResponse(ok ? 200 : 503, bj::object{{"status", ok ? "ok" : "unavailable"}});
   });
-  router.Add("GET", "/metrics", std::string(org::kPublic), [&db, &metrics](Request&) {
+  router.Add("GET", "/metrics", std::string(org::kPublic), [&db, &metrics, options](Request& req) {
+    if (!MayReadMetrics(req, options)) {
+      return ErrorResponse(Error::Forbidden(Msg(
+          "http.metrics_forbidden", "metrics are served to loopback callers, or to callers with the metrics token")));
+    }
     Response r;
     r.content_type = "text/plain; version=0.0.4";
     r.body = metrics.Render({{"sqm_db_write_queue_depth", static_cast<double>(db.QueueDepth())},

@@ -197,10 +197,10 @@ describe('account changes take effect at once', () => {
   test('an administrator\'s password reset ends the account\'s sessions', async () => {
     const acct = await createAccount('reset-by-admin');
     const c = await loginAs(server, acct.username, acct.password);
-    const r = await admin.patch(`/api/v1/staff/${acct.id}`, { password: 'Reset-by-admin-2026' });
+    const r = await admin.patch(`/api/v1/staff/${acct.id}`, { password: 'Fresh-start-pw-2026' });
     assert.equal(r.status, 200, r.text);
     assert.equal((await c.get('/api/v1/me')).status, 401);
-    assert.equal((await new Client(server.url).tryLogin(acct.username, 'Reset-by-admin-2026')).status, 200);
+    assert.equal((await new Client(server.url).tryLogin(acct.username, 'Fresh-start-pw-2026')).status, 200);
   });
 
   test('a username signs in case-insensitively', async () => {
