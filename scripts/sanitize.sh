@@ -28,7 +28,9 @@ if [ ! -f "$build/build.ninja" ]; then
     -DCMAKE_CXX_FLAGS="$flags" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
 fi
 step "build"
-ninja -C "$build"
+# sqm and the unit tests (not the benchmarks).
+mapfile -t tests < <(ninja -C "$build" -t targets all | sed -n 's/^\(sqm_[a-z_]*_test\): phony$/\1/p')
+ninja -C "$build" sqm "${tests[@]}"
 t1=$(date +%s)
 step "unit tests (CTest)"
 ctest --test-dir "$build" --output-on-failure --parallel "$(nproc)" --timeout 900
