@@ -31,11 +31,8 @@ void ReadLikeARoute(const json::bj::value& v, std::string prefix) {
 
 bool Same(const json::bj::value& a, const json::bj::value& b) {
   if (a.is_number() && b.is_number()) {
-    const double x = a.to_number<double>(), y = b.to_number<double>();
-    if (!std::isfinite(x)) return b.is_null() || !std::isfinite(y);
-    return x == y || std::nextafter(x, y) == y;
+    return a.to_number<double>() == b.to_number<double>();  // 1.0 is written "1" and read as an integer
   }
-  if (a.is_double() && !std::isfinite(a.get_double())) return b.is_null();  // written as null
   if (a.kind() != b.kind()) return false;
   if (a.is_array()) {
     const auto &p = a.get_array(), &q = b.get_array();
@@ -67,8 +64,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   ReadLikeARoute(*parsed, "");
-  // What the server writes it must read back, the same (numbers to within a unit in the last
-  // place: Boost.JSON 1.81 may round a number of more than 17 digits the other way).
+  // What the server writes it must read back, the same.
   const std::string once = json::Serialize(*parsed);
   auto again = json::Parse(once);
   if (!again.ok()) __builtin_trap();

@@ -78,7 +78,8 @@ class StrictHandler {
   static constexpr std::size_t max_string_size = bj::string::max_size();
 
   bj::value_stack st;
-  std::string duplicate;  // the path of the first key named twice
+  std::string duplicate;     // the path of the first key named twice
+  std::string out_of_range;  // the path of a number too large for a double
 
   bool on_document_begin(bj::error_code&) { return true; }
   bool on_document_end(bj::error_code&) { return true; }
@@ -138,7 +139,19 @@ class StrictHandler {
     Next();
     return true;
   }
-  bool on_double(double d, bj::string_view, bj::error_code&) {
+  // Boost.JSON 1.81 reads some numbers a few units in the last place off (-9.999999900000001e+73
+  // comes back 2 ulps away), so a number read back from what sqm wrote could drift; from_chars
+  // rounds correctly. A number beyond a double's range (1e400) is refused, not made infinite.
+  bool on_double(double d, bj::string_view text, bj::error_code& ec) {
+    double exact = 0;
+    const auto [end, err] = std::from_chars(text.data(), text.data() + text.size(), exact);
+    if (err == std::errc() && end == text.data() + text.size()) {
+      d = exact;
+    } else if (!std::isfinite(d)) {
+      out_of_range = Here();
+      ec = bj::error::exponent_overflow;
+      return false;
+    }
     st.push_double(d);
     Next();
     return true;
@@ -173,6 +186,15 @@ class StrictHandler {
   void Next() {
     if (!levels_.empty() && !levels_.back().object) ++levels_.back().index;
   }
+  // Where the value being read is: "name", "complaint.category", "targets[2]".
+  std::string Here() const {
+    if (levels_.empty()) return {};
+    const Level& level = levels_.back();
+    const std::string path = Path();
+    if (!level.object) return path + "[" + std::to_string(level.index) + "]";
+    return path + (path.empty() ? "" : ".") + level.key;
+  }
+
   // Where the innermost object is: "", "complaint", "targets[2]".
   std::string Path() const {
     std::string path;
@@ -203,6 +225,10 @@ Result<bj::value> Parse(std::string_view text) {
   if (!ec && n < text.size()) ec = bj::error::extra_data;
   if (!ec && !p.done()) ec = bj::error::incomplete;
   if (ec) {
+    if (!p.handler().out_of_range.empty() || ec == bj::error::exponent_overflow) {
+      const std::string path = Bounded(p.handler().out_of_range);
+      return Error::Invalid(path, Msg("json.number_out_of_range", "the number is too large"));
+    }
     if (!p.handler().duplicate.empty()) {
       const std::string path = Bounded(p.handler().duplicate);
       return Error::Invalid(path, Msg("json.duplicate_key", "the key '{key}' appears twice", {{"key", path}}));
