@@ -6,21 +6,25 @@
 #   scripts/fuzz.sh --smoke                 # every target for 30 s (what ./test may run)
 #   scripts/fuzz.sh --time 3600 json        # one target for an hour
 #   scripts/fuzz.sh --runs 10000000 http    # or for a number of executions
+#   scripts/fuzz.sh --timeout 3 ...         # slowest input allowed, in seconds (default 1)
 #
 # An input that crashes, leaks, trips a sanitizer, or runs longer than 1 s fails the run; the
-# script exits non-zero and names the artifact. Reproduce: build-fuzz/fuzz_<target> <artifact>.
+# script exits non-zero and names the artifact. Reproduce: build-fuzz/fuzz_<target> <artifact>
+# (on a busy machine a time-out can be a starved process: run the artifact alone to see).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 time_s=600
 runs=""
+timeout_s=1
 targets=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) time_s=30 ;;
     --time) time_s="$2"; shift ;;
     --runs) runs="$2"; shift ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    --timeout) timeout_s="$2"; shift ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) targets+=("$1") ;;
   esac
   shift
@@ -39,7 +43,7 @@ mkdir -p "$build/artifacts"
 status=0
 for t in "${targets[@]}"; do
   mkdir -p "$build/corpus/$t"
-  args=(-timeout=1 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1
+  args=("-timeout=$timeout_s" -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1
         "-artifact_prefix=$build/artifacts/$t-")
   [ -f "fuzz/$t.dict" ] && args+=("-dict=fuzz/$t.dict")
   if [ -n "$runs" ]; then args+=("-runs=$runs"); else args+=("-max_total_time=$time_s"); fi
