@@ -24,7 +24,7 @@ while [ $# -gt 0 ]; do
     --time) time_s="$2"; shift ;;
     --runs) runs="$2"; shift ;;
     --timeout) timeout_s="$2"; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) targets+=("$1") ;;
   esac
   shift
