@@ -343,7 +343,7 @@ describe('/metrics and Retry-After (issue 9, item 12)', () => {
     assert.equal(r.status, 429, r.text);
     const after = Number(r.headers.get('retry-after'));
     assert.ok(Number.isInteger(after) && after > 0 && after <= 900, `Retry-After: ${r.headers.get('retry-after')}`);
-    assert.equal(r.body.error.key, 'auth.throttled');
+    assert.equal(r.body.error.key, 'auth.too_many_failures');
     assert.equal(r.body.error.args.seconds, String(after));
   });
 });
