@@ -9,6 +9,9 @@
 //   SQM_TEST_FRESH_DB=1  seed every database from scratch instead of copying a cached seeded
 //                        template (the template is keyed by the binary's path, size and mtime)
 //   SQM_TEST_LOG=1       copy the servers' stderr (access log) to this process's stderr
+//   SQM_TEST_DB=postgres every server gets its own PostgreSQL database on the cluster at
+//                        SQM_TEST_PG_URL (the superuser URL `scripts/pg.sh start` prints), made from
+//                        a seeded template database with CREATE DATABASE ... TEMPLATE
 
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -62,6 +65,29 @@ export function sqlite3(dbPath, sql) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+// ---- PostgreSQL (SQM_TEST_DB=postgres) ----
+export const ON_POSTGRES = process.env.SQM_TEST_DB === 'postgres';
+const PG_SERVER_URL = process.env.SQM_TEST_PG_URL || '';
+if (ON_POSTGRES && !PG_SERVER_URL) throw new Error('SQM_TEST_DB=postgres needs SQM_TEST_PG_URL (scripts/pg.sh start DIR)');
+
+// `sql` run by psql as the cluster's superuser; returns stdout (tuples only, unaligned).
+export function pgAdmin(sql) {
+  const r = spawnSync('psql', [PG_SERVER_URL, '-X', '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1', '-c', sql],
+    { encoding: 'utf8', timeout: 60_000 });
+  if (r.error) throw r.error;
+  if (r.status !== 0) throw new Error(`psql: ${sql}: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
+// The URL of database `name` on the test cluster.
+export function pgUrl(name) {
+  return PG_SERVER_URL.replace(/^(postgresql:\/\/[^/]*\/)[^?]*/, `$1${name}`);
+}
+
+function pgExists(name) {
+  return pgAdmin(`SELECT 1 FROM pg_database WHERE datname = '${name}'`) === '1';
+}
+
 function makeTempDir(prefix = 'sqm-api-') {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
@@ -80,12 +106,61 @@ function copyDb(from, to) {
   }
 }
 
+function templateKey(seedArgs) {
+  const st = fs.statSync(SQM_BIN);
+  const extra = seedArgs.length ? `|${JSON.stringify(seedArgs)}` : '';
+  return createHash('sha256').update(`${path.resolve(SQM_BIN)}|${st.size}|${st.mtimeMs}|${DEMO_PASSWORD}${extra}`).digest('hex').slice(0, 16);
+}
+
+// The PostgreSQL form of seededTemplate: a database sqm_tpl_<key>, seeded under another name and
+// renamed when whole. Names are made of hex digits only, so they are safe in SQL text.
+function pgSeededTemplate(seedArgs = []) {
+  const name = `sqm_tpl_${templateKey(seedArgs)}`;
+  if (pgExists(name)) return name;
+  const tmp = `${name}_${process.pid}`;
+  pgAdmin(`DROP DATABASE IF EXISTS ${tmp} WITH (FORCE)`);
+  pgAdmin(`CREATE DATABASE ${tmp}`);
+  try {
+    seedInto(pgUrl(tmp), seedArgs);
+    pgAdmin(`ALTER DATABASE ${tmp} RENAME TO ${name}`);
+  } catch (err) {
+    pgAdmin(`DROP DATABASE IF EXISTS ${tmp} WITH (FORCE)`);
+    if (pgExists(name)) return name; // another test file made it meanwhile
+    throw err;
+  }
+  return name;
+}
+
+// A new PostgreSQL database for one server: {dir, dbPath (its URL), cleanup()}.
+function pgCreateDatabase({ seed, seedArgs }) {
+  const dir = makeTempDir();
+  const name = `sqm_api_${process.pid}_${randomBytes(6).toString('hex')}`;
+  const cleanup = () => {
+    try { pgAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); } catch { /* the cluster is gone */ }
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    if (seed && process.env.SQM_TEST_FRESH_DB !== '1') {
+      pgAdmin(`CREATE DATABASE ${name} TEMPLATE ${pgSeededTemplate(seedArgs)}`);
+    } else {
+      pgAdmin(`CREATE DATABASE ${name}`);
+      if (seed) seedInto(pgUrl(name), seedArgs);
+      else {
+        const r = runSqm(['--db', pgUrl(name), 'migrate']);
+        if (r.code !== 0) throw new Error(`sqm migrate exited ${r.code}: ${r.stderr}`);
+      }
+    }
+  } catch (err) {
+    cleanup();
+    throw err;
+  }
+  return { dir, dbPath: pgUrl(name), cleanup };
+}
+
 // Seeding hashes ~65 Argon2 passwords (~3 s), so a seeded database is made once per build of the
 // binary (and per set of extra seed-demo arguments) and copied for each server.
 function seededTemplate(seedArgs = []) {
-  const st = fs.statSync(SQM_BIN);
-  const extra = seedArgs.length ? `|${JSON.stringify(seedArgs)}` : '';
-  const key = createHash('sha256').update(`${path.resolve(SQM_BIN)}|${st.size}|${st.mtimeMs}|${DEMO_PASSWORD}${extra}`).digest('hex').slice(0, 16);
+  const key = templateKey(seedArgs);
   const template = path.join(os.tmpdir(), `sqm-api-template-${key}.db`);
   if (fs.existsSync(template)) return template;
   removeStaleTemplates();
@@ -119,6 +194,7 @@ function removeStaleTemplates() {
 // `seedArgs` are extra `seed-demo` flags (e.g. ['--days', '3'] for a short ticket history); each
 // distinct set gets its own cached template.
 export function createDatabase({ seed = true, seedArgs = [] } = {}) {
+  if (ON_POSTGRES) return pgCreateDatabase({ seed, seedArgs });
   const dir = makeTempDir();
   const dbPath = path.join(dir, 'sqm.db');
   const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
@@ -163,7 +239,7 @@ export async function startServer(options = {}) {
     owned = createDatabase({ seedArgs: options.seedArgs || [] });
     dbPath = owned.dbPath;
   }
-  const dir = owned ? owned.dir : path.dirname(dbPath);
+  const dir = owned ? owned.dir : (options.dir ?? (ON_POSTGRES ? makeTempDir() : path.dirname(dbPath)));
   let webRoot = options.webRoot;
   if (!webRoot) {
     webRoot = path.join(dir, 'no-web');
