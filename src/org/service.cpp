@@ -499,7 +499,10 @@ Result<Staff> Service::UpdateStaff(const Principal& who, Id id, const StaffPatch
   if (!current) return StaffNotFound(id);
   std::optional<std::string> new_hash;
   if (patch.password) {  // hash before queueing the write: Argon2 is deliberately slow
-    if (auto st = CheckPassword(*patch.password, {current->username, patch.display_name.value_or(current->display_name)}); st.ok()) new_hash = HashPassword(*patch.password);
+    if (auto st =
+            CheckPassword(*patch.password, {current->username, patch.display_name.value_or(current->display_name)});
+        st.ok())
+      new_hash = HashPassword(*patch.password);
   }
   return db_.Write(who.username, [&](WriteTx& tx) -> Result<Staff> {
     auto& db = tx.db();
@@ -514,8 +517,8 @@ Result<Staff> Service::UpdateStaff(const Principal& who, Id id, const StaffPatch
     }
     CheckRolesAndScope(db, roles, department, scope_ids, problems);
     if (patch.password) {
-      Check(problems, CheckPassword(*patch.password,
-                                    {before->username, patch.display_name.value_or(before->display_name)}));
+      Check(problems,
+            CheckPassword(*patch.password, {before->username, patch.display_name.value_or(before->display_name)}));
     }
     if (id == who.staff_id && patch.active == false) {
       problems.Add("active", Msg("staff.cannot_deactivate_self", "you cannot deactivate yourself"));
