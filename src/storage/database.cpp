@@ -1,20 +1,15 @@
 #include "storage/database.h"
 
-#include <spawn.h>
-#include <sys/wait.h>
-
 #include <chrono>
 #include <future>
 
-#include <libpq-fe.h>
 #include <spdlog/spdlog.h>
 
 #include "base/json.h"
 #include "storage/migrations.h"
+#include "storage/pg_tools.h"
 #include "storage/postgres.h"
 #include "storage/sqlite.h"
-
-extern char** environ;
 
 namespace sqm::storage {
 
@@ -272,60 +267,10 @@ void Database::CheckpointLoop() {
   }
 }
 
-namespace {
-
-// pg_dump --format=custom of the database at `url` into `dest_path`. The password goes to pg_dump
-// in its environment (PGPASSWORD), never on its command line where `ps` would show it.
-void PgDump(const std::string& url, const std::string& dest_path) {
-  char* err = nullptr;
-  PQconninfoOption* options = PQconninfoParse(url.c_str(), &err);
-  if (!options) {
-    PQfreemem(err);
-    throw DbError("backup: the database address cannot be read");
-  }
-  std::string conninfo, password;
-  for (PQconninfoOption* o = options; o->keyword; ++o) {
-    if (!o->val || !*o->val) continue;
-    if (std::string_view(o->keyword) == "password") {
-      password = o->val;
-      continue;
-    }
-    std::string value = o->val;
-    std::string quoted;
-    for (char ch : value) {
-      if (ch == '\\' || ch == '\'') quoted += '\\';
-      quoted += ch;
-    }
-    conninfo += std::string(o->keyword) + "='" + quoted + "' ";
-  }
-  PQconninfoFree(options);
-  std::vector<std::string> env_storage;
-  for (char** e = environ; *e; ++e) {
-    if (!std::string_view(*e).starts_with("PGPASSWORD=")) env_storage.emplace_back(*e);
-  }
-  if (!password.empty()) env_storage.push_back("PGPASSWORD=" + password);
-  std::vector<char*> envp;
-  for (auto& e : env_storage) envp.push_back(e.data());
-  envp.push_back(nullptr);
-  std::vector<std::string> args = {"pg_dump", "--format=custom", "--no-owner", "--file=" + dest_path,
-                                   "--dbname=" + conninfo};
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_t pid;
-  if (posix_spawnp(&pid, "pg_dump", nullptr, nullptr, argv.data(), envp.data()) != 0) {
-    throw DbError("backup: cannot run pg_dump (install postgresql-client-15)");
-  }
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw DbError("backup: pg_dump failed; see its message above");
-}
-
-}  // namespace
-
 void Database::Backup(const std::string& dest_path) {
-  if (dialect_ == Dialect::kPostgres) return PgDump(options_.url, dest_path);
+  if (dialect_ == Dialect::kPostgres) {
+    return RunPgTool("backup", "pg_dump", {"--format=custom", "--no-owner", "--file=" + dest_path}, options_.url);
+  }
   Lease lease(*this);
   static_cast<SqliteConnection&>(*lease.conn).BackupTo(dest_path);
 }
