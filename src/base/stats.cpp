@@ -18,12 +18,6 @@ double Poly(const double (&c)[8], double r) {
   return v;
 }
 
-std::string Number(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.6g", v);
-  return buf;
-}
-
 bool OpenUnit(double v) {
   return std::isfinite(v) && v > 0 && v < 1;
 }
@@ -171,11 +165,11 @@ Result<Kappa> CohenKappa(std::span<const double> a, std::span<const double> b, K
     auto j = index_of(b[t]);
     if (!i) {
       problems.Add("a[" + std::to_string(t) + "]",
-                   Msg("kappa.not_category", "{value} is not a category", {{"value", Number(a[t])}}));
+                   Msg("kappa.not_category", "{value} is not a category", {{"value", ShortNumber(a[t])}}));
     }
     if (!j) {
       problems.Add("b[" + std::to_string(t) + "]",
-                   Msg("kappa.not_category", "{value} is not a category", {{"value", Number(b[t])}}));
+                   Msg("kappa.not_category", "{value} is not a category", {{"value", ShortNumber(b[t])}}));
     }
     if (i && j) joint[*i * k + *j] += 1.0 / n;
   }
@@ -221,6 +215,24 @@ std::vector<double> MidRanks(std::span<const double> values) {
     i = j + 1;
   }
   return ranks;
+}
+
+std::vector<int> CompetitionRanks(std::span<const double> values) {
+  std::vector<int> ranks(values.size());
+  std::vector<std::size_t> order(values.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return values[x] > values[y]; });
+  for (std::size_t t = 0; t < order.size(); ++t) {
+    const bool tied = t > 0 && values[order[t]] == values[order[t - 1]];
+    ranks[order[t]] = tied ? ranks[order[t - 1]] : static_cast<int>(t + 1);
+  }
+  return ranks;
+}
+
+std::string ShortNumber(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.6g", v);
+  return buf;
 }
 
 Line LeastSquares(std::span<const double> x, std::span<const double> y) {

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "base/result.h"
@@ -80,6 +81,14 @@ Result<Kappa> CohenKappa(std::span<const double> a, std::span<const double> b, K
 // Ranks that share ties by their mean ("fractional" or mid-ranks): the smallest value gets 1, so
 // [10, 20, 20, 30] -> [1, 2.5, 2.5, 4]. Values are compared exactly.
 std::vector<double> MidRanks(std::span<const double> values);
+
+// Competition ranks ("1224"): the highest value is 1, tied values share the best rank of their
+// group and the next value skips past them: [90, 80, 80, 70] -> [1, 2, 2, 4]. Values are compared
+// exactly; round them first where a scheme rounds.
+std::vector<int> CompetitionRanks(std::span<const double> values);
+
+// A number as people read it in a message: up to 6 significant digits ("0.333333", "1e+21").
+std::string ShortNumber(double v);
 
 // Least-squares line y = a + b x through the points.
 struct Line {

@@ -183,6 +183,12 @@ TEST(MidRanks, TiesShareTheirMeanRank) {
   EXPECT_TRUE(MidRanks(std::vector<double>{}).empty());
 }
 
+TEST(CompetitionRanks, TiesShareTheBestRankAndTheNextSkips) {
+  EXPECT_EQ(CompetitionRanks(std::vector<double>{90, 80, 80, 70}), (std::vector<int>{1, 2, 2, 4}));
+  EXPECT_EQ(CompetitionRanks(std::vector<double>{70, 90, 80, 90}), (std::vector<int>{4, 1, 3, 1}));
+  EXPECT_TRUE(CompetitionRanks(std::vector<double>{}).empty());
+}
+
 TEST(LeastSquares, FitsALine) {
   const std::vector<double> x = {1, 2, 3, 4}, y = {3, 5, 7, 9};
   Line l = LeastSquares(x, y);
