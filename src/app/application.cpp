@@ -5,11 +5,14 @@
 
 #include <spdlog/spdlog.h>
 
+#include "assessment/routes.h"
 #include "calendar/routes.h"
 #include "desk/import_routes.h"
 #include "desk/report_routes.h"
 #include "desk/routes.h"
+#include "feedback/routes.h"
 #include "http/system_routes.h"
+#include "inspection/routes.h"
 #include "org/routes.h"
 #include "sla/routes.h"
 #include "storage/postgres.h"
@@ -70,6 +73,9 @@ void Application::AddRoutes() {
   desk::AddRoutes(router_, desk_);
   desk::AddReportRoutes(router_, reports_, clock_);
   desk::AddImportRoutes(router_, importer_, db_, clock_);
+  assessment::AddMethodRoutes(router_);
+  feedback::AddStatisticsRoutes(router_);
+  inspection::AddAgreementRoutes(router_);
 }
 
 void Application::StartMonitor() {

@@ -454,6 +454,104 @@ std::vector<std::string> Reader::StringList(std::string_view key, std::size_t ma
   return OptStringList(key, max_items).value_or(std::vector<std::string>{});
 }
 
+namespace {
+
+std::optional<double> NumberOf(const bj::value& v) {
+  if (v.is_double()) return v.get_double();
+  if (v.is_int64()) return static_cast<double>(v.get_int64());
+  if (v.is_uint64()) return static_cast<double>(v.get_uint64());
+  return std::nullopt;
+}
+
+std::string Element(std::string_view key, std::size_t i) {
+  return std::string(key) + "[" + std::to_string(i) + "]";
+}
+
+}  // namespace
+
+std::optional<std::vector<double>> Reader::OptNumberList(std::string_view key, std::size_t max_items) {
+  const bj::value* v = Find(key);
+  if (!v || v->is_null()) return std::nullopt;
+  if (!v->is_array()) {
+    Fail(key, Msg("field.not_number_list", "must be a list of numbers"));
+    return std::nullopt;
+  }
+  if (v->get_array().size() > max_items) {
+    Fail(key, Msg("field.too_many_items", "must have at most {max} items", {{"max", std::to_string(max_items)}}));
+    return std::nullopt;
+  }
+  std::vector<double> out;
+  for (const auto& e : v->get_array()) {
+    auto n = NumberOf(e);
+    if (!n) {
+      Fail(Element(key, out.size()), Msg("field.not_number", "must be a number"));
+      return std::nullopt;
+    }
+    out.push_back(*n);
+  }
+  return out;
+}
+
+std::optional<std::vector<bool>> Reader::OptBoolList(std::string_view key, std::size_t max_items) {
+  const bj::value* v = Find(key);
+  if (!v || v->is_null()) return std::nullopt;
+  if (!v->is_array()) {
+    Fail(key, Msg("field.not_boolean_list", "must be a list of true and false"));
+    return std::nullopt;
+  }
+  if (v->get_array().size() > max_items) {
+    Fail(key, Msg("field.too_many_items", "must have at most {max} items", {{"max", std::to_string(max_items)}}));
+    return std::nullopt;
+  }
+  std::vector<bool> out;
+  for (const auto& e : v->get_array()) {
+    if (!e.is_bool()) {
+      Fail(Element(key, out.size()), Msg("field.not_boolean", "must be true or false"));
+      return std::nullopt;
+    }
+    out.push_back(e.get_bool());
+  }
+  return out;
+}
+
+std::optional<std::vector<std::vector<double>>> Reader::OptNumberMatrix(std::string_view key, std::size_t max_rows,
+                                                                        std::size_t max_columns) {
+  const bj::value* v = Find(key);
+  if (!v || v->is_null()) return std::nullopt;
+  if (!v->is_array()) {
+    Fail(key, Msg("field.not_matrix", "must be a list of rows, each a list of numbers"));
+    return std::nullopt;
+  }
+  if (v->get_array().size() > max_rows) {
+    Fail(key, Msg("field.too_many_items", "must have at most {max} items", {{"max", std::to_string(max_rows)}}));
+    return std::nullopt;
+  }
+  std::vector<std::vector<double>> out;
+  for (const auto& row : v->get_array()) {
+    const std::string row_name = Element(key, out.size());
+    if (!row.is_array()) {
+      Fail(row_name, Msg("field.not_number_list", "must be a list of numbers"));
+      return std::nullopt;
+    }
+    if (row.get_array().size() > max_columns) {
+      Fail(row_name,
+           Msg("field.too_many_items", "must have at most {max} items", {{"max", std::to_string(max_columns)}}));
+      return std::nullopt;
+    }
+    std::vector<double> values;
+    for (const auto& e : row.get_array()) {
+      auto n = NumberOf(e);
+      if (!n) {
+        Fail(Element(row_name, values.size()), Msg("field.not_number", "must be a number"));
+        return std::nullopt;
+      }
+      values.push_back(*n);
+    }
+    out.push_back(std::move(values));
+  }
+  return out;
+}
+
 Status Reader::Done() {
   if (error_) return *error_;
   for (const auto& kv : *obj_) {

@@ -56,6 +56,12 @@ class Reader {
   std::optional<bool> OptBool(std::string_view key);
   std::optional<std::vector<std::string>> OptStringList(std::string_view key, std::size_t max_items = 100);
   std::vector<std::string> StringList(std::string_view key, std::size_t max_items = 100);
+  // Lists of numbers, booleans, and rows of numbers (a matrix; rows may differ in length, for the
+  // caller to judge). Errors name the element: "weights[2]", "matrix[1][3]".
+  std::optional<std::vector<double>> OptNumberList(std::string_view key, std::size_t max_items = 10000);
+  std::optional<std::vector<bool>> OptBoolList(std::string_view key, std::size_t max_items = 10000);
+  std::optional<std::vector<std::vector<double>>> OptNumberMatrix(std::string_view key, std::size_t max_rows = 5000,
+                                                                  std::size_t max_columns = 200);
   // Raw access for nested objects; marks the key as known. nullptr when absent.
   const bj::value* OptValue(std::string_view key);
   bool Has(std::string_view key) const;

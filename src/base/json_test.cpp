@@ -156,5 +156,35 @@ TEST(Utf8, Validates) {
   EXPECT_EQ(CodePoints("服务a"), 3u);
 }
 
+TEST(JsonReader, NumberListsAndMatricesNameTheElement) {
+  auto v = Parse(R"({"w": [0.5, 1, 2e0], "b": [true, false], "m": [[1, 2.5], [3]]})").value();
+  Reader in(v);
+  EXPECT_EQ(in.OptNumberList("w"), (std::vector<double>{0.5, 1, 2}));
+  EXPECT_EQ(in.OptBoolList("b"), (std::vector<bool>{true, false}));
+  EXPECT_EQ(in.OptNumberMatrix("m"), (std::vector<std::vector<double>>{{1, 2.5}, {3}}));
+  EXPECT_FALSE(in.OptNumberList("absent").has_value());
+  EXPECT_TRUE(in.Done().ok());
+
+  auto cell = Parse(R"({"m": [[1, 2], [3, "x"]]})").value();
+  Reader bad_cell(cell);
+  EXPECT_FALSE(bad_cell.OptNumberMatrix("m").has_value());
+  EXPECT_EQ(bad_cell.Done().error().field, "m[1][1]");
+  auto row = Parse(R"({"m": [[1, 2], 3]})").value();
+  Reader bad_row(row);
+  bad_row.OptNumberMatrix("m");
+  EXPECT_EQ(bad_row.Done().error().field, "m[1]");
+  auto item = Parse(R"({"w": [1, null], "b": [true, 1]})").value();
+  Reader bad_item(item);
+  bad_item.OptNumberList("w");
+  EXPECT_EQ(bad_item.Done().error().field, "w[1]");
+  Reader bad_bool(item);
+  bad_bool.OptBoolList("b");
+  EXPECT_EQ(bad_bool.Done().error().field, "b[1]");
+  auto scalar = Parse(R"({"w": 3})").value();
+  Reader not_list(scalar);
+  not_list.OptNumberList("w");
+  EXPECT_EQ(not_list.Done().error().key, "field.not_number_list");
+}
+
 }  // namespace
 }  // namespace sqm::json

@@ -20,15 +20,15 @@ struct RoleDef {
 const std::vector<RoleDef>& Roles() {
   const std::string org_read(kOrgRead), org_write(kOrgWrite), audit(kAuditRead), tokens(kTokensManage),
       t_read(kTicketRead), t_write(kTicketWrite), c_write(kCustomerWrite), report(kDeskReport), sla(kSlaManage),
-      portal(kPortal);
+      portal(kPortal), staff(kStaff);
   static const std::vector<RoleDef> kRoles = {
-      {"admin", {org_read, org_write, audit, tokens, t_read, t_write, c_write, report, sla}},
-      {"quality", {org_read, audit, t_read, t_write, report, sla}},
-      {"executive", {org_read, audit, t_read, report}},
-      {"manager", {org_read, t_read, t_write, c_write, report}},
-      {"agent", {t_read, t_write, c_write}},
-      {"engineer", {t_read, t_write}},
-      {"evaluator", {t_read}},
+      {"admin", {org_read, org_write, audit, tokens, t_read, t_write, c_write, report, sla, staff}},
+      {"quality", {org_read, audit, t_read, t_write, report, sla, staff}},
+      {"executive", {org_read, audit, t_read, report, staff}},
+      {"manager", {org_read, t_read, t_write, c_write, report, staff}},
+      {"agent", {t_read, t_write, c_write, staff}},
+      {"engineer", {t_read, t_write, staff}},
+      {"evaluator", {t_read, staff}},
       {"customer", {portal}},
   };
   return kRoles;

@@ -26,6 +26,8 @@ inline constexpr std::string_view kCustomerWrite = "customer.write";
 inline constexpr std::string_view kDeskReport = "desk.report";  // dashboards, complaint summary
 inline constexpr std::string_view kSlaManage = "sla.manage";    // SLA policies, calendars, categories
 inline constexpr std::string_view kPortal = "portal.use";       // a customer's own requests
+// Any staff member, not a customer: the assessment and statistics calculators.
+inline constexpr std::string_view kStaff = "staff";
 
 // Every role, in display order: admin, quality, executive, manager, agent, engineer, evaluator,
 // customer.

@@ -15,6 +15,12 @@ TEST(Roles, PermissionsFollowRoles) {
   EXPECT_FALSE(IsRole("root"));
 }
 
+TEST(Roles, EveryStaffRoleButNoCustomerMayUseTheCalculators) {
+  for (const std::string& role : AllRoles()) {
+    EXPECT_EQ(PermissionsOf({role}).contains(std::string(kStaff)), role != "customer") << role;
+  }
+}
+
 TEST(Scope, ManagerSeesOwnSubtreeOnly) {
   std::multimap<Id, Id> children{{1, 2}, {1, 3}, {2, 4}, {2, 5}, {4, 6}};
   auto s = ScopeOf({"manager"}, 2, {}, children);
