@@ -467,21 +467,29 @@ std::string Element(std::string_view key, std::size_t i) {
   return std::string(key) + "[" + std::to_string(i) + "]";
 }
 
+// The array at `key` with at most `max_items` elements; nullptr (with the failure recorded when
+// it is not such an array) otherwise.
+const bj::array* ListAt(Reader& in, std::string_view key, std::size_t max_items, Message not_list) {
+  const bj::value* v = in.OptValue(key);
+  if (!v || v->is_null()) return nullptr;
+  if (!v->is_array()) {
+    in.Fail(key, std::move(not_list));
+    return nullptr;
+  }
+  if (v->get_array().size() > max_items) {
+    in.Fail(key, Msg("field.too_many_items", "must have at most {max} items", {{"max", std::to_string(max_items)}}));
+    return nullptr;
+  }
+  return &v->get_array();
+}
+
 }  // namespace
 
 std::optional<std::vector<double>> Reader::OptNumberList(std::string_view key, std::size_t max_items) {
-  const bj::value* v = Find(key);
-  if (!v || v->is_null()) return std::nullopt;
-  if (!v->is_array()) {
-    Fail(key, Msg("field.not_number_list", "must be a list of numbers"));
-    return std::nullopt;
-  }
-  if (v->get_array().size() > max_items) {
-    Fail(key, Msg("field.too_many_items", "must have at most {max} items", {{"max", std::to_string(max_items)}}));
-    return std::nullopt;
-  }
+  const bj::array* list = ListAt(*this, key, max_items, Msg("field.not_number_list", "must be a list of numbers"));
+  if (!list) return std::nullopt;
   std::vector<double> out;
-  for (const auto& e : v->get_array()) {
+  for (const auto& e : *list) {
     auto n = NumberOf(e);
     if (!n) {
       Fail(Element(key, out.size()), Msg("field.not_number", "must be a number"));
@@ -493,18 +501,11 @@ std::optional<std::vector<double>> Reader::OptNumberList(std::string_view key, s
 }
 
 std::optional<std::vector<bool>> Reader::OptBoolList(std::string_view key, std::size_t max_items) {
-  const bj::value* v = Find(key);
-  if (!v || v->is_null()) return std::nullopt;
-  if (!v->is_array()) {
-    Fail(key, Msg("field.not_boolean_list", "must be a list of true and false"));
-    return std::nullopt;
-  }
-  if (v->get_array().size() > max_items) {
-    Fail(key, Msg("field.too_many_items", "must have at most {max} items", {{"max", std::to_string(max_items)}}));
-    return std::nullopt;
-  }
+  const bj::array* list =
+      ListAt(*this, key, max_items, Msg("field.not_boolean_list", "must be a list of true and false"));
+  if (!list) return std::nullopt;
   std::vector<bool> out;
-  for (const auto& e : v->get_array()) {
+  for (const auto& e : *list) {
     if (!e.is_bool()) {
       Fail(Element(key, out.size()), Msg("field.not_boolean", "must be true or false"));
       return std::nullopt;
@@ -516,18 +517,11 @@ std::optional<std::vector<bool>> Reader::OptBoolList(std::string_view key, std::
 
 std::optional<std::vector<std::vector<double>>> Reader::OptNumberMatrix(std::string_view key, std::size_t max_rows,
                                                                         std::size_t max_columns) {
-  const bj::value* v = Find(key);
-  if (!v || v->is_null()) return std::nullopt;
-  if (!v->is_array()) {
-    Fail(key, Msg("field.not_matrix", "must be a list of rows, each a list of numbers"));
-    return std::nullopt;
-  }
-  if (v->get_array().size() > max_rows) {
-    Fail(key, Msg("field.too_many_items", "must have at most {max} items", {{"max", std::to_string(max_rows)}}));
-    return std::nullopt;
-  }
+  const bj::array* rows =
+      ListAt(*this, key, max_rows, Msg("field.not_matrix", "must be a list of rows, each a list of numbers"));
+  if (!rows) return std::nullopt;
   std::vector<std::vector<double>> out;
-  for (const auto& row : v->get_array()) {
+  for (const auto& row : *rows) {
     const std::string row_name = Element(key, out.size());
     if (!row.is_array()) {
       Fail(row_name, Msg("field.not_number_list", "must be a list of numbers"));
