@@ -34,6 +34,10 @@ export interface paths {
          * @description Metrics in the Prometheus text format: `sqm_http_requests_total{route,status}`,
          *     `sqm_http_request_duration_seconds` (histogram by route), `sqm_db_write_queue_depth` and
          *     `sqm_db_commits_total`. Routes are labelled by pattern, never by raw path.
+         *
+         *     Answered only to callers on the loopback interface that did not come through a proxy (no
+         *     `Forwarded`, `X-Forwarded-For` or `X-Real-IP` header), and, when the server runs with
+         *     `--metrics-token TOKEN`, to any caller sending `Authorization: Bearer TOKEN`. Others get 403.
          */
         get: operations["getMetrics"];
         put?: never;
@@ -142,11 +146,12 @@ export interface paths {
         put?: never;
         /**
          * Change my password
-         * @description Changes the caller's password after checking the current one. The new password needs at
-         *     least 10 characters, a letter and a digit, must not contain the username and must differ
-         *     from the current one. Every other session of the account ends; the current one stays.
-         *     Five wrong current passwords within 15 minutes lock the check for the account (429 with
-         *     `Retry-After`), like sign-in. Every problem is answered at once (`errors`).
+         * @description Changes the caller's password after checking the current one. The new password follows the
+         *     password policy (12 to 128 characters of any kind; not a common password or one built on
+         *     it; not a short pattern repeated; without the username or name; see `docs/security.md`)
+         *     and must differ from the current one. Every other session of the account ends; the
+         *     current one stays. Five wrong current passwords within 15 minutes lock the check for the
+         *     account (429 with `Retry-After`), like sign-in. Every problem is answered at once (`errors`).
          */
         post: operations["changePassword"];
         delete?: never;
@@ -457,7 +462,9 @@ export interface paths {
          *     been worked live. Rows may only target departments the caller may work on. The outcome is
          *     also recorded as an `import.completed` or `import.failed` event. At most two imports run at
          *     once (429). The file may be up to 200 MiB (413 beyond, answered from the headers before the
-         *     body is read), with 10 minutes to upload it.
+         *     body is read). Credentials, CSRF token, permission and Content-Type are checked before the
+         *     body is read, too. The upload must keep coming: after 10 s it must average at least
+         *     16 KiB/s, pause at most 30 s, and end within 10 minutes (408 otherwise).
          */
         post: operations["startTicketImport"];
         delete?: never;
@@ -1222,6 +1229,174 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assessment/methods/ahp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Weights from a pairwise-comparison matrix (AHP)
+         * @description Weights from a square, positive, reciprocal pairwise-comparison matrix (Saaty's 1-9 scale):
+         *     the principal eigenvector (power iteration, the default) or row geometric means, with
+         *     lambda_max, CI = (lambda_max - n) / (n - 1), CR = CI / RI and `consistent` = CR < 0.1.
+         *     The 5x5 example of docs/assessment.md gives by geometric mean 0.1602, 0.4174, 0.2634,
+         *     0.0615, 0.0975 with CR 0.0152. A cell that is not the reciprocal of its mirror (within 5 %)
+         *     is a 400 naming it, `matrix[3][1]`, with the mirror cell in `args.cell`; every such cell is
+         *     listed in `errors`. Other fields in errors: `matrix[i]` (row length), `method`, `ri_table`.
+         */
+        post: operations["deriveAhpWeights"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessment/methods/entropy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Weights by the entropy method
+         * @description Rows are alternatives (assessees), columns benefit criteria with values >= 0. A column whose
+         *     values are all equal gets weight 0. Xu (2004) [[30,30,38,29],[19,54,86,29],[19,15,85,28.9],
+         *     [68,70,60,29]] gives 0.4630, 0.3992, 0.1378, 0.0000. Errors name `matrix` or a cell.
+         */
+        post: operations["deriveEntropyWeights"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessment/methods/topsis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Closeness to the ideal (TOPSIS)
+         * @description Vector normalisation, weights (adding up to 1), the ideal and anti-ideal per criterion
+         *     (benefit: max and min; cost: the reverse), Euclidean distances and closeness
+         *     C = D- / (D+ + D-); `rank` by closeness with ties sharing a rank (1, 2, 2, 4). Values must
+         *     be >= 0. Errors name `matrix`, a cell, `matrix[*][j]` (a column of zeros), `weights`,
+         *     `weights[j]` or `benefit`.
+         */
+        post: operations["evaluateTopsis"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessment/methods/rsr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rank-sum ratio with tiers (RSR)
+         * @description The rank-sum ratio per 孙振球《医学统计学》: integer ranks (ties share their mean rank) or
+         *     non-integer ranks, benefit or cost per criterion, optional weights (WRSR); the distribution
+         *     table (frequency, cumulative frequency, mean rank, p = mean rank / n, the last group's p
+         *     corrected to 1 - 1/(4n)), probit = 5 + the normal quantile of p, the least-squares line
+         *     RSR = a + b probit through the table's groups, and tiers by the probit cut-points (3 tiers:
+         *     < 4, 4-6, >= 6; 4: 3.5, 5, 6.5; 5: 3.2, 4.4, 5.6, 6.8; 6: 3, 4, 5, 6, 7). Tier 1 is the best.
+         */
+        post: operations["evaluateRsr"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/sample-size": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Survey sample size for a margin of error
+         * @description Cochran's sample size for estimating a proportion, n0 = z^2 p(1-p) / e^2, with the
+         *     finite-population correction n = n0 / (1 + (n0 - 1) / N) when `population` is given; rounded
+         *     up. +-5 % at 95 % -> 385; +-3 % -> 1,068; N = 2,000 at +-5 % -> 323. Every bad parameter is
+         *     listed at once (`errors`).
+         */
+        get: operations["surveySampleSize"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/interval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Wilson score interval of a rate
+         * @description The rate successes / n with its Wilson score interval, which stays inside [0, 1] and is
+         *     honest for small samples: 81/263 at 95 % -> 0.2553-0.3662; 0/20 -> 0-0.1611. `margin` is
+         *     the interval's half-width. Bad parameters (n = 0, successes > n, confidence outside (0, 1))
+         *     are 400s naming each.
+         */
+        get: operations["surveyInterval"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reviewers' agreement (Cohen's kappa)
+         * @description Cohen's kappa of two reviewers' ratings of the same items, unweighted or with linear or
+         *     quadratic agreement weights over the ordered categories (given, or the sorted union of the
+         *     ratings). [1,1,2,2,3,3,1,3] vs [1,3,2,1,3,2,1,3] -> 0.4286 / 0.4667 / 0.5. `kappa` is null
+         *     when it is undefined (every rating in one and the same category). With `tolerance`, also
+         *     the share of items whose two scores differ by at most that much. Unequal lengths (`b`),
+         *     fewer than 2 items (`a`) and a rating outside the categories (`a[i]`, `b[i]`) are 400s.
+         */
+        post: operations["inspectionAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1241,7 +1416,7 @@ export interface components {
                  * @description Machine-readable kind of error.
                  * @enum {string}
                  */
-                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "payload_too_large" | "unsupported_media_type" | "header_too_large" | "too_many_requests" | "unavailable" | "internal";
+                code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "method_not_allowed" | "request_timeout" | "conflict" | "payload_too_large" | "unsupported_media_type" | "header_too_large" | "too_many_requests" | "unavailable" | "internal";
                 /** @description Explanation for people, in English. */
                 message: string;
                 /** @description The request field or query parameter at fault, when there is one. */
@@ -1252,8 +1427,10 @@ export interface components {
                 args?: {
                     [key: string]: string;
                 };
-                /** @description Present when the request had several problems (a form with more than one bad field): all of them, the first being the one `message`, `field`, `key` and `args` describe, so a client can show every problem at once. */
+                /** @description Present when a request has several problems (a form validated at once): every problem, the first being the error itself; at most 100. */
                 errors?: components["schemas"]["FieldProblem"][];
+                /** @description With `errors`, how many problems there are in all (more than listed when over 100). */
+                error_count?: number;
             };
         };
         FieldProblem: {
@@ -1312,7 +1489,7 @@ export interface components {
             current_password: string;
             /**
              * Format: password
-             * @description At least 10 characters with a letter and a digit, not containing the username.
+             * @description 12 to 128 characters of any kind; not a common password or one built on it, not a short pattern repeated, without the username or name (`password.*` keys say which).
              */
             new_password: string;
         };
@@ -1392,7 +1569,7 @@ export interface components {
             roles: components["schemas"]["RoleCode"][];
             /**
              * Format: password
-             * @description At least 10 characters with a letter and a digit, not containing the username.
+             * @description 12 to 128 characters of any kind; not a common password or one built on it, not a short pattern repeated, without the username or name (`password.*` keys say which).
              */
             password: string;
             scope_department_ids?: number[] | null;
@@ -2372,6 +2549,139 @@ export interface components {
             }[];
             error_count: number;
         };
+        /**
+         * @description Rows of numbers, every row as long as the first. Rows are alternatives (assessees), columns criteria.
+         * @example [
+         *       [
+         *         1,
+         *         3
+         *       ],
+         *       [
+         *         0.3333333333,
+         *         1
+         *       ]
+         *     ]
+         */
+        Matrix: number[][];
+        MatrixRequest: {
+            matrix: components["schemas"]["Matrix"];
+        };
+        AhpRequest: {
+            matrix: components["schemas"]["Matrix"];
+            /**
+             * @default eigenvector
+             * @enum {string}
+             */
+            method?: "eigenvector" | "geometric_mean";
+            /** @description Random index RI by n from n = 1 (default Saaty's 0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59). */
+            ri_table?: number[];
+        };
+        AhpResult: {
+            /** @enum {string} */
+            method: "eigenvector" | "geometric_mean";
+            /** @description Adding up to 1. */
+            weights: number[];
+            lambda_max: number;
+            /** @description 0 for n <= 2. */
+            ci: number;
+            /** @description 0 for n <= 2. */
+            cr: number;
+            ri: number;
+            /** @description CR < 0.1. */
+            consistent: boolean;
+        };
+        WeightsResult: {
+            weights: number[];
+        };
+        TopsisRequest: {
+            matrix: components["schemas"]["Matrix"];
+            /** @description One per column, >= 0, adding up to 1. */
+            weights: number[];
+            /** @description One per column; false for a cost criterion. Default all true. */
+            benefit?: boolean[];
+        };
+        TopsisResult: {
+            closeness: number[];
+            /** @description 1 = closest to the ideal; ties share a rank. */
+            rank: number[];
+            ideal: number[];
+            anti_ideal: number[];
+            distance_ideal: number[];
+            distance_anti_ideal: number[];
+        };
+        RsrRequest: {
+            matrix: components["schemas"]["Matrix"];
+            /** @description One per column; false for a cost criterion. Default all true. */
+            benefit?: boolean[];
+            /** @description One per column adding up to 1 (weighted RSR); default equal. */
+            weights?: number[];
+            /**
+             * @default integer
+             * @enum {string}
+             */
+            ranks?: "integer" | "non_integer";
+            /** @default 3 */
+            tiers?: number;
+        };
+        RsrResult: {
+            /** @description Per row; larger is better. */
+            rsr: number[];
+            probit: number[];
+            regression: {
+                a: number;
+                b: number;
+                r2: number;
+            };
+            /** @description 1 = best. */
+            tier: number[];
+            /** @description a + b x probit per row. */
+            fitted: number[];
+            ranks: components["schemas"]["Matrix"];
+            distribution: {
+                rsr: number;
+                frequency: number;
+                cumulative: number;
+                mean_rank: number;
+                percentile: number;
+                probit: number;
+            }[];
+            probit_cuts: number[];
+            rsr_cuts: number[];
+        };
+        SampleSize: {
+            /** @example 385 */
+            n: number;
+        };
+        RateInterval: {
+            /** @example 0.30798 */
+            p: number;
+            /** @example 0.25529 */
+            low: number;
+            /** @example 0.36621 */
+            high: number;
+            /** @example 0.05546 */
+            margin: number;
+        };
+        AgreementRequest: {
+            a: number[];
+            b: number[];
+            /**
+             * @default none
+             * @enum {string}
+             */
+            weights?: "none" | "linear" | "quadratic";
+            /** @description The ordered categories; default the sorted union of the ratings. */
+            categories?: number[];
+            /** @description Also answer share_within: the share of items with |a - b| <= tolerance. */
+            tolerance?: number;
+        };
+        AgreementResult: {
+            kappa: number | null;
+            observed: number;
+            expected: number;
+            n: number;
+            share_within?: number;
+        };
     };
     responses: {
         /** @description Invalid input (malformed JSON, wrong type, missing or unknown field, broken rule); `field` names it. */
@@ -2428,7 +2738,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The body is not `application/json`. */
+        /** @description The body is not of a type the route takes (`application/json` unless it says otherwise). */
         UnsupportedMediaType: {
             headers: {
                 [name: string]: unknown;
@@ -2437,10 +2747,10 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Too many failed sign-ins (or wrong current passwords); `Retry-After` and the message (`args.seconds`) say when to try again. */
+        /** @description Throttled; the message and the `Retry-After` header say when to try again. */
         TooManyRequests: {
             headers: {
-                /** @description Seconds until a try can succeed. */
+                /** @description Seconds to wait before trying again. */
                 "Retry-After"?: number;
                 [name: string]: unknown;
             };
@@ -2512,6 +2822,7 @@ export interface operations {
                     "text/plain": string;
                 };
             };
+            403: components["responses"]["Forbidden"];
         };
     };
     listEvents: {
@@ -3182,6 +3493,8 @@ export interface operations {
                  *     故障,电话,VPN 无法连接,13900000001,网络与连接/VPN,2026-01-05 09:30,2026-01-05 09:42
                  */
                 "text/csv": string;
+                /** @description The same as `text/csv`. */
+                "application/csv": string;
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 /** @description With a `filename` ending in `.csv` or `.xlsx`. */
                 "application/octet-stream": string;
@@ -4315,6 +4628,206 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
         };
     };
+    deriveAhpWeights: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AhpRequest"];
+            };
+        };
+        responses: {
+            /** @description The result, unrounded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AhpResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    deriveEntropyWeights: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MatrixRequest"];
+            };
+        };
+        responses: {
+            /** @description The result, unrounded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeightsResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    evaluateTopsis: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TopsisRequest"];
+            };
+        };
+        responses: {
+            /** @description The result, unrounded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopsisResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    evaluateRsr: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RsrRequest"];
+            };
+        };
+        responses: {
+            /** @description The result, unrounded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RsrResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    surveySampleSize: {
+        parameters: {
+            query: {
+                /** @description The margin of error wanted, as a fraction (0.05 = +-5 points); strictly between 0 and 1. */
+                margin: number;
+                /** @description The confidence level, strictly between 0 and 1 (default 0.95). */
+                confidence?: number;
+                /** @description The size of a finite population (1 or more). */
+                population?: number;
+                /** @description The expected proportion, strictly between 0 and 1 (default 0.5, the largest sample). */
+                proportion?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SampleSize"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    surveyInterval: {
+        parameters: {
+            query: {
+                successes: number;
+                n: number;
+                /** @description Strictly between 0 and 1 (default 0.95). */
+                confidence?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateInterval"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    inspectionAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementRequest"];
+            };
+        };
+        responses: {
+            /** @description The result, unrounded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -4331,7 +4844,7 @@ export const pathsApiV1TicketsExportGetParametersQueryFormatValues: ReadonlyArra
 export const pathsApiV1TicketsExportGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tickets/export"]["get"]["parameters"]["query"]["lang"]> = ["en", "zh"];
 export const pathsApiV1TicketsExportGetParametersQuerySla_stateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tickets/export"]["get"]["parameters"]["query"]["sla_state"]> = ["ok", "warning", "breached", "paused"];
 export const pathsApiV1CallbacksGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/callbacks"]["get"]["parameters"]["query"]["state"]> = ["open", "overdue", "done"];
-export const errorErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Error"]["error"]["code"]> = ["invalid", "unauthenticated", "forbidden", "not_found", "method_not_allowed", "conflict", "payload_too_large", "unsupported_media_type", "header_too_large", "too_many_requests", "unavailable", "internal"];
+export const errorErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Error"]["error"]["code"]> = ["invalid", "unauthenticated", "forbidden", "not_found", "method_not_allowed", "request_timeout", "conflict", "payload_too_large", "unsupported_media_type", "header_too_large", "too_many_requests", "unavailable", "internal"];
 export const healthStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Health"]["status"]> = ["ok", "unavailable"];
 export const roleCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RoleCode"]> = ["admin", "quality", "executive", "manager", "agent", "engineer", "evaluator", "customer"];
 export const ticketTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TicketType"]> = ["consultation", "request", "incident", "complaint", "suggestion"];
@@ -4361,3 +4874,7 @@ export const slaCandidateVerdictValues: ReadonlyArray<FlattenedDeepRequired<comp
 export const slaCandidateChecksCriterionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SlaCandidate"]["checks"]["criterion"]> = ["category", "customer_tier", "ticket_type", "priority", "channel"];
 export const ticketImportJobStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TicketImportJob"]["status"]> = ["validating", "applying", "done", "failed"];
 export const ticketImportJobFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TicketImportJob"]["format"]> = ["csv", "xlsx"];
+export const ahpRequestMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AhpRequest"]["method"]> = ["eigenvector", "geometric_mean"];
+export const ahpResultMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AhpResult"]["method"]> = ["eigenvector", "geometric_mean"];
+export const rsrRequestRanksValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RsrRequest"]["ranks"]> = ["integer", "non_integer"];
+export const agreementRequestWeightsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgreementRequest"]["weights"]> = ["none", "linear", "quadratic"];
