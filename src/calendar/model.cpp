@@ -157,6 +157,13 @@ std::optional<ExceptionKind> ParseExceptionKind(std::string_view name) {
   return std::nullopt;
 }
 
+std::optional<KnownYears> KnownYearsOf(const Calendar& cal) {
+  if (cal.always_open || cal.exceptions.empty()) return std::nullopt;
+  const auto [lo, hi] = std::minmax_element(cal.exceptions.begin(), cal.exceptions.end(),
+                                            [](const auto& a, const auto& b) { return a.date < b.date; });
+  return KnownYears{lo->date.year, hi->date.year};
+}
+
 const std::vector<Interval>& WorkdayHours(const Calendar& cal, const DayException& ex) {
   static const std::vector<Interval> kNone;
   if (ex.kind == ExceptionKind::kHoliday) return kNone;

@@ -92,6 +92,23 @@ struct Calendar {
   bool operator==(const Calendar&) const = default;
 };
 
+// The years whose public holidays and make-up working days a calendar knows. Holiday data comes a
+// whole year at a time (one State Council notice a year), so a calendar knows every day of the
+// years from its earliest dated exception to its latest. Outside those years it knows only the
+// weekly pattern, and would count a public holiday there as a working day: answers that depend on
+// such days carry a warning, and administrators hear of it before the data runs out.
+struct KnownYears {
+  int first = 0;
+  int last = 0;
+  LocalDate FirstDay() const { return {first, 1, 1}; }
+  LocalDate LastDay() const { return {last, 12, 31}; }
+  bool operator==(const KnownYears&) const = default;
+};
+
+// nullopt for a calendar with no dated exceptions (always open, or a weekly pattern that observes
+// no holidays): it has no holiday data to run out of.
+std::optional<KnownYears> KnownYearsOf(const Calendar& cal);
+
 // The intervals a day exception is worked with (empty for a holiday).
 const std::vector<Interval>& WorkdayHours(const Calendar& cal, const DayException& ex);
 

@@ -146,5 +146,21 @@ TEST(CalendarModel, WorkdayHoursFollowHoursOfOrExplicitHours) {
   EXPECT_TRUE(WorkdayHours(cal, holiday).empty());
 }
 
+TEST(CalendarModel, KnowsTheWholeYearsOfItsHolidayData) {
+  Calendar cal = Office();
+  EXPECT_FALSE(KnownYearsOf(cal).has_value()) << "no holidays: nothing to run out of";
+  cal.exceptions.push_back({{2026, 10, 1}, ExceptionKind::kHoliday, "国庆节", std::nullopt, {}});
+  cal.exceptions.push_back({{2025, 12, 31}, ExceptionKind::kWorkday, "补班", std::nullopt, {}});
+  cal.exceptions.push_back({{2026, 1, 1}, ExceptionKind::kHoliday, "元旦", std::nullopt, {}});
+  const auto known = KnownYearsOf(cal);
+  ASSERT_TRUE(known.has_value());
+  EXPECT_EQ(*known, (KnownYears{2025, 2026}));
+  EXPECT_EQ(known->FirstDay(), (LocalDate{2025, 1, 1}));
+  EXPECT_EQ(known->LastDay(), (LocalDate{2026, 12, 31}));
+  Calendar always;
+  always.always_open = true;
+  EXPECT_FALSE(KnownYearsOf(always).has_value());
+}
+
 }  // namespace
 }  // namespace sqm::calendar

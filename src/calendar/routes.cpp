@@ -24,13 +24,22 @@ namespace {
 constexpr std::int64_t kMaxPreviewMinutes = 5'256'000;
 
 // Read-only keys of the answers below; a body may carry them back (GET, edit, PUT) and they are ignored.
-constexpr std::array<std::string_view, 3> kReadOnlyKeys = {"builtin", "updated_at", "imported"};
+constexpr std::array<std::string_view, 4> kReadOnlyKeys = {"builtin", "updated_at", "imported", "known_years"};
 
 bj::object CalendarJson(const StoredCalendar& s) {
   bj::object o = CalendarToJson(s.calendar).as_object();
   o["builtin"] = s.builtin;
   o["updated_at"] = http::TimeJson(s.updated_at);
+  const auto known = KnownYearsOf(s.calendar);
+  o["known_years"] = known ? bj::value(bj::object{{"first", known->first}, {"last", known->last}}) : bj::value(nullptr);
   return o;
+}
+
+// {"message", "key", "args"}: a keyed message the web UI shows in the reader's language.
+bj::object MessageJson(const Message& m) {
+  bj::object args;
+  for (const auto& [name, value] : m.args) args[name] = value;
+  return {{"message", m.text}, {"key", m.key}, {"args", std::move(args)}};
 }
 
 std::string CodeParam(const Request& req) {
@@ -112,7 +121,16 @@ Response Due(Registry& registry, Request& req) {
         Error::Invalid("minutes", Msg("calendar.minutes_required", "is required: business minutes, 0 or more")));
   }
   const TimeMs due = cal->AddBusinessMinutes(from, *minutes);
-  return JsonResponse(200, bj::object{{"due", FormatInZone(due, cal->time_zone())}});
+  bj::object answer{{"due", FormatInZone(due, cal->time_zone())}};
+  if (cal->DependsOnUnknownDays(from, due)) {
+    const KnownYears& known = *cal->known_years();
+    answer["warning"] = MessageJson(
+        Msg("calendar.beyond_known_years",
+            "This due time depends on days outside {first}-{last}, the years whose public holidays calendar {code} "
+            "knows; there it counts every day with weekly working hours, holidays included.",
+            {{"code", code}, {"first", std::to_string(known.first)}, {"last", std::to_string(known.last)}}));
+  }
+  return JsonResponse(200, answer);
 }
 
 }  // namespace

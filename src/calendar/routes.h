@@ -5,7 +5,11 @@
 //   PUT  /api/v1/calendars/{code}               sla.manage     replace the definition
 //   POST /api/v1/calendars/{code}/import        sla.manage     add holidays / make-up days (iCalendar or JSON)
 //   GET  /api/v1/calendars/{code}/due           authenticated  ?from=<ISO-8601 with offset>&minutes=N
-//                                                              -> {"due": "<ISO-8601 in the calendar's zone>"}
+//                                                              -> {"due": "<ISO-8601 in the calendar's zone>"},
+//                                                              plus "warning" ({message, key, args}) when the
+//                                                              answer depends on days outside the known holiday
+//                                                              years (BusinessTime::DependsOnUnknownDays)
+// Every calendar answer carries "known_years": {"first", "last"}, or null when it never runs out.
 #pragma once
 
 #include <string>

@@ -1,13 +1,12 @@
 #include "calendar/routes.h"
 
-#include <unistd.h>
-
-#include <filesystem>
+#include <tuple>
 
 #include <gtest/gtest.h>
 
 #include "base/json.h"
 #include "org/rules.h"
+#include "storage/testing.h"
 
 namespace sqm::calendar {
 namespace {
@@ -17,11 +16,7 @@ namespace bj = boost::json;
 class CalendarRoutesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = std::filesystem::temp_directory_path() /
-            ("sqm_calendar_routes_" + std::to_string(::getpid()) + "_" +
-             ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
-    std::filesystem::remove(path_);
-    db_ = std::make_unique<storage::Database>(storage::DatabaseOptions{path_.string()}, clock_);
+    db_ = std::make_unique<storage::Database>(storage::DatabaseOptions{.url = file_.url()}, clock_);
     db_->Migrate();
     registry_ = std::make_unique<Registry>(*db_);
     ASSERT_TRUE(registry_->Load().ok());
@@ -31,7 +26,6 @@ class CalendarRoutesTest : public ::testing::Test {
   void TearDown() override {
     registry_.reset();
     db_.reset();
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
   }
 
   // Runs the handler as the pipeline would after the permission check.
@@ -60,7 +54,7 @@ class CalendarRoutesTest : public ::testing::Test {
     return r.status == 200 ? std::string(Body(r).at("due").as_string()) : r.body;
   }
 
-  std::filesystem::path path_;
+  storage::testing::TestDb file_;  // SQLite, or PostgreSQL under SQM_TEST_DB=postgres
   ManualClock clock_{*ParseIsoTime("2026-09-01T00:00:00Z")};
   std::unique_ptr<storage::Database> db_;
   std::unique_ptr<Registry> registry_;
@@ -92,6 +86,65 @@ TEST_F(CalendarRoutesTest, DuePreviewCountsBusinessMinutesInTheCalendarsZone) {
   // Zero minutes is the instant itself, even out of hours; 24x7 answers in UTC.
   EXPECT_EQ(Due("cn-mainland", "2026-10-01T12:00:00+08:00", "0"), "2026-10-01T12:00:00+08:00");
   EXPECT_EQ(Due("24x7", "2026-10-01T12:00:00.250+08:00", "90"), "2026-10-01T05:30:00.250+00:00");
+}
+
+TEST_F(CalendarRoutesTest, DuePreviewWarnsWhenTheAnswerDependsOnDaysPastTheKnownYears) {
+  // The issue's case: the built-in schedule ends with 2026, so New Year's Day 2027 is counted
+  // (30 minutes before 18:00 on 12-31, 30 from 09:00 on 01-01).
+  auto r = Call("GET", "/api/v1/calendars/cn-mainland/due", {{"from", "2026-12-31T17:30:00+08:00"}, {"minutes", "60"}});
+  ASSERT_EQ(r.status, 200);
+  auto o = Body(r);
+  EXPECT_EQ(o.at("due").as_string(), "2027-01-01T09:30:00+08:00") << "still computed, with the weekly hours";
+  ASSERT_TRUE(o.contains("warning")) << r.body;
+  const auto& warning = o.at("warning").as_object();
+  EXPECT_EQ(warning.at("key").as_string(), "calendar.beyond_known_years");
+  EXPECT_EQ(warning.at("args").at("code").as_string(), "cn-mainland");
+  EXPECT_EQ(warning.at("args").at("first").as_string(), "2025");
+  EXPECT_EQ(warning.at("args").at("last").as_string(), "2026");
+  EXPECT_NE(warning.at("message").as_string().find("2025-2026"), bj::string::npos);
+
+  // Answers inside the known days, of 0 minutes, and of a calendar without holidays carry none.
+  for (const auto& [code, from, minutes] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"cn-mainland", "2026-12-31T10:00:00+08:00", "60"},
+           {"cn-mainland", "2027-01-01T10:00:00+08:00", "0"},
+           {"24x7", "2027-01-01T10:00:00+08:00", "60"}}) {
+    r = Call("GET", "/api/v1/calendars/" + code + "/due", {{"from", from}, {"minutes", minutes}});
+    ASSERT_EQ(r.status, 200);
+    EXPECT_FALSE(Body(r).contains("warning")) << code << " " << from << " " << minutes << ": " << r.body;
+  }
+
+  // Once 2027 is added, the same question is answered without a warning.
+  ASSERT_TRUE(registry_->Import("quality", "cn-mainland", R"([{"date": "2027-01-01", "kind": "holiday"}])").ok());
+  r = Call("GET", "/api/v1/calendars/cn-mainland/due", {{"from", "2026-12-31T17:30:00+08:00"}, {"minutes", "60"}});
+  EXPECT_EQ(Body(r).at("due").as_string(), "2027-01-04T09:30:00+08:00");  // Friday 01-01 off
+  EXPECT_FALSE(Body(r).contains("warning"));
+}
+
+// Helper D made the page ask nothing for 0 minutes; the server answers it all the same: nothing has
+// to elapse, so the due time is the start, in hours or out of them.
+TEST_F(CalendarRoutesTest, DuePreviewOfZeroMinutesIsTheStart) {
+  EXPECT_EQ(Due("cn-mainland", "2026-10-09T10:15:00+08:00", "0"), "2026-10-09T10:15:00+08:00");
+  EXPECT_EQ(Due("cn-mainland", "2026-10-09T12:30:00+08:00", "0"), "2026-10-09T12:30:00+08:00");  // lunch
+  EXPECT_EQ(Due("cn-mainland", "2026-10-03T08:00:00Z", "0"), "2026-10-03T16:00:00+08:00");       // a holiday
+  EXPECT_EQ(Due("24x7", "2026-10-03T08:00:00+08:00", "0"), "2026-10-03T00:00:00+00:00");
+}
+
+TEST_F(CalendarRoutesTest, CalendarsSayWhichYearsOfHolidaysTheyKnow) {
+  auto list = Call("GET", "/api/v1/calendars");
+  ASSERT_EQ(list.status, 200);
+  std::map<std::string, bj::value> known;
+  const bj::object body = Body(list);
+  for (const auto& c : body.at("items").as_array()) {
+    known[std::string(c.at("code").as_string())] = c.at("known_years");
+  }
+  EXPECT_EQ(known.at("cn-mainland"), (bj::value{{"first", 2025}, {"last", 2026}}));
+  EXPECT_TRUE(known.at("24x7").is_null());
+  // The field is read-only: a definition sent back with it is accepted and it is ignored.
+  auto got = Body(Call("GET", "/api/v1/calendars/cn-mainland"));
+  got["known_years"] = bj::object{{"first", 1999}, {"last", 2999}};
+  auto put = Call("PUT", "/api/v1/calendars/cn-mainland", {}, json::Serialize(got));
+  ASSERT_EQ(put.status, 200) << put.body;
+  EXPECT_EQ(Body(put).at("known_years"), (bj::value{{"first", 2025}, {"last", 2026}}));
 }
 
 TEST_F(CalendarRoutesTest, DuePreviewRefusesBadInput) {

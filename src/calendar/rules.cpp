@@ -31,6 +31,7 @@ Result<BusinessTime> BusinessTime::Compile(const Calendar& cal) {
   bt.code_ = cal.code;
   bt.time_zone_ = cal.time_zone;
   bt.always_open_ = cal.always_open;
+  bt.known_years_ = KnownYearsOf(cal);
   bt.segments_.push_back({kMinTime, 0});
   if (cal.always_open) return bt;
 
@@ -261,6 +262,38 @@ TimeMs BusinessTime::NextOpen(TimeMs t) const {
     t = segments_[i + 1].begin;
     ++i;
   }
+}
+
+std::int64_t BusinessTime::LocalDay(TimeMs t) const {
+  return FloorDiv(t + segments_[SegmentAt(t)].offset, kMsPerDay);
+}
+
+bool BusinessTime::DependsOnUnknownDays(TimeMs from, TimeMs to) const {
+  if (!known_years_ || to <= from) return false;
+  return LocalDay(from) < DayNumber(known_years_->FirstDay()) || LocalDay(to - 1) > DayNumber(known_years_->LastDay());
+}
+
+std::optional<RunOut> RunOutOf(const Calendar& cal) {
+  const auto known = KnownYearsOf(cal);
+  if (!known) return std::nullopt;
+  const date::time_zone* zone = date::locate_zone(cal.time_zone);
+  // Local midnight of a day, as an instant (the first instant after a gap, should midnight be skipped).
+  auto midnight = [zone](std::int64_t day) {
+    const date::local_seconds local{date::local_days{date::days{day}}};
+    return std::chrono::milliseconds(zone->to_sys(local, date::choose::earliest).time_since_epoch()).count();
+  };
+  const std::int64_t first_unknown = DayNumber({known->last + 1, 1, 1});
+  return RunOut{*known, midnight(first_unknown), midnight(first_unknown - kRunOutNoticeDays)};
+}
+
+Message RunOutMessage(const Calendar& cal, const RunOut& r) {
+  return Msg("notification.calendar_run_out",
+             "Calendar {name} ({code}) knows public holidays only until {last_day}: due times after that day count "
+             "holidays as working days. Add the holidays of {next_year}.",
+             {{"name", cal.name},
+              {"code", cal.code},
+              {"last_day", FormatLocalDate(r.known.LastDay())},
+              {"next_year", std::to_string(r.known.last + 1)}});
 }
 
 }  // namespace sqm::calendar

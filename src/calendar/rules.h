@@ -23,7 +23,9 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/clock.h"
@@ -63,6 +65,16 @@ class BusinessTime {
   // The earliest business instant >= t (t itself when open).
   TimeMs NextOpen(TimeMs t) const;
 
+  // The years whose holidays the calendar knows (model.h); nullopt when it never runs out.
+  const std::optional<KnownYears>& known_years() const { return known_years_; }
+
+  // True when business time over [from, to) depends on a local day outside known_years(), where
+  // the calendar could only apply its weekly hours: for an answer to = AddBusinessMs(from, ms),
+  // the days from `from`'s to the one that holds the last counted millisecond. False when
+  // to <= from (nothing was counted: a due time of 0 minutes is its start, whatever the day) and
+  // for a calendar that never runs out.
+  bool DependsOnUnknownDays(TimeMs from, TimeMs to) const;
+
  private:
   // Working intervals of one local day in ms since local midnight, in pool_[first, first+count).
   struct DayPlan {
@@ -99,9 +111,12 @@ class BusinessTime {
   std::int64_t LocalNextOpen(std::int64_t l) const;
   std::int64_t InDayMs(const DayPlan& plan, std::int64_t from, std::int64_t to) const;
 
+  std::int64_t LocalDay(TimeMs t) const;  // the local day number of instant t
+
   std::string code_;
   std::string time_zone_;
   bool always_open_ = false;
+  std::optional<KnownYears> known_years_;
   std::vector<Span> pool_;
   std::array<DayPlan, kDaysPerWeek> week_{};
   std::int64_t week_ms_ = 0;
@@ -113,5 +128,25 @@ class BusinessTime {
   std::vector<std::int64_t> delta_prefix_;
   std::vector<OffsetSegment> segments_;  // segments_[0].begin is the minimum TimeMs
 };
+
+// ---- running out of holiday data ----
+
+// How many days ahead administrators hear that a calendar in use runs out of holiday data.
+inline constexpr int kRunOutNoticeDays = 60;
+// The kind of that notification; its message key is "notification.calendar_run_out".
+inline constexpr std::string_view kRunOutNotificationKind = "calendar_run_out";
+
+struct RunOut {
+  KnownYears known;
+  TimeMs runs_out_at = 0;  // local midnight starting the first unknown day: 1 January of known.last + 1
+  TimeMs notice_at = 0;    // kRunOutNoticeDays local days before (2026-11-02 00:00 for a calendar that knows 2026)
+};
+
+// When `cal` runs out of holiday data, in its own zone; nullopt when it never does.
+// REQUIRES: Validate(cal) is ok.
+std::optional<RunOut> RunOutOf(const Calendar& cal);
+
+// The administrators' notification that `cal` runs out (or ran out) at `r`.
+Message RunOutMessage(const Calendar& cal, const RunOut& r);
 
 }  // namespace sqm::calendar

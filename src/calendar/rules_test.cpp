@@ -169,6 +169,62 @@ TEST(BusinessTime, BetweenIsHalfOpenAndZeroWhenReversed) {
   EXPECT_EQ(Cn().BusinessMsBetween(Bj("2025-01-10T17:00"), Bj("2025-01-13T10:00")), 2 * kHour);
 }
 
+// The case: the built-in schedule ends with 2026, so New Year's Day 2027 counts as a
+// working day (17:30 + 60 minutes: 30 before 18:00 on 12-31, 30 from 09:00 on 01-01). The answer is
+// still given (weekly hours), but it says it depends on unknown days.
+TEST(BusinessTime, SaysWhenAnAnswerDependsOnDaysPastItsHolidayData) {
+  ASSERT_TRUE(Cn().known_years().has_value());
+  EXPECT_EQ(*Cn().known_years(), (KnownYears{2025, 2026}));
+  const TimeMs from = Bj("2026-12-31T17:30");
+  const TimeMs due = Cn().AddBusinessMinutes(from, 60);
+  EXPECT_AT(due, Bj("2027-01-01T09:30"));
+  EXPECT_TRUE(Cn().DependsOnUnknownDays(from, due));
+  // Within the known days, up to the last minute of 2026's last working hour.
+  EXPECT_FALSE(Cn().DependsOnUnknownDays(Bj("2026-12-31T10:00"), Cn().AddBusinessMinutes(Bj("2026-12-31T10:00"), 60)));
+  EXPECT_FALSE(Cn().DependsOnUnknownDays(from, Cn().AddBusinessMinutes(from, 30)));  // ends 18:00 on 12-31
+  // A due time of 0 minutes is its start: nothing was counted, on any day.
+  EXPECT_FALSE(Cn().DependsOnUnknownDays(Bj("2027-03-01T10:00"), Cn().AddBusinessMinutes(Bj("2027-03-01T10:00"), 0)));
+  // Starting in an unknown year, or before the first known one.
+  EXPECT_TRUE(Cn().DependsOnUnknownDays(Bj("2027-01-04T10:00"), Bj("2027-01-04T11:00")));
+  EXPECT_TRUE(Cn().DependsOnUnknownDays(Bj("2024-12-31T17:00"), Cn().AddBusinessMinutes(Bj("2024-12-31T17:00"), 60)));
+  EXPECT_FALSE(Cn().DependsOnUnknownDays(Bj("2025-01-02T09:00"), Bj("2026-12-31T18:00")));
+  // Local days: 2026-12-31T23:30Z is already 2027 in Beijing.
+  EXPECT_TRUE(Cn().DependsOnUnknownDays(Utc("2026-12-31T15:00:00Z"), Utc("2026-12-31T16:00:01Z")));
+  EXPECT_FALSE(Cn().DependsOnUnknownDays(Utc("2026-12-31T15:00:00Z"), Utc("2026-12-31T16:00:00Z")));
+
+  // Calendars without holiday data never run out.
+  const auto always = BusinessTime::Compile(Builtin24x7()).value();
+  EXPECT_FALSE(always.known_years().has_value());
+  EXPECT_FALSE(always.DependsOnUnknownDays(Utc("2999-01-01T00:00:00Z"), Utc("2999-01-02T00:00:00Z")));
+  Calendar plain = BuiltinCnMainland();
+  plain.exceptions.clear();
+  const auto weekly = BusinessTime::Compile(plain).value();
+  EXPECT_FALSE(weekly.DependsOnUnknownDays(Bj("2027-01-01T09:00"), Bj("2027-01-04T10:00")));
+}
+
+TEST(RunOut, SixtyDaysBeforeTheFirstUnknownDayInTheCalendarsZone) {
+  const auto cn = RunOutOf(BuiltinCnMainland());
+  ASSERT_TRUE(cn.has_value());
+  EXPECT_EQ(cn->known, (KnownYears{2025, 2026}));
+  EXPECT_AT(cn->runs_out_at, Bj("2027-01-01T00:00"));
+  EXPECT_AT(cn->notice_at, Bj("2026-11-02T00:00"));
+  EXPECT_EQ(cn->runs_out_at - cn->notice_at, kRunOutNoticeDays * kMsPerDay);
+
+  Calendar ny = BuiltinCnMainland();
+  ny.time_zone = "America/New_York";
+  const auto in_ny = RunOutOf(ny);
+  ASSERT_TRUE(in_ny.has_value());
+  EXPECT_EQ(in_ny->runs_out_at, Utc("2027-01-01T05:00:00Z"));
+  EXPECT_EQ(in_ny->notice_at, Utc("2026-11-02T05:00:00Z"));  // standard time again since 2026-11-01
+
+  EXPECT_FALSE(RunOutOf(Builtin24x7()).has_value());
+
+  const Message m = RunOutMessage(BuiltinCnMainland(), *cn);
+  EXPECT_EQ(m.key, "notification.calendar_run_out");
+  EXPECT_NE(m.text.find("until 2026-12-31"), std::string::npos) << m.text;
+  EXPECT_NE(m.text.find("holidays of 2027"), std::string::npos) << m.text;
+}
+
 TEST(BusinessTime, AlwaysOpen) {
   const auto bt = BusinessTime::Compile(Builtin24x7()).value();
   const TimeMs t = Utc("2025-10-01T03:04:05.006Z");
