@@ -94,6 +94,22 @@ Error ExplainMergeError(Error e, const Calendar& merged) {
 
 }  // namespace
 
+std::vector<Calendar> ReadValidCalendars(Connection& db) {
+  std::vector<Calendar> out;
+  for (const auto& row : db.Query("SELECT definition FROM calendars ORDER BY code")) {
+    auto cal = CalendarFromJsonText(row.Text(0));
+    if (cal.ok() && Validate(*cal).ok()) out.push_back(std::move(cal.value()));
+  }
+  return out;
+}
+
+Result<bool> RecordRunOutNotice(Connection& db, const std::string& code, int known_last, TimeMs at) {
+  SQM_ASSIGN(auto recorded, db.Exec("INSERT INTO calendar_run_out_notices (code, known_last, sent_at) VALUES (?, ?, ?)"
+                                    " ON CONFLICT (code, known_last) DO NOTHING",
+                                    {code, known_last, at}));
+  return recorded.changes > 0;
+}
+
 Registry::Registry(storage::Database& db) : db_(db) {}
 
 void Registry::Put(StoredCalendar stored, BusinessTime compiled) {

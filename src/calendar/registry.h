@@ -48,6 +48,15 @@ struct ImportResult {
   int replaced = 0;  // dates whose exception the import replaced
 };
 
+// ---- SQL of the run-out watch (run_out_watch.h), kept here with the module's other statements ----
+
+// Every stored calendar whose definition reads and validates, ordered by code (one that does not is
+// left out: Load() logs it, and nothing counts on it).
+std::vector<Calendar> ReadValidCalendars(storage::Connection& db);
+// Records that the notice "calendar `code` knows holidays only until `known_last`" was sent at
+// `at`; false (and nothing written) when some server recorded it before.
+Result<bool> RecordRunOutNotice(storage::Connection& db, const std::string& code, int known_last, TimeMs at);
+
 // kNotFound "calendar '<code>' does not exist" (key calendar.not_found), for the registry and its routes.
 Error UnknownCalendar(const std::string& code);
 

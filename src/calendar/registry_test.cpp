@@ -1,14 +1,11 @@
 #include "calendar/registry.h"
 
-#include <unistd.h>
-
-#include <filesystem>
-
 #include <gtest/gtest.h>
 
 #include "calendar/builtin.h"
 #include "calendar/codec.h"
 #include "storage/event_log.h"
+#include "storage/testing.h"
 
 namespace sqm::calendar {
 namespace {
@@ -29,11 +26,7 @@ Calendar NineToFive(std::string code) {
 class RegistryTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = std::filesystem::temp_directory_path() /
-            ("sqm_calendar_" + std::to_string(::getpid()) + "_" +
-             ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
-    std::filesystem::remove(path_);
-    db_ = std::make_unique<storage::Database>(storage::DatabaseOptions{path_.string()}, clock_);
+    db_ = std::make_unique<storage::Database>(storage::DatabaseOptions{.url = file_.url()}, clock_);
     db_->Migrate();
     registry_ = std::make_unique<Registry>(*db_);
     ASSERT_TRUE(registry_->Load().ok());
@@ -41,7 +34,6 @@ class RegistryTest : public ::testing::Test {
   void TearDown() override {
     registry_.reset();
     db_.reset();
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
   }
   std::vector<storage::Event> Events(const std::string& type_prefix) {
     return db_->Read(
@@ -53,7 +45,7 @@ class RegistryTest : public ::testing::Test {
     });
   }
 
-  std::filesystem::path path_;
+  storage::testing::TestDb file_;  // SQLite, or PostgreSQL under SQM_TEST_DB=postgres
   ManualClock clock_{At("2026-09-01T00:00:00Z")};
   std::unique_ptr<storage::Database> db_;
   std::unique_ptr<Registry> registry_;
