@@ -1,6 +1,7 @@
 #include "app/application.h"
 
 #include <filesystem>
+#include <set>
 #include <stdexcept>
 
 #include <spdlog/spdlog.h>
@@ -8,11 +9,13 @@
 #include "assessment/routes.h"
 #include "calendar/routes.h"
 #include "desk/import_routes.h"
+#include "desk/repo.h"
 #include "desk/report_routes.h"
 #include "desk/routes.h"
 #include "feedback/routes.h"
 #include "http/system_routes.h"
 #include "inspection/routes.h"
+#include "org/repo.h"
 #include "org/routes.h"
 #include "sla/routes.h"
 #include "storage/postgres.h"
@@ -40,6 +43,7 @@ Application::Application(const Options& options, const Clock& clock)
       calendars_(db_),
       sla_(db_, calendars_, clock_),
       desk_(db_, sla_, clock_),
+      run_out_watch_(db_, clock_),
       reports_(db_, clock_),
       importer_(db_, desk_, sla_, clock_, options_.importer),
       idempotency_(db_, clock_),
@@ -52,6 +56,7 @@ Application::Application(const Options& options, const Clock& clock)
   if (auto st = calendars_.Load(); !st.ok()) throw std::runtime_error("calendars: " + st.error().message);
   sla_.SetFiringHandler(FiringHandler());
   sla_.SetCategoryPaths(desk::repo::CategoryPath);
+  WireRunOutWatch();
   AddRoutes();
 }
 
@@ -63,6 +68,30 @@ sla::FiringHandler Application::FiringHandler() {
   return [this](storage::WriteTx& tx, const sla::Timer& timer, sla::FiringKind kind) {
     return desk_.OnFiring(tx, timer, kind);
   };
+}
+
+// The administrators (active staff with the admin role) hear through the desk's notifications;
+// the calendars in use are those of the active SLA policies' targets.
+void Application::WireRunOutWatch() {
+  run_out_watch_.SetNotify([](storage::WriteTx& tx, std::string_view kind, const Message& m) -> Status {
+    org::repo::StaffQuery admins{.role = "admin", .active = true, .limit = 200};
+    for (;;) {
+      const auto page = org::repo::ListStaff(tx.db(), admins, org::Scope{.all = true});
+      for (const auto& s : page) {
+        SQM_TRY(desk::repo::InsertNotification(tx.db(), s.id, std::string(kind), std::nullopt, m, tx.now()));
+      }
+      if (static_cast<int>(page.size()) < admins.limit) return {};
+      admins.after_id = page.back().id;
+    }
+  });
+  run_out_watch_.SetInUse([this]() -> Result<std::set<std::string>> {
+    SQM_ASSIGN(const auto policies, sla_.ListPolicies(false));
+    std::set<std::string> codes;
+    for (const auto& p : policies) {
+      for (const auto& t : p.targets) codes.insert(t.calendar_code);
+    }
+    return codes;
+  });
 }
 
 void Application::AddRoutes() {
@@ -80,6 +109,7 @@ void Application::AddRoutes() {
 
 void Application::StartMonitor() {
   sla_.Start(FiringHandler());
+  run_out_watch_.Start();
 }
 
 void Application::Serve(const http::ServerOptions& options, bool handle_signals,
@@ -112,6 +142,7 @@ void Application::Shutdown() {
   std::call_once(shutdown_once_, [this] {
     importer_.Stop();
     sla_.Stop();
+    run_out_watch_.Stop();
     db_.Close();
   });
 }

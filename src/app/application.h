@@ -11,6 +11,8 @@
 //                         migrated to the newest schema in the constructor
 //   org::Service ........ departments, staff, sign-in and its throttle, sessions, API tokens
 //   calendar::Registry .. the business calendars, loaded from the database in the constructor
+//   calendar::RunOutWatch tells the administrators (desk notifications) 60 days before a calendar
+//                         of an active SLA policy runs out of holiday data; both hooks installed here
 //   sla::Service ........ SLA policies, timers and the deadline queue; its firing handler (the
 //                         desk's) and the category-path lookup are installed here and nowhere else
 //   desk::Service ....... tickets; calls into sla::Service inside its own write jobs
@@ -26,6 +28,8 @@
 // in-memory caches are guarded inside the services). Threads that run on their own:
 //   - the Database writer thread (from construction until Shutdown),
 //   - the SLA monitor thread (from StartMonitor until Shutdown),
+//   - the calendar run-out watch (from StartMonitor until Shutdown; tests call
+//     run_out_watch().Check() with a ManualClock instead),
 //   - import jobs (each on its own thread, from Importer::Start until done or Shutdown),
 //   - the HTTP workers (inside Serve, until a signal or StopServing).
 // Accessors may be used from any thread while the Application lives.
@@ -33,8 +37,8 @@
 // Shutdown (written once, in Shutdown(); the destructor calls it): the server has stopped
 // accepting and answered the requests in flight (Serve returns only then), then import jobs stop
 // at their next row (one that was applying rolls back), then the SLA monitor finishes the firing
-// in progress and stops, then the database writer drains its queue and closes. Nothing is written
-// after Shutdown.
+// in progress and stops, then the run-out watch finishes its check and stops, then the database
+// writer drains its queue and closes. Nothing is written after Shutdown.
 #pragma once
 
 #include <atomic>
@@ -47,6 +51,7 @@
 
 #include "base/clock.h"
 #include "calendar/registry.h"
+#include "calendar/run_out_watch.h"
 #include "desk/importer.h"
 #include "desk/reports.h"
 #include "desk/service.h"
@@ -100,13 +105,15 @@ class Application {
   // Makes a running Serve() return. Thread-safe; a no-op when not serving.
   void StopServing();
 
-  // Stops import jobs, the SLA monitor and the database writer, in that order. Idempotent.
+  // Stops import jobs, the SLA monitor, the run-out watch and the database writer, in that order.
+  // Idempotent.
   void Shutdown();
 
   const Clock& clock() const { return clock_; }
   storage::Database& database() { return db_; }
   org::Service& org() { return org_; }
   calendar::Registry& calendars() { return calendars_; }
+  calendar::RunOutWatch& run_out_watch() { return run_out_watch_; }
   sla::Service& sla() { return sla_; }
   desk::Service& desk() { return desk_; }
   desk::Reports& reports() { return reports_; }
@@ -116,6 +123,7 @@ class Application {
 
  private:
   sla::FiringHandler FiringHandler();
+  void WireRunOutWatch();
   void AddRoutes();
 
   const Options options_;
@@ -126,6 +134,7 @@ class Application {
   calendar::Registry calendars_;
   sla::Service sla_;
   desk::Service desk_;
+  calendar::RunOutWatch run_out_watch_;
   desk::Reports reports_;
   desk::Importer importer_;
   http::IdempotencyKeys idempotency_;

@@ -64,6 +64,58 @@ TEST_F(ApplicationTest, TwoApplicationsRunSideBySide) {
   EXPECT_TRUE(b.org().ListDepartments(system)->empty()) << "b has its own database";
 }
 
+// Wiring of calendar::RunOutWatch: the calendars of active policies, told to every active admin
+// through the desk's notifications (the watch's own rules are tested in calendar/).
+TEST_F(ApplicationTest, TellsTheAdministratorsWhenAPolicysCalendarRunsOutOfHolidays) {
+  Application app(OptionsFor(DbPath("run_out")), clock_);
+  const org::Principal system = org::Principal::System();
+  auto dept = app.org().CreateDepartment(system, {"服务台", std::nullopt, "DESK"});
+  ASSERT_TRUE(dept.ok());
+  auto staff = [&](const std::string& username, const std::string& role) {
+    auto s = app.org().CreateStaffAsSystem({.username = username,
+                                            .display_name = username,
+                                            .department_id = dept->id,
+                                            .roles = {role},
+                                            .password = "Tq7!vRw2#pLm9x"});
+    EXPECT_TRUE(s.ok()) << (s.ok() ? "" : s.error().message);
+    return s.ok() ? s->id : 0;
+  };
+  const org::Id admin = staff("root2", "admin"), agent = staff("agent1", "agent");
+  auto notifications = [&](org::Id who) {
+    return app.database().Read([&](storage::Connection& c) {
+      std::vector<std::string> out;
+      for (const auto& r :
+           c.Query("SELECT kind, message FROM notifications WHERE recipient_id = ? AND ticket_id IS NULL"
+                   " ORDER BY id",
+                   {who}))
+        out.push_back(r.Text(0) + " " + r.Text(1));
+      return out;
+    });
+  };
+
+  clock_.Set(*ParseIsoTime("2026-12-01T09:00:00+08:00"));  // cn-mainland knows 2025-2026
+  sla::Policy policy;
+  policy.name = "round the clock";
+  policy.targets = {{sla::TimerKind::kResolution, 60, "24x7"}};
+  ASSERT_TRUE(app.sla().CreatePolicy("quality", policy).ok());
+  ASSERT_TRUE(app.run_out_watch().Check().ok());
+  EXPECT_TRUE(notifications(admin).empty()) << "24x7 never runs out; cn-mainland is in no policy";
+
+  policy.name = "office hours";
+  policy.targets = {{sla::TimerKind::kResolution, 480, "cn-mainland"}};
+  ASSERT_TRUE(app.sla().CreatePolicy("quality", policy).ok());
+  auto sent = app.run_out_watch().Check();
+  ASSERT_TRUE(sent.ok());
+  ASSERT_EQ(sent->size(), 1u);
+  const auto told = notifications(admin);
+  ASSERT_EQ(told.size(), 1u);
+  EXPECT_EQ(told[0].rfind("calendar_run_out ", 0), 0u) << told[0];
+  EXPECT_NE(told[0].find("2026-12-31"), std::string::npos) << told[0];
+  EXPECT_TRUE(notifications(agent).empty());
+  ASSERT_TRUE(app.run_out_watch().Check().ok());
+  EXPECT_EQ(notifications(admin).size(), 1u) << "once per calendar and year";
+}
+
 TEST_F(ApplicationTest, ServesUntilStoppedThenShutsDownOnce) {
   Application app(OptionsFor(DbPath("serve")), clock_);
   http::ServerOptions so;

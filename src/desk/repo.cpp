@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "base/json.h"
 #include "desk/rules.h"
 
 namespace sqm::desk::repo {
@@ -377,6 +378,15 @@ std::vector<Id> ManagersOf(Connection& db, Id department) {
     out.push_back(r.Int(0));
   }
   return out;
+}
+
+Status InsertNotification(Connection& db, Id recipient, const std::string& kind, std::optional<Id> ticket_id,
+                          const Message& m, TimeMs at) {
+  boost::json::object args;
+  for (const auto& [name, value] : m.args) args[name] = value;
+  return db.Exec(
+      "INSERT INTO notifications (recipient_id, kind, ticket_id, message, args, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+      {recipient, kind, ticket_id, m.text, json::Serialize(args), at});
 }
 
 }  // namespace sqm::desk::repo

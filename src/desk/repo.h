@@ -83,4 +83,10 @@ std::optional<Complaint> FindComplaint(Connection& db, Id ticket_id);
 // Managers of `department` (role manager, active).
 std::vector<Id> ManagersOf(Connection& db, Id department);
 
+// ---- notifications ----
+// An in-app notification for `recipient`: its key is "notification.<kind>"; the English text and
+// the args (as JSON) are stored. `ticket_id` is empty for one about no ticket (a calendar running out).
+Status InsertNotification(Connection& db, Id recipient, const std::string& kind, std::optional<Id> ticket_id,
+                          const Message& m, TimeMs at);
+
 }  // namespace sqm::desk::repo

@@ -32,11 +32,7 @@ void Notify(WriteTx& tx, Id recipient, const Ticket& t, std::string_view kind, s
   MessageArgs args{{"number", t.number}, {"title", t.title}};
   args.insert(args.end(), extra.begin(), extra.end());
   const Message m = Msg("notification." + std::string(kind), english, args);
-  bj::object stored;
-  for (const auto& [name, value] : m.args) stored[name] = value;
-  auto r = tx.db().Exec(
-      "INSERT INTO notifications (recipient_id, kind, ticket_id, message, args, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-      {recipient, kind, t.id, m.text, json::Serialize(stored), tx.now()});
+  auto r = repo::InsertNotification(tx.db(), recipient, std::string(kind), t.id, m, tx.now());
   if (!r.ok()) throw storage::DbError("notification insert failed: " + r.error().message);
 }
 
