@@ -47,10 +47,11 @@ bj::object StaffJson(const Staff& s) {
           {"updated_at", TimeJson(s.updated_at)}};
 }
 
-bj::object MeJson(const Principal& p, const Staff& s) {
+bj::object MeJson(const Principal& p, const Staff& s, const RouteOptions& opt) {
   bj::object o = StaffJson(s);
   o["permissions"] = Strings(p.permissions);
   o["csrf_token"] = p.csrf_token;
+  o["business_zone"] = opt.business_zone;
   return o;
 }
 
@@ -97,8 +98,8 @@ Response Login(Service& svc, const RouteOptions& opt, Request& req) {
   if (auto st = in.Done(); !st.ok()) return ErrorResponse(st.error());
   SQM_ASSIGN_OR_REPLY(auto login, svc.Login(username, password, req.remote_address));
   SQM_ASSIGN_OR_REPLY(auto me, svc.GetStaff(login.principal, login.principal.staff_id));
-  Response r =
-      JsonResponse(200, bj::object{{"user", MeJson(login.principal, me)}, {"csrf_token", login.principal.csrf_token}});
+  Response r = JsonResponse(
+      200, bj::object{{"user", MeJson(login.principal, me, opt)}, {"csrf_token", login.principal.csrf_token}});
   r.SetHeader("Set-Cookie", http::SessionCookie(login.session_token, opt.session_ttl, opt.secure_cookies));
   return r;
 }
@@ -223,8 +224,9 @@ void AddRoutes(http::Router& r, Service& svc, RouteOptions opt) {
   const std::string pub(kPublic), auth(kAuthenticated), read(kOrgRead), write(kOrgWrite), tokens(kTokensManage);
   r.Add("POST", "/api/v1/auth/login", pub, [&svc, opt](Request& req) { return Login(svc, opt, req); });
   r.Add("POST", "/api/v1/auth/logout", auth, [&svc, opt](Request& req) { return Logout(svc, opt, req); });
-  r.Add("GET", "/api/v1/me", auth, [&svc](Request& req) {
-    return Reply(svc.GetStaff(req.who(), req.who().staff_id), [&](const Staff& s) { return MeJson(req.who(), s); });
+  r.Add("GET", "/api/v1/me", auth, [&svc, opt](Request& req) {
+    return Reply(svc.GetStaff(req.who(), req.who().staff_id),
+                 [&](const Staff& s) { return MeJson(req.who(), s, opt); });
   });
   r.Add("POST", "/api/v1/me/password", auth, [&svc](Request& req) { return ChangePassword(svc, req); });
   r.Add("GET", "/api/v1/roles", auth, [](Request&) {
