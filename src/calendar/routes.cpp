@@ -30,8 +30,12 @@ bj::object CalendarJson(const StoredCalendar& s) {
   bj::object o = CalendarToJson(s.calendar).as_object();
   o["builtin"] = s.builtin;
   o["updated_at"] = http::TimeJson(s.updated_at);
-  const auto known = KnownYearsOf(s.calendar);
-  o["known_years"] = known ? bj::value(bj::object{{"first", known->first}, {"last", known->last}}) : bj::value(nullptr);
+  const auto run_out = RunOutOf(s.calendar);
+  o["known_years"] = run_out ? bj::value(bj::object{{"first", run_out->known.first},
+                                                    {"last", run_out->known.last},
+                                                    {"runs_out_at", http::TimeJson(run_out->runs_out_at)},
+                                                    {"notice_at", http::TimeJson(run_out->notice_at)}})
+                             : bj::value(nullptr);
   return o;
 }
 

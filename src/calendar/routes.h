@@ -9,7 +9,9 @@
 //                                                              plus "warning" ({message, key, args}) when the
 //                                                              answer depends on days outside the known holiday
 //                                                              years (BusinessTime::DependsOnUnknownDays)
-// Every calendar answer carries "known_years": {"first", "last"}, or null when it never runs out.
+// Every calendar answer carries "known_years": {"first", "last", "runs_out_at", "notice_at"} (rules.h
+// RunOut: the first unknown day's local midnight, and when administrators hear of it), or null when
+// the calendar never runs out.
 #pragma once
 
 #include <string>

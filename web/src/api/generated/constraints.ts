@@ -58,6 +58,7 @@ export const constraints = {
   "Calendar": {"required":["code","name","time_zone"],"maxLength":{},"minLength":{}},
   "CalendarPage": {"required":["items","next_cursor"],"maxLength":{},"minLength":{}},
   "CalendarDue": {"required":["due"],"maxLength":{},"minLength":{}},
+  "KeyedMessage": {"required":["message","key","args"],"maxLength":{},"minLength":{}},
   "SlaTarget": {"required":["kind","business_minutes","calendar_code"],"maxLength":{},"minLength":{}},
   "SlaMatch": {"required":[],"maxLength":{},"minLength":{}},
   "SlaPolicyInput": {"required":["name","targets"],"maxLength":{"name":100},"minLength":{"name":1}},

@@ -1137,7 +1137,9 @@ export interface paths {
          *     calendar, as an SLA target would count them: counting starts at `from` or the next
          *     opening, and the answer is the end of the last working stretch used (180 minutes from
          *     Monday 09:00 with hours 09:00-12:00, 13:00-18:00 is Monday 12:00). Zero minutes answers
-         *     `from`. The answer is local time in the calendar's zone with its offset.
+         *     `from`. The answer is local time in the calendar's zone with its offset. When it depends on
+         *     a day past the calendar's `known_years` (holidays not entered yet), it still answers, with a
+         *     `warning`.
          */
         get: operations["previewCalendarDue"];
         put?: never;
@@ -1557,6 +1559,11 @@ export interface components {
             permissions: components["schemas"]["Permission"][];
             /** @description The session's CSRF token (empty with a bearer token). */
             csrf_token: string;
+            /**
+             * @description The organisation's time zone (IANA name, `Asia/Shanghai` unless configured): the web shows times in it.
+             * @example Asia/Shanghai
+             */
+            business_zone: string;
         };
         StaffCreate: {
             username: string;
@@ -2231,7 +2238,7 @@ export interface components {
             /** Format: int64 */
             id: number;
             /**
-             * @description `assigned`, `transferred`, `sent_back`, `escalated`, `customer_replied`, `complaint_responsible`, `sla_warning`, `sla_breach`.
+             * @description `assigned`, `transferred`, `sent_back`, `escalated`, `customer_replied`, `complaint_responsible`, `sla_warning`, `sla_breach` (about a ticket); `calendar_run_out` (to administrators, no ticket: a calendar of an active SLA policy runs out of holiday data within 60 days; args `name`, `code`, `last_day`, `next_year`).
              * @example transferred
              */
             kind: string;
@@ -2340,6 +2347,17 @@ export interface components {
             readonly builtin?: boolean;
             /** @description Ignored in requests. */
             readonly updated_at?: components["schemas"]["Timestamp"];
+            /** @description The years whose public holidays and make-up working days the calendar knows: every day from 1 January of the year of its earliest exception to 31 December of the year of its latest (holiday data comes a whole year at a time). Past them it applies only its weekly hours and counts holidays as working days. Null for a calendar without dated exceptions (always open, or one that observes no holidays): it never runs out. Ignored in requests. */
+            readonly known_years?: {
+                /** @example 2025 */
+                first: number;
+                /** @example 2026 */
+                last: number;
+                /** @description Local midnight (in the calendar's zone) starting 1 January of `last` + 1. */
+                runs_out_at: components["schemas"]["Timestamp"];
+                /** @description 60 local days before `runs_out_at`: from then on administrators are notified once (`calendar_run_out`) when an active SLA policy uses the calendar, and the SLA policy page warns. */
+                notice_at: components["schemas"]["Timestamp"];
+            } | null;
         };
         CalendarPage: {
             items: components["schemas"]["Calendar"][];
@@ -2356,10 +2374,23 @@ export interface components {
         CalendarDue: {
             /**
              * Format: date-time
-             * @description Local time in the calendar's zone with its offset; milliseconds only when not zero.
+             * @description Local time in the calendar's zone with its offset; milliseconds only when not zero. For 0 minutes, the start itself (nothing has to elapse, in working hours or not).
              * @example 2026-10-09T10:00:00+08:00
              */
             due: string;
+            /** @description Present when the answer depends on a local day outside the calendar's `known_years`, where it counted the weekly hours only (key `calendar.beyond_known_years`, args `code`, `first`, `last`). The due time is still computed. */
+            warning?: components["schemas"]["KeyedMessage"];
+        };
+        /** @description A message the web UI shows in the reader's language (as in `Error`). */
+        KeyedMessage: {
+            /** @description Explanation for people */
+            message: string;
+            /** @description Stable id of the message, looked up in the `reasons` catalogue. */
+            key: string;
+            /** @description The variable parts of the message by name. */
+            args: {
+                [key: string]: string;
+            };
         };
         /** @enum {string} */
         SlaTimerKind: "first_response" | "resolution" | "callback" | "handover";
