@@ -14,6 +14,8 @@ export type BusinessCalendar = Schemas['Calendar'];
 /** The answer to an import: the calendar and how many days the import added or replaced. */
 export type ImportedCalendar = Schemas['CalendarImported'];
 export type CalendarDue = Schemas['CalendarDue'];
+/** A message the UI shows in the reader's language (key and args looked up in the reasons catalogue). */
+export type KeyedMessage = Schemas['KeyedMessage'];
 
 export type Target = Schemas['SlaTarget'];
 export type MatchCriteria = Schemas['SlaMatch'];

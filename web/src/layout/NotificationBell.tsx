@@ -22,12 +22,14 @@ const KINDS = [
   'customer_replied',
   'sla_warning',
   'sla_breach',
+  'calendar_run_out',
 ] as const;
 type Kind = (typeof KINDS)[number];
 
 const KIND_COLORS: Record<string, string> = {
   sla_warning: 'orange',
   sla_breach: 'red',
+  calendar_run_out: 'orange',
   escalated: 'volcano',
   sent_back: 'gold',
   customer_replied: 'green',

@@ -12,6 +12,7 @@ import {
   NEW_CALENDAR,
   parseHours,
   previewQuestion,
+  runOutAt,
   toCalendar,
   toValues,
 } from '../../src/pages/sla/calendars/model';
@@ -117,4 +118,26 @@ test('the preview asks only for 1 or more whole minutes, and never shows an olde
   // Another question: the old answer is not shown while the new one is on its way.
   assert.equal(currentAnswer(previewQuestion(from, 120), answer), null);
   assert.equal(currentAnswer(q60, null), null);
+});
+
+test('a calendar runs out from its notice time on, and one without holiday data never does', () => {
+  const known: BusinessCalendar = {
+    ...CALENDAR,
+    known_years: {
+      first: 2025,
+      last: 2026,
+      runs_out_at: '2026-12-31T16:00:00.000Z',
+      notice_at: '2026-11-01T16:00:00.000Z',
+    },
+  };
+  assert.equal(runOutAt(known, Date.parse('2026-11-01T15:59:59.999Z')), null);
+  assert.deepEqual(runOutAt(known, Date.parse('2026-11-01T16:00:00.000Z')), {
+    code: 'cn-test',
+    name: known.name,
+    lastDay: '2026-12-31',
+    nextYear: 2027,
+  });
+  assert.equal(runOutAt(known, Date.parse('2027-03-01T00:00:00Z'))?.nextYear, 2027, 'still warns once run out');
+  assert.equal(runOutAt({ ...CALENDAR, known_years: null }, Date.parse('2999-01-01T00:00:00Z')), null);
+  assert.equal(runOutAt(undefined, 0), null);
 });

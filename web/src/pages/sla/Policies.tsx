@@ -1,6 +1,7 @@
 // SLA policies: the list (active, version), a form to create one or save a new version, and an
-// "explain" tester that says which policy a ticket with given facts would get, and why.
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+// "explain" tester that says which policy a ticket with given facts would get, and why. A target
+// whose calendar runs out of holiday data soon (or did) is marked, with a warning above the list.
+import { EditOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import {
   Alert,
   AutoComplete,
@@ -18,6 +19,7 @@ import {
   Switch,
   Table,
   Tag,
+  Tooltip,
   Typography,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -26,7 +28,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { TIMER_KINDS, type Priority, type TimerKind } from '../../api/deskTypes';
 import { createPolicy, explainPolicy, listCalendars, listPolicies, updatePolicy } from '../../api/sla';
-import type { PolicyExplanation, SlaPolicy, SlaPolicyDraft, TicketFacts } from '../../api/slaTypes';
+import type { BusinessCalendar, PolicyExplanation, SlaPolicy, SlaPolicyDraft, TicketFacts } from '../../api/slaTypes';
 import ErrorAlert from '../../components/ErrorAlert';
 import PageHeader from '../../components/PageHeader';
 import SubmitAlert from '../../components/SubmitAlert';
@@ -39,9 +41,17 @@ import { fieldPath, type FormPath } from '../../lib/formErrors';
 import { useSchemaRules } from '../../lib/schemaRules';
 import { useSubmit } from '../../lib/useSubmit';
 import { useAsync } from '../../lib/useAsync';
+import { runOutAt, type RunOut } from './calendars/model';
+import { RunOutAlerts, runOutText } from './calendars/RunOut';
 import ExplainResult from './ExplainResult';
 
 const TIERS = ['standard', 'gold', 'vip'].map((value) => ({ value }));
+
+/** The run-outs due now of the calendars these policies' targets use, one per calendar. */
+function runOutsOf(policies: SlaPolicy[], calendars: BusinessCalendar[], now: number): RunOut[] {
+  const used = new Set(policies.flatMap((p) => p.targets.map((target) => target.calendar_code)));
+  return calendars.filter((c) => used.has(c.code)).flatMap((c) => runOutAt(c, now) ?? []);
+}
 
 interface TargetValue {
   enabled: boolean;
@@ -165,6 +175,12 @@ function PolicyDrawer({ policy, onClose, onSaved }: { policy: SlaPolicy | null; 
   );
 
   const calendarOptions = (calendars.data ?? []).map((c) => ({ value: c.code, label: `${c.name} (${c.code})` }));
+  const now = Date.now();
+  const runOuts: Partial<Record<TimerKind, RunOut>> = {};
+  for (const kind of TIMER_KINDS) {
+    const runOut = runOutAt(calendars.data?.find((c) => c.code === targets?.[kind]?.calendar_code), now);
+    if (runOut) runOuts[kind] = runOut;
+  }
 
   return (
     <Drawer
@@ -270,6 +286,13 @@ function PolicyDrawer({ policy, onClose, onSaved }: { policy: SlaPolicy | null; 
                   />
                 </Form.Item>
               </Col>
+              {enabled && runOuts[kind] && (
+                <Col span={24} style={{ marginTop: -16, marginBottom: 16 }}>
+                  <Typography.Text type="warning" data-testid={`target-run-out-${kind}`}>
+                    <WarningOutlined /> {runOutText(t, runOuts[kind])}
+                  </Typography.Text>
+                </Col>
+              )}
             </Row>
           );
         })}
@@ -343,6 +366,9 @@ export default function Policies() {
   const notify = useNotify();
   const [params, setParams] = useSearchParams();
   const list = useAsync(listPolicies, []);
+  const calendars = useAsync(listCalendars, []);
+  const now = Date.now();
+  const calendarRunOut = (code: string) => runOutAt(calendars.data?.find((c) => c.code === code), now);
   const [creating, setCreating] = useState(false);
   const editId = Number(params.get('id')) || null;
   const editing = editId ? (list.data?.find((p) => p.id === editId) ?? null) : null;
@@ -367,12 +393,22 @@ export default function Policies() {
       key: 'targets',
       render: (_, p) => (
         <Space direction="vertical" size={0}>
-          {p.targets.map((target) => (
-            <span key={target.kind}>
-              {t(`enums.timerKind.${target.kind}`)}: {formatMinutes(target.business_minutes)}{' '}
-              <Typography.Text type="secondary">@{target.calendar_code}</Typography.Text>
-            </span>
-          ))}
+          {p.targets.map((target) => {
+            const runOut = calendarRunOut(target.calendar_code);
+            return (
+              <span key={target.kind}>
+                {t(`enums.timerKind.${target.kind}`)}: {formatMinutes(target.business_minutes)}{' '}
+                <Typography.Text type="secondary">@{target.calendar_code}</Typography.Text>
+                {runOut && (
+                  <Tooltip title={runOutText(t, runOut)}>
+                    <Tag color="orange" icon={<WarningOutlined />} style={{ marginInlineStart: 4 }} data-testid="target-run-out">
+                      {t('policies.calendarRunsOutTag', { lastDay: runOut.lastDay })}
+                    </Tag>
+                  </Tooltip>
+                )}
+              </span>
+            );
+          })}
         </Space>
       ),
     },
@@ -400,6 +436,8 @@ export default function Policies() {
       />
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         {list.error && <ErrorAlert error={list.error} onRetry={() => void list.reload()} />}
+        {calendars.error && <ErrorAlert error={calendars.error} onRetry={() => void calendars.reload()} />}
+        <RunOutAlerts runOuts={runOutsOf((list.data ?? []).filter((p) => p.active), calendars.data ?? [], now)} />
         <Card>
           <Typography.Paragraph type="secondary">{t('policies.intro')}</Typography.Paragraph>
           <Table<SlaPolicy>

@@ -13,6 +13,7 @@ import PageSpin from '../../../components/PageSpin';
 import { useAsync } from '../../../lib/useAsync';
 import CalendarEditor from './CalendarEditor';
 import { NEW_CALENDAR } from './model';
+import { KnownYears } from './RunOut';
 
 export default function Calendars() {
   const { t } = useTranslation();
@@ -56,6 +57,7 @@ export default function Calendars() {
                         <span>{cal.time_zone}</span>
                         {cal.always_open && <Tag color="green">24×7</Tag>}
                         {cal.builtin && <Tag>{t('calendars.builtin')}</Tag>}
+                        <KnownYears calendar={cal} />
                       </Space>
                     }
                   />

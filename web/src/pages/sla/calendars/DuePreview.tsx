@@ -1,12 +1,13 @@
 // When a number of business minutes from a start ends on this calendar, asked of the server as the
 // inputs change. Only the answer to the question on screen is shown: emptying the minutes or
-// setting them to 0 leaves no earlier answer behind.
-import { Card, DatePicker, InputNumber, Space, Typography } from 'antd';
+// setting them to 0 leaves no earlier answer behind. An answer that counted days past the
+// calendar's known holiday years carries the server's warning, shown with it.
+import { Alert, Card, DatePicker, InputNumber, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { calendarDue } from '../../../api/sla';
-import { errorText } from '../../../components/errors';
+import { errorText, serverText } from '../../../components/errors';
 import { formatTime } from '../../../lib/format';
 import { useDebounced } from '../../../lib/useDebounced';
 import { calendarTime, currentAnswer, MAX_PREVIEW_MINUTES, previewQuestion, type PreviewAnswer } from './model';
@@ -23,7 +24,7 @@ export default function DuePreview({ code }: { code: string }) {
     if (!asked) return undefined;
     const controller = new AbortController();
     calendarDue(code, asked.from, asked.minutes, controller.signal)
-      .then((r) => setAnswer({ question: asked, due: r.due }))
+      .then((r) => setAnswer({ question: asked, due: r.due, warning: r.warning }))
       .catch((cause: unknown) => {
         if (!controller.signal.aborted) setAnswer({ question: asked, error: cause });
       });
@@ -65,6 +66,16 @@ export default function DuePreview({ code }: { code: string }) {
           </Typography.Text>
         )}
       </Space>
+      {shown?.warning && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 8 }}
+          message={t('calendars.previewWarning')}
+          description={serverText(t, shown.warning.key, shown.warning.args, shown.warning.message)}
+          data-testid="preview-warning"
+        />
+      )}
       {shown?.error !== undefined && (
         <Typography.Paragraph type="danger" style={{ marginTop: 8, marginBottom: 0 }}>
           {errorText(t, shown.error)}

@@ -1,7 +1,14 @@
 // The calendar editor's form model, pure: form values to and from the API's calendar, the form
 // field a server problem names, and the due-time preview's state.
 import dayjs, { type Dayjs } from 'dayjs';
-import { WEEKDAYS, type BusinessCalendar, type DayException, type HoursInterval, type Weekday } from '../../../api/slaTypes';
+import {
+  WEEKDAYS,
+  type BusinessCalendar,
+  type DayException,
+  type HoursInterval,
+  type KeyedMessage,
+  type Weekday,
+} from '../../../api/slaTypes';
 import { fieldPath, type FormPath } from '../../../lib/formErrors';
 
 /** HH:MM, or 24:00 for the end of the day. */
@@ -146,6 +153,8 @@ export function previewQuestion(from: string, minutes: number | null | undefined
 export interface PreviewAnswer {
   question: PreviewQuestion;
   due?: string;
+  /** The server's warning that the answer depends on days past the calendar's known holiday years. */
+  warning?: KeyedMessage;
   error?: unknown;
 }
 
@@ -153,4 +162,24 @@ export interface PreviewAnswer {
 export function currentAnswer(question: PreviewQuestion | null, answer: PreviewAnswer | null): PreviewAnswer | null {
   if (!question || !answer) return null;
   return answer.question.from === question.from && answer.question.minutes === question.minutes ? answer : null;
+}
+
+/** What a warning says of a calendar whose holiday data runs out (or ran out). */
+export interface RunOut {
+  code: string;
+  name: string;
+  /** The last day whose holidays it knows: 31 December of its last known year. */
+  lastDay: string;
+  nextYear: number;
+}
+
+/**
+ * The calendar's run-out, when it is due at `now` (ms): from the server's `notice_at` (60 days
+ * before the first unknown day, when administrators are notified) on. Null for a calendar that
+ * never runs out (no holiday data) and before then.
+ */
+export function runOutAt(cal: BusinessCalendar | undefined, now: number): RunOut | null {
+  const known = cal?.known_years;
+  if (!cal || !known || Date.parse(known.notice_at) > now) return null;
+  return { code: cal.code, name: cal.name, lastDay: `${known.last}-12-31`, nextYear: known.last + 1 };
 }
