@@ -49,7 +49,8 @@ long long FolderBytes(const std::string& dir) {
 
 std::int64_t FirstId(Client& c, const std::string& target, bool leaf = false) {
   if (c.Get(target) != 200) throw std::runtime_error("GET " + target + " failed: " + c.body());
-  for (const auto& item : boost::json::parse(c.body()).at("items").as_array()) {
+  const boost::json::value page = boost::json::parse(c.body());
+  for (const auto& item : page.at("items").as_array()) {
     const auto& o = item.as_object();
     if (!leaf || !o.at("parent_id").is_null()) return o.at("id").as_int64();
   }
@@ -138,7 +139,7 @@ int main(int argc, char** argv) {
     });
   }
 
-  std::printf("soak: %d clients, at most %.0f requests/s, %.0f minutes, synchronous=FULL\n", clients, rate, minutes);
+  std::printf("soak: %d clients, at most %g requests/s, %g minutes, synchronous=FULL\n", clients, rate, minutes);
   std::printf("%8s %10s %7s %8s %8s %9s %9s\n", "minute", "requests", "errors", "p50 ms", "p99 ms", "RSS MiB",
               "DB MiB");
   long first_rss = 0, last_rss = 0, peak_rss = 0, total = 0, errors = 0;
