@@ -13,6 +13,8 @@ SQM_BUILD_PACKAGES=(
 )
 # Extra packages for ./test.
 SQM_TEST_PACKAGES=(chromium fonts-noto-cjk clang-format postgresql-15 postgresql-client-15)
+# For the fuzz targets and the sanitizer build (./test with SQM_FUZZ_SMOKE=1 or SQM_SANITIZE=1).
+SQM_CLANG_PACKAGES=(clang-14 libclang-rt-14-dev)
 
 log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
 
