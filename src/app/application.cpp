@@ -1,5 +1,6 @@
 #include "app/application.h"
 
+#include <charconv>
 #include <filesystem>
 #include <set>
 #include <stdexcept>
@@ -53,6 +54,7 @@ Application::Application(const Options& options, const Clock& clock)
     spdlog::info("applied migration {}", name);
     applied_migrations_.push_back(std::move(name));
   }
+  FollowOtherServers();
   if (auto st = calendars_.Load(); !st.ok()) throw std::runtime_error("calendars: " + st.error().message);
   sla_.SetFiringHandler(FiringHandler());
   sla_.SetCategoryPaths(desk::repo::CategoryPath);
@@ -62,6 +64,27 @@ Application::Application(const Options& options, const Clock& clock)
 
 Application::~Application() {
   Shutdown();
+}
+
+// Several servers on one PostgreSQL database: each keeps the deadlines of every open timer and
+// the compiled calendars in memory, and follows the event log for what the others change
+// (storage/event_follower.h; docs/deploy.md). Made before the calendars load and the monitor
+// restores, so nothing written meanwhile is missed. One SQLite file has one server: no follower.
+void Application::FollowOtherServers() {
+  if (db_.dialect() != storage::Dialect::kPostgres) return;
+  follower_ = std::make_unique<storage::EventFollower>(db_);
+  follower_->Subscribe({.entity = "ticket", .type = "sla."}, [this](const std::vector<storage::Event>& events) {
+    std::set<std::int64_t> tickets;
+    for (const auto& e : events) {
+      std::int64_t id = 0;
+      const char* end = e.entity_id.data() + e.entity_id.size();
+      if (std::from_chars(e.entity_id.data(), end, id).ptr == end) tickets.insert(id);
+    }
+    for (std::int64_t id : tickets) sla_.Reschedule(id);
+  });
+  follower_->Subscribe({.entity = "calendar"}, [this](const std::vector<storage::Event>&) {
+    if (auto st = calendars_.Load(); !st.ok()) spdlog::warn("calendars: {}", st.error().message);
+  });
 }
 
 sla::FiringHandler Application::FiringHandler() {
@@ -109,6 +132,7 @@ void Application::AddRoutes() {
 
 void Application::StartMonitor() {
   sla_.Start(FiringHandler());
+  if (follower_) follower_->Start();
   run_out_watch_.Start();
 }
 
@@ -141,6 +165,7 @@ void Application::StopServing() {
 void Application::Shutdown() {
   std::call_once(shutdown_once_, [this] {
     importer_.Stop();
+    if (follower_) follower_->Stop();
     sla_.Stop();
     run_out_watch_.Stop();
     db_.Close();

@@ -63,6 +63,7 @@
 #include "org/service.h"
 #include "sla/service.h"
 #include "storage/database.h"
+#include "storage/event_follower.h"
 
 namespace sqm::app {
 
@@ -92,8 +93,8 @@ class Application {
   const std::vector<std::string>& applied_migrations() const { return applied_migrations_; }
 
   // Restores the SLA deadline queue from the open timers and starts the monitor thread that fires
-  // warnings and breaches. Serve() does this; tests that move a ManualClock call
-  // sla().FireDue() instead and never start it.
+  // warnings and breaches (and, on PostgreSQL, the follower of the other servers' writes). Serve()
+  // does this; tests that move a ManualClock call sla().FireDue() instead and never start it.
   void StartMonitor();
 
   // Listens on `options.host:port` (throws std::runtime_error when the address is taken), starts
@@ -105,7 +106,8 @@ class Application {
   // Makes a running Serve() return. Thread-safe; a no-op when not serving.
   void StopServing();
 
-  // Stops import jobs, the SLA monitor, the run-out watch and the database writer, in that order.
+  // Stops import jobs, the follower, the SLA monitor, the run-out watch and the database writer,
+  // in that order.
   // Idempotent.
   void Shutdown();
 
@@ -114,6 +116,8 @@ class Application {
   org::Service& org() { return org_; }
   calendar::Registry& calendars() { return calendars_; }
   calendar::RunOutWatch& run_out_watch() { return run_out_watch_; }
+  // What other servers on the same PostgreSQL database wrote: null on SQLite (one server).
+  storage::EventFollower* follower() { return follower_.get(); }
   sla::Service& sla() { return sla_; }
   desk::Service& desk() { return desk_; }
   desk::Reports& reports() { return reports_; }
@@ -124,6 +128,7 @@ class Application {
  private:
   sla::FiringHandler FiringHandler();
   void WireRunOutWatch();
+  void FollowOtherServers();
   void AddRoutes();
 
   const Options options_;
@@ -138,6 +143,7 @@ class Application {
   desk::Reports reports_;
   desk::Importer importer_;
   http::IdempotencyKeys idempotency_;
+  std::unique_ptr<storage::EventFollower> follower_;
   http::Metrics metrics_;
   http::Router router_;
   http::App http_;
