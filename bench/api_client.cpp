@@ -191,4 +191,26 @@ const std::string& Client::body() const {
   return impl_->last_body;
 }
 
+namespace {
+
+std::int64_t FirstId(Client& c, const std::string& target, bool with_parent) {
+  if (c.Get(target) != 200) throw std::runtime_error("GET " + target + " failed: " + c.body());
+  const boost::json::value page = boost::json::parse(c.body());
+  for (const auto& item : page.at("items").as_array()) {
+    const auto& o = item.as_object();
+    if (!with_parent || !o.at("parent_id").is_null()) return o.at("id").as_int64();
+  }
+  throw std::runtime_error("no item in " + target);
+}
+
+}  // namespace
+
+std::string IncidentJson(Client& client, const std::string& title) {
+  boost::json::object body{
+      {"type", "incident"}, {"channel", "phone"}, {"priority", "P3"}, {"title", title}, {"description", title}};
+  body["customer_id"] = FirstId(client, "/api/v1/customers?limit=5", false);
+  body["category_id"] = FirstId(client, "/api/v1/categories", true);
+  return boost::json::serialize(body);
+}
+
 }  // namespace sqm::bench

@@ -61,6 +61,10 @@ class Client {
   Impl* impl_;
 };
 
+// The body of POST /api/v1/tickets for a P3 phone incident titled `title`, of the first demo
+// customer in the first leaf category `client` sees. Throws when there is none.
+std::string IncidentJson(Client& client, const std::string& title);
+
 struct LoadResult {
   double seconds = 0;
   long ok = 0;

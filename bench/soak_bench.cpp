@@ -47,16 +47,6 @@ long long FolderBytes(const std::string& dir) {
   return total;
 }
 
-std::int64_t FirstId(Client& c, const std::string& target, bool leaf = false) {
-  if (c.Get(target) != 200) throw std::runtime_error("GET " + target + " failed: " + c.body());
-  const boost::json::value page = boost::json::parse(c.body());
-  for (const auto& item : page.at("items").as_array()) {
-    const auto& o = item.as_object();
-    if (!leaf || !o.at("parent_id").is_null()) return o.at("id").as_int64();
-  }
-  throw std::runtime_error("no item in " + target);
-}
-
 struct Interval {
   std::vector<double> latencies;
   long errors = 0;
@@ -83,15 +73,11 @@ int main(int argc, char** argv) {
     if (a == "--sqm") sqm = argv[i + 1];
   }
   auto server = StartServer(sqm, {"--synchronous", "FULL"}, {"--workers", std::to_string(clients + 4)});
-  std::int64_t customer = 0, category = 0;
+  std::string create;
   {
     Client setup(server.port, "agent", "Demo-pass-2026");
-    customer = FirstId(setup, "/api/v1/customers?limit=5");
-    category = FirstId(setup, "/api/v1/categories", /*leaf=*/true);
+    create = IncidentJson(setup, "soak");
   }
-  const std::string create = fmt::format(
-      R"({{"type":"incident","channel":"phone","priority":"P3","title":"soak","description":"soak","customer_id":{},"category_id":{}}})",
-      customer, category);
 
   const auto start = Clock::now();
   const auto end = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(minutes * 60));

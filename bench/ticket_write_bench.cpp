@@ -14,20 +14,6 @@
 
 using namespace sqm::bench;
 
-namespace {
-
-std::int64_t FirstId(Client& c, const std::string& target, bool leaf = false) {
-  if (c.Get(target) != 200) throw std::runtime_error("GET " + target + " failed: " + c.body());
-  const auto items = boost::json::parse(c.body()).at("items").as_array();
-  for (const auto& item : items) {
-    const auto& o = item.as_object();
-    if (!leaf || !o.at("parent_id").is_null()) return o.at("id").as_int64();
-  }
-  throw std::runtime_error("no item in " + target);
-}
-
-}  // namespace
-
 int main(int argc, char** argv) {
   std::string sqm = "build/sqm";
   double seconds = 10;
@@ -39,15 +25,11 @@ int main(int argc, char** argv) {
     if (a == "--sqm") sqm = argv[i + 1];
   }
   auto server = StartServer(sqm, {"--synchronous", "FULL"}, {"--workers", std::to_string(clients + 4)});
-  std::int64_t customer = 0, category = 0;
+  std::string create;
   {
     Client setup(server.port, "agent", "Demo-pass-2026");
-    customer = FirstId(setup, "/api/v1/customers?limit=5");
-    category = FirstId(setup, "/api/v1/categories", /*leaf=*/true);
+    create = IncidentJson(setup, "bench");
   }
-  const std::string create = fmt::format(
-      R"({{"type":"incident","channel":"phone","priority":"P3","title":"bench","description":"bench","customer_id":{},"category_id":{}}})",
-      customer, category);
   std::mutex mu;
   std::int64_t tickets = 0;
   // One "request" in the load loop is one of the three writes, in order per client.
