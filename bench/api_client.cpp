@@ -213,4 +213,21 @@ std::string IncidentJson(Client& client, const std::string& title) {
   return boost::json::serialize(body);
 }
 
+long PrintDeployments(const std::vector<Deployment>& deployments) {
+  std::printf("%-26s %7s %10s %9s %9s %7s\n", "deployment", "servers", "writes/s", "p50 ms", "p99 ms", "errors");
+  long failed = 0;
+  for (const auto& d : deployments) {
+    std::printf("%-26s %7d %10.0f %9.2f %9.2f %7ld\n", d.name.c_str(), d.servers, d.result.per_second(),
+                d.result.p50_ms, d.result.p99_ms, d.result.failed);
+    failed += d.result.failed;
+  }
+  const auto& base = deployments.front();
+  for (std::size_t i = 1; i < deployments.size(); ++i) {
+    const auto& d = deployments[i];
+    std::printf("%s (%d) / %s: %.2fx writes/s, p99 %.2fx\n", d.name.c_str(), d.servers, base.name.c_str(),
+                d.result.per_second() / base.result.per_second(), d.result.p99_ms / base.result.p99_ms);
+  }
+  return failed;
+}
+
 }  // namespace sqm::bench

@@ -83,6 +83,31 @@ LoadResult RunLoad(int port, int threads, double seconds, F request) {
   return RunLoad(std::vector<int>{port}, threads, seconds, request);
 }
 
+// Where a load runs: a fresh demo database behind one or more `sqm serve`.
+struct Deployment {
+  std::string name;  // "SQLite, group commit", "PostgreSQL"
+  int servers = 1;
+  LoadResult result;
+};
+
+struct CompareOptions {
+  std::string sqm = "build/sqm";
+  int clients = 16;
+  bool sqlite_per_write = true;  // also SQLite with one commit per write
+  bool postgres = true;          // also PostgreSQL (durable cluster) with one and three servers
+};
+
+// Runs `load(ports)` -> LoadResult against each deployment in turn, each on a fresh seeded
+// database: SQLite (synchronous=FULL) with group commit, SQLite with a commit per write,
+// PostgreSQL with one server, PostgreSQL with three servers on one database (clients spread
+// round-robin, as behind a load balancer).
+template <typename F>
+std::vector<Deployment> CompareDeployments(const CompareOptions& options, F load);
+
+// Prints one row per deployment and each one's ratio to the first (writes/s, p99); returns how
+// many requests failed in all.
+long PrintDeployments(const std::vector<Deployment>& deployments);
+
 }  // namespace sqm::bench
 
 #include "api_client_impl.h"

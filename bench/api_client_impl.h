@@ -49,4 +49,33 @@ LoadResult RunLoad(const std::vector<int>& ports, int threads, double seconds, F
   return result;
 }
 
+template <typename F>
+std::vector<Deployment> CompareDeployments(const CompareOptions& o, F load) {
+  std::vector<Deployment> out;
+  const std::string workers = std::to_string(o.clients + 4);
+  for (bool group : {true, false}) {
+    if (!group && !o.sqlite_per_write) continue;
+    auto server = StartServer(o.sqm, {"--synchronous", "FULL", "--group-commit", group ? "true" : "false"},
+                              {"--workers", workers});
+    out.push_back(
+        {group ? "SQLite, group commit" : "SQLite, commit per write", 1, load(std::vector<int>{server.port})});
+    StopServer(server);
+  }
+  if (!o.postgres) return out;
+  PgCluster cluster;
+  for (int servers : {1, 3}) {
+    const std::string url = cluster.NewDatabase();
+    SeedDemo(o.sqm, url, {});
+    std::vector<ServerProcess> running;
+    std::vector<int> ports;
+    for (int i = 0; i < servers; ++i) {
+      running.push_back(Serve(o.sqm, url, {}, {"--workers", std::to_string(o.clients / servers + 4)}));
+      ports.push_back(running.back().port);
+    }
+    out.push_back({"PostgreSQL", servers, load(ports)});
+    for (auto& s : running) StopServer(s);
+  }
+  return out;
+}
+
 }  // namespace sqm::bench
