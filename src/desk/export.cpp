@@ -18,7 +18,10 @@ namespace sqm::desk {
 
 namespace {
 
+// clang-format reads a line that starts with `import::` as a C++20 module import and mangles the
+// function after it, so the import types used in declarations are named here.
 using import::Column;
+using import::Directory;
 
 struct OutCell {
   std::string text;
@@ -72,26 +75,27 @@ const char* StatusZh(TicketStatus s) {
 }
 
 // Departments, staff and categories by id (customers are exported by id and name as listed).
-import::Directory LoadNames(storage::Connection& db){import::Directory dir;
-for (auto& c : repo::ListCategories(db)) {
-  dir.Add(import::Directory::Category{c.id, c.parent_id, std::move(c.name), c.active});
-}
-for (auto& d : org::repo::ListDepartments(db)) {
-  dir.Add(import::Directory::Department{d.id, std::move(d.name), d.code.value_or(""), d.active});
-}
-constexpr int kPage = 5000;
-std::optional<Id> after;
-for (;;) {
-  auto page = org::repo::ListStaff(db, {.after_id = after, .limit = kPage}, org::Scope{true, {}});
-  for (auto& s : page) {
-    dir.Add(
-        import::Directory::Staff{s.id, std::move(s.username), std::move(s.display_name), s.department_id, s.active});
+Directory LoadNames(storage::Connection& db) {
+  Directory dir;
+  for (auto& c : repo::ListCategories(db)) {
+    dir.Add(import::Directory::Category{c.id, c.parent_id, std::move(c.name), c.active});
   }
-  if (static_cast<int>(page.size()) < kPage) break;
-  after = page.back().id;
+  for (auto& d : org::repo::ListDepartments(db)) {
+    dir.Add(import::Directory::Department{d.id, std::move(d.name), d.code.value_or(""), d.active});
+  }
+  constexpr int kPage = 5000;
+  std::optional<Id> after;
+  for (;;) {
+    auto page = org::repo::ListStaff(db, {.after_id = after, .limit = kPage}, org::Scope{true, {}});
+    for (auto& s : page) {
+      dir.Add(
+          import::Directory::Staff{s.id, std::move(s.username), std::move(s.display_name), s.department_id, s.active});
+    }
+    if (static_cast<int>(page.size()) < kPage) break;
+    after = page.back().id;
+  }
+  return dir;
 }
-return dir;
-}  // namespace
 
 std::vector<OutCell> Cells(storage::Connection& db, const Ticket& t, const import::Directory& dir, bool zh) {
   std::vector<OutCell> row(kOutColumns);
@@ -197,7 +201,7 @@ struct TempFile {
   }
 };
 
-}  // namespace sqm::desk
+}  // namespace
 
 std::string CsvField(std::string_view text) {
   std::string s;

@@ -13,8 +13,13 @@
 namespace sqm::desk {
 
 namespace bj = boost::json;
+// clang-format reads a line that starts with `import::` as a C++20 module import and mangles the
+// function after it, so the import types used in declarations are named here.
 using import::Column;
+using import::Directory;
 using import::RowError;
+using import::RowInput;
+using import::ValidateOptions;
 using storage::Connection;
 using storage::WriteTx;
 
@@ -166,50 +171,50 @@ void Importer::Stop() {
   }
 }
 
-import::Directory Importer::LoadDirectory() {
+Directory Importer::LoadDirectory() {
   return db_.Read([](Connection& db) {
     import::Directory dir;
-constexpr int kPage = 5000;
-std::optional<Id> after;
-for (;;) {
-  auto page = repo::ListCustomers(db, std::nullopt, kPage, after);
-  for (auto& c : page) dir.Add(import::Directory::Customer{c.id, std::move(c.name), std::move(c.phone)});
-  if (static_cast<int>(page.size()) < kPage) break;
-  after = page.back().id;
-}
-for (auto& c : repo::ListCategories(db)) {
-  dir.Add(import::Directory::Category{c.id, c.parent_id, std::move(c.name), c.active});
-}
-for (auto& d : org::repo::ListDepartments(db)) {
-  dir.Add(import::Directory::Department{d.id, std::move(d.name), d.code.value_or(""), d.active});
-}
-std::optional<Id> after_staff;
-for (;;) {
-  auto page = org::repo::ListStaff(db, {.after_id = after_staff, .limit = kPage}, org::Scope{true, {}});
-  for (auto& s : page) {
-    dir.Add(
-        import::Directory::Staff{s.id, std::move(s.username), std::move(s.display_name), s.department_id, s.active});
-  }
-  if (static_cast<int>(page.size()) < kPage) break;
-  after_staff = page.back().id;
-}
-return dir;
-}  // namespace sqm::desk
-);
+    constexpr int kPage = 5000;
+    std::optional<Id> after;
+    for (;;) {
+      auto page = repo::ListCustomers(db, std::nullopt, kPage, after);
+      for (auto& c : page) dir.Add(import::Directory::Customer{c.id, std::move(c.name), std::move(c.phone)});
+      if (static_cast<int>(page.size()) < kPage) break;
+      after = page.back().id;
+    }
+    for (auto& c : repo::ListCategories(db)) {
+      dir.Add(import::Directory::Category{c.id, c.parent_id, std::move(c.name), c.active});
+    }
+    for (auto& d : org::repo::ListDepartments(db)) {
+      dir.Add(import::Directory::Department{d.id, std::move(d.name), d.code.value_or(""), d.active});
+    }
+    std::optional<Id> after_staff;
+    for (;;) {
+      auto page = org::repo::ListStaff(db, {.after_id = after_staff, .limit = kPage}, org::Scope{true, {}});
+      for (auto& s : page) {
+        dir.Add(import::Directory::Staff{s.id, std::move(s.username), std::move(s.display_name), s.department_id,
+                                         s.active});
+      }
+      if (static_cast<int>(page.size()) < kPage) break;
+      after_staff = page.back().id;
+    }
+    return dir;
+  });
 }
 
-import::ValidateOptions Importer::OptionsFor(const org::Principal& who) const {import::ValidateOptions o;
-o.now = clock_.Now();
-o.scope = who.scope;
-o.caller_department = who.department_id;
-o.imported_as = [this](const std::string& external_id) {
-  return db_.Read([&](Connection& db) -> std::optional<std::string> {
-    auto r = db.QueryOne("SELECT id FROM tickets WHERE external_id = ?", {external_id});
-    if (!r) return std::nullopt;
-    return TicketNumber(r->Int(0));
-  });
-};
-return o;
+ValidateOptions Importer::OptionsFor(const org::Principal& who) const {
+  ValidateOptions o;
+  o.now = clock_.Now();
+  o.scope = who.scope;
+  o.caller_department = who.department_id;
+  o.imported_as = [this](const std::string& external_id) {
+    return db_.Read([&](Connection& db) -> std::optional<std::string> {
+      auto r = db.QueryOne("SELECT id FROM tickets WHERE external_id = ?", {external_id});
+      if (!r) return std::nullopt;
+      return TicketNumber(r->Int(0));
+    });
+  };
+  return o;
 }
 
 void Importer::Record(ImportOutcome& out, RowError e) const {
@@ -545,58 +550,59 @@ Result<ComplaintDraft> ReadComplaint(const bj::value& v) {
 }
 
 // One NDJSON line as a row; problems go to `errors`.
-import::RowInput JsonRow(int line, const bj::object& obj, std::vector<RowError>& errors){import::RowInput row;
-row.line = line;
-for (const auto& kv : obj) {
-  const std::string key(kv.key());
-  const bj::value& v = kv.value();
-  if (key == "complaint") {
-    if (v.is_null()) continue;
-    auto c = ReadComplaint(v);
-    if (c.ok()) {
-      row.complaint = *c;
-    } else {
-      errors.push_back(RowError::Of(line, c.error().field, c.error()));
-    }
-    continue;
-  }
-  auto k = FindKey(key);
-  if (!k) {
-    errors.emplace_back(line, key, Msg("import.unknown_field", "unknown field"));
-    continue;
-  }
-  if (v.is_null()) continue;
-  import::Field f;
-  f.name = key;
-  f.id_only = k->id_only;
-  if (k->id_only) {
-    if (v.is_int64() && v.get_int64() > 0) {
-      f.text = std::to_string(v.get_int64());
-    } else if (v.is_uint64() && v.get_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
-      f.text = std::to_string(v.get_uint64());
-    } else {
-      errors.emplace_back(line, key, Msg("import.positive_id", "must be a positive integer id"));
+RowInput JsonRow(int line, const bj::object& obj, std::vector<RowError>& errors) {
+  RowInput row;
+  row.line = line;
+  for (const auto& kv : obj) {
+    const std::string key(kv.key());
+    const bj::value& v = kv.value();
+    if (key == "complaint") {
+      if (v.is_null()) continue;
+      auto c = ReadComplaint(v);
+      if (c.ok()) {
+        row.complaint = *c;
+      } else {
+        errors.push_back(RowError::Of(line, c.error().field, c.error()));
+      }
       continue;
     }
-  } else if (v.is_string()) {
-    f.text = std::string(v.get_string());
-  } else if (v.is_int64() || v.is_uint64()) {
-    f.text = json::Serialize(v);  // a customer or category id, a phone written as a number
-  } else {
-    errors.emplace_back(line, key, Msg("import.must_be_string", "must be a string"));
-    continue;
+    auto k = FindKey(key);
+    if (!k) {
+      errors.emplace_back(line, key, Msg("import.unknown_field", "unknown field"));
+      continue;
+    }
+    if (v.is_null()) continue;
+    import::Field f;
+    f.name = key;
+    f.id_only = k->id_only;
+    if (k->id_only) {
+      if (v.is_int64() && v.get_int64() > 0) {
+        f.text = std::to_string(v.get_int64());
+      } else if (v.is_uint64() && v.get_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
+        f.text = std::to_string(v.get_uint64());
+      } else {
+        errors.emplace_back(line, key, Msg("import.positive_id", "must be a positive integer id"));
+        continue;
+      }
+    } else if (v.is_string()) {
+      f.text = std::string(v.get_string());
+    } else if (v.is_int64() || v.is_uint64()) {
+      f.text = json::Serialize(v);  // a customer or category id, a phone written as a number
+    } else {
+      errors.emplace_back(line, key, Msg("import.must_be_string", "must be a string"));
+      continue;
+    }
+    auto& slot = row.fields[static_cast<int>(k->column)];
+    if (slot) {
+      errors.emplace_back(line, key,
+                          Msg("import.either_field", "give either {first} or {second}, not both",
+                              {{"first", slot->name}, {"second", key}}));
+      continue;
+    }
+    slot = std::move(f);
   }
-  auto& slot = row.fields[static_cast<int>(k->column)];
-  if (slot) {
-    errors.emplace_back(line, key,
-                        Msg("import.either_field", "give either {first} or {second}, not both",
-                            {{"first", slot->name}, {"second", key}}));
-    continue;
-  }
-  slot = std::move(f);
+  return row;
 }
-return row;
-}  // namespace
 
 struct StoredReply {
   std::string request_hash;
