@@ -450,8 +450,9 @@ Result<ImportJob> Importer::Start(const org::Principal& who, import::Format form
     job->job.started_at = clock_.Now();
     job->data = std::move(data);
     jobs_[job->job.id] = job;
-    job->thread = std::thread([this, job, who] { RunJob(job, who); });
+    if (!options_.run_jobs_inline) job->thread = std::thread([this, job, who] { RunJob(job, who); });
   }
+  if (options_.run_jobs_inline) RunJob(job, who);
   return Job(who, job->job.id);
 }
 

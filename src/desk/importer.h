@@ -57,6 +57,9 @@ struct ImporterOptions {
   // transaction much larger than the default 2 MiB cache; without a large cache most page reads
   // of the job search the ever longer write-ahead log, and the import slows down as it grows.
   std::int64_t apply_cache_kib = 256 * 1024;
+  // Start() runs the job on the caller's thread and answers once it has finished (tests: no
+  // waiting for a job thread). Serving keeps this off.
+  bool run_jobs_inline = false;
 };
 
 enum class ImportStatus { kValidating, kApplying, kDone, kFailed };
