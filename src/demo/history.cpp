@@ -416,7 +416,7 @@ void PlanTicket(const World& w, Random& rnd, int index, TimeMs created, std::vec
     if (dept == std::string("TECH-L1") && rnd.Chance(0.15)) {
       const Id senior = Pick(rnd, w.staff.at("TECH-L2/engineer"));
       step(Action::kEscalate, minutes(120), owner, [&](ActionInput& in) {
-        in.escalation = "technical";
+        in.escalation = desk::Escalation::kTechnical;
         in.department_id = w.departments.at("TECH-L2");
         in.note = "一线无法解决，升级二线";
       });

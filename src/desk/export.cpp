@@ -105,9 +105,9 @@ std::vector<OutCell> Cells(storage::Connection& db, const Ticket& t, const impor
     row[static_cast<int>(c)].text = import::FormatLocalTime(*v);
     row[static_cast<int>(c)].time = v;
   };
-  set(Out::kType, zh ? import::NameZh(t.type) : Name(t.type));
-  set(Out::kChannel, zh ? import::NameZh(t.channel) : Name(t.channel));
-  set(Out::kPriority, fmt::format("P{}", t.priority));
+  set(Out::kType, zh ? NameZh(t.type) : Name(t.type));
+  set(Out::kChannel, zh ? NameZh(t.channel) : Name(t.channel));
+  set(Out::kPriority, PriorityName(t.priority));
   set(Out::kTitle, t.title);
   set(Out::kDescription, t.description);
   if (t.customer_id) set(Out::kCustomer, std::to_string(*t.customer_id));
@@ -132,9 +132,9 @@ std::vector<OutCell> Cells(storage::Connection& db, const Ticket& t, const impor
     }
     if (last) {
       set_time(Out::kCallbackAt, last->done_at);
-      if (last->resolved) set(Out::kCallbackResolved, zh ? import::NameZh(*last->resolved) : Name(*last->resolved));
+      if (last->resolved) set(Out::kCallbackResolved, zh ? NameZh(*last->resolved) : Name(*last->resolved));
       if (last->satisfaction) {
-        set(Out::kSatisfaction, zh ? import::NameZh(*last->satisfaction) : Name(*last->satisfaction));
+        set(Out::kSatisfaction, zh ? NameZh(*last->satisfaction) : Name(*last->satisfaction));
       }
       set_time(Out::kClosedAt, t.closed_at);
     }
@@ -142,7 +142,7 @@ std::vector<OutCell> Cells(storage::Connection& db, const Ticket& t, const impor
   set(Out::kExternalId, t.number);
   if (t.type == TicketType::kComplaint) {
     if (auto c = repo::FindComplaint(db, t.id)) {
-      set(Out::kComplaintCategory, zh ? import::NameZh(c->category) : Name(c->category));
+      set(Out::kComplaintCategory, zh ? NameZh(c->category) : Name(c->category));
     }
   }
   set(Out::kStatus, zh ? StatusZh(t.status) : Name(t.status));

@@ -156,60 +156,6 @@ constexpr Alias<Column> kColumnAliases[] = {
 
 constexpr const char* kInformational[] = {"status", "状态", "customer_name", "客户名称", "number", "编号", "工单编号"};
 
-constexpr Alias<TicketType> kTypeAliases[] = {
-    {"consultation", TicketType::kConsultation},
-    {"咨询", TicketType::kConsultation},
-    {"request", TicketType::kRequest},
-    {"服务请求", TicketType::kRequest},
-    {"请求", TicketType::kRequest},
-    {"incident", TicketType::kIncident},
-    {"故障", TicketType::kIncident},
-    {"事件", TicketType::kIncident},
-    {"complaint", TicketType::kComplaint},
-    {"投诉", TicketType::kComplaint},
-    {"suggestion", TicketType::kSuggestion},
-    {"建议", TicketType::kSuggestion},
-};
-constexpr Alias<Channel> kChannelAliases[] = {
-    {"phone", Channel::kPhone}, {"电话", Channel::kPhone},     {"email", Channel::kEmail},
-    {"邮件", Channel::kEmail},  {"电子邮件", Channel::kEmail}, {"chat", Channel::kChat},
-    {"在线", Channel::kChat},   {"在线客服", Channel::kChat},  {"portal", Channel::kPortal},
-    {"门户", Channel::kPortal}, {"walk_in", Channel::kWalkIn}, {"现场", Channel::kWalkIn},
-    {"api", Channel::kApi},     {"接口", Channel::kApi},
-};
-constexpr Alias<CallbackResolved> kCallbackAliases[] = {
-    {"resolved", CallbackResolved::kResolved},  {"解决", CallbackResolved::kResolved},
-    {"已解决", CallbackResolved::kResolved},    {"partly", CallbackResolved::kPartly},
-    {"部分解决", CallbackResolved::kPartly},    {"not_resolved", CallbackResolved::kNotResolved},
-    {"未解决", CallbackResolved::kNotResolved},
-};
-constexpr Alias<Satisfaction> kSatisfactionAliases[] = {
-    {"satisfied", Satisfaction::kSatisfied},
-    {"满意", Satisfaction::kSatisfied},
-    {"basically_satisfied", Satisfaction::kBasicallySatisfied},
-    {"基本满意", Satisfaction::kBasicallySatisfied},
-    {"dissatisfied", Satisfaction::kDissatisfied},
-    {"不满意", Satisfaction::kDissatisfied},
-    {"not_rated", Satisfaction::kNotRated},
-    {"未评价", Satisfaction::kNotRated},
-};
-constexpr Alias<ComplaintCategory> kComplaintAliases[] = {
-    {"attitude", ComplaintCategory::kAttitude},
-    {"服务态度", ComplaintCategory::kAttitude},
-    {"efficiency", ComplaintCategory::kEfficiency},
-    {"处理效率", ComplaintCategory::kEfficiency},
-    {"办理效率", ComplaintCategory::kEfficiency},  // the UI's label
-    {"professionalism", ComplaintCategory::kProfessionalism},
-    {"专业能力", ComplaintCategory::kProfessionalism},
-    {"outcome", ComplaintCategory::kOutcome},
-    {"处理结果", ComplaintCategory::kOutcome},
-    {"facilities", ComplaintCategory::kFacilities},
-    {"设施环境", ComplaintCategory::kFacilities},
-    {"环境设施", ComplaintCategory::kFacilities},  // the UI's label
-    {"other", ComplaintCategory::kOther},
-    {"其他", ComplaintCategory::kOther},
-};
-
 // "类型 (type)", "类型（type）", "类型/type", "type 类型": every recognised part must agree.
 std::optional<Column> ParseBilingual(std::string_view header) {
   std::vector<std::string_view> parts;
@@ -320,78 +266,12 @@ bool IsInformationalColumn(std::string_view header) {
   return std::any_of(std::begin(kInformational), std::end(kInformational), [&](const char* n) { return key == n; });
 }
 
-std::optional<TicketType> ParseTypeValue(std::string_view s) {
-  return Lookup(s, kTypeAliases);
-}
-std::optional<Channel> ParseChannelValue(std::string_view s) {
-  return Lookup(s, kChannelAliases);
-}
 std::optional<int> ParsePriorityValue(std::string_view s) {
   const std::string k = Normalize(s);
   if (k.size() == 2 && k[0] == 'p' && k[1] >= '1' && k[1] <= '4') return k[1] - '0';
   if (k.size() == 1 && k[0] >= '1' && k[0] <= '4') return k[0] - '0';
   return std::nullopt;
 }
-std::optional<CallbackResolved> ParseCallbackResolvedValue(std::string_view s) {
-  return Lookup(s, kCallbackAliases);
-}
-std::optional<Satisfaction> ParseSatisfactionValue(std::string_view s) {
-  return Lookup(s, kSatisfactionAliases);
-}
-std::optional<ComplaintCategory> ParseComplaintCategoryValue(std::string_view s) {
-  return Lookup(s, kComplaintAliases);
-}
-
-const char* NameZh(TicketType t) {
-  switch (t) {
-    case TicketType::kConsultation: return "咨询";
-    case TicketType::kRequest: return "服务请求";
-    case TicketType::kIncident: return "故障";
-    case TicketType::kComplaint: return "投诉";
-    case TicketType::kSuggestion: return "建议";
-  }
-  return "";
-}
-const char* NameZh(Channel c) {
-  switch (c) {
-    case Channel::kPhone: return "电话";
-    case Channel::kEmail: return "邮件";
-    case Channel::kChat: return "在线";
-    case Channel::kPortal: return "门户";
-    case Channel::kWalkIn: return "现场";
-    case Channel::kApi: return "接口";
-  }
-  return "";
-}
-const char* NameZh(CallbackResolved r) {
-  switch (r) {
-    case CallbackResolved::kResolved: return "解决";
-    case CallbackResolved::kPartly: return "部分解决";
-    case CallbackResolved::kNotResolved: return "未解决";
-  }
-  return "";
-}
-const char* NameZh(Satisfaction s) {
-  switch (s) {
-    case Satisfaction::kSatisfied: return "满意";
-    case Satisfaction::kBasicallySatisfied: return "基本满意";
-    case Satisfaction::kDissatisfied: return "不满意";
-    case Satisfaction::kNotRated: return "未评价";
-  }
-  return "";
-}
-const char* NameZh(ComplaintCategory c) {
-  switch (c) {
-    case ComplaintCategory::kAttitude: return "服务态度";
-    case ComplaintCategory::kEfficiency: return "处理效率";
-    case ComplaintCategory::kProfessionalism: return "专业能力";
-    case ComplaintCategory::kOutcome: return "处理结果";
-    case ComplaintCategory::kFacilities: return "设施环境";
-    case ComplaintCategory::kOther: return "其他";
-  }
-  return "";
-}
-
 // ---- times -----------------------------------------------------------------------------------
 
 std::optional<TimeMs> ParseTime(std::string_view text) {
@@ -1345,7 +1225,7 @@ std::optional<ImportTicket> Validator::Check(const RowInput& row, std::vector<Ro
   auto& reg = t.draft.registration;
 
   if (auto s = text(Column::kType)) {
-    if (auto v = ParseTypeValue(*s)) {
+    if (auto v = ParseLabel<TicketType>(*s)) {
       reg.type = *v;
     } else {
       fail(Column::kType, Msg("import.unknown_type",
@@ -1357,7 +1237,7 @@ std::optional<ImportTicket> Validator::Check(const RowInput& row, std::vector<Ro
     fail(Column::kType, required);
   }
   if (auto s = text(Column::kChannel)) {
-    if (auto v = ParseChannelValue(*s)) {
+    if (auto v = ParseLabel<Channel>(*s)) {
       reg.channel = *v;
     } else {
       fail(Column::kChannel, Msg("import.unknown_channel",
@@ -1519,7 +1399,7 @@ std::optional<ImportTicket> Validator::Check(const RowInput& row, std::vector<Ro
 
   // The lifecycle: resolved -> callback (回访) -> closed.
   if (auto s = text(Column::kCallbackResolved)) {
-    if (auto v = ParseCallbackResolvedValue(*s)) {
+    if (auto v = ParseLabel<CallbackResolved>(*s)) {
       t.callback_resolved = v;
     } else {
       fail(Column::kCallbackResolved,
@@ -1529,7 +1409,7 @@ std::optional<ImportTicket> Validator::Check(const RowInput& row, std::vector<Ro
     }
   }
   if (auto s = text(Column::kSatisfaction)) {
-    if (auto v = ParseSatisfactionValue(*s)) {
+    if (auto v = ParseLabel<Satisfaction>(*s)) {
       t.satisfaction = v;
     } else {
       fail(Column::kSatisfaction, Msg("import.unknown_satisfaction",
@@ -1578,7 +1458,7 @@ std::optional<ImportTicket> Validator::Check(const RowInput& row, std::vector<Ro
 
   const Message only_for_complaints = Msg("import.only_for_complaints", "is only for complaints");
   if (auto s = text(Column::kComplaintCategory)) {
-    auto v = ParseComplaintCategoryValue(*s);
+    auto v = ParseLabel<ComplaintCategory>(*s);
     if (!v) {
       fail(Column::kComplaintCategory,
            Msg("import.unknown_complaint_category",

@@ -67,19 +67,10 @@ std::optional<Column> ParseColumn(std::string_view header);
 // number/编号.
 bool IsInformationalColumn(std::string_view header);
 
-// ---- values in both languages ----------------------------------------------------------------
+// ---- values ----------------------------------------------------------------------------------
 
-std::optional<TicketType> ParseTypeValue(std::string_view s);  // "incident", "故障", ...
-std::optional<Channel> ParseChannelValue(std::string_view s);  // "phone", "电话", ...
-std::optional<int> ParsePriorityValue(std::string_view s);     // "P1".."P4", "p2", "1".."4"
-std::optional<CallbackResolved> ParseCallbackResolvedValue(std::string_view s);
-std::optional<Satisfaction> ParseSatisfactionValue(std::string_view s);
-std::optional<ComplaintCategory> ParseComplaintCategoryValue(std::string_view s);
-const char* NameZh(TicketType t);
-const char* NameZh(Channel c);
-const char* NameZh(CallbackResolved r);
-const char* NameZh(Satisfaction s);
-const char* NameZh(ComplaintCategory c);
+// "P1".."P4" in either case, or "1".."4" (the values of other enumerations: desk::ParseLabel).
+std::optional<int> ParsePriorityValue(std::string_view s);
 
 // ---- times -----------------------------------------------------------------------------------
 

@@ -234,18 +234,18 @@ TEST(ImportColumns, EnglishChineseAndBilingualHeaders) {
 }
 
 TEST(ImportValues, BothLanguages) {
-  EXPECT_EQ(ParseTypeValue("投诉"), TicketType::kComplaint);
-  EXPECT_EQ(ParseTypeValue("Incident"), TicketType::kIncident);
-  EXPECT_EQ(ParseChannelValue("walk-in"), Channel::kWalkIn);
-  EXPECT_EQ(ParseChannelValue("现场"), Channel::kWalkIn);
+  EXPECT_EQ(ParseLabel<TicketType>("投诉"), TicketType::kComplaint);
+  EXPECT_EQ(ParseLabel<TicketType>("Incident"), TicketType::kIncident);
+  EXPECT_EQ(ParseLabel<Channel>("walk-in"), Channel::kWalkIn);
+  EXPECT_EQ(ParseLabel<Channel>("现场"), Channel::kWalkIn);
   EXPECT_EQ(ParsePriorityValue("p2"), 2);
   EXPECT_EQ(ParsePriorityValue("4"), 4);
   EXPECT_EQ(ParsePriorityValue("P5"), std::nullopt);
-  EXPECT_EQ(ParseCallbackResolvedValue("部分解决"), CallbackResolved::kPartly);
-  EXPECT_EQ(ParseSatisfactionValue("基本满意"), Satisfaction::kBasicallySatisfied);
-  EXPECT_EQ(ParseComplaintCategoryValue("服务态度"), ComplaintCategory::kAttitude);
-  EXPECT_EQ(ParseTypeValue(NameZh(TicketType::kRequest)), TicketType::kRequest);
-  EXPECT_EQ(ParseChannelValue(NameZh(Channel::kChat)), Channel::kChat);
+  EXPECT_EQ(ParseLabel<CallbackResolved>("部分解决"), CallbackResolved::kPartly);
+  EXPECT_EQ(ParseLabel<Satisfaction>("基本满意"), Satisfaction::kBasicallySatisfied);
+  EXPECT_EQ(ParseLabel<ComplaintCategory>("服务态度"), ComplaintCategory::kAttitude);
+  EXPECT_EQ(ParseLabel<TicketType>(NameZh(TicketType::kRequest)), TicketType::kRequest);
+  EXPECT_EQ(ParseLabel<Channel>(NameZh(Channel::kChat)), Channel::kChat);
 }
 
 TEST(ImportTimes, LocalTimesAreBeijingTimeAndZonesAreHonoured) {

@@ -531,7 +531,7 @@ Result<ComplaintDraft> ReadComplaint(const bj::value& v) {
   json::Reader in(v, "complaint");
   ComplaintDraft cd;
   if (auto s = in.OptString("category", {.min_len = 1, .max_len = 40})) {
-    if (auto c = import::ParseComplaintCategoryValue(*s)) {
+    if (auto c = ParseLabel<ComplaintCategory>(*s)) {
       cd.category = *c;
     } else {
       in.Fail("category", Msg("import.complaint_category",

@@ -5,7 +5,9 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/clock.h"
@@ -47,31 +49,90 @@ enum class Action {
   kComment,
 };
 
-const char* Name(TicketType t);    // "consultation", "request", "incident", "complaint", "suggestion"
-const char* Name(Channel c);       // "phone", "email", "chat", "portal", "walk_in", "api"
-const char* Name(TicketStatus s);  // "new", "accepted", "in_progress", "waiting_customer", "resolved",
-                                   // "callback_done", "closed", "cancelled", "merged"
-const char* Name(Action a);        // "accept", "respond", ... (lower case as in the enum)
-std::optional<TicketType> ParseTicketType(std::string_view s);
-std::optional<Channel> ParseChannel(std::string_view s);
-std::optional<TicketStatus> ParseStatus(std::string_view s);
-std::optional<Action> ParseAction(std::string_view s);
-
-enum class CallbackResolved { kResolved, kPartly, kNotResolved };  // 解决 / 部分解决 / 未解决
-enum class Satisfaction {
-  kSatisfied,
-  kBasicallySatisfied,
-  kDissatisfied,
-  kNotRated
-};                                     // 满意 / 基本满意 / 不满意 / 未评价
-const char* Name(CallbackResolved r);  // "resolved", "partly", "not_resolved"
-const char* Name(Satisfaction s);      // "satisfied", "basically_satisfied", "dissatisfied", "not_rated"
-std::optional<CallbackResolved> ParseCallbackResolved(std::string_view s);
-std::optional<Satisfaction> ParseSatisfaction(std::string_view s);
-
+enum class CallbackResolved { kResolved, kPartly, kNotResolved };
+enum class Satisfaction { kSatisfied, kBasicallySatisfied, kDissatisfied, kNotRated };
 enum class ComplaintCategory { kAttitude, kEfficiency, kProfessionalism, kOutcome, kFacilities, kOther };
-const char* Name(ComplaintCategory c);  // "attitude", "efficiency", "professionalism", "outcome", "facilities", "other"
-std::optional<ComplaintCategory> ParseComplaintCategory(std::string_view s);
+enum class Escalation { kTechnical, kManager };  // to technical support (a transfer), to the managers
+
+// ---- names and labels ----
+// One table per enumeration gives each value its API name (also the English export), its Chinese
+// label (Chinese exports, import values) and at most one more spelling an import accepts. The
+// tables in model.cpp are the only place these words are written: routes, the export and the
+// import read them through the functions below.
+template <typename E>
+struct Label {
+  E value;
+  const char* name;
+  const char* zh;
+  const char* alias = nullptr;
+};
+// Defined for TicketType, Channel, TicketStatus, Action, CallbackResolved, Satisfaction,
+// ComplaintCategory and Escalation, in the order of the enumeration.
+template <typename E>
+std::span<const Label<E>> Labels();
+template <>
+std::span<const Label<TicketType>> Labels();
+template <>
+std::span<const Label<Channel>> Labels();
+template <>
+std::span<const Label<TicketStatus>> Labels();
+template <>
+std::span<const Label<Action>> Labels();
+template <>
+std::span<const Label<CallbackResolved>> Labels();
+template <>
+std::span<const Label<Satisfaction>> Labels();
+template <>
+std::span<const Label<ComplaintCategory>> Labels();
+template <>
+std::span<const Label<Escalation>> Labels();
+
+// "incident", "walk_in", "in_progress", ...
+template <typename E>
+const char* Name(E value) {
+  for (const auto& l : Labels<E>()) {
+    if (l.value == value) return l.name;
+  }
+  return "";
+}
+// "故障", "现场", "处理中", ...
+template <typename E>
+const char* NameZh(E value) {
+  for (const auto& l : Labels<E>()) {
+    if (l.value == value) return l.zh;
+  }
+  return "";
+}
+// The API name, exactly.
+template <typename E>
+std::optional<E> Parse(std::string_view name) {
+  for (const auto& l : Labels<E>()) {
+    if (name == l.name) return l.value;
+  }
+  return std::nullopt;
+}
+// What a person wrote in a file: the name, the Chinese label or the alias; ASCII case, white space
+// around it and ' ' or '-' for '_' do not matter ("Walk-in", "现场").
+std::string NormalizeLabel(std::string_view text);
+template <typename E>
+std::optional<E> ParseLabel(std::string_view text) {
+  const std::string key = NormalizeLabel(text);
+  for (const auto& l : Labels<E>()) {
+    if (key == l.name || key == l.zh || (l.alias && key == l.alias)) return l.value;
+  }
+  return std::nullopt;
+}
+// Every name, for messages: "consultation, request, incident, complaint, suggestion".
+template <typename E>
+std::string NameList() {
+  std::string out;
+  for (const auto& l : Labels<E>()) out += (out.empty() ? "" : ", ") + std::string(l.name);
+  return out;
+}
+
+// Priorities are 1 (P1, the most urgent) to 4.
+std::string PriorityName(int priority);                // "P3"
+std::optional<int> ParsePriority(std::string_view s);  // "P1".."P4", "p1".."p4"
 
 struct Customer {
   Id id = 0;
@@ -152,6 +213,47 @@ struct Callback {
   std::optional<CallbackResolved> resolved;
   std::optional<Satisfaction> satisfaction;
   std::string notes;
+};
+
+// What a registration carries (POST /api/v1/tickets, the portal, a row of an import).
+struct Registration {
+  TicketType type = TicketType::kRequest;
+  Channel channel = Channel::kPhone;
+  int priority = 3;
+  std::string title;
+  std::string description;
+  std::optional<Id> customer_id;
+  std::optional<Id> category_id;
+};
+
+struct ComplaintDraft {
+  ComplaintCategory category = ComplaintCategory::kOther;
+  std::optional<Id> about_staff_id;
+  std::optional<Id> about_department_id;
+  int severity = 2;
+  std::optional<Id> responsible_id;
+  std::optional<TimeMs> deadline_at;
+};
+
+struct TicketDraft {
+  Registration registration;
+  std::optional<Id> department_id;
+  std::optional<Id> assignee_id;
+  std::optional<ComplaintDraft> complaint;  // a complaint's category and what it is about
+};
+
+// What an action on a ticket carries (POST /api/v1/tickets/{id}/actions/{action}).
+struct ActionInput {
+  Action action = Action::kComment;
+  std::string note;                 // reply, note, reason
+  bool internal = false;            // comment: an internal note the customer never sees
+  std::optional<Id> department_id;  // transfer, escalate (technical)
+  std::optional<Id> assignee_id;    // assign, transfer
+  std::optional<Id> merge_into;     // merge
+  std::optional<Escalation> escalation;
+  std::optional<bool> reached;  // callback
+  std::optional<CallbackResolved> resolved;
+  std::optional<Satisfaction> satisfaction;
 };
 
 }  // namespace sqm::desk

@@ -48,10 +48,10 @@ Ticket TicketFrom(const Row& r) {
   Ticket t;
   t.id = r.Int(0);
   t.number = TicketNumber(t.id);
-  t.type = ParseTicketType(r.Text(1)).value_or(TicketType::kRequest);
-  t.channel = ParseChannel(r.Text(2)).value_or(Channel::kPhone);
+  t.type = Parse<TicketType>(r.Text(1)).value_or(TicketType::kRequest);
+  t.channel = Parse<Channel>(r.Text(2)).value_or(Channel::kPhone);
   t.priority = static_cast<int>(r.Int(3));
-  t.status = ParseStatus(r.Text(4)).value_or(TicketStatus::kNew);
+  t.status = Parse<TicketStatus>(r.Text(4)).value_or(TicketStatus::kNew);
   t.title = r.Text(5);
   t.description = r.Text(6);
   t.customer_id = r.OptInt(7);
@@ -91,8 +91,8 @@ Callback CallbackFrom(const Row& r) {
   c.done_at = r.OptInt(4);
   c.done_by = r.OptInt(5);
   if (!r.IsNull(6)) c.reached = r.Bool(6);
-  if (!r.IsNull(7)) c.resolved = ParseCallbackResolved(r.Text(7));
-  if (!r.IsNull(8)) c.satisfaction = ParseSatisfaction(r.Text(8));
+  if (!r.IsNull(7)) c.resolved = Parse<CallbackResolved>(r.Text(7));
+  if (!r.IsNull(8)) c.satisfaction = Parse<Satisfaction>(r.Text(8));
   c.notes = r.Text(9);
   return c;
 }
@@ -356,7 +356,7 @@ std::optional<Complaint> FindComplaint(Connection& db, Id ticket_id) {
   if (!r) return std::nullopt;
   Complaint c;
   c.ticket_id = r->Int(0);
-  c.category = ParseComplaintCategory(r->Text(1)).value_or(ComplaintCategory::kOther);
+  c.category = Parse<ComplaintCategory>(r->Text(1)).value_or(ComplaintCategory::kOther);
   c.about_staff_id = r->OptInt(2);
   c.about_department_id = r->OptInt(3);
   c.severity = static_cast<int>(r->Int(4));

@@ -21,20 +21,14 @@ namespace {
 constexpr json::Reader::StringRule kTitle{.min_len = 1, .max_len = 200};
 constexpr json::Reader::StringRule kText{.min_len = 0, .max_len = 20000};
 
-std::optional<int> ParsePriority(std::string_view s) {
-  if (s.size() == 2 && (s[0] == 'P' || s[0] == 'p') && s[1] >= '1' && s[1] <= '4') return s[1] - '0';
-  return std::nullopt;
-}
-
-// Reads an enum field by name, recording an error that lists the allowed names.
-template <typename E, typename Parse>
-std::optional<E> EnumField(json::Reader& in, std::string_view key, Parse parse, std::string_view allowed,
-                           bool required) {
+// Reads an enum field by its API name, recording an error that lists the allowed names.
+template <typename E>
+std::optional<E> EnumField(json::Reader& in, std::string_view key, bool required) {
   auto text = required ? std::optional(in.String(key, {.min_len = 1, .max_len = 40}))
                        : in.OptString(key, {.min_len = 1, .max_len = 40});
   if (!text || text->empty()) return std::nullopt;
-  auto v = parse(*text);
-  if (!v) in.Fail(key, fmt::format("must be one of {}", allowed));
+  auto v = Parse<E>(*text);
+  if (!v) in.Fail(key, fmt::format("must be one of {}", NameList<E>()));
   return v;
 }
 
@@ -46,17 +40,13 @@ std::optional<TimeMs> TimeField(json::Reader& in, std::string_view key) {
   return t;
 }
 
-constexpr const char* kTypes = "consultation, request, incident, complaint, suggestion";
-constexpr const char* kChannels = "phone, email, chat, portal, walk_in, api";
-constexpr const char* kComplaintCategories = "attitude, efficiency, professionalism, outcome, facilities, other";
-
 Result<TicketDraft> ReadDraft(const bj::value& body, bool portal) {
   json::Reader in(body);
   TicketDraft d;
   auto& r = d.registration;
-  r.type = EnumField<TicketType>(in, "type", ParseTicketType, kTypes, true).value_or(TicketType::kRequest);
+  r.type = EnumField<TicketType>(in, "type", true).value_or(TicketType::kRequest);
   if (!portal) {
-    r.channel = EnumField<Channel>(in, "channel", ParseChannel, kChannels, true).value_or(Channel::kPhone);
+    r.channel = EnumField<Channel>(in, "channel", true).value_or(Channel::kPhone);
   }
   if (auto p = in.OptString("priority", {.min_len = 1, .max_len = 2})) {
     if (auto n = ParsePriority(*p)) {
@@ -76,8 +66,7 @@ Result<TicketDraft> ReadDraft(const bj::value& body, bool portal) {
   if (const bj::value* c = in.OptValue("complaint"); c && !c->is_null()) {
     json::Reader cin(*c, "complaint");
     ComplaintDraft cd;
-    cd.category = EnumField<ComplaintCategory>(cin, "category", ParseComplaintCategory, kComplaintCategories, true)
-                      .value_or(ComplaintCategory::kOther);
+    cd.category = EnumField<ComplaintCategory>(cin, "category", true).value_or(ComplaintCategory::kOther);
     cd.about_staff_id = cin.OptInt("about_staff_id", 1);
     cd.about_department_id = cin.OptInt("about_department_id", 1);
     cd.severity = static_cast<int>(cin.OptInt("severity", 1, 3).value_or(2));
@@ -209,19 +198,19 @@ Result<repo::TicketQuery> ReadQuery(const Request& req) {
     while (!rest.empty()) {
       auto comma = rest.find(',');
       auto item = rest.substr(0, comma);
-      auto st = ParseStatus(item);
+      auto st = Parse<TicketStatus>(item);
       if (!st) return Error::Invalid("status", fmt::format("unknown status '{}'", item));
       q.statuses.push_back(*st);
       rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
     }
   }
   if (auto s = req.QueryText("type")) {
-    q.type = ParseTicketType(*s);
-    if (!q.type) return Error::Invalid("type", fmt::format("must be one of {}", kTypes));
+    q.type = Parse<TicketType>(*s);
+    if (!q.type) return Error::Invalid("type", fmt::format("must be one of {}", NameList<TicketType>()));
   }
   if (auto s = req.QueryText("channel")) {
-    q.channel = ParseChannel(*s);
-    if (!q.channel) return Error::Invalid("channel", fmt::format("must be one of {}", kChannels));
+    q.channel = Parse<Channel>(*s);
+    if (!q.channel) return Error::Invalid("channel", fmt::format("must be one of {}", NameList<Channel>()));
   }
   if (auto s = req.QueryText("priority")) {
     q.priority = ParsePriority(*s);
@@ -257,7 +246,7 @@ Result<repo::TicketQuery> ReadQuery(const Request& req) {
 
 Response Act(Service& svc, Request& req) {
   SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
-  auto action = ParseAction(req.params.find("action")->second);
+  auto action = Parse<Action>(req.params.find("action")->second);
   if (!action) return ErrorResponse(Error::NotFound("no such action: " + req.params.find("action")->second));
   bj::value empty = bj::object{};
   bj::value body = empty;
@@ -272,12 +261,10 @@ Response Act(Service& svc, Request& req) {
   a.department_id = in.OptInt("department_id", 1);
   a.assignee_id = in.OptInt("assignee_id", 1);
   a.merge_into = in.OptInt("merge_into", 1);
-  a.escalation = in.OptString("escalation", {.min_len = 1, .max_len = 20}).value_or("");
+  a.escalation = EnumField<Escalation>(in, "escalation", false);
   a.reached = in.OptBool("reached");
-  a.resolved =
-      EnumField<CallbackResolved>(in, "resolved", ParseCallbackResolved, "resolved, partly, not_resolved", false);
-  a.satisfaction = EnumField<Satisfaction>(in, "satisfaction", ParseSatisfaction,
-                                           "satisfied, basically_satisfied, dissatisfied, not_rated", false);
+  a.resolved = EnumField<CallbackResolved>(in, "resolved", false);
+  a.satisfaction = EnumField<Satisfaction>(in, "satisfaction", false);
   if (auto st = in.Done(); !st.ok()) return ErrorResponse(st.error());
   return Reply(svc.Act(req.who(), id, a), TicketJson);
 }
@@ -287,7 +274,7 @@ Response UpdateComplaint(Service& svc, Request& req) {
   SQM_ASSIGN_OR_REPLY(auto body, req.Json());
   json::Reader in(body);
   ComplaintPatch p;
-  p.category = EnumField<ComplaintCategory>(in, "category", ParseComplaintCategory, kComplaintCategories, false);
+  p.category = EnumField<ComplaintCategory>(in, "category", false);
   for (auto [key, field] :
        {std::pair{"about_staff_id", &p.about_staff_id}, std::pair{"about_department_id", &p.about_department_id},
         std::pair{"responsible_id", &p.responsible_id}}) {

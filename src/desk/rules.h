@@ -31,16 +31,6 @@ Result<TicketStatus> Next(TicketStatus status, Action action,
 
 bool IsOpen(TicketStatus status);  // not resolved, callback_done, closed, cancelled or merged
 
-// What a registration must carry, checked before anything is written.
-struct Registration {
-  TicketType type = TicketType::kRequest;
-  Channel channel = Channel::kPhone;
-  int priority = 3;
-  std::string title;
-  std::string description;
-  std::optional<Id> customer_id;
-  std::optional<Id> category_id;
-};
 // Complaints, incidents and service requests need a customer; incidents and requests a
 // category; complaints and incidents a description. Field names match the API.
 Status CheckRegistration(const Registration& r);

@@ -113,11 +113,36 @@ TEST(SendBack, ATransferBackToWhereItCameFromIsASendBack) {
   EXPECT_FALSE(IsSendBack(1, 2, {}));
 }
 
+template <typename E>
+void ExpectLabelsRoundTrip() {
+  for (const auto& l : Labels<E>()) {
+    EXPECT_EQ(Parse<E>(Name(l.value)), l.value) << l.name;
+    EXPECT_EQ(ParseLabel<E>(NameZh(l.value)), l.value) << l.name;
+    EXPECT_NE(std::string(NameZh(l.value)), "") << l.name;
+  }
+}
+
+TEST(Names, EveryValueHasANameAndAChineseLabelThatReadBack) {
+  ExpectLabelsRoundTrip<TicketType>();
+  ExpectLabelsRoundTrip<Channel>();
+  ExpectLabelsRoundTrip<TicketStatus>();
+  ExpectLabelsRoundTrip<Action>();
+  ExpectLabelsRoundTrip<CallbackResolved>();
+  ExpectLabelsRoundTrip<Satisfaction>();
+  ExpectLabelsRoundTrip<ComplaintCategory>();
+  ExpectLabelsRoundTrip<Escalation>();
+  EXPECT_EQ(NameList<Channel>(), "phone, email, chat, portal, walk_in, api");
+  EXPECT_EQ(ParseLabel<Channel>(" Walk-In "), Channel::kWalkIn);
+  EXPECT_EQ(ParsePriority("p2"), 2);
+  EXPECT_EQ(ParsePriority("P5"), std::nullopt);
+  EXPECT_EQ(PriorityName(1), "P1");
+}
+
 TEST(Names, RoundTrip) {
-  for (TicketStatus s : kAllStatuses) EXPECT_EQ(ParseStatus(Name(s)), s);
-  for (Action a : kAllActions) EXPECT_EQ(ParseAction(Name(a)), a);
+  for (TicketStatus s : kAllStatuses) EXPECT_EQ(Parse<TicketStatus>(Name(s)), s);
+  for (Action a : kAllActions) EXPECT_EQ(Parse<Action>(Name(a)), a);
   EXPECT_EQ(TicketNumber(42), "T000042");
-  EXPECT_FALSE(ParseChannel("fax"));
+  EXPECT_FALSE(Parse<Channel>("fax"));
 }
 
 }  // namespace

@@ -64,7 +64,7 @@ bj::object TicketJson(const Ticket& t) {
           {"number", t.number},
           {"type", Name(t.type)},
           {"channel", Name(t.channel)},
-          {"priority", fmt::format("P{}", t.priority)},
+          {"priority", PriorityName(t.priority)},
           {"status", Name(t.status)},
           {"title", t.title},
           {"description", t.description},
@@ -172,7 +172,7 @@ Result<Ticket> Service::RegisterIn(WriteTx& tx, const org::Principal& who, const
             {{"number", t.number},
              {"type", Name(reg.type)},
              {"channel", Name(reg.channel)},
-             {"priority", fmt::format("P{}", reg.priority)},
+             {"priority", PriorityName(reg.priority)},
              {"title", reg.title},
              {"customer_id", OrNull(reg.customer_id)},
              {"category_id", OrNull(reg.category_id)},
@@ -336,10 +336,10 @@ Result<Ticket> Service::ActIn(WriteTx& tx, const org::Principal& who, const Tick
     case Action::kTransfer:
     case Action::kEscalate: {
       const bool escalate = in.action == Action::kEscalate;
-      if (escalate && in.escalation != "technical" && in.escalation != "manager") {
+      if (escalate && !in.escalation) {
         return Error::Invalid("escalation", Msg("ticket.bad_escalation", "must be technical or manager"));
       }
-      if (escalate && in.escalation == "manager") {
+      if (escalate && in.escalation == Escalation::kManager) {
         // Raise to the department's managers: no transfer, the ticket stays where it is.
         SQM_TRY(set("UPDATE tickets SET escalation_level = max(escalation_level, 2) WHERE id = ?", {id}));
         if (t.department_id) {
@@ -784,7 +784,7 @@ Status Service::OnFiring(WriteTx& tx, const sla::Timer& timer, sla::FiringKind k
                 {tx.now(), t->id}));
     tx.Append("ticket", std::to_string(t->id), "ticket.escalated",
               {{"reason", fmt::format("{} breached", sla::TimerKindName(timer.kind))},
-               {"priority", fmt::format("P{}", t->priority - 1)}});
+               {"priority", PriorityName(t->priority - 1)}});
     if (t->department_id) {
       if (auto d = org::repo::FindDepartment(db, *t->department_id); d && d->parent_id) {
         for (Id m : repo::ManagersOf(db, *d->parent_id)) recipients.push_back(m);

@@ -20,38 +20,9 @@
 
 namespace sqm::desk {
 
-struct ComplaintDraft {
-  ComplaintCategory category = ComplaintCategory::kOther;
-  std::optional<Id> about_staff_id;
-  std::optional<Id> about_department_id;
-  int severity = 2;
-  std::optional<Id> responsible_id;
-  std::optional<TimeMs> deadline_at;
-};
-
-struct TicketDraft {
-  Registration registration;
-  std::optional<Id> department_id;
-  std::optional<Id> assignee_id;
-  std::optional<ComplaintDraft> complaint;
-};
-
 struct RegisterResult {
   Ticket ticket;
   std::vector<Ticket> possible_duplicates;  // same customer and category, open, last 7 days
-};
-
-struct ActionInput {
-  Action action = Action::kComment;
-  std::string note;                 // reply, note, reason
-  bool internal = false;            // comment: an internal note the customer never sees
-  std::optional<Id> department_id;  // transfer, escalate (technical)
-  std::optional<Id> assignee_id;    // assign, transfer
-  std::optional<Id> merge_into;     // merge
-  std::string escalation;           // "technical" | "manager"
-  std::optional<bool> reached;      // callback
-  std::optional<CallbackResolved> resolved;
-  std::optional<Satisfaction> satisfaction;
 };
 
 struct ComplaintPatch {
