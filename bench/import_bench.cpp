@@ -32,8 +32,8 @@
 #include <spdlog/spdlog.h>
 
 #include "app/application.h"
+#include "calendar/zone.h"
 #include "desk/export.h"
-#include "desk/import.h"
 #include "desk/importer.h"
 #include "desk/service.h"
 #include "org/service.h"
@@ -96,7 +96,13 @@ std::string Phone(int i) {
 // `rows` tickets created in the year before `now` (up to ten days before it, so that every step,
 // at most ten mean delays each, is in the past): 90 % closed after a callback, 5 % resolved and
 // waiting for the callback, 5 % still open.
+// The business time zone of the demo organisation.
+calendar::Zone Shanghai() {
+  return calendar::Zone::Named("Asia/Shanghai").value();
+}
+
 std::string GenerateCsv(int rows, TimeMs now) {
+  const calendar::Zone zone = Shanghai();
   Random rnd(kSeed);
   std::string out =
       "type,channel,priority,title,description,customer,category,department,assignee,created_at,"
@@ -118,7 +124,7 @@ std::string GenerateCsv(int rows, TimeMs now) {
     const TimeMs called = resolved + rnd.Minutes(480);
     const TimeMs closed = called + rnd.Minutes(60);
     const double fate = rnd.Uniform();
-    auto t = [](TimeMs v) { return desk::import::FormatLocalTime(v); };
+    auto t = [&zone](TimeMs v) { return zone.Format(v); };
     std::string lifecycle;
     if (fate < 0.90) {
       lifecycle = fmt::format("{},{},{},{},{},{}", t(responded), t(resolved), t(called), kCallback[rnd.Below(6)],
@@ -305,10 +311,11 @@ int main(int argc, char** argv) {
         static_cast<long long>(breached), sqm_seconds, validate_seconds, sqm_seconds - validate_seconds,
         sqm_cpu_seconds, 1e6 * sqm_cpu_seconds / rows);
     if (export_too) {
+      auto& exporter = application.exporter();
       for (auto format : {desk::ExportFormat::kCsv, desk::ExportFormat::kXlsx}) {
         const char* name = format == desk::ExportFormat::kCsv ? "csv" : "xlsx";
         t0 = Wall::now();
-        auto file = desk::ExportTickets(db, who, {}, {.format = format, .max_rows = rows + 1}, now);
+        auto file = exporter.Export(who, {}, {.format = format, .max_rows = rows + 1});
         if (!file.ok()) {
           std::fprintf(stderr, "export %s failed: %s\n", name, file.error().message.c_str());
           return 1;

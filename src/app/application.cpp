@@ -45,8 +45,9 @@ Application::Application(const Options& options, const Clock& clock)
       sla_(db_, calendars_, clock_),
       desk_(db_, sla_, clock_),
       run_out_watch_(db_, clock_),
-      reports_(db_, clock_),
-      importer_(db_, desk_, sla_, clock_, options_.importer),
+      reports_(db_, clock_, options_.business_zone),
+      importer_(db_, desk_, sla_, clock_, options_.business_zone, options_.importer),
+      exporter_(db_, clock_, options_.business_zone),
       idempotency_(db_, clock_),
       http_(router_, org_, metrics_,
             http::AppOptions{options_.web_root, options_.secure_cookies, options_.access_log, &idempotency_}) {
@@ -123,8 +124,8 @@ void Application::AddRoutes() {
   calendar::AddRoutes(router_, calendars_);
   sla::AddRoutes(router_, sla_);
   desk::AddRoutes(router_, desk_);
-  desk::AddReportRoutes(router_, reports_, clock_);
-  desk::AddImportRoutes(router_, importer_, db_, clock_);
+  desk::AddReportRoutes(router_, reports_);
+  desk::AddImportRoutes(router_, importer_, exporter_);
   assessment::AddMethodRoutes(router_);
   feedback::AddStatisticsRoutes(router_);
   inspection::AddAgreementRoutes(router_);

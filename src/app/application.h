@@ -52,6 +52,8 @@
 #include "base/clock.h"
 #include "calendar/registry.h"
 #include "calendar/run_out_watch.h"
+#include "calendar/zone.h"
+#include "desk/export.h"
 #include "desk/importer.h"
 #include "desk/reports.h"
 #include "desk/service.h"
@@ -77,6 +79,9 @@ struct Options {
   bool access_log = true;                   // one JSON line per request on stderr
   std::string metrics_token;                // lets callers beyond loopback read /metrics; empty: loopback only
   desk::ImporterOptions importer;           // import jobs: how many at once, the apply cache
+  // The business time zone (`--business-zone`): import times without an offset, exports and the
+  // desk reports' days, weeks and months are local there.
+  calendar::Zone business_zone = calendar::Zone::Named("Asia/Shanghai").value();
 };
 
 class Application {
@@ -122,6 +127,7 @@ class Application {
   desk::Service& desk() { return desk_; }
   desk::Reports& reports() { return reports_; }
   desk::Importer& importer() { return importer_; }
+  desk::Exporter& exporter() { return exporter_; }
   const http::Router& router() const { return router_; }
   http::App& http() { return http_; }
 
@@ -142,6 +148,7 @@ class Application {
   calendar::RunOutWatch run_out_watch_;
   desk::Reports reports_;
   desk::Importer importer_;
+  desk::Exporter exporter_;
   http::IdempotencyKeys idempotency_;
   std::unique_ptr<storage::EventFollower> follower_;
   http::Metrics metrics_;

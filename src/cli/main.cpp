@@ -14,6 +14,7 @@
 #include "app/application.h"
 #include "base/crypto.h"
 #include "base/json.h"
+#include "calendar/zone.h"
 #include "demo/history.h"
 #include "demo/organisation.h"
 #include "storage/postgres.h"
@@ -29,6 +30,7 @@ struct Config {
   bool group_commit = true;
   int db_pool = 8;
   std::string log_level = "info";
+  std::string business_zone = "Asia/Shanghai";
 
   std::string listen = "127.0.0.1:8080";
   std::string web_root = "web/dist";
@@ -52,6 +54,7 @@ app::Options AppOptions(const Config& c) {
   o.web_root = c.web_root;
   o.access_log = c.access_log;
   o.metrics_token = c.metrics_token;
+  o.business_zone = calendar::Zone::Named(c.business_zone).value();
   return o;
 }
 
@@ -112,6 +115,11 @@ int main(int argc, char** argv) {
   cli.add_option("--group-commit", c.group_commit, "queue concurrent writes into one transaction");
   cli.add_option("--log-level", c.log_level, "trace, debug, info, warn, error")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}));
+  cli.add_option("--business-zone", c.business_zone, "time zone of imported local times, exports and report periods")
+      ->check([](const std::string& zone) {
+        auto z = calendar::Zone::Named(zone);
+        return z.ok() ? std::string() : z.error().message;
+      });
 
   auto* serve = cli.add_subcommand("serve", "serve the web UI and the API");
   serve->add_option("--listen", c.listen, "HOST:PORT to listen on (port 0 picks a free one)");

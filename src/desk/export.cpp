@@ -10,9 +10,10 @@
 #include <xlsxwriter.h>
 
 #include "base/crypto.h"
-#include "desk/import.h"
+#include "desk/import/columns.h"
+#include "desk/import/directory.h"
+#include "desk/import/times.h"
 #include "desk/rules.h"
-#include "org/repo.h"
 
 namespace sqm::desk {
 
@@ -74,35 +75,13 @@ const char* StatusZh(TicketStatus s) {
   return "";
 }
 
-// Departments, staff and categories by id (customers are exported by id and name as listed).
-Directory LoadNames(storage::Connection& db) {
-  Directory dir;
-  for (auto& c : repo::ListCategories(db)) {
-    dir.Add(import::Directory::Category{c.id, c.parent_id, std::move(c.name), c.active});
-  }
-  for (auto& d : org::repo::ListDepartments(db)) {
-    dir.Add(import::Directory::Department{d.id, std::move(d.name), d.code.value_or(""), d.active});
-  }
-  constexpr int kPage = 5000;
-  std::optional<Id> after;
-  for (;;) {
-    auto page = org::repo::ListStaff(db, {.after_id = after, .limit = kPage}, org::Scope{true, {}});
-    for (auto& s : page) {
-      dir.Add(
-          import::Directory::Staff{s.id, std::move(s.username), std::move(s.display_name), s.department_id, s.active});
-    }
-    if (static_cast<int>(page.size()) < kPage) break;
-    after = page.back().id;
-  }
-  return dir;
-}
-
-std::vector<OutCell> Cells(storage::Connection& db, const Ticket& t, const import::Directory& dir, bool zh) {
+std::vector<OutCell> Cells(storage::Connection& db, const Ticket& t, const Directory& dir, bool zh,
+                           const calendar::Zone& zone) {
   std::vector<OutCell> row(kOutColumns);
   auto set = [&](Out c, std::string text) { row[static_cast<int>(c)].text = std::move(text); };
   auto set_time = [&](Out c, std::optional<TimeMs> v) {
     if (!v) return;
-    row[static_cast<int>(c)].text = import::FormatLocalTime(*v);
+    row[static_cast<int>(c)].text = zone.Format(*v);
     row[static_cast<int>(c)].time = v;
   };
   set(Out::kType, zh ? NameZh(t.type) : Name(t.type));
@@ -149,18 +128,17 @@ std::vector<OutCell> Cells(storage::Connection& db, const Ticket& t, const impor
   return row;
 }
 
-std::string LocalDate(TimeMs now) {
+std::string LocalDate(TimeMs now, const calendar::Zone& zone) {
   using namespace std::chrono;
-  return date::format("%Y%m%d",
-                      date::floor<days>(date::sys_time<milliseconds>{milliseconds{now + import::kLocalOffset}}));
+  return date::format("%Y%m%d", date::floor<days>(date::sys_time<milliseconds>{milliseconds{zone.ToLocal(now)}}));
 }
 
 // Pages through every ticket the query matches, in id order; `emit` gets each row's cells.
 template <typename Emit>
 Result<std::int64_t> ForEachTicket(storage::Database& db, const org::Principal& who, repo::TicketQuery q,
-                                   const ExportOptions& o, TimeMs now, Emit&& emit) {
+                                   const ExportOptions& o, TimeMs now, const calendar::Zone& zone, Emit&& emit) {
   return db.Read([&](storage::Connection& c) -> Result<std::int64_t> {
-    const import::Directory dir = LoadNames(c);
+    const Directory dir = repo::LoadDirectory(c, /*with_customers=*/false);
     q.sort = "created_asc";  // id order, paged by the last id: each page is an index range scan
     q.limit = o.page_size;
     q.offset = 0;
@@ -174,7 +152,7 @@ Result<std::int64_t> ForEachTicket(storage::Database& db, const org::Principal& 
                                                       "status, ...) and export in parts",
                                                       o.max_rows));
         }
-        SQM_TRY(emit(Cells(c, t, dir, o.language == ExportLanguage::kChinese)));
+        SQM_TRY(emit(Cells(c, t, dir, o.language == ExportLanguage::kChinese, zone)));
       }
       if (static_cast<int>(page.size()) < q.limit) break;
       q.after_id = page.back().id;
@@ -233,13 +211,16 @@ std::vector<std::string> ExportHeader(ExportLanguage language) {
   return out;
 }
 
-Result<ExportFile> ExportTickets(storage::Database& db, const org::Principal& who, repo::TicketQuery query,
-                                 const ExportOptions& o, TimeMs now) {
+Exporter::Exporter(storage::Database& db, const Clock& clock, calendar::Zone zone)
+    : db_(db), clock_(clock), zone_(std::move(zone)) {}
+
+Result<ExportFile> Exporter::Export(const org::Principal& who, repo::TicketQuery query, const ExportOptions& o) {
+  const TimeMs now = clock_.Now();
   ExportFile file;
   const auto header = ExportHeader(o.language);
   if (o.format == ExportFormat::kCsv) {
     file.content_type = "text/csv; charset=utf-8";
-    file.filename = "tickets-" + LocalDate(now) + ".csv";
+    file.filename = "tickets-" + LocalDate(now, zone_) + ".csv";
     file.body = "\xEF\xBB\xBF";
     auto line = [&](auto&& texts) {
       bool first = true;
@@ -251,7 +232,8 @@ Result<ExportFile> ExportTickets(storage::Database& db, const org::Principal& wh
       file.body += "\r\n";
     };
     line(header);
-    SQM_ASSIGN(file.rows, ForEachTicket(db, who, std::move(query), o, now, [&](const std::vector<OutCell>& cells) {
+    SQM_ASSIGN(file.rows,
+               ForEachTicket(db_, who, std::move(query), o, now, zone_, [&](const std::vector<OutCell>& cells) {
                  std::vector<std::string_view> texts;
                  for (const auto& c : cells) texts.emplace_back(c.text);
                  line(texts);
@@ -261,7 +243,7 @@ Result<ExportFile> ExportTickets(storage::Database& db, const org::Principal& wh
   }
 
   file.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  file.filename = "tickets-" + LocalDate(now) + ".xlsx";
+  file.filename = "tickets-" + LocalDate(now, zone_) + ".xlsx";
   TempFile tmp{std::filesystem::temp_directory_path() / ("sqm-export-" + crypto::RandomToken(12) + ".xlsx")};
   lxw_workbook_options wo{};
   wo.constant_memory = LXW_TRUE;  // rows go to disk as they are written
@@ -285,22 +267,24 @@ Result<ExportFile> ExportTickets(storage::Database& db, const org::Principal& wh
     worksheet_write_string(ws, 0, static_cast<lxw_col_t>(i), header[static_cast<std::size_t>(i)].c_str(), bold);
   }
   lxw_row_t r = 0;
-  auto rows = ForEachTicket(db, who, std::move(query), o, now, [&](const std::vector<OutCell>& cells) -> sqm::Status {
-    ++r;
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-      const auto col = static_cast<lxw_col_t>(i);
-      const auto& c = cells[i];
-      lxw_error e = LXW_NO_ERROR;
-      if (c.time) {
-        e = worksheet_write_number(ws, r, col, import::ToExcelSerial(*c.time), when);
-      } else if (!c.text.empty()) {
-        const std::string text(CutUtf8(c.text, kXlsxMaxString));
-        e = worksheet_write_string(ws, r, col, text.c_str(), nullptr);
-      }
-      if (e != LXW_NO_ERROR) return Error::Internal(std::string("writing the XLSX file failed: ") + lxw_strerror(e));
-    }
-    return {};
-  });
+  auto rows =
+      ForEachTicket(db_, who, std::move(query), o, now, zone_, [&](const std::vector<OutCell>& cells) -> sqm::Status {
+        ++r;
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+          const auto col = static_cast<lxw_col_t>(i);
+          const auto& c = cells[i];
+          lxw_error e = LXW_NO_ERROR;
+          if (c.time) {
+            e = worksheet_write_number(ws, r, col, import::ToExcelSerial(*c.time, zone_), when);
+          } else if (!c.text.empty()) {
+            const std::string text(CutUtf8(c.text, kXlsxMaxString));
+            e = worksheet_write_string(ws, r, col, text.c_str(), nullptr);
+          }
+          if (e != LXW_NO_ERROR)
+            return Error::Internal(std::string("writing the XLSX file failed: ") + lxw_strerror(e));
+        }
+        return {};
+      });
   const lxw_error closed = workbook_close(wb);
   if (!rows.ok()) return rows.error();
   if (closed != LXW_NO_ERROR)

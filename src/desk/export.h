@@ -7,8 +7,8 @@
 // (the import skips them). `external_id` carries the ticket number, `customer` the customer id,
 // `category` the path of names, `department` the code (or the name when it has none),
 // `assignee` the username. CSV starts with a UTF-8 byte order mark so Excel reads it as UTF-8,
-// uses CRLF, and writes times as ISO-8601 with +08:00; XLSX writes times as Excel date-times in
-// Beijing time. Cells starting with = + - @ get a leading ' in CSV (so Excel does not run them as
+// uses CRLF, and writes times as ISO-8601 with the business zone's offset; XLSX writes times as
+// Excel date-times in that zone. Cells starting with = + - @ get a leading ' in CSV (so Excel does not run them as
 // formulas); the import drops it again.
 #pragma once
 
@@ -19,6 +19,7 @@
 
 #include "base/clock.h"
 #include "base/result.h"
+#include "calendar/zone.h"
 #include "desk/repo.h"
 #include "org/model.h"
 #include "storage/database.h"
@@ -38,7 +39,7 @@ struct ExportOptions {
 struct ExportFile {
   std::string body;
   std::string content_type;
-  std::string filename;  // "tickets-20260105.csv" (the local date of `now`)
+  std::string filename;  // "tickets-20260105.csv" (the local date of the export)
   std::int64_t rows = 0;
 };
 
@@ -49,9 +50,20 @@ std::string CsvField(std::string_view text);
 // The header row of an export.
 std::vector<std::string> ExportHeader(ExportLanguage language);
 
-// The tickets `who` may see matching `query` (its sort, offset and limit are ignored: every
-// matching ticket, in id order). kInvalid on "format" when more than max_rows match.
-Result<ExportFile> ExportTickets(storage::Database& db, const org::Principal& who, repo::TicketQuery query,
-                                 const ExportOptions& options, TimeMs now);
+class Exporter {
+ public:
+  // `zone` is the business time zone: CSV times carry its offset, XLSX dates are its local time,
+  // and the file is named by its local date.
+  Exporter(storage::Database& db, const Clock& clock, calendar::Zone zone);
+
+  // The tickets `who` may see matching `query` (its sort, offset and limit are ignored: every
+  // matching ticket, in id order). kInvalid on "format" when more than max_rows match.
+  Result<ExportFile> Export(const org::Principal& who, repo::TicketQuery query, const ExportOptions& options);
+
+ private:
+  storage::Database& db_;
+  const Clock& clock_;
+  const calendar::Zone zone_;
+};
 
 }  // namespace sqm::desk

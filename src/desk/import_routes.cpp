@@ -49,8 +49,6 @@ std::optional<import::Format> FormatOf(std::string_view content_type, std::strin
   return std::nullopt;
 }
 
-// The filters of GET /api/v1/tickets (status, type, channel, priority, sla_state, department_id,
-// customer_id, assignee_id or "me", from, to, q), read the same way.
 Response StartImport(Importer& importer, Request& req) {
   std::string filename = req.QueryText("filename").value_or("");
   if (filename.size() > 200 || filename.find_first_of("/\\") != std::string::npos) {
@@ -84,7 +82,7 @@ Response Bulk(Importer& importer, Request& req) {
   return r;
 }
 
-Response Export(storage::Database& db, const Clock& clock, Request& req) {
+Response Export(Exporter& exporter, Request& req) {
   ExportOptions o;
   const auto format = req.QueryText("format").value_or("csv");
   if (format == "csv") {
@@ -98,7 +96,7 @@ Response Export(storage::Database& db, const Clock& clock, Request& req) {
   if (lang != "en" && lang != "zh") return ErrorResponse(Error::Invalid("lang", "must be en or zh"));
   o.language = lang == "zh" ? ExportLanguage::kChinese : ExportLanguage::kEnglish;
   SQM_ASSIGN_OR_REPLY(auto query, ReadTicketQuery(req));
-  SQM_ASSIGN_OR_REPLY(auto file, ExportTickets(db, req.who(), std::move(query), o, clock.Now()));
+  SQM_ASSIGN_OR_REPLY(auto file, exporter.Export(req.who(), std::move(query), o));
   Response r;
   r.status = 200;
   r.content_type = file.content_type;
@@ -111,7 +109,7 @@ Response Export(storage::Database& db, const Clock& clock, Request& req) {
 
 }  // namespace
 
-void AddImportRoutes(http::Router& r, Importer& importer, storage::Database& db, const Clock& clock) {
+void AddImportRoutes(http::Router& r, Importer& importer, Exporter& exporter) {
   const std::string read(org::kTicketRead), write(org::kTicketWrite);
   // Files and batches are larger than the server's default body limit (`--max-body`, 1 MiB).
   constexpr http::RouteOptions kImportFile{
@@ -133,7 +131,7 @@ void AddImportRoutes(http::Router& r, Importer& importer, storage::Database& db,
   });
   r.Add(
       "POST", "/api/v1/tickets/bulk", write, [&importer](Request& req) { return Bulk(importer, req); }, kBulkBatch);
-  r.Add("GET", "/api/v1/tickets/export", read, [&db, &clock](Request& req) { return Export(db, clock, req); });
+  r.Add("GET", "/api/v1/tickets/export", read, [&exporter](Request& req) { return Export(exporter, req); });
 }
 
 }  // namespace sqm::desk

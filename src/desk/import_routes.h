@@ -8,13 +8,12 @@
 // Mapping only: the work is in importer.h and export.h.
 #pragma once
 
-#include "base/clock.h"
+#include "desk/export.h"
 #include "desk/importer.h"
 #include "http/router.h"
-#include "storage/database.h"
 
 namespace sqm::desk {
 
-void AddImportRoutes(http::Router& router, Importer& importer, storage::Database& db, const Clock& clock);
+void AddImportRoutes(http::Router& router, Importer& importer, Exporter& exporter);
 
 }  // namespace sqm::desk

@@ -7,6 +7,8 @@
 
 #include "base/crypto.h"
 #include "base/json.h"
+#include "desk/import/scan.h"
+#include "desk/import/times.h"
 #include "desk/repo.h"
 #include "org/repo.h"
 
@@ -151,8 +153,15 @@ struct Importer::JobState {
   std::atomic<bool> finished{false};
 };
 
-Importer::Importer(storage::Database& db, Service& desk, sla::Service& sla, const Clock& clock, ImporterOptions options)
-    : db_(db), desk_(desk), sla_(sla), clock_(clock), options_(options), next_id_(clock.Now()) {}
+Importer::Importer(storage::Database& db, Service& desk, sla::Service& sla, const Clock& clock, calendar::Zone zone,
+                   ImporterOptions options)
+    : db_(db),
+      desk_(desk),
+      sla_(sla),
+      clock_(clock),
+      zone_(std::move(zone)),
+      options_(options),
+      next_id_(clock.Now()) {}
 
 Importer::~Importer() {
   Stop();
@@ -172,38 +181,12 @@ void Importer::Stop() {
 }
 
 Directory Importer::LoadDirectory() {
-  return db_.Read([](Connection& db) {
-    import::Directory dir;
-    constexpr int kPage = 5000;
-    std::optional<Id> after;
-    for (;;) {
-      auto page = repo::ListCustomers(db, std::nullopt, kPage, after);
-      for (auto& c : page) dir.Add(import::Directory::Customer{c.id, std::move(c.name), std::move(c.phone)});
-      if (static_cast<int>(page.size()) < kPage) break;
-      after = page.back().id;
-    }
-    for (auto& c : repo::ListCategories(db)) {
-      dir.Add(import::Directory::Category{c.id, c.parent_id, std::move(c.name), c.active});
-    }
-    for (auto& d : org::repo::ListDepartments(db)) {
-      dir.Add(import::Directory::Department{d.id, std::move(d.name), d.code.value_or(""), d.active});
-    }
-    std::optional<Id> after_staff;
-    for (;;) {
-      auto page = org::repo::ListStaff(db, {.after_id = after_staff, .limit = kPage}, org::Scope{true, {}});
-      for (auto& s : page) {
-        dir.Add(import::Directory::Staff{s.id, std::move(s.username), std::move(s.display_name), s.department_id,
-                                         s.active});
-      }
-      if (static_cast<int>(page.size()) < kPage) break;
-      after_staff = page.back().id;
-    }
-    return dir;
-  });
+  return db_.Read([](Connection& db) { return repo::LoadDirectory(db, /*with_customers=*/true); });
 }
 
 ValidateOptions Importer::OptionsFor(const org::Principal& who) const {
   ValidateOptions o;
+  o.zone = zone_;
   o.now = clock_.Now();
   o.scope = who.scope;
   o.caller_department = who.department_id;
@@ -303,58 +286,25 @@ ImportOutcome Importer::Import(const org::Principal& who, import::Format format,
 
   // Pass 1: validate everything, keep nothing but the errors.
   p.status = static_cast<int>(ImportStatus::kValidating);
-  const import::Directory dir = LoadDirectory();
-  const import::ValidateOptions options = OptionsFor(who);
-  auto scan = [&](auto&& on_ticket) -> bool {  // false when the file cannot be read to its end
-    auto reader = import::OpenReader(format, data);
-    if (!reader.ok()) {
-      Record(out, RowError::Of(0, "", reader.error()));
-      return false;
-    }
+  const Directory dir = LoadDirectory();
+  const ValidateOptions options = OptionsFor(who);
+  // Reads the whole file; false when it cannot be read to its end (or the server stops).
+  auto scan = [&](const std::function<bool(std::optional<import::ImportTicket>)>& on_row) {
     import::Validator validator(dir, options);
-    std::optional<import::Header> header;
-    import::Record record;
-    for (;;) {
-      if (stopping_) {
-        Record(out,
-               {0, "",
-                Msg("import.server_stopped", "the server stopped before the import finished; nothing was written")});
-        return false;
-      }
-      auto more = (*reader)->Next(record);
-      if (!more.ok()) {
-        Record(out, RowError::Of((*reader)->ErrorLine(), "", more.error()));
-        return false;
-      }
-      if (!*more) break;
-      if (record.Blank()) continue;
-      if (!header) {
-        std::vector<RowError> errors;
-        header = import::Header::Read(record, errors);
-        for (auto& e : errors) Record(out, std::move(e));
-        if (!header) return false;
-        continue;
-      }
-      if (record.problem != import::RecordProblem::kNone) {
-        Record(out, import::ProblemError(record));
-        on_ticket(std::optional<import::ImportTicket>{});
-        continue;
-      }
-      std::vector<RowError> errors;
-      auto row = header->Row(record, errors);
-      auto ticket = validator.Check(row, errors);
-      if (!errors.empty()) ticket.reset();
-      for (auto& e : errors) Record(out, std::move(e));
-      on_ticket(std::move(ticket));
+    const auto end = import::ScanFile(
+        format, data, validator, [&](RowError e) { Record(out, std::move(e)); },
+        [&](std::optional<import::ImportTicket> t) { return !stopping_ && on_row(std::move(t)); });
+    if (end == import::ScanEnd::kStopped && stopping_) {
+      Record(out, {0, "",
+                   Msg("import.server_stopped", "the server stopped before the import finished; nothing was written")});
     }
-    if (!header) {
-      Record(out, {0, "", Msg("import.file_empty", "the file is empty: it needs a header row and one row per ticket")});
-      return false;
-    }
-    return true;
+    return end == import::ScanEnd::kEnd;
   };
   std::int64_t rows = 0;
-  scan([&](std::optional<import::ImportTicket>) { p.total = ++rows; });
+  scan([&](std::optional<import::ImportTicket>) {
+    p.total = ++rows;
+    return true;
+  });
   out.rows = rows;
   if (out.ok() && rows == 0) Record(out, {0, "", Msg("import.no_tickets", "the file has a header but no tickets")});
   if (!out.ok()) {
@@ -372,25 +322,25 @@ ImportOutcome Importer::Import(const org::Principal& who, import::Format format,
     LargeCache cache(tx.db(), options_.apply_cache_kib);
     std::int64_t done = 0;
     sqm::Status st;
-    scan([&](std::optional<import::ImportTicket> t) {
-      if (!st.ok()) return;
+    const bool read = scan([&](std::optional<import::ImportTicket> t) {
       if (!t) {  // the file changed under us, which it cannot; refuse rather than guess
         st = Error::Internal("a row that was valid no longer is");
-        return;
+        return false;
       }
       auto r = Replay(tx, who, dir, *t, out.import_id);
       if (!r.ok()) {
         apply_error = RowError::Of(t->line, ColumnOfField(r.error().field), r.error());
         st = r.error();
-        return;
+        return false;
       }
       if (!out.first_ticket_id) out.first_ticket_id = r->id;
       out.last_ticket_id = r->id;
       if (r->open) open.push_back(r->id);
       p.done = ++done;
+      return true;
     });
     SQM_TRY(st);
-    if (!out.ok()) return Error::Internal("the file could not be read a second time");
+    if (!read || !out.ok()) return Error::Internal("the file could not be read a second time");
     tx.set_now(started);
     tx.set_actor(who.username);
     tx.Append("import", std::to_string(out.import_id), "import.completed",
@@ -527,7 +477,7 @@ std::optional<JsonKey> FindKey(std::string_view key) {
   return std::nullopt;
 }
 
-Result<ComplaintDraft> ReadComplaint(const bj::value& v) {
+Result<ComplaintDraft> ReadComplaint(const bj::value& v, const calendar::Zone& zone) {
   json::Reader in(v, "complaint");
   ComplaintDraft cd;
   if (auto s = in.OptString("category", {.min_len = 1, .max_len = 40})) {
@@ -543,7 +493,7 @@ Result<ComplaintDraft> ReadComplaint(const bj::value& v) {
   cd.severity = static_cast<int>(in.OptInt("severity", 1, 3).value_or(2));
   cd.responsible_id = in.OptInt("responsible_id", 1);
   if (auto s = in.OptString("deadline_at", {.min_len = 1, .max_len = 40})) {
-    cd.deadline_at = import::ParseTime(*s);
+    cd.deadline_at = import::ParseTime(*s, zone);
     if (!cd.deadline_at) in.Fail("deadline_at", Msg("import.complaint_deadline", "must be an ISO-8601 date-time"));
   }
   SQM_TRY(in.Done());
@@ -551,7 +501,7 @@ Result<ComplaintDraft> ReadComplaint(const bj::value& v) {
 }
 
 // One NDJSON line as a row; problems go to `errors`.
-RowInput JsonRow(int line, const bj::object& obj, std::vector<RowError>& errors) {
+RowInput JsonRow(int line, const bj::object& obj, const calendar::Zone& zone, std::vector<RowError>& errors) {
   RowInput row;
   row.line = line;
   for (const auto& kv : obj) {
@@ -559,7 +509,7 @@ RowInput JsonRow(int line, const bj::object& obj, std::vector<RowError>& errors)
     const bj::value& v = kv.value();
     if (key == "complaint") {
       if (v.is_null()) continue;
-      auto c = ReadComplaint(v);
+      auto c = ReadComplaint(v, zone);
       if (c.ok()) {
         row.complaint = *c;
       } else {
@@ -676,7 +626,7 @@ Result<BulkReply> Importer::Bulk(const org::Principal& who, std::string_view ndj
       continue;
     }
     const std::size_t before = errors.size();
-    auto row = JsonRow(n, parsed->get_object(), errors);
+    auto row = JsonRow(n, parsed->get_object(), zone_, errors);
     auto t = validator.Check(row, errors);
     if (t && errors.size() == before) tickets.push_back(std::move(*t));
   }

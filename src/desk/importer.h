@@ -40,7 +40,10 @@
 
 #include "base/clock.h"
 #include "base/result.h"
-#include "desk/import.h"
+#include "calendar/zone.h"
+#include "desk/import/directory.h"
+#include "desk/import/record.h"
+#include "desk/import/validator.h"
 #include "desk/service.h"
 #include "org/model.h"
 #include "sla/service.h"
@@ -110,7 +113,9 @@ struct BulkReply {
 
 class Importer {
  public:
-  Importer(storage::Database& db, Service& desk, sla::Service& sla, const Clock& clock, ImporterOptions options = {});
+  // `zone` is the business time zone (times in files without an offset are local there).
+  Importer(storage::Database& db, Service& desk, sla::Service& sla, const Clock& clock, calendar::Zone zone,
+           ImporterOptions options = {});
   ~Importer();  // Stop()
   // Stops running jobs at their next row (one that was applying rolls back) and waits for them;
   // Start() refuses new ones afterwards. Call before stopping the SLA monitor and closing the
@@ -157,6 +162,7 @@ class Importer {
   Service& desk_;
   sla::Service& sla_;
   const Clock& clock_;
+  const calendar::Zone zone_;
   ImporterOptions options_;
   std::atomic<std::int64_t> next_id_;
   std::atomic<bool> stopping_{false};

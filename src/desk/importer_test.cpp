@@ -15,6 +15,8 @@
 
 #include "base/json.h"
 #include "desk/export.h"
+#include "desk/import/times.h"
+#include "desk/import/xlsx_reader.h"
 #include "desk/import_routes.h"
 #include "desk/test_fixture.h"
 
@@ -27,11 +29,14 @@ class ImportTest : public DeskFixture {
  protected:
   void SetUp() override {
     DeskFixture::SetUp();
-    importer_ = std::make_unique<Importer>(*db_, *desk_, *sla_, clock_, ImporterOptions{.run_jobs_inline = true});
+    importer_ =
+        std::make_unique<Importer>(*db_, *desk_, *sla_, clock_, zone_, ImporterOptions{.run_jobs_inline = true});
+    exporter_ = std::make_unique<Exporter>(*db_, clock_, zone_);
     clock_.Set(Shanghai(7, 10));  // a week later: the imported history is in the past
   }
 
   void TearDown() override {
+    exporter_.reset();
     importer_.reset();
     DeskFixture::TearDown();
   }
@@ -47,6 +52,7 @@ class ImportTest : public DeskFixture {
   }
 
   std::unique_ptr<Importer> importer_;
+  std::unique_ptr<Exporter> exporter_;
 };
 
 constexpr const char* kHeader =
@@ -163,8 +169,8 @@ TEST_F(ImportTest, ImportsAnXlsxWorkbook) {
   worksheet_write_string(ws, 1, 2, "申请 VPN 账号", nullptr);
   worksheet_write_number(ws, 1, 3, 13900000002.0, nullptr);  // a phone typed as a number
   worksheet_write_string(ws, 1, 4, "网络与连接/VPN", nullptr);
-  worksheet_write_number(ws, 1, 5, import::ToExcelSerial(Shanghai(1, 9)), date);
-  worksheet_write_number(ws, 1, 6, import::ToExcelSerial(Shanghai(1, 9, 10)), date);
+  worksheet_write_number(ws, 1, 5, import::ToExcelSerial(Shanghai(1, 9), zone_), date);
+  worksheet_write_number(ws, 1, 6, import::ToExcelSerial(Shanghai(1, 9, 10), zone_), date);
   ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
   std::ifstream in(file, std::ios::binary);
   std::stringstream ss;
@@ -225,7 +231,7 @@ TEST_F(ImportTest, StoppingMidwayLeavesAllOrNothing) {
   for (int i = 0; i < 1500; ++i) {
     csv += fmt::format("咨询,电话,P3,问题 {},,,,,,2026-11-23 10:00,2026-11-23 10:05,2026-11-23 10:30,,,,,\n", i);
   }
-  Importer threaded(*db_, *desk_, *sla_, clock_);  // jobs on threads of their own, as when serving
+  Importer threaded(*db_, *desk_, *sla_, clock_, zone_);  // jobs on threads of their own, as when serving
   auto job = threaded.Start(quality_, import::Format::kCsv, csv, "big.csv");
   ASSERT_TRUE(job.ok());
   // Stop once the job is applying rows (a condition, not a guessed delay).
@@ -331,7 +337,7 @@ TEST_F(ImportTest, ALiveBulkTicketNotifiesItsAssigneeAHistoricalOneDoesNot) {
 }
 
 TEST_F(ImportTest, BulkRefusesMoreLinesThanTheLimit) {
-  Importer small(*db_, *desk_, *sla_, clock_, {.max_bulk_lines = 2});
+  Importer small(*db_, *desk_, *sla_, clock_, zone_, {.max_bulk_lines = 2});
   std::string body;
   for (int i = 0; i < 3; ++i) body += "{\"type\":\"suggestion\",\"channel\":\"api\",\"title\":\"x\"}\n";
   EXPECT_EQ(small.Bulk(quality_, body, std::nullopt).error().code, ErrorCode::kPayloadTooLarge);
@@ -345,7 +351,7 @@ TEST_F(ImportTest, ACsvExportImportsAgainWithTheSameFacts) {
                 "咨询,在线,P4,问价,,,,,,2026-11-24 09:00,2026-11-24 09:01,,,,,,\n");
   ASSERT_TRUE(out.ok()) << Errors(out.errors);
   // One ticket per page: the export pages by the last id and still finds both, in order.
-  auto csv = ExportTickets(*db_, quality_, {}, {.format = ExportFormat::kCsv, .page_size = 1}, clock_.Now());
+  auto csv = exporter_->Export(quality_, {}, {.format = ExportFormat::kCsv, .page_size = 1});
   ASSERT_TRUE(csv.ok()) << csv.error().message;
   EXPECT_EQ(csv->rows, 2);
   EXPECT_LT(csv->body.find("=VPN"), csv->body.find("问价"));
@@ -372,8 +378,7 @@ TEST_F(ImportTest, ACsvExportImportsAgainWithTheSameFacts) {
 TEST_F(ImportTest, XlsxExportIsAWorkbookWithRealDates) {
   auto out = ImportCsv(std::string(kHeader) + "咨询,在线,P4,问价,,,,,,2026-11-24 09:00,2026-11-24 09:01,,,,,,\n");
   ASSERT_TRUE(out.ok()) << Errors(out.errors);
-  auto file = ExportTickets(*db_, quality_, {}, {.format = ExportFormat::kXlsx, .language = ExportLanguage::kChinese},
-                            clock_.Now());
+  auto file = exporter_->Export(quality_, {}, {.format = ExportFormat::kXlsx, .language = ExportLanguage::kChinese});
   ASSERT_TRUE(file.ok()) << file.error().message;
   EXPECT_EQ(file->filename, "tickets-20261130.xlsx");
   auto reader = import::XlsxReader::Open(file->body);
@@ -384,7 +389,7 @@ TEST_F(ImportTest, XlsxExportIsAWorkbookWithRealDates) {
   EXPECT_EQ(header.cells[0].text, "类型");
   EXPECT_EQ(row.cells[0].text, "咨询");
   EXPECT_TRUE(row.cells[10].number) << "created_at is an Excel date";
-  EXPECT_EQ(import::FromExcelSerial(std::stod(row.cells[10].text)), Shanghai(1, 9));
+  EXPECT_EQ(import::FromExcelSerial(std::stod(row.cells[10].text), zone_), Shanghai(1, 9));
   auto again = importer_->Import(quality_, import::Format::kXlsx, file->body, "x.xlsx");
   EXPECT_TRUE(again.ok()) << Errors(again.errors);
 }
@@ -405,11 +410,11 @@ TEST_F(ImportTest, ExportIsScopedLikeTheList) {
   ASSERT_TRUE(ImportCsv(std::string(kHeader) + "咨询,电话,P3,技术部的,,,,TECH,,2026-11-23 10:00,,,,,,,\n"
                                                "咨询,电话,P3,客服部的,,,,DESK,,2026-11-23 10:00,,,,,,,\n")
                   .ok());
-  auto mine = ExportTickets(*db_, agent_, {}, {}, clock_.Now());
+  auto mine = exporter_->Export(agent_, {}, {});
   ASSERT_TRUE(mine.ok());
   EXPECT_EQ(mine->rows, 1);
   EXPECT_NE(mine->body.find("客服部的"), std::string::npos);
-  auto capped = ExportTickets(*db_, quality_, {}, {.max_rows = 1}, clock_.Now());
+  auto capped = exporter_->Export(quality_, {}, {.max_rows = 1});
   EXPECT_EQ(capped.error().field, "format");
 }
 
@@ -419,7 +424,7 @@ class ImportRoutesTest : public ImportTest {
  protected:
   void SetUp() override {
     ImportTest::SetUp();
-    AddImportRoutes(router_, *importer_, *db_, clock_);
+    AddImportRoutes(router_, *importer_, *exporter_);
   }
 
   http::Response Call(const std::string& method, const std::string& path, std::string body = {},

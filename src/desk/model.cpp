@@ -7,15 +7,18 @@ namespace sqm::desk {
 namespace {
 
 constexpr Label<TicketType> kTicketTypes[] = {
-    {TicketType::kConsultation, "consultation", "咨询"}, {TicketType::kRequest, "request", "服务请求", "请求"},
-    {TicketType::kIncident, "incident", "故障", "事件"}, {TicketType::kComplaint, "complaint", "投诉"},
+    {TicketType::kConsultation, "consultation", "咨询"},   {TicketType::kRequest, "request", "服务请求", {"请求"}},
+    {TicketType::kIncident, "incident", "故障", {"事件"}}, {TicketType::kComplaint, "complaint", "投诉"},
     {TicketType::kSuggestion, "suggestion", "建议"},
 };
 
 constexpr Label<Channel> kChannels[] = {
-    {Channel::kPhone, "phone", "电话"},           {Channel::kEmail, "email", "邮件", "电子邮件"},
-    {Channel::kChat, "chat", "在线", "在线客服"}, {Channel::kPortal, "portal", "门户"},
-    {Channel::kWalkIn, "walk_in", "现场"},        {Channel::kApi, "api", "接口"},
+    {Channel::kPhone, "phone", "电话"},
+    {Channel::kEmail, "email", "邮件", {"电子邮件"}},
+    {Channel::kChat, "chat", "在线", {"在线客服"}},
+    {Channel::kPortal, "portal", "门户"},
+    {Channel::kWalkIn, "walk_in", "现场"},
+    {Channel::kApi, "api", "接口"},
 };
 
 constexpr Label<TicketStatus> kStatuses[] = {
@@ -42,7 +45,7 @@ constexpr Label<Action> kActions[] = {
 };
 
 constexpr Label<CallbackResolved> kCallbackResolved[] = {
-    {CallbackResolved::kResolved, "resolved", "解决", "已解决"},
+    {CallbackResolved::kResolved, "resolved", "解决", {"已解决"}},
     {CallbackResolved::kPartly, "partly", "部分解决"},
     {CallbackResolved::kNotResolved, "not_resolved", "未解决"},
 };
@@ -57,10 +60,10 @@ constexpr Label<Satisfaction> kSatisfactions[] = {
 // The aliases of efficiency and facilities are the web UI's labels.
 constexpr Label<ComplaintCategory> kComplaintCategories[] = {
     {ComplaintCategory::kAttitude, "attitude", "服务态度"},
-    {ComplaintCategory::kEfficiency, "efficiency", "处理效率", "办理效率"},
+    {ComplaintCategory::kEfficiency, "efficiency", "处理效率", {"办理效率"}},
     {ComplaintCategory::kProfessionalism, "professionalism", "专业能力"},
     {ComplaintCategory::kOutcome, "outcome", "处理结果"},
-    {ComplaintCategory::kFacilities, "facilities", "设施环境", "环境设施"},
+    {ComplaintCategory::kFacilities, "facilities", "设施环境", {"环境设施"}},
     {ComplaintCategory::kOther, "other", "其他"},
 };
 
@@ -69,7 +72,7 @@ constexpr Label<Escalation> kEscalations[] = {
     {Escalation::kManager, "manager", "管理升级"},
 };
 
-bool IsAsciiSpace(char c) {
+bool IsSpace(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
 }
 
@@ -108,10 +111,34 @@ std::span<const Label<Escalation>> Labels() {
   return kEscalations;
 }
 
+std::string_view TrimSpace(std::string_view s) {
+  for (;;) {
+    if (!s.empty() && IsSpace(s.front())) {
+      s.remove_prefix(1);
+    } else if (s.starts_with("\xC2\xA0")) {
+      s.remove_prefix(2);
+    } else if (s.starts_with("\xE3\x80\x80")) {
+      s.remove_prefix(3);
+    } else {
+      break;
+    }
+  }
+  for (;;) {
+    if (!s.empty() && IsSpace(s.back())) {
+      s.remove_suffix(1);
+    } else if (s.ends_with("\xC2\xA0")) {
+      s.remove_suffix(2);
+    } else if (s.ends_with("\xE3\x80\x80")) {
+      s.remove_suffix(3);
+    } else {
+      break;
+    }
+  }
+  return s;
+}
+
 std::string NormalizeLabel(std::string_view s) {
-  while (!s.empty() && IsAsciiSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsAsciiSpace(s.back())) s.remove_suffix(1);
-  std::string out(s);
+  std::string out(TrimSpace(s));
   for (auto& c : out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     if (c == ' ' || c == '-') c = '_';

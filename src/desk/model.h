@@ -3,6 +3,7 @@
 // catalogue (categories).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -56,18 +57,23 @@ enum class Escalation { kTechnical, kManager };  // to technical support (a tran
 
 // ---- names and labels ----
 // One table per enumeration gives each value its API name (also the English export), its Chinese
-// label (Chinese exports, import values) and at most one more spelling an import accepts. The
+// label (Chinese exports, import values) and up to two more spellings an import accepts. The
 // tables in model.cpp are the only place these words are written: routes, the export and the
-// import read them through the functions below.
+// import read them through the functions below. (The import's columns use the same form.)
 template <typename E>
 struct Label {
   E value;
   const char* name;
   const char* zh;
-  const char* alias = nullptr;
+  std::array<const char*, 2> aliases{};
 };
 // Defined for TicketType, Channel, TicketStatus, Action, CallbackResolved, Satisfaction,
 // ComplaintCategory and Escalation, in the order of the enumeration.
+// White space trimmed, including the no-break and ideographic spaces spreadsheets leave behind.
+std::string_view TrimSpace(std::string_view text);
+// Trimmed, lower-case ASCII, ' ' and '-' as '_': how labels are compared.
+std::string NormalizeLabel(std::string_view text);
+
 template <typename E>
 std::span<const Label<E>> Labels();
 template <>
@@ -111,14 +117,16 @@ std::optional<E> Parse(std::string_view name) {
   }
   return std::nullopt;
 }
-// What a person wrote in a file: the name, the Chinese label or the alias; ASCII case, white space
+// What a person wrote in a file: the name, the Chinese label or an alias; ASCII case, white space
 // around it and ' ' or '-' for '_' do not matter ("Walk-in", "现场").
-std::string NormalizeLabel(std::string_view text);
 template <typename E>
 std::optional<E> ParseLabel(std::string_view text) {
   const std::string key = NormalizeLabel(text);
   for (const auto& l : Labels<E>()) {
-    if (key == l.name || key == l.zh || (l.alias && key == l.alias)) return l.value;
+    if (key == l.name || key == l.zh) return l.value;
+    for (const char* alias : l.aliases) {
+      if (alias && key == alias) return l.value;
+    }
   }
   return std::nullopt;
 }

@@ -5,9 +5,12 @@
 
 #include "base/json.h"
 #include "desk/rules.h"
+#include "org/repo.h"
 
 namespace sqm::desk::repo {
 
+// clang-format reads a line that starts with `import::` as a C++20 module import.
+using import::Directory;
 using storage::Placeholders;
 using storage::Row;
 using storage::Value;
@@ -167,6 +170,30 @@ std::optional<Category> FindCategory(Connection& db, Id id) {
   auto r = db.QueryOne("SELECT id, parent_id, name, active FROM categories WHERE id = ?", {id});
   if (!r) return std::nullopt;
   return Category{r->Int(0), r->OptInt(1), r->Text(2), r->Bool(3)};
+}
+
+Directory LoadDirectory(Connection& db, bool with_customers) {
+  Directory dir;
+  constexpr int kPage = 5000;
+  for (std::optional<Id> after; with_customers;) {
+    auto page = ListCustomers(db, std::nullopt, kPage, after);
+    for (auto& c : page) dir.Add(Directory::Customer{c.id, std::move(c.name), std::move(c.phone)});
+    if (static_cast<int>(page.size()) < kPage) break;
+    after = page.back().id;
+  }
+  for (auto& c : ListCategories(db)) dir.Add(Directory::Category{c.id, c.parent_id, std::move(c.name), c.active});
+  for (auto& d : org::repo::ListDepartments(db)) {
+    dir.Add(Directory::Department{d.id, std::move(d.name), d.code.value_or(""), d.active});
+  }
+  for (std::optional<Id> after;;) {
+    auto page = org::repo::ListStaff(db, {.after_id = after, .limit = kPage}, org::Scope{true, {}});
+    for (auto& s : page) {
+      dir.Add(Directory::Staff{s.id, std::move(s.username), std::move(s.display_name), s.department_id, s.active});
+    }
+    if (static_cast<int>(page.size()) < kPage) break;
+    after = page.back().id;
+  }
+  return dir;
 }
 
 std::vector<Id> CategoryPath(Connection& db, Id id) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "desk/import/directory.h"
 #include "desk/model.h"
 #include "org/model.h"
 #include "storage/db.h"
@@ -26,6 +27,10 @@ std::vector<Category> ListCategories(Connection& db);
 std::optional<Category> FindCategory(Connection& db, Id id);
 // Root first, `id` last; empty when unknown.
 std::vector<Id> CategoryPath(Connection& db, Id id);
+
+// What an import checks names against and an export writes names from: categories, departments
+// and staff, and the customers when asked (an export writes customer ids and names as listed).
+import::Directory LoadDirectory(Connection& db, bool with_customers);
 
 // ---- tickets ----
 struct TicketQuery {

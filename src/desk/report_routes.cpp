@@ -12,18 +12,16 @@ using http::Reply;
 using http::Request;
 using http::Response;
 
-void AddReportRoutes(http::Router& r, Reports& reports, const Clock& clock) {
+void AddReportRoutes(http::Router& r, Reports& reports) {
   const std::string read(org::kTicketRead), report(org::kDeskReport), auth(org::kAuthenticated);
   auto identity = [](const auto& v) { return bj::value(v); };
 
   r.Add("GET", "/api/v1/desk/dashboard", report,
         [&reports, identity](Request& req) { return Reply(reports.Dashboard(req.who()), identity); });
-  r.Add("GET", "/api/v1/complaints/summary", report, [&reports, &clock, identity](Request& req) {
+  r.Add("GET", "/api/v1/complaints/summary", report, [&reports, identity](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto from, req.QueryTime("from"));
     SQM_ASSIGN_OR_REPLY(auto to, req.QueryTime("to"));
-    const TimeMs end = to.value_or(clock.Now() + 1);
-    const TimeMs start = from.value_or(StartOfLocalWeek(end, kReportUtcOffset) - 11LL * 7 * 24 * 3600 * 1000);
-    return Reply(reports.ComplaintSummary(req.who(), start, end), identity);
+    return Reply(reports.ComplaintSummary(req.who(), from, to), identity);
   });
   r.Add("GET", "/api/v1/callbacks", read, [&reports, identity](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto limit, req.Limit());

@@ -7,6 +7,6 @@
 
 namespace sqm::desk {
 
-void AddReportRoutes(http::Router& router, Reports& reports, const Clock& clock);
+void AddReportRoutes(http::Router& router, Reports& reports);
 
 }  // namespace sqm::desk

@@ -2,7 +2,6 @@
 
 #include <map>
 
-#include <date/date.h>
 #include <fmt/format.h>
 
 #include "base/json.h"
@@ -59,24 +58,6 @@ Rate Total(const std::map<std::optional<std::int64_t>, Rate>& by) {
 
 }  // namespace
 
-TimeMs StartOfLocalDay(TimeMs t, TimeMs offset) {
-  return ((t + offset) / kDay) * kDay - offset;
-}
-
-TimeMs StartOfLocalWeek(TimeMs t, TimeMs offset) {
-  const TimeMs day = StartOfLocalDay(t, offset);
-  const auto days = (day + offset) / kDay;
-  const auto weekday = (days + 3) % 7;  // 1970-01-01 was a Thursday; 0 = Monday
-  return day - weekday * kDay;
-}
-
-TimeMs StartOfLocalMonth(TimeMs t, TimeMs offset) {
-  const date::sys_days d{date::days{(t + offset) / kDay}};
-  const date::year_month_day ymd{d};
-  const date::sys_days first{ymd.year() / ymd.month() / 1};
-  return static_cast<TimeMs>(first.time_since_epoch().count()) * kDay - offset;
-}
-
 Result<bj::object> Reports::Dashboard(const org::Principal& who) {
   const TimeMs now = clock_.Now();
   return db_.Read([&](Connection& db) -> Result<bj::object> {
@@ -104,9 +85,8 @@ Result<bj::object> Reports::Dashboard(const org::Principal& who) {
         count("m.state = 'running' AND m.warning_at IS NOT NULL AND m.warning_at <= ? AND m.due_at >= ?", {now, now});
 
     bj::array attainment;
-    const std::pair<const char*, TimeMs> periods[] = {{"today", StartOfLocalDay(now, kReportUtcOffset)},
-                                                      {"week", StartOfLocalWeek(now, kReportUtcOffset)},
-                                                      {"month", StartOfLocalMonth(now, kReportUtcOffset)}};
+    const std::pair<const char*, TimeMs> periods[] = {
+        {"today", zone_.StartOfDay(now)}, {"week", zone_.StartOfWeek(now)}, {"month", zone_.StartOfMonth(now)}};
     for (const auto& [name, from] : periods) {
       attainment.push_back(
           {{"period", name},
@@ -115,7 +95,7 @@ Result<bj::object> Reports::Dashboard(const org::Principal& who) {
     }
 
     // By department, this month.
-    const TimeMs month = StartOfLocalMonth(now, kReportUtcOffset);
+    const TimeMs month = zone_.StartOfMonth(now);
     auto fr = Attainment(db, who, "first_response", month, now + 1, now);
     auto res = Attainment(db, who, "resolution", month, now + 1, now);
     std::map<std::optional<std::int64_t>, std::pair<std::int64_t, std::int64_t>> open;  // open, breached
@@ -159,9 +139,12 @@ Result<bj::object> Reports::Dashboard(const org::Principal& who) {
   });
 }
 
-Result<bj::object> Reports::ComplaintSummary(const org::Principal& who, TimeMs from, TimeMs to) {
-  if (to <= from) return Error::Invalid("to", "must be after from");
+Result<bj::object> Reports::ComplaintSummary(const org::Principal& who, std::optional<TimeMs> from_or_default,
+                                             std::optional<TimeMs> to_or_default) {
   const TimeMs now = clock_.Now();
+  const TimeMs to = to_or_default.value_or(now + 1);
+  const TimeMs from = from_or_default.value_or(zone_.StartOfWeek(to) - 11 * 7 * kDay);
+  if (to <= from) return Error::Invalid("to", "must be after from");
   return db_.Read([&](Connection& db) -> Result<bj::object> {
     const std::string base =
         " FROM tickets t JOIN complaints c ON c.ticket_id = t.id WHERE t.type = 'complaint'"
@@ -209,8 +192,8 @@ Result<bj::object> Reports::ComplaintSummary(const org::Principal& who, TimeMs f
       repeat.push_back({{"customer_id", r.Int(0)}, {"customer_name", r.Text(1)}, {"count", r.Int(2)}});
     }
     std::map<TimeMs, std::int64_t> weeks;
-    for (TimeMs w = StartOfLocalWeek(from, kReportUtcOffset); w < to; w += 7 * kDay) weeks[w] = 0;
-    for (const auto& r : query("SELECT t.created_at", "")) weeks[StartOfLocalWeek(r.Int(0), kReportUtcOffset)]++;
+    for (TimeMs w = zone_.StartOfWeek(from); w < to; w = zone_.StartOfWeek(w + 8 * kDay)) weeks[w] = 0;
+    for (const auto& r : query("SELECT t.created_at", "")) weeks[zone_.StartOfWeek(r.Int(0))]++;
     for (const auto& [w, n] : weeks) {
       weekly.push_back({{"week_start", FormatIsoUtc(w)}, {"count", n}});
     }

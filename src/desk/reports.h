@@ -10,14 +10,12 @@
 
 #include "base/clock.h"
 #include "base/result.h"
+#include "calendar/zone.h"
 #include "desk/repo.h"
 #include "org/model.h"
 #include "storage/database.h"
 
 namespace sqm::desk {
-
-// Local day boundaries for "today / this week / this month" use this offset (Asia/Shanghai).
-inline constexpr TimeMs kReportUtcOffset = 8LL * 3600 * 1000;
 
 struct Rate {
   std::int64_t met = 0;
@@ -26,12 +24,16 @@ struct Rate {
 
 class Reports {
  public:
-  Reports(storage::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+  // Days, weeks and months are local to `zone`, the business time zone.
+  Reports(storage::Database& db, const Clock& clock, calendar::Zone zone)
+      : db_(db), clock_(clock), zone_(std::move(zone)) {}
 
   // {open_by_status, warnings_now, breaches_now, attainment[today|week|month], by_department}
   Result<boost::json::object> Dashboard(const org::Principal& who);
   // {total, open, overdue, substantiated, by_category, by_department, repeat_complainants, weekly}
-  Result<boost::json::object> ComplaintSummary(const org::Principal& who, TimeMs from, TimeMs to);
+  // over [from, to); `to` defaults to now, `from` to the start of the twelfth week before `to`.
+  Result<boost::json::object> ComplaintSummary(const org::Principal& who, std::optional<TimeMs> from,
+                                               std::optional<TimeMs> to);
   // state: open | overdue | done.
   Result<boost::json::object> Callbacks(const org::Principal& who, const std::string& state, int limit, int offset);
 
@@ -46,11 +48,7 @@ class Reports {
  private:
   storage::Database& db_;
   const Clock& clock_;
+  const calendar::Zone zone_;
 };
-
-// Start of the local day / ISO week (Monday) / month containing `t`, as UTC ms.
-TimeMs StartOfLocalDay(TimeMs t, TimeMs offset);
-TimeMs StartOfLocalWeek(TimeMs t, TimeMs offset);
-TimeMs StartOfLocalMonth(TimeMs t, TimeMs offset);
 
 }  // namespace sqm::desk

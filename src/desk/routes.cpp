@@ -18,8 +18,9 @@ using http::TimeJson;
 
 namespace {
 
-constexpr json::Reader::StringRule kTitle{.min_len = 1, .max_len = 200};
-constexpr json::Reader::StringRule kText{.min_len = 0, .max_len = 20000};
+constexpr json::Reader::StringRule kTitle{.min_len = 1, .max_len = kMaxTitle};
+constexpr json::Reader::StringRule kText{.min_len = 0, .max_len = kMaxText};
+constexpr json::Reader::StringRule kName{.min_len = 1, .max_len = kMaxName};
 
 // Reads an enum field by its API name, recording an error that lists the allowed names.
 template <typename E>
@@ -290,7 +291,7 @@ Response UpdateComplaint(Service& svc, Request& req) {
   }
   p.findings = in.OptString("findings", kText);
   p.remedy = in.OptString("remedy", kText);
-  p.communicated_how = in.OptString("communicated_how", {.min_len = 0, .max_len = 200});
+  p.communicated_how = in.OptString("communicated_how", {.min_len = 0, .max_len = kMaxShortText});
   if (in.Has("substantiated")) {
     const bj::value* v = in.OptValue("substantiated");
     p.substantiated = v->is_null() ? std::optional<bool>{} : in.OptBool("substantiated");
@@ -303,12 +304,12 @@ Response CreateCustomer(Service& svc, Request& req) {
   SQM_ASSIGN_OR_REPLY(auto body, req.Json());
   json::Reader in(body);
   CustomerDraft d;
-  d.name = in.String("name", {.min_len = 1, .max_len = 100});
+  d.name = in.String("name", kName);
   d.kind = in.OptString("kind", {.min_len = 1, .max_len = 20}).value_or("person");
   d.organisation_id = in.OptInt("organisation_id", 1);
-  d.tier = in.OptString("tier", {.min_len = 1, .max_len = 40}).value_or("standard");
-  d.phone = in.OptString("phone", {.min_len = 0, .max_len = 40}).value_or("");
-  d.email = in.OptString("email", {.min_len = 0, .max_len = 200}).value_or("");
+  d.tier = in.OptString("tier", {.min_len = 1, .max_len = kMaxTier}).value_or("standard");
+  d.phone = in.OptString("phone", {.min_len = 0, .max_len = kMaxPhone}).value_or("");
+  d.email = in.OptString("email", {.min_len = 0, .max_len = kMaxEmail}).value_or("");
   d.account_id = in.OptInt("account_id", 1);
   if (auto st = in.Done(); !st.ok()) return ErrorResponse(st.error());
   return Reply(svc.CreateCustomer(req.who(), d), CustomerJson, 201);
@@ -407,7 +408,7 @@ void AddRoutes(http::Router& r, Service& svc) {
   r.Add("POST", "/api/v1/categories", manage, [&svc](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto body, req.Json());
     json::Reader in(body);
-    auto name = in.String("name", {.min_len = 1, .max_len = 100});
+    auto name = in.String("name", kName);
     auto parent = in.OptInt("parent_id", 1);
     if (auto st = in.Done(); !st.ok()) return ErrorResponse(st.error());
     return Reply(svc.CreateCategory(req.who(), name, parent), CategoryJson, 201);
@@ -418,7 +419,7 @@ void AddRoutes(http::Router& r, Service& svc) {
     SQM_ASSIGN_OR_REPLY(auto body, req.Json());
     json::Reader in(body);
     CategoryPatch p;
-    p.name = in.OptString("name", {.min_len = 1, .max_len = 100});
+    p.name = in.OptString("name", kName);
     if (in.Has("parent_id")) p.parent_id = in.OptInt("parent_id", 1);
     p.active = in.OptBool("active");
     if (auto st = in.Done(); !st.ok()) return ErrorResponse(st.error());
@@ -444,7 +445,7 @@ void AddRoutes(http::Router& r, Service& svc) {
     SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
     SQM_ASSIGN_OR_REPLY(auto body, req.Json());
     json::Reader in(body);
-    auto text = in.String("body", {.min_len = 1, .max_len = 20000});
+    auto text = in.String("body", {.min_len = 1, .max_len = kMaxText});
     if (auto st = in.Done(); !st.ok()) return ErrorResponse(st.error());
     return Reply(svc.PortalReply(req.who(), id, text), [](const Ticket& t) { return PortalJson(TicketJson(t)); });
   });

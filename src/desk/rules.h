@@ -12,6 +12,7 @@
 // cancel and merge end any open ticket; comment is allowed in every state.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,17 @@
 #include "desk/model.h"
 
 namespace sqm::desk {
+
+// Length limits, in characters, of what people write; the API, the import and the registration
+// form (GET /api/v1/desk/ticket-form) take them from here.
+inline constexpr std::size_t kMaxTitle = 200;
+inline constexpr std::size_t kMaxText = 20000;  // descriptions, notes, replies, findings, remedies
+inline constexpr std::size_t kMaxExternalId = 100;
+inline constexpr std::size_t kMaxName = 100;  // customers and categories
+inline constexpr std::size_t kMaxPhone = 40;
+inline constexpr std::size_t kMaxEmail = 200;
+inline constexpr std::size_t kMaxTier = 40;
+inline constexpr std::size_t kMaxShortText = 200;  // how a complaint's outcome was communicated
 
 // The actions allowed in `status`, in display order.
 std::vector<Action> AllowedActions(TicketStatus status);

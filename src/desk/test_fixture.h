@@ -20,6 +20,7 @@
 #include <gtest/gtest.h>
 
 #include "calendar/registry.h"
+#include "calendar/zone.h"
 #include "desk/service.h"
 #include "org/service.h"
 #include "sla/service.h"
@@ -128,6 +129,7 @@ class DeskFixture : public ::testing::Test {
   }
 
   std::filesystem::path path_;
+  const calendar::Zone zone_ = calendar::Zone::Named("Asia/Shanghai").value();  // the business time zone
   ManualClock clock_{Shanghai(0, 10)};
   std::unique_ptr<storage::Database> db_;
   std::unique_ptr<org::Service> org_;

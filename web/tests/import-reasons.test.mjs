@@ -1,11 +1,14 @@
 // Every import message the server can send has its translation: the keys of
-// `Msg("import.…", "English {name}", …)` in src/desk/import.cpp and importer.cpp must be in both
+// `Msg("import.…", "English {name}", …)` in src/desk/import/*.cpp and importer.cpp must be in both
 // reasons/import catalogues, whose placeholders must be placeholders of the English template.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
-const SOURCES = ['import.cpp', 'importer.cpp'];
+const importSources = readdirSync(new URL('../../src/desk/import/', import.meta.url))
+  .filter((name) => name.endsWith('.cpp') && !name.endsWith('_test.cpp'))
+  .map((name) => `import/${name}`);
+const SOURCES = [...importSources, 'importer.cpp'];
 const source = (name) => readFileSync(new URL(`../../src/desk/${name}`, import.meta.url), 'utf8');
 const catalogue = (name) => JSON.parse(readFileSync(new URL(`../src/i18n/reasons/${name}.json`, import.meta.url), 'utf8'));
 
@@ -56,8 +59,8 @@ test('translations use only the placeholders the server fills', () => {
   }
 });
 
-test('import.cpp has no message without a key', () => {
-  const text = source('import.cpp').replace(/\s+/g, ' ');
+test('the import library has no message without a key', () => {
+  const text = importSources.map(source).join(' ').replace(/\s+/g, ' ');
   const unkeyed = [
     /(?<!\w)Error::\w+\( ?[^,()]*, ?(?:"|fmt::format|std::string)/g, // Error::Invalid(field, "plain")
     /\bfail\( ?[^,()]*, ?(?:"|fmt::format|std::string)/g, // fail(Column::kX, "plain")

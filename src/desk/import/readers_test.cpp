@@ -1,0 +1,229 @@
+// The CSV and XLSX readers: records, line numbers, problems, progress.
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+#include <xlsxwriter.h>
+
+#include "desk/import/csv_reader.h"
+#include "desk/import/times.h"
+#include "desk/import/xlsx_reader.h"
+
+namespace sqm::desk::import {
+namespace {
+
+// The business time zone of these tests.
+calendar::Zone Shanghai() {
+  return calendar::Zone::Named("Asia/Shanghai").value();
+}
+
+std::vector<Record> ReadAll(RecordReader& reader) {
+  std::vector<Record> out;
+  Record r;
+  for (;;) {
+    auto more = reader.Next(r);
+    EXPECT_TRUE(more.ok()) << more.error().message;
+    if (!more.ok() || !*more) break;
+    out.push_back(r);
+  }
+  return out;
+}
+
+std::vector<Record> Csv(std::string_view text) {
+  CsvReader reader(text);
+  return ReadAll(reader);
+}
+
+std::vector<std::string> Texts(const Record& r) {
+  std::vector<std::string> out;
+  for (const auto& c : r.cells) out.push_back(c.text);
+  return out;
+}
+
+using Strings = std::vector<std::string>;
+
+TEST(CsvReader, SplitsFieldsAndRecordsWithLineNumbers) {
+  auto rows = Csv("a,b,c\n1,2,3\n");
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(Texts(rows[0]), (Strings{"a", "b", "c"}));
+  EXPECT_EQ(Texts(rows[1]), (Strings{"1", "2", "3"}));
+  EXPECT_EQ(rows[0].line, 1);
+  EXPECT_EQ(rows[1].line, 2);
+}
+
+TEST(CsvReader, QuotedFieldsHoldCommasQuotesAndNewlines) {
+  auto rows = Csv("title,description\n\"VPN, office\",\"He said \"\"no\"\"\nsecond line\"\nnext,x\n");
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(Texts(rows[1]), (Strings{"VPN, office", "He said \"no\"\nsecond line"}));
+  EXPECT_EQ(rows[1].line, 2);
+  EXPECT_EQ(rows[2].line, 4) << "the record after an embedded newline starts on its physical line";
+  EXPECT_EQ(rows[1].problem, RecordProblem::kNone);
+}
+
+TEST(CsvReader, AcceptsCrlfLoneCrAndAByteOrderMark) {
+  auto rows = Csv("\xEF\xBB\xBFtype,title\r\nincident,\"a\r\nb\"\r\nrequest,c\rconsultation,d");
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(Texts(rows[0]), (Strings{"type", "title"})) << "the BOM is not part of the first header";
+  EXPECT_EQ(Texts(rows[1]), (Strings{"incident", "a\nb"})) << "CRLF inside quotes becomes LF";
+  EXPECT_EQ(rows[2].line, 4);
+  EXPECT_EQ(Texts(rows[3]), (Strings{"consultation", "d"}));
+  EXPECT_EQ(rows[3].line, 5);
+}
+
+TEST(CsvReader, EmptyFieldsAndTrailingCommas) {
+  auto rows = Csv(",,\n\"\",x,\na,");
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(Texts(rows[0]), (Strings{"", "", ""}));
+  EXPECT_EQ(Texts(rows[1]), (Strings{"", "x", ""}));
+  EXPECT_EQ(Texts(rows[2]), (Strings{"a", ""}));
+  EXPECT_TRUE(rows[0].Blank());
+}
+
+TEST(CsvReader, BlankLinesAreRecordsThatCallersSkip) {
+  auto rows = Csv("a\n\nb\n");
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_TRUE(rows[1].Blank());
+  EXPECT_EQ(rows[2].line, 3);
+}
+
+TEST(CsvReader, StrayQuotesAreAProblemOfTheirRecordOnly) {
+  auto rows = Csv("a,b\nx\"y,z\n\"p\"q,r\nok,fine\n");
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[1].problem, RecordProblem::kQuoteInUnquotedField);
+  EXPECT_EQ(rows[2].problem, RecordProblem::kTextAfterQuote);
+  EXPECT_EQ(Texts(rows[2]), (Strings{"pq", "r"}));
+  EXPECT_EQ(rows[3].problem, RecordProblem::kNone);
+  const RowError row = ProblemError(rows[2]);
+  EXPECT_EQ(row.line, 3);
+  EXPECT_NE(row.reason.find("the row has text after a closing quote"), std::string::npos) << row.reason;
+  EXPECT_EQ(row.key, "import.row_text_after_quote");
+  EXPECT_EQ(ProblemError(rows[1], true).key, "import.header_quote_in_unquoted_field");
+}
+
+TEST(CsvReader, InvalidUtf8IsReportedOnItsLine) {
+  // "投诉" in GBK, as a spreadsheet saved in the legacy Chinese encoding would write it.
+  auto rows = Csv("type,title\n\xCD\xB6\xCB\xDF,x\nrequest,y\n");
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[1].line, 2);
+  EXPECT_EQ(rows[1].problem, RecordProblem::kInvalidUtf8);
+  EXPECT_NE(ProblemError(rows[1]).reason.find("UTF-8"), std::string::npos);
+  EXPECT_EQ(rows[2].problem, RecordProblem::kNone);
+}
+
+TEST(CsvReader, AnUnterminatedQuoteEndsTheFileNamingWhereItOpened) {
+  CsvReader reader("a,b\nok,1\n\"never closed,2\nmore\n");
+  Record r;
+  ASSERT_TRUE(*reader.Next(r));
+  ASSERT_TRUE(*reader.Next(r));
+  auto bad = reader.Next(r);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message.find("line 3"), std::string::npos) << bad.error().message;
+  EXPECT_EQ(bad.error().key, "import.unclosed_quote");
+  EXPECT_EQ(bad.error().args, (MessageArgs{{"line", "3"}}));
+}
+
+TEST(CsvReader, ReportsProgress) {
+  CsvReader reader("a\nb\n");
+  EXPECT_EQ(reader.Fraction(), 0.0);
+  Record r;
+  ASSERT_TRUE(*reader.Next(r));
+  EXPECT_GT(reader.Fraction(), 0.0);
+  ASSERT_TRUE(*reader.Next(r));
+  EXPECT_EQ(reader.Fraction(), 1.0);
+}
+
+// ---- XLSX ----
+
+class XlsxFile {
+ public:
+  explicit XlsxFile(bool constant_memory) {
+    path_ = std::filesystem::temp_directory_path() /
+            ("sqm_import_" + std::to_string(::getpid()) + (constant_memory ? "_cm" : "") + ".xlsx");
+    lxw_workbook_options options{};
+    options.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
+    workbook_ = workbook_new_opt(path_.c_str(), &options);
+    sheet_ = workbook_add_worksheet(workbook_, "工单");
+    date_ = workbook_add_format(workbook_);
+    format_set_num_format(date_, "yyyy-mm-dd hh:mm:ss");
+  }
+  ~XlsxFile() { std::filesystem::remove(path_); }
+
+  lxw_worksheet* sheet() { return sheet_; }
+  lxw_format* date() { return date_; }
+
+  std::string Close() {
+    EXPECT_EQ(workbook_close(workbook_), LXW_NO_ERROR);
+    std::ifstream in(path_, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  }
+
+ private:
+  std::filesystem::path path_;
+  lxw_workbook* workbook_ = nullptr;
+  lxw_worksheet* sheet_ = nullptr;
+  lxw_format* date_ = nullptr;
+};
+
+void WriteSample(XlsxFile& f) {
+  auto* s = f.sheet();
+  worksheet_write_string(s, 0, 0, "类型", nullptr);
+  worksheet_write_string(s, 0, 1, "标题", nullptr);
+  worksheet_write_string(s, 0, 2, "客户", nullptr);
+  worksheet_write_string(s, 0, 3, "创建时间", nullptr);
+  worksheet_write_string(s, 1, 0, "故障", nullptr);
+  worksheet_write_string(s, 1, 1, "VPN 无法连接, \"急\"\n第二行", nullptr);
+  worksheet_write_number(s, 1, 2, 13900000001.0, nullptr);
+  // 2026-01-05 09:30:00 Beijing time.
+  worksheet_write_number(s, 1, 3, ToExcelSerial(ParseIsoTime("2026-01-05T09:30:00+08:00").value(), Shanghai()),
+                         f.date());
+  // Row 3 left empty; row 4 has a gap in column B.
+  worksheet_write_string(s, 3, 0, "咨询", nullptr);
+  worksheet_write_string(s, 3, 2, "张三", nullptr);
+}
+
+void CheckSample(const std::string& bytes) {
+  auto reader = XlsxReader::Open(bytes);
+  ASSERT_TRUE(reader.ok()) << reader.error().message;
+  auto rows = ReadAll(**reader);
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(Texts(rows[0]), (Strings{"类型", "标题", "客户", "创建时间"}));
+  EXPECT_EQ(rows[0].line, 1);
+  EXPECT_EQ(rows[1].line, 2);
+  EXPECT_EQ(rows[1].cells[1].text, "VPN 无法连接, \"急\"\n第二行");
+  EXPECT_EQ(rows[1].cells[2].text, "13900000001") << "an integral number reads as digits";
+  EXPECT_TRUE(rows[1].cells[2].number);
+  EXPECT_TRUE(rows[1].cells[3].number);
+  EXPECT_EQ(FromExcelSerial(std::stod(rows[1].cells[3].text), Shanghai()),
+            ParseIsoTime("2026-01-05T09:30:00+08:00").value());
+  EXPECT_EQ(rows[2].line, 4) << "an XLSX row keeps its row number";
+  EXPECT_EQ(Texts(rows[2]), (Strings{"咨询", "", "张三"}));
+  EXPECT_EQ((*reader)->Fraction(), 1.0);
+}
+
+TEST(XlsxReader, ReadsAWorkbookWrittenByLibxlsxwriterWithSharedStrings) {
+  XlsxFile f(false);
+  WriteSample(f);
+  CheckSample(f.Close());
+}
+
+TEST(XlsxReader, ReadsInlineStringsOfAConstantMemoryWorkbook) {
+  XlsxFile f(true);
+  WriteSample(f);
+  CheckSample(f.Close());
+}
+
+TEST(XlsxReader, RefusesWhatIsNotAWorkbook) {
+  auto r = XlsxReader::Open("type,title\nincident,x\n");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("not an XLSX"), std::string::npos);
+  auto empty = XlsxReader::Open("");
+  EXPECT_FALSE(empty.ok());
+}
+
+}  // namespace
+}  // namespace sqm::desk::import

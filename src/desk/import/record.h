@@ -1,0 +1,86 @@
+// Ticket import, the pure half (this folder, library sqm_desk_import): reading CSV (RFC 4180) and
+// XLSX (the first worksheet) into records that keep their line numbers (record.h, csv_reader.h,
+// xlsx_reader.h), mapping bilingual headers to columns (columns.h, header.h), and checking each row
+// into an ImportTicket against a Directory, a snapshot of customers, categories, departments and
+// staff the caller loaded (directory.h, validator.h); scan.h reads a whole file. No SQL, no clock
+// reads, no files: desk/importer.h loads the Directory, scans the file, and only if no row failed
+// replays the tickets through desk::Service. The format is documented for users in docs/import.md.
+//
+// Line numbers: a CSV record is numbered by the physical line it starts on (the header is line 1;
+// a quoted field with embedded newlines makes the next record start further down); an XLSX row by
+// its row number in the sheet.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.h"
+
+namespace sqm::desk::import {
+
+struct Cell {
+  std::string text;
+  bool number = false;  // an XLSX numeric cell (dates are numbers there: see FromExcelSerial)
+};
+
+// Why a record cannot be read as text.
+enum class RecordProblem {
+  kNone,
+  kTextAfterQuote,        // CSV: "ab"c
+  kQuoteInUnquotedField,  // CSV: a"b
+  kInvalidUtf8,
+  kMissingSharedString,  // XLSX: a cell refers to a shared string the workbook does not have
+};
+
+struct Record {
+  int line = 0;
+  std::vector<Cell> cells;
+  RecordProblem problem = RecordProblem::kNone;  // the first problem of the record
+
+  bool Blank() const;  // every cell empty after trimming
+};
+
+// A stream of records. Next() returns false at the end, or an error that ends the file (an
+// unterminated quote, a damaged workbook); problems of one record are left in Record::problem.
+class RecordReader {
+ public:
+  virtual ~RecordReader() = default;
+  virtual Result<bool> Next(Record& out) = 0;
+  virtual double Fraction() const = 0;         // share of the input read so far, 0..1 (progress)
+  virtual int ErrorLine() const { return 0; }  // after Next() failed: the line to blame, 0 if none
+};
+
+enum class Format { kCsv, kXlsx };
+const char* FormatName(Format f);  // "csv", "xlsx"
+// `data` must outlive the reader.
+Result<std::unique_ptr<RecordReader>> OpenReader(Format format, std::string_view data);
+
+// A rejected row: the line, the column as the input named it (a header as written, a JSON key;
+// empty when the problem is the whole row) and the reason in one English sentence, with the
+// reason's message key and args when it has them (see Message; the keys of this library's
+// messages start with "import.", and web/src/i18n/reasons/import.*.json translates every one).
+struct RowError {
+  int line = 0;
+  std::string column;
+  std::string reason;
+  std::string key;
+  MessageArgs args;
+
+  RowError() = default;
+  RowError(int line, std::string column, Message m)
+      : line(line),
+        column(std::move(column)),
+        reason(std::move(m.text)),
+        key(std::move(m.key)),
+        args(std::move(m.args)) {}
+  // The message of a service error, its key and args included.
+  static RowError Of(int line, std::string column, const Error& e);
+};
+
+// The row error of a record that cannot be read as text (REQUIRES: a problem); `header` when the
+// record is the header row.
+RowError ProblemError(const Record& record, bool header = false);
+
+}  // namespace sqm::desk::import
