@@ -60,6 +60,7 @@ Application::Application(const Options& options, const Clock& clock)
   sla_.SetFiringHandler(FiringHandler());
   sla_.SetCategoryPaths(desk::repo::CategoryPath);
   WireRunOutWatch();
+  sla_.SetActiveStaff(org::repo::IsActiveStaff);
   AddRoutes();
 }
 

@@ -14,7 +14,8 @@
 //   calendar::RunOutWatch tells the administrators (desk notifications) 60 days before a calendar
 //                         of an active SLA policy runs out of holiday data; both hooks installed here
 //   sla::Service ........ SLA policies, timers and the deadline queue; its firing handler (the
-//                         desk's) and the category-path lookup are installed here and nowhere else
+//                         desk's), the category-path lookup and the active-staff check (org's) are
+//                         installed here and nowhere else
 //   desk::Service ....... tickets; calls into sla::Service inside its own write jobs
 //   desk::Reports ....... the desk's read models (dashboard, complaint summary, queues)
 //   desk::Importer ...... CSV/XLSX/NDJSON import jobs on threads of their own

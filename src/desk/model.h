@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/clock.h"
+#include "sla/model.h"
 
 namespace sqm::desk {
 
@@ -188,8 +189,8 @@ struct Ticket {
   std::optional<Id> sla_policy_id;
   int sla_policy_version = 0;
   std::string sla_summary;
-  std::string sla_policy_name;  // of sla_policy_id at sla_policy_version; empty without a policy
-  std::string sla_state;        // at read time: ok, warning, breached, paused; empty without timers
+  std::string sla_policy_name;             // of sla_policy_id at sla_policy_version; empty without a policy
+  std::optional<sla::SlaState> sla_state;  // at read time; empty without timers
   TimeMs created_at = 0;
   std::optional<TimeMs> accepted_at, first_response_at, resolved_at, closed_at;
   TimeMs updated_at = 0;

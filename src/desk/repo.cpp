@@ -6,6 +6,7 @@
 #include "base/json.h"
 #include "desk/rules.h"
 #include "org/repo.h"
+#include "sla/repo.h"
 
 namespace sqm::desk::repo {
 
@@ -103,31 +104,20 @@ Callback CallbackFrom(const Row& r) {
 constexpr const char* kCallbackSelect =
     "SELECT id, ticket_id, created_at, due_at, done_at, done_by, reached, resolved, satisfaction, notes FROM callbacks";
 
-// SQL conditions on `t` for each SLA state at instant ?; the instant is bound by the caller.
-constexpr const char* kBreached =
-    "EXISTS (SELECT 1 FROM sla_timers m WHERE m.ticket_id = t.id AND (m.state = 'breached' OR"
-    " (m.stopped_at IS NULL AND m.due_at IS NOT NULL AND m.due_at < ?)))";
-constexpr const char* kWarning =
-    "EXISTS (SELECT 1 FROM sla_timers m WHERE m.ticket_id = t.id AND m.stopped_at IS NULL AND m.state = 'running'"
-    " AND m.warning_at IS NOT NULL AND m.warning_at <= ? AND m.due_at >= ?)";
-constexpr const char* kPaused =
-    "EXISTS (SELECT 1 FROM sla_timers m WHERE m.ticket_id = t.id AND m.stopped_at IS NULL AND m.state = 'paused')";
-
 }  // namespace
 
 void FillSlaStates(Connection& db, std::span<Ticket> tickets, TimeMs now) {
   if (tickets.empty()) return;
-  // The list filter's own conditions, in its precedence, so a row shows the state it is filtered by.
-  std::string sql = std::string("SELECT t.id, CASE WHEN ") + kBreached + " THEN 'breached' WHEN " + kWarning +
-                    " THEN 'warning' WHEN " + kPaused +
-                    " THEN 'paused' WHEN EXISTS (SELECT 1 FROM sla_timers m WHERE m.ticket_id = t.id) THEN 'ok'"
-                    " ELSE '' END FROM tickets t WHERE t.id IN (" +
-                    Placeholders(tickets.size()) + ")";
-  std::vector<Value> params{now, now, now};
+  const auto state = sla::repo::TicketSlaState("t.id", now);
+  std::vector<Value> params = state.params;
   for (const Ticket& t : tickets) params.emplace_back(t.id);
   std::map<Id, std::string> states;
-  for (const auto& r : db.Query(sql, params)) states[r.Int(0)] = r.Text(1);
-  for (Ticket& t : tickets) t.sla_state = states[t.id];
+  for (const auto& r :
+       db.Query("SELECT t.id, " + state.sql + " FROM tickets t WHERE t.id IN (" + Placeholders(tickets.size()) + ")",
+                params)) {
+    states[r.Int(0)] = r.Text(1);
+  }
+  for (Ticket& t : tickets) t.sla_state = sla::ParseSlaState(states[t.id]);
 }
 
 std::vector<Customer> ListCustomers(Connection& db, const std::optional<std::string>& q, int limit,
@@ -270,19 +260,9 @@ std::vector<Ticket> ListTickets(Connection& db, const TicketQuery& q, const Visi
     params.insert(params.end(), {*q.q, *q.q, *q.q, *q.q});
   }
   if (q.sla_state) {
-    const auto& s = *q.sla_state;
-    if (s == "breached") {
-      sql += std::string(" AND ") + kBreached;
-      params.emplace_back(now);
-    } else if (s == "warning") {
-      sql += std::string(" AND ") + kWarning + " AND NOT " + kBreached;
-      params.insert(params.end(), {now, now, now});
-    } else if (s == "paused") {
-      sql += std::string(" AND ") + kPaused;
-    } else {  // ok
-      sql += std::string(" AND NOT ") + kBreached + " AND NOT " + kWarning + " AND NOT " + kPaused;
-      params.insert(params.end(), {now, now, now});
-    }
+    const auto in_state = sla::repo::TicketSlaStateIs("t.id", *q.sla_state, now);
+    sql += " AND " + in_state.sql;
+    params.insert(params.end(), in_state.params.begin(), in_state.params.end());
   }
   if (q.after_id) {
     sql += " AND t.id > ?";
@@ -395,16 +375,6 @@ std::optional<Complaint> FindComplaint(Connection& db, Id ticket_id) {
   c.communicated_at = r->OptInt(10);
   c.communicated_how = r->Text(11);
   return c;
-}
-
-std::vector<Id> ManagersOf(Connection& db, Id department) {
-  std::vector<Id> out;
-  for (const auto& r : db.Query("SELECT s.id FROM staff s JOIN staff_roles r ON r.staff_id = s.id"
-                                " WHERE s.department_id = ? AND r.role = 'manager' AND s.active = 1 ORDER BY s.id",
-                                {department})) {
-    out.push_back(r.Int(0));
-  }
-  return out;
 }
 
 Status InsertNotification(Connection& db, Id recipient, const std::string& kind, std::optional<Id> ticket_id,

@@ -10,6 +10,7 @@
 #include "desk/import/directory.h"
 #include "desk/model.h"
 #include "org/model.h"
+#include "sla/model.h"
 #include "storage/db.h"
 
 namespace sqm::desk::repo {
@@ -41,11 +42,11 @@ struct TicketQuery {
   std::optional<Id> assignee_id;
   std::optional<Id> customer_id;
   std::optional<int> priority;
-  std::optional<TimeMs> from, to;        // created_at in [from, to)
-  std::optional<std::string> sla_state;  // "ok", "warning", "breached", "paused"
-  std::optional<std::string> q;          // number, title, customer name or phone
-  std::string sort = "created_desc";     // created_desc | created_asc | priority | updated_desc
-  std::optional<Id> after_id;            // keyset paging for created_asc: ids above this one
+  std::optional<TimeMs> from, to;  // created_at in [from, to)
+  std::optional<sla::SlaState> sla_state;
+  std::optional<std::string> q;       // number, title, customer name or phone
+  std::string sort = "created_desc";  // created_desc | created_asc | priority | updated_desc
+  std::optional<Id> after_id;         // keyset paging for created_asc: ids above this one
   int offset = 0;
   int limit = 50;
 };
@@ -84,9 +85,6 @@ std::vector<Comment> Comments(Connection& db, Id ticket_id, bool include_interna
 std::optional<Callback> OpenCallback(Connection& db, Id ticket_id);
 std::vector<Callback> CallbacksOf(Connection& db, Id ticket_id);
 std::optional<Complaint> FindComplaint(Connection& db, Id ticket_id);
-
-// Managers of `department` (role manager, active).
-std::vector<Id> ManagersOf(Connection& db, Id department);
 
 // ---- notifications ----
 // An in-app notification for `recipient`: its key is "notification.<kind>"; the English text and

@@ -218,10 +218,8 @@ Result<repo::TicketQuery> ReadQuery(const Request& req) {
     if (!q.priority) return Error::Invalid("priority", "must be P1, P2, P3 or P4");
   }
   if (auto s = req.QueryText("sla_state")) {
-    if (*s != "ok" && *s != "warning" && *s != "breached" && *s != "paused") {
-      return Error::Invalid("sla_state", "must be ok, warning, breached or paused");
-    }
-    q.sla_state = *s;
+    q.sla_state = sla::ParseSlaState(*s);
+    if (!q.sla_state) return Error::Invalid("sla_state", "must be ok, warning, breached or paused");
   }
   if (auto s = req.QueryText("sort")) {
     if (*s != "created_desc" && *s != "created_asc" && *s != "priority" && *s != "updated_desc") {

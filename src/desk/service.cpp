@@ -86,7 +86,7 @@ bj::object TicketJson(const Ticket& t) {
           {"sla_policy_version", t.sla_policy_version},
           {"sla_summary", t.sla_summary},
           {"sla_policy_name", t.sla_policy_id ? bj::value(t.sla_policy_name) : bj::value(nullptr)},
-          {"sla_state", t.sla_state.empty() ? bj::value(nullptr) : bj::value(t.sla_state)},
+          {"sla_state", t.sla_state ? bj::value(sla::SlaStateName(*t.sla_state)) : bj::value(nullptr)},
           {"created_at", FormatIsoUtc(t.created_at)},
           {"accepted_at", time(t.accepted_at)},
           {"first_response_at", time(t.first_response_at)},
@@ -343,7 +343,7 @@ Result<Ticket> Service::ActIn(WriteTx& tx, const org::Principal& who, const Tick
         // Raise to the department's managers: no transfer, the ticket stays where it is.
         SQM_TRY(set("UPDATE tickets SET escalation_level = max(escalation_level, 2) WHERE id = ?", {id}));
         if (t.department_id) {
-          for (Id m : repo::ManagersOf(db, *t.department_id)) {
+          for (Id m : org::repo::ManagersOf(db, *t.department_id)) {
             Notify(tx, m, t, "escalated", "{number} {title} was escalated to you");
           }
         }
@@ -377,7 +377,7 @@ Result<Ticket> Service::ActIn(WriteTx& tx, const org::Principal& who, const Tick
                                 tr.last_insert_id));
       }
       std::vector<Id> notify =
-          in.assignee_id ? std::vector<Id>{*in.assignee_id} : repo::ManagersOf(db, *in.department_id);
+          in.assignee_id ? std::vector<Id>{*in.assignee_id} : org::repo::ManagersOf(db, *in.department_id);
       for (Id m : notify) {
         Notify(tx, m, t, sendback ? "sent_back" : "transferred",
                sendback ? "{number} {title} was sent back to your department: {note}"
@@ -775,7 +775,7 @@ Status Service::OnFiring(WriteTx& tx, const sla::Timer& timer, sla::FiringKind k
   std::vector<Id> recipients;
   if (t->assignee_id) recipients.push_back(*t->assignee_id);
   if (t->department_id) {
-    for (Id m : repo::ManagersOf(db, *t->department_id)) recipients.push_back(m);
+    for (Id m : org::repo::ManagersOf(db, *t->department_id)) recipients.push_back(m);
   }
   if (breach && t->priority > 1 && IsOpen(t->status)) {
     SQM_TRY(
@@ -787,7 +787,7 @@ Status Service::OnFiring(WriteTx& tx, const sla::Timer& timer, sla::FiringKind k
                {"priority", PriorityName(t->priority - 1)}});
     if (t->department_id) {
       if (auto d = org::repo::FindDepartment(db, *t->department_id); d && d->parent_id) {
-        for (Id m : repo::ManagersOf(db, *d->parent_id)) recipients.push_back(m);
+        for (Id m : org::repo::ManagersOf(db, *d->parent_id)) recipients.push_back(m);
       }
     }
   }

@@ -22,6 +22,7 @@
 #include "calendar/registry.h"
 #include "calendar/zone.h"
 #include "desk/service.h"
+#include "org/repo.h"
 #include "org/service.h"
 #include "sla/service.h"
 #include "storage/database.h"
@@ -50,6 +51,7 @@ class DeskFixture : public ::testing::Test {
     desk_ = std::make_unique<Service>(*db_, *sla_, clock_);
     sla_->SetFiringHandler(
         [this](storage::WriteTx& tx, const sla::Timer& t, sla::FiringKind k) { return desk_->OnFiring(tx, t, k); });
+    sla_->SetActiveStaff(org::repo::IsActiveStaff);
 
     const auto system = org::Principal::System();
     const auto root = org_->CreateDepartment(system, {"中心", std::nullopt, "ROOT"}).value().id;

@@ -336,4 +336,19 @@ Status ExpireFailures(Connection& db, TimeMs before) {
   return db.Exec("DELETE FROM sign_in_failures WHERE at <= ?", {before});
 }
 
+bool IsActiveStaff(Connection& db, Id id) {
+  auto s = FindStaff(db, id);
+  return s && s->active;
+}
+
+std::vector<Id> ManagersOf(Connection& db, Id department) {
+  std::vector<Id> out;
+  for (const auto& r : db.Query("SELECT s.id FROM staff s JOIN staff_roles r ON r.staff_id = s.id"
+                                " WHERE s.department_id = ? AND r.role = 'manager' AND s.active = 1 ORDER BY s.id",
+                                {department})) {
+    out.push_back(r.Int(0));
+  }
+  return out;
+}
+
 }  // namespace sqm::org::repo

@@ -97,4 +97,11 @@ Status ClearFailures(Connection& db, std::string_view kind, const std::string& s
 // Forgets every failure at or before `before` (outside every window).
 Status ExpireFailures(Connection& db, TimeMs before);
 
+// ---- for other modules (handed to them by the composition root) ----
+
+// Whether `id` names an active staff member (sla: a policy's breach assignee).
+bool IsActiveStaff(Connection& db, Id id);
+// The active managers of `department` (role manager), by id (desk: who hears of its tickets).
+std::vector<Id> ManagersOf(Connection& db, Id department);
+
 }  // namespace sqm::org::repo

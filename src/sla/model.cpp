@@ -9,6 +9,7 @@ namespace {
 constexpr std::array<const char*, 4> kKindNames = {"first_response", "resolution", "callback", "handover"};
 constexpr std::array<const char*, 4> kPriorityNames = {"P1", "P2", "P3", "P4"};
 constexpr std::array<const char*, 4> kStateNames = {"running", "paused", "met", "breached"};
+constexpr std::array<const char*, 4> kSlaStateNames = {"ok", "warning", "breached", "paused"};
 
 std::size_t CodePoints(std::string_view s) {
   std::size_t n = 0;
@@ -51,6 +52,17 @@ std::optional<Priority> ParsePriority(std::string_view name) {
 
 const char* TimerStateName(TimerState s) {
   return kStateNames[static_cast<std::size_t>(s)];
+}
+
+const char* SlaStateName(SlaState s) {
+  return kSlaStateNames[static_cast<std::size_t>(s)];
+}
+
+std::optional<SlaState> ParseSlaState(std::string_view name) {
+  for (std::size_t i = 0; i < kSlaStateNames.size(); ++i) {
+    if (name == kSlaStateNames[i]) return static_cast<SlaState>(i);
+  }
+  return std::nullopt;
 }
 
 const Target* Policy::TargetFor(TimerKind kind) const {

@@ -95,6 +95,13 @@ enum class TimerState {
 };
 const char* TimerStateName(TimerState s);  // "running", "paused", "met", "breached"
 
+// A ticket's SLA state at an instant, from its timers, the most serious first: breached when any
+// timer is breached, warning when a running timer is past its warning time, paused when an open
+// timer is paused, ok otherwise. repo.h writes the same definition in SQL.
+enum class SlaState { kOk, kWarning, kBreached, kPaused };
+const char* SlaStateName(SlaState s);  // "ok", "warning", "breached", "paused"
+std::optional<SlaState> ParseSlaState(std::string_view name);
+
 // Clock stopped over [from, to); `to` is empty while the pause lasts.
 struct Pause {
   TimeMs from = 0;

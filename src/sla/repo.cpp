@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "base/json.h"
+#include "sla/json.h"
 
 namespace sqm::sla::repo {
 
@@ -18,16 +19,6 @@ namespace {
 constexpr const char* kPolicySelect =
     "SELECT id, version, name, match_ticket_type, match_priority, match_channel, match_category_id,"
     " match_customer_tier, targets, warning_fraction, active, breach_assignee_id FROM sla_policies";
-
-std::string TargetsToJson(const std::vector<Target>& targets) {
-  bj::array a;
-  for (const Target& t : targets) {
-    a.push_back({{"kind", TimerKindName(t.kind)},
-                 {"business_minutes", t.business_minutes},
-                 {"calendar_code", t.calendar_code}});
-  }
-  return json::Serialize(a);
-}
 
 std::vector<Target> TargetsFromJson(const std::string& text, std::int64_t policy_id) {
   auto fail = [&]() -> DbError {
@@ -148,8 +139,8 @@ Status InsertPolicyVersion(Connection& db, const Policy& p, TimeMs created_at, c
       " match_category_id, match_customer_tier, targets, warning_fraction, active, current, created_at, created_by,"
       " breach_assignee_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)",
       {p.id, p.version, p.name, p.match.ticket_type, priority, p.match.channel, p.match.category_id,
-       p.match.customer_tier, TargetsToJson(p.targets), p.warning_fraction, p.active ? 1 : 0, created_at, created_by,
-       p.breach_assignee_id});
+       p.match.customer_tier, json::Serialize(TargetsJson(p.targets)), p.warning_fraction, p.active ? 1 : 0, created_at,
+       created_by, p.breach_assignee_id});
 }
 
 std::optional<Timer> FindTimer(Connection& db, std::int64_t id) {
@@ -195,6 +186,75 @@ Status UpdateTimer(Connection& db, const Timer& t) {
                               t.overrun_business_ms, t.overrun_wall_ms, t.id}));
   if (r.changes != 1) return Error::NotFound("SLA timer " + std::to_string(t.id) + " does not exist");
   return {};
+}
+
+Condition And(Condition a, const Condition& b) {
+  a.sql = "(" + a.sql + " AND " + b.sql + ")";
+  a.params.insert(a.params.end(), b.params.begin(), b.params.end());
+  return a;
+}
+
+Condition TimerOpen() {
+  return {"m.stopped_at IS NULL", {}};
+}
+
+Condition TimerPaused() {
+  return {"(m.stopped_at IS NULL AND m.state = 'paused')", {}};
+}
+
+Condition TimerMet() {
+  return {"(m.stopped_at IS NOT NULL AND m.state = 'met')", {}};
+}
+
+Condition TimerBreachedAt(TimeMs at) {
+  return {"(m.state = 'breached' OR (m.stopped_at IS NULL AND m.due_at IS NOT NULL AND m.due_at < ?))", {at}};
+}
+
+Condition TimerWarningAt(TimeMs at) {
+  return {
+      "(m.stopped_at IS NULL AND m.state = 'running' AND m.warning_at IS NOT NULL AND m.warning_at <= ?"
+      " AND m.due_at >= ?)",
+      {at, at}};
+}
+
+Condition TimerDecidedAt(TimeMs at) {
+  Condition c = TimerBreachedAt(at);
+  c.sql = "(m.stopped_at IS NOT NULL OR " + c.sql + ")";
+  return c;
+}
+
+Condition TicketHasTimer(std::string_view ticket_id, const Condition& timer) {
+  return {
+      "EXISTS (SELECT 1 FROM sla_timers m WHERE m.ticket_id = " + std::string(ticket_id) + " AND " + timer.sql + ")",
+      timer.params};
+}
+
+Condition TicketSlaState(std::string_view ticket_id, TimeMs at) {
+  const Condition breached = TicketHasTimer(ticket_id, TimerBreachedAt(at));
+  const Condition warning = TicketHasTimer(ticket_id, TimerWarningAt(at));
+  const Condition paused = TicketHasTimer(ticket_id, TimerPaused());
+  const Condition any = TicketHasTimer(ticket_id, {"1 = 1", {}});
+  Condition c{"CASE WHEN " + breached.sql + " THEN 'breached' WHEN " + warning.sql + " THEN 'warning' WHEN " +
+                  paused.sql + " THEN 'paused' WHEN " + any.sql + " THEN 'ok' ELSE '' END",
+              breached.params};
+  c.params.insert(c.params.end(), warning.params.begin(), warning.params.end());
+  return c;
+}
+
+Condition TicketSlaStateIs(std::string_view ticket_id, SlaState state, TimeMs at) {
+  const Condition breached = TicketHasTimer(ticket_id, TimerBreachedAt(at));
+  auto is_not = [](Condition c) {
+    c.sql = "NOT " + c.sql;
+    return c;
+  };
+  switch (state) {
+    case SlaState::kBreached: return breached;
+    case SlaState::kWarning: return And(TicketHasTimer(ticket_id, TimerWarningAt(at)), is_not(breached));
+    case SlaState::kPaused: return TicketHasTimer(ticket_id, TimerPaused());
+    case SlaState::kOk: break;
+  }
+  return And(And(is_not(breached), is_not(TicketHasTimer(ticket_id, TimerWarningAt(at)))),
+             is_not(TicketHasTimer(ticket_id, TimerPaused())));
 }
 
 std::string PausesToJson(const std::vector<Pause>& pauses) {

@@ -40,6 +40,30 @@ Result<std::int64_t> InsertTimer(Connection& db, const Timer& timer);
 // Saves every fact and derived field of an existing timer.
 Status UpdateTimer(Connection& db, const Timer& timer);
 
+// ---- SLA state in SQL ----
+// A timer's state at an instant (rules.h's Evaluate, SlaState) written once in SQL over the
+// derived columns a timer keeps. Each condition is about the sla_timers row aliased `m` and
+// carries its `?` values in order. The desk's ticket list and ticket rows, and its reports, ask
+// these and nothing else.
+struct Condition {
+  std::string sql;
+  std::vector<storage::Value> params;
+};
+Condition And(Condition a, const Condition& b);
+Condition TimerOpen();                 // not stopped
+Condition TimerPaused();               // open and paused
+Condition TimerMet();                  // stopped in time
+Condition TimerBreachedAt(TimeMs at);  // stopped late, or open past its due time at `at`
+Condition TimerWarningAt(TimeMs at);   // open, running, past its warning time and not past due
+Condition TimerDecidedAt(TimeMs at);   // met or breached at `at`
+// The ticket whose id is the SQL expression `ticket_id` ("t.id") has a timer meeting `timer`.
+Condition TicketHasTimer(std::string_view ticket_id, const Condition& timer);
+// The ticket's SlaState name at `at` as an SQL expression; '' when it has no timer.
+Condition TicketSlaState(std::string_view ticket_id, TimeMs at);
+// The ticket is in `state` at `at`, as TicketSlaState says; kOk also matches a ticket without
+// timers (nothing of it is late).
+Condition TicketSlaStateIs(std::string_view ticket_id, SlaState state, TimeMs at);
+
 // The `pauses` column: [[from, to|null], ...].
 std::string PausesToJson(const std::vector<Pause>& pauses);
 // Throws storage::DbError on text that is not what PausesToJson writes (a corrupt row).

@@ -4,6 +4,7 @@
 
 #include "base/json.h"
 #include "org/rules.h"
+#include "sla/json.h"
 
 namespace sqm::sla {
 
@@ -150,6 +151,29 @@ Response Explain(Service& svc, Request& req) {
 }
 
 }  // namespace
+
+bj::object ExplanationJson(const std::string& summary, const std::vector<CandidateReport>& candidates) {
+  bj::array items;
+  for (const CandidateReport& c : candidates) {
+    bj::array checks;
+    for (const CriterionCheck& k : c.checks) {
+      checks.push_back({{"criterion", CriterionName(k.criterion)},
+                        {"wanted", k.wanted},
+                        {"actual", k.actual},
+                        {"matched", k.matched}});
+    }
+    items.push_back({{"policy_id", c.policy_id},
+                     {"policy_version", c.policy_version},
+                     {"policy_name", c.policy_name},
+                     {"verdict", VerdictName(c.verdict)},
+                     {"specificity", c.specificity},
+                     {"category_depth", c.category_depth},
+                     {"checks", std::move(checks)},
+                     {"decided_by", c.decided_by ? bj::value(CriterionName(*c.decided_by)) : bj::value(nullptr)},
+                     {"reason", c.reason}});
+  }
+  return {{"summary", summary}, {"candidates", std::move(items)}};
+}
 
 void AddRoutes(http::Router& r, Service& svc) {
   const std::string manage(org::kSlaManage);

@@ -9,6 +9,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "sla/json.h"
 #include "sla/repo.h"
 
 namespace sqm::sla {
@@ -149,52 +150,6 @@ bj::object TimerTargetJson(const Timer& t) {
 
 }  // namespace
 
-bj::object PolicyToJson(const Policy& p) {
-  bj::array targets;
-  for (const Target& t : p.targets) {
-    targets.push_back({{"kind", TimerKindName(t.kind)},
-                       {"business_minutes", t.business_minutes},
-                       {"calendar_code", t.calendar_code}});
-  }
-  const MatchCriteria& m = p.match;
-  return {{"id", p.id},
-          {"version", p.version},
-          {"name", p.name},
-          {"match",
-           {{"ticket_type", OrNull(m.ticket_type)},
-            {"priority", m.priority ? bj::value(PriorityName(*m.priority)) : bj::value(nullptr)},
-            {"channel", OrNull(m.channel)},
-            {"category_id", OrNull(m.category_id)},
-            {"customer_tier", OrNull(m.customer_tier)}}},
-          {"targets", std::move(targets)},
-          {"warning_fraction", p.warning_fraction},
-          {"breach_assignee_id", OrNull(p.breach_assignee_id)},
-          {"active", p.active}};
-}
-
-bj::object ExplanationJson(const std::string& summary, const std::vector<CandidateReport>& candidates) {
-  bj::array items;
-  for (const CandidateReport& c : candidates) {
-    bj::array checks;
-    for (const CriterionCheck& k : c.checks) {
-      checks.push_back({{"criterion", CriterionName(k.criterion)},
-                        {"wanted", k.wanted},
-                        {"actual", k.actual},
-                        {"matched", k.matched}});
-    }
-    items.push_back({{"policy_id", c.policy_id},
-                     {"policy_version", c.policy_version},
-                     {"policy_name", c.policy_name},
-                     {"verdict", VerdictName(c.verdict)},
-                     {"specificity", c.specificity},
-                     {"category_depth", c.category_depth},
-                     {"checks", std::move(checks)},
-                     {"decided_by", c.decided_by ? bj::value(CriterionName(*c.decided_by)) : bj::value(nullptr)},
-                     {"reason", c.reason}});
-  }
-  return {{"summary", summary}, {"candidates", std::move(items)}};
-}
-
 // ---- Impl -------------------------------------------------------------------------------------
 
 struct Service::Impl {
@@ -206,12 +161,18 @@ struct Service::Impl {
   const Clock& clock;
   const ServiceOptions options;
 
-  // Guards queue, handler, category_paths, stopping and monitor.
+  ActiveStaffFn ActiveStaff() const {
+    std::lock_guard lock(mu);
+    return active_staff;
+  }
+
+  // Guards queue, handler, category_paths, active_staff, stopping and monitor.
   mutable std::mutex mu;
   std::condition_variable cv;
   DeadlineQueue queue;
   FiringHandler handler;
   CategoryPathFn category_paths;
+  ActiveStaffFn active_staff;
   bool stopping = false;
   std::thread monitor;
 
@@ -451,6 +412,11 @@ void Service::SetCategoryPaths(CategoryPathFn category_paths) {
   impl_->category_paths = std::move(category_paths);
 }
 
+void Service::SetActiveStaff(ActiveStaffFn active_staff) {
+  std::lock_guard lock(impl_->mu);
+  impl_->active_staff = std::move(active_staff);
+}
+
 std::size_t Service::QueueSize() const {
   std::lock_guard lock(impl_->mu);
   return impl_->queue.size();
@@ -473,9 +439,8 @@ Result<Policy> Service::GetPolicy(std::int64_t id, std::optional<std::int32_t> v
 
 namespace {
 
-Status CheckBreachAssignee(Connection& db, const Policy& p) {
-  if (p.breach_assignee_id &&
-      !db.QueryOne("SELECT 1 FROM staff WHERE id = ? AND active = 1", {*p.breach_assignee_id})) {
+Status CheckBreachAssignee(Connection& db, const Policy& p, const ActiveStaffFn& active_staff) {
+  if (p.breach_assignee_id && !(active_staff && active_staff(db, *p.breach_assignee_id))) {
     return Error::Invalid("breach_assignee_id", Msg("desk.no_active_staff", "no such active staff member"));
   }
   return {};
@@ -488,7 +453,7 @@ Result<Policy> Service::CreatePolicy(const std::string& actor, Policy policy) {
   SQM_TRY(Validate(policy));
   SQM_TRY(impl_->CheckCalendars(policy));
   return impl_->db.Write(actor, [&](WriteTx& tx) -> Result<Policy> {
-    SQM_TRY(CheckBreachAssignee(tx.db(), policy));
+    SQM_TRY(CheckBreachAssignee(tx.db(), policy, impl_->ActiveStaff()));
     policy.id = repo::NextPolicyId(tx.db());
     SQM_TRY(JobMemo::Of(tx).InsertPolicyVersion(tx.db(), policy, tx.now(), actor));
     tx.Append(kPolicyEntity, std::to_string(policy.id), "sla.policy_created", PolicyToJson(policy));
@@ -511,7 +476,7 @@ Result<Policy> Service::UpdatePolicy(const std::string& actor, std::int64_t id, 
                                  "; reload it and make the change again",
                              "version");
     }
-    SQM_TRY(CheckBreachAssignee(tx.db(), policy));
+    SQM_TRY(CheckBreachAssignee(tx.db(), policy, impl_->ActiveStaff()));
     policy.version = current->version + 1;
     SQM_TRY(JobMemo::Of(tx).InsertPolicyVersion(tx.db(), policy, tx.now(), actor));
     tx.Append(kPolicyEntity, std::to_string(id), "sla.policy_updated", PolicyToJson(policy));

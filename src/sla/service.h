@@ -40,8 +40,6 @@
 #include <string>
 #include <vector>
 
-#include <boost/json.hpp>
-
 #include "base/clock.h"
 #include "calendar/registry.h"
 #include "sla/deadline_queue.h"
@@ -58,6 +56,10 @@ using FiringHandler = std::function<Status(storage::WriteTx&, const Timer&, Firi
 // facts that name only a category id.
 using CategoryPathFn = std::function<std::vector<std::int64_t>(storage::Connection&, std::int64_t)>;
 
+// Whether a staff id names an active staff member (the organisation's; a policy's
+// breach_assignee_id must). Without one installed, no policy may name a breach assignee.
+using ActiveStaffFn = std::function<bool(storage::Connection&, std::int64_t staff_id)>;
+
 struct ServiceOptions {
   TimeMs retry_delay = 60'000;  // a firing whose job failed is tried again this much later
   TimeMs max_sleep = 60'000;    // the monitor looks at the clock at least this often
@@ -67,7 +69,7 @@ struct AppliedPolicy {
   std::int64_t policy_id = 0;
   std::int32_t policy_version = 0;
   std::string summary;                      // PolicyMatch::summary
-  std::vector<CandidateReport> candidates;  // why (ExplanationJson for the ticket page)
+  std::vector<CandidateReport> candidates;  // why
 };
 
 // Which policy a ticket would get, and why (an owning copy of rules.h's PolicyMatch).
@@ -76,15 +78,6 @@ struct Explanation {
   std::string summary;
   std::vector<CandidateReport> candidates;
 };
-
-// {"id", "version", "name", "match": {"ticket_type", "priority", "channel", "category_id",
-//  "customer_tier"} (null = any), "targets": [{"kind", "business_minutes", "calendar_code"}],
-//  "warning_fraction", "active"}: the API form, also stored in policy events.
-boost::json::object PolicyToJson(const Policy& policy);
-// {"summary", "candidates": [{"policy_id", "policy_version", "policy_name", "verdict",
-//  "specificity", "category_depth", "checks": [{"criterion", "wanted", "actual", "matched"}],
-//  "decided_by", "reason"}]}
-boost::json::object ExplanationJson(const std::string& summary, const std::vector<CandidateReport>& candidates);
 
 class Service {
  public:
@@ -106,6 +99,7 @@ class Service {
   int FireDue();
   void SetFiringHandler(FiringHandler on_firing);
   void SetCategoryPaths(CategoryPathFn category_paths);
+  void SetActiveStaff(ActiveStaffFn active_staff);
   // Timers in the deadline queue (for /metrics and tests).
   std::size_t QueueSize() const;
 

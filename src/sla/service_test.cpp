@@ -10,6 +10,7 @@
 
 #include "calendar/builtin.h"
 #include "sla/repo.h"
+#include "sla/routes.h"
 #include "storage/event_log.h"
 
 namespace sqm::sla {
@@ -624,6 +625,52 @@ TEST_F(SlaServiceTest, ReapplyMovesOpenTimersToTheCurrentPolicy) {
   clock_.Set(start + 150 * kMinute);
   EXPECT_EQ(svc_->FireDue(), 1);
   EXPECT_EQ(fired_.back().second, FiringKind::kWarning);
+}
+
+// ---- the SLA state in SQL ----------------------------------------------------------------------
+
+TEST_F(SlaServiceTest, TheSqlStateOfATicketFollowsItsTimers) {
+  PolicyId(MakePolicy("24x7", {{TimerKind::kFirstResponse, 60, "24x7"}, {TimerKind::kResolution, 240, "24x7"}}));
+  auto state = [&](std::int64_t ticket, TimeMs at) {
+    return db_->Read([&](Connection& c) {
+      const auto s = repo::TicketSlaState(std::to_string(ticket), at);
+      std::string name = c.QueryOne("SELECT " + s.sql, s.params)->Text(0);
+      for (SlaState candidate : {SlaState::kOk, SlaState::kWarning, SlaState::kBreached, SlaState::kPaused}) {
+        const auto is = repo::TicketSlaStateIs(std::to_string(ticket), candidate, at);
+        const bool matches = c.QueryOne("SELECT CASE WHEN " + is.sql + " THEN 1 ELSE 0 END", is.params)->Int(0) == 1;
+        EXPECT_EQ(matches, name == SlaStateName(candidate) || (name.empty() && candidate == SlaState::kOk))
+            << name << " vs " << SlaStateName(candidate);
+      }
+      return name;
+    });
+  };
+  const auto [id, applied] = Register(Incident());
+  ASSERT_TRUE(applied);
+  const TimeMs start = clock_.Now();
+  EXPECT_EQ(state(id, start), "ok");
+  EXPECT_EQ(state(id, start + 45 * kMinute), "warning");  // 75 % of the first-response hour
+  EXPECT_EQ(state(id, start + 61 * kMinute), "breached");
+  ASSERT_TRUE(Act(id, [&](WriteTx& tx, TimeMs) { return svc_->PauseAll(tx, id, start + 10 * kMinute); }).ok());
+  EXPECT_EQ(state(id, start + 90 * kMinute), "paused");
+  ASSERT_TRUE(Act(id, [&](WriteTx& tx, TimeMs) { return svc_->StopAll(tx, id, start + 20 * kMinute); }).ok());
+  EXPECT_EQ(state(id, start + 90 * kMinute), "ok") << "stopped in time";
+  EXPECT_EQ(state(NewTicket(), start), "") << "no timers, no state";
+}
+
+TEST_F(SlaServiceTest, ABreachAssigneeMustBeActiveStaffAsTheOrganisationSays) {
+  Policy p = MakePolicy("with a duty manager", {{TimerKind::kResolution, 240, "24x7"}});
+  p.breach_assignee_id = 7;
+  EXPECT_EQ(svc_->CreatePolicy("quality", p).error().field, "breach_assignee_id") << "nobody to ask: refused";
+  std::vector<std::int64_t> asked;
+  svc_->SetActiveStaff([&](Connection&, std::int64_t id) {
+    asked.push_back(id);
+    return false;
+  });
+  EXPECT_EQ(svc_->CreatePolicy("quality", p).error().field, "breach_assignee_id");
+  EXPECT_EQ(asked, std::vector<std::int64_t>{7});
+  p.breach_assignee_id.reset();
+  EXPECT_TRUE(svc_->CreatePolicy("quality", p).ok()) << "no breach assignee, nothing to ask";
+  EXPECT_EQ(asked.size(), 1u);
 }
 
 TEST_F(SlaServiceTest, TheMonitorThreadFiresAndStopsCleanly) {
