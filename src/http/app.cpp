@@ -248,7 +248,7 @@ Response App::Run(Request& req, Admission& admission) {
 }
 
 Response App::RunOnce(Request& req, const Route& route, const org::Principal& who, std::string_view key) {
-  const std::string caller = "staff:" + std::to_string(who.staff_id);
+  const std::string caller = IdempotencyKeys::CallerOf(who);
   const std::string k(key);
   auto reserved = options_.idempotency->Reserve(caller, k, req);
   if (!reserved.ok()) return ErrorResponse(reserved.error());
