@@ -33,6 +33,7 @@
 
 #include "app/application.h"
 #include "calendar/zone.h"
+#include "desk/catalogue.h"
 #include "desk/export.h"
 #include "desk/importer.h"
 #include "desk/service.h"
@@ -106,12 +107,14 @@ std::string GenerateCsv(int rows, TimeMs now) {
   Random rnd(kSeed);
   std::string out =
       "type,channel,priority,title,description,customer,category,department,assignee,created_at,"
-      "first_response_at,resolved_at,callback_at,callback_resolved,satisfaction,closed_at,external_id\n";
+      "first_response_at,resolved_at,callback_at,callback_resolved,satisfaction,closed_at,external_id,"
+      "complaint_category\n";
   out.reserve(static_cast<std::size_t>(rows) * 330);
   const TimeMs start = now - 365 * kDay;
   for (int i = 0; i < rows; ++i) {
     const Leaf& leaf = kLeaves[rnd.Below(6)];
-    const char* type = kTypes[rnd.Below(5)];
+    const int type_index = rnd.Below(5);
+    const char* type = kTypes[type_index];
     const char* channel = kChannels[rnd.Below(6)];
     const int priority = 1 + rnd.Below(4);
     const char* title = leaf.titles[rnd.Below(3)];
@@ -134,15 +137,16 @@ std::string GenerateCsv(int rows, TimeMs now) {
     } else {
       lifecycle = fate < 0.975 ? fmt::format("{},,,,,", t(responded)) : ",,,,,";
     }
-    out += fmt::format("{},{},P{},{},\"客户来电反映：{}。已记录联系方式，需跟进处理。\",{},{},{},{},{},{},CC-{:07d}\n",
-                       type, channel, priority, title, title, Phone(rnd.Below(kCustomers)), leaf.path,
-                       tech ? "TECH" : "DESK", assignee, t(created), lifecycle, i + 1);
+    out +=
+        fmt::format("{},{},P{},{},\"客户来电反映：{}。已记录联系方式，需跟进处理。\",{},{},{},{},{},{},CC-{:07d},{}\n",
+                    type, channel, priority, title, title, Phone(rnd.Below(kCustomers)), leaf.path,
+                    tech ? "TECH" : "DESK", assignee, t(created), lifecycle, i + 1, type_index == 3 ? "服务态度" : "");
   }
   return out;
 }
 
 // Departments, staff, customers, the catalogue and SLA policies the CSV refers to.
-void Prepare(org::Service& org, desk::Service& desk, sla::Service& sla) {
+void Prepare(org::Service& org, desk::Catalogue& catalogue, sla::Service& sla) {
   const org::Principal system = org::Principal::System();
   const auto root = org.CreateDepartment(system, {"示例服务中心", std::nullopt, "ROOT"}).value().id;
   const auto desk_dept = org.CreateDepartment(system, {"客服部", root, "DESK"}).value().id;
@@ -162,10 +166,10 @@ void Prepare(org::Service& org, desk::Service& desk, sla::Service& sla) {
     std::string_view path = leaf.path;
     const std::string top(path.substr(0, path.find('/')));
     const std::string name(path.substr(path.find('/') + 1));
-    if (!tops.contains(top)) tops[top] = desk.CreateCategory(system, top, std::nullopt).value().id;
-    if (!desk.CreateCategory(system, name, tops[top]).ok()) throw std::runtime_error("category");
+    if (!tops.contains(top)) tops[top] = catalogue.CreateCategory(system, top, std::nullopt).value().id;
+    if (!catalogue.CreateCategory(system, name, tops[top]).ok()) throw std::runtime_error("category");
   }
-  // Through the desk service, as a person would; a few threads at once so group commit batches them.
+  // Through the catalogue, as a person would; a few threads at once so group commit batches them.
   std::vector<std::thread> threads;
   std::atomic<int> next{0}, failed{0};
   for (int k = 0; k < 8; ++k) {
@@ -175,7 +179,7 @@ void Prepare(org::Service& org, desk::Service& desk, sla::Service& sla) {
         c.name = fmt::format("客户{:04d}", i);
         c.tier = i % 20 == 0 ? "vip" : "standard";
         c.phone = Phone(i);
-        if (!desk.CreateCustomer(system, c).ok()) ++failed;
+        if (!catalogue.CreateCustomer(system, c).ok()) ++failed;
       }
     });
   }
@@ -255,7 +259,7 @@ int main(int argc, char** argv) {
     app::Application application(options, clock);
     auto& db = application.database();
     auto& org = application.org();
-    Prepare(org, application.desk(), application.sla());
+    Prepare(org, application.catalogue(), application.sla());
     auto& importer = application.importer();
     auto who = org.Login("importer", "Bench-pass-2026", "bench").value().principal;
 

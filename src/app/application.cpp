@@ -10,7 +10,8 @@
 #include "assessment/routes.h"
 #include "calendar/routes.h"
 #include "desk/import_routes.h"
-#include "desk/repo.h"
+#include "desk/repo/catalogue.h"
+#include "desk/repo/notifications.h"
 #include "desk/report_routes.h"
 #include "desk/routes.h"
 #include "feedback/routes.h"
@@ -45,7 +46,11 @@ Application::Application(const Options& options, const Clock& clock)
       sla_(db_, calendars_, clock_),
       desk_(db_, sla_, clock_),
       run_out_watch_(db_, clock_),
+      catalogue_(db_),
+      portal_(db_, desk_),
       reports_(db_, clock_, options_.business_zone),
+      notifications_(db_),
+      views_(db_),
       importer_(db_, desk_, sla_, clock_, options_.business_zone, options_.importer),
       exporter_(db_, clock_, options_.business_zone),
       idempotency_(db_, clock_),
@@ -124,9 +129,9 @@ void Application::AddRoutes() {
   org::AddRoutes(router_, org_, {options_.secure_cookies, options_.session_ttl});
   calendar::AddRoutes(router_, calendars_);
   sla::AddRoutes(router_, sla_);
-  desk::AddRoutes(router_, desk_);
-  desk::AddReportRoutes(router_, reports_);
-  desk::AddImportRoutes(router_, importer_, exporter_);
+  desk::AddRoutes(router_, desk_, catalogue_, portal_);
+  desk::AddReportRoutes(router_, reports_, notifications_, views_);
+  desk::AddImportRoutes(router_, importer_, exporter_, idempotency_);
   assessment::AddMethodRoutes(router_);
   feedback::AddStatisticsRoutes(router_);
   inspection::AddAgreementRoutes(router_);

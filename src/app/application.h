@@ -17,7 +17,10 @@
 //                         desk's), the category-path lookup and the active-staff check (org's) are
 //                         installed here and nowhere else
 //   desk::Service ....... tickets; calls into sla::Service inside its own write jobs
+//   desk::Catalogue ..... customers and categories
+//   desk::Portal ........ the customer portal (over desk::Service)
 //   desk::Reports ....... the desk's read models (dashboard, complaint summary, queues)
+//   desk::Notifications, desk::SavedViews ... each person's notifications and saved views
 //   desk::Importer ...... CSV/XLSX/NDJSON import jobs on threads of their own
 //   IdempotencyKeys, Metrics, Router (every module's routes), http::App (the request pipeline)
 //
@@ -54,8 +57,11 @@
 #include "calendar/registry.h"
 #include "calendar/run_out_watch.h"
 #include "calendar/zone.h"
+#include "desk/catalogue.h"
 #include "desk/export.h"
 #include "desk/importer.h"
+#include "desk/notifications.h"
+#include "desk/portal.h"
 #include "desk/reports.h"
 #include "desk/service.h"
 #include "http/app.h"
@@ -126,6 +132,8 @@ class Application {
   storage::EventFollower* follower() { return follower_.get(); }
   sla::Service& sla() { return sla_; }
   desk::Service& desk() { return desk_; }
+  desk::Catalogue& catalogue() { return catalogue_; }
+  desk::Portal& portal() { return portal_; }
   desk::Reports& reports() { return reports_; }
   desk::Importer& importer() { return importer_; }
   desk::Exporter& exporter() { return exporter_; }
@@ -147,7 +155,11 @@ class Application {
   sla::Service sla_;
   desk::Service desk_;
   calendar::RunOutWatch run_out_watch_;
+  desk::Catalogue catalogue_;
+  desk::Portal portal_;
   desk::Reports reports_;
+  desk::Notifications notifications_;
+  desk::SavedViews views_;
   desk::Importer importer_;
   desk::Exporter exporter_;
   http::IdempotencyKeys idempotency_;

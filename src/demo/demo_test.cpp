@@ -92,7 +92,7 @@ TEST_F(DemoTest, CatalogueAndCustomerEventsAreTheServicesOwn) {
 }
 
 TEST_F(DemoTest, ComplaintsSitInTheirCategoryAndSomeAreSubstantiated) {
-  auto categories = app_->desk().ListCategories().value();
+  auto categories = app_->catalogue().ListCategories().value();
   std::map<desk::Id, std::string> name_of;
   for (const auto& c : categories) name_of[c.id] = c.name;
   const std::map<desk::ComplaintCategory, std::string> expected = {

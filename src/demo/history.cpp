@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "desk/catalogue.h"
+
 namespace sqm::demo {
 
 using desk::Action;
@@ -204,7 +206,7 @@ Result<World> LoadWorld(org::Service& org) {
   return w;
 }
 
-Status CreateCatalogue(desk::Service& desk, World& w, HistorySummary& sum) {
+Status CreateCatalogue(desk::Catalogue& desk, World& w, HistorySummary& sum) {
   const org::Principal system = org::Principal::System();
   for (const auto& top : Catalogue()) {
     SQM_ASSIGN(auto parent, desk.CreateCategory(system, top.name, std::nullopt));
@@ -226,7 +228,7 @@ Status CreateCatalogue(desk::Service& desk, World& w, HistorySummary& sum) {
 }
 
 // Organisations and their contacts; the portal accounts become contacts too.
-Status CreateCustomers(desk::Service& desk, World& w, Random& rnd, HistorySummary& sum) {
+Status CreateCustomers(desk::Catalogue& desk, World& w, Random& rnd, HistorySummary& sum) {
   const org::Principal system = org::Principal::System();
   struct Org {
     const char* name;
@@ -509,8 +511,9 @@ Result<HistorySummary> MakeHistory(storage::Database& db, org::Service& org, des
   Random rnd(o.seed);
   SQM_ASSIGN(World w, LoadWorld(org));
   if (!w.staff.contains("QA/quality")) w.staff["QA/quality"] = {};
-  SQM_TRY(CreateCatalogue(desk, w, sum));
-  SQM_TRY(CreateCustomers(desk, w, rnd, sum));
+  desk::Catalogue catalogue(db);
+  SQM_TRY(CreateCatalogue(catalogue, w, sum));
+  SQM_TRY(CreateCustomers(catalogue, w, rnd, sum));
   SQM_TRY(CreatePolicies(sla, sum));
 
   // Plan every ticket, then replay all steps in time order.

@@ -13,6 +13,7 @@
 #include "desk/import/columns.h"
 #include "desk/import/directory.h"
 #include "desk/import/times.h"
+#include "desk/repo/catalogue.h"
 #include "desk/rules.h"
 
 namespace sqm::desk {

@@ -20,7 +20,7 @@
 #include "base/clock.h"
 #include "base/result.h"
 #include "calendar/zone.h"
-#include "desk/repo.h"
+#include "desk/repo/tickets.h"
 #include "org/model.h"
 #include "storage/database.h"
 

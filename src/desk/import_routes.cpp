@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "desk/export.h"
+#include "desk/json.h"
 #include "desk/rules.h"
 #include "org/rules.h"
 
@@ -68,18 +69,58 @@ Response StartImport(Importer& importer, Request& req) {
   return r;
 }
 
-Response Bulk(Importer& importer, Request& req) {
+// 201 {created, tickets: [{line, id, number, external_id}]}, or 400 listing every rejected line:
+// {error: {code, message, field}, errors: [{line, field, reason, key, args}], error_count}.
+Response BulkResponse(const BulkOutcome& out) {
+  if (out.ok()) {
+    bj::array tickets;
+    for (const auto& c : out.created) {
+      tickets.push_back({{"line", c.line},
+                         {"id", c.id},
+                         {"number", TicketNumber(c.id)},
+                         {"external_id", c.external_id.empty() ? bj::value(nullptr) : bj::value(c.external_id)}});
+    }
+    return JsonResponse(201, bj::object{{"created", out.created.size()}, {"tickets", std::move(tickets)}});
+  }
+  const auto& first = out.errors.front();
+  const std::string message = out.while_applying
+                                  ? fmt::format("line {}: {}; nothing was written", first.line, first.reason)
+                                  : fmt::format("{} problem{} in {} line{}; nothing was written", out.error_count,
+                                                out.error_count == 1 ? "" : "s", out.lines, out.lines == 1 ? "" : "s");
+  return JsonResponse(
+      http::StatusOf(ErrorCode::kInvalid),
+      bj::object{
+          {"error", {{"code", ErrorCodeName(ErrorCode::kInvalid)}, {"message", message}, {"field", first.column}}},
+          {"errors", RowErrorsJson(out.errors, "field")},
+          {"error_count", out.error_count}});
+}
+
+// The bulk feed keeps its Idempotency-Key inside the import's own transaction: the answer is
+// stored with the tickets, or neither is (a rejected batch leaves the key unused).
+Response Bulk(Importer& importer, http::IdempotencyKeys& keys, Request& req) {
   if (MediaType(req.Header("content-type")) != "application/x-ndjson") {
     return ErrorResponse(415, "unsupported_media_type", "send one JSON object per line as application/x-ndjson");
   }
-  std::optional<std::string> key;
-  if (auto k = req.Header("idempotency-key"); !k.empty()) key = std::string(k);
-  SQM_ASSIGN_OR_REPLY(auto reply, importer.Bulk(req.who(), req.body, key));
-  Response r;
-  r.status = reply.status;
-  r.body = std::move(reply.body);
-  if (reply.replayed) r.SetHeader("Idempotent-Replayed", "true");
-  return r;
+  const std::string key(req.Header("idempotency-key"));
+  const std::string caller = http::IdempotencyKeys::CallerOf(req.who());
+  if (!key.empty()) {
+    SQM_ASSIGN_OR_REPLY(auto stored, keys.Lookup(caller, key, req));
+    if (stored) return std::move(*stored);
+  }
+  BulkCommit commit;
+  if (!key.empty()) {
+    commit.idempotency_key = key;
+    commit.before_commit = [&](storage::WriteTx& tx, const BulkOutcome& out) {
+      return keys.Store(tx, caller, key, req, BulkResponse(out));
+    };
+  }
+  auto out = importer.Bulk(req.who(), req.body, commit);
+  if (!out.ok() && out.error().field == "Idempotency-Key") {  // a concurrent request with the key came first
+    SQM_ASSIGN_OR_REPLY(auto stored, keys.Lookup(caller, key, req));
+    if (stored) return std::move(*stored);
+  }
+  if (!out.ok()) return ErrorResponse(out.error());
+  return BulkResponse(*out);
 }
 
 Response Export(Exporter& exporter, Request& req) {
@@ -109,7 +150,7 @@ Response Export(Exporter& exporter, Request& req) {
 
 }  // namespace
 
-void AddImportRoutes(http::Router& r, Importer& importer, Exporter& exporter) {
+void AddImportRoutes(http::Router& r, Importer& importer, Exporter& exporter, http::IdempotencyKeys& keys) {
   const std::string read(org::kTicketRead), write(org::kTicketWrite);
   // Files and batches are larger than the server's default body limit (`--max-body`, 1 MiB).
   constexpr http::RouteOptions kImportFile{
@@ -130,7 +171,8 @@ void AddImportRoutes(http::Router& r, Importer& importer, Exporter& exporter) {
     return http::Reply(importer.Job(req.who(), id), ImportJobJson);
   });
   r.Add(
-      "POST", "/api/v1/tickets/bulk", write, [&importer](Request& req) { return Bulk(importer, req); }, kBulkBatch);
+      "POST", "/api/v1/tickets/bulk", write, [&importer, &keys](Request& req) { return Bulk(importer, keys, req); },
+      kBulkBatch);
   r.Add("GET", "/api/v1/tickets/export", read, [&exporter](Request& req) { return Export(exporter, req); });
 }
 

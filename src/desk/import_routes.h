@@ -10,10 +10,11 @@
 
 #include "desk/export.h"
 #include "desk/importer.h"
+#include "http/idempotency.h"
 #include "http/router.h"
 
 namespace sqm::desk {
 
-void AddImportRoutes(http::Router& router, Importer& importer, Exporter& exporter);
+void AddImportRoutes(http::Router& router, Importer& importer, Exporter& exporter, http::IdempotencyKeys& keys);
 
 }  // namespace sqm::desk

@@ -9,8 +9,8 @@
 #include "base/json.h"
 #include "desk/import/scan.h"
 #include "desk/import/times.h"
-#include "desk/repo.h"
-#include "org/repo.h"
+#include "desk/repo/catalogue.h"
+#include "desk/repo/tickets.h"
 
 namespace sqm::desk {
 
@@ -32,22 +32,6 @@ constexpr const char* kRespondNote = "首次响应（历史记录导入） First
 constexpr const char* kCallbackNote = "回访（历史记录导入） Callback (imported history)";
 
 constexpr std::size_t kEventErrors = 20;  // rejected rows quoted in an import.failed event
-
-bj::array ErrorsJson(const std::vector<RowError>& errors, const char* column_key, std::size_t limit = SIZE_MAX) {
-  bj::array out;
-  for (const auto& e : errors) {
-    if (out.size() >= limit) break;
-    bj::object item{{"line", e.line}, {column_key, e.column}, {"reason", e.reason}};
-    if (!e.key.empty()) {
-      bj::object args;
-      for (const auto& [name, value] : e.args) args[name] = value;
-      item["key"] = e.key;
-      item["args"] = std::move(args);
-    }
-    out.push_back(std::move(item));
-  }
-  return out;
-}
 
 // A replay acts as it happened; scoping was checked when the rows were validated.
 org::Principal Acting(const org::Principal& who) {
@@ -78,43 +62,23 @@ std::string ColumnOfField(const std::string& field) {
   return field;
 }
 
-// Raises the writer connection's page cache for one job and restores it after. SQLite only: the
-// PRAGMA is the one statement here that is not portable SQL (a no-op request elsewhere would be
-// harmless, so failures are ignored).
-class LargeCache {
- public:
-  LargeCache(Connection& db, std::int64_t kib) : db_(db) {
-    if (kib <= 0) return;
-    try {
-      if (auto r = db_.QueryOne("PRAGMA cache_size")) previous_ = r->Int(0);
-      db_.ExecScript(fmt::format("PRAGMA cache_size = {}", -kib));
-    } catch (const std::exception& e) {
-      spdlog::debug("import: cannot enlarge the page cache: {}", e.what());
-      previous_.reset();
-    }
-  }
-  ~LargeCache() {
-    if (!previous_) return;
-    try {
-      db_.ExecScript(fmt::format("PRAGMA cache_size = {}", *previous_));
-    } catch (const std::exception& e) {
-      spdlog::warn("import: cannot restore the page cache size: {}", e.what());
-    }
-  }
-  LargeCache(const LargeCache&) = delete;
-  LargeCache& operator=(const LargeCache&) = delete;
-
- private:
-  Connection& db_;
-  std::optional<std::int64_t> previous_;
-};
-
-bool ValidKey(std::string_view key) {
-  return !key.empty() && key.size() <= 200 &&
-         std::all_of(key.begin(), key.end(), [](char c) { return c > 0x20 && c < 0x7f; });
-}
-
 }  // namespace
+
+bj::array RowErrorsJson(const std::vector<RowError>& errors, const char* column_key, std::size_t limit) {
+  bj::array out;
+  for (const auto& e : errors) {
+    if (out.size() >= limit) break;
+    bj::object item{{"line", e.line}, {column_key, e.column}, {"reason", e.reason}};
+    if (!e.key.empty()) {
+      bj::object args;
+      for (const auto& [name, value] : e.args) args[name] = value;
+      item["key"] = e.key;
+      item["args"] = std::move(args);
+    }
+    out.push_back(std::move(item));
+  }
+  return out;
+}
 
 const char* ImportStatusName(ImportStatus s) {
   switch (s) {
@@ -124,23 +88,6 @@ const char* ImportStatusName(ImportStatus s) {
     case ImportStatus::kFailed: return "failed";
   }
   return "";
-}
-
-bj::object ImportJobJson(const ImportJob& j) {
-  auto opt = [](const std::optional<Id>& v) { return v ? bj::value(*v) : bj::value(nullptr); };
-  return {{"id", j.id},
-          {"status", ImportStatusName(j.status)},
-          {"filename", j.filename},
-          {"format", import::FormatName(j.format)},
-          {"total", j.total},
-          {"done", j.done},
-          {"errors", ErrorsJson(j.errors, "column")},
-          {"error_count", j.error_count},
-          {"created_tickets", j.created_tickets},
-          {"first_ticket_id", opt(j.first_ticket_id)},
-          {"last_ticket_id", opt(j.last_ticket_id)},
-          {"started_at", FormatIsoUtc(j.started_at)},
-          {"finished_at", j.finished_at ? bj::value(FormatIsoUtc(*j.finished_at)) : bj::value(nullptr)}};
 }
 
 struct Importer::JobState {
@@ -192,9 +139,9 @@ ValidateOptions Importer::OptionsFor(const org::Principal& who) const {
   o.caller_department = who.department_id;
   o.imported_as = [this](const std::string& external_id) {
     return db_.Read([&](Connection& db) -> std::optional<std::string> {
-      auto r = db.QueryOne("SELECT id FROM tickets WHERE external_id = ?", {external_id});
-      if (!r) return std::nullopt;
-      return TicketNumber(r->Int(0));
+      auto id = repo::TicketWithExternalId(db, external_id);
+      if (!id) return std::nullopt;
+      return TicketNumber(*id);
     });
   };
   return o;
@@ -254,7 +201,7 @@ Result<Importer::Replayed> Importer::Replay(WriteTx& tx, const org::Principal& i
   tx.set_actor(importer.username);
   bj::object data{{"import_id", import_id}, {"line", t.line}};
   if (!t.external_id.empty()) {
-    SQM_TRY(tx.db().Exec("UPDATE tickets SET external_id = ? WHERE id = ?", {t.external_id, id}));
+    SQM_TRY(repo::SetExternalId(tx.db(), id, t.external_id));
     data["external_id"] = t.external_id;
   }
   tx.Append("ticket", std::to_string(id), "ticket.imported", std::move(data));
@@ -277,7 +224,7 @@ ImportOutcome Importer::Import(const org::Principal& who, import::Format format,
                  {"phase", phase},
                  {"rows", out.rows},
                  {"error_count", out.error_count},
-                 {"errors", ErrorsJson(out.errors, "column", kEventErrors)}});
+                 {"errors", RowErrorsJson(out.errors, "column", kEventErrors)}});
       return {};
     });
     if (!st.ok()) spdlog::warn("import {}: recording the failure failed: {}", out.import_id, st.error().message);
@@ -319,7 +266,7 @@ ImportOutcome Importer::Import(const org::Principal& who, import::Format format,
   std::optional<RowError> apply_error;
   auto applied = db_.Write(who.username, [&](WriteTx& tx) -> sqm::Status {
     const TimeMs started = tx.now();
-    LargeCache cache(tx.db(), options_.apply_cache_kib);
+    repo::LargeCache cache(tx.db(), options_.apply_cache_kib);
     std::int64_t done = 0;
     sqm::Status st;
     const bool read = scan([&](std::optional<import::ImportTicket> t) {
@@ -555,40 +502,9 @@ RowInput JsonRow(int line, const bj::object& obj, const calendar::Zone& zone, st
   return row;
 }
 
-struct StoredReply {
-  std::string request_hash;
-  int status = 0;
-  std::string body;
-};
-
-std::optional<StoredReply> FindStored(Connection& db, const std::string& principal, const std::string& key) {
-  auto r = db.QueryOne("SELECT request_hash, status, body FROM idempotency_keys WHERE principal = ? AND key = ?",
-                       {principal, key});
-  if (!r) return std::nullopt;
-  return StoredReply{r->Text(0), static_cast<int>(r->Int(1)), r->Text(2)};
-}
-
-Result<BulkReply> AnswerStored(const StoredReply& s, const std::string& request_hash) {
-  if (s.request_hash != request_hash) {
-    return Error::Conflict("this Idempotency-Key was already used with a different request body", "Idempotency-Key");
-  }
-  return BulkReply{s.status, s.body, true};
-}
-
 }  // namespace
 
-Result<BulkReply> Importer::Bulk(const org::Principal& who, std::string_view ndjson,
-                                 const std::optional<std::string>& idempotency_key) {
-  if (idempotency_key && !ValidKey(*idempotency_key)) {
-    return Error::Invalid("Idempotency-Key", "must be 1 to 200 visible ASCII characters");
-  }
-  const std::string principal = fmt::format("staff:{}", who.staff_id);
-  const std::string request_hash = crypto::Sha256Hex(ndjson);
-  if (idempotency_key) {
-    auto stored = db_.Read([&](Connection& db) { return FindStored(db, principal, *idempotency_key); });
-    if (stored) return AnswerStored(*stored, request_hash);
-  }
-
+Result<BulkOutcome> Importer::Bulk(const org::Principal& who, std::string_view ndjson, const BulkCommit& commit) {
   // Split into lines; count the ones with content.
   std::vector<std::pair<int, std::string_view>> lines;
   int number = 0;
@@ -608,8 +524,10 @@ Result<BulkReply> Importer::Bulk(const org::Principal& who, std::string_view ndj
   }
   if (lines.empty()) return Error::Invalid("", "the body has no lines: send one JSON object per line");
 
-  const import::Directory dir = LoadDirectory();
-  import::ValidateOptions options = OptionsFor(who);
+  BulkOutcome out;
+  out.lines = lines.size();
+  const Directory dir = LoadDirectory();
+  ValidateOptions options = OptionsFor(who);
   options.default_created_at = options.now;
   import::Validator validator(dir, options);
   std::vector<import::ImportTicket> tickets;
@@ -631,30 +549,19 @@ Result<BulkReply> Importer::Bulk(const org::Principal& who, std::string_view ndj
     if (t && errors.size() == before) tickets.push_back(std::move(*t));
   }
   if (!errors.empty()) {
-    const std::size_t shown = std::min(errors.size(), options_.max_reported_errors);
-    bj::object body{
-        {"error",
-         {{"code", "invalid"},
-          {"message", fmt::format("{} problem{} in {} line{}; nothing was written", errors.size(),
-                                  errors.size() == 1 ? "" : "s", lines.size(), lines.size() == 1 ? "" : "s")},
-          {"field", errors.front().column}}},
-        {"errors", ErrorsJson(errors, "field", shown)},
-        {"error_count", errors.size()}};
-    return BulkReply{400, json::Serialize(body), false};
+    out.error_count = errors.size();
+    if (errors.size() > options_.max_reported_errors) errors.resize(options_.max_reported_errors);
+    out.errors = std::move(errors);
+    return out;
   }
 
   const std::int64_t import_id = next_id_.fetch_add(1);
   std::vector<Id> open;
   std::optional<RowError> apply_error;
-  bool key_taken = false;
-  auto reply = db_.Write(who.username, [&](WriteTx& tx) -> Result<BulkReply> {
+  auto applied = db_.Write(who.username, [&](WriteTx& tx) -> sqm::Status {
     const TimeMs started = tx.now();
     open.clear();
-    if (idempotency_key && FindStored(tx.db(), principal, *idempotency_key)) {
-      key_taken = true;  // a concurrent request with the same key committed first
-      return Error::Conflict("Idempotency-Key in use", "Idempotency-Key");
-    }
-    bj::array created;
+    out.created.clear();
     for (const auto& t : tickets) {
       auto r = Replay(tx, who, dir, t, import_id);
       if (!r.ok()) {
@@ -662,46 +569,28 @@ Result<BulkReply> Importer::Bulk(const org::Principal& who, std::string_view ndj
         return r.error();
       }
       if (r->open) open.push_back(r->id);
-      created.push_back({{"line", t.line},
-                         {"id", r->id},
-                         {"number", TicketNumber(r->id)},
-                         {"external_id", t.external_id.empty() ? bj::value(nullptr) : bj::value(t.external_id)}});
+      out.created.push_back({t.line, r->id, t.external_id});
     }
     tx.set_now(started);
     tx.set_actor(who.username);
-    BulkReply out{201, json::Serialize(bj::object{{"created", created.size()}, {"tickets", created}}), false};
-    if (idempotency_key) {
-      SQM_TRY(
-          tx.db().Exec("INSERT INTO idempotency_keys (principal, key, request_hash, status, body, created_at)"
-                       " VALUES (?, ?, ?, ?, ?, ?)",
-                       {principal, *idempotency_key, request_hash, out.status, out.body, started}));
-    }
+    if (commit.before_commit) SQM_TRY(commit.before_commit(tx, out));
     tx.Append("import", std::to_string(import_id), "import.bulk_completed",
               {{"lines", lines.size()},
-               {"created_tickets", created.size()},
-               {"sha256", request_hash},
-               {"idempotency_key", idempotency_key ? bj::value(*idempotency_key) : bj::value(nullptr)}});
-    return out;
+               {"created_tickets", out.created.size()},
+               {"sha256", crypto::Sha256Hex(ndjson)},
+               {"idempotency_key", commit.idempotency_key ? bj::value(*commit.idempotency_key) : bj::value(nullptr)}});
+    return {};
   });
-  if (!reply.ok()) {
-    if (key_taken) {
-      auto stored = db_.Read([&](Connection& db) { return FindStored(db, principal, *idempotency_key); });
-      if (stored) return AnswerStored(*stored, request_hash);
-    }
-    if (apply_error) {
-      bj::object body{
-          {"error",
-           {{"message", fmt::format("line {}: {}; nothing was written", apply_error->line, apply_error->reason)},
-            {"code", ErrorCodeName(reply.error().code)},
-            {"field", apply_error->column}}},
-          {"errors", ErrorsJson({*apply_error}, "field")},
-          {"error_count", 1}};
-      return BulkReply{400, json::Serialize(body), false};  // a row the desk refused is a bad row
-    }
-    return reply.error();
+  if (!applied.ok()) {
+    if (!apply_error) return applied.error();
+    out.created.clear();  // a row the desk refused is a bad row: nothing was written
+    out.errors = {*apply_error};
+    out.error_count = 1;
+    out.while_applying = true;
+    return out;
   }
   for (Id id : open) sla_.Reschedule(id);
-  return reply;
+  return out;
 }
 
 }  // namespace sqm::desk

@@ -14,8 +14,8 @@
 //
 // Files run as background jobs with progress (Start/Job, for the HTTP routes) or synchronously
 // (Import, for the CLI, tests and the benchmark). Bulk() is the NDJSON API for integrations:
-// the same rows as JSON objects, synchronous, with an Idempotency-Key stored in the
-// `idempotency_keys` table in the same transaction as the tickets.
+// the same rows as JSON objects, synchronous; its route keeps the Idempotency-Key in the same
+// transaction as the tickets (BulkCommit).
 //
 // While an import applies, it holds the single SQLite writer: other writes wait for it (about a
 // minute and a quarter per 100,000 tickets on the development machine; see bench/README.md).
@@ -27,6 +27,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -76,6 +77,12 @@ struct ImportProgress {
   std::atomic<std::int64_t> done{0};
 };
 
+// Rejected rows as JSON: [{"line", <column_key>, "reason", "key", "args"}] (key and args when the
+// reason has them), at most `limit`. The import.failed event stores this form and the API answers
+// it.
+boost::json::array RowErrorsJson(const std::vector<import::RowError>& errors, const char* column_key,
+                                 std::size_t limit = SIZE_MAX);
+
 struct ImportOutcome {
   std::int64_t import_id = 0;
   std::int64_t rows = 0;  // data rows (blank rows are skipped)
@@ -102,13 +109,28 @@ struct ImportJob {
   TimeMs started_at = 0;
   std::optional<TimeMs> finished_at;
 };
-boost::json::object ImportJobJson(const ImportJob& job);
 
-// A reply of the bulk API, exactly as it is stored for an Idempotency-Key replay.
-struct BulkReply {
-  int status = 201;
-  std::string body;       // JSON
-  bool replayed = false;  // answered from idempotency_keys
+// The outcome of a bulk NDJSON request: every line became a ticket, or none did.
+struct BulkOutcome {
+  struct Created {
+    int line = 0;
+    Id id = 0;
+    std::string external_id;
+  };
+  std::size_t lines = 0;                 // lines with content
+  std::vector<Created> created;          // one per line, in order, when all went in
+  std::vector<import::RowError> errors;  // the first max_reported_errors rejected lines
+  std::size_t error_count = 0;
+  bool while_applying = false;  // the one error is a row the desk refused while applying
+  bool ok() const { return error_count == 0; }
+};
+
+// What a caller adds to a bulk request's transaction (the route keeps the Idempotency-Key there).
+struct BulkCommit {
+  std::optional<std::string> idempotency_key;  // recorded in the import.bulk_completed event
+  // Runs inside the write job once every line is in, before the commit; an error rolls the whole
+  // batch back and is Bulk's answer.
+  std::function<Status(storage::WriteTx&, const BulkOutcome&)> before_commit;
 };
 
 class Importer {
@@ -135,13 +157,11 @@ class Importer {
   // kNotFound unless `who` started it (and it is still kept).
   Result<ImportJob> Job(const org::Principal& who, std::int64_t id) const;
 
-  // The bulk NDJSON API: one JSON object per line (blank lines are skipped), all or nothing.
-  // 201 {created, tickets:[{line, id, number, external_id}]}; 400 with errors:[{line, field,
-  // reason}] when any line fails (nothing written, the key not used up). With a key: the same key
-  // and body again replays the stored reply; the same key with another body is kConflict on
-  // field "Idempotency-Key". kPayloadTooLarge beyond max_bulk_lines.
-  Result<BulkReply> Bulk(const org::Principal& who, std::string_view ndjson,
-                         const std::optional<std::string>& idempotency_key);
+  // The bulk NDJSON API: one JSON object per line (blank lines are skipped), all or nothing;
+  // `created_at` defaults to now (a live ticket). Rejected lines are in the outcome, not an error;
+  // nothing is written then. kInvalid for a body without lines, kPayloadTooLarge beyond
+  // max_bulk_lines, or the error of commit.before_commit.
+  Result<BulkOutcome> Bulk(const org::Principal& who, std::string_view ndjson, const BulkCommit& commit = {});
 
  private:
   struct JobState;

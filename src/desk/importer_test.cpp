@@ -18,6 +18,7 @@
 #include "desk/import/times.h"
 #include "desk/import/xlsx_reader.h"
 #include "desk/import_routes.h"
+#include "desk/json.h"
 #include "desk/test_fixture.h"
 
 namespace sqm::desk {
@@ -132,17 +133,19 @@ TEST_F(ImportTest, ARowTheDeskRefusesWhileApplyingRollsBackTheWholeBatch) {
   // The validator does not look inside a bulk line's complaint object; desk::Service refuses a
   // complaint about a staff member who does not exist, in the middle of the job.
   const auto before = Count("SELECT count(*) FROM tickets");
-  auto reply =
+  auto out =
       importer_->Bulk(quality_,
                       "{\"type\":\"consultation\",\"channel\":\"api\",\"title\":\"ok\"}\n"
                       "{\"type\":\"complaint\",\"channel\":\"api\",\"title\":\"bad\",\"description\":\"d\","
                       "\"customer_id\":" +
-                          std::to_string(a_) + ",\"complaint\":{\"category\":\"attitude\",\"about_staff_id\":999}}\n",
-                      std::nullopt);
-  ASSERT_TRUE(reply.ok()) << reply.error().message;
-  EXPECT_EQ(reply->status, 400);
-  EXPECT_NE(reply->body.find("\"line\":2"), std::string::npos) << reply->body;
-  EXPECT_NE(reply->body.find("complaint.about_staff_id"), std::string::npos) << reply->body;
+                          std::to_string(a_) + ",\"complaint\":{\"category\":\"attitude\",\"about_staff_id\":999}}\n");
+  ASSERT_TRUE(out.ok()) << out.error().message;
+  EXPECT_FALSE(out->ok());
+  EXPECT_TRUE(out->while_applying);
+  ASSERT_EQ(out->errors.size(), 1u);
+  EXPECT_EQ(out->errors[0].line, 2);
+  EXPECT_EQ(out->errors[0].column, "complaint.about_staff_id");
+  EXPECT_TRUE(out->created.empty());
   EXPECT_EQ(Count("SELECT count(*) FROM tickets"), before) << "the first line is rolled back too";
 }
 
@@ -252,86 +255,29 @@ TEST_F(ImportTest, StoppingMidwayLeavesAllOrNothing) {
   EXPECT_EQ(threaded.Start(quality_, import::Format::kCsv, csv, "again.csv").error().code, ErrorCode::kUnavailable);
 }
 
-TEST_F(ImportTest, BulkIsIdempotentPerKey) {
-  const std::string body =
-      "{\"type\":\"incident\",\"channel\":\"api\",\"priority\":\"P2\",\"title\":\"监控告警\",\"description\":\"d\","
-      "\"customer_id\":" +
-      std::to_string(a_) + ",\"category\":\"网络与连接/VPN\",\"external_id\":\"CC-9\"}\n\n" +
-      "{\"type\":\"consultation\",\"channel\":\"phone\",\"title\":\"问价\",\"created_at\":\"2026-11-24T09:00:00+08:"
-      "00\","
-      "\"first_response_at\":\"2026-11-24T09:05:00+08:00\"}\n";
-  auto first = importer_->Bulk(quality_, body, std::string("key-1"));
-  ASSERT_TRUE(first.ok()) << first.error().message;
-  EXPECT_EQ(first->status, 201) << first->body;
-  EXPECT_FALSE(first->replayed);
-  EXPECT_NE(first->body.find("\"line\":3"), std::string::npos) << "blank lines keep the numbering";
-  const auto tickets = Count("SELECT count(*) FROM tickets");
-  EXPECT_EQ(tickets, 2);
-  EXPECT_EQ(Count("SELECT count(*) FROM idempotency_keys"), 1);
-
-  auto again = importer_->Bulk(quality_, body, std::string("key-1"));
-  ASSERT_TRUE(again.ok());
-  EXPECT_TRUE(again->replayed);
-  EXPECT_EQ(again->status, first->status);
-  EXPECT_EQ(again->body, first->body);
-  EXPECT_EQ(Count("SELECT count(*) FROM tickets"), tickets);
-
-  auto other = importer_->Bulk(quality_, body + "{\"type\":\"suggestion\",\"channel\":\"api\",\"title\":\"x\"}\n",
-                               std::string("key-1"));
-  ASSERT_FALSE(other.ok());
-  EXPECT_EQ(other.error().code, ErrorCode::kConflict);
-  EXPECT_EQ(other.error().field, "Idempotency-Key");
-
-  // Keys belong to their caller: the same key from someone else is a new request.
-  auto theirs =
-      importer_->Bulk(agent_, "{\"type\":\"suggestion\",\"channel\":\"api\",\"title\":\"x\"}", std::string("key-1"));
-  ASSERT_TRUE(theirs.ok());
-  EXPECT_EQ(theirs->status, 201) << theirs->body;
-  EXPECT_FALSE(theirs->replayed);
-}
-
-TEST_F(ImportTest, BulkReportsEveryBadLineAndKeepsTheKeyUnused) {
-  auto bad = importer_->Bulk(quality_,
-                             "{\"type\":\"incident\",\"channel\":\"api\",\"title\":\"x\"}\n"
-                             "not json\n"
-                             "{\"type\":\"consultation\",\"channel\":\"api\",\"title\":\"y\",\"colour\":\"red\","
-                             "\"customer\":\"客户甲\",\"customer_id\":1}\n",
-                             std::string("key-2"));
-  ASSERT_TRUE(bad.ok());
-  EXPECT_EQ(bad->status, 400);
-  auto body = json::Parse(bad->body).value().as_object();
-  std::vector<std::string> seen;
-  for (const auto& e : body["errors"].as_array()) {
-    seen.push_back(fmt::format("{} {}", e.at("line").as_int64(), std::string(e.at("field").as_string())));
-  }
-  EXPECT_NE(std::find(seen.begin(), seen.end(), "1 customer"), seen.end()) << bad->body;
-  EXPECT_NE(std::find(seen.begin(), seen.end(), "2 "), seen.end()) << bad->body;
-  EXPECT_NE(std::find(seen.begin(), seen.end(), "3 colour"), seen.end()) << bad->body;
-  EXPECT_NE(std::find(seen.begin(), seen.end(), "3 customer_id"), seen.end()) << bad->body;
+TEST_F(ImportTest, ABulkComplaintNeedsItsCategoryAndEmptyBodiesAreRefused) {
+  auto out = importer_->Bulk(quality_,
+                             "{\"type\":\"complaint\",\"channel\":\"api\",\"title\":\"t\",\"description\":\"d\","
+                             "\"customer_id\":" +
+                                 std::to_string(a_) + ",\"complaint\":{\"severity\":3}}");
+  ASSERT_TRUE(out.ok()) << out.error().message;
+  ASSERT_EQ(out->error_count, 1u);
+  EXPECT_EQ(out->errors[0].key, "complaint.category_required");
   EXPECT_EQ(Count("SELECT count(*) FROM tickets"), 0);
-  EXPECT_EQ(Count("SELECT count(*) FROM idempotency_keys"), 0);
-  auto fixed = importer_->Bulk(quality_, "{\"type\":\"consultation\",\"channel\":\"api\",\"title\":\"y\"}",
-                               std::string("key-2"));
-  ASSERT_TRUE(fixed.ok());
-  EXPECT_EQ(fixed->status, 201);
-
-  EXPECT_EQ(importer_->Bulk(quality_, "\n\n", std::nullopt).error().code, ErrorCode::kInvalid);
-  EXPECT_EQ(importer_->Bulk(quality_, "{}", std::string("bad key")).error().field, "Idempotency-Key");
+  EXPECT_EQ(importer_->Bulk(quality_, "\n\n").error().code, ErrorCode::kInvalid);
 }
 
 TEST_F(ImportTest, ALiveBulkTicketNotifiesItsAssigneeAHistoricalOneDoesNot) {
   auto live = importer_->Bulk(
-      quality_, "{\"type\":\"suggestion\",\"channel\":\"api\",\"title\":\"现在\",\"assignee\":\"engineer\"}",
-      std::nullopt);
+      quality_, "{\"type\":\"suggestion\",\"channel\":\"api\",\"title\":\"现在\",\"assignee\":\"engineer\"}");
   ASSERT_TRUE(live.ok());
-  ASSERT_EQ(live->status, 201) << live->body;
+  ASSERT_TRUE(live->ok()) << live->errors.at(0).reason;
   EXPECT_EQ(Count("SELECT count(*) FROM notifications WHERE kind = 'assigned'"), 1);
   auto old =
       importer_->Bulk(quality_,
                       "{\"type\":\"suggestion\",\"channel\":\"api\",\"title\":\"从前\",\"assignee\":\"engineer\","
-                      "\"created_at\":\"2026-11-23T10:00:00+08:00\"}",
-                      std::nullopt);
-  ASSERT_EQ(old->status, 201) << old->body;
+                      "\"created_at\":\"2026-11-23T10:00:00+08:00\"}");
+  ASSERT_TRUE(old->ok()) << old->errors.at(0).reason;
   EXPECT_EQ(Count("SELECT count(*) FROM notifications WHERE kind = 'assigned'"), 1);
   EXPECT_EQ(Count("SELECT count(*) FROM tickets WHERE assignee_id IS NOT NULL AND status = 'accepted'"), 2);
 }
@@ -340,7 +286,7 @@ TEST_F(ImportTest, BulkRefusesMoreLinesThanTheLimit) {
   Importer small(*db_, *desk_, *sla_, clock_, zone_, {.max_bulk_lines = 2});
   std::string body;
   for (int i = 0; i < 3; ++i) body += "{\"type\":\"suggestion\",\"channel\":\"api\",\"title\":\"x\"}\n";
-  EXPECT_EQ(small.Bulk(quality_, body, std::nullopt).error().code, ErrorCode::kPayloadTooLarge);
+  EXPECT_EQ(small.Bulk(quality_, body).error().code, ErrorCode::kPayloadTooLarge);
 }
 
 TEST_F(ImportTest, ACsvExportImportsAgainWithTheSameFacts) {
@@ -424,22 +370,37 @@ class ImportRoutesTest : public ImportTest {
  protected:
   void SetUp() override {
     ImportTest::SetUp();
-    AddImportRoutes(router_, *importer_, *exporter_);
+    keys_ = std::make_unique<http::IdempotencyKeys>(*db_, clock_);
+    AddImportRoutes(router_, *importer_, *exporter_, *keys_);
   }
 
   http::Response Call(const std::string& method, const std::string& path, std::string body = {},
                       std::vector<std::pair<std::string, std::string>> headers = {},
-                      std::map<std::string, std::string, std::less<>> query = {}) {
+                      std::map<std::string, std::string, std::less<>> query = {}, const Principal* who = nullptr) {
     http::Request req;
     req.method = method;
     req.path = path;
     req.query = std::move(query);
     req.body = std::move(body);
     req.headers = std::move(headers);
-    req.principal = &quality_;
+    req.principal = who ? who : &quality_;
     auto m = router_.Find(method, path, req.params);
     EXPECT_TRUE(m.route) << method << " " << path;
     return m.route->handler(req);
+  }
+
+  // POST /api/v1/tickets/bulk with an Idempotency-Key (none when empty).
+  http::Response Bulk(std::string body, const std::string& key, const Principal* who = nullptr) {
+    std::vector<std::pair<std::string, std::string>> headers = {{"content-type", "application/x-ndjson"}};
+    if (!key.empty()) headers.emplace_back("idempotency-key", key);
+    return Call("POST", "/api/v1/tickets/bulk", std::move(body), std::move(headers), {}, who);
+  }
+
+  static std::string ErrorField(const http::Response& r) {
+    auto body = json::Parse(r.body);
+    if (!body.ok() || !body->is_object() || !body->as_object().contains("error")) return {};
+    const auto& e = body->as_object().at("error").as_object();
+    return e.contains("field") ? std::string(e.at("field").as_string()) : std::string();
   }
 
   static std::string Header(const http::Response& r, const std::string& name) {
@@ -449,6 +410,7 @@ class ImportRoutesTest : public ImportTest {
     return {};
   }
 
+  std::unique_ptr<http::IdempotencyKeys> keys_;
   http::Router router_;
 };
 
@@ -465,6 +427,64 @@ TEST_F(ImportRoutesTest, ImportAnswers202AndTheJobCanBePolled) {
   EXPECT_EQ(std::string(json::Parse(g.body).value().as_object()["status"].as_string()), "done");
   EXPECT_EQ(Call("GET", "/api/v1/tickets/imports/12345").status, 404);
   EXPECT_EQ(Call("POST", "/api/v1/tickets/imports", "x", {{"content-type", "application/pdf"}}).status, 415);
+}
+
+TEST_F(ImportRoutesTest, BulkIsIdempotentPerKey) {
+  const std::string body =
+      "{\"type\":\"incident\",\"channel\":\"api\",\"priority\":\"P2\",\"title\":\"监控告警\",\"description\":\"d\","
+      "\"customer_id\":" +
+      std::to_string(a_) + ",\"category\":\"网络与连接/VPN\",\"external_id\":\"CC-9\"}\n\n" +
+      "{\"type\":\"consultation\",\"channel\":\"phone\",\"title\":\"问价\",\"created_at\":\"2026-11-24T09:00:00+08:"
+      "00\","
+      "\"first_response_at\":\"2026-11-24T09:05:00+08:00\"}\n";
+  auto first = Bulk(body, "key-1");
+  EXPECT_EQ(first.status, 201) << first.body;
+  EXPECT_EQ(Header(first, "Idempotent-Replayed"), "");
+  EXPECT_NE(first.body.find("\"line\":3"), std::string::npos) << "blank lines keep the numbering";
+  const auto tickets = Count("SELECT count(*) FROM tickets");
+  EXPECT_EQ(tickets, 2);
+  EXPECT_EQ(Count("SELECT count(*) FROM idempotency_keys"), 1);
+
+  auto again = Bulk(body, "key-1");
+  EXPECT_EQ(Header(again, "Idempotent-Replayed"), "true");
+  EXPECT_EQ(again.status, first.status);
+  EXPECT_EQ(again.body, first.body);
+  EXPECT_EQ(Count("SELECT count(*) FROM tickets"), tickets);
+
+  auto other = Bulk(body + "{\"type\":\"suggestion\",\"channel\":\"api\",\"title\":\"x\"}\n", "key-1");
+  EXPECT_EQ(other.status, 409);
+  EXPECT_EQ(ErrorField(other), "Idempotency-Key");
+
+  // Keys belong to their caller: the same key from someone else is a new request.
+  auto theirs = Bulk("{\"type\":\"suggestion\",\"channel\":\"api\",\"title\":\"x\"}", "key-1", &agent_);
+  EXPECT_EQ(theirs.status, 201) << theirs.body;
+  EXPECT_EQ(Header(theirs, "Idempotent-Replayed"), "");
+}
+
+TEST_F(ImportRoutesTest, BulkReportsEveryBadLineAndKeepsTheKeyUnused) {
+  auto bad = Bulk(
+      "{\"type\":\"incident\",\"channel\":\"api\",\"title\":\"x\"}\n"
+      "not json\n"
+      "{\"type\":\"consultation\",\"channel\":\"api\",\"title\":\"y\",\"colour\":\"red\","
+      "\"customer\":\"客户甲\",\"customer_id\":1}\n",
+      "key-2");
+  EXPECT_EQ(bad.status, 400);
+  auto body = json::Parse(bad.body).value().as_object();
+  std::vector<std::string> seen;
+  for (const auto& e : body["errors"].as_array()) {
+    seen.push_back(fmt::format("{} {}", e.at("line").as_int64(), std::string(e.at("field").as_string())));
+  }
+  EXPECT_NE(std::find(seen.begin(), seen.end(), "1 customer"), seen.end()) << bad.body;
+  EXPECT_NE(std::find(seen.begin(), seen.end(), "2 "), seen.end()) << bad.body;
+  EXPECT_NE(std::find(seen.begin(), seen.end(), "3 colour"), seen.end()) << bad.body;
+  EXPECT_NE(std::find(seen.begin(), seen.end(), "3 customer_id"), seen.end()) << bad.body;
+  EXPECT_EQ(Count("SELECT count(*) FROM tickets"), 0);
+  EXPECT_EQ(Count("SELECT count(*) FROM idempotency_keys"), 0);
+  auto fixed = Bulk("{\"type\":\"consultation\",\"channel\":\"api\",\"title\":\"y\"}", "key-2");
+  EXPECT_EQ(fixed.status, 201);
+
+  EXPECT_EQ(Bulk("\n\n", "").status, 400);
+  EXPECT_EQ(ErrorField(Bulk("{}", "bad key")), "Idempotency-Key");
 }
 
 TEST_F(ImportRoutesTest, BulkReplaysWithTheHeaderAndConflictsOnAnotherBody) {

@@ -211,6 +211,15 @@ struct Complaint {
   std::string communicated_how;
 };
 
+struct Comment {
+  Id id = 0;
+  Id author_id = 0;
+  std::string author_name;
+  std::string visibility;  // "public" | "internal"
+  std::string body;
+  TimeMs created_at = 0;
+};
+
 struct Callback {
   Id id = 0;
   Id ticket_id = 0;
@@ -236,7 +245,7 @@ struct Registration {
 };
 
 struct ComplaintDraft {
-  ComplaintCategory category = ComplaintCategory::kOther;
+  std::optional<ComplaintCategory> category;  // required (rules.h's CheckRegistration)
   std::optional<Id> about_staff_id;
   std::optional<Id> about_department_id;
   int severity = 2;

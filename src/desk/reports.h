@@ -1,49 +1,77 @@
-// Service-desk read models: the dashboard, the periodic complaint summary, the callback queue,
-// notifications and saved ticket views. Reads are scoped like the ticket list.
+// Service-desk read models: the dashboard, the periodic complaint summary and the callback queue.
+// Each counts the tickets the caller may see (scoped like the ticket list). Days, weeks and months
+// are those of the business time zone.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include <boost/json.hpp>
-
 #include "base/clock.h"
 #include "base/result.h"
 #include "calendar/zone.h"
-#include "desk/repo.h"
+#include "desk/repo/reports.h"
 #include "org/model.h"
 #include "storage/database.h"
 
 namespace sqm::desk {
 
-struct Rate {
-  std::int64_t met = 0;
-  std::int64_t total = 0;  // timers decided: stopped, or still open past their due time
+using repo::CallbackQueue;
+using repo::Rate;
+
+struct Dashboard {
+  std::vector<std::pair<TicketStatus, std::int64_t>> open_by_status;  // new .. resolved, zeros included
+  std::int64_t warnings_now = 0;  // tickets with an open timer past its warning time
+  std::int64_t breaches_now = 0;  // tickets with an open timer past due
+  struct Attainment {
+    std::string period;  // "today", "week", "month"
+    Rate first_response, resolution;
+  };
+  std::vector<Attainment> attainment;
+  struct Department {
+    std::optional<Id> department_id;  // nullopt: the intake queue
+    std::string department_name;
+    std::int64_t open = 0, breached = 0;
+    std::optional<double> first_response_rate, resolution_rate;  // this month; nullopt: nothing decided
+  };
+  std::vector<Department> by_department;
+  TimeMs at = 0;
+};
+
+struct ComplaintSummary {
+  TimeMs from = 0, to = 0;
+  repo::ComplaintCounts counts;
+  std::vector<std::pair<ComplaintCategory, std::int64_t>> by_category;
+  struct Department {
+    std::optional<Id> department_id;
+    std::string department_name;
+    std::int64_t count = 0;
+  };
+  std::vector<Department> by_department;  // what the complaints are about
+  std::vector<repo::Complainant> repeat_complainants;
+  std::vector<std::pair<TimeMs, std::int64_t>> weekly;  // week start (Monday), complaints
+};
+
+struct CallbackItem {
+  repo::CallbackRow row;
+  bool overdue = false;  // open past its due time
 };
 
 class Reports {
  public:
-  // Days, weeks and months are local to `zone`, the business time zone.
+  // `zone` is the business time zone.
   Reports(storage::Database& db, const Clock& clock, calendar::Zone zone)
       : db_(db), clock_(clock), zone_(std::move(zone)) {}
 
-  // {open_by_status, warnings_now, breaches_now, attainment[today|week|month], by_department}
-  Result<boost::json::object> Dashboard(const org::Principal& who);
-  // {total, open, overdue, substantiated, by_category, by_department, repeat_complainants, weekly}
-  // over [from, to); `to` defaults to now, `from` to the start of the twelfth week before `to`.
-  Result<boost::json::object> ComplaintSummary(const org::Principal& who, std::optional<TimeMs> from,
+  // Open tickets by status, warnings and breaches now, attainment today / this week / this month,
+  // and per department this month.
+  Result<Dashboard> GetDashboard(const org::Principal& who);
+  // Complaints registered in [from, to): `to` defaults to now, `from` to the start of the week
+  // eleven weeks before (twelve weeks). kInvalid on "to" unless from < to.
+  Result<ComplaintSummary> GetComplaintSummary(const org::Principal& who, std::optional<TimeMs> from,
                                                std::optional<TimeMs> to);
-  // state: open | overdue | done.
-  Result<boost::json::object> Callbacks(const org::Principal& who, const std::string& state, int limit, int offset);
-
-  Result<boost::json::object> Notifications(const org::Principal& who, bool unread_only, int limit);
-  Status MarkRead(const org::Principal& who, std::optional<std::int64_t> id);  // nullopt: all
-
-  Result<boost::json::array> Views(const org::Principal& who);
-  Result<boost::json::object> SaveView(const org::Principal& who, const std::string& name,
-                                       const boost::json::object& filters);
-  Status DeleteView(const org::Principal& who, std::int64_t id);
+  Result<std::vector<CallbackItem>> Callbacks(const org::Principal& who, CallbackQueue queue, int limit, int offset);
 
  private:
   storage::Database& db_;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "base/json.h"
+#include "desk/json.h"
 #include "org/rules.h"
 
 namespace sqm::desk {
@@ -67,7 +68,7 @@ Result<TicketDraft> ReadDraft(const bj::value& body, bool portal) {
   if (const bj::value* c = in.OptValue("complaint"); c && !c->is_null()) {
     json::Reader cin(*c, "complaint");
     ComplaintDraft cd;
-    cd.category = EnumField<ComplaintCategory>(cin, "category", true).value_or(ComplaintCategory::kOther);
+    cd.category = EnumField<ComplaintCategory>(cin, "category", true);
     cd.about_staff_id = cin.OptInt("about_staff_id", 1);
     cd.about_department_id = cin.OptInt("about_department_id", 1);
     cd.severity = static_cast<int>(cin.OptInt("severity", 1, 3).value_or(2));
@@ -79,9 +80,6 @@ Result<TicketDraft> ReadDraft(const bj::value& body, bool portal) {
     d.complaint = cd;
   }
   SQM_TRY(in.Done());
-  if (r.type == TicketType::kComplaint && !d.complaint) {
-    return Error::Invalid("complaint.category", Msg("complaint.category_required", "a complaint needs its category"));
-  }
   return d;
 }
 
@@ -192,6 +190,18 @@ bj::object RegisterJson(const RegisterResult& r) {
   return o;
 }
 
+// What the registration form needs to know from the rules: the fields each type requires and
+// the length limits.
+bj::object TicketFormJson() {
+  bj::array types;
+  for (const auto& l : Labels<TicketType>()) {
+    bj::array required;
+    for (const auto& field : RequiredFields(l.value)) required.push_back(bj::string(field));
+    types.push_back({{"type", l.name}, {"required", std::move(required)}});
+  }
+  return {{"types", std::move(types)}, {"limits", {{"title", kMaxTitle}, {"description", kMaxText}}}};
+}
+
 Result<repo::TicketQuery> ReadQuery(const Request& req) {
   repo::TicketQuery q;
   if (auto s = req.QueryText("status")) {
@@ -298,7 +308,7 @@ Response UpdateComplaint(Service& svc, Request& req) {
   return Reply(svc.UpdateComplaint(req.who(), id, p), ComplaintJson);
 }
 
-Response CreateCustomer(Service& svc, Request& req) {
+Response CreateCustomer(Catalogue& catalogue, Request& req) {
   SQM_ASSIGN_OR_REPLY(auto body, req.Json());
   json::Reader in(body);
   CustomerDraft d;
@@ -310,21 +320,13 @@ Response CreateCustomer(Service& svc, Request& req) {
   d.email = in.OptString("email", {.min_len = 0, .max_len = kMaxEmail}).value_or("");
   d.account_id = in.OptInt("account_id", 1);
   if (auto st = in.Done(); !st.ok()) return ErrorResponse(st.error());
-  return Reply(svc.CreateCustomer(req.who(), d), CustomerJson, 201);
+  return Reply(catalogue.CreateCustomer(req.who(), d), CustomerJson, 201);
 }
 
 }  // namespace
 
 Result<repo::TicketQuery> ReadTicketQuery(const Request& req) {
   return ReadQuery(req);
-}
-
-bj::object TicketPageJson(const std::vector<Ticket>& tickets, int offset, int limit) {
-  bj::array items;
-  for (const auto& t : tickets) items.push_back(TicketJson(t));
-  std::optional<std::string> next;
-  if (static_cast<int>(tickets.size()) == limit) next = std::to_string(offset + limit);
-  return http::PageJson(std::move(items), next);
 }
 
 namespace {
@@ -345,9 +347,9 @@ bj::object PortalPageJson(const std::vector<Ticket>& tickets) {
 
 }  // namespace
 
-void AddRoutes(http::Router& r, Service& svc) {
+void AddRoutes(http::Router& r, Service& svc, Catalogue& catalogue, Portal& portal) {
   const std::string read(org::kTicketRead), write(org::kTicketWrite), cust(org::kCustomerWrite),
-      manage(org::kSlaManage), portal(org::kPortal), auth(org::kAuthenticated);
+      manage(org::kSlaManage), customer(org::kPortal), auth(org::kAuthenticated);
 
   r.Add("GET", "/api/v1/tickets", read, [&svc](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto q, ReadQuery(req));
@@ -359,6 +361,7 @@ void AddRoutes(http::Router& r, Service& svc) {
     SQM_ASSIGN_OR_REPLY(auto draft, ReadDraft(body, false));
     return Reply(svc.Register(req.who(), draft), RegisterJson, 201);
   });
+  r.Add("GET", "/api/v1/desk/ticket-form", write, [](Request&) { return JsonResponse(200, TicketFormJson()); });
   r.Add("GET", "/api/v1/tickets/duplicates", read, [&svc](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto customer, req.QueryInt("customer_id", 1));
     if (!customer) return ErrorResponse(Error::Invalid("customer_id", Msg("field.required", "is required")));
@@ -377,10 +380,10 @@ void AddRoutes(http::Router& r, Service& svc) {
   });
   r.Add("PATCH", "/api/v1/tickets/{id}/complaint", write, [&svc](Request& req) { return UpdateComplaint(svc, req); });
 
-  r.Add("GET", "/api/v1/customers", read, [&svc](Request& req) {
+  r.Add("GET", "/api/v1/customers", read, [&catalogue](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto after, req.QueryInt("cursor", 0));
     SQM_ASSIGN_OR_REPLY(auto limit, req.Limit());
-    SQM_ASSIGN_OR_REPLY(auto list, svc.ListCustomers(req.QueryText("q"), limit + 1, after));
+    SQM_ASSIGN_OR_REPLY(auto list, catalogue.ListCustomers(req.QueryText("q"), limit + 1, after));
     std::optional<std::string> next;
     if (static_cast<int>(list.size()) > limit) {
       list.pop_back();
@@ -390,29 +393,29 @@ void AddRoutes(http::Router& r, Service& svc) {
     for (const auto& c : list) items.push_back(CustomerJson(c));
     return JsonResponse(200, http::PageJson(std::move(items), next));
   });
-  r.Add("POST", "/api/v1/customers", cust, [&svc](Request& req) { return CreateCustomer(svc, req); });
-  r.Add("GET", "/api/v1/customers/{id}", read, [&svc](Request& req) {
+  r.Add("POST", "/api/v1/customers", cust, [&catalogue](Request& req) { return CreateCustomer(catalogue, req); });
+  r.Add("GET", "/api/v1/customers/{id}", read, [&catalogue](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
-    return Reply(svc.GetCustomer(id), CustomerJson);
+    return Reply(catalogue.GetCustomer(id), CustomerJson);
   });
 
-  r.Add("GET", "/api/v1/categories", auth, [&svc](Request&) {
-    return Reply(svc.ListCategories(), [](const std::vector<Category>& v) {
+  r.Add("GET", "/api/v1/categories", auth, [&catalogue](Request&) {
+    return Reply(catalogue.ListCategories(), [](const std::vector<Category>& v) {
       bj::array items;
       for (const auto& c : v) items.push_back(CategoryJson(c));
       return http::PageJson(std::move(items), std::nullopt);
     });
   });
-  r.Add("POST", "/api/v1/categories", manage, [&svc](Request& req) {
+  r.Add("POST", "/api/v1/categories", manage, [&catalogue](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto body, req.Json());
     json::Reader in(body);
     auto name = in.String("name", kName);
     auto parent = in.OptInt("parent_id", 1);
     if (auto st = in.Done(); !st.ok()) return ErrorResponse(st.error());
-    return Reply(svc.CreateCategory(req.who(), name, parent), CategoryJson, 201);
+    return Reply(catalogue.CreateCategory(req.who(), name, parent), CategoryJson, 201);
   });
 
-  r.Add("PATCH", "/api/v1/categories/{id}", manage, [&svc](Request& req) {
+  r.Add("PATCH", "/api/v1/categories/{id}", manage, [&catalogue](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
     SQM_ASSIGN_OR_REPLY(auto body, req.Json());
     json::Reader in(body);
@@ -421,31 +424,31 @@ void AddRoutes(http::Router& r, Service& svc) {
     if (in.Has("parent_id")) p.parent_id = in.OptInt("parent_id", 1);
     p.active = in.OptBool("active");
     if (auto st = in.Done(); !st.ok()) return ErrorResponse(st.error());
-    return Reply(svc.UpdateCategory(req.who(), id, p), CategoryJson);
+    return Reply(catalogue.UpdateCategory(req.who(), id, p), CategoryJson);
   });
 
-  r.Add("GET", "/api/v1/portal/tickets", portal, [&svc](Request& req) {
-    SQM_ASSIGN_OR_REPLY(auto tickets, svc.PortalList(req.who()));
+  r.Add("GET", "/api/v1/portal/tickets", customer, [&portal](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto tickets, portal.List(req.who()));
     return JsonResponse(200, PortalPageJson(tickets));
   });
-  r.Add("POST", "/api/v1/portal/tickets", portal, [&svc](Request& req) {
+  r.Add("POST", "/api/v1/portal/tickets", customer, [&portal](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto body, req.Json());
     SQM_ASSIGN_OR_REPLY(auto draft, ReadDraft(body, true));
     return Reply(
-        svc.PortalRegister(req.who(), draft), [](const RegisterResult& r) { return PortalJson(TicketJson(r.ticket)); },
+        portal.Register(req.who(), draft), [](const RegisterResult& r) { return PortalJson(TicketJson(r.ticket)); },
         201);
   });
-  r.Add("GET", "/api/v1/portal/tickets/{id}", portal, [&svc](Request& req) {
+  r.Add("GET", "/api/v1/portal/tickets/{id}", customer, [&portal](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
-    return Reply(svc.PortalGet(req.who(), id), [](const TicketView& v) { return PortalJson(ViewJson(v, true)); });
+    return Reply(portal.Get(req.who(), id), [](const TicketView& v) { return PortalJson(ViewJson(v, true)); });
   });
-  r.Add("POST", "/api/v1/portal/tickets/{id}/replies", portal, [&svc](Request& req) {
+  r.Add("POST", "/api/v1/portal/tickets/{id}/replies", customer, [&portal](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
     SQM_ASSIGN_OR_REPLY(auto body, req.Json());
     json::Reader in(body);
     auto text = in.String("body", {.min_len = 1, .max_len = kMaxText});
     if (auto st = in.Done(); !st.ok()) return ErrorResponse(st.error());
-    return Reply(svc.PortalReply(req.who(), id, text), [](const Ticket& t) { return PortalJson(TicketJson(t)); });
+    return Reply(portal.Reply(req.who(), id, text), [](const Ticket& t) { return PortalJson(TicketJson(t)); });
   });
 }
 

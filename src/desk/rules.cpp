@@ -67,24 +67,328 @@ bool IsOpen(TicketStatus s) {
          s == TicketStatus::kWaitingCustomer;
 }
 
-Status CheckRegistration(const Registration& r) {
-  if (r.priority < 1 || r.priority > 4)
-    return Error::Invalid("priority", Msg("field.bad_priority", "must be P1, P2, P3 or P4"));
-  const bool needs_customer =
-      r.type == TicketType::kComplaint || r.type == TicketType::kIncident || r.type == TicketType::kRequest;
-  if (needs_customer && !r.customer_id) {
-    return Error::Invalid("customer_id", Msg("field.required_for_type", "is required for a {type}",
-                                             {{"type", std::string(Name(r.type))}}));
+namespace {
+
+// What each type needs (the registration form and CheckRegistration read this one table).
+struct TypeNeeds {
+  TicketType type;
+  bool customer, category, description, complaint;
+};
+constexpr TypeNeeds kTypeNeeds[] = {
+    {TicketType::kConsultation, false, false, false, false}, {TicketType::kRequest, true, true, false, false},
+    {TicketType::kIncident, true, true, true, false},        {TicketType::kComplaint, true, false, true, true},
+    {TicketType::kSuggestion, false, false, false, false},
+};
+
+const TypeNeeds& NeedsOf(TicketType type) {
+  for (const auto& n : kTypeNeeds) {
+    if (n.type == type) return n;
   }
-  if ((r.type == TicketType::kIncident || r.type == TicketType::kRequest) && !r.category_id) {
-    return Error::Invalid("category_id", Msg("field.required_for_type", "is required for a {type}",
-                                             {{"type", std::string(Name(r.type))}}));
+  return kTypeNeeds[0];
+}
+
+Message RequiredFor(TicketType type) {
+  return Msg("field.required_for_type", "is required for a {type}", {{"type", std::string(Name(type))}});
+}
+
+}  // namespace
+
+std::vector<std::string> RequiredFields(TicketType type) {
+  const TypeNeeds& n = NeedsOf(type);
+  std::vector<std::string> out{"title"};
+  if (n.customer) out.emplace_back("customer_id");
+  if (n.category) out.emplace_back("category_id");
+  if (n.description) out.emplace_back("description");
+  if (n.complaint) out.emplace_back("complaint.category");
+  return out;
+}
+
+Status CheckRegistration(const TicketDraft& d) {
+  const Registration& r = d.registration;
+  const TypeNeeds& n = NeedsOf(r.type);
+  Problems problems;
+  if (r.priority < 1 || r.priority > 4) problems.Add("priority", Msg("field.bad_priority", "must be P1, P2, P3 or P4"));
+  if (n.customer && !r.customer_id) problems.Add("customer_id", RequiredFor(r.type));
+  if (n.category && !r.category_id) problems.Add("category_id", RequiredFor(r.type));
+  if (n.description && r.description.empty()) problems.Add("description", RequiredFor(r.type));
+  if (n.complaint && !(d.complaint && d.complaint->category)) {
+    problems.Add("complaint.category", Msg("complaint.category_required", "a complaint needs its category"));
   }
-  if ((r.type == TicketType::kComplaint || r.type == TicketType::kIncident) && r.description.empty()) {
-    return Error::Invalid("description", Msg("field.required_for_type", "is required for a {type}",
-                                             {{"type", std::string(Name(r.type))}}));
+  if (d.complaint && (d.complaint->severity < 1 || d.complaint->severity > 3)) {
+    problems.Add("complaint.severity", Msg("complaint.bad_severity", "must be 1, 2 or 3"));
+  }
+  if (auto e = problems.Take()) return *e;
+  return {};
+}
+
+TicketStatus InitialStatus(const TicketDraft& d) {
+  return d.assignee_id ? TicketStatus::kAccepted : TicketStatus::kNew;
+}
+
+// ---- notifications ----
+
+namespace {
+
+struct NoticeText {
+  Notice notice;
+  const char* kind;
+  const char* english;
+};
+constexpr NoticeText kNotices[] = {
+    {Notice::kAssigned, "assigned", "{number} {title} was assigned to you"},
+    {Notice::kTransferred, "transferred", "{number} {title} was transferred to your department: {note}"},
+    {Notice::kSentBack, "sent_back", "{number} {title} was sent back to your department: {note}"},
+    {Notice::kEscalated, "escalated", "{number} {title} was escalated to you"},
+    {Notice::kCustomerReplied, "customer_replied", "The customer replied on {number}"},
+    {Notice::kComplaintResponsible, "complaint_responsible", "You are responsible for complaint {number}"},
+    {Notice::kSlaWarning, "sla_warning", "{number} {title}: {timerKind} target nearly used up"},
+    {Notice::kSlaBreach, "sla_breach", "{number} {title}: {timerKind} target breached"},
+};
+
+const NoticeText& TextOf(Notice n) {
+  for (const auto& t : kNotices) {
+    if (t.notice == n) return t;
+  }
+  return kNotices[0];
+}
+
+}  // namespace
+
+const char* NoticeKind(Notice n) {
+  return TextOf(n).kind;
+}
+
+const char* NoticeEnglish(Notice n) {
+  return TextOf(n).english;
+}
+
+// ---- actions ----
+
+namespace {
+
+using sla::TimerKind;
+
+ActionPlan Base(const Ticket& t, Action a, TicketStatus next) {
+  ActionPlan p;
+  p.next = next;
+  p.event = std::string("ticket.") + Name(a);
+  (void)t;
+  return p;
+}
+
+Error Required(std::string field) {
+  return Error::Invalid(std::move(field), Msg("field.required", "is required"));
+}
+
+Result<ActionPlan> PlanAccept(const Ticket& t, const ActionInput&, TicketStatus next) {
+  ActionPlan p = Base(t, Action::kAccept, next);
+  p.change.take = true;
+  p.timers.stop = {TimerKind::kHandover};
+  return p;
+}
+
+Result<ActionPlan> PlanRespond(const Ticket& t, const ActionInput& in, TicketStatus next) {
+  if (in.note.empty()) {
+    return Error::Invalid("note", Msg("ticket.response_required", "the response to the customer is required"));
+  }
+  ActionPlan p = Base(t, Action::kRespond, next);
+  p.comments.push_back({false, in.note});
+  p.change.take = true;
+  p.change.first_response = true;
+  p.timers.stop = {TimerKind::kFirstResponse, TimerKind::kHandover};
+  return p;
+}
+
+Result<ActionPlan> PlanStart(const Ticket& t, const ActionInput&, TicketStatus next) {
+  ActionPlan p = Base(t, Action::kStart, next);  // the receiving side picked it up
+  p.timers.stop = {TimerKind::kHandover};
+  return p;
+}
+
+Result<ActionPlan> PlanWait(const Ticket& t, const ActionInput&, TicketStatus next) {
+  ActionPlan p = Base(t, Action::kWait, next);
+  p.timers.pause_all = true;
+  return p;
+}
+
+Result<ActionPlan> PlanResume(const Ticket& t, const ActionInput&, TicketStatus next) {
+  ActionPlan p = Base(t, Action::kResume, next);
+  p.timers.resume_all = true;
+  return p;
+}
+
+Result<ActionPlan> PlanResolve(const Ticket& t, const ActionInput& in, TicketStatus next) {
+  ActionPlan p = Base(t, Action::kResolve, next);
+  p.change.resolve = true;
+  p.change.first_response = true;
+  p.timers.resume_all = t.status == TicketStatus::kWaitingCustomer;
+  p.timers.stop = {TimerKind::kFirstResponse, TimerKind::kHandover, TimerKind::kResolution};
+  p.timers.start = {TimerKind::kCallback};
+  p.callback = CallbackTask::kOpen;
+  if (!in.note.empty()) p.comments.push_back({false, in.note});
+  return p;
+}
+
+Result<ActionPlan> PlanCallback(const Ticket& t, const ActionInput& in, TicketStatus next) {
+  ActionPlan p = Base(t, Action::kCallback, next);
+  p.callback = CallbackTask::kRecord;
+  p.timers.stop = {TimerKind::kCallback};
+  if (next == TicketStatus::kInProgress) {  // "not resolved" reopens
+    p.change.reopen = true;
+    p.timers.start = {TimerKind::kResolution};
+  }
+  (void)in;
+  return p;
+}
+
+Result<ActionPlan> PlanClose(const Ticket& t, const ActionInput&, TicketStatus next) {
+  ActionPlan p = Base(t, Action::kClose, next);
+  p.change.close = true;
+  return p;
+}
+
+Result<ActionPlan> PlanReopen(const Ticket& t, const ActionInput& in, TicketStatus next) {
+  if (in.note.empty())
+    return Error::Invalid("note", Msg("ticket.reopen_reason_required", "say why the ticket is reopened"));
+  ActionPlan p = Base(t, Action::kReopen, next);
+  p.change.reopen = true;
+  p.timers.stop = {TimerKind::kCallback};
+  p.timers.start = {TimerKind::kResolution};
+  return p;
+}
+
+Result<ActionPlan> PlanCancel(const Ticket& t, const ActionInput& in, TicketStatus next) {
+  if (in.note.empty()) {
+    return Error::Invalid("note", Msg("ticket.cancel_reason_required", "a reason is required to cancel"));
+  }
+  ActionPlan p = Base(t, Action::kCancel, next);
+  p.change.cancel_reason = in.note;
+  p.timers.stop_all = true;
+  return p;
+}
+
+Result<ActionPlan> PlanMerge(const Ticket& t, const ActionInput& in, TicketStatus next) {
+  if (!in.merge_into) return Required("merge_into");
+  if (*in.merge_into == t.id) {
+    return Error::Invalid("merge_into", Msg("ticket.merge_into_itself", "a ticket cannot be merged into itself"));
+  }
+  ActionPlan p = Base(t, Action::kMerge, next);
+  p.change.merged_into = in.merge_into;
+  p.timers.stop_all = true;
+  p.comments.push_back({true, fmt::format("{} was merged into this ticket", t.number), true});
+  return p;
+}
+
+// A transfer, or an escalation (to technical support: a transfer; to the managers: the ticket
+// stays where it is and they hear of it).
+Result<ActionPlan> PlanTransfer(const Ticket& t, const ActionInput& in, TicketStatus next, const ActionContext& ctx) {
+  const bool escalate = in.action == Action::kEscalate;
+  if (escalate && !in.escalation) {
+    return Error::Invalid("escalation", Msg("ticket.bad_escalation", "must be technical or manager"));
+  }
+  ActionPlan p = Base(t, in.action, next);
+  if (escalate) p.escalation = in.escalation;
+  if (escalate && in.escalation == Escalation::kManager) {
+    p.change.escalation_level = 2;
+    p.notices.push_back({Notice::kEscalated, Audience::kDepartmentManagers});
+    return p;
+  }
+  Problems problems;
+  if (!in.department_id) {
+    problems.Add("department_id", Msg("field.required", "is required"));
+  } else if (in.department_id == t.department_id) {
+    problems.Add("department_id", Msg("ticket.already_in_department", "the ticket is already in this department"));
+  }
+  if (in.note.empty()) problems.Add("note", Msg("ticket.reason_required", "a reason is required"));
+  if (auto e = problems.Take()) return *e;
+  Transfer tr;
+  tr.from_department = t.department_id;
+  tr.to_department = *in.department_id;
+  tr.to_assignee = in.assignee_id;
+  tr.reason = in.note;
+  tr.sendback = IsSendBack(t.department_id, *in.department_id, ctx.transfer_history);
+  tr.technical = escalate;
+  p.transfer = tr;
+  p.change.escalation_level = escalate ? 1 : 0;
+  p.next = in.assignee_id ? TicketStatus::kAccepted : TicketStatus::kNew;  // the receiving side picks it up
+  p.timers.stop = {TimerKind::kHandover};
+  p.timers.start = {TimerKind::kHandover};
+  p.notices.push_back({tr.sendback ? Notice::kSentBack : Notice::kTransferred, Audience::kTransferTarget});
+  return p;
+}
+
+Result<ActionPlan> PlanAssign(const Ticket& t, const ActionInput& in, TicketStatus next) {
+  if (!in.assignee_id) return Required("assignee_id");
+  ActionPlan p = Base(t, Action::kAssign, next);
+  p.change.assignee = in.assignee_id;
+  p.notices.push_back({Notice::kAssigned, Audience::kAssignee});
+  return p;
+}
+
+Result<ActionPlan> PlanComment(const Ticket& t, const ActionInput& in, TicketStatus next) {
+  if (in.note.empty()) return Error::Invalid("note", Msg("field.empty", "must not be empty"));
+  ActionPlan p = Base(t, Action::kComment, next);
+  p.comments.push_back({in.internal, in.note});
+  return p;
+}
+
+}  // namespace
+
+Result<ActionPlan> Plan(const Ticket& t, const ActionInput& in, const ActionContext& ctx) {
+  if (in.action == Action::kCallback) {
+    if (!in.reached) return Required("reached");
+    if (!*in.reached) {  // an attempt that did not reach the customer: the callback stays open
+      SQM_TRY(Next(t.status, in.action, CallbackResolved::kResolved));
+      ActionPlan p;
+      p.next = t.status;
+      p.event = "ticket.callback_attempted";
+      p.attempt_only = true;
+      p.comments.push_back({true, in.note.empty() ? "callback attempt: customer not reached" : in.note});
+      return p;
+    }
+  }
+  SQM_ASSIGN(const TicketStatus next, Next(t.status, in.action, in.resolved));
+  switch (in.action) {
+    case Action::kAccept: return PlanAccept(t, in, next);
+    case Action::kRespond: return PlanRespond(t, in, next);
+    case Action::kStart: return PlanStart(t, in, next);
+    case Action::kWait: return PlanWait(t, in, next);
+    case Action::kResume: return PlanResume(t, in, next);
+    case Action::kResolve: return PlanResolve(t, in, next);
+    case Action::kCallback: return PlanCallback(t, in, next);
+    case Action::kClose: return PlanClose(t, in, next);
+    case Action::kReopen: return PlanReopen(t, in, next);
+    case Action::kCancel: return PlanCancel(t, in, next);
+    case Action::kMerge: return PlanMerge(t, in, next);
+    case Action::kTransfer:
+    case Action::kEscalate: return PlanTransfer(t, in, next, ctx);
+    case Action::kAssign: return PlanAssign(t, in, next);
+    case Action::kComment: return PlanComment(t, in, next);
+  }
+  return Error::Internal("unknown action");
+}
+
+Status CheckMergeTarget(const Ticket& target) {
+  if (!IsOpen(target.status) && target.status != TicketStatus::kResolved) {
+    return Error::Invalid("merge_into", Msg("ticket.merge_target_closed", "the target ticket is no longer open"));
   }
   return {};
+}
+
+Result<ActionPlan> PlanCustomerReply(const Ticket& t, const std::string& body) {
+  if (!IsOpen(t.status)) {
+    return Error::Conflict(Msg("portal.ticket_closed", "the ticket is no longer open; submit a new request"), "ticket");
+  }
+  ActionPlan p;
+  p.event = "ticket.customer_replied";
+  p.next = t.status;
+  if (t.status == TicketStatus::kWaitingCustomer) {
+    p.next = TicketStatus::kInProgress;
+    p.timers.resume_all = true;
+  }
+  p.comments.push_back({false, body});
+  p.notices.push_back({Notice::kCustomerReplied, Audience::kAssignee});
+  return p;
 }
 
 bool IsSendBack(std::optional<Id> from_department, Id to_department,
@@ -98,6 +402,17 @@ bool IsSendBack(std::optional<Id> from_department, Id to_department,
 
 std::string TicketNumber(Id id) {
   return fmt::format("T{:06d}", id);
+}
+
+std::optional<Id> ParseTicketNumber(std::string_view text) {
+  if (text.size() < 7 || text.size() > 19 || (text[0] != 'T' && text[0] != 't')) return std::nullopt;
+  Id id = 0;
+  for (char c : text.substr(1)) {
+    if (c < '0' || c > '9') return std::nullopt;
+    id = id * 10 + (c - '0');
+  }
+  if (TicketNumber(id) != "T" + std::string(text.substr(1))) return std::nullopt;
+  return id;
 }
 
 }  // namespace sqm::desk

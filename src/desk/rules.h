@@ -1,5 +1,6 @@
-// Pure service-desk rules: the ticket lifecycle (which action is allowed in which state and where
-// it leads), registration requirements per ticket type, and send-back detection.
+// Pure service-desk rules: the ticket lifecycle (which action is allowed in which state, and the
+// whole plan of each action), registration requirements per ticket type, notifications, limits
+// and send-back detection.
 //
 //   new ──accept/respond──▶ accepted ──start──▶ in_progress ◀──resume── waiting_customer
 //    │                        │  ▲                 │   ▲ └──wait──────────────▲
@@ -19,6 +20,7 @@
 
 #include "base/result.h"
 #include "desk/model.h"
+#include "sla/model.h"
 
 namespace sqm::desk {
 
@@ -43,9 +45,129 @@ Result<TicketStatus> Next(TicketStatus status, Action action,
 
 bool IsOpen(TicketStatus status);  // not resolved, callback_done, closed, cancelled or merged
 
-// Complaints, incidents and service requests need a customer; incidents and requests a
-// category; complaints and incidents a description. Field names match the API.
-Status CheckRegistration(const Registration& r);
+// ---- registration ----
+
+// What a registration of each type must carry beyond its type and channel, by API field name:
+// "title" always; a customer for requests, incidents and complaints; a
+// category for requests and incidents; a description for incidents and complaints; and a
+// complaint's category ("complaint.category"). GET /api/v1/desk/ticket-form answers these.
+std::vector<std::string> RequiredFields(TicketType type);
+// Every problem of a registration at once (Problems), by the same field names; the priority is
+// P1 to P4.
+Status CheckRegistration(const TicketDraft& draft);
+// A ticket registered with an assignee is accepted at once.
+TicketStatus InitialStatus(const TicketDraft& draft);
+
+// ---- notifications ----
+
+// The in-app notifications of the desk. Each has a kind (its message key is
+// "notification.<kind>") and an English template over {number}, {title} and its own args.
+enum class Notice {
+  kAssigned,
+  kTransferred,  // {note}
+  kSentBack,     // {note}
+  kEscalated,
+  kCustomerReplied,
+  kComplaintResponsible,
+  kSlaWarning,  // {timerKind}
+  kSlaBreach,   // {timerKind}
+};
+const char* NoticeKind(Notice n);     // "assigned", "transferred", ...
+const char* NoticeEnglish(Notice n);  // "{number} {title} was assigned to you", ...
+
+// ---- actions ----
+// One function per action decides everything the action does to a ticket: its next status, the
+// fields it requires, and its effects on the ticket row, the SLA timers, the callback task,
+// comments and notifications. desk::Service looks up what the plan refers to (departments, staff,
+// the ticket to merge into), then carries the plan out in one transaction.
+
+// Effects on the ticket's SLA timers, applied in the order of the members.
+struct TimerEffects {
+  bool resume_all = false;  // the ticket stops waiting for the customer
+  bool pause_all = false;
+  std::vector<sla::TimerKind> stop;  // the open timers of these kinds
+  bool stop_all = false;
+  // New timers under the ticket's policy version (none without a policy); a hand-over timer
+  // measures the transfer of this action.
+  std::vector<sla::TimerKind> start;
+};
+
+// What changes on the ticket row besides its status and updated_at.
+struct TicketChange {
+  bool take = false;            // accepted_at and the assignee, when not set yet: now and the actor
+  bool first_response = false;  // first_response_at, when not set yet: now
+  bool resolve = false;         // resolved_at: now
+  bool reopen = false;          // one more reopening; resolved_at and closed_at cleared
+  bool close = false;           // closed_at: now
+  std::optional<Id> assignee;
+  std::optional<std::string> cancel_reason;
+  std::optional<Id> merged_into;
+  int escalation_level = 0;  // raised to at least this (1 technical support, 2 managers)
+};
+
+// A transfer (or a technical escalation): the ticket moves to another department.
+struct Transfer {
+  std::optional<Id> from_department;
+  Id to_department = 0;
+  std::optional<Id> to_assignee;  // the ticket is unassigned without one
+  std::string reason;
+  bool sendback = false;   // back to where it came from (IsSendBack)
+  bool technical = false;  // an escalation to technical support
+};
+
+enum class CallbackTask {
+  kNone,
+  kOpen,    // resolved: a callback falls due (when the policy's callback timer says, or in 24 h)
+  kRecord,  // the callback's outcome is recorded on the open one
+};
+
+struct NewComment {
+  bool internal = false;
+  std::string body;
+  bool on_merge_target = false;  // written on the ticket this one is merged into
+};
+
+// Who hears of it.
+enum class Audience {
+  kAssignee,            // the ticket's assignee after the action (when someone else than the actor)
+  kDepartmentManagers,  // the managers of the ticket's department
+  kTransferTarget,      // the new assignee of a transfer, or the receiving department's managers
+};
+struct NoticeTo {
+  Notice notice;
+  Audience audience;
+};
+
+struct ActionPlan {
+  TicketStatus next = TicketStatus::kNew;
+  std::string event;          // "ticket.<action>", or "ticket.callback_attempted"
+  bool attempt_only = false;  // a callback that did not reach the customer: the ticket is unchanged
+  TicketChange change;
+  std::optional<Transfer> transfer;
+  std::optional<Escalation> escalation;
+  TimerEffects timers;
+  CallbackTask callback = CallbackTask::kNone;
+  std::vector<NewComment> comments;
+  std::vector<NoticeTo> notices;
+};
+
+// What an action needs to know beyond the ticket: who acts, and the ticket's earlier transfers
+// as (from, to) department pairs, oldest first (transfers and escalations).
+struct ActionContext {
+  Id actor = 0;
+  std::vector<std::pair<std::optional<Id>, Id>> transfer_history;
+};
+
+// The plan of `input` on `ticket`: kConflict when the ticket's status does not allow the action,
+// kInvalid naming each missing or wrong field.
+Result<ActionPlan> Plan(const Ticket& ticket, const ActionInput& input, const ActionContext& context);
+// The ticket to merge into must still be open (or resolved).
+Status CheckMergeTarget(const Ticket& target);
+// A reply from the customer on the portal: resumes a ticket that waits for them; kConflict on
+// "ticket" when the ticket is no longer open.
+Result<ActionPlan> PlanCustomerReply(const Ticket& ticket, const std::string& body);
+// When a resolved ticket's callback falls due without a policy callback target.
+inline constexpr TimeMs kDefaultCallbackDue = 24LL * 3600 * 1000;
 
 // A transfer back to the department the ticket came from is a send-back (回退).
 // `history` lists earlier transfers, oldest first, as (from, to) department pairs.
@@ -53,5 +175,7 @@ bool IsSendBack(std::optional<Id> from_department, Id to_department,
                 const std::vector<std::pair<std::optional<Id>, Id>>& history);
 
 std::string TicketNumber(Id id);  // "T000042"
+// The id whose TicketNumber `text` is, in any case ("t000042"); nullopt for anything else.
+std::optional<Id> ParseTicketNumber(std::string_view text);
 
 }  // namespace sqm::desk

@@ -81,24 +81,132 @@ TEST(Lifecycle, EndedTicketsOnlyTakeComments) {
 }
 
 TEST(Registration, RequiredFieldsPerType) {
-  Registration r;
+  TicketDraft d;
+  Registration& r = d.registration;
   r.type = TicketType::kConsultation;
   r.title = "how do I reset my password";
-  EXPECT_TRUE(CheckRegistration(r).ok());
+  EXPECT_TRUE(CheckRegistration(d).ok());
   r.type = TicketType::kIncident;
-  EXPECT_EQ(CheckRegistration(r).error().field, "customer_id");
+  EXPECT_EQ(CheckRegistration(d).error().field, "customer_id");
   r.customer_id = 1;
-  EXPECT_EQ(CheckRegistration(r).error().field, "category_id");
+  EXPECT_EQ(CheckRegistration(d).error().field, "category_id");
   r.category_id = 2;
-  EXPECT_EQ(CheckRegistration(r).error().field, "description");
+  EXPECT_EQ(CheckRegistration(d).error().field, "description");
   r.description = "printer on fire";
-  EXPECT_TRUE(CheckRegistration(r).ok());
+  EXPECT_TRUE(CheckRegistration(d).ok());
   r.priority = 5;
-  EXPECT_EQ(CheckRegistration(r).error().field, "priority");
-  Registration c;
-  c.type = TicketType::kComplaint;
-  c.customer_id = 3;
+  EXPECT_EQ(CheckRegistration(d).error().field, "priority");
+  TicketDraft c;
+  c.registration.type = TicketType::kComplaint;
+  c.registration.customer_id = 3;
   EXPECT_EQ(CheckRegistration(c).error().field, "description");
+}
+
+TEST(Registration, AComplaintNeedsItsCategoryAndEveryProblemIsReported) {
+  TicketDraft c;
+  c.registration.type = TicketType::kComplaint;
+  auto e = CheckRegistration(c).error();
+  EXPECT_EQ(e.field, "customer_id");
+  ASSERT_EQ(e.more.size(), 2u);
+  EXPECT_EQ(e.more[0].field, "description");
+  EXPECT_EQ(e.more[1].field, "complaint.category");
+  EXPECT_EQ(e.more[1].key, "complaint.category_required");
+  c.registration.customer_id = 3;
+  c.registration.description = "rude";
+  c.complaint = ComplaintDraft{};
+  EXPECT_EQ(CheckRegistration(c).error().field, "complaint.category") << "a complaint object without its category";
+  c.complaint->category = ComplaintCategory::kAttitude;
+  EXPECT_TRUE(CheckRegistration(c).ok());
+  c.complaint->severity = 4;
+  EXPECT_EQ(CheckRegistration(c).error().field, "complaint.severity");
+}
+
+TEST(Registration, TheFormAsksForWhatTheRulesRequire) {
+  EXPECT_EQ(RequiredFields(TicketType::kConsultation), (std::vector<std::string>{"title"}));
+  EXPECT_EQ(RequiredFields(TicketType::kComplaint),
+            (std::vector<std::string>{"title", "customer_id", "description", "complaint.category"}));
+  EXPECT_EQ(RequiredFields(TicketType::kIncident),
+            (std::vector<std::string>{"title", "customer_id", "category_id", "description"}));
+  TicketDraft d;
+  EXPECT_EQ(InitialStatus(d), TicketStatus::kNew);
+  d.assignee_id = 7;
+  EXPECT_EQ(InitialStatus(d), TicketStatus::kAccepted);
+}
+
+// ---- action plans ----
+
+Ticket InStatus(TicketStatus s) {
+  Ticket t;
+  t.id = 42;
+  t.number = TicketNumber(42);
+  t.status = s;
+  t.department_id = 1;
+  return t;
+}
+
+TEST(ActionPlan, ATransferWithAnAssigneeIsAcceptedAtOnce) {
+  ActionInput in{.action = Action::kTransfer, .note = "needs an engineer", .department_id = 2};
+  auto plan = Plan(InStatus(TicketStatus::kAccepted), in, {.actor = 5}).value();
+  EXPECT_EQ(plan.next, TicketStatus::kNew);
+  EXPECT_EQ(plan.timers.stop, std::vector<sla::TimerKind>{sla::TimerKind::kHandover});
+  EXPECT_EQ(plan.timers.start, std::vector<sla::TimerKind>{sla::TimerKind::kHandover});
+  ASSERT_TRUE(plan.transfer);
+  EXPECT_FALSE(plan.transfer->sendback);
+  in.assignee_id = 9;
+  plan = Plan(InStatus(TicketStatus::kInProgress), in, {.actor = 5, .transfer_history = {{2, 1}}}).value();
+  EXPECT_EQ(plan.next, TicketStatus::kAccepted);
+  EXPECT_TRUE(plan.transfer->sendback) << "back to where it came from";
+  EXPECT_EQ(plan.notices.at(0).notice, Notice::kSentBack);
+}
+
+TEST(ActionPlan, ATechnicalEscalationIsATransferAManagerOneStaysPut) {
+  ActionInput in{.action = Action::kEscalate, .note = "stuck", .department_id = 2};
+  EXPECT_EQ(Plan(InStatus(TicketStatus::kAccepted), in, {}).error().field, "escalation");
+  in.escalation = Escalation::kTechnical;
+  auto technical = Plan(InStatus(TicketStatus::kAccepted), in, {}).value();
+  EXPECT_EQ(technical.next, TicketStatus::kNew);
+  EXPECT_TRUE(technical.transfer && technical.transfer->technical);
+  EXPECT_EQ(technical.change.escalation_level, 1);
+  in.escalation = Escalation::kManager;
+  auto manager = Plan(InStatus(TicketStatus::kAccepted), in, {}).value();
+  EXPECT_EQ(manager.next, TicketStatus::kAccepted);
+  EXPECT_FALSE(manager.transfer);
+  EXPECT_EQ(manager.change.escalation_level, 2);
+  EXPECT_EQ(manager.notices.at(0).audience, Audience::kDepartmentManagers);
+}
+
+TEST(ActionPlan, RequiredFieldsAreReportedTogether) {
+  auto e = Plan(InStatus(TicketStatus::kNew), {.action = Action::kTransfer}, {}).error();
+  EXPECT_EQ(e.field, "department_id");
+  ASSERT_EQ(e.more.size(), 1u);
+  EXPECT_EQ(e.more[0].field, "note");
+  EXPECT_EQ(Plan(InStatus(TicketStatus::kNew), {.action = Action::kRespond}, {}).error().field, "note");
+  EXPECT_EQ(Plan(InStatus(TicketStatus::kResolved), {.action = Action::kCallback}, {}).error().field, "reached");
+  EXPECT_EQ(Plan(InStatus(TicketStatus::kNew), {.action = Action::kMerge, .merge_into = 42}, {}).error().field,
+            "merge_into");
+}
+
+TEST(ActionPlan, ResolvingStopsTheClocksAndOpensTheCallback) {
+  auto plan = Plan(InStatus(TicketStatus::kInProgress), {.action = Action::kResolve}, {}).value();
+  EXPECT_EQ(plan.next, TicketStatus::kResolved);
+  EXPECT_EQ(plan.timers.stop, (std::vector<sla::TimerKind>{sla::TimerKind::kFirstResponse, sla::TimerKind::kHandover,
+                                                           sla::TimerKind::kResolution}));
+  EXPECT_EQ(plan.timers.start, std::vector<sla::TimerKind>{sla::TimerKind::kCallback});
+  EXPECT_EQ(plan.callback, CallbackTask::kOpen);
+  EXPECT_TRUE(plan.comments.empty()) << "no note, no comment";
+  auto missed = Plan(InStatus(TicketStatus::kResolved), {.action = Action::kCallback, .reached = false}, {}).value();
+  EXPECT_TRUE(missed.attempt_only);
+  EXPECT_EQ(missed.event, "ticket.callback_attempted");
+  EXPECT_EQ(missed.callback, CallbackTask::kNone);
+}
+
+TEST(ActionPlan, ACustomerReplyResumesAWaitingTicket) {
+  auto plan = PlanCustomerReply(InStatus(TicketStatus::kWaitingCustomer), "here it is").value();
+  EXPECT_EQ(plan.next, TicketStatus::kInProgress);
+  EXPECT_TRUE(plan.timers.resume_all);
+  EXPECT_EQ(plan.comments.at(0).body, "here it is");
+  EXPECT_EQ(PlanCustomerReply(InStatus(TicketStatus::kAccepted), "x")->next, TicketStatus::kAccepted);
+  EXPECT_EQ(PlanCustomerReply(InStatus(TicketStatus::kClosed), "x").error().code, ErrorCode::kConflict);
 }
 
 TEST(SendBack, ATransferBackToWhereItCameFromIsASendBack) {
@@ -142,6 +250,10 @@ TEST(Names, RoundTrip) {
   for (TicketStatus s : kAllStatuses) EXPECT_EQ(Parse<TicketStatus>(Name(s)), s);
   for (Action a : kAllActions) EXPECT_EQ(Parse<Action>(Name(a)), a);
   EXPECT_EQ(TicketNumber(42), "T000042");
+  EXPECT_EQ(ParseTicketNumber("t000042"), 42);
+  EXPECT_EQ(ParseTicketNumber("T42"), std::nullopt);
+  EXPECT_EQ(ParseTicketNumber("T0000042"), std::nullopt);
+  EXPECT_EQ(ParseTicketNumber("T1234567"), 1234567);
   EXPECT_FALSE(Parse<Channel>("fax"));
 }
 

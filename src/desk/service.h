@@ -1,20 +1,19 @@
-// Service-desk use cases. Every write is one Database::Write job that checks the caller's scope,
-// applies the lifecycle rules, updates the ticket and its SLA timers (sla::Service, same
-// transaction), and appends a `ticket.*` event; the deadline queue is rescheduled after commit.
+// Ticket use cases. Every write is one Database::Write job that checks the caller's scope, asks
+// the rules (rules.h) for the plan of the action, carries it out — the ticket, its SLA timers
+// (sla::Service, same transaction), comments, the callback task, notifications — and appends a
+// `ticket.*` event; the deadline queue is rescheduled after commit. Customers and categories are
+// catalogue.h's, the customer portal portal.h's.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
-#include <boost/json.hpp>
-
 #include "base/clock.h"
 #include "desk/model.h"
-#include "desk/repo.h"
+#include "desk/repo/tickets.h"
 #include "desk/rules.h"
 #include "org/model.h"
-#include "org/service.h"
 #include "sla/service.h"
 #include "storage/database.h"
 
@@ -35,31 +34,16 @@ struct ComplaintPatch {
   std::optional<std::optional<TimeMs>> communicated_at;
 };
 
-struct CategoryPatch {
-  std::optional<std::string> name;
-  std::optional<std::optional<Id>> parent_id;  // present and null: to the top level
-  std::optional<bool> active;
-};
-
 // Everything the ticket page shows.
 struct TicketView {
   Ticket ticket;
   std::optional<Complaint> complaint;
   std::vector<Callback> callbacks;
-  std::vector<repo::Comment> comments;
+  std::vector<Comment> comments;
   std::vector<sla::Timer> timers;
   std::vector<sla::TimerStatus> timer_status;  // one per timer, at the time of the request
   std::vector<storage::Event> timeline;        // oldest first
   std::vector<Action> allowed;
-};
-
-struct CustomerDraft {
-  std::string name;
-  std::string kind = "person";
-  std::optional<Id> organisation_id;
-  std::string tier = "standard";
-  std::string phone, email;
-  std::optional<Id> account_id;
 };
 
 class Service {
@@ -77,6 +61,10 @@ class Service {
   // may see it.
   Result<Ticket> ActIn(storage::WriteTx& tx, const org::Principal& who, const Ticket& current,
                        const ActionInput& input);
+  // A customer's reply on their own ticket (the portal checked who they are): resumes a ticket
+  // that was waiting for them. kNotFound unless ticket `id` is customer `customer_id`'s.
+  Result<Ticket> CustomerReply(const org::Principal& who, Id customer_id, Id id, const std::string& body);
+
   Result<TicketView> Get(const org::Principal& who, Id id);
   Result<std::vector<Ticket>> List(const org::Principal& who, const repo::TicketQuery& query);
   Result<std::vector<Ticket>> Duplicates(const org::Principal& who, Id customer_id, std::optional<Id> category_id);
@@ -88,40 +76,28 @@ class Service {
   // they were made).
   Result<Complaint> UpdateComplaintIn(storage::WriteTx& tx, const org::Principal& who, Id ticket_id,
                                       const ComplaintPatch& patch);
-
-  // Customers and the catalogue.
-  Result<std::vector<Customer>> ListCustomers(const std::optional<std::string>& q, int limit, std::optional<Id> after);
-  Result<Customer> GetCustomer(Id id);
-  Result<Customer> CreateCustomer(const org::Principal& who, const CustomerDraft& draft);
-  Result<std::vector<Category>> ListCategories();
-  Result<Category> CreateCategory(const org::Principal& who, const std::string& name, std::optional<Id> parent_id);
-  // Renames, moves (parent_id present and null: to the top level) or (de)activates a category.
-  // A move never goes into the category's own subtree or under an inactive parent; a category
-  // with active children stays active; active siblings have distinct names.
-  Result<Category> UpdateCategory(const org::Principal& who, Id id, const CategoryPatch& patch);
-
-  // The customer portal: only the caller's own tickets, never internal notes.
-  Result<RegisterResult> PortalRegister(const org::Principal& who, TicketDraft draft);
-  Result<std::vector<Ticket>> PortalList(const org::Principal& who);
-  Result<TicketView> PortalGet(const org::Principal& who, Id id);
-  // A reply from the customer; resumes a ticket that was waiting for them.
-  Result<Ticket> PortalReply(const org::Principal& who, Id id, const std::string& body);
+  // The same inside a caller's write job, dated tx.now() (the demo history records findings when
+  // they were made).
+  Result<Complaint> UpdateComplaintIn(storage::WriteTx& tx, const org::Principal& who, Id ticket_id,
+                                      const ComplaintPatch& patch);
 
   // Installed as the SLA monitor's FiringHandler: notifies the assignee and the department's
   // managers; a breach of a P2-P4 ticket also raises its priority by one and notifies the
-  // managers of the parent department (the next level).
+  // managers of the parent department (the next level); a breach of a policy that names a breach
+  // assignee hands the open ticket to them.
   Status OnFiring(storage::WriteTx& tx, const sla::Timer& timer, sla::FiringKind kind);
 
  private:
   Result<Ticket> Visible(storage::Connection& db, const org::Principal& who, Id id);
-  Result<Customer> CallerCustomer(const org::Principal& who);
+  // Carries out `plan` on `t`: the ticket row, the transfer, timers, the callback task, comments,
+  // notifications and the event. Returns the ticket as it is now.
+  Result<Ticket> Apply(storage::WriteTx& tx, const org::Principal& who, const Ticket& t, const ActionInput& in,
+                       const ActionPlan& plan);
   sla::TicketFacts FactsOf(storage::Connection& db, const Ticket& t);
 
   storage::Database& db_;
   sla::Service& sla_;
   const Clock& clock_;
 };
-
-boost::json::object TicketJson(const Ticket& t);
 
 }  // namespace sqm::desk

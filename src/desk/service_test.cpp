@@ -137,6 +137,21 @@ TEST_F(DeskTest, SendBackIsCounted) {
   EXPECT_EQ(Notifications(agent_, "sent_back") + Notifications(agent2_, "sent_back"), 0);  // no DESK manager here
 }
 
+TEST_F(DeskTest, ATransferToAPersonIsAcceptedAndItsEventSaysSo) {
+  Ticket t = Register(agent_, a_);
+  t = Act(agent_, t.id, Action::kTransfer,
+          {.note = "转技术", .department_id = tech_dept_, .assignee_id = engineer_.staff_id});
+  EXPECT_EQ(t.status, TicketStatus::kAccepted);
+  EXPECT_EQ(t.assignee_id, engineer_.staff_id);
+  EXPECT_EQ(Notifications(engineer_, "transferred"), 1);
+  EXPECT_EQ(Notifications(manager_, "transferred"), 0) << "the person, not the department's managers";
+  auto view = desk_->Get(agent_, t.id).value();
+  auto transfer = std::find_if(view.timeline.begin(), view.timeline.end(),
+                               [](const storage::Event& e) { return e.type == "ticket.transfer"; });
+  ASSERT_NE(transfer, view.timeline.end());
+  EXPECT_NE(transfer->data.find("\"to\":\"accepted\""), std::string::npos) << transfer->data;
+}
+
 TEST_F(DeskTest, BreachFiresOnceNotifiesAndRaisesPriority) {
   Ticket t = Register(agent_, a_);
   Act(agent_, t.id, Action::kTransfer,
@@ -191,30 +206,30 @@ TEST_F(DeskTest, PortalCustomersSeeOnlyTheirOwnPublicTickets) {
   TicketDraft d;
   d.registration = {TicketType::kComplaint, Channel::kPhone, 3, "态度差", "客服挂断电话", std::nullopt, std::nullopt};
   d.complaint = ComplaintDraft{ComplaintCategory::kAttitude};
-  auto mine = desk_->PortalRegister(customer_a_, d);
+  auto mine = portal_->Register(customer_a_, d);
   ASSERT_TRUE(mine.ok()) << mine.error().message;
   EXPECT_EQ(mine->ticket.channel, Channel::kPortal);
   EXPECT_EQ(mine->ticket.customer_id, a_);
   Act(agent_, mine->ticket.id, Action::kComment, {.note = "内部：该客户多次投诉", .internal = true});
   Act(agent_, mine->ticket.id, Action::kRespond, {.note = "您好，我们正在核实"});
-  auto view = desk_->PortalGet(customer_a_, mine->ticket.id).value();
+  auto view = portal_->Get(customer_a_, mine->ticket.id).value();
   ASSERT_EQ(view.comments.size(), 1u);
   EXPECT_EQ(view.comments[0].body, "您好，我们正在核实");
-  EXPECT_EQ(desk_->PortalGet(customer_b_, mine->ticket.id).error().code, ErrorCode::kNotFound);
-  EXPECT_TRUE(desk_->PortalList(customer_b_).value().empty());
-  EXPECT_EQ(desk_->PortalList(customer_a_).value().size(), 1u);
+  EXPECT_EQ(portal_->Get(customer_b_, mine->ticket.id).error().code, ErrorCode::kNotFound);
+  EXPECT_TRUE(portal_->List(customer_b_).value().empty());
+  EXPECT_EQ(portal_->List(customer_a_).value().size(), 1u);
 }
 
 TEST_F(DeskTest, CustomerReplyResumesAWaitingTicket) {
   TicketDraft d;
   d.registration = {TicketType::kConsultation, Channel::kPortal, 3, "如何开票", "", std::nullopt, std::nullopt};
-  auto t = desk_->PortalRegister(customer_a_, d).value().ticket;
+  auto t = portal_->Register(customer_a_, d).value().ticket;
   Act(agent_, t.id, Action::kRespond, {.note = "请提供公司税号"});
   Act(agent_, t.id, Action::kWait);
-  auto r = desk_->PortalReply(customer_a_, t.id, "税号是 91310000XXXX");
+  auto r = portal_->Reply(customer_a_, t.id, "税号是 91310000XXXX");
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->status, TicketStatus::kInProgress);
-  EXPECT_EQ(desk_->PortalReply(customer_b_, t.id, "x").error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(portal_->Reply(customer_b_, t.id, "x").error().code, ErrorCode::kNotFound);
 }
 
 TEST_F(DeskTest, DuplicatesAreFlaggedForTheSameCustomerAndCategory) {

@@ -21,6 +21,8 @@
 
 #include "calendar/registry.h"
 #include "calendar/zone.h"
+#include "desk/catalogue.h"
+#include "desk/portal.h"
 #include "desk/service.h"
 #include "org/repo.h"
 #include "org/service.h"
@@ -49,6 +51,8 @@ class DeskFixture : public ::testing::Test {
     ASSERT_TRUE(calendars_->Load().ok());
     sla_ = std::make_unique<sla::Service>(*db_, *calendars_, clock_);
     desk_ = std::make_unique<Service>(*db_, *sla_, clock_);
+    catalogue_ = std::make_unique<Catalogue>(*db_);
+    portal_ = std::make_unique<Portal>(*db_, *desk_);
     sla_->SetFiringHandler(
         [this](storage::WriteTx& tx, const sla::Timer& t, sla::FiringKind k) { return desk_->OnFiring(tx, t, k); });
     sla_->SetActiveStaff(org::repo::IsActiveStaff);
@@ -66,18 +70,18 @@ class DeskFixture : public ::testing::Test {
     ops_engineer_ = Staff("opseng", ops_dept_, {"engineer"});
     customer_a_ = Staff("cust.a", std::nullopt, {"customer"});
     customer_b_ = Staff("cust.b", std::nullopt, {"customer"});
-    a_ = desk_
+    a_ = catalogue_
              ->CreateCustomer(agent_,
                               {"客户甲", "person", std::nullopt, "standard", "13900000001", "", customer_a_.staff_id})
              .value()
              .id;
     b_ =
-        desk_
+        catalogue_
             ->CreateCustomer(agent_, {"客户乙", "person", std::nullopt, "vip", "13900000002", "", customer_b_.staff_id})
             .value()
             .id;
-    network_ = desk_->CreateCategory(system, "网络与连接", std::nullopt).value().id;
-    vpn_ = desk_->CreateCategory(system, "VPN", network_).value().id;
+    network_ = catalogue_->CreateCategory(system, "网络与连接", std::nullopt).value().id;
+    vpn_ = catalogue_->CreateCategory(system, "VPN", network_).value().id;
 
     sla::Policy standard;
     standard.name = "standard";
@@ -94,6 +98,8 @@ class DeskFixture : public ::testing::Test {
   }
 
   void TearDown() override {
+    portal_.reset();
+    catalogue_.reset();
     desk_.reset();
     sla_.reset();
     calendars_.reset();
@@ -138,6 +144,8 @@ class DeskFixture : public ::testing::Test {
   std::unique_ptr<calendar::Registry> calendars_;
   std::unique_ptr<sla::Service> sla_;
   std::unique_ptr<Service> desk_;
+  std::unique_ptr<Catalogue> catalogue_;
+  std::unique_ptr<Portal> portal_;
   Id desk_dept_ = 0, tech_dept_ = 0, ops_dept_ = 0, a_ = 0, b_ = 0, network_ = 0, vpn_ = 0;
   org::Principal quality_, agent_, agent2_, engineer_, manager_, ops_engineer_, customer_a_, customer_b_;
 };

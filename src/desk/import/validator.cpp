@@ -292,9 +292,11 @@ std::optional<ImportTicket> Validator::Check(const RowInput& row, std::vector<Ro
   }
 
   const Message only_for_complaints = Msg("import.only_for_complaints", "is only for complaints");
+  bool complaint_ok = true;
   if (auto s = text(Column::kComplaintCategory)) {
     auto v = ParseLabel<ComplaintCategory>(*s);
     if (!v) {
+      complaint_ok = false;
       fail(Column::kComplaintCategory,
            Msg("import.unknown_complaint_category",
                "unknown complaint category '{value}'; use attitude, efficiency, professionalism, outcome, "
@@ -313,17 +315,24 @@ std::optional<ImportTicket> Validator::Check(const RowInput& row, std::vector<Ro
       t.draft.complaint = row.complaint;
     }
   }
-  if (reg.type == TicketType::kComplaint && !t.draft.complaint) t.draft.complaint = ComplaintDraft{};
-
-  // What a registration of this type needs (a customer, a category, a description).
-  if (customer_ok && category_ok && description_ok && priority_ok) {
-    if (auto st = CheckRegistration(reg); !st.ok()) {
-      const auto& f = st.error().field;
-      const Column c = f == "customer_id"   ? Column::kCustomer
-                       : f == "category_id" ? Column::kCategory
-                       : f == "priority"    ? Column::kPriority
-                                            : Column::kDescription;
-      fail_with(c, st.error());
+  // What a registration of this type needs (a customer, a category, a description, a complaint's
+  // category), as the desk's rules say; a value already refused above is not reported twice.
+  if (customer_ok && category_ok && description_ok && priority_ok && complaint_ok) {
+    if (auto st = CheckRegistration(t.draft); !st.ok()) {
+      auto column_of = [](const std::string& f) {
+        return f == "customer_id"          ? Column::kCustomer
+               : f == "category_id"        ? Column::kCategory
+               : f == "priority"           ? Column::kPriority
+               : f == "complaint.category" ? Column::kComplaintCategory
+                                           : Column::kDescription;
+      };
+      fail_with(column_of(st.error().field), st.error());
+      for (const auto& p : st.error().more) {
+        Message m(p.message);
+        m.key = p.key;
+        m.args = p.args;
+        fail(column_of(p.field), std::move(m));
+      }
     }
   }
   if (errors.size() != before) return std::nullopt;

@@ -213,16 +213,19 @@ TEST_F(ImportValidation, ADepartmentOutsideTheCallersScopeIsRefused) {
   EXPECT_EQ(errors_.size(), 1u) << Errors();
 }
 
-TEST_F(ImportValidation, ComplaintCategoryAndDefaults) {
+TEST_F(ImportValidation, AComplaintNeedsItsCategory) {
   auto tickets =
       Run("type,channel,title,description,customer,created_at,complaint_category\n"
           "投诉,电话,态度差,客服挂断电话,1,2026-01-05 09:30,服务态度\n"
           "投诉,电话,没分类,描述,1,2026-01-05 09:30,\n"
           "咨询,电话,问,,,2026-01-05 09:30,服务态度\n");
   EXPECT_TRUE(HasError(4, "complaint_category", "only for complaints")) << Errors();
-  ASSERT_EQ(tickets.size(), 2u);
+  // The desk's rule, as for POST /api/v1/tickets: refused, not defaulted to "other".
+  const RowError* missing = Find(3, "complaint_category");
+  ASSERT_NE(missing, nullptr) << Errors();
+  EXPECT_EQ(missing->key, "complaint.category_required");
+  ASSERT_EQ(tickets.size(), 1u);
   EXPECT_EQ(tickets[0].draft.complaint->category, ComplaintCategory::kAttitude);
-  EXPECT_EQ(tickets[1].draft.complaint->category, ComplaintCategory::kOther);
   EXPECT_EQ(tickets[0].draft.registration.priority, 3) << "P3 when no priority is given";
 }
 

@@ -1,0 +1,187 @@
+#include "desk/repo/reports.h"
+
+#include "sla/repo.h"
+
+namespace sqm::desk::repo {
+
+using storage::Placeholders;
+using storage::Value;
+
+namespace {
+
+constexpr const char* kOpenStatuses = "('new', 'accepted', 'in_progress', 'waiting_customer')";
+
+void Append(std::string& sql, std::vector<Value>& params, const sla::repo::Condition& c) {
+  sql += c.sql;
+  params.insert(params.end(), c.params.begin(), c.params.end());
+}
+
+// Tickets aliased `t` with an open timer (aliased `m`) meeting `timer`, counted once each.
+std::int64_t TicketsWithOpenTimer(Connection& db, const Visibility& v, const sla::repo::Condition& timer) {
+  std::string sql = "SELECT count(DISTINCT t.id) FROM tickets t JOIN sla_timers m ON m.ticket_id = t.id WHERE ";
+  std::vector<Value> params;
+  Append(sql, params, sla::repo::And(sla::repo::TimerOpen(), timer));
+  AppendVisibility(v, sql, params);
+  return db.QueryOne(sql, params)->Int(0);
+}
+
+// The complaints aliased `c` of tickets `t` registered in [from, to) that `v` may see: a FROM and
+// WHERE to append more conditions to.
+std::string ComplaintsIn(const Visibility& v, TimeMs from, TimeMs to, std::vector<Value>& params) {
+  std::string sql =
+      " FROM tickets t JOIN complaints c ON c.ticket_id = t.id WHERE t.type = 'complaint'"
+      " AND t.created_at >= ? AND t.created_at < ?";
+  params.insert(params.end(), {from, to});
+  AppendVisibility(v, sql, params);
+  return sql;
+}
+
+}  // namespace
+
+std::map<TicketStatus, std::int64_t> CountByStatus(Connection& db, const Visibility& v,
+                                                   const std::vector<TicketStatus>& statuses) {
+  std::string sql =
+      "SELECT t.status, count(*) FROM tickets t WHERE t.status IN (" + Placeholders(statuses.size()) + ")";
+  std::vector<Value> params;
+  for (TicketStatus s : statuses) params.emplace_back(Name(s));
+  AppendVisibility(v, sql, params);
+  sql += " GROUP BY t.status";
+  std::map<TicketStatus, std::int64_t> out;
+  for (const auto& r : db.Query(sql, params)) {
+    if (auto s = Parse<TicketStatus>(r.Text(0))) out[*s] = r.Int(1);
+  }
+  return out;
+}
+
+std::int64_t TicketsWarnedAt(Connection& db, const Visibility& v, TimeMs now) {
+  return TicketsWithOpenTimer(db, v, sla::repo::TimerWarningAt(now));
+}
+
+std::int64_t TicketsBreachedAt(Connection& db, const Visibility& v, TimeMs now) {
+  return TicketsWithOpenTimer(db, v, sla::repo::TimerBreachedAt(now));
+}
+
+ByDepartment Attainment(Connection& db, const Visibility& v, sla::TimerKind kind, TimeMs from, TimeMs to, TimeMs now) {
+  std::string sql = "SELECT t.department_id, SUM(CASE WHEN ";
+  std::vector<Value> params;
+  Append(sql, params, sla::repo::TimerMet());
+  sql += " THEN 1 ELSE 0 END), SUM(CASE WHEN ";
+  Append(sql, params, sla::repo::TimerDecidedAt(now));
+  sql +=
+      " THEN 1 ELSE 0 END) FROM sla_timers m JOIN tickets t ON t.id = m.ticket_id"
+      " WHERE m.kind = ? AND m.started_at >= ? AND m.started_at < ? AND t.status NOT IN ('cancelled', 'merged')";
+  params.insert(params.end(), {sla::TimerKindName(kind), from, to});
+  AppendVisibility(v, sql, params);
+  sql += " GROUP BY t.department_id";
+  ByDepartment out;
+  for (const auto& r : db.Query(sql, params)) out[r.OptInt(0)] = Rate{r.Int(1), r.Int(2)};
+  return out;
+}
+
+std::map<std::optional<Id>, OpenLoad> OpenByDepartment(Connection& db, const Visibility& v, TimeMs now) {
+  std::string sql = "SELECT t.department_id, count(*), SUM(CASE WHEN ";
+  std::vector<Value> params;
+  Append(sql, params,
+         sla::repo::TicketHasTimer("t.id", sla::repo::And(sla::repo::TimerOpen(), sla::repo::TimerBreachedAt(now))));
+  sql += std::string(" THEN 1 ELSE 0 END) FROM tickets t WHERE t.status IN ") + kOpenStatuses;
+  AppendVisibility(v, sql, params);
+  sql += " GROUP BY t.department_id";
+  std::map<std::optional<Id>, OpenLoad> out;
+  for (const auto& r : db.Query(sql, params)) out[r.OptInt(0)] = {r.Int(1), r.Int(2)};
+  return out;
+}
+
+ComplaintCounts CountComplaints(Connection& db, const Visibility& v, TimeMs from, TimeMs to, TimeMs now) {
+  std::vector<Value> params{now};
+  std::string sql = std::string("SELECT count(*), SUM(CASE WHEN t.status IN ") + kOpenStatuses +
+                    " THEN 1 ELSE 0 END), SUM(CASE WHEN t.status IN " + kOpenStatuses +
+                    " AND c.deadline_at < ? THEN 1 ELSE 0 END), SUM(CASE WHEN c.substantiated = 1 THEN 1 ELSE 0 END)";
+  sql += ComplaintsIn(v, from, to, params);
+  const auto r = db.QueryOne(sql, params);
+  return {r->Int(0), r->Int(1), r->Int(2), r->Int(3)};
+}
+
+std::vector<std::pair<ComplaintCategory, std::int64_t>> ComplaintsByCategory(Connection& db, const Visibility& v,
+                                                                             TimeMs from, TimeMs to) {
+  std::vector<Value> params;
+  const std::string sql = "SELECT c.category, count(*)" + ComplaintsIn(v, from, to, params) +
+                          " GROUP BY c.category ORDER BY count(*) DESC, c.category";
+  std::vector<std::pair<ComplaintCategory, std::int64_t>> out;
+  for (const auto& r : db.Query(sql, params)) {
+    out.emplace_back(Parse<ComplaintCategory>(r.Text(0)).value_or(ComplaintCategory::kOther), r.Int(1));
+  }
+  return out;
+}
+
+std::vector<std::pair<std::optional<Id>, std::int64_t>> ComplaintsByDepartment(Connection& db, const Visibility& v,
+                                                                               TimeMs from, TimeMs to) {
+  std::vector<Value> params;
+  const std::string sql = "SELECT c.about_department_id, count(*)" + ComplaintsIn(v, from, to, params) +
+                          " GROUP BY c.about_department_id ORDER BY count(*) DESC, c.about_department_id NULLS LAST";
+  std::vector<std::pair<std::optional<Id>, std::int64_t>> out;
+  for (const auto& r : db.Query(sql, params)) out.emplace_back(r.OptInt(0), r.Int(1));
+  return out;
+}
+
+std::vector<Complainant> RepeatComplainants(Connection& db, const Visibility& v, TimeMs from, TimeMs to) {
+  std::vector<Value> params;
+  const std::string sql =
+      "SELECT t.customer_id, COALESCE((SELECT name FROM customers WHERE id = t.customer_id), ''), count(*)" +
+      ComplaintsIn(v, from, to, params) +
+      " AND t.customer_id IS NOT NULL GROUP BY t.customer_id HAVING count(*) > 1"
+      " ORDER BY count(*) DESC, t.customer_id LIMIT 20";
+  std::vector<Complainant> out;
+  for (const auto& r : db.Query(sql, params)) out.push_back({r.Int(0), r.Text(1), r.Int(2)});
+  return out;
+}
+
+std::vector<TimeMs> ComplaintTimes(Connection& db, const Visibility& v, TimeMs from, TimeMs to) {
+  std::vector<Value> params;
+  const std::string sql = "SELECT t.created_at" + ComplaintsIn(v, from, to, params);
+  std::vector<TimeMs> out;
+  for (const auto& r : db.Query(sql, params)) out.push_back(r.Int(0));
+  return out;
+}
+
+std::vector<CallbackRow> ListCallbacks(Connection& db, const Visibility& v, CallbackQueue queue, TimeMs now, int limit,
+                                       int offset) {
+  std::string sql =
+      "SELECT b.id, b.ticket_id, b.created_at, b.due_at, b.done_at, b.done_by, b.reached, b.resolved, b.satisfaction,"
+      " b.notes, t.title, COALESCE(c.name, ''), COALESCE(s.display_name, '') FROM callbacks b"
+      " JOIN tickets t ON t.id = b.ticket_id LEFT JOIN customers c ON c.id = t.customer_id"
+      " LEFT JOIN staff s ON s.id = b.done_by WHERE ";
+  std::vector<Value> params;
+  if (queue == CallbackQueue::kDone) {
+    sql += "b.done_at IS NOT NULL";
+  } else {
+    sql += "b.done_at IS NULL AND t.status = 'resolved'";
+    if (queue == CallbackQueue::kOverdue) {
+      sql += " AND b.due_at < ?";
+      params.emplace_back(now);
+    }
+  }
+  AppendVisibility(v, sql, params);
+  sql +=
+      queue == CallbackQueue::kDone ? " ORDER BY b.done_at DESC, b.id DESC" : " ORDER BY b.due_at ASC NULLS LAST, b.id";
+  sql += " LIMIT ? OFFSET ?";
+  params.emplace_back(limit);
+  params.emplace_back(offset);
+  std::vector<CallbackRow> out;
+  for (const auto& r : db.Query(sql, params)) {
+    Callback cb;
+    cb.id = r.Int(0);
+    cb.ticket_id = r.Int(1);
+    cb.created_at = r.Int(2);
+    cb.due_at = r.OptInt(3);
+    cb.done_at = r.OptInt(4);
+    cb.done_by = r.OptInt(5);
+    if (!r.IsNull(6)) cb.reached = r.Bool(6);
+    if (!r.IsNull(7)) cb.resolved = Parse<CallbackResolved>(r.Text(7));
+    if (!r.IsNull(8)) cb.satisfaction = Parse<Satisfaction>(r.Text(8));
+    cb.notes = r.Text(9);
+    out.push_back({std::move(cb), r.Text(10), r.Text(11), r.Text(12)});
+  }
+  return out;
+}
+
+}  // namespace sqm::desk::repo

@@ -1,0 +1,71 @@
+// SQL of the desk's read models (reports.h): counts over the tickets a caller may see. The SLA
+// conditions come from sla/repo.h; department names from org's repo (the caller's business).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "desk/model.h"
+#include "desk/repo/tickets.h"
+#include "sla/model.h"
+#include "storage/db.h"
+
+namespace sqm::desk::repo {
+
+// Timers met out of timers decided (stopped, or open past due).
+struct Rate {
+  std::int64_t met = 0;
+  std::int64_t total = 0;
+};
+using ByDepartment = std::map<std::optional<Id>, Rate>;
+
+std::map<TicketStatus, std::int64_t> CountByStatus(Connection& db, const Visibility& v,
+                                                   const std::vector<TicketStatus>& statuses);
+// Tickets with an open timer that is past its warning time (not yet due) / past due at `now`.
+std::int64_t TicketsWarnedAt(Connection& db, const Visibility& v, TimeMs now);
+std::int64_t TicketsBreachedAt(Connection& db, const Visibility& v, TimeMs now);
+// Attainment of the timers of `kind` started in [from, to), on tickets that were neither cancelled
+// nor merged, by the ticket's department; decided as of `now`.
+ByDepartment Attainment(Connection& db, const Visibility& v, sla::TimerKind kind, TimeMs from, TimeMs to, TimeMs now);
+// Open tickets per department, and how many of them have an open timer past due at `now`.
+struct OpenLoad {
+  std::int64_t open = 0;
+  std::int64_t breached = 0;
+};
+std::map<std::optional<Id>, OpenLoad> OpenByDepartment(Connection& db, const Visibility& v, TimeMs now);
+
+// Complaints registered in [from, to).
+struct ComplaintCounts {
+  std::int64_t total = 0, open = 0, overdue = 0, substantiated = 0;  // overdue: open past its deadline at `now`
+};
+ComplaintCounts CountComplaints(Connection& db, const Visibility& v, TimeMs from, TimeMs to, TimeMs now);
+// Most first, ties by key.
+std::vector<std::pair<ComplaintCategory, std::int64_t>> ComplaintsByCategory(Connection& db, const Visibility& v,
+                                                                             TimeMs from, TimeMs to);
+std::vector<std::pair<std::optional<Id>, std::int64_t>> ComplaintsByDepartment(Connection& db, const Visibility& v,
+                                                                               TimeMs from, TimeMs to);
+struct Complainant {
+  Id customer_id = 0;
+  std::string customer_name;
+  std::int64_t count = 0;
+};
+// Customers with more than one complaint, the 20 with most.
+std::vector<Complainant> RepeatComplainants(Connection& db, const Visibility& v, TimeMs from, TimeMs to);
+std::vector<TimeMs> ComplaintTimes(Connection& db, const Visibility& v, TimeMs from, TimeMs to);  // created_at
+
+// The callback queue: open callbacks of resolved tickets (soonest due first; overdue: due before
+// `now`), or done ones (latest first).
+enum class CallbackQueue { kOpen, kOverdue, kDone };
+struct CallbackRow {
+  Callback callback;
+  std::string ticket_title;
+  std::string customer_name;
+  std::string done_by_name;
+};
+std::vector<CallbackRow> ListCallbacks(Connection& db, const Visibility& v, CallbackQueue queue, TimeMs now, int limit,
+                                       int offset);
+
+}  // namespace sqm::desk::repo
