@@ -8,11 +8,9 @@ namespace sqm::desk {
 
 namespace bj = boost::json;
 using http::ErrorResponse;
-using http::JsonResponse;
 using http::OrNull;
 using http::Reply;
 using http::Request;
-using http::Response;
 using http::TimeJson;
 
 namespace {
