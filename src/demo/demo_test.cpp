@@ -138,13 +138,13 @@ TEST_F(DemoTest, CallbacksHaveEveryRatingReachedOrNot) {
 }
 
 TEST_F(DemoTest, SomeTicketsAreOverdueAndAFewBreached) {
-  const auto breached = Tickets({.sla_state = "breached"});
+  const auto breached = Tickets({.sla_state = sla::SlaState::kBreached});
   const auto all = Tickets({});
   EXPECT_GT(breached.size(), 0u);
   EXPECT_LT(breached.size() * 5, all.size()) << "a few, not most";
   const auto open_breached = Tickets({.statuses = {desk::TicketStatus::kAccepted, desk::TicketStatus::kInProgress,
                                                    desk::TicketStatus::kWaitingCustomer, desk::TicketStatus::kNew},
-                                      .sla_state = "breached"});
+                                      .sla_state = sla::SlaState::kBreached});
   EXPECT_GT(open_breached.size(), 0u) << "overdue items are still open";
 }
 

@@ -76,10 +76,6 @@ class Service {
   // they were made).
   Result<Complaint> UpdateComplaintIn(storage::WriteTx& tx, const org::Principal& who, Id ticket_id,
                                       const ComplaintPatch& patch);
-  // The same inside a caller's write job, dated tx.now() (the demo history records findings when
-  // they were made).
-  Result<Complaint> UpdateComplaintIn(storage::WriteTx& tx, const org::Principal& who, Id ticket_id,
-                                      const ComplaintPatch& patch);
 
   // Installed as the SLA monitor's FiringHandler: notifies the assignee and the department's
   // managers; a breach of a P2-P4 ticket also raises its priority by one and notifies the
