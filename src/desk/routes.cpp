@@ -361,6 +361,8 @@ void AddRoutes(http::Router& r, Service& svc, Catalogue& catalogue, Portal& port
     SQM_ASSIGN_OR_REPLY(auto draft, ReadDraft(body, false));
     return Reply(svc.Register(req.who(), draft), RegisterJson, 201);
   });
+  // The registration form's rules, for staff; the portal's form reads the same answer from
+  // GET /api/v1/portal/ticket-form (a route names one permission).
   r.Add("GET", "/api/v1/desk/ticket-form", write, [](Request&) { return JsonResponse(200, TicketFormJson()); });
   r.Add("GET", "/api/v1/tickets/duplicates", read, [&svc](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto customer, req.QueryInt("customer_id", 1));
@@ -431,6 +433,7 @@ void AddRoutes(http::Router& r, Service& svc, Catalogue& catalogue, Portal& port
     SQM_ASSIGN_OR_REPLY(auto tickets, portal.List(req.who()));
     return JsonResponse(200, PortalPageJson(tickets));
   });
+  r.Add("GET", "/api/v1/portal/ticket-form", customer, [](Request&) { return JsonResponse(200, TicketFormJson()); });
   r.Add("POST", "/api/v1/portal/tickets", customer, [&portal](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto body, req.Json());
     SQM_ASSIGN_OR_REPLY(auto draft, ReadDraft(body, true));

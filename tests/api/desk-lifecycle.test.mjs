@@ -438,6 +438,37 @@ describe('registration errors name the field', () => {
     assert.equal(afterList.body.items[0]?.id, before.body.items[0]?.id, 'no ticket was registered');
   });
 
+  test('GET /desk/ticket-form names exactly what a registration of each type must carry', async () => {
+    const form = await agent.get('/api/v1/desk/ticket-form');
+    assert.equal(form.status, 200, form.text);
+    assert.deepEqual(form.body.types.map((t) => t.type), ['consultation', 'request', 'incident', 'complaint', 'suggestion']);
+    assert.deepEqual(form.body.limits, { title: 200, description: 20000 });
+    const failures = [];
+    for (const { type, required } of form.body.types) {
+      const { customer_id, category_id } = customerAndCategory();
+      const values = {
+        title: uniqueName(`表单 ${type}`), customer_id, category_id, description: '说明',
+        'complaint.category': { complaint: { category: 'attitude' } },
+      };
+      const body = { type, channel: 'phone' };
+      for (const field of required) {
+        if (!(field in values)) failures.push(`${type}: unknown required field ${field}`);
+        else if (field === 'complaint.category') Object.assign(body, values[field]);
+        else body[field] = values[field];
+      }
+      for (const field of required) {
+        const without = Object.fromEntries(Object.entries(body).filter(([k]) => k !== field.split('.')[0]));
+        const r = await agent.post('/api/v1/tickets', without);
+        if (r.status !== 400 || r.body?.error?.field !== field) failures.push(`${type} without ${field}: ${r.status} ${r.text}`);
+      }
+      const r = await agent.post('/api/v1/tickets', body);
+      if (r.status !== 201) failures.push(`${type} with only ${required.join(', ')}: ${r.status} ${r.text}`);
+    }
+    assert.deepEqual(failures, []);
+    const long = await agent.post('/api/v1/tickets', { type: 'consultation', channel: 'phone', title: 'x'.repeat(form.body.limits.title + 1) });
+    assertError(long, 400, 'title', 'a title over the limit');
+  });
+
   test('consultations and suggestions need neither customer nor category; lower-case p2 is accepted', async () => {
     const c = await register(agent, { type: 'consultation', channel: 'chat', title: '营业时间咨询', description: '' , priority: 'p2' });
     assert.equal(c.priority, 'P2');

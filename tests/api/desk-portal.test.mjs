@@ -74,6 +74,17 @@ describe('portal isolation', () => {
     }
   });
 
+  test('the portal form reads the registration rules the staff form reads', async () => {
+    const portal = await customer.get('/api/v1/portal/ticket-form');
+    assert.equal(portal.status, 200, portal.text);
+    const desk = await agent.get('/api/v1/desk/ticket-form');
+    assert.equal(desk.status, 200, desk.text);
+    assert.deepEqual(portal.body, desk.body);
+    const complaint = portal.body.types.find((t) => t.type === 'complaint');
+    assert.ok(complaint.required.includes('complaint.category'), JSON.stringify(complaint));
+    assertError(await customer.get('/api/v1/desk/ticket-form'), 403, undefined, 'the staff route');
+  });
+
   test('staff register a ticket for another customer', async () => {
     foreign = await register(agent, { type: 'request', customer_id: ctx.desk.otherCustomers[0].id, category_id: leaf(2) });
   });

@@ -20,8 +20,8 @@ import type {
   TicketAction,
   TicketDetail,
   TicketDraft,
+  TicketFormSpec,
   TicketQuery,
-  TicketType,
   TicketView,
 } from './deskTypes';
 import type { Page } from './types';
@@ -39,16 +39,7 @@ export function getTicket(id: number, signal?: AbortSignal): Promise<TicketDetai
   return request<TicketDetail>('GET', `/tickets/${id}`, { signal });
 }
 
-/**
- * What the registration form asks of the server (GET /desk/ticket-form): the fields each ticket
- * type requires ("customer_id", "category_id", "description", ...) and the text limits.
- * Written here until the route is in docs/openapi.yaml; then it is the generated type.
- */
-export interface TicketFormSpec {
-  types: { type: TicketType; required: string[] }[];
-  limits: Record<string, number>;
-}
-
+/** The registration rules (GET /desk/ticket-form): each type's required fields, the text limits. */
 export function getTicketForm(signal?: AbortSignal): Promise<TicketFormSpec> {
   return request<TicketFormSpec>('GET', '/desk/ticket-form', { signal });
 }

@@ -62,6 +62,8 @@ export type ComplaintCategory = Schemas['ComplaintCategory'];
 export const COMPLAINT_CATEGORIES: readonly ComplaintCategory[] = complaintCategoryValues;
 
 export type Ticket = Schemas['Ticket'];
+/** What the registration form requires of each ticket type, and the text limits. */
+export type TicketFormSpec = Schemas['TicketForm'];
 export type TicketComment = Schemas['TicketComment'];
 export type TimelineEvent = Schemas['TicketTimelineEntry'];
 export type SlaTimer = Schemas['TicketTimer'];

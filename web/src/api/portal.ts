@@ -1,6 +1,6 @@
 // The customer portal: a customer's own requests, submitting one, and replying.
 import { request } from './client';
-import type { PortalTicketDetail, PortalTicketDraft, Ticket } from './deskTypes';
+import type { PortalTicketDetail, PortalTicketDraft, Ticket, TicketFormSpec } from './deskTypes';
 import type { Page } from './types';
 
 export function listMyTickets(signal?: AbortSignal): Promise<Ticket[]> {
@@ -9,6 +9,11 @@ export function listMyTickets(signal?: AbortSignal): Promise<Ticket[]> {
 
 export function getMyTicket(id: number, signal?: AbortSignal): Promise<PortalTicketDetail> {
   return request<PortalTicketDetail>('GET', `/portal/tickets/${id}`, { signal });
+}
+
+/** The registration rules (GET /portal/ticket-form), the same as the staff form reads. */
+export function getPortalTicketForm(signal?: AbortSignal): Promise<TicketFormSpec> {
+  return request<TicketFormSpec>('GET', '/portal/ticket-form', { signal });
 }
 
 export function submitTicket(draft: PortalTicketDraft): Promise<Ticket> {

@@ -30,6 +30,7 @@ export const constraints = {
   "Event": {"required":["seq","at","actor","entity","entity_id","type","data","hash"],"maxLength":{},"minLength":{}},
   "Ticket": {"required":["id","number","type","channel","priority","status","title","description","customer_id","customer_name","category_id","category_name","department_id","department_name","assignee_id","assignee_name","merged_into","cancel_reason","transfer_count","sendback_count","reopen_count","escalation_level","sla_policy_id","sla_policy_version","sla_summary","created_at","accepted_at","first_response_at","resolved_at","closed_at","updated_at"],"maxLength":{},"minLength":{}},
   "ComplaintCreate": {"required":["category"],"maxLength":{},"minLength":{}},
+  "TicketForm": {"required":["types","limits"],"maxLength":{},"minLength":{}},
   "TicketCreate": {"required":["type","channel","title"],"maxLength":{"title":200,"description":20000},"minLength":{"title":1}},
   "PortalComplaintCreate": {"required":["category"],"maxLength":{},"minLength":{}},
   "PortalTicketCreate": {"required":["type","title"],"maxLength":{"title":200,"description":20000},"minLength":{"title":1}},

@@ -420,6 +420,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/desk/ticket-form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the registration form requires
+         * @description The desk's registration rules, so a form does not restate them: for each ticket type the
+         *     fields a registration of that type must carry (API field names; `complaint.category` is the
+         *     category inside the `complaint` object; `type` and `channel` are always required), and the
+         *     length limits of the text fields in characters. Registration itself is `POST /api/v1/tickets`.
+         *     The customer portal reads the same answer from `GET /api/v1/portal/ticket-form`.
+         */
+        get: operations["getTicketForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/duplicates": {
         parameters: {
             query?: never;
@@ -454,8 +478,8 @@ export interface paths {
         /**
          * Import tickets from a CSV or XLSX file
          * @description Starts importing historical or external tickets from the file sent as the body (the format
-         *     is in `docs/import.md`: bilingual headers, times in Beijing time unless they carry an
-         *     offset). Answers 202 at once with a job to poll at `Location`. The job first checks every
+         *     is in `docs/import.md`: bilingual headers, times in the business time zone unless they
+         *     carry an offset). Answers 202 at once with a job to poll at `Location`. The job first checks every
          *     row and reports every problem with its line, column and reason (`status: failed`, nothing
          *     written); a file without problems is applied in one transaction, each ticket replayed through
          *     the desk at its historical instants, so SLA timers are met or breached as if the tickets had
@@ -521,10 +545,11 @@ export interface paths {
          *     is replayed like an import. All or nothing: any bad line is a 400 listing every problem as
          *     `{line, field, reason}` and nothing is written. Answered after the commit.
          *
-         *     With an `Idempotency-Key`, the key, a hash of the body and the reply are stored in the same
-         *     transaction as the tickets: the same key and body again replays the stored reply (same
-         *     status and body, header `Idempotent-Replayed: true`) without writing anything; the same key
-         *     with another body is a 409 on `Idempotency-Key`. A refused request does not use its key up.
+         *     With an `Idempotency-Key` (handled as for every write, kept 24 hours), the key, a hash of the
+         *     request and the reply are stored in the same transaction as the tickets: the same key and
+         *     request again replays the stored reply (same status and body, header
+         *     `Idempotent-Replayed: true`) without writing anything; the same key with another request is
+         *     a 409 on `Idempotency-Key`. A refused request does not use its key up.
          */
         post: operations["bulkCreateTickets"];
         delete?: never;
@@ -546,7 +571,7 @@ export interface paths {
          *     names, same scoping), in id order, as a download (`Content-Disposition: attachment;
          *     filename="tickets-YYYYMMDD.csv"`). The columns are the import columns (so the file imports
          *     again) plus `customer_name` and `status`. CSV: UTF-8 with a byte order mark, CRLF,
-         *     ISO-8601 times with +08:00. XLSX: real Excel date-times in Beijing time. At most 1,048,575
+         *     ISO-8601 times with the business time zone's offset. XLSX: real Excel date-times in that zone. At most 1,048,575
          *     tickets (400 on `format` beyond: narrow the filters). `X-Total-Count` says how many rows.
          */
         get: operations["exportTickets"];
@@ -777,6 +802,27 @@ export interface paths {
         patch: operations["updateTicketCategory"];
         trace?: never;
     };
+    "/api/v1/portal/ticket-form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the portal's request form requires (customer portal)
+         * @description The same answer as `GET /api/v1/desk/ticket-form`, for the portal's form: the fields each
+         *     ticket type requires and the text limits. The portal fills `customer_id` and `channel` itself.
+         */
+        get: operations["getPortalTicketForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/portal/tickets": {
         parameters: {
             query?: never;
@@ -865,7 +911,7 @@ export interface paths {
          * Service-desk dashboard
          * @description The live picture over the tickets in the caller's scope: open tickets by status, tickets with
          *     an SLA warning or breach right now, first-response and resolution attainment today, this week
-         *     and this month (local time, Asia/Shanghai; timers started in the period that are decided:
+         *     and this month (local time of the business time zone, `--business-zone`; timers started in the period that are decided:
          *     stopped, or open past their due time), and per department this month.
          */
         get: operations["getDeskDashboard"];
@@ -1786,6 +1832,31 @@ export interface components {
              * @description ISO-8601 with a zone.
              */
             deadline_at?: string;
+        };
+        /**
+         * @description What a registration must carry, from the desk's rules: for each ticket type the API fields
+         *     it requires (`complaint.category` is the category inside the `complaint` object), and the
+         *     length limits of the form's text fields in characters.
+         */
+        TicketForm: {
+            types: {
+                type: components["schemas"]["TicketType"];
+                /**
+                 * @example [
+                 *       "title",
+                 *       "customer_id",
+                 *       "description",
+                 *       "complaint.category"
+                 *     ]
+                 */
+                required: string[];
+            }[];
+            limits: {
+                /** @example 200 */
+                title: number;
+                /** @example 20000 */
+                description: number;
+            };
         };
         /**
          * @example {
@@ -3481,6 +3552,28 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
         };
     };
+    getTicketForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rules. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketForm"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
     findDuplicateTickets: {
         parameters: {
             query: {
@@ -3978,6 +4071,28 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    getPortalTicketForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rules. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketForm"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     listPortalTickets: {

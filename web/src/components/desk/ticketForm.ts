@@ -1,29 +1,20 @@
 // Which fields each ticket type requires, and the text limits, as the server says
-// (GET /desk/ticket-form): the registration form and the portal mark exactly what the server checks
-// instead of restating its rules.
+// (GET /desk/ticket-form; the portal's form: GET /portal/ticket-form): the registration form and
+// the portal mark exactly what the server checks instead of restating its rules.
 import { useAsync } from '../../lib/useAsync';
-import { getTicketForm, type TicketFormSpec } from '../../api/desk';
-import type { TicketType } from '../../api/deskTypes';
+import { getTicketForm } from '../../api/desk';
+import type { TicketFormSpec, TicketType } from '../../api/deskTypes';
+import { getPortalTicketForm } from '../../api/portal';
 import { constraints } from '../../api/generated/constraints';
 
-// What the server's registration check requires today, used only while a server without
-// GET /desk/ticket-form answers (or before its answer arrives).
-const FALLBACK: TicketFormSpec = {
-  types: [
-    { type: 'consultation', required: ['title'] },
-    { type: 'request', required: ['title', 'customer_id', 'category_id'] },
-    { type: 'incident', required: ['title', 'customer_id', 'category_id', 'description'] },
-    { type: 'complaint', required: ['title', 'customer_id', 'description', 'complaint'] },
-    { type: 'suggestion', required: ['title'] },
-  ],
-  limits: constraints.TicketCreate.maxLength,
-};
+const cache: Partial<Record<'desk' | 'portal', Promise<TicketFormSpec>>> = {};
 
-let cache: Promise<TicketFormSpec> | null = null;
-
-function load(): Promise<TicketFormSpec> {
-  cache ??= getTicketForm().catch(() => FALLBACK);
-  return cache;
+function load(form: 'desk' | 'portal'): Promise<TicketFormSpec> {
+  cache[form] ??= (form === 'portal' ? getPortalTicketForm() : getTicketForm()).catch((cause: unknown) => {
+    delete cache[form];
+    throw cause;
+  });
+  return cache[form];
 }
 
 /** Fields typed as text, where blank (spaces only) counts as empty; the rest are picked values. */
@@ -46,8 +37,10 @@ const ALWAYS: readonly string[] = constraints.TicketCreate.required;
 // A required object of the form needs the fields its own schema requires.
 const NESTED: Record<string, readonly string[]> = { complaint: constraints.ComplaintCreate.required };
 
-export function ticketFormRules(spec: TicketFormSpec): TicketFormRules {
-  const byType = new Map(spec.types.map((entry) => [entry.type, entry.required]));
+/** The rules of `spec`; before it arrives (undefined) only what every ticket needs is marked. */
+export function ticketFormRules(spec: TicketFormSpec | undefined): TicketFormRules {
+  const byType = new Map((spec?.types ?? []).map((entry) => [entry.type, entry.required]));
+  const limits: Record<string, number> = spec?.limits ?? {};
   return {
     requires: (type, field) => {
       const required = byType.get(type) ?? [];
@@ -55,12 +48,12 @@ export function ticketFormRules(spec: TicketFormSpec): TicketFormRules {
       const [object, inner] = field.split('.', 2);
       return inner !== undefined && required.includes(object) && (NESTED[object] ?? []).includes(inner);
     },
-    limit: (field) => spec.limits[field],
+    limit: (field) => limits[field],
   };
 }
 
-/** The server's ticket form rules, fetched once per page load. */
-export function useTicketForm(): TicketFormRules {
-  const { data } = useAsync(load, []);
-  return ticketFormRules(data ?? FALLBACK);
+/** The server's ticket form rules, fetched once per page load (the portal's form from its own route). */
+export function useTicketForm(form: 'desk' | 'portal' = 'desk'): TicketFormRules {
+  const { data } = useAsync(() => load(form), [form]);
+  return ticketFormRules(data);
 }

@@ -40,7 +40,7 @@ export default function NewRequest() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const options = useDeskOptions();
-  const rules = useTicketForm();
+  const rules = useTicketForm('portal');
   const [form] = Form.useForm<Values>();
   const type = Form.useWatch('type', form) ?? 'request';
   const submit = useSubmit(form, (values: Values) => submitTicket(toDraft(values)), {
