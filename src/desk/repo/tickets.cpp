@@ -403,7 +403,7 @@ Status RecordCallback(Connection& db, Id ticket_id, Id by, CallbackResolved reso
 }
 
 LargeCache::LargeCache(Connection& db, std::int64_t kib) : db_(db) {
-  if (kib <= 0) return;
+  if (kib <= 0 || db_.dialect() != storage::Dialect::kSqlite) return;
   try {
     if (auto r = db_.QueryOne("PRAGMA cache_size")) previous_ = r->Int(0);
     db_.ExecScript(fmt::format("PRAGMA cache_size = {}", -kib));

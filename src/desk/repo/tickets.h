@@ -90,8 +90,9 @@ Status RecordCallback(Connection& db, Id ticket_id, Id by, CallbackResolved reso
                       const std::string& notes, TimeMs at);
 
 // Raises the page cache of the SQLite writer for one long job (an import applying a file: much
-// larger than the default 2 MiB) and restores it after. The one SQLite-only statement of the desk:
-// failures are ignored (a request that does nothing elsewhere is harmless).
+// larger than the default 2 MiB) and restores it after. The one SQLite-only statement of the desk,
+// the one place it asks the dialect: on PostgreSQL it does nothing (a failed PRAGMA there would
+// abort the job's transaction). On SQLite failures are only logged.
 class LargeCache {
  public:
   LargeCache(Connection& db, std::int64_t kib);
