@@ -3,6 +3,8 @@
 // with Idempotency-Key, exports that import again, and the HTTP mapping.
 #include "desk/importer.h"
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -237,8 +239,9 @@ TEST_F(ImportTest, StoppingMidwayLeavesAllOrNothing) {
   Importer threaded(*db_, *desk_, *sla_, clock_, zone_);  // jobs on threads of their own, as when serving
   auto job = threaded.Start(quality_, import::Format::kCsv, csv, "big.csv");
   ASSERT_TRUE(job.ok());
-  // Stop once the job is applying rows (a condition, not a guessed delay).
-  for (ImportJob seen = *job; seen.done == 0 && seen.status != ImportStatus::kDone;
+  // Stop once the job is applying rows (a condition, not a guessed delay), or has ended.
+  for (ImportJob seen = *job;
+       seen.done == 0 && seen.status != ImportStatus::kDone && seen.status != ImportStatus::kFailed;
        seen = threaded.Job(quality_, job->id).value()) {
     std::this_thread::yield();
   }

@@ -10,9 +10,6 @@
 //   24x7; hand-over 30) and "vip" (the same with a 15-minute first response, for tier vip)
 #pragma once
 
-#include <unistd.h>
-
-#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -29,6 +26,7 @@
 #include "sla/service.h"
 #include "storage/database.h"
 #include "storage/event_log.h"
+#include "storage/testing.h"
 
 namespace sqm::desk {
 
@@ -40,11 +38,7 @@ inline TimeMs Shanghai(int day, int hour, int minute = 0) {
 class DeskFixture : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = std::filesystem::temp_directory_path() /
-            ("sqm_desk_" + std::to_string(::getpid()) + "_" +
-             ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
-    RemoveDatabase();
-    db_ = std::make_unique<storage::Database>(storage::DatabaseOptions{path_.string()}, clock_);
+    db_ = std::make_unique<storage::Database>(storage::DatabaseOptions{file_.url()}, clock_);
     db_->Migrate();
     org_ = std::make_unique<org::Service>(*db_, clock_);
     calendars_ = std::make_unique<calendar::Registry>(*db_);
@@ -105,11 +99,6 @@ class DeskFixture : public ::testing::Test {
     calendars_.reset();
     org_.reset();
     db_.reset();
-    RemoveDatabase();
-  }
-
-  void RemoveDatabase() {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
   }
 
   org::Principal Staff(const std::string& name, std::optional<Id> dept, std::vector<std::string> roles) {
@@ -136,7 +125,7 @@ class DeskFixture : public ::testing::Test {
     return {};
   }
 
-  std::filesystem::path path_;
+  storage::testing::TestDb file_;  // SQLite, or PostgreSQL under SQM_TEST_DB=postgres
   const calendar::Zone zone_ = calendar::Zone::Named("Asia/Shanghai").value();  // the business time zone
   ManualClock clock_{Shanghai(0, 10)};
   std::unique_ptr<storage::Database> db_;

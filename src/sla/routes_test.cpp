@@ -1,12 +1,9 @@
 #include "sla/routes.h"
 
-#include <unistd.h>
-
-#include <filesystem>
-
 #include <gtest/gtest.h>
 
 #include "base/json.h"
+#include "storage/testing.h"
 
 namespace sqm::sla {
 namespace {
@@ -16,11 +13,7 @@ namespace bj = boost::json;
 class SlaRoutesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = std::filesystem::temp_directory_path() /
-            ("sqm_sla_routes_" + std::to_string(::getpid()) + "_" +
-             ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
-    Remove();
-    db_ = std::make_unique<storage::Database>(storage::DatabaseOptions{path_.string()}, clock_);
+    db_ = std::make_unique<storage::Database>(storage::DatabaseOptions{file_.url()}, clock_);
     db_->Migrate();
     calendars_ = std::make_unique<calendar::Registry>(*db_);
     ASSERT_TRUE(calendars_->Load().ok());
@@ -32,12 +25,7 @@ class SlaRoutesTest : public ::testing::Test {
     svc_.reset();
     calendars_.reset();
     db_.reset();
-    Remove();
   }
-  void Remove() {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
-  }
-
   http::Response Call(const std::string& method, const std::string& path, std::string body = {},
                       std::map<std::string, std::string, std::less<>> query = {}) {
     http::Request req;
@@ -58,7 +46,7 @@ class SlaRoutesTest : public ::testing::Test {
     return e.contains("field") ? std::string(e.at("field").as_string()) : std::string();
   }
 
-  std::filesystem::path path_;
+  storage::testing::TestDb file_;  // SQLite, or PostgreSQL under SQM_TEST_DB=postgres
   ManualClock clock_{*ParseIsoTime("2026-09-07T09:00:00+08:00")};
   std::unique_ptr<storage::Database> db_;
   std::unique_ptr<calendar::Registry> calendars_;

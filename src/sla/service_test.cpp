@@ -1,9 +1,6 @@
 #include "sla/service.h"
 
-#include <unistd.h>
-
 #include <chrono>
-#include <filesystem>
 #include <future>
 
 #include <gtest/gtest.h>
@@ -12,6 +9,7 @@
 #include "sla/repo.h"
 #include "sla/routes.h"
 #include "storage/event_log.h"
+#include "storage/testing.h"
 
 namespace sqm::sla {
 namespace {
@@ -45,11 +43,7 @@ TicketFacts Incident(Priority p = Priority::kP2) {
 class SlaServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = std::filesystem::temp_directory_path() /
-            ("sqm_sla_" + std::to_string(::getpid()) + "_" +
-             ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
-    Remove();
-    db_ = std::make_unique<storage::Database>(storage::DatabaseOptions{path_.string()}, clock_);
+    db_ = std::make_unique<storage::Database>(storage::DatabaseOptions{file_.url()}, clock_);
     db_->Migrate();
     calendars_ = std::make_unique<calendar::Registry>(*db_);
     ASSERT_TRUE(calendars_->Load().ok());
@@ -59,10 +53,6 @@ class SlaServiceTest : public ::testing::Test {
     svc_.reset();
     calendars_.reset();
     db_.reset();
-    Remove();
-  }
-  void Remove() {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
   }
   std::unique_ptr<Service> NewService() {
     auto s = std::make_unique<Service>(*db_, *calendars_, clock_, ServiceOptions{.retry_delay = 5 * kMinute});
@@ -137,7 +127,7 @@ class SlaServiceTest : public ::testing::Test {
   }
   const calendar::BusinessTime& Cal(const std::string& code) { return *calendars_->Get(code); }
 
-  std::filesystem::path path_;
+  storage::testing::TestDb file_;              // SQLite, or PostgreSQL under SQM_TEST_DB=postgres
   ManualClock clock_{Bj("2026-09-07T09:00")};  // a Monday
   std::unique_ptr<storage::Database> db_;
   std::unique_ptr<calendar::Registry> calendars_;
