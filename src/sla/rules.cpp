@@ -121,17 +121,6 @@ std::int64_t WarningMs(const Timer& t) {
   return static_cast<std::int64_t>(std::floor(static_cast<double>(TargetMs(t)) * t.warning_fraction));
 }
 
-// The instant of the last start, pause or resume.
-TimeMs LastChange(const Timer& t) {
-  TimeMs last = t.started_at;
-  for (const Pause& p : t.pauses) last = std::max(last, p.to.value_or(p.from));
-  return last;
-}
-
-bool IsPaused(const Timer& t) {
-  return !t.pauses.empty() && !t.pauses.back().to;
-}
-
 // The timer's facts as they stood at `at`.
 Timer AsOf(const Timer& t, TimeMs at) {
   Timer out = t;
@@ -175,20 +164,6 @@ Status CheckNotBefore(const Timer& t, TimeMs at) {
                           FormatIsoUtc(at) + " is before the timer's last change at " + FormatIsoUtc(LastChange(t)));
   }
   return {};
-}
-
-// Recomputes the derived fields from the facts, as of the last fact or `at`, whichever is later.
-Timer Refresh(Timer t, TimeMs at, const calendar::BusinessTime& cal) {
-  TimeMs when = std::max(at, LastChange(t));
-  if (t.stopped_at) when = std::max(when, *t.stopped_at);
-  const TimerStatus s = Evaluate(t, when, cal);
-  t.state = s.state;
-  t.due_at = s.due_at;
-  t.warning_at = s.warning_at;
-  t.paused_business_ms = s.paused_business_ms;
-  t.overrun_business_ms = s.overrun_business_ms;
-  t.overrun_wall_ms = s.overrun_wall_ms;
-  return t;
 }
 
 }  // namespace
@@ -297,7 +272,7 @@ Result<Timer> StartTimer(const TimerSpec& spec, TimeMs at, const calendar::Busin
   t.calendar_code = spec.calendar_code;
   t.warning_fraction = spec.warning_fraction;
   t.started_at = at;
-  return Refresh(std::move(t), at, cal);
+  return Derive(std::move(t), at, cal);
 }
 
 Result<Timer> PauseTimer(Timer timer, TimeMs at, const calendar::BusinessTime& cal) {
@@ -306,7 +281,7 @@ Result<Timer> PauseTimer(Timer timer, TimeMs at, const calendar::BusinessTime& c
   if (IsPaused(timer)) return Error::Conflict("the timer is already paused");
   SQM_TRY(CheckNotBefore(timer, at));
   timer.pauses.push_back({at, std::nullopt});
-  return Refresh(std::move(timer), at, cal);
+  return Derive(std::move(timer), at, cal);
 }
 
 Result<Timer> ResumeTimer(Timer timer, TimeMs at, const calendar::BusinessTime& cal) {
@@ -315,7 +290,7 @@ Result<Timer> ResumeTimer(Timer timer, TimeMs at, const calendar::BusinessTime& 
   if (!IsPaused(timer)) return Error::Conflict("the timer is not paused");
   SQM_TRY(CheckNotBefore(timer, at));
   timer.pauses.back().to = at;
-  return Refresh(std::move(timer), at, cal);
+  return Derive(std::move(timer), at, cal);
 }
 
 Result<Timer> StopTimer(Timer timer, TimeMs at, const calendar::BusinessTime& cal) {
@@ -324,14 +299,37 @@ Result<Timer> StopTimer(Timer timer, TimeMs at, const calendar::BusinessTime& ca
   SQM_TRY(CheckNotBefore(timer, at));
   if (IsPaused(timer)) timer.pauses.back().to = at;
   timer.stopped_at = at;
-  return Refresh(std::move(timer), at, cal);
+  return Derive(std::move(timer), at, cal);
 }
 
 Result<Timer> MarkFired(Timer timer, FiringKind kind, TimeMs at, const calendar::BusinessTime& cal) {
   SQM_TRY(CheckCalendar(timer.calendar_code, cal));
   auto& slot = kind == FiringKind::kWarning ? timer.warning_fired_at : timer.breach_fired_at;
   if (!slot) slot = at;
-  return Refresh(std::move(timer), at, cal);
+  return Derive(std::move(timer), at, cal);
+}
+
+bool IsPaused(const Timer& t) {
+  return !t.pauses.empty() && !t.pauses.back().to;
+}
+
+TimeMs LastChange(const Timer& t) {
+  TimeMs last = t.started_at;
+  for (const Pause& p : t.pauses) last = std::max(last, p.to.value_or(p.from));
+  return last;
+}
+
+Timer Derive(Timer t, TimeMs at, const calendar::BusinessTime& cal) {
+  TimeMs when = std::max(at, LastChange(t));
+  if (t.stopped_at) when = std::max(when, *t.stopped_at);
+  const TimerStatus s = Evaluate(t, when, cal);
+  t.state = s.state;
+  t.due_at = s.due_at;
+  t.warning_at = s.warning_at;
+  t.paused_business_ms = s.paused_business_ms;
+  t.overrun_business_ms = s.overrun_business_ms;
+  t.overrun_wall_ms = s.overrun_wall_ms;
+  return t;
 }
 
 TimerStatus Evaluate(const Timer& timer, TimeMs at, const calendar::BusinessTime& cal) {

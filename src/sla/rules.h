@@ -140,6 +140,14 @@ struct TimerStatus {
 };
 TimerStatus Evaluate(const Timer& timer, TimeMs at, const calendar::BusinessTime& cal);
 
+bool IsPaused(const Timer& timer);  // the last pause has no end
+// The instant of the timer's last start, pause or resume (the transitions refuse instants before it).
+TimeMs LastChange(const Timer& timer);
+// The derived fields (state, due_at, warning_at, paused and overrun time) recomputed from the facts
+// as of `at`, or the last fact if later, on `cal`: what every transition does, and what the service
+// does when the calendar or the target changed. REQUIRES: cal.code() == the timer's calendar_code.
+Timer Derive(Timer timer, TimeMs at, const calendar::BusinessTime& cal);
+
 // Target minus elapsed business time at `at`; negative once overrun. Frozen while paused.
 std::int64_t RemainingBusinessMs(const Timer& timer, TimeMs at, const calendar::BusinessTime& cal);
 

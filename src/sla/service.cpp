@@ -44,32 +44,6 @@ bj::object TimerData(const Timer& t) {
   return o;
 }
 
-bool IsPaused(const Timer& t) {
-  return !t.pauses.empty() && !t.pauses.back().to;
-}
-
-// The instant of the timer's last start, pause or resume (rules.h refuses transitions before it).
-TimeMs LastChange(const Timer& t) {
-  TimeMs last = t.started_at;
-  for (const Pause& p : t.pauses) last = std::max(last, p.to.value_or(p.from));
-  return last;
-}
-
-// The derived fields recomputed from the facts as of `at` (or the last fact, if later) on `cal`:
-// what rules.h does after every transition, for when the calendar or the target changed.
-Timer Derive(Timer t, TimeMs at, const BusinessTime& cal) {
-  TimeMs when = std::max(at, LastChange(t));
-  if (t.stopped_at) when = std::max(when, *t.stopped_at);
-  const TimerStatus s = Evaluate(t, when, cal);
-  t.state = s.state;
-  t.due_at = s.due_at;
-  t.warning_at = s.warning_at;
-  t.paused_business_ms = s.paused_business_ms;
-  t.overrun_business_ms = s.overrun_business_ms;
-  t.overrun_wall_ms = s.overrun_wall_ms;
-  return t;
-}
-
 // What the service remembers during one write job (WriteTx::Memo): the current active policies,
 // the policy versions it read, and every timer of the ticket it touched last. A job that replays
 // thousands of tickets step by step (an import) then reads the policies once and each ticket's
