@@ -249,6 +249,11 @@ void Database::RunBatch(std::vector<Job*>& batch) {
   }
 }
 
+namespace {
+// A log of this many frames (pages; 16 MiB at 4 KiB) that is wholly copied is emptied.
+constexpr std::int64_t kWalRestartFrames = 4096;
+}  // namespace
+
 void Database::CheckpointLoop() {
   SqliteConnection conn(SqliteOptions{options_.url, options_.synchronous});
   std::int64_t done = commits_.load();
@@ -259,7 +264,14 @@ void Database::CheckpointLoop() {
     done = commits_.load();
     lock.unlock();
     try {
-      conn.ExecScript("PRAGMA wal_checkpoint(PASSIVE)");
+      // PASSIVE copies what no reader still needs and never waits. But the log only starts over
+      // from its beginning when no reader is inside it, which a steady stream of overlapping reads
+      // never allows: it then grows without end and every read slows down (the soak benchmark saw
+      // 390 MiB and a 2.6 s p99 after 30 minutes). Once it is long and wholly copied, TRUNCATE
+      // waits (busy timeout) for the readers in it to finish and empties it; writers wait that long.
+      auto r = conn.QueryOne("PRAGMA wal_checkpoint(PASSIVE)");
+      const std::int64_t log = r ? r->Int(1) : 0, copied = r ? r->Int(2) : 0;
+      if (log >= kWalRestartFrames && copied == log) conn.ExecScript("PRAGMA wal_checkpoint(TRUNCATE)");
     } catch (const std::exception& e) {
       spdlog::warn("WAL checkpoint failed: {}", e.what());
     }
