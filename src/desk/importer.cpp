@@ -391,7 +391,10 @@ Result<ImportJob> Importer::Job(const org::Principal& who, std::int64_t id) cons
   std::lock_guard lock(job->mu);
   ImportJob out = job->job;
   if (!job->finished) {
-    out.status = static_cast<ImportStatus>(job->progress.status.load());
+    // Import() marks its progress failed or done before RunJob has copied the outcome (errors,
+    // counts) into the job: until then the job is still in its last working phase.
+    const auto status = static_cast<ImportStatus>(job->progress.status.load());
+    if (status != ImportStatus::kFailed && status != ImportStatus::kDone) out.status = status;
     out.total = job->progress.total;
     out.done = job->progress.done;
   }
