@@ -1,5 +1,7 @@
 #include "desk/importer.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -7,6 +9,7 @@
 
 #include "base/crypto.h"
 #include "base/json.h"
+#include "base/text.h"
 #include "desk/import/scan.h"
 #include "desk/import/times.h"
 #include "desk/repo/catalogue.h"
@@ -92,13 +95,53 @@ const char* ImportStatusName(ImportStatus s) {
 
 struct Importer::JobState {
   mutable std::mutex mu;
-  ImportJob job;  // status, total and done come from `progress` while running
+  repo::ImportJobRow row;  // as last written
   ImportProgress progress;
   std::string data;
   std::mutex join_mu;  // one joiner at a time (Start reaping, Stop)
   std::thread thread;
   std::atomic<bool> finished{false};
 };
+
+namespace {
+
+std::string ThisServer() {
+  char host[256] = {};
+  if (::gethostname(host, sizeof host - 1) != 0) host[0] = '\0';
+  return fmt::format("{}:{}", host[0] ? host : "localhost", ::getpid());
+}
+
+std::optional<ImportStatus> ParseImportStatus(std::string_view s) {
+  for (auto st : {ImportStatus::kValidating, ImportStatus::kApplying, ImportStatus::kDone, ImportStatus::kFailed}) {
+    if (s == ImportStatusName(st)) return st;
+  }
+  return std::nullopt;
+}
+
+// The stored errors (RowErrorsJson's form) read back.
+std::vector<RowError> RowErrorsFromJson(const std::string& text) {
+  std::vector<RowError> out;
+  auto parsed = json::Parse(text);
+  if (!parsed.ok() || !parsed->is_array()) return out;
+  for (const auto& v : parsed->get_array()) {
+    if (!v.is_object()) continue;
+    const auto& o = v.get_object();
+    RowError e;
+    if (auto* line = o.if_contains("line"); line && line->is_int64()) e.line = static_cast<int>(line->get_int64());
+    if (auto* c = o.if_contains("column"); c && c->is_string()) e.column = std::string(c->get_string());
+    if (auto* r = o.if_contains("reason"); r && r->is_string()) e.reason = std::string(r->get_string());
+    if (auto* k = o.if_contains("key"); k && k->is_string()) e.key = std::string(k->get_string());
+    if (auto* args = o.if_contains("args"); args && args->is_object()) {
+      for (const auto& kv : args->get_object()) {
+        if (kv.value().is_string()) e.args.emplace_back(std::string(kv.key()), std::string(kv.value().get_string()));
+      }
+    }
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+}  // namespace
 
 Importer::Importer(storage::Database& db, Service& desk, sla::Service& sla, const Clock& clock, calendar::Zone zone,
                    ImporterOptions options)
@@ -107,8 +150,10 @@ Importer::Importer(storage::Database& db, Service& desk, sla::Service& sla, cons
       sla_(sla),
       clock_(clock),
       zone_(std::move(zone)),
-      options_(options),
-      next_id_(clock.Now()) {}
+      options_(std::move(options)),
+      next_id_(clock.Now()) {
+  if (options_.server.empty()) options_.server = ThisServer();
+}
 
 Importer::~Importer() {
   Stop();
@@ -211,9 +256,43 @@ Result<Importer::Replayed> Importer::Replay(WriteTx& tx, const org::Principal& i
 ImportOutcome Importer::Import(const org::Principal& who, import::Format format, std::string_view data,
                                const std::string& filename, ImportProgress* progress) {
   ImportProgress local;
-  ImportProgress& p = progress ? *progress : local;
+  return Run(who, format, data, filename, next_id_.fetch_add(1), progress ? *progress : local, nullptr);
+}
+
+Status Importer::WriteJob(WriteTx& tx, JobState* job, const std::function<void(repo::ImportJobRow&)>& change) {
+  if (!job) return {};
+  std::lock_guard lock(job->mu);
+  repo::ImportJobRow row = job->row;
+  change(row);
+  row.updated_at = row.heartbeat_at = clock_.Now();
+  SQM_TRY(repo::UpdateImportJob(tx.db(), row));
+  job->row = std::move(row);
+  return {};
+}
+
+void Importer::SaveJob(JobState* job, const std::function<void(repo::ImportJobRow&)>& change) {
+  if (!job) return;
+  auto st = db_.Write(options_.server, [&](WriteTx& tx) { return WriteJob(tx, job, change); });
+  if (!st.ok()) spdlog::warn("import {}: writing its progress failed: {}", job->row.id, st.error().message);
+  AfterJobWrite(job);
+}
+
+void Importer::AfterJobWrite(JobState* job) {
+  if (!job || !options_.after_job_write) return;
+  std::string status;
+  std::int64_t id = 0;
+  {
+    std::lock_guard lock(job->mu);
+    status = job->row.status;
+    id = job->row.id;
+  }
+  options_.after_job_write(id, ParseImportStatus(status).value_or(ImportStatus::kFailed));
+}
+
+ImportOutcome Importer::Run(const org::Principal& who, import::Format format, std::string_view data,
+                            const std::string& filename, std::int64_t import_id, ImportProgress& p, JobState* job) {
   ImportOutcome out;
-  out.import_id = next_id_.fetch_add(1);
+  out.import_id = import_id;
   const std::string digest = crypto::Sha256Hex(data);
   auto fail_event = [&](const char* phase) {
     auto st = db_.Write(who.username, [&](WriteTx& tx) -> sqm::Status {
@@ -225,10 +304,19 @@ ImportOutcome Importer::Import(const org::Principal& who, import::Format format,
                  {"rows", out.rows},
                  {"error_count", out.error_count},
                  {"errors", RowErrorsJson(out.errors, "column", kEventErrors)}});
-      return {};
+      return WriteJob(tx, job, [&](repo::ImportJobRow& row) {
+        row.status = ImportStatusName(ImportStatus::kFailed);
+        row.phase = phase;
+        row.rows_total = out.rows;
+        row.rows_done = 0;
+        row.error_count = out.error_count;
+        row.errors = json::Serialize(RowErrorsJson(out.errors, "column", options_.max_reported_errors));
+        row.finished_at = clock_.Now();
+      });
     });
     if (!st.ok()) spdlog::warn("import {}: recording the failure failed: {}", out.import_id, st.error().message);
     p.status = static_cast<int>(ImportStatus::kFailed);
+    AfterJobWrite(job);
   };
 
   // Pass 1: validate everything, keep nothing but the errors.
@@ -250,6 +338,9 @@ ImportOutcome Importer::Import(const org::Principal& who, import::Format format,
   std::int64_t rows = 0;
   scan([&](std::optional<import::ImportTicket>) {
     p.total = ++rows;
+    if (job && options_.progress_rows > 0 && rows % options_.progress_rows == 0) {
+      SaveJob(job, [&](repo::ImportJobRow& row) { row.rows_total = rows; });
+    }
     return true;
   });
   out.rows = rows;
@@ -262,6 +353,10 @@ ImportOutcome Importer::Import(const org::Principal& who, import::Format format,
   // Pass 2: read again and replay every ticket in one transaction.
   p.status = static_cast<int>(ImportStatus::kApplying);
   p.total = rows;
+  SaveJob(job, [&](repo::ImportJobRow& row) {
+    row.status = row.phase = ImportStatusName(ImportStatus::kApplying);
+    row.rows_total = rows;
+  });
   std::vector<Id> open;
   std::optional<RowError> apply_error;
   auto applied = db_.Write(who.username, [&](WriteTx& tx) -> sqm::Status {
@@ -298,7 +393,15 @@ ImportOutcome Importer::Import(const org::Principal& who, import::Format format,
                {"created_tickets", done},
                {"first_ticket_id", out.first_ticket_id ? bj::value(*out.first_ticket_id) : bj::value(nullptr)},
                {"last_ticket_id", out.last_ticket_id ? bj::value(*out.last_ticket_id) : bj::value(nullptr)}});
-    return {};
+    // The row says done in the transaction that writes the tickets: never done without them.
+    return WriteJob(tx, job, [&](repo::ImportJobRow& row) {
+      row.status = ImportStatusName(ImportStatus::kDone);
+      row.rows_total = rows;
+      row.rows_done = row.created_tickets = done;
+      row.first_ticket_id = out.first_ticket_id;
+      row.last_ticket_id = out.last_ticket_id;
+      row.finished_at = clock_.Now();
+    });
   });
   if (!applied.ok()) {
     out.first_ticket_id.reset();
@@ -310,6 +413,7 @@ ImportOutcome Importer::Import(const org::Principal& who, import::Format format,
   out.created_tickets = rows;
   for (Id id : open) sla_.Reschedule(id);
   p.status = static_cast<int>(ImportStatus::kDone);
+  AfterJobWrite(job);
   return out;
 }
 
@@ -318,66 +422,95 @@ ImportOutcome Importer::Import(const org::Principal& who, import::Format format,
 Result<ImportJob> Importer::Start(const org::Principal& who, import::Format format, std::string data,
                                   std::string filename) {
   if (data.empty()) return Error::Invalid("", "the request body is empty: send the file as the body");
-  std::shared_ptr<JobState> job;
   {
     std::lock_guard lock(jobs_mu_);
-    int running = 0;
-    std::vector<std::int64_t> finished;
     if (stopping_) return Error{ErrorCode::kUnavailable, "the server is shutting down", {}};
-    for (auto& [id, j] : jobs_) {
-      if (j->finished) {
-        std::lock_guard join(j->join_mu);
-        if (j->thread.joinable()) j->thread.join();
-        finished.push_back(id);
+    for (auto it = jobs_.begin(); it != jobs_.end();) {  // reap finished jobs: their rows answer for them
+      if (it->second->finished) {
+        std::lock_guard join(it->second->join_mu);
+        if (it->second->thread.joinable()) it->second->thread.join();
+        it = jobs_.erase(it);
       } else {
-        ++running;
+        ++it;
       }
     }
+    const int running = static_cast<int>(jobs_.size()) + starting_;
     if (running >= options_.max_running_jobs) {
       return Error{ErrorCode::kTooManyRequests,
                    fmt::format("{} imports are running; try again when one has finished", running),
                    {}};
     }
-    for (std::size_t i = 0; i + options_.max_kept_jobs <= finished.size(); ++i) jobs_.erase(finished[i]);
-    job = std::make_shared<JobState>();
-    job->job.id = next_id_.fetch_add(1);
-    job->job.owner = who.staff_id;
-    job->job.filename = std::move(filename);
-    job->job.format = format;
-    job->job.started_at = clock_.Now();
-    job->data = std::move(data);
-    jobs_[job->job.id] = job;
-    if (!options_.run_jobs_inline) job->thread = std::thread([this, job, who] { RunJob(job, who); });
+    ++starting_;  // holds the slot while the row is written (outside the lock: a write may wait)
   }
-  if (options_.run_jobs_inline) RunJob(job, who);
-  return Job(who, job->job.id);
+  auto job = std::make_shared<JobState>();
+  repo::ImportJobRow& row = job->row;
+  row.created_by = who.staff_id;
+  row.created_at = row.updated_at = row.heartbeat_at = clock_.Now();
+  row.filename = std::move(filename);
+  row.format = import::FormatName(format);
+  row.status = row.phase = ImportStatusName(ImportStatus::kValidating);
+  row.server = options_.server;
+  auto id = db_.Write(who.username, [&](WriteTx& tx) { return repo::InsertImportJob(tx.db(), row); });
+  {
+    std::lock_guard lock(jobs_mu_);
+    --starting_;
+    if (!id.ok()) return id.error();
+    if (stopping_) return Error{ErrorCode::kUnavailable, "the server is shutting down", {}};
+    row.id = *id;
+    job->data = std::move(data);
+    jobs_[row.id] = job;
+    if (!options_.run_jobs_inline) job->thread = std::thread([this, job, who, format] { RunJob(job, who, format); });
+  }
+  if (options_.run_jobs_inline) RunJob(job, who, format);  // tests: the job has ended when Start answers
+  std::lock_guard lock(job->mu);
+  return FromRow(job->row);
 }
 
-void Importer::RunJob(const std::shared_ptr<JobState>& job, org::Principal who) {
-  ImportOutcome out;
-  bool crashed = false;
-  try {
-    out = Import(who, job->job.format, job->data, job->job.filename, &job->progress);
-  } catch (const std::exception& e) {
-    spdlog::error("import {} failed: {}", job->job.id, e.what());
-    crashed = true;
-    out.error_count = 1;
-    out.errors = {
-        {0, "", Msg("import.internal_error", "the import stopped on an internal error; nothing was written")}};
+void Importer::RunJob(const std::shared_ptr<JobState>& job, org::Principal who, import::Format format) {
+  std::string filename;
+  {
+    std::lock_guard lock(job->mu);
+    filename = job->row.filename;
   }
-  std::lock_guard lock(job->mu);
-  job->job.status = out.ok() && !crashed ? ImportStatus::kDone : ImportStatus::kFailed;
-  job->progress.status = static_cast<int>(job->job.status);
-  job->job.total = job->progress.total;
-  job->job.done = job->progress.done;
-  job->job.errors = std::move(out.errors);
-  job->job.error_count = out.error_count;
-  job->job.created_tickets = out.created_tickets;
-  job->job.first_ticket_id = out.first_ticket_id;
-  job->job.last_ticket_id = out.last_ticket_id;
-  job->job.finished_at = clock_.Now();
+  try {
+    Run(who, format, job->data, filename, job->row.id, job->progress, job.get());
+  } catch (const std::exception& e) {
+    spdlog::error("import {} failed: {}", job->row.id, e.what());
+    job->progress.status = static_cast<int>(ImportStatus::kFailed);
+    try {
+      SaveJob(job.get(), [&](repo::ImportJobRow& row) {
+        row.status = ImportStatusName(ImportStatus::kFailed);
+        row.error_count = 1;
+        row.errors = json::Serialize(RowErrorsJson(
+            {{0, "", Msg("import.internal_error", "the import stopped on an internal error; nothing was written")}},
+            "column"));
+        row.finished_at = clock_.Now();
+      });
+    } catch (const std::exception& again) {
+      spdlog::error("import {}: recording the failure failed: {}", job->row.id, again.what());
+    }
+  }
   std::string().swap(job->data);
   job->finished = true;
+}
+
+ImportJob Importer::FromRow(const repo::ImportJobRow& row) const {
+  ImportJob j;
+  j.id = row.id;
+  j.owner = row.created_by;
+  j.filename = row.filename;
+  j.format = row.format == import::FormatName(import::Format::kXlsx) ? import::Format::kXlsx : import::Format::kCsv;
+  j.status = ParseImportStatus(row.status).value_or(ImportStatus::kFailed);
+  j.total = row.rows_total;
+  j.done = row.rows_done;
+  j.errors = RowErrorsFromJson(row.errors);
+  j.error_count = row.error_count;
+  j.created_tickets = row.created_tickets;
+  j.first_ticket_id = row.first_ticket_id;
+  j.last_ticket_id = row.last_ticket_id;
+  j.started_at = row.created_at;
+  j.finished_at = row.finished_at;
+  return j;
 }
 
 Result<ImportJob> Importer::Job(const org::Principal& who, std::int64_t id) const {
@@ -385,18 +518,38 @@ Result<ImportJob> Importer::Job(const org::Principal& who, std::int64_t id) cons
   {
     std::lock_guard lock(jobs_mu_);
     auto it = jobs_.find(id);
-    if (it != jobs_.end() && it->second->job.owner == who.staff_id) job = it->second;
+    if (it != jobs_.end() && !it->second->finished) job = it->second;
   }
-  if (!job) return Error::NotFound(fmt::format("import {} does not exist", id));
-  std::lock_guard lock(job->mu);
-  ImportJob out = job->job;
-  if (!job->finished) {
-    // Import() marks its progress failed or done before RunJob has copied the outcome (errors,
-    // counts) into the job: until then the job is still in its last working phase.
+  if (job) {  // running here: the live progress
+    std::lock_guard lock(job->mu);
+    if (job->row.created_by != who.staff_id) return Error::NotFound(fmt::format("import {} does not exist", id));
+    ImportJob out = FromRow(job->row);
+    if (out.finished_at) return out;
+    // The progress says failed or done a moment before the row (errors, counts) is written: until
+    // then the job is still in its last working phase.
     const auto status = static_cast<ImportStatus>(job->progress.status.load());
     if (status != ImportStatus::kFailed && status != ImportStatus::kDone) out.status = status;
     out.total = job->progress.total;
     out.done = job->progress.done;
+    return out;
+  }
+  auto row = db_.Read([&](Connection& db) { return repo::FindImportJob(db, id); });
+  if (!row || row->created_by != who.staff_id) return Error::NotFound(fmt::format("import {} does not exist", id));
+  ImportJob out = FromRow(*row);
+  if (!out.finished_at) {
+    // Not finished: its server is alive while the heartbeat is recent. While applying, nothing can
+    // be written until the apply commits, so each row gets its allowance.
+    TimeMs limit = options_.heartbeat_timeout;
+    if (out.status == ImportStatus::kApplying) limit += row->rows_total * options_.apply_ms_per_row;
+    if (clock_.Now() - row->heartbeat_at > limit) {
+      out.status = ImportStatus::kFailed;
+      out.done = 0;
+      out.error_count = 1;
+      out.errors = {{0, "",
+                     Msg("import.server_lost",
+                         "the server running the import ({server}) stopped before it finished; nothing was written",
+                         {{"server", Bounded(row->server, 100)}})}};
+    }
   }
   return out;
 }

@@ -20,6 +20,17 @@
 // While an import applies, it holds the single SQLite writer: other writes wait for it (about a
 // minute and a quarter per 100,000 tickets on the development machine; see bench/README.md).
 //
+// Jobs are rows of `import_jobs` (repo/import_jobs.h), written through the Database when the job
+// starts, between validation chunks (every progress_rows rows: the rows read so far and a
+// heartbeat), when it starts applying, in the apply's own transaction when it is done, and when it
+// fails. So every server on the database answers Job(): the server that runs the job answers from
+// its live progress, the others from the row. The apply phase is one write job that holds the
+// writer of every server (SQLite's single writer, PostgreSQL's chain lock), so nothing, not even
+// the heartbeat, is written while it runs: other servers show `applying` with `done` 0 until it
+// commits. A job that is not finished and whose heartbeat is older than heartbeat_timeout (during
+// the apply, plus apply_ms_per_row for each row) is reported `failed`: its server stopped, and as
+// the apply is one transaction, nothing of it was written.
+//
 // Threading: thread-safe. Each job runs on its own thread. Stop() (also run by the destructor)
 // stops running jobs (a job stopped while applying rolls back: nothing of it is written) and waits
 // for them; call it before the services and the Database it uses stop.
@@ -45,6 +56,7 @@
 #include "desk/import/directory.h"
 #include "desk/import/record.h"
 #include "desk/import/validator.h"
+#include "desk/repo/import_jobs.h"
 #include "desk/service.h"
 #include "org/model.h"
 #include "sla/service.h"
@@ -52,9 +64,11 @@
 
 namespace sqm::desk {
 
+enum class ImportStatus { kValidating, kApplying, kDone, kFailed };
+const char* ImportStatusName(ImportStatus s);  // "validating", "applying", "done", "failed"
+
 struct ImporterOptions {
   int max_running_jobs = 2;                // more at once: kTooManyRequests
-  std::size_t max_kept_jobs = 100;         // finished jobs kept for GET, oldest dropped first
   std::size_t max_reported_errors = 1000;  // errors listed per import; error_count counts all
   int max_bulk_lines = 10'000;             // per Bulk() request
   // SQLite page cache of the writer while a file is applied, in KiB (0: leave it). A file is one
@@ -64,10 +78,14 @@ struct ImporterOptions {
   // Start() runs the job on the caller's thread and answers once it has finished (tests: no
   // waiting for a job thread). Serving keeps this off.
   bool run_jobs_inline = false;
+  // The name of this server in the jobs it runs; empty: "<hostname>:<pid>".
+  std::string server;
+  std::int64_t progress_rows = 1000;  // validated rows between two writes of a job's progress
+  TimeMs heartbeat_timeout = 2 * 60 * 1000;
+  TimeMs apply_ms_per_row = 10;  // allowance per row while applying (about 0.75 ms are needed)
+  // Called after each write of a job's row, with its status (tests: look at the row then).
+  std::function<void(std::int64_t job_id, ImportStatus status)> after_job_write;
 };
-
-enum class ImportStatus { kValidating, kApplying, kDone, kFailed };
-const char* ImportStatusName(ImportStatus s);  // "validating", "applying", "done", "failed"
 
 // Live progress, updated by the import while it runs. Validating: `total` counts the rows read
 // so far and `done` stays 0. Applying: `total` is the number of rows, `done` those replayed.
@@ -154,7 +172,8 @@ class Importer {
   // Starts Import on a thread of its own and answers the job as it is now.
   // kTooManyRequests when max_running_jobs are running; kInvalid for an empty body.
   Result<ImportJob> Start(const org::Principal& who, import::Format format, std::string data, std::string filename);
-  // kNotFound unless `who` started it (and it is still kept).
+  // kNotFound unless `who` started it. Answers from the live progress when the job runs on this
+  // server, else from its row (any server's job).
   Result<ImportJob> Job(const org::Principal& who, std::int64_t id) const;
 
   // The bulk NDJSON API: one JSON object per line (blank lines are skipped), all or nothing;
@@ -176,7 +195,16 @@ class Importer {
   Result<Replayed> Replay(storage::WriteTx& tx, const org::Principal& importer, const import::Directory& dir,
                           const import::ImportTicket& t, std::int64_t import_id);
   void Record(ImportOutcome& out, import::RowError e) const;
-  void RunJob(const std::shared_ptr<JobState>& job, org::Principal who);
+  void RunJob(const std::shared_ptr<JobState>& job, org::Principal who, import::Format format);
+  // Import() as the job `job` (nullptr: no job), with `import_id` in its events.
+  ImportOutcome Run(const org::Principal& who, import::Format format, std::string_view data,
+                    const std::string& filename, std::int64_t import_id, ImportProgress& p, JobState* job);
+  // Updates the job's row inside `tx` (nothing without a job) after `change` edits it.
+  Status WriteJob(storage::WriteTx& tx, JobState* job, const std::function<void(repo::ImportJobRow&)>& change);
+  // The same in a write job of its own; a failure is logged (the import goes on).
+  void SaveJob(JobState* job, const std::function<void(repo::ImportJobRow&)>& change);
+  void AfterJobWrite(JobState* job);
+  ImportJob FromRow(const repo::ImportJobRow& row) const;
 
   storage::Database& db_;
   Service& desk_;
@@ -188,7 +216,8 @@ class Importer {
   std::atomic<bool> stopping_{false};
 
   mutable std::mutex jobs_mu_;
-  std::map<std::int64_t, std::shared_ptr<JobState>> jobs_;
+  std::map<std::int64_t, std::shared_ptr<JobState>> jobs_;  // started on this server, not yet reaped
+  int starting_ = 0;                                        // slots held while a job's row is inserted
 };
 
 }  // namespace sqm::desk

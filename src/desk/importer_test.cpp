@@ -231,6 +231,80 @@ TEST_F(ImportTest, JobsReportProgressAndBelongToTheirStarter) {
   EXPECT_EQ(importer_->Start(quality_, import::Format::kCsv, "", "x.csv").error().code, ErrorCode::kInvalid);
 }
 
+// The job's row follows its states, and a second server (another Importer on the same Database)
+// answers for it from the row. On SQLite both share ONE Database: two on one file would each keep
+// their own event chain.
+TEST_F(ImportTest, AJobsRowFollowsItsStatesAndAnotherServerSeesIt) {
+  Importer other(*db_, *desk_, *sla_, clock_, zone_, {.server = "other"});
+  std::vector<std::string> seen;  // what the other server answered after each write of the row
+  ImporterOptions options{.run_jobs_inline = true, .server = "here", .progress_rows = 10};
+  options.after_job_write = [&](std::int64_t id, ImportStatus written) {
+    auto j = other.Job(quality_, id);
+    ASSERT_TRUE(j.ok()) << j.error().message;
+    EXPECT_EQ(j->status, written);
+    seen.push_back(fmt::format("{} {}/{}", ImportStatusName(j->status), j->done, j->total));
+  };
+  Importer here(*db_, *desk_, *sla_, clock_, zone_, options);
+  std::string csv = kHeader;
+  for (int i = 0; i < 25; ++i) csv += fmt::format("咨询,电话,P3,问题 {},,,,,,2026-11-23 10:00,,,,,,,R-{}\n", i, i);
+  auto job = here.Start(quality_, import::Format::kCsv, csv, "rows.csv");
+  ASSERT_TRUE(job.ok()) << job.error().message;
+  EXPECT_EQ(seen, (std::vector<std::string>{"validating 0/10", "validating 0/20", "applying 0/25", "done 25/25"}));
+  auto there = other.Job(quality_, job->id).value();
+  EXPECT_EQ(there.status, ImportStatus::kDone);
+  EXPECT_EQ(there.created_tickets, 25);
+  EXPECT_EQ(there.filename, "rows.csv");
+  EXPECT_EQ(there.first_ticket_id, job->first_ticket_id);
+  EXPECT_EQ(other.Job(agent_, job->id).error().code, ErrorCode::kNotFound) << "only its starter sees it";
+  EXPECT_EQ(Count("SELECT count(*) FROM import_jobs WHERE status = 'done' AND server = 'here'"), 1);
+
+  // A failed one: its errors are in the row, as the API answers them.
+  seen.clear();
+  auto bad = here.Start(quality_, import::Format::kCsv,
+                        std::string(kHeader) + "咨询,传真,P3,x,,,,,,2026-11-23 10:00,,,,,,,\n", "bad.csv");
+  ASSERT_TRUE(bad.ok());
+  EXPECT_EQ(seen, (std::vector<std::string>{"failed 0/1"}));
+  auto failed = other.Job(quality_, bad->id).value();
+  EXPECT_EQ(failed.error_count, 1);
+  ASSERT_EQ(failed.errors.size(), 1u);
+  EXPECT_EQ(failed.errors[0].line, 2);
+  EXPECT_EQ(failed.errors[0].column, "channel");
+  EXPECT_EQ(failed.errors[0].key, "import.unknown_channel");
+  EXPECT_EQ(failed.errors[0].args, (MessageArgs{{"value", "传真"}}));
+}
+
+// A job whose server stopped answering is reported failed once its heartbeat is old; while
+// applying it has an allowance per row (nothing can be written during the apply).
+TEST_F(ImportTest, AJobWhoseServerStoppedIsReportedFailed) {
+  const TimeMs now = clock_.Now();
+  auto insert = [&](const char* status, std::int64_t rows) {
+    repo::ImportJobRow row;
+    row.created_by = quality_.staff_id;
+    row.created_at = row.updated_at = row.heartbeat_at = now;
+    row.filename = "lost.csv";
+    row.format = "csv";
+    row.status = row.phase = status;
+    row.rows_total = rows;
+    row.server = "gone:1";
+    return db_->Write("test", [&](storage::WriteTx& tx) { return repo::InsertImportJob(tx.db(), row); }).value();
+  };
+  const Id validating = insert("validating", 500), applying = insert("applying", 6000);
+  Importer here(*db_, *desk_, *sla_, clock_, zone_, {.server = "here"});  // allowance: 10 ms a row
+  EXPECT_EQ(here.Job(quality_, validating)->status, ImportStatus::kValidating);
+  clock_.Set(now + 2 * 60 * 1000);
+  EXPECT_EQ(here.Job(quality_, validating)->status, ImportStatus::kValidating) << "two minutes is not yet stale";
+  clock_.Set(now + 2 * 60 * 1000 + 1);
+  auto lost = here.Job(quality_, validating).value();
+  EXPECT_EQ(lost.status, ImportStatus::kFailed);
+  EXPECT_EQ(lost.error_count, 1);
+  ASSERT_EQ(lost.errors.size(), 1u);
+  EXPECT_EQ(lost.errors[0].key, "import.server_lost");
+  EXPECT_EQ(lost.errors[0].args, (MessageArgs{{"server", "gone:1"}}));
+  EXPECT_EQ(here.Job(quality_, applying)->status, ImportStatus::kApplying) << "6,000 rows: one more minute";
+  clock_.Set(now + 3 * 60 * 1000 + 1);
+  EXPECT_EQ(here.Job(quality_, applying)->status, ImportStatus::kFailed);
+}
+
 TEST_F(ImportTest, StoppingMidwayLeavesAllOrNothing) {
   std::string csv = kHeader;
   for (int i = 0; i < 1500; ++i) {

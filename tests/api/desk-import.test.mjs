@@ -4,7 +4,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { loginAs, sleep, startServer, uniqueName } from './lib/server.mjs';
+import { spawnSync } from 'node:child_process';
+
+import { createDatabase, loginAs, ON_POSTGRES, sleep, sqlite3, startServer, uniqueName } from './lib/server.mjs';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -21,13 +23,13 @@ after(async () => {
 });
 
 // Starts an import and polls it until it has finished: the final job.
-async function importFile(body, { contentType = 'text/csv', filename = 'tickets.csv' } = {}) {
-  const started = await admin.post(`/api/v1/tickets/imports?filename=${encodeURIComponent(filename)}`, undefined,
+async function importFile(body, { contentType = 'text/csv', filename = 'tickets.csv', client = admin } = {}) {
+  const started = await client.post(`/api/v1/tickets/imports?filename=${encodeURIComponent(filename)}`, undefined,
     { body, contentType });
   assert.equal(started.status, 202, started.text);
   assert.equal(started.headers.get('location'), `/api/v1/tickets/imports/${started.body.id}`);
   for (let i = 0; i < 200; i++) {
-    const r = await admin.get(`/api/v1/tickets/imports/${started.body.id}`);
+    const r = await client.get(`/api/v1/tickets/imports/${started.body.id}`);
     assert.equal(r.status, 200, r.text);
     if (r.body.status === 'done' || r.body.status === 'failed') return r.body;
     await sleep(50);
@@ -98,5 +100,60 @@ describe('bulk NDJSON', () => {
     assert.equal(byLine[3].field, '');
     assert.equal(byLine[4].key, 'import.unknown_field');
     assert.equal(byLine[4].field, 'colour');
+  });
+});
+
+// One SQL statement on the database of `dbPath` (valid on SQLite and PostgreSQL).
+function runSql(dbPath, sql) {
+  const r = ON_POSTGRES
+    ? spawnSync('psql', [dbPath, '-X', '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1', '-c', sql], { encoding: 'utf8' })
+    : sqlite3(dbPath, sql);
+  assert.ok(r, 'the sqlite3 command-line tool is needed');
+  assert.equal(r.status ?? r.code, 0, r.stderr);
+  return r.stdout.trim();
+}
+
+describe('import jobs are rows: any server answers for them', () => {
+  test('another server (on SQLite: the next one on the file) answers for a finished job', async () => {
+    const db = createDatabase();
+    const first = await startServer({ dbPath: db.dbPath });
+    let second;
+    try {
+      const quality = await loginAs(first, 'quality');
+      const job = await importFile(`类型,渠道,标题,创建时间\n咨询,电话,${uniqueName('别处')},2026-01-05 09:30\n`,
+        { client: quality });
+      assert.equal(job.status, 'done', JSON.stringify(job.errors));
+      // Two servers on one SQLite file would each keep an event chain of their own: there, the
+      // second starts once the first has stopped (a restart no longer forgets the job).
+      if (!ON_POSTGRES) await first.stop();
+      second = await startServer({ dbPath: db.dbPath });
+      const there = await loginAs(second, 'quality');
+      const r = await there.get(`/api/v1/tickets/imports/${job.id}`);
+      assert.equal(r.status, 200, r.text);
+      assert.deepEqual(r.body, job);
+      const agent = await loginAs(second, 'agent');
+      assert.equal((await agent.get(`/api/v1/tickets/imports/${job.id}`)).status, 404, 'only its starter sees it');
+    } finally {
+      await second?.stop();
+      await first.stop();
+      db.cleanup();
+    }
+  });
+
+  test('a job whose server stopped long ago is failed, with a key', async () => {
+    const me = await admin.get('/api/v1/me');
+    assert.equal(me.status, 200, me.text);
+    const id = 990000000 + Math.floor(Math.random() * 1000000);
+    runSql(server.dbPath, `INSERT INTO import_jobs (id, created_by, created_at, updated_at, filename, format, status,
+      phase, rows_total, server, heartbeat_at) VALUES (${id}, ${me.body.id}, 1000, 1000, 'lost.csv', 'csv',
+      'validating', 'validating', 10, 'gone:1', 1000)`);
+    const r = await admin.get(`/api/v1/tickets/imports/${id}`);
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.body.status, 'failed');
+    assert.equal(r.body.filename, 'lost.csv');
+    assert.equal(r.body.error_count, 1);
+    assert.equal(r.body.errors[0].key, 'import.server_lost');
+    assert.deepEqual(r.body.errors[0].args, { server: 'gone:1' });
+    assert.match(r.body.errors[0].reason, /nothing was written/);
   });
 });
