@@ -71,10 +71,11 @@ bj::array RowErrorsJson(const std::vector<RowError>& errors, const char* column_
   bj::array out;
   for (const auto& e : errors) {
     if (out.size() >= limit) break;
-    bj::object item{{"line", e.line}, {column_key, e.column}, {"reason", e.reason}};
+    // Bounded: a column name, a reason or a value from a file can be as large as the file.
+    bj::object item{{"line", e.line}, {column_key, Bounded(e.column)}, {"reason", Bounded(e.reason, 1000)}};
     if (!e.key.empty()) {
       bj::object args;
-      for (const auto& [name, value] : e.args) args[name] = value;
+      for (const auto& [name, value] : e.args) args[name] = Bounded(value);
       item["key"] = e.key;
       item["args"] = std::move(args);
     }
@@ -297,7 +298,7 @@ ImportOutcome Importer::Run(const org::Principal& who, import::Format format, st
   auto fail_event = [&](const char* phase) {
     auto st = db_.Write(who.username, [&](WriteTx& tx) -> sqm::Status {
       tx.Append("import", std::to_string(out.import_id), "import.failed",
-                {{"filename", filename},
+                {{"filename", Bounded(filename)},
                  {"format", import::FormatName(format)},
                  {"sha256", digest},
                  {"phase", phase},

@@ -16,6 +16,7 @@
 #include <xlsxwriter.h>
 
 #include "base/json.h"
+#include "base/text.h"
 #include "desk/export.h"
 #include "desk/import/times.h"
 #include "desk/import/xlsx_reader.h"
@@ -303,6 +304,21 @@ TEST_F(ImportTest, AJobWhoseServerStoppedIsReportedFailed) {
   EXPECT_EQ(here.Job(quality_, applying)->status, ImportStatus::kApplying) << "6,000 rows: one more minute";
   clock_.Set(now + 3 * 60 * 1000 + 1);
   EXPECT_EQ(here.Job(quality_, applying)->status, ImportStatus::kFailed);
+}
+
+// A header of thousands of columns is reported like rows are (capped, all counted), and no
+// header text reaches the import.failed event or the errors unbounded (issue 9).
+TEST_F(ImportTest, HeaderErrorsAreCappedAndHugeHeaderTextIsBounded) {
+  Importer capped(*db_, *desk_, *sla_, clock_, zone_, {.max_reported_errors = 100});
+  std::string header(1 << 20, 'h');
+  for (int i = 0; i < 3000; ++i) header += fmt::format(",x{}", i);
+  auto out = capped.Import(quality_, import::Format::kCsv, header + "\n咨询\n", std::string(5000, 'f') + ".csv");
+  EXPECT_EQ(out.error_count, 3001 + 4) << "3,001 unknown columns and the 4 required ones missing";
+  ASSERT_EQ(out.errors.size(), 100u);
+  EXPECT_LE(out.errors[0].column.size(), 4 * kQuoteChars + 32);
+  auto page = db_->Read([](storage::Connection& c) { return storage::ListEvents(c, {.type = "import.failed"}); });
+  ASSERT_EQ(page.events.size(), 1u);
+  EXPECT_LT(page.events[0].data.size(), 20'000u) << "the 1 MiB header cell and the long name are cut";
 }
 
 TEST_F(ImportTest, StoppingMidwayLeavesAllOrNothing) {

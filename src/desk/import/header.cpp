@@ -1,5 +1,8 @@
 #include "desk/import/header.h"
 
+#include "base/text.h"
+#include "desk/import/text.h"
+
 namespace sqm::desk::import {
 
 const Field* RowInput::Get(Column c) const {
@@ -7,11 +10,15 @@ const Field* RowInput::Get(Column c) const {
   return f ? &*f : nullptr;
 }
 
-std::optional<Header> Header::Read(const Record& record, std::vector<RowError>& errors) {
+std::optional<Header> Header::Read(const Record& record, const std::function<void(RowError)>& on_error) {
   Header h;
-  const std::size_t before = errors.size();
+  bool failed = false;
+  auto error = [&](RowError e) {
+    failed = true;
+    on_error(std::move(e));
+  };
   if (record.problem != RecordProblem::kNone) {
-    errors.push_back(ProblemError(record, true));
+    on_error(ProblemError(record, true));
     return std::nullopt;
   }
   for (const auto& cell : record.cells) {
@@ -22,34 +29,33 @@ std::optional<Header> Header::Read(const Record& record, std::vector<RowError>& 
     }
     auto c = ParseColumn(text);
     if (!c) {
-      errors.emplace_back(record.line, std::string(text),
-                          Msg("import.unknown_column",
-                              "unknown column; the columns are type, channel, priority, title, description, customer, "
-                              "category, department, assignee, created_at, first_response_at, resolved_at, closed_at, "
-                              "callback_at, callback_resolved, satisfaction, external_id, complaint_category (or their "
-                              "Chinese names, see docs/import.md)"));
+      error({record.line, Bounded(text),
+             Msg("import.unknown_column",
+                 "unknown column; the columns are type, channel, priority, title, description, customer, "
+                 "category, department, assignee, created_at, first_response_at, resolved_at, closed_at, "
+                 "callback_at, callback_resolved, satisfaction, external_id, complaint_category (or their "
+                 "Chinese names, see docs/import.md)")});
       h.at_.push_back(std::nullopt);
       continue;
     }
     auto& name = h.names_[static_cast<int>(*c)];
     if (!name.empty()) {
-      errors.emplace_back(record.line, std::string(text),
-                          Msg("import.column_twice", "the column {column} appears twice (also as '{name}')",
-                              {{"column", ColumnName(*c)}, {"name", name}}));
+      error({record.line, Bounded(text),
+             Msg("import.column_twice", "the column {column} appears twice (also as '{name}')",
+                 {{"column", ColumnName(*c)}, {"name", Shown(name)}})});
     } else {
-      name = std::string(text);
+      name = Bounded(text);
     }
     h.at_.push_back(c);
   }
   for (Column c : {Column::kType, Column::kChannel, Column::kTitle, Column::kCreatedAt}) {
     if (h.names_[static_cast<int>(c)].empty()) {
-      errors.emplace_back(
-          record.line, ColumnName(c),
-          Msg("import.column_missing", "the header has no {column} ({column_zh}) column, which is required",
-              {{"column", ColumnName(c)}, {"column_zh", ColumnNameZh(c)}}));
+      error({record.line, ColumnName(c),
+             Msg("import.column_missing", "the header has no {column} ({column_zh}) column, which is required",
+                 {{"column", ColumnName(c)}, {"column_zh", ColumnNameZh(c)}})});
     }
   }
-  if (errors.size() != before) return std::nullopt;
+  if (failed) return std::nullopt;
   return h;
 }
 

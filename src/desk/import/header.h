@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,8 +33,9 @@ struct RowInput {
 class Header {
  public:
   // Unknown and repeated headers, and missing required columns (type, channel, title, created_at),
-  // are reported on the header's line; nullopt then.
-  static std::optional<Header> Read(const Record& record, std::vector<RowError>& errors);
+  // are reported on the header's line, each as it is found (the caller caps and counts them; a
+  // header may have a million columns), the header text cut with Bounded(); nullopt then.
+  static std::optional<Header> Read(const Record& record, const std::function<void(RowError)>& on_error);
   // The record as a row; cells beyond the header are an error unless empty.
   RowInput Row(const Record& record, std::vector<RowError>& errors) const;
   const std::string& NameOf(Column c) const;

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 #include <xlsxwriter.h>
+#include <zip.h>
 
 #include "desk/import/csv_reader.h"
 #include "desk/import/times.h"
@@ -215,6 +216,56 @@ TEST(XlsxReader, ReadsInlineStringsOfAConstantMemoryWorkbook) {
   XlsxFile f(true);
   WriteSample(f);
   CheckSample(f.Close());
+}
+
+// A zip archive of `parts` (name, content), made in memory.
+std::string Zip(const std::vector<std::pair<std::string, std::string>>& parts) {
+  zip_error_t err;
+  zip_error_init(&err);
+  zip_source_t* src = zip_source_buffer_create(nullptr, 0, 0, &err);
+  zip_source_keep(src);
+  zip_t* z = zip_open_from_source(src, ZIP_TRUNCATE, &err);
+  EXPECT_NE(z, nullptr);
+  for (const auto& [name, body] : parts) {
+    zip_file_add(z, name.c_str(), zip_source_buffer(z, body.data(), body.size(), 0), ZIP_FL_OVERWRITE);
+  }
+  EXPECT_EQ(zip_close(z), 0);
+  zip_stat_t st;
+  zip_stat_init(&st);
+  zip_source_stat(src, &st);
+  std::string out(st.size, '\0');
+  zip_source_open(src);
+  EXPECT_EQ(zip_source_read(src, out.data(), st.size), static_cast<zip_int64_t>(st.size));
+  zip_source_close(src);
+  zip_source_free(src);
+  zip_error_fini(&err);
+  return out;
+}
+
+TEST(XlsxReader, RefusesACellOverExcelsLimitAndKeepsNoMoreOfIt) {
+  const std::string huge(kMaxCellChars + 1, 'x'), most(kMaxCellChars, 'y');
+  auto bytes = Zip({{"xl/workbook.xml", R"(<workbook xmlns:r="r"><sheets><sheet r:id="rId1"/></sheets></workbook>)"},
+                    {"xl/sharedStrings.xml",
+                     "<sst><si><t>type</t></si><si><t>" + huge + "</t></si><si><t>" + most + "</t></si></sst>"},
+                    {"xl/worksheets/sheet1.xml",
+                     R"(<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row>)"
+                     R"(<row r="2"><c r="A2" t="s"><v>1</v></c></row><row r="3"><c r="A3" t="s"><v>2</v></c></row>)"
+                     R"(<row r="4"><c r="A4" t="inlineStr"><is><t>)" +
+                         huge + "</t></is></c></row></sheetData></worksheet>"}});
+  auto reader = XlsxReader::Open(bytes);
+  ASSERT_TRUE(reader.ok()) << reader.error().message;
+  auto rows = ReadAll(**reader);
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[0].problem, RecordProblem::kNone);
+  EXPECT_EQ(Texts(rows[0]), (Strings{"type"}));
+  EXPECT_EQ(rows[1].problem, RecordProblem::kCellTooLong) << "a shared string over the limit";
+  for (const auto& c : rows[1].cells) EXPECT_TRUE(c.text.empty());
+  EXPECT_EQ(rows[2].problem, RecordProblem::kNone) << "exactly the limit is fine";
+  EXPECT_EQ(Texts(rows[2]), (Strings{most}));
+  EXPECT_EQ(rows[3].problem, RecordProblem::kCellTooLong) << "an inline string over the limit";
+  for (const auto& c : rows[3].cells) EXPECT_TRUE(c.text.empty());
+  EXPECT_EQ(ProblemError(rows[1]).key, "import.row_cell_too_long");
+  EXPECT_EQ(ProblemError(rows[3], true).key, "import.header_cell_too_long");
 }
 
 TEST(XlsxReader, RefusesWhatIsNotAWorkbook) {

@@ -41,6 +41,11 @@ RowError ProblemError(const Record& record, bool header) {
                    ? Msg("import.header_invalid_utf8",
                          "the header row is not valid UTF-8 text (save the file as \"CSV UTF-8\")")
                    : Msg("import.row_invalid_utf8", "the row is not valid UTF-8 text (save the file as \"CSV UTF-8\")");
+      case RecordProblem::kCellTooLong:
+        return header ? Msg("import.header_cell_too_long",
+                            "the header row has a cell of more than 32,767 characters (Excel's limit)")
+                      : Msg("import.row_cell_too_long",
+                            "the row has a cell of more than 32,767 characters (Excel's limit)");
       case RecordProblem::kMissingSharedString:
       case RecordProblem::kNone: break;
     }

@@ -32,7 +32,12 @@ enum class RecordProblem {
   kQuoteInUnquotedField,  // CSV: a"b
   kInvalidUtf8,
   kMissingSharedString,  // XLSX: a cell refers to a shared string the workbook does not have
+  kCellTooLong,          // XLSX: a cell or shared string over kMaxCellChars
 };
+
+// The longest XLSX cell read, in characters: Excel's own limit. A longer one is a problem of its
+// row, and the reader keeps no more of it (a workbook's compressed cells can be huge).
+inline constexpr std::size_t kMaxCellChars = 32'767;
 
 struct Record {
   int line = 0;

@@ -24,13 +24,12 @@ ScanEnd ScanFile(Format format, std::string_view data, Validator& validator,
     }
     if (!*more) break;
     if (record.Blank()) continue;
-    std::vector<RowError> errors;
     if (!header) {
-      header = Header::Read(record, errors);
-      for (auto& e : errors) on_error(std::move(e));
+      header = Header::Read(record, on_error);
       if (!header) return ScanEnd::kUnreadable;
       continue;
     }
+    std::vector<RowError> errors;
     std::optional<ImportTicket> ticket;
     if (record.problem != RecordProblem::kNone) {
       errors.push_back(ProblemError(record));

@@ -20,6 +20,14 @@ namespace sqm::desk::import {
 
 namespace {
 
+// UTF-8 code points in text expat hands over (a sequence may span two calls: its bytes after
+// the first count nothing, so the sum is exact).
+std::size_t CodePoints(const XML_Char* text, int len) {
+  std::size_t n = 0;
+  for (int i = 0; i < len; ++i) n += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+  return n;
+}
+
 std::string_view LocalName(const XML_Char* name) {
   std::string_view s(name);
   auto colon = s.rfind(':');
@@ -160,6 +168,7 @@ struct XlsxReader::Impl {
   zip_uint64_t sheet_size = 0, sheet_read = 0;
   bool finished = false;
   std::vector<std::string> shared;
+  std::vector<std::size_t> too_long;  // indexes of shared strings over kMaxCellChars, ascending
   std::deque<Record> ready;
 
   // Parser state for the sheet.
@@ -170,6 +179,7 @@ struct XlsxReader::Impl {
   int col = -1, next_col = 0;
   std::string cell_type;
   std::string value, inline_text;
+  std::size_t cell_chars = 0;  // of value and inline_text
   bool in_v = false, in_is = false, in_t = false;
   int in_rph = 0;
 
@@ -185,6 +195,8 @@ struct XlsxReader::Impl {
       auto idx = ToInt(TrimSpace(value));
       if (!idx || *idx < 0 || *idx >= static_cast<std::int64_t>(shared.size())) {
         if (row_problem == RecordProblem::kNone) row_problem = RecordProblem::kMissingSharedString;
+      } else if (std::binary_search(too_long.begin(), too_long.end(), static_cast<std::size_t>(*idx))) {
+        if (row_problem == RecordProblem::kNone) row_problem = RecordProblem::kCellTooLong;
       } else {
         c.text = shared[static_cast<std::size_t>(*idx)];
       }
@@ -232,6 +244,7 @@ struct XlsxReader::Impl {
       s.cell_type = t ? t : "n";
       s.value.clear();
       s.inline_text.clear();
+      s.cell_chars = 0;
     } else if (n == "v") {
       s.in_v = true;
     } else if (n == "is") {
@@ -263,6 +276,14 @@ struct XlsxReader::Impl {
 
   static void OnText(void* self, const XML_Char* text, int len) {
     auto& s = *static_cast<Impl*>(self);
+    if (!s.in_v && !s.in_t) return;
+    s.cell_chars += CodePoints(text, len);
+    if (s.cell_chars > kMaxCellChars) {  // keep no more of it: the row is refused
+      if (s.row_problem == RecordProblem::kNone) s.row_problem = RecordProblem::kCellTooLong;
+      s.value.clear();
+      s.inline_text.clear();
+      return;
+    }
     if (s.in_v) s.value.append(text, static_cast<std::size_t>(len));
     if (s.in_t) s.inline_text.append(text, static_cast<std::size_t>(len));
   }
@@ -290,7 +311,9 @@ namespace {
 
 struct SharedStrings {
   std::vector<std::string>* out;
+  std::vector<std::size_t>* too_long;
   std::string current;
+  std::size_t chars = 0;
   bool in_si = false, in_t = false;
   int in_rph = 0;
 };
@@ -372,7 +395,7 @@ Result<std::unique_ptr<XlsxReader>> XlsxReader::Open(std::string_view data) {
 
   SQM_ASSIGN(auto shared_xml, ReadPart(impl->zip, shared_path));
   if (shared_xml) {
-    SharedStrings ss{&impl->shared};
+    SharedStrings ss{&impl->shared, &impl->too_long};
     SQM_TRY(ParseXml(
         *shared_xml, ss,
         [](void* self, const XML_Char* name, const XML_Char**) {
@@ -381,6 +404,7 @@ Result<std::unique_ptr<XlsxReader>> XlsxReader::Open(std::string_view data) {
           if (n == "si") {
             s.in_si = true;
             s.current.clear();
+            s.chars = 0;
           } else if (n == "rPh") {
             ++s.in_rph;
           } else if (n == "t" && s.in_si && s.in_rph == 0) {
@@ -391,6 +415,7 @@ Result<std::unique_ptr<XlsxReader>> XlsxReader::Open(std::string_view data) {
           auto& s = *static_cast<SharedStrings*>(self);
           const auto n = LocalName(name);
           if (n == "si") {
+            if (s.chars > kMaxCellChars) s.too_long->push_back(s.out->size());
             s.out->push_back(DecodeOoxmlEscapes(std::move(s.current)));
             s.current.clear();
             s.in_si = false;
@@ -402,7 +427,13 @@ Result<std::unique_ptr<XlsxReader>> XlsxReader::Open(std::string_view data) {
         },
         [](void* self, const XML_Char* text, int len) {
           auto& s = *static_cast<SharedStrings*>(self);
-          if (s.in_t) s.current.append(text, static_cast<std::size_t>(len));
+          if (!s.in_t) return;
+          s.chars += CodePoints(text, len);
+          if (s.chars > kMaxCellChars) {
+            s.current.clear();  // keep no more of it: a cell that uses it is refused
+          } else {
+            s.current.append(text, static_cast<std::size_t>(len));
+          }
         },
         "shared strings"));
   }
