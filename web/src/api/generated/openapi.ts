@@ -512,8 +512,12 @@ export interface paths {
          * @description The job as it is now: `validating` (`total` counts the rows read so far), `applying`
          *     (`done` of `total` rows replayed), then `done` or `failed` with the errors (at most 1,000
          *     listed; `error_count` counts all; `line` 0 is the file as a whole). Only the caller who
-         *     started the job sees it (404 for anyone else). Jobs live in the server's memory: the last
-         *     100 finished ones are kept until a restart.
+         *     started the job sees it (404 for anyone else). Jobs are stored in the database, so every
+         *     server on it answers: the server that runs the job with its live progress, the others with
+         *     the progress last written (while the job applies, they show `applying` with `done` 0 until it
+         *     commits). A job whose server stopped before it finished (no sign of life for 2 minutes; while
+         *     applying, plus 10 ms per row) is `failed` with the key `import.server_lost`: nothing of it
+         *     was written.
          */
         get: operations["getTicketImport"];
         put?: never;
