@@ -5,6 +5,8 @@
 #include <boost/json.hpp>
 
 #include "desk/repo/catalogue.h"
+#include "desk/repo/tickets.h"
+#include "desk/rules.h"
 #include "org/repo.h"
 
 namespace sqm::desk {
@@ -21,16 +23,27 @@ bj::value OrNull(const std::optional<Id>& v) {
 
 }  // namespace
 
-Result<std::vector<Customer>> Catalogue::ListCustomers(const std::optional<std::string>& q, int limit,
-                                                       std::optional<Id> after) {
-  return db_.Read([&](Connection& db) { return repo::ListCustomers(db, q, limit, after); });
+Result<std::vector<Customer>> Catalogue::ListCustomers(const org::Principal& who, const std::optional<std::string>& q,
+                                                       int limit, std::optional<Id> after) {
+  const bool full = ContactAccessOf(who) == ContactAccess::kFull;
+  auto list = db_.Read([&](Connection& db) { return repo::ListCustomers(db, q, full, limit, after); });
+  if (!full) {
+    for (Customer& c : list) MaskContact(c);
+  }
+  return list;
 }
 
-Result<Customer> Catalogue::GetCustomer(Id id) {
-  auto c = db_.Read([&](Connection& db) { return repo::FindCustomer(db, id); });
-  if (!c)
-    return Error::NotFound(Msg("customer.not_found", "customer {id} does not exist", {{"id", std::to_string(id)}}));
-  return *c;
+Result<Customer> Catalogue::GetCustomer(const org::Principal& who, Id id) {
+  const ContactAccess access = ContactAccessOf(who);
+  return db_.Read([&](Connection& db) -> Result<Customer> {
+    auto c = repo::FindCustomer(db, id);
+    if (!c)
+      return Error::NotFound(Msg("customer.not_found", "customer {id} does not exist", {{"id", std::to_string(id)}}));
+    const bool serves = access == ContactAccess::kFull ||
+                        (access == ContactAccess::kTheirTickets && repo::SeesTicketOf(db, id, repo::VisibilityOf(who)));
+    if (!serves) MaskContact(*c);
+    return *c;
+  });
 }
 
 Result<Customer> Catalogue::CreateCustomer(const org::Principal& who, const CustomerDraft& d) {

@@ -30,9 +30,13 @@ class Catalogue {
  public:
   explicit Catalogue(storage::Database& db) : db_(db) {}
 
-  // `q` matches a name or e-mail (any case) or a phone, in part; ids above `after`, in id order.
-  Result<std::vector<Customer>> ListCustomers(const std::optional<std::string>& q, int limit, std::optional<Id> after);
-  Result<Customer> GetCustomer(Id id);
+  // Contact details are need-to-know (rules.h, ContactAccessOf; docs/security.md): `q` matches a
+  // name (any case), and for callers with full contact access also an e-mail or phone, in part;
+  // ids above `after`, in id order. Only full access lists phone and e-mail unmasked.
+  Result<std::vector<Customer>> ListCustomers(const org::Principal& who, const std::optional<std::string>& q, int limit,
+                                              std::optional<Id> after);
+  // Unmasked for full access, and for ticket handlers who may see one of the customer's tickets.
+  Result<Customer> GetCustomer(const org::Principal& who, Id id);
   // A person may belong to an organisation; `account_id` links a portal account (role customer),
   // at most one customer per account (kConflict on "account_id").
   Result<Customer> CreateCustomer(const org::Principal& who, const CustomerDraft& draft);

@@ -146,7 +146,7 @@ Result<std::int64_t> ForEachTicket(storage::Database& db, const org::Principal& 
     q.after_id.reset();
     std::int64_t rows = 0;
     for (;;) {
-      auto page = repo::ListTickets(c, q, {who.scope, who.staff_id}, now);
+      auto page = repo::ListTickets(c, q, repo::VisibilityOf(who), now);
       for (const auto& t : page) {
         if (++rows > o.max_rows) {
           return Error::Invalid("format", fmt::format("more than {} tickets match; narrow the filters (from, to, "

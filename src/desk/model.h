@@ -153,6 +153,7 @@ struct Customer {
   std::string phone, email;
   std::optional<Id> account_id;  // the portal login (org staff with role customer)
   TimeMs created_at = 0;
+  bool contact_masked = false;  // phone and e-mail masked for the caller (rules.h, ContactAccessOf)
 };
 
 struct Category {

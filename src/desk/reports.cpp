@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "desk/rules.h"
 #include "org/repo.h"
 
 namespace sqm::desk {
@@ -11,10 +12,6 @@ using storage::Connection;
 namespace {
 
 constexpr TimeMs kDay = 24LL * 3600 * 1000;
-
-repo::Visibility VisibleTo(const org::Principal& who) {
-  return {who.scope, who.staff_id};
-}
 
 Rate Total(const repo::ByDepartment& by) {
   Rate t;
@@ -47,7 +44,7 @@ std::string NameOf(const std::map<Id, std::string>& names, const std::optional<I
 
 Result<Dashboard> Reports::GetDashboard(const org::Principal& who) {
   const TimeMs now = clock_.Now();
-  const repo::Visibility v = VisibleTo(who);
+  const repo::Visibility v = repo::VisibilityOf(who);
   return db_.Read([&](Connection& db) -> Result<Dashboard> {
     Dashboard d;
     d.at = now;
@@ -89,8 +86,8 @@ Result<ComplaintSummary> Reports::GetComplaintSummary(const org::Principal& who,
   ComplaintSummary s;
   s.to = to.value_or(now + 1);
   s.from = from.value_or(zone_.StartOfWeek(s.to) - 11 * 7 * kDay);
-  if (s.to <= s.from) return Error::Invalid("to", "must be after from");
-  const repo::Visibility v = VisibleTo(who);
+  SQM_TRY(CheckReportPeriod(s.from, s.to));
+  const repo::Visibility v = repo::VisibilityOf(who);
   return db_.Read([&](Connection& db) -> Result<ComplaintSummary> {
     s.counts = repo::CountComplaints(db, v, s.from, s.to, now);
     s.by_category = repo::ComplaintsByCategory(db, v, s.from, s.to);
@@ -112,7 +109,7 @@ Result<std::vector<CallbackItem>> Reports::Callbacks(const org::Principal& who, 
   const TimeMs now = clock_.Now();
   return db_.Read([&](Connection& db) {
     std::vector<CallbackItem> out;
-    for (auto& row : repo::ListCallbacks(db, VisibleTo(who), queue, now, limit, offset)) {
+    for (auto& row : repo::ListCallbacks(db, repo::VisibilityOf(who), queue, now, limit, offset)) {
       const bool overdue = !row.callback.done_at && row.callback.due_at && *row.callback.due_at < now;
       out.push_back({std::move(row), overdue});
     }

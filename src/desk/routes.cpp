@@ -93,7 +93,8 @@ bj::object CustomerJson(const Customer& c) {
           {"phone", c.phone},
           {"email", c.email},
           {"account_id", OrNull(c.account_id)},
-          {"created_at", TimeJson(c.created_at)}};
+          {"created_at", TimeJson(c.created_at)},
+          {"contact_masked", c.contact_masked}};
 }
 
 bj::object CategoryJson(const Category& c) {
@@ -385,7 +386,7 @@ void AddRoutes(http::Router& r, Service& svc, Catalogue& catalogue, Portal& port
   r.Add("GET", "/api/v1/customers", read, [&catalogue](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto after, req.QueryInt("cursor", 0));
     SQM_ASSIGN_OR_REPLY(auto limit, req.Limit());
-    SQM_ASSIGN_OR_REPLY(auto list, catalogue.ListCustomers(req.QueryText("q"), limit + 1, after));
+    SQM_ASSIGN_OR_REPLY(auto list, catalogue.ListCustomers(req.who(), req.QueryText("q"), limit + 1, after));
     std::optional<std::string> next;
     if (static_cast<int>(list.size()) > limit) {
       list.pop_back();
@@ -398,7 +399,7 @@ void AddRoutes(http::Router& r, Service& svc, Catalogue& catalogue, Portal& port
   r.Add("POST", "/api/v1/customers", cust, [&catalogue](Request& req) { return CreateCustomer(catalogue, req); });
   r.Add("GET", "/api/v1/customers/{id}", read, [&catalogue](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
-    return Reply(catalogue.GetCustomer(id), CustomerJson);
+    return Reply(catalogue.GetCustomer(req.who(), id), CustomerJson);
   });
 
   r.Add("GET", "/api/v1/categories", auth, [&catalogue](Request&) {

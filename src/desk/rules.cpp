@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "org/rules.h"
+
 namespace sqm::desk {
 
 std::vector<Action> AllowedActions(TicketStatus s) {
@@ -65,6 +67,64 @@ Result<TicketStatus> Next(TicketStatus s, Action a, std::optional<CallbackResolv
 bool IsOpen(TicketStatus s) {
   return s == TicketStatus::kNew || s == TicketStatus::kAccepted || s == TicketStatus::kInProgress ||
          s == TicketStatus::kWaitingCustomer;
+}
+
+bool OverseesComplaints(const std::vector<std::string>& roles) {
+  return std::any_of(roles.begin(), roles.end(),
+                     [](const std::string& r) { return r == "manager" || r == "evaluator"; });
+}
+
+std::vector<std::string> HandlingRoles() {
+  std::vector<std::string> out;
+  for (const auto& role : org::AllRoles()) {
+    if (org::PermissionsOf({role}).contains(std::string(org::kTicketWrite)) && !org::SeesEverything({role})) {
+      out.push_back(role);
+    }
+  }
+  return out;
+}
+
+ContactAccess ContactAccessOf(const org::Principal& who) {
+  if (who.Can(org::kCustomerWrite)) return ContactAccess::kFull;
+  if (who.Can(org::kTicketWrite)) return ContactAccess::kTheirTickets;
+  return ContactAccess::kMasked;
+}
+
+std::string MaskPhone(std::string_view phone) {
+  std::string out(phone);
+  if (out.size() >= 9) {
+    for (std::size_t i = 3; i + 4 < out.size(); ++i) out[i] = '*';
+  } else {
+    for (std::size_t i = 0; i + 2 < out.size(); ++i) out[i] = '*';
+  }
+  return out;
+}
+
+std::string MaskEmail(std::string_view email) {
+  const auto at = email.find('@');
+  if (email.empty()) return "";
+  if (at == std::string_view::npos || at == 0) return "***";
+  return std::string(email.substr(0, 1)) + "***" + std::string(email.substr(at));
+}
+
+void MaskContact(Customer& c) {
+  c.phone = MaskPhone(c.phone);
+  c.email = MaskEmail(c.email);
+  c.contact_masked = true;
+}
+
+Status CheckReportPeriod(TimeMs from, TimeMs to) {
+  constexpr TimeMs kDay = 24LL * 3600 * 1000;
+  if (to <= from) {
+    return Error::Invalid("to", Msg("report.to_before_from", "must be after the start of the period ({from})",
+                                    {{"from", FormatIsoUtc(from)}}));
+  }
+  if (to - from > TimeMs{kMaxReportDays} * kDay) {
+    return Error::Invalid(
+        "from", Msg("report.range_too_long", "the period may span at most {days} days (at most {weeks} weekly rows)",
+                    {{"days", std::to_string(kMaxReportDays)}, {"weeks", std::to_string(kMaxReportDays / 7 + 2)}}));
+  }
+  return {};
 }
 
 namespace {

@@ -20,6 +20,7 @@
 
 #include "base/result.h"
 #include "desk/model.h"
+#include "org/model.h"
 #include "sla/model.h"
 
 namespace sqm::desk {
@@ -44,6 +45,36 @@ Result<TicketStatus> Next(TicketStatus status, Action action,
                           std::optional<CallbackResolved> callback_resolved = std::nullopt);
 
 bool IsOpen(TicketStatus status);  // not resolved, callback_done, closed, cancelled or merged
+
+// ---- who sees what ----
+
+// Managers and evaluators oversee the departments of their scope: besides the tickets handled or
+// registered there, they see the complaints about those departments or a person in them, wherever
+// the ticket is handled (managers may also answer them; evaluators only read).
+bool OverseesComplaints(const std::vector<std::string>& roles);
+
+// Customers' contact details (phone, e-mail) are need-to-know (docs/security.md):
+enum class ContactAccess {
+  kFull,          // customer.write (admin, manager, agent): they register customers and take calls
+  kTheirTickets,  // other ticket handlers (ticket.write: quality, engineer): the customers of tickets
+                  // they may see; masked in customer lists
+  kMasked,        // read-only roles (evaluator, executive): always masked; no search by phone or e-mail
+};
+ContactAccess ContactAccessOf(const org::Principal& who);
+// "138****0001": the first 3 and last 4 characters of 9 or more, else all but the last 2 masked.
+std::string MaskPhone(std::string_view phone);
+// "z***@example.com": the first character of the local part and the domain.
+std::string MaskEmail(std::string_view email);
+// Masks `c`'s phone and e-mail and marks it contact_masked.
+void MaskContact(Customer& c);
+
+// ---- reports ----
+
+// A report's period is bounded, so no request makes an unbounded number of rows (the complaint
+// summary has one row per week): at most two years.
+inline constexpr int kMaxReportDays = 731;
+// kInvalid on "to" unless from < to; on "from" when the period spans more than kMaxReportDays.
+Status CheckReportPeriod(TimeMs from, TimeMs to);
 
 // ---- registration ----
 
@@ -131,8 +162,14 @@ struct NewComment {
 enum class Audience {
   kAssignee,            // the ticket's assignee after the action (when someone else than the actor)
   kDepartmentManagers,  // the managers of the ticket's department
-  kTransferTarget,      // the new assignee of a transfer, or the receiving department's managers
+  // The new assignee of a transfer; without one, the receiving team: its members who may handle
+  // tickets (HandlingRoles) and the managers of the team or, when it has none, of the nearest
+  // department above it that has some.
+  kTransferTarget,
 };
+// The roles that handle tickets (hold ticket.write) but do not see every department: agent,
+// engineer, manager.
+std::vector<std::string> HandlingRoles();
 struct NoticeTo {
   Notice notice;
   Audience audience;

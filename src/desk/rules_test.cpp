@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "org/rules.h"
+
 namespace sqm::desk {
 namespace {
 
@@ -255,6 +257,75 @@ TEST(Names, RoundTrip) {
   EXPECT_EQ(ParseTicketNumber("T0000042"), std::nullopt);
   EXPECT_EQ(ParseTicketNumber("T1234567"), 1234567);
   EXPECT_FALSE(Parse<Channel>("fax"));
+}
+
+// ---- who sees what ----
+
+org::Principal WithRoles(std::vector<std::string> roles) {
+  org::Principal p;
+  p.roles = roles;
+  p.permissions = org::PermissionsOf(roles);
+  return p;
+}
+
+TEST(Oversight, ManagersAndEvaluatorsOverseeComplaintsAboutTheirScope) {
+  EXPECT_TRUE(OverseesComplaints({"manager"}));
+  EXPECT_TRUE(OverseesComplaints({"evaluator"}));
+  EXPECT_TRUE(OverseesComplaints({"agent", "manager"}));
+  EXPECT_FALSE(OverseesComplaints({"agent"}));
+  EXPECT_FALSE(OverseesComplaints({"engineer"}));
+}
+
+TEST(Oversight, TheTeamOfATransferIsItsHandlers) {
+  EXPECT_EQ(HandlingRoles(), (std::vector<std::string>{"manager", "agent", "engineer"}));
+}
+
+TEST(ContactDetails, AccessPerRole) {
+  for (const char* r : {"admin", "manager", "agent"})
+    EXPECT_EQ(ContactAccessOf(WithRoles({r})), ContactAccess::kFull) << r;
+  for (const char* r : {"quality", "engineer"}) {
+    EXPECT_EQ(ContactAccessOf(WithRoles({r})), ContactAccess::kTheirTickets) << r;
+  }
+  for (const char* r : {"evaluator", "executive", "customer"}) {
+    EXPECT_EQ(ContactAccessOf(WithRoles({r})), ContactAccess::kMasked) << r;
+  }
+}
+
+TEST(ContactDetails, Masks) {
+  EXPECT_EQ(MaskPhone("13800000001"), "138****0001");
+  EXPECT_EQ(MaskPhone("+8613800000001"), "+86*******0001");
+  EXPECT_EQ(MaskPhone("010-8888"), "******88");
+  EXPECT_EQ(MaskPhone(""), "");
+  EXPECT_EQ(MaskEmail("zhao.fang@example.com"), "z***@example.com");
+  EXPECT_EQ(MaskEmail("broken"), "***");
+  EXPECT_EQ(MaskEmail(""), "");
+  Customer c;
+  c.phone = "13912340077";
+  c.email = "a@b.cn";
+  MaskContact(c);
+  EXPECT_EQ(c.phone, "139****0077");
+  EXPECT_EQ(c.email, "a***@b.cn");
+  EXPECT_TRUE(c.contact_masked);
+}
+
+// ---- reports ----
+
+TEST(ReportPeriod, AtMostTwoYearsAndFromBeforeTo) {
+  constexpr TimeMs kDay = 24LL * 3600 * 1000;
+  EXPECT_TRUE(CheckReportPeriod(0, kDay).ok());
+  EXPECT_TRUE(CheckReportPeriod(0, kMaxReportDays * kDay).ok());
+  auto e = CheckReportPeriod(0, kMaxReportDays * kDay + 1);
+  ASSERT_FALSE(e.ok());
+  EXPECT_EQ(e.error().field, "from");
+  EXPECT_EQ(e.error().key, "report.range_too_long");
+  // 0001-01-01 to 9999-12-31 (issue 9: 521,722 weekly rows) does not overflow.
+  e = CheckReportPeriod(-62135596800000LL, 253402214400000LL);
+  ASSERT_FALSE(e.ok());
+  EXPECT_EQ(e.error().field, "from");
+  e = CheckReportPeriod(kDay, kDay);
+  ASSERT_FALSE(e.ok());
+  EXPECT_EQ(e.error().field, "to");
+  EXPECT_EQ(e.error().key, "report.to_before_from");
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "desk/service.h"
 
 #include <algorithm>
+#include <set>
 #include <span>
 
 #include <fmt/format.h>
@@ -17,6 +18,26 @@ using storage::WriteTx;
 namespace bj = boost::json;
 
 namespace {
+
+// Who hears of a transfer to `department` without a person (Audience::kTransferTarget), but not
+// the actor.
+std::vector<Id> TeamOf(Connection& db, Id department, Id actor) {
+  std::set<Id> team;
+  for (Id m : org::repo::MembersWithRoles(db, department, HandlingRoles())) team.insert(m);
+  // The team's managers, or those of the nearest department above it that has some.
+  std::optional<Id> d = department;
+  for (int depth = 0; d && depth < 64; ++depth) {
+    auto managers = org::repo::ManagersOf(db, *d);
+    if (!managers.empty()) {
+      team.insert(managers.begin(), managers.end());
+      break;
+    }
+    auto dep = org::repo::FindDepartment(db, *d);
+    d = dep ? dep->parent_id : std::nullopt;
+  }
+  team.erase(actor);
+  return {team.begin(), team.end()};
+}
 
 constexpr TimeMs kDuplicateWindow = 7LL * 24 * 3600 * 1000;
 
@@ -96,7 +117,7 @@ Result<Ticket> Service::Visible(Connection& db, const org::Principal& who, Id id
   auto t = repo::FindTicket(db, id);
   if (!t) return Error::NotFound(Msg("ticket.not_found", "ticket {id} does not exist", {{"id", std::to_string(id)}}));
   if (!t->department_id) return *t;  // the intake queue is visible to everyone who reads tickets
-  if (!repo::CanSee(*t, {who.scope, who.staff_id}, repo::OriginDepartment(db, id))) {
+  if (!repo::CanSee(db, id, repo::VisibilityOf(who))) {
     return Error::Forbidden(Msg("ticket.outside_scope", "this ticket is outside your departments"));
   }
   return *t;
@@ -159,7 +180,7 @@ Result<RegisterResult> Service::Register(const org::Principal& who, const Ticket
   if (const auto& customer = draft.registration.customer_id) {
     out.possible_duplicates = db_.Read([&](Connection& c) {
       return repo::PossibleDuplicates(c, *customer, draft.registration.category_id, clock_.Now() - kDuplicateWindow,
-                                      out.ticket.id, {who.scope, who.staff_id});
+                                      out.ticket.id, repo::VisibilityOf(who));
     });
   }
   return out;
@@ -244,7 +265,7 @@ Result<Ticket> Service::Apply(WriteTx& tx, const org::Principal& who, const Tick
         break;
       case Audience::kTransferTarget:
         to = plan.transfer->to_assignee ? std::vector<Id>{*plan.transfer->to_assignee}
-                                        : org::repo::ManagersOf(db, plan.transfer->to_department);
+                                        : TeamOf(db, plan.transfer->to_department, who.staff_id);
         break;
     }
     for (Id r : to) {
@@ -295,8 +316,10 @@ Result<TicketView> Service::Get(const org::Principal& who, Id id) {
 
 Result<std::vector<Ticket>> Service::List(const org::Principal& who, const repo::TicketQuery& query) {
   const TimeMs now = clock_.Now();
+  repo::TicketQuery q = query;
+  q.q_phone = ContactAccessOf(who) != ContactAccess::kMasked;  // no phone oracle for read-only roles
   return db_.Read([&](Connection& db) {
-    auto tickets = repo::ListTickets(db, query, {who.scope, who.staff_id}, now);
+    auto tickets = repo::ListTickets(db, q, repo::VisibilityOf(who), now);
     repo::FillSlaStates(db, tickets, now);
     return tickets;
   });
@@ -306,7 +329,7 @@ Result<std::vector<Ticket>> Service::Duplicates(const org::Principal& who, Id cu
                                                 std::optional<Id> category_id) {
   const TimeMs since = clock_.Now() - kDuplicateWindow;
   return db_.Read([&](Connection& db) {
-    return repo::PossibleDuplicates(db, customer_id, category_id, since, {}, {who.scope, who.staff_id});
+    return repo::PossibleDuplicates(db, customer_id, category_id, since, {}, repo::VisibilityOf(who));
   });
 }
 

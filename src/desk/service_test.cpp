@@ -134,7 +134,11 @@ TEST_F(DeskTest, SendBackIsCounted) {
   Act(agent_, t.id, Action::kTransfer, {.note = "转技术", .department_id = tech_dept_});
   t = Act(engineer_, t.id, Action::kTransfer, {.note = "信息不全", .department_id = desk_dept_});
   EXPECT_EQ(t.sendback_count, 1);
-  EXPECT_EQ(Notifications(agent_, "sent_back") + Notifications(agent2_, "sent_back"), 0);  // no DESK manager here
+  // Sent back without a person: the team hears of it (issue 14; before, with no DESK manager here,
+  // nobody did) — both DESK agents.
+  EXPECT_EQ(Notifications(agent_, "sent_back"), 1);
+  EXPECT_EQ(Notifications(agent2_, "sent_back"), 1);
+  EXPECT_EQ(Notifications(engineer_, "sent_back"), 0);  // not the one who sent it back
 }
 
 TEST_F(DeskTest, ATransferToAPersonIsAcceptedAndItsEventSaysSo) {

@@ -351,4 +351,18 @@ std::vector<Id> ManagersOf(Connection& db, Id department) {
   return out;
 }
 
+std::vector<Id> MembersWithRoles(Connection& db, Id department, const std::vector<std::string>& roles) {
+  std::vector<Id> out;
+  if (roles.empty()) return out;
+  std::vector<Value> params{department};
+  for (const auto& r : roles) params.emplace_back(r);
+  for (const auto& r : db.Query("SELECT DISTINCT s.id FROM staff s JOIN staff_roles r ON r.staff_id = s.id"
+                                " WHERE s.department_id = ? AND s.active = 1 AND r.role IN (" +
+                                    Placeholders(roles.size()) + ") ORDER BY s.id",
+                                params)) {
+    out.push_back(r.Int(0));
+  }
+  return out;
+}
+
 }  // namespace sqm::org::repo

@@ -103,5 +103,8 @@ Status ExpireFailures(Connection& db, TimeMs before);
 bool IsActiveStaff(Connection& db, Id id);
 // The active managers of `department` (role manager), by id (desk: who hears of its tickets).
 std::vector<Id> ManagersOf(Connection& db, Id department);
+// The active members of `department` holding one of `roles`, by id (desk: the team a ticket is
+// transferred to without a person).
+std::vector<Id> MembersWithRoles(Connection& db, Id department, const std::vector<std::string>& roles);
 
 }  // namespace sqm::org::repo

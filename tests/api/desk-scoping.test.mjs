@@ -214,3 +214,181 @@ describe('permissions of the desk routes', () => {
     assert.deepEqual(leaked, [], 'GET /tickets/duplicates lists tickets the caller may not read');
   });
 });
+
+// Issue 14: complaints about a department or a person in a manager's subtree are his to see and
+// answer, wherever the ticket is handled; the evaluator reads those about its scope, never writes.
+describe('complaints about a department or person, wherever handled', () => {
+  let aboutL1; // handled in DESK, about TECH-L1
+  let aboutEngineer; // handled in DESK, about the engineer (TECH-L1), no department named
+  let aboutDesk; // handled in TECH-L2, about DESK
+  let aboutTech; // handled in TECH, about TECH
+  const complaintOf = (client, about, extra = {}) => register(client, {
+    type: 'complaint', customer_id: ctx.desk.otherCustomers[0].id, title: uniqueName('投诉'), description: '处理太慢',
+    complaint: { category: 'efficiency', ...about }, ...extra,
+  });
+
+  before(async () => {
+    aboutL1 = await complaintOf(u.agent, { about_department_id: ctx.ids.departments['TECH-L1'] });
+    aboutEngineer = await complaintOf(u.agent, { about_staff_id: ctx.ids.staff.engineer });
+    aboutDesk = await complaintOf(u.admin, { about_department_id: ctx.ids.departments.DESK }, { department_id: ctx.ids.departments['TECH-L2'] });
+    aboutTech = await complaintOf(u.admin, { about_department_id: ctx.ids.departments.TECH }, { department_id: ctx.ids.departments.TECH });
+    assert.equal(aboutL1.department_id, ctx.ids.departments.DESK);
+    assert.equal(aboutEngineer.department_id, ctx.ids.departments.DESK);
+  });
+
+  test('the manager of TECH reads, lists and answers complaints about TECH-L1 and its people handled in DESK', async () => {
+    for (const t of [aboutL1, aboutEngineer]) {
+      assert.equal((await view(u.manager, t.id)).id, t.id);
+      const list = await u.manager.get(`/api/v1/tickets?type=complaint&q=${q(t)}`);
+      assert.equal(list.status, 200, list.text);
+      assert.deepEqual(list.body.items.map((x) => x.id), [t.id], `${t.number} in the manager's complaint list`);
+      await actOk(u.manager, t.id, 'comment', { note: '已安排组长跟进' });
+      const patched = await u.manager.patch(`/api/v1/tickets/${t.id}/complaint`, { findings: '核实中' });
+      assert.equal(patched.status, 200, patched.text);
+    }
+    // Complaints about DESK handled in DESK stay outside: forbidden to read, to list and to answer.
+    assertError(await u.manager.get(`/api/v1/tickets/${complaint.id}`), 403, undefined, 'manager GET a DESK complaint');
+    assertError(await act(u.manager, complaint.id, 'comment', { note: 'x' }), 403, undefined, 'manager comments on a DESK complaint');
+    assert.equal(await listed(u.manager, complaint), false);
+  });
+
+  test('the complaint summary of the manager counts the complaints about his subtree', async () => {
+    const r = await u.manager.get('/api/v1/complaints/summary');
+    assert.equal(r.status, 200, r.text);
+    const l1 = r.body.by_department.find((d) => d.department_id === ctx.ids.departments['TECH-L1']);
+    assert.ok(l1 && l1.count >= 1, `TECH-L1 in the manager's summary: ${JSON.stringify(r.body.by_department)}`);
+    const all = await listAll(u.manager, '/api/v1/tickets?type=complaint');
+    // About his subtree (handled in DESK or TECH), or handled in his subtree (about DESK).
+    for (const t of [aboutL1, aboutEngineer, aboutTech, aboutDesk]) assert.ok(all.some((x) => x.id === t.id), `${t.number} listed`);
+    assert.ok(r.body.counts.total >= 3, JSON.stringify(r.body.counts));
+  });
+
+  test('engineers of TECH-L1 do not see complaints about their team handled elsewhere', async () => {
+    assertError(await u.engineer.get(`/api/v1/tickets/${aboutL1.id}`), 403, undefined, 'engineer GET a complaint about TECH-L1');
+    assert.equal(await listed(u.engineer, aboutL1), false);
+  });
+
+  test('the evaluator (DESK) reads complaints about DESK handled anywhere, and what DESK handled or passed on, nothing else', async () => {
+    assert.equal((await view(u.evaluator, aboutDesk.id)).id, aboutDesk.id);
+    assert.equal(await listed(u.evaluator, aboutDesk), true);
+    // A DESK ticket transferred to TECH-L2 stays readable: DESK's own handling is what is evaluated.
+    const passed = await register(u.agent, { customer_id: ctx.desk.otherCustomers[0].id, category_id: ctx.desk.leaves[0].id, title: uniqueName('passed-on') });
+    await actOk(u.agent, passed.id, 'transfer', { department_id: ctx.ids.departments['TECH-L2'], note: '需要二线' });
+    assert.equal((await view(u.evaluator, passed.id)).department_id, ctx.ids.departments['TECH-L2']);
+    // Forbidden: a complaint about TECH handled in TECH; a ticket that never touched DESK.
+    assertError(await u.evaluator.get(`/api/v1/tickets/${aboutTech.id}`), 403, undefined, 'evaluator GET a TECH complaint');
+    assert.equal(await listed(u.evaluator, aboutTech), false);
+    assertError(await u.evaluator.get(`/api/v1/tickets/${techL2.id}`), 403, undefined, 'evaluator GET a TECH-L2 ticket');
+    // Read-only: no answer, no findings.
+    assertError(await act(u.evaluator, aboutDesk.id, 'comment', { note: 'x' }), 403, undefined, 'evaluator comments');
+    assertError(await u.evaluator.patch(`/api/v1/tickets/${aboutDesk.id}/complaint`, { findings: 'x' }), 403, undefined, 'evaluator PATCH complaint');
+  });
+});
+
+// Issue 9: customers' contact details are need-to-know (docs/security.md, "Customer contact details").
+describe('customer contact details per role', () => {
+  let cust; // a customer with a known phone and e-mail
+  const phone = '13912340077';
+  before(async () => {
+    const r = await u.agent.post('/api/v1/customers', { name: uniqueName('联系客户'), phone, email: 'lianxi@example.com' });
+    assert.equal(r.status, 201, r.text);
+    cust = r.body;
+    assert.equal(cust.phone, phone);
+    assert.equal(cust.contact_masked, false);
+  });
+
+  const byName = async (who) => {
+    const r = await u[who].get(`/api/v1/customers?q=${encodeURIComponent(cust.name)}`);
+    assert.equal(r.status, 200, `${who}: ${r.text}`);
+    assert.deepEqual(r.body.items.map((c) => c.id), [cust.id], `${who} finds the customer by name`);
+    return r.body.items[0];
+  };
+
+  test('admin, manager and agent (customer.write) see phone and e-mail and search by phone', async () => {
+    for (const who of ['admin', 'manager', 'agent']) {
+      const c = await byName(who);
+      assert.equal(c.phone, phone, who);
+      assert.equal(c.email, 'lianxi@example.com', who);
+      const r = await u[who].get('/api/v1/customers?q=12340077');
+      assert.ok(r.body.items.some((x) => x.id === cust.id), `${who} searches by phone`);
+    }
+  });
+
+  test('evaluator, executive, engineer and quality: masked in lists, no search by phone or e-mail', async () => {
+    for (const who of ['evaluator', 'executive', 'engineer', 'quality']) {
+      const c = await byName(who);
+      assert.equal(c.phone, '139****0077', who);
+      assert.equal(c.email, 'l***@example.com', who);
+      assert.equal(c.contact_masked, true, who);
+      for (const fragment of ['12340077', 'lianxi']) {
+        const r = await u[who].get(`/api/v1/customers?q=${fragment}`);
+        assert.equal(r.status, 200, r.text);
+        assert.ok(!r.body.items.some((x) => x.id === cust.id), `${who} must not find a customer by "${fragment}"`);
+      }
+      // No listing reveals a full phone number.
+      const all = await u[who].get('/api/v1/customers?limit=200');
+      assert.ok(all.body.items.every((x) => x.contact_masked && !/\d{7}/.test(x.phone)), `${who} lists contact details`);
+    }
+    // Nor does the ticket search answer by phone for a read-only role.
+    const t = await register(u.agent, { customer_id: cust.id, category_id: ctx.desk.leaves[0].id });
+    const r = await u.evaluator.get('/api/v1/tickets?q=12340077');
+    assert.ok(!r.body.items.some((x) => x.id === t.id), 'evaluator finds a ticket by phone fragment');
+    const a = await u.agent.get('/api/v1/tickets?q=12340077');
+    assert.ok(a.body.items.some((x) => x.id === t.id), 'the agent does');
+  });
+
+  test('an engineer sees the contact details of a customer whose ticket he handles, only then', async () => {
+    const before_ = await u.engineer.get(`/api/v1/customers/${cust.id}`);
+    assert.equal(before_.status, 200, before_.text);
+    assert.equal(before_.body.contact_masked, true, 'no ticket of this customer is the engineer\'s yet');
+    const t = await register(u.agent, { customer_id: cust.id, category_id: ctx.desk.leaves[0].id, assignee_id: ctx.ids.staff.engineer });
+    assert.equal(t.assignee_id, ctx.ids.staff.engineer);
+    const after_ = await u.engineer.get(`/api/v1/customers/${cust.id}`);
+    assert.equal(after_.body.phone, phone);
+    assert.equal(after_.body.contact_masked, false);
+    // The evaluator never does, even for a customer of a DESK ticket it may read.
+    const ev = await u.evaluator.get(`/api/v1/customers/${cust.id}`);
+    assert.equal(ev.body.phone, '139****0077');
+  });
+});
+
+// Issue 9: every report period is bounded (the complaint summary has a row per week).
+describe('report periods are bounded', () => {
+  test('the complaint summary refuses more than 731 days, naming the field, in both languages', async () => {
+    const r = await u.manager.get('/api/v1/complaints/summary?from=0001-01-01T00:00:00Z&to=9999-12-31T00:00:00Z');
+    assertError(r, 400, 'from', 'a 10,000-year summary');
+    assert.equal(r.body.error.key, 'report.range_too_long');
+    assertError(await u.manager.get('/api/v1/complaints/summary?from=2024-01-01T00:00:00Z&to=2026-01-03T00:00:00Z'), 400, 'from', '733 days');
+    assertError(await u.manager.get('/api/v1/complaints/summary?from=2020-01-01T00:00:00Z'), 400, 'from', 'from far back to now');
+    const two = await u.manager.get('/api/v1/complaints/summary?from=2024-01-01T00:00:00Z&to=2025-12-31T00:00:00Z');
+    assert.equal(two.status, 200, two.text);
+    assert.ok(two.body.weekly.length <= 106, `${two.body.weekly.length} weeks`);
+    const back = await u.manager.get('/api/v1/complaints/summary?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z');
+    assertError(back, 400, 'to', 'to before from');
+    assert.equal(back.body.error.key, 'report.to_before_from');
+    // Only `to`: the default twelve weeks before it.
+    const far = await u.manager.get('/api/v1/complaints/summary?to=9999-12-31T00:00:00Z');
+    assert.equal(far.status, 200, far.text);
+    assert.ok(far.body.weekly.length <= 13, `${far.body.weekly.length} weeks`);
+  });
+});
+
+// Issue 14: a transfer to a team without a person tells the team.
+describe('a transfer to a team without a person', () => {
+  test('notifies the team\'s ticket handlers and the managers above it (TECH-L1 has none of its own)', async () => {
+    const t = await register(u.agent, { customer_id: ctx.desk.otherCustomers[0].id, category_id: ctx.desk.leaves[0].id, title: uniqueName('team') });
+    await actOk(u.agent, t.id, 'transfer', { department_id: ctx.ids.departments['TECH-L1'], note: '请一线处理' }, 'new');
+    for (const who of ['engineer', 'manager']) {
+      const r = await u[who].get('/api/v1/notifications?limit=200');
+      assert.equal(r.status, 200, r.text);
+      const n = r.body.items.find((x) => x.ticket_id === t.id && x.kind === 'transferred');
+      assert.ok(n, `${who} was told of ${t.number}`);
+      assert.equal(n.key, 'notification.transferred');
+    }
+    // Nobody outside the team hears of it, nor the one who transferred it.
+    for (const who of ['agent', 'evaluator', 'quality']) {
+      const r = await u[who].get('/api/v1/notifications?limit=200');
+      assert.ok(!r.body.items.some((x) => x.ticket_id === t.id && x.kind === 'transferred'), `${who} was told`);
+    }
+  });
+});

@@ -35,16 +35,19 @@ Customer CustomerFrom(const Row& r) {
 
 }  // namespace
 
-std::vector<Customer> ListCustomers(Connection& db, const std::optional<std::string>& q, int limit,
+std::vector<Customer> ListCustomers(Connection& db, const std::optional<std::string>& q, bool q_contact, int limit,
                                     std::optional<Id> after_id) {
   std::string sql = std::string(kCustomerSelect) + " WHERE c.id > ?";
   std::vector<Value> params{after_id.value_or(0)};
-  if (q) {
+  if (q && q_contact) {
     sql +=
         " AND (lower(c.name) LIKE lower(?) ESCAPE '\\' OR c.phone LIKE ? ESCAPE '\\'"
         " OR lower(c.email) LIKE lower(?) ESCAPE '\\')";
     const std::string pattern = Contains(*q);
     params.insert(params.end(), {pattern, pattern, pattern});
+  } else if (q) {
+    sql += " AND lower(c.name) LIKE lower(?) ESCAPE '\\'";
+    params.emplace_back(Contains(*q));
   }
   sql += " ORDER BY c.id LIMIT ?";
   params.emplace_back(limit);
@@ -84,7 +87,7 @@ Directory LoadDirectory(Connection& db, bool with_customers) {
   Directory dir;
   constexpr int kPage = 5000;
   for (std::optional<Id> after; with_customers;) {
-    auto page = ListCustomers(db, std::nullopt, kPage, after);
+    auto page = ListCustomers(db, std::nullopt, false, kPage, after);
     for (auto& c : page) dir.Add(Directory::Customer{c.id, std::move(c.name), std::move(c.phone)});
     if (static_cast<int>(page.size()) < kPage) break;
     after = page.back().id;

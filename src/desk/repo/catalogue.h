@@ -14,8 +14,8 @@ namespace sqm::desk::repo {
 using storage::Connection;
 
 // ---- customers ----
-// `q` matches a name or e-mail (any case) or a phone, in part.
-std::vector<Customer> ListCustomers(Connection& db, const std::optional<std::string>& q, int limit,
+// `q` matches a name (any case), and with `q_contact` also an e-mail (any case) or a phone, in part.
+std::vector<Customer> ListCustomers(Connection& db, const std::optional<std::string>& q, bool q_contact, int limit,
                                     std::optional<Id> after_id);
 std::optional<Customer> FindCustomer(Connection& db, Id id);
 std::optional<Customer> FindCustomerByAccount(Connection& db, Id account_id);

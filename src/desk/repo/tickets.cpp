@@ -106,7 +106,15 @@ void AppendVisibility(const Visibility& v, std::string& sql, std::vector<Value>&
   if (!v.scope.departments.empty()) {
     const auto in = Placeholders(v.scope.departments.size());
     sql += " OR t.department_id IN (" + in + ") OR t.origin_department_id IN (" + in + ")";
-    for (int k = 0; k < 2; ++k) {
+    int lists = 2;
+    if (v.complaints_about_scope) {
+      sql +=
+          " OR t.id IN (SELECT vc.ticket_id FROM complaints vc LEFT JOIN staff vs ON vs.id = vc.about_staff_id"
+          " WHERE vc.about_department_id IN (" +
+          in + ") OR vs.department_id IN (" + in + "))";
+      lists = 4;
+    }
+    for (int k = 0; k < lists; ++k) {
       for (Id d : v.scope.departments) params.emplace_back(d);
     }
   }
@@ -155,10 +163,14 @@ std::vector<Ticket> ListTickets(Connection& db, const TicketQuery& q, const Visi
   }
   if (q.q) {
     const std::string pattern = Contains(*q.q);
-    sql +=
-        " AND (lower(t.title) LIKE lower(?) ESCAPE '\\' OR lower(COALESCE(c.name, '')) LIKE lower(?) ESCAPE '\\'"
-        " OR COALESCE(c.phone, '') LIKE ? ESCAPE '\\' OR t.id = ?)";
-    params.insert(params.end(), {pattern, pattern, pattern, ParseTicketNumber(*q.q).value_or(0)});
+    sql += " AND (lower(t.title) LIKE lower(?) ESCAPE '\\' OR lower(COALESCE(c.name, '')) LIKE lower(?) ESCAPE '\\'";
+    params.insert(params.end(), {pattern, pattern});
+    if (q.q_phone) {
+      sql += " OR COALESCE(c.phone, '') LIKE ? ESCAPE '\\'";
+      params.emplace_back(pattern);
+    }
+    sql += " OR t.id = ?)";
+    params.emplace_back(ParseTicketNumber(*q.q).value_or(0));
   }
   if (q.sla_state) {
     const auto in_state = sla::repo::TicketSlaStateIs("t.id", *q.sla_state, now);
@@ -192,14 +204,24 @@ std::optional<Ticket> FindTicket(Connection& db, Id id) {
   return TicketFrom(*r);
 }
 
-std::optional<Id> OriginDepartment(Connection& db, Id ticket_id) {
-  auto r = db.QueryOne("SELECT origin_department_id FROM tickets WHERE id = ?", {ticket_id});
-  return r ? r->OptInt(0) : std::nullopt;
+Visibility VisibilityOf(const org::Principal& who) {
+  return {who.scope, who.staff_id, OverseesComplaints(who.roles)};
 }
 
-bool CanSee(const Ticket& t, const Visibility& v, std::optional<Id> origin_department) {
-  return v.scope.all || t.assignee_id == v.staff_id || t.created_by == v.staff_id ||
-         v.scope.Contains(t.department_id) || v.scope.Contains(origin_department);
+bool SeesTicketOf(Connection& db, Id customer_id, const Visibility& v) {
+  std::string sql = "SELECT t.id FROM tickets t WHERE t.customer_id = ?";
+  std::vector<Value> params{customer_id};
+  AppendVisibility(v, sql, params);
+  sql += " LIMIT 1";
+  return db.QueryOne(sql, params).has_value();
+}
+
+bool CanSee(Connection& db, Id id, const Visibility& v) {
+  if (v.scope.all) return true;
+  std::string sql = "SELECT 1 FROM tickets t WHERE t.id = ?";
+  std::vector<Value> params{id};
+  AppendVisibility(v, sql, params);
+  return db.QueryOne(sql, params).has_value();
 }
 
 std::vector<Ticket> PossibleDuplicates(Connection& db, Id customer_id, std::optional<Id> category_id, TimeMs since,

@@ -31,18 +31,24 @@ struct TicketQuery {
   std::optional<int> priority;
   std::optional<TimeMs> from, to;  // created_at in [from, to)
   std::optional<sla::SlaState> sla_state;
-  std::optional<std::string> q;       // number, title, customer name or phone
+  std::optional<std::string> q;  // number, title, customer name or (with q_phone) phone
+  bool q_phone = true;
   std::string sort = "created_desc";  // created_desc | created_asc | priority | updated_desc
   std::optional<Id> after_id;         // keyset paging for created_asc: ids above this one
   int offset = 0;
   int limit = 50;
 };
 // Who may see what: staff see tickets in their department scope, plus those assigned to them or
-// registered by them or in their scope's origin departments.
+// registered by them or registered in a department of their scope (origin department); managers and
+// evaluators also see complaints about a department of their scope or a person in one, wherever
+// the ticket is handled (rules.h, OverseesComplaints).
 struct Visibility {
   org::Scope scope;
   Id staff_id = 0;
+  bool complaints_about_scope = false;
 };
+// The visibility of `who`.
+Visibility VisibilityOf(const org::Principal& who);
 // `now` dates the SLA states the query filters by.
 std::vector<Ticket> ListTickets(Connection& db, const TicketQuery& q, const Visibility& v, TimeMs now);
 // Appends " AND (...)" limiting tickets aliased `t` to what `v` may see.
@@ -50,8 +56,10 @@ void AppendVisibility(const Visibility& v, std::string& sql, std::vector<storage
 std::optional<Ticket> FindTicket(Connection& db, Id id);
 // Sets each ticket's sla_state at `now`, by the conditions TicketQuery::sla_state filters with.
 void FillSlaStates(Connection& db, std::span<Ticket> tickets, TimeMs now);
-bool CanSee(const Ticket& t, const Visibility& v, std::optional<Id> origin_department);
-std::optional<Id> OriginDepartment(Connection& db, Id ticket_id);
+// Whether `v` may see one of customer `customer_id`'s tickets.
+bool SeesTicketOf(Connection& db, Id customer_id, const Visibility& v);
+// Whether `v` may see ticket `id` (by AppendVisibility: the list and a single read agree).
+bool CanSee(Connection& db, Id id, const Visibility& v);
 // Open tickets of the same customer and category since `since`.
 std::vector<Ticket> PossibleDuplicates(Connection& db, Id customer_id, std::optional<Id> category_id, TimeMs since,
                                        std::optional<Id> except, const Visibility& v);
