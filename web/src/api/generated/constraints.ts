@@ -42,7 +42,7 @@ export const constraints = {
   "TicketCallback": {"required":["id","ticket_id","created_at","due_at","done_at","done_by","reached","resolved","satisfaction","notes"],"maxLength":{},"minLength":{}},
   "Complaint": {"required":["category","about_staff_id","about_department_id","severity","responsible_id","deadline_at","findings","substantiated","remedy","communicated_at","communicated_how"],"maxLength":{},"minLength":{}},
   "ComplaintPatch": {"required":[],"maxLength":{"findings":20000,"remedy":20000,"communicated_how":200},"minLength":{}},
-  "Customer": {"required":["id","name","kind","organisation_id","organisation_name","tier","phone","email","account_id","created_at"],"maxLength":{},"minLength":{}},
+  "Customer": {"required":["id","name","kind","organisation_id","organisation_name","tier","phone","email","account_id","created_at","contact_masked"],"maxLength":{},"minLength":{}},
   "CustomerCreate": {"required":["name"],"maxLength":{"name":100,"tier":40,"phone":40,"email":200},"minLength":{"name":1,"tier":1}},
   "TicketCategory": {"required":["id","parent_id","name","active"],"maxLength":{},"minLength":{}},
   "TicketCategoryCreate": {"required":["name"],"maxLength":{"name":100},"minLength":{"name":1}},

@@ -721,7 +721,7 @@ export interface paths {
         };
         /**
          * Find customers
-         * @description Customers (people and organisations) by id, paged; `q` narrows to names or e-mail addresses containing the text (case-insensitive) or phone numbers containing it. `cursor` is the id after which to continue.
+         * @description Customers (people and organisations) by id, paged; `q` narrows to names containing the text (case-insensitive), and for callers with `customer.write` also to e-mail addresses or phone numbers containing it. Contact details are need-to-know (docs/security.md) - only callers with `customer.write` get phone and e-mail unmasked here (`138****0001`, `z***@example.com`, `contact_masked` true for the others). `cursor` is the id after which to continue.
          */
         get: operations["listCustomers"];
         put?: never;
@@ -751,7 +751,7 @@ export interface paths {
         };
         /**
          * Get a customer
-         * @description One customer record.
+         * @description One customer record. Phone and e-mail are unmasked for callers with `customer.write`, and for other ticket handlers (`ticket.write`) who may see one of the customer's tickets; masked (`contact_masked` true) otherwise (docs/security.md).
          */
         get: operations["getCustomer"];
         put?: never;
@@ -940,6 +940,9 @@ export interface paths {
          *     the complaint's deadline), substantiated, counts by category and by the department complained
          *     about, repeat complainants (more than one complaint, top 20) and a weekly series (weeks start on
          *     Monday, local time). Defaults: `to` now, `from` the start of the week 11 weeks earlier (12 weeks).
+         *     The period spans at most 731 days (400 on `from`, key `report.range_too_long`). Complaints
+         *     about a department of the caller's scope or a person in one count wherever the ticket is
+         *     handled (managers and evaluators; see the README's role table).
          */
         get: operations["getComplaintSummary"];
         put?: never;
@@ -2169,6 +2172,8 @@ export interface components {
              */
             account_id: number | null;
             created_at: components["schemas"]["Timestamp"];
+            /** @description Phone and e-mail are masked for this caller (need-to-know, docs/security.md). */
+            contact_masked: boolean;
         };
         CustomerCreate: {
             name: string;
@@ -3499,7 +3504,7 @@ export interface operations {
                 from?: string;
                 /** @description Only tickets created before this instant (exclusive). */
                 to?: string;
-                /** @description Text in the title or customer name (case-insensitive), digits of the customer's phone, or an exact ticket number (`T000123`). */
+                /** @description Text in the title or customer name (case-insensitive), digits of the customer's phone (not for read-only roles, which hold no `ticket.write`), or an exact ticket number (`T000123`). */
                 q?: string;
                 sort?: "created_desc" | "created_asc" | "priority" | "updated_desc";
                 /** @description Offset of the page, from `next_cursor`. */
@@ -4243,7 +4248,7 @@ export interface operations {
             query?: {
                 /** @description ISO-8601 date or date-time with a zone. */
                 from?: string;
-                /** @description Exclusive end; must be after `from` (400 on `to`). */
+                /** @description Exclusive end; must be after `from` (400 on `to`, key `report.to_before_from`). */
                 to?: string;
             };
             header?: never;
