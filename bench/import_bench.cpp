@@ -3,7 +3,10 @@
 // one transaction with synchronous=FULL), against the floor of what SQLite can do with the same
 // file: the sqlite3 shell's `.import` into a bare table.
 //
-//   sqm_import_bench [--rows N] [--dir DIR] [--cache-kib N] [--export] [--keep]
+//   sqm_import_bench [--rows N] [--dir DIR] [--cache-kib N] [--export] [--keep] [--db URL]
+//
+// --db runs sqm's import on that (empty) database instead of a new SQLite file: a PostgreSQL URI
+// postgresql://... (start a durable cluster with SQM_PG_OPTIONS='-c fsync=on' scripts/pg.sh start DIR).
 //
 // --export also times exporting every imported ticket as CSV and as XLSX (GET /api/v1/tickets/export).
 // --cache-kib sets ImporterOptions::apply_cache_kib (the writer's page cache while applying;
@@ -212,6 +215,7 @@ int main(int argc, char** argv) {
   int rows = 1'000'000;
   std::filesystem::path dir = std::filesystem::temp_directory_path() / "sqm-import-bench";
   bool keep = false, export_too = false;
+  std::string db_url;  // empty: a new SQLite file in --dir
   std::int64_t cache_kib = desk::ImporterOptions{}.apply_cache_kib;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -223,10 +227,12 @@ int main(int argc, char** argv) {
       cache_kib = std::stoll(argv[++i]);
     } else if (a == "--export") {
       export_too = true;
+    } else if (a == "--db" && i + 1 < argc) {
+      db_url = argv[++i];
     } else if (a == "--keep") {
       keep = true;
     } else {
-      std::cerr << "usage: sqm_import_bench [--rows N] [--dir DIR] [--cache-kib N] [--export] [--keep]\n";
+      std::cerr << "usage: sqm_import_bench [--rows N] [--dir DIR] [--cache-kib N] [--export] [--keep] [--db URL]\n";
       return 2;
     }
   }
@@ -253,7 +259,7 @@ int main(int argc, char** argv) {
   {
     ManualClock clock(now);
     app::Options options;
-    options.database = storage::DatabaseOptions{sqm_db.string(), "FULL"};
+    options.database = storage::DatabaseOptions{db_url.empty() ? sqm_db.string() : db_url, "FULL"};
     options.access_log = false;
     options.importer.apply_cache_kib = cache_kib;
     app::Application application(options, clock);
@@ -353,9 +359,11 @@ int main(int argc, char** argv) {
               rows / sqm_cpu_seconds);
   std::printf("%-44s %10.1f %12.0f\n", "sqlite3 .import into a bare table", bare_seconds, bare_rate);
   std::printf("sqlite3 .import is %.1fx faster than sqm's import\n", bare_rate / sqm_rate);
-  std::printf("database sizes: sqm %.0f MiB, bare %.0f MiB\n",
-              static_cast<double>(std::filesystem::file_size(sqm_db)) / (1 << 20),
-              static_cast<double>(std::filesystem::file_size(bare_db)) / (1 << 20));
+  if (db_url.empty()) {
+    std::printf("database sizes: sqm %.0f MiB, bare %.0f MiB\n",
+                static_cast<double>(std::filesystem::file_size(sqm_db)) / (1 << 20),
+                static_cast<double>(std::filesystem::file_size(bare_db)) / (1 << 20));
+  }
   if (created != rows) {
     std::fprintf(stderr, "expected %d tickets, found %lld\n", rows, static_cast<long long>(created));
     return 1;
