@@ -142,7 +142,9 @@ TEST_F(RestoreTest, ACopyWithABrokenChainIsRefused) {
   const std::string error = RestoreError(target, backup);
   EXPECT_NE(error.find("audit chain of " + backup + " is broken at seq 2"), std::string::npos) << error;
   // SQLite checks the copy before writing; pg_restore has to restore it before it can be checked.
-  if (source_.dialect() == Dialect::kSqlite) EXPECT_FALSE(std::filesystem::exists(target));
+  if (source_.dialect() == Dialect::kSqlite) {
+    EXPECT_FALSE(std::filesystem::exists(target));
+  }
 }
 
 }  // namespace
