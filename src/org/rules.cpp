@@ -20,12 +20,13 @@ struct RoleDef {
 const std::vector<RoleDef>& Roles() {
   const std::string org_read(kOrgRead), org_write(kOrgWrite), audit(kAuditRead), tokens(kTokensManage),
       t_read(kTicketRead), t_write(kTicketWrite), c_write(kCustomerWrite), report(kDeskReport), sla(kSlaManage),
-      portal(kPortal), staff(kStaff);
+      portal(kPortal), staff(kStaff), a_read(kAssessmentRead), a_manage(kAssessmentManage),
+      a_approve(kAssessmentApprove);
   static const std::vector<RoleDef> kRoles = {
-      {"admin", {org_read, org_write, audit, tokens, t_read, t_write, c_write, report, sla, staff}},
-      {"quality", {org_read, audit, t_read, t_write, report, sla, staff}},
-      {"executive", {org_read, audit, t_read, report, staff}},
-      {"manager", {org_read, t_read, t_write, c_write, report, staff}},
+      {"admin", {org_read, org_write, audit, tokens, t_read, t_write, c_write, report, sla, staff, a_read, a_manage}},
+      {"quality", {org_read, audit, t_read, t_write, report, sla, staff, a_read, a_manage}},
+      {"executive", {org_read, audit, t_read, report, staff, a_read, a_approve}},
+      {"manager", {org_read, t_read, t_write, c_write, report, staff, a_read}},
       {"agent", {t_read, t_write, c_write, staff}},
       {"engineer", {t_read, t_write, staff}},
       {"evaluator", {t_read, staff}},

@@ -26,6 +26,11 @@ inline constexpr std::string_view kCustomerWrite = "customer.write";
 inline constexpr std::string_view kDeskReport = "desk.report";  // dashboards, complaint summary
 inline constexpr std::string_view kSlaManage = "sla.manage";    // SLA policies, calendars, categories
 inline constexpr std::string_view kPortal = "portal.use";       // a customer's own requests
+// Assessment (考核): results in the caller's scope; schemes, periods, manual inputs and the
+// approval of exclusions; approval of scheme versions and of adjustments after an appeal.
+inline constexpr std::string_view kAssessmentRead = "assessment.read";
+inline constexpr std::string_view kAssessmentManage = "assessment.manage";
+inline constexpr std::string_view kAssessmentApprove = "assessment.approve";
 // Any staff member, not a customer: the assessment and statistics calculators.
 inline constexpr std::string_view kStaff = "staff";
 
