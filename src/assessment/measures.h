@@ -41,7 +41,7 @@ struct MeasureValue {
 // own time (`at`) falls in, attributed to the staff member and department recorded on the fact.
 struct MeasureQuery {
   SubjectKind kind = SubjectKind::kStaff;
-  std::vector<std::string> measures;          // codes; an unknown code is a 400 naming it
+  std::vector<std::string> measures;  // codes; an unknown code is a 400 naming it
   std::int64_t from_ms = 0;
   std::int64_t to_ms = 0;
   std::optional<std::vector<SubjectId>> only;  // restrict to these subjects; nullopt: every subject with facts

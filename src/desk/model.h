@@ -195,6 +195,15 @@ struct Ticket {
   TimeMs created_at = 0;
   std::optional<TimeMs> accepted_at, first_response_at, resolved_at, closed_at;
   TimeMs updated_at = 0;
+  // Who resolved it and their department then (cleared with resolved_at on reopen).
+  std::optional<Id> resolved_by, resolved_department_id;
+};
+
+// Who a fact (a stopped timer, a resolution, a callback, a reopening) is charged to, as recorded
+// on the fact's row when it happens (docs/assessment.md, "Attribution").
+struct Attribution {
+  std::optional<Id> staff_id;
+  std::optional<Id> department_id;
 };
 
 struct Complaint {

@@ -451,6 +451,17 @@ Result<ActionPlan> PlanCustomerReply(const Ticket& t, const std::string& body) {
   return p;
 }
 
+Attribution ChargedFor(const Ticket& t, const ActionPlan& plan, Id actor) {
+  Attribution a{t.assignee_id, t.department_id};
+  if (!a.staff_id && (plan.change.take || plan.change.resolve)) a.staff_id = actor;
+  return a;
+}
+
+Attribution ResolverOf(const Ticket& t) {
+  if (t.resolved_by || t.resolved_department_id) return {t.resolved_by, t.resolved_department_id};
+  return {t.assignee_id, t.department_id};
+}
+
 bool IsSendBack(std::optional<Id> from_department, Id to_department,
                 const std::vector<std::pair<std::optional<Id>, Id>>& history) {
   // The last transfer brought the ticket from `to_department` into `from_department`.

@@ -206,7 +206,17 @@ Result<ActionPlan> PlanCustomerReply(const Ticket& ticket, const std::string& bo
 // When a resolved ticket's callback falls due without a policy callback target.
 inline constexpr TimeMs kDefaultCallbackDue = 24LL * 3600 * 1000;
 
-// A transfer back to the department the ticket came from is a send-back (回退).
+// Who the facts of `plan` (the timers it stops, the resolution) are charged to: the ticket's
+// assignee, or the actor when the action takes or resolves an unassigned ticket, and the
+// department that held the ticket while the timers ran (before a transfer moves it).
+Attribution ChargedFor(const Ticket& ticket, const ActionPlan& plan, Id actor);
+// Who a callback rates and a reopening is charged to: the resolver of the ticket, or, for a ticket
+// resolved before resolvers were recorded, its assignee and department.
+Attribution ResolverOf(const Ticket& ticket);
+
+// A transfer back to the department the ticket came from is a send-back (回退). The send-back is
+// charged to the sender of the transfer it returns (that transfer was wrong), not to the
+// department that sends it back: ticket_transfers.sent_back_by marks the returned transfer.
 // `history` lists earlier transfers, oldest first, as (from, to) department pairs.
 bool IsSendBack(std::optional<Id> from_department, Id to_department,
                 const std::vector<std::pair<std::optional<Id>, Id>>& history);

@@ -218,7 +218,15 @@ Result<Ticket> Service::Apply(WriteTx& tx, const org::Principal& who, const Tick
   auto& db = tx.db();
   const Id id = t.id;
   const TimeMs now = tx.now();
-  if (!plan.attempt_only) SQM_TRY(repo::ApplyChange(db, id, who.staff_id, plan.next, plan.change, plan.transfer, now));
+  const Attribution charged = ChargedFor(t, plan, who.staff_id);
+  if (!plan.attempt_only) {
+    SQM_TRY(repo::ApplyChange(db, id, who.staff_id, plan.next, plan.change, plan.transfer, now, charged));
+  }
+  if (plan.change.reopen) {
+    const std::string reason =
+        plan.callback == CallbackTask::kRecord && in.note.empty() ? "callback: not resolved" : in.note;
+    SQM_TRY(repo::InsertReopen(db, id, ResolverOf(t), reason, now));
+  }
   Id transfer_id = 0;
   if (plan.transfer) {
     SQM_ASSIGN(transfer_id, repo::InsertTransfer(db, id, *plan.transfer, who.staff_id, now));
@@ -229,6 +237,9 @@ Result<Ticket> Service::Apply(WriteTx& tx, const org::Principal& who, const Tick
   if (timers.pause_all) SQM_TRY(sla_.PauseAll(tx, id, now));
   for (sla::TimerKind kind : timers.stop) SQM_TRY(sla_.StopKind(tx, id, kind, now));
   if (timers.stop_all) SQM_TRY(sla_.StopAll(tx, id, now));
+  if (!timers.stop.empty() || timers.stop_all) {
+    SQM_TRY(sla::repo::AttributeStoppedTimers(db, id, now, charged.staff_id, charged.department_id));
+  }
   if (t.sla_policy_id) {
     for (sla::TimerKind kind : timers.start) {
       SQM_TRY(sla_.StartTimer(tx, id, kind, *t.sla_policy_id, t.sla_policy_version, now,
@@ -241,10 +252,10 @@ Result<Ticket> Service::Apply(WriteTx& tx, const org::Principal& who, const Tick
     for (const auto& timer : sla_.TimersOf(tx, id)) {
       if (timer.kind == sla::TimerKind::kCallback && !timer.stopped_at) due = timer.due_at;
     }
-    SQM_TRY(repo::OpenCallback(db, id, now, due.value_or(now + kDefaultCallbackDue)));
+    SQM_TRY(repo::OpenCallback(db, id, now, due.value_or(now + kDefaultCallbackDue), charged));
   } else if (plan.callback == CallbackTask::kRecord) {
     SQM_TRY(repo::RecordCallback(db, id, who.staff_id, *in.resolved, in.satisfaction.value_or(Satisfaction::kNotRated),
-                                 in.note, now));
+                                 in.note, now, ResolverOf(t)));
   }
   for (const NewComment& c : plan.comments) {
     SQM_TRY(repo::InsertComment(db, c.on_merge_target ? *plan.change.merged_into : id, who.staff_id, c.internal, c.body,
@@ -432,6 +443,8 @@ Status Service::OnFiring(WriteTx& tx, const sla::Timer& timer, sla::FiringKind k
   auto t = repo::FindTicket(db, timer.ticket_id);
   if (!t) return {};
   const bool breach = kind == sla::FiringKind::kBreach;
+  // A breach is charged to whoever holds the ticket now; a later stop overwrites it.
+  if (breach) SQM_TRY(sla::repo::AttributeTimer(db, timer.id, t->assignee_id, t->department_id));
   const std::string reason = fmt::format("{} breached", sla::TimerKindName(timer.kind));
   std::vector<Id> recipients;
   if (t->assignee_id) recipients.push_back(*t->assignee_id);

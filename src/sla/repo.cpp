@@ -188,6 +188,18 @@ Status UpdateTimer(Connection& db, const Timer& t) {
   return {};
 }
 
+Status AttributeStoppedTimers(Connection& db, std::int64_t ticket_id, TimeMs stopped_at,
+                              std::optional<std::int64_t> staff_id, std::optional<std::int64_t> department_id) {
+  return db.Exec("UPDATE sla_timers SET staff_id = ?, department_id = ? WHERE ticket_id = ? AND stopped_at = ?",
+                 {staff_id, department_id, ticket_id, stopped_at});
+}
+
+Status AttributeTimer(Connection& db, std::int64_t timer_id, std::optional<std::int64_t> staff_id,
+                      std::optional<std::int64_t> department_id) {
+  return db.Exec("UPDATE sla_timers SET staff_id = ?, department_id = ? WHERE id = ?",
+                 {staff_id, department_id, timer_id});
+}
+
 Condition And(Condition a, const Condition& b) {
   a.sql = "(" + a.sql + " AND " + b.sql + ")";
   a.params.insert(a.params.end(), b.params.begin(), b.params.end());

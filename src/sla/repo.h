@@ -39,6 +39,13 @@ std::vector<Timer> OpenTimers(Connection& db);
 Result<std::int64_t> InsertTimer(Connection& db, const Timer& timer);
 // Saves every fact and derived field of an existing timer.
 Status UpdateTimer(Connection& db, const Timer& timer);
+// Who a timer is charged to (sla_timers.staff_id, department_id; docs/assessment.md): the timers
+// of `ticket_id` stopped at `stopped_at`, or one timer by id when it fires its breach. The desk
+// writes them in the transaction that stops or breaches the timer; the later write wins.
+Status AttributeStoppedTimers(Connection& db, std::int64_t ticket_id, TimeMs stopped_at,
+                              std::optional<std::int64_t> staff_id, std::optional<std::int64_t> department_id);
+Status AttributeTimer(Connection& db, std::int64_t timer_id, std::optional<std::int64_t> staff_id,
+                      std::optional<std::int64_t> department_id);
 
 // ---- SLA state in SQL ----
 // A timer's state at an instant (rules.h's Evaluate, SlaState) written once in SQL over the

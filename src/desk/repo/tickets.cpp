@@ -23,7 +23,8 @@ constexpr const char* kTicketSelect =
     " t.transfer_count, t.sendback_count, t.reopen_count, t.escalation_level, t.sla_policy_id,"
     " t.sla_policy_version, t.sla_summary, t.created_at, t.accepted_at, t.first_response_at, t.resolved_at,"
     " t.closed_at, t.updated_at,"
-    " (SELECT p.name FROM sla_policies p WHERE p.id = t.sla_policy_id AND p.version = t.sla_policy_version)"
+    " (SELECT p.name FROM sla_policies p WHERE p.id = t.sla_policy_id AND p.version = t.sla_policy_version),"
+    " t.resolved_by, t.resolved_department_id"
     " FROM tickets t LEFT JOIN customers c ON c.id = t.customer_id LEFT JOIN categories k ON k.id = t.category_id"
     " LEFT JOIN departments d ON d.id = t.department_id LEFT JOIN staff s ON s.id = t.assignee_id";
 
@@ -62,6 +63,8 @@ Ticket TicketFrom(const Row& r) {
   t.closed_at = r.OptInt(29);
   t.updated_at = r.Int(30);
   t.sla_policy_name = r.Text(31);
+  t.resolved_by = r.OptInt(32);
+  t.resolved_department_id = r.OptInt(33);
   return t;
 }
 
@@ -341,7 +344,7 @@ Status SetSlaPolicy(Connection& db, Id ticket_id, std::int64_t policy_id, std::i
 }
 
 Status ApplyChange(Connection& db, Id ticket_id, Id actor, TicketStatus status, const TicketChange& c,
-                   const std::optional<Transfer>& transfer, TimeMs at) {
+                   const std::optional<Transfer>& transfer, TimeMs at, const Attribution& resolver) {
   std::string sql = "UPDATE tickets SET status = ?, updated_at = ?";
   std::vector<Value> params{Name(status), at};
   auto set = [&](const char* assignment, std::initializer_list<Value> values) {
@@ -354,8 +357,15 @@ Status ApplyChange(Connection& db, Id ticket_id, Id actor, TicketStatus status, 
     set("assignee_id = COALESCE(assignee_id, ?)", {actor});
   }
   if (c.first_response) set("first_response_at = COALESCE(first_response_at, ?)", {at});
-  if (c.resolve) set("resolved_at = ?", {at});
-  if (c.reopen) set("reopen_count = reopen_count + 1, resolved_at = NULL, closed_at = NULL", {});
+  if (c.resolve) {
+    set("resolved_at = ?, resolved_by = ?, resolved_department_id = ?",
+        {at, resolver.staff_id, resolver.department_id});
+  }
+  if (c.reopen) {
+    set("reopen_count = reopen_count + 1, resolved_at = NULL, closed_at = NULL, resolved_by = NULL,"
+        " resolved_department_id = NULL",
+        {});
+  }
   if (c.close) set("closed_at = ?", {at});
   if (c.assignee) set("assignee_id = ?", {*c.assignee});
   if (c.cancel_reason) set("cancel_reason = ?", {*c.cancel_reason});
@@ -395,7 +405,19 @@ Result<Id> InsertTransfer(Connection& db, Id ticket_id, const Transfer& tr, Id b
                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                              {ticket_id, tr.from_department, tr.to_department, tr.to_assignee, tr.reason,
                               tr.sendback ? 1 : 0, tr.technical ? 1 : 0, by, at}));
+  if (tr.sendback) {
+    // The transfer it returns: the last one into the department that sends it back.
+    SQM_TRY(
+        db.Exec("UPDATE ticket_transfers SET sent_back_by = ? WHERE id = (SELECT max(m.id) FROM ticket_transfers m"
+                " WHERE m.ticket_id = ? AND m.id < ? AND m.to_department_id = ?)",
+                {r.last_insert_id, ticket_id, r.last_insert_id, tr.from_department}));
+  }
   return r.last_insert_id;
+}
+
+Status InsertReopen(Connection& db, Id ticket_id, const Attribution& resolver, const std::string& reason, TimeMs at) {
+  return db.Exec("INSERT INTO ticket_reopens (ticket_id, at, staff_id, department_id, reason) VALUES (?, ?, ?, ?, ?)",
+                 {ticket_id, at, resolver.staff_id, resolver.department_id, reason});
 }
 
 Status InsertComment(Connection& db, Id ticket_id, Id author, bool internal, const std::string& body, TimeMs at) {
@@ -404,24 +426,26 @@ Status InsertComment(Connection& db, Id ticket_id, Id author, bool internal, con
       {ticket_id, author, internal ? "internal" : "public", body, at});
 }
 
-Status OpenCallback(Connection& db, Id ticket_id, TimeMs at, TimeMs due) {
-  return db.Exec("INSERT INTO callbacks (ticket_id, created_at, due_at) VALUES (?, ?, ?)", {ticket_id, at, due});
+Status OpenCallback(Connection& db, Id ticket_id, TimeMs at, TimeMs due, const Attribution& rated) {
+  return db.Exec(
+      "INSERT INTO callbacks (ticket_id, created_at, due_at, staff_id, department_id) VALUES (?, ?, ?, ?, ?)",
+      {ticket_id, at, due, rated.staff_id, rated.department_id});
 }
 
 Status RecordCallback(Connection& db, Id ticket_id, Id by, CallbackResolved resolved, Satisfaction satisfaction,
-                      const std::string& notes, TimeMs at) {
+                      const std::string& notes, TimeMs at, const Attribution& rated) {
   auto open = db.QueryOne("SELECT id FROM callbacks WHERE ticket_id = ? AND done_at IS NULL ORDER BY id DESC LIMIT 1",
                           {ticket_id});
   if (open) {
     return db.Exec(
-        "UPDATE callbacks SET done_at = ?, done_by = ?, reached = 1, resolved = ?, satisfaction = ?, notes = ?"
-        " WHERE id = ?",
-        {at, by, Name(resolved), Name(satisfaction), notes, open->Int(0)});
+        "UPDATE callbacks SET done_at = ?, done_by = ?, reached = 1, resolved = ?, satisfaction = ?, notes = ?,"
+        " staff_id = ?, department_id = ? WHERE id = ?",
+        {at, by, Name(resolved), Name(satisfaction), notes, rated.staff_id, rated.department_id, open->Int(0)});
   }
   return db.Exec(
-      "INSERT INTO callbacks (ticket_id, created_at, done_at, done_by, reached, resolved, satisfaction, notes)"
-      " VALUES (?, ?, ?, ?, 1, ?, ?, ?)",
-      {ticket_id, at, at, by, Name(resolved), Name(satisfaction), notes});
+      "INSERT INTO callbacks (ticket_id, created_at, done_at, done_by, reached, resolved, satisfaction, notes,"
+      " staff_id, department_id) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?)",
+      {ticket_id, at, at, by, Name(resolved), Name(satisfaction), notes, rated.staff_id, rated.department_id});
 }
 
 LargeCache::LargeCache(Connection& db, std::int64_t kib) : db_(db) {

@@ -81,21 +81,24 @@ Status SaveComplaint(Connection& db, const Complaint& complaint);
 // The SLA policy version governing the ticket, and the summary of why.
 Status SetSlaPolicy(Connection& db, Id ticket_id, std::int64_t policy_id, std::int32_t policy_version,
                     const std::string& summary, TimeMs at);
-// An action's effect on the ticket row: its status and everything `change` and `transfer` say.
+// An action's effect on the ticket row: its status and everything `change` and `transfer` say;
+// a resolution records `resolver` (rules' ChargedFor), a reopening clears it.
 Status ApplyChange(Connection& db, Id ticket_id, Id actor, TicketStatus status, const TicketChange& change,
-                   const std::optional<Transfer>& transfer, TimeMs at);
+                   const std::optional<Transfer>& transfer, TimeMs at, const Attribution& resolver = {});
 // A breach of a P2-P4 ticket: one priority higher, escalated at least to level 1.
 Status RaisePriority(Connection& db, Id ticket_id, TimeMs at);
 Status Touch(Connection& db, Id ticket_id, TimeMs at);  // updated_at
 Status SetExternalId(Connection& db, Id ticket_id, const std::string& external_id);
-// Returns the transfer's id.
+// Returns the transfer's id. A send-back marks the transfer it returns (sent_back_by).
 Result<Id> InsertTransfer(Connection& db, Id ticket_id, const Transfer& transfer, Id by, TimeMs at);
+// One reopening, charged to the resolver being reopened (rules' ResolverOf).
+Status InsertReopen(Connection& db, Id ticket_id, const Attribution& resolver, const std::string& reason, TimeMs at);
 Status InsertComment(Connection& db, Id ticket_id, Id author, bool internal, const std::string& body, TimeMs at);
-// A callback falls due after the resolution.
-Status OpenCallback(Connection& db, Id ticket_id, TimeMs at, TimeMs due);
+// A callback falls due after the resolution; it rates `rated` (the resolver).
+Status OpenCallback(Connection& db, Id ticket_id, TimeMs at, TimeMs due, const Attribution& rated);
 // The outcome of a callback that reached the customer: on the open callback, or a new one.
 Status RecordCallback(Connection& db, Id ticket_id, Id by, CallbackResolved resolved, Satisfaction satisfaction,
-                      const std::string& notes, TimeMs at);
+                      const std::string& notes, TimeMs at, const Attribution& rated);
 
 // Raises the page cache of the SQLite writer for one long job (an import applying a file: much
 // larger than the default 2 MiB) and restores it after. The one SQLite-only statement of the desk,
