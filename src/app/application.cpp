@@ -11,6 +11,7 @@
 #include "calendar/routes.h"
 #include "desk/import_routes.h"
 #include "desk/repo/catalogue.h"
+#include "desk/repo/facts.h"
 #include "desk/repo/notifications.h"
 #include "desk/report_routes.h"
 #include "desk/routes.h"
@@ -53,6 +54,7 @@ Application::Application(const Options& options, const Clock& clock)
       views_(db_),
       importer_(db_, desk_, sla_, clock_, options_.business_zone, options_.importer),
       exporter_(db_, clock_, options_.business_zone),
+      measures_(db_, facts_),
       idempotency_(db_, clock_),
       http_(router_, org_, metrics_,
             http::AppOptions{options_.web_root, options_.secure_cookies, options_.access_log, &idempotency_}) {
@@ -61,6 +63,7 @@ Application::Application(const Options& options, const Clock& clock)
     applied_migrations_.push_back(std::move(name));
   }
   FollowOtherServers();
+  facts_.Register(desk::repo::FactSources());  // the desk registers its evidence; it never links assessment
   if (auto st = calendars_.Load(); !st.ok()) throw std::runtime_error("calendars: " + st.error().message);
   sla_.SetFiringHandler(FiringHandler());
   sla_.SetCategoryPaths(desk::repo::CategoryPath);

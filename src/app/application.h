@@ -22,6 +22,9 @@
 //   desk::Reports ....... the desk's read models (dashboard, complaint summary, queues)
 //   desk::Notifications, desk::SavedViews ... each person's notifications and saved views
 //   desk::Importer ...... CSV/XLSX/NDJSON import jobs on threads of their own
+//   assessment::FactRegistry the evidence modules' fact sources (the desk's registered here, so
+//                         desk never links assessment); read-only once the constructor returns
+//   assessment::SqlMeasureSource the measures (built-in library and the organisation's own) over them
 //   IdempotencyKeys, Metrics, Router (every module's routes), http::App (the request pipeline)
 //
 // How subsystems reach each other: only through the references they were constructed with. The
@@ -53,6 +56,8 @@
 #include <string>
 #include <vector>
 
+#include "assessment/facts.h"
+#include "assessment/measure_source.h"
 #include "base/clock.h"
 #include "calendar/registry.h"
 #include "calendar/run_out_watch.h"
@@ -137,6 +142,9 @@ class Application {
   desk::Reports& reports() { return reports_; }
   desk::Importer& importer() { return importer_; }
   desk::Exporter& exporter() { return exporter_; }
+  // The fact sources the evidence modules registered, and the measures over them.
+  const assessment::FactRegistry& facts() const { return facts_; }
+  assessment::SqlMeasureSource& measures() { return measures_; }
   const http::Router& router() const { return router_; }
   http::App& http() { return http_; }
 
@@ -162,6 +170,8 @@ class Application {
   desk::SavedViews views_;
   desk::Importer importer_;
   desk::Exporter exporter_;
+  assessment::FactRegistry facts_;
+  assessment::SqlMeasureSource measures_;
   http::IdempotencyKeys idempotency_;
   std::unique_ptr<storage::EventFollower> follower_;
   http::Metrics metrics_;

@@ -65,6 +65,7 @@ struct FactQuery {
 struct Fact {
   std::int64_t fact_id = 0;
   std::optional<std::int64_t> ticket_id;
+  std::string ticket_number;  // as people write it ("T000042"); empty without a ticket
   std::int64_t at_ms = 0;
   std::optional<SubjectId> staff_id;
   std::optional<SubjectId> department_id;

@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "desk/test_fixture.h"
+#include "storage/migrations.h"
+#include "storage/postgres.h"
+#include "storage/sqlite.h"
 
 namespace sqm::desk {
 namespace {
@@ -106,6 +109,49 @@ TEST_F(AttributionTest, ABreachIsChargedToTheHolderThenTheStopOverwritesIt) {
   clock_.Set(Shanghai(0, 11, 30));
   Act(manager_, t.id, Action::kRespond, {.note = "已收到"});
   EXPECT_EQ(Timer(t.id, "first_response"), Of(manager_, tech_dept_));
+}
+
+// Migration 0011 fills the new columns of rows written before it from the values they held.
+TEST(AttributionMigration, FillsExistingRowsFromTheirValuesThen) {
+  storage::testing::TestDb file;
+  std::unique_ptr<storage::Connection> db;
+  if (file.dialect() == storage::Dialect::kSqlite) {
+    db = std::make_unique<storage::SqliteConnection>(storage::SqliteOptions{.path = file.url()});
+  } else {
+    db = std::make_unique<storage::PgConnection>(file.url());
+  }
+  const auto& all = storage::BuiltinMigrations(file.dialect());
+  std::size_t i = 0;
+  for (; i < all.size() && all[i].name < "0011"; ++i) db->ExecScript(all[i].sql);
+  ASSERT_EQ(all.at(i).name, "0011_attribution");
+  db->ExecScript(
+      "INSERT INTO departments (id, parent_id, name, created_at, updated_at) VALUES (1, NULL, 'A', 0, 0),"
+      " (2, NULL, 'B', 0, 0);"
+      "INSERT INTO staff (id, username, display_name, department_id, password_hash, created_at, updated_at)"
+      " VALUES (7, 'e', 'e', 1, 'x', 0, 0);"
+      "INSERT INTO tickets (id, type, channel, priority, status, title, created_by, created_at, updated_at,"
+      " assignee_id, department_id, resolved_at) VALUES (1, 'incident', 'phone', 3, 'resolved', 't', 7, 0, 0, 7, 1, 5),"
+      " (2, 'incident', 'phone', 3, 'in_progress', 't', 7, 0, 0, 7, 1, NULL);"
+      "INSERT INTO sla_timers (id, ticket_id, kind, policy_id, policy_version, target_minutes, calendar_code,"
+      " warning_fraction, started_at, stopped_at, state) VALUES (1, 1, 'resolution', 1, 1, 60, '24x7', 0.75, 0, 5,"
+      " 'met'), (2, 2, 'resolution', 1, 1, 60, '24x7', 0.75, 0, NULL, 'running');"
+      "INSERT INTO callbacks (id, ticket_id, created_at) VALUES (1, 1, 5);"
+      "INSERT INTO ticket_transfers (id, ticket_id, from_department_id, to_department_id, reason, sendback, by_id, at)"
+      " VALUES (1, 2, 1, 2, 'r', 0, 7, 1), (2, 2, 2, 1, 'r', 1, 7, 2), (3, 2, 1, 2, 'r', 0, 7, 3);");
+  db->ExecScript(all[i].sql);
+  auto pair = [&](const std::string& sql) {
+    auto r = db->QueryOne(sql);
+    auto text = [&](int k) { return r->IsNull(k) ? std::string("-") : std::to_string(r->Int(k)); };
+    return text(0) + "/" + text(1);
+  };
+  EXPECT_EQ(pair("SELECT resolved_by, resolved_department_id FROM tickets WHERE id = 1"), "7/1");
+  EXPECT_EQ(pair("SELECT resolved_by, resolved_department_id FROM tickets WHERE id = 2"), "-/-");
+  EXPECT_EQ(pair("SELECT staff_id, department_id FROM sla_timers WHERE id = 1"), "7/1");
+  EXPECT_EQ(pair("SELECT staff_id, department_id FROM sla_timers WHERE id = 2"), "-/-");  // not decided yet
+  EXPECT_EQ(pair("SELECT staff_id, department_id FROM callbacks WHERE id = 1"), "7/1");
+  EXPECT_EQ(pair("SELECT id, sent_back_by FROM ticket_transfers WHERE sent_back_by IS NOT NULL"), "1/2");
+  EXPECT_EQ(db->QueryOne("SELECT count(*) FROM ticket_transfers WHERE sent_back_by IS NOT NULL")->Int(0), 1);
+  EXPECT_EQ(db->QueryOne("SELECT count(*) FROM assessment_exclusion_reasons")->Int(0), 6);
 }
 
 }  // namespace

@@ -1,0 +1,47 @@
+// SQL of measures (docs/assessment.md): each measure's reference query, generated from its
+// definition and its fact source's query (never text pasted: filters become `?` values), the
+// drill-down to the facts behind a value, and the organisation's own measures
+// (assessment_measures). Runs unchanged on SQLite and PostgreSQL.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "assessment/measure.h"
+#include "base/clock.h"
+#include "storage/db.h"
+
+namespace sqm::assessment::repo {
+
+using storage::Connection;
+
+struct Sql {
+  std::string text;
+  std::vector<storage::Value> params;
+};
+
+// `f.<field> op ?` joined by AND, for conditions ParseFilter accepted; empty for none.
+Sql CompileFilter(const std::vector<Condition>& conditions);
+
+// The reference queries of `m` for subjects of `kind` over [from, to): rows (subject, n, x),
+// grouped by subject: n the facts counted (a ratio's denominator); x the aggregate (sum, mean,
+// min, max), a ratio's numerator, or NULL (count). A percentile's query lists (subject, x) per
+// fact ordered by subject and x. A ratio over two sources has a second query (subject, n) for its
+// denominator. Departments count their whole subtree. Approved exclusions leave every query.
+// REQUIRES: m passed CheckMeasure against `registry`.
+struct ValueQueries {
+  Sql main;
+  std::optional<Sql> denominator;
+};
+ValueQueries ValueSql(const Measure& m, const FactRegistry& registry, SubjectKind kind, storage::Dialect dialect,
+                      TimeMs from, TimeMs to, const std::optional<std::vector<SubjectId>>& only = std::nullopt);
+
+MeasureTable Values(Connection& db, const Measure& m, const FactRegistry& registry, const MeasureQuery& q);
+FactPage Facts(Connection& db, const Measure& m, const FactRegistry& registry, const FactQuery& q);
+
+// ---- the organisation's own measures ----
+std::vector<Measure> CustomMeasures(Connection& db);
+Status InsertMeasure(Connection& db, const Measure& m, std::int64_t by, TimeMs at);
+
+}  // namespace sqm::assessment::repo
