@@ -7,6 +7,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "assessment/measure_routes.h"
 #include "assessment/routes.h"
 #include "calendar/routes.h"
 #include "desk/import_routes.h"
@@ -55,6 +56,8 @@ Application::Application(const Options& options, const Clock& clock)
       importer_(db_, desk_, sla_, clock_, options_.business_zone, options_.importer),
       exporter_(db_, clock_, options_.business_zone),
       measures_(db_, facts_),
+      measure_service_(db_, measures_),
+      exclusions_(db_, facts_),
       idempotency_(db_, clock_),
       http_(router_, org_, metrics_,
             http::AppOptions{options_.web_root, options_.secure_cookies, options_.access_log, &idempotency_}) {
@@ -136,6 +139,8 @@ void Application::AddRoutes() {
   desk::AddReportRoutes(router_, reports_, notifications_, views_);
   desk::AddImportRoutes(router_, importer_, exporter_, idempotency_);
   assessment::AddMethodRoutes(router_);
+  assessment::AddMeasureRoutes(router_, measure_service_, options_.business_zone);
+  assessment::AddExclusionRoutes(router_, exclusions_);
   feedback::AddStatisticsRoutes(router_);
   inspection::AddAgreementRoutes(router_);
 }

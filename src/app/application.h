@@ -25,6 +25,7 @@
 //   assessment::FactRegistry the evidence modules' fact sources (the desk's registered here, so
 //                         desk never links assessment); read-only once the constructor returns
 //   assessment::SqlMeasureSource the measures (built-in library and the organisation's own) over them
+//   assessment::MeasureService, ExclusionService ... their use cases behind the routes
 //   IdempotencyKeys, Metrics, Router (every module's routes), http::App (the request pipeline)
 //
 // How subsystems reach each other: only through the references they were constructed with. The
@@ -56,7 +57,9 @@
 #include <string>
 #include <vector>
 
+#include "assessment/exclusion.h"
 #include "assessment/facts.h"
+#include "assessment/measure_service.h"
 #include "assessment/measure_source.h"
 #include "base/clock.h"
 #include "calendar/registry.h"
@@ -145,6 +148,7 @@ class Application {
   // The fact sources the evidence modules registered, and the measures over them.
   const assessment::FactRegistry& facts() const { return facts_; }
   assessment::SqlMeasureSource& measures() { return measures_; }
+  assessment::ExclusionService& exclusions() { return exclusions_; }
   const http::Router& router() const { return router_; }
   http::App& http() { return http_; }
 
@@ -172,6 +176,8 @@ class Application {
   desk::Exporter exporter_;
   assessment::FactRegistry facts_;
   assessment::SqlMeasureSource measures_;
+  assessment::MeasureService measure_service_;
+  assessment::ExclusionService exclusions_;
   http::IdempotencyKeys idempotency_;
   std::unique_ptr<storage::EventFollower> follower_;
   http::Metrics metrics_;

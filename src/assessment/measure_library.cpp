@@ -12,22 +12,6 @@ using A = AggregationKind;
 constexpr auto kHigher = Direction::kHigherIsBetter;
 constexpr auto kLower = Direction::kLowerIsBetter;
 
-Measure Ratio(std::string code, Text name, Text definition, std::string source, std::string filter,
-              std::string numerator, Direction direction, std::string unit = "percent") {
-  Measure m;
-  m.code = std::move(code);
-  m.name = std::move(name);
-  m.definition = std::move(definition);
-  m.source = std::move(source);
-  m.aggregation.kind = A::kRatio;
-  m.aggregation.numerator_filter = std::move(numerator);
-  m.filter = std::move(filter);
-  m.unit = std::move(unit);
-  m.direction = direction;
-  m.builtin = true;
-  return m;
-}
-
 Measure Of(std::string code, Text name, Text definition, std::string source, Aggregation aggregation,
            std::string filter, std::string unit, Direction direction) {
   Measure m;
@@ -41,6 +25,13 @@ Measure Of(std::string code, Text name, Text definition, std::string source, Agg
   m.direction = direction;
   m.builtin = true;
   return m;
+}
+
+Measure Ratio(std::string code, Text name, Text definition, std::string source, std::string filter,
+              std::string numerator, Direction direction, std::string unit = "percent") {
+  return Of(std::move(code), std::move(name), std::move(definition), std::move(source),
+            {.kind = A::kRatio, .numerator_filter = std::move(numerator)}, std::move(filter), std::move(unit),
+            direction);
 }
 
 std::vector<Measure> Library() {

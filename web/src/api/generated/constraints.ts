@@ -10,6 +10,21 @@ export interface SchemaConstraints {
 }
 
 export const constraints = {
+  "ZhEn": {"required":["zh","en"],"maxLength":{},"minLength":{}},
+  "MeasureAggregation": {"required":["kind"],"maxLength":{},"minLength":{}},
+  "MeasureDraft": {"required":["code","name","source","aggregation","unit"],"maxLength":{},"minLength":{}},
+  "MeasureList": {"required":[],"maxLength":{},"minLength":{}},
+  "FactField": {"required":[],"maxLength":{},"minLength":{}},
+  "FactSourceList": {"required":[],"maxLength":{},"minLength":{}},
+  "MeasureValues": {"required":[],"maxLength":{},"minLength":{}},
+  "FactPage": {"required":[],"maxLength":{},"minLength":{}},
+  "ExclusionReasonDraft": {"required":["code","name"],"maxLength":{},"minLength":{}},
+  "ExclusionReasonPatch": {"required":["active"],"maxLength":{},"minLength":{}},
+  "ExclusionReasonList": {"required":[],"maxLength":{},"minLength":{}},
+  "ExclusionDraft": {"required":["ticket_id","reason_code","evidence"],"maxLength":{},"minLength":{}},
+  "ExclusionDecision": {"required":[],"maxLength":{},"minLength":{}},
+  "Exclusion": {"required":[],"maxLength":{},"minLength":{}},
+  "ExclusionList": {"required":[],"maxLength":{},"minLength":{}},
   "Error": {"required":["error"],"maxLength":{},"minLength":{}},
   "FieldProblem": {"required":["message"],"maxLength":{},"minLength":{}},
   "Health": {"required":["status"],"maxLength":{},"minLength":{}},

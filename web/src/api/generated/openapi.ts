@@ -1452,10 +1452,365 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assessment/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The measures: the built-in library and the organisation's own
+         * @description Every measure with its names and one-line definitions (zh-CN and English), its fact source,
+         *     aggregation, filter, unit and direction.
+         */
+        get: operations["listMeasures"];
+        put?: never;
+        /**
+         * Define a measure
+         * @description A measure over a registered fact source. The filter (and a ratio's numerator_filter and
+         *     denominator_filter) use the closed condition language of docs/assessment.md, checked against
+         *     the source's fields; every problem is reported at once (`code`, `name.zh`, `unit`, `filter`,
+         *     `aggregation.field`, `aggregation.p`, ...). A taken code is a 409 on `code`.
+         */
+        post: operations["createMeasure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessment/measures/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One measure with its reference SQL
+         * @description The measure plus `reference_sql` (staff) and `reference_sql_department` (the subtree roll-up):
+         *     the query SqlMeasureSource runs, with `?` for the window and every filter value, and the
+         *     fields of its source.
+         */
+        get: operations["getMeasure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessment/measures/{code}/values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Values per subject over a window
+         * @description One item per subject with facts in [from, to) that the caller may see (a manager: their
+         *     subtree). `value` is null with `no_data: true` when nothing was counted (a ratio without a
+         *     denominator), never 0. Ratios carry numerator and denominator; `sample` is the facts counted.
+         */
+        get: operations["measureValues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessment/measures/{code}/facts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The facts behind one value (drill-down)
+         * @description The facts of one subject, oldest id first, paged by `after` (the last fact_id) and `limit`
+         *     (1-500, default 50). `counted` marks a ratio's numerator facts; excluded tickets are listed
+         *     with `excluded: true`, their reason, and count nowhere. A subject outside the caller's
+         *     departments is a 403.
+         */
+        get: operations["measureFacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessment/fact-sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The fact sources measures read
+         * @description Each source registered by the module that owns its tables (the desk: tickets, sla_timers,
+         *     callbacks, complaints, transfers, reopens) with the fields a filter or an aggregation may name.
+         */
+        get: operations["listFactSources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessment/exclusion-reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Why a ticket may leave assessment
+         * @description The editable list of exclusion reasons (seeded with the issue's), active or not: a list of
+         *     settings, no assessment data, for any staff member.
+         */
+        get: operations["listExclusionReasons"];
+        put?: never;
+        /**
+         * Add an exclusion reason
+         * @description A new reason `{code, name: {zh, en}}`; a taken code is a 409 on `code`.
+         */
+        post: operations["addExclusionReason"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessment/exclusion-reasons/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Retire or restore a reason
+         * @description `{active}`: an inactive reason cannot be chosen for new requests.
+         */
+        patch: operations["setExclusionReasonActive"];
+        trace?: never;
+    };
+    "/api/v1/assessment/exclusions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Exclusion requests and decisions
+         * @description Newest first (at most 500), of tickets in the caller's departments or requested by them.
+         */
+        get: operations["listExclusions"];
+        put?: never;
+        /**
+         * Ask that a ticket leave assessment
+         * @description By someone who may act on the ticket (its handler, or its department in their scope), with a
+         *     reason and evidence (required). Every problem at once: `ticket_id`, `reason_code`, `evidence`;
+         *     a ticket with a request or an approval already is a 409 on `ticket_id`.
+         */
+        post: operations["requestExclusion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessment/exclusions/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve an exclusion
+         * @description The quality department approves `{note}`: the ticket leaves every measure. Only a requested
+         *     exclusion (409 on `status` otherwise).
+         */
+        post: operations["approveExclusion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessment/exclusions/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject an exclusion
+         * @description `{note}` is required (400 on `note`). Only a requested exclusion (409 on `status` otherwise).
+         */
+        post: operations["rejectExclusion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ZhEn: {
+            zh: string;
+            en: string;
+        };
+        MeasureAggregation: {
+            /** @enum {string} */
+            kind: "count" | "sum" | "mean" | "min" | "max" | "percentile" | "ratio";
+            /** @description sum, mean, min, max, percentile: a number, integer or boolean field */
+            field?: string;
+            /** @description percentile: above 0 and below 100 (linear interpolation) */
+            p?: number;
+            /** @description ratio: the numerator counts the facts of filter and this */
+            numerator_filter?: string;
+            /** @description ratio: count the denominator over another source */
+            denominator_source?: string;
+            /** @description ratio with denominator_source: its filter */
+            denominator_filter?: string;
+        };
+        MeasureDraft: {
+            /** @example urgent_closure */
+            code: string;
+            name: components["schemas"]["ZhEn"];
+            definition?: components["schemas"]["ZhEn"];
+            /** @example tickets */
+            source: string;
+            aggregation: components["schemas"]["MeasureAggregation"];
+            /** @example cancelled = false and priority <= 2 */
+            filter?: string;
+            /** @enum {string} */
+            unit: "percent" | "per_mille" | "ratio" | "minutes" | "hours" | "count" | "number" | "points";
+            /** @enum {string} */
+            direction?: "higher" | "lower";
+        };
+        Measure: components["schemas"]["MeasureDraft"] & {
+            ratio?: boolean;
+            builtin?: boolean;
+        };
+        MeasureList: {
+            items?: components["schemas"]["Measure"][];
+        };
+        FactField: {
+            name?: string;
+            /** @enum {string} */
+            type?: "boolean" | "integer" | "number" | "text";
+            description?: components["schemas"]["ZhEn"];
+        };
+        MeasureDetail: components["schemas"]["Measure"] & {
+            reference_sql?: string;
+            reference_sql_department?: string;
+            fields?: components["schemas"]["FactField"][];
+        };
+        FactSourceList: {
+            items?: {
+                name?: string;
+                description?: components["schemas"]["ZhEn"];
+                fields?: components["schemas"]["FactField"][];
+            }[];
+        };
+        MeasureValues: {
+            items?: {
+                subject_id?: number;
+                subject_name?: string;
+                value?: number | null;
+                no_data?: boolean;
+                sample?: number;
+                numerator?: number;
+                denominator?: number;
+            }[];
+        };
+        FactPage: {
+            items?: {
+                fact_id?: number;
+                ticket_id?: number | null;
+                ticket_number?: string | null;
+                /** Format: date-time */
+                at?: string;
+                staff_id?: number | null;
+                department_id?: number | null;
+                value?: number | null;
+                counted?: boolean;
+                excluded?: boolean;
+                exclusion_reason?: string | null;
+            }[];
+            next_after?: number | null;
+        };
+        ExclusionReasonDraft: {
+            code: string;
+            name: components["schemas"]["ZhEn"];
+        };
+        ExclusionReason: components["schemas"]["ExclusionReasonDraft"] & {
+            active?: boolean;
+        };
+        ExclusionReasonPatch: {
+            active: boolean;
+        };
+        ExclusionReasonList: {
+            items?: components["schemas"]["ExclusionReason"][];
+        };
+        ExclusionDraft: {
+            ticket_id: number;
+            reason_code: string;
+            evidence: string;
+        };
+        ExclusionDecision: {
+            note?: string;
+        };
+        Exclusion: {
+            id?: number;
+            ticket_id?: number;
+            ticket_number?: string;
+            reason_code?: string;
+            evidence?: string;
+            /** @enum {string} */
+            status?: "requested" | "approved" | "rejected";
+            requested_by?: number;
+            requested_by_name?: string;
+            /** Format: date-time */
+            requested_at?: string;
+            decided_by?: number | null;
+            decided_by_name?: string | null;
+            /** Format: date-time */
+            decided_at?: string | null;
+            decision_note?: string;
+        };
+        ExclusionList: {
+            items?: components["schemas"]["Exclusion"][];
+        };
         /**
          * @example {
          *       "error": {
@@ -4983,6 +5338,383 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
         };
     };
+    listMeasures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createMeasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasureDraft"];
+            };
+        };
+        responses: {
+            /** @description The measure. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Measure"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    getMeasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The measure code. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureDetail"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    measureValues: {
+        parameters: {
+            query: {
+                /** @description staff (default) or department (its whole subtree). */
+                kind?: string;
+                /** @description Start, inclusive: a date (the business zone's midnight) or an ISO time. */
+                from: string;
+                /** @description End, exclusive. */
+                to: string;
+            };
+            header?: never;
+            path: {
+                /** @description The measure code. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureValues"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    measureFacts: {
+        parameters: {
+            query: {
+                /** @description staff (default) or department (its whole subtree). */
+                kind?: string;
+                /** @description Start, inclusive: a date (the business zone's midnight) or an ISO time. */
+                from: string;
+                /** @description End, exclusive. */
+                to: string;
+                /** @description The staff or department id. */
+                subject_id: number;
+                /** @description Keyset cursor. */
+                after?: number;
+                /** @description 1-500. */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The measure code. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FactPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listFactSources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FactSourceList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listExclusionReasons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExclusionReasonList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    addExclusionReason: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExclusionReasonDraft"];
+            };
+        };
+        responses: {
+            /** @description The reason. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExclusionReason"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    setExclusionReasonActive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The reason code. */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExclusionReasonPatch"];
+            };
+        };
+        responses: {
+            /** @description The answer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExclusionReason"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    listExclusions: {
+        parameters: {
+            query?: {
+                /** @description requested, approved or rejected. */
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExclusionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    requestExclusion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExclusionDraft"];
+            };
+        };
+        responses: {
+            /** @description The request. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Exclusion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    approveExclusion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The exclusion id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExclusionDecision"];
+            };
+        };
+        responses: {
+            /** @description The answer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Exclusion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    rejectExclusion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The exclusion id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExclusionDecision"];
+            };
+        };
+        responses: {
+            /** @description The answer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Exclusion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -4999,6 +5731,11 @@ export const pathsApiV1TicketsExportGetParametersQueryFormatValues: ReadonlyArra
 export const pathsApiV1TicketsExportGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tickets/export"]["get"]["parameters"]["query"]["lang"]> = ["en", "zh"];
 export const pathsApiV1TicketsExportGetParametersQuerySla_stateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tickets/export"]["get"]["parameters"]["query"]["sla_state"]> = ["ok", "warning", "breached", "paused"];
 export const pathsApiV1CallbacksGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/callbacks"]["get"]["parameters"]["query"]["state"]> = ["open", "overdue", "done"];
+export const measureAggregationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MeasureAggregation"]["kind"]> = ["count", "sum", "mean", "min", "max", "percentile", "ratio"];
+export const measureDraftUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MeasureDraft"]["unit"]> = ["percent", "per_mille", "ratio", "minutes", "hours", "count", "number", "points"];
+export const measureDraftDirectionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MeasureDraft"]["direction"]> = ["higher", "lower"];
+export const factFieldTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FactField"]["type"]> = ["boolean", "integer", "number", "text"];
+export const exclusionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Exclusion"]["status"]> = ["requested", "approved", "rejected"];
 export const errorErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Error"]["error"]["code"]> = ["invalid", "unauthenticated", "forbidden", "not_found", "method_not_allowed", "request_timeout", "conflict", "payload_too_large", "unsupported_media_type", "header_too_large", "too_many_requests", "unavailable", "internal"];
 export const healthStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Health"]["status"]> = ["ok", "unavailable"];
 export const roleCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RoleCode"]> = ["admin", "quality", "executive", "manager", "agent", "engineer", "evaluator", "customer"];
