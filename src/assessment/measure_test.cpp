@@ -1,13 +1,19 @@
 // Measures: the filter language, the built-in library against the desk's fact sources, and
 // SqlMeasureSource on a small fixture whose every value is computed by hand below (SQLite, or
 // PostgreSQL under SQM_TEST_DB=postgres).
+#include <set>
+
 #include <gtest/gtest.h>
 
+#include "assessment/exclusion.h"
 #include "assessment/measure.h"
 #include "assessment/measure_repo.h"
+#include "assessment/measure_service.h"
 #include "assessment/measure_source.h"
 #include "desk/repo/facts.h"
+#include "org/rules.h"
 #include "storage/database.h"
+#include "storage/event_log.h"
 #include "storage/testing.h"
 
 namespace sqm::assessment {
@@ -118,7 +124,8 @@ class MeasureSourceTest : public ::testing::Test {
         "INSERT INTO departments (id, parent_id, name, created_at, updated_at) VALUES (1, NULL, '中心', 0, 0),"
         " (2, 1, 'A', 0, 0), (3, 1, 'B', 0, 0), (4, 2, 'A1', 0, 0)",
         "INSERT INTO staff (id, username, display_name, department_id, password_hash, created_at, updated_at) VALUES"
-        " (10, 'alice', 'alice', 3, 'x', 0, 0), (11, 'bob', 'bob', 3, 'x', 0, 0), (12, 'carol', 'carol', 4, 'x', 0, 0)",
+        " (1, 'quality', 'quality', 1, 'x', 0, 0), (10, 'alice', 'alice', 3, 'x', 0, 0), (11, 'bob', 'bob', 3, 'x', 0, "
+        "0), (12, 'carol', 'carol', 4, 'x', 0, 0)",
         // Tickets: first responses after 5, 15, 30, 1 and 20 minutes.
         "INSERT INTO tickets (id, type, channel, priority, status, title, created_by, created_at, updated_at,"
         " assignee_id, department_id, first_response_at, resolved_at, resolved_by, resolved_department_id,"
@@ -313,6 +320,100 @@ TEST_F(MeasureSourceTest, UnknownMeasuresAndEmptyWindowsAreRefusedNamingTheField
   const auto reference = source_->ReferenceSql(*source_->Find("complaints_per_1000_tickets"), SubjectKind::kDepartment);
   EXPECT_NE(reference.find("WITH RECURSIVE tree"), std::string::npos);
   EXPECT_NE(reference.find(";\n"), std::string::npos);  // numerator and denominator queries
+}
+
+// Who may do what with exclusions and measures: a principal with the permissions of a role and a
+// department scope, as org would resolve them.
+org::Principal As(std::int64_t staff_id, std::vector<std::string> roles, std::set<std::int64_t> scope = {}) {
+  org::Principal p;
+  p.staff_id = staff_id;
+  p.username = "u" + std::to_string(staff_id);
+  p.permissions = org::PermissionsOf(roles);
+  p.roles = std::move(roles);
+  p.scope.all = scope.empty();
+  p.scope.departments = std::move(scope);
+  return p;
+}
+
+TEST_F(MeasureSourceTest, AnExclusionIsRequestedWithEvidenceAndDecidedByQuality) {
+  ExclusionService exclusions(*db_, registry_);
+  const auto alice = As(10, {"agent"}, {2, 4});  // handles t1 and t2, charged to A
+  const auto bob = As(11, {"agent"}, {3});
+  const auto quality = As(1, {"quality"});
+
+  auto bad = exclusions.Request(alice, {2, "nope", ""});
+  ASSERT_FALSE(bad.ok());
+  std::set<std::string> fields{bad.error().field};
+  for (const auto& e : bad.error().more) fields.insert(e.field);
+  EXPECT_EQ(fields, (std::set<std::string>{"reason_code", "evidence"}));
+  EXPECT_EQ(exclusions.Request(bob, {2, "duplicate", "x"}).error().code, ErrorCode::kForbidden);  // A's ticket
+  EXPECT_EQ(exclusions.Request(As(12, {"evaluator"}), {2, "duplicate", "x"}).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(exclusions.Request(alice, {999, "duplicate", "x"}).error().field, "ticket_id");
+
+  auto req = exclusions.Request(alice, {2, "duplicate", "same as t1"});
+  ASSERT_TRUE(req.ok()) << req.error().message;
+  EXPECT_EQ(req->status, ExclusionStatus::kRequested);
+  auto again = exclusions.Request(alice, {2, "duplicate", "again"});
+  EXPECT_EQ(again.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(again.error().field, "ticket_id");
+  EXPECT_EQ(Values(SubjectKind::kStaff, {"closure_rate"}).at(10).at("closure_rate").ratio->denominator, 2);
+
+  EXPECT_EQ(exclusions.Approve(alice, req->id, "").error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(exclusions.Reject(quality, req->id, "").error().field, "note");
+  auto ok = exclusions.Approve(quality, req->id, "checked");
+  ASSERT_TRUE(ok.ok()) << ok.error().message;
+  EXPECT_EQ(ok->status, ExclusionStatus::kApproved);
+  EXPECT_EQ(ok->decided_by, 1);
+  EXPECT_EQ(exclusions.Reject(quality, req->id, "no").error().field, "status");
+  EXPECT_EQ(Values(SubjectKind::kStaff, {"closure_rate"}).at(10).at("closure_rate").ratio->denominator, 1);
+
+  // Each step is an event; the list keeps to the reader's departments.
+  db_->Read([](storage::Connection& c) {
+    EXPECT_EQ(storage::CountEvents(c, {.type = "assessment.exclusion_requested"}), 1);
+    EXPECT_EQ(storage::CountEvents(c, {.type = "assessment.exclusion_approved"}), 1);
+  });
+  EXPECT_EQ(exclusions.List(quality, ExclusionStatus::kApproved)->size(), 1u);
+  EXPECT_EQ(exclusions.List(As(11, {"manager"}, {3}), std::nullopt)->size(), 0u);
+  EXPECT_EQ(exclusions.List(As(12, {"manager"}, {2, 4}), std::nullopt)->size(), 1u);
+  EXPECT_EQ(exclusions.List(alice, std::nullopt).error().code, ErrorCode::kForbidden);  // no assessment.read
+
+  // Reasons: an editable list; a retired reason cannot be chosen.
+  EXPECT_EQ(exclusions.AddReason(quality, {"duplicate", {"重复", "Duplicate"}}).error().field, "code");
+  ASSERT_TRUE(exclusions.AddReason(quality, {"pilot", {"试点", "Pilot"}}).ok());
+  ASSERT_TRUE(exclusions.SetReasonActive(quality, "pilot", false).ok());
+  EXPECT_EQ(exclusions.Request(alice, {1, "pilot", "x"}).error().field, "reason_code");
+  EXPECT_EQ(exclusions.SetReasonActive(alice, "pilot", true).error().code, ErrorCode::kForbidden);
+}
+
+TEST_F(MeasureSourceTest, AManagerSeesTheValuesOfTheirSubtreeOnly) {
+  MeasureService measures(*db_, *source_);
+  const auto manager = As(12, {"manager"}, {2, 4});  // A and A1
+  auto departments = measures.Values(manager, "closure_rate", SubjectKind::kDepartment, 1000, 2000);
+  ASSERT_TRUE(departments.ok()) << departments.error().message;
+  std::set<SubjectId> seen;
+  for (const auto& v : *departments) seen.insert(v.subject_id);
+  EXPECT_EQ(seen, (std::set<SubjectId>{2, 4}));  // not the root
+  // Staff by their department now: alice moved to B, carol is in A1.
+  auto staff = measures.Values(manager, "closure_rate", SubjectKind::kStaff, 1000, 2000);
+  ASSERT_EQ(staff->size(), 1u);
+  EXPECT_EQ(staff->front().subject_id, 12);
+  EXPECT_EQ(staff->front().name, "carol");
+  EXPECT_EQ(measures.Facts(manager, {"closure_rate", SubjectKind::kStaff, 10, 1000, 2000, 0, 50}).error().code,
+            ErrorCode::kForbidden);
+  EXPECT_TRUE(measures.Facts(manager, {"closure_rate", SubjectKind::kDepartment, 2, 1000, 2000, 0, 50}).ok());
+  EXPECT_EQ(measures.List(As(13, {"evaluator"}, {2})).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(measures.List(As(13, {"agent"}, {2})).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(measures.Values(manager, "nope", SubjectKind::kStaff, 1000, 2000).error().code, ErrorCode::kNotFound);
+
+  Measure m = *source_->Find("closure_rate");
+  m.code = "closure_again";
+  EXPECT_EQ(measures.Create(manager, m).error().code, ErrorCode::kForbidden);
+  auto created = measures.Create(As(1, {"quality"}), m);
+  ASSERT_TRUE(created.ok()) << created.error().message;
+  EXPECT_FALSE(created->builtin);
+  EXPECT_EQ(measures.Create(As(1, {"quality"}), m).error().code, ErrorCode::kConflict);
+  auto again = Values(SubjectKind::kStaff, {"closure_again", "closure_rate"});
+  EXPECT_DOUBLE_EQ(Of(again, 10, "closure_again"), Of(again, 10, "closure_rate"));
 }
 
 }  // namespace
