@@ -31,6 +31,11 @@ bool IsCode(const std::string& s) {
   return s[0] >= 'a' && s[0] <= 'z';
 }
 
+std::string TicketNumber(const FactRegistry& facts, std::int64_t ticket_id) {
+  const auto* tickets = facts.Find("tickets");
+  return tickets && tickets->ticket_number ? tickets->ticket_number(ticket_id) : std::to_string(ticket_id);
+}
+
 }  // namespace
 
 const char* ExclusionStatusName(ExclusionStatus s) {
@@ -50,8 +55,7 @@ std::optional<ExclusionStatus> ParseExclusionStatus(std::string_view name) {
 ExclusionService::ExclusionService(storage::Database& db, const FactRegistry& facts) : db_(db), facts_(facts) {}
 
 std::string ExclusionService::NumberOf(std::int64_t ticket_id) const {
-  const auto* tickets = facts_.Find("tickets");
-  return tickets && tickets->ticket_number ? tickets->ticket_number(ticket_id) : std::to_string(ticket_id);
+  return TicketNumber(facts_, ticket_id);
 }
 
 Result<std::vector<ExclusionReason>> ExclusionService::Reasons(const org::Principal& who) {
@@ -106,6 +110,19 @@ Result<std::vector<Exclusion>> ExclusionService::List(const org::Principal& who,
   auto list = db_.Read(
       [&](storage::Connection& db) { return repo::ListExclusions(db, status, departments, who.staff_id, tickets); });
   for (auto& e : list) e.ticket_number = NumberOf(e.ticket_id);
+  return list;
+}
+
+std::vector<Exclusion> ExclusionService::ApprovedIn(TimeMs from, TimeMs to) {
+  return db_.Read([&](storage::Connection& db) { return ApprovedExclusionsIn(db, facts_, from, to); });
+}
+
+std::vector<Exclusion> ApprovedExclusionsIn(storage::Connection& db, const FactRegistry& facts, TimeMs from,
+                                            TimeMs to) {
+  std::vector<std::string> sources;
+  for (const auto& s : facts.All()) sources.push_back(s.Sql(db.dialect()));
+  auto list = repo::ApprovedExclusionsIn(db, sources, from, to);
+  for (auto& e : list) e.ticket_number = TicketNumber(facts, e.ticket_id);
   return list;
 }
 

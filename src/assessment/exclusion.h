@@ -61,6 +61,8 @@ class ExclusionService {
 
   // assessment.read: the exclusions of tickets in `who`'s departments, newest first.
   Result<std::vector<Exclusion>> List(const org::Principal& who, std::optional<ExclusionStatus> status);
+  // ApprovedExclusionsIn (below) on a read connection of its own.
+  std::vector<Exclusion> ApprovedIn(TimeMs from, TimeMs to);
   // ticket.write on a ticket `who` handles or whose department is in their scope. Every problem
   // at once: ticket_id, reason_code, evidence (required); kConflict on ticket_id when the ticket
   // already has a request or an approval.
@@ -77,5 +79,11 @@ class ExclusionService {
   storage::Database& db_;
   const FactRegistry& facts_;
 };
+
+// The approved exclusions in force now of the tickets with a fact in [from, to) in any source of
+// `facts`, ordered by ticket id: what a period's evaluation freezes. No permission check and no
+// scope — the caller (the period service, inside its own transaction if it likes) has checked
+// its own; never serve the list to a request as it is.
+std::vector<Exclusion> ApprovedExclusionsIn(storage::Connection& db, const FactRegistry& facts, TimeMs from, TimeMs to);
 
 }  // namespace sqm::assessment

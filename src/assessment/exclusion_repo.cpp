@@ -93,6 +93,22 @@ std::optional<Exclusion> FindExclusion(storage::Connection& db, std::int64_t id)
   return ExclusionFrom(*r);
 }
 
+std::vector<Exclusion> ApprovedExclusionsIn(storage::Connection& db, const std::vector<std::string>& sources,
+                                            TimeMs from, TimeMs to) {
+  std::vector<Exclusion> out;
+  if (sources.empty()) return out;
+  std::string sql = std::string(kSelect) + " WHERE e.status = 'approved' AND (";
+  std::vector<Value> params;
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    if (i > 0) sql += " OR ";
+    sql += "EXISTS (SELECT 1 FROM (" + sources[i] + ") f WHERE f.ticket_id = e.ticket_id AND f.at >= ? AND f.at < ?)";
+    params.insert(params.end(), {from, to});
+  }
+  sql += ") ORDER BY e.ticket_id, e.id";
+  for (const auto& r : db.Query(sql, params)) out.push_back(ExclusionFrom(r));
+  return out;
+}
+
 std::optional<std::int64_t> LiveExclusionOf(storage::Connection& db, std::int64_t ticket_id) {
   auto r = db.QueryOne(
       "SELECT id FROM assessment_exclusions WHERE ticket_id = ? AND status <> 'rejected'"

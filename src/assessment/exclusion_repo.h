@@ -19,6 +19,10 @@ std::vector<Exclusion> ListExclusions(storage::Connection& db, std::optional<Exc
                                       const std::optional<std::vector<std::int64_t>>& departments,
                                       std::int64_t staff_id, const std::string& tickets_sql);
 std::optional<Exclusion> FindExclusion(storage::Connection& db, std::int64_t id);
+// The approved exclusions of the tickets with a fact in [from, to) in any of `sources` (the
+// registered fact sources' queries), by ticket id; no scope: for the period service's snapshot.
+std::vector<Exclusion> ApprovedExclusionsIn(storage::Connection& db, const std::vector<std::string>& sources,
+                                            TimeMs from, TimeMs to);
 // A request or an approval of the ticket, if any.
 std::optional<std::int64_t> LiveExclusionOf(storage::Connection& db, std::int64_t ticket_id);
 Result<std::int64_t> InsertExclusion(storage::Connection& db, const ExclusionRequest& r, std::int64_t by, TimeMs at);

@@ -289,6 +289,38 @@ TEST_F(MeasureSourceTest, AnApprovedExclusionLeavesEveryMeasureAndIsMarkedInTheF
   EXPECT_EQ(page->facts[1].exclusion_reason, "duplicate");
 }
 
+TEST_F(MeasureSourceTest, ThePeriodServiceReadsTheApprovedExclusionsOfAWindowWithoutAScope) {
+  Exec(
+      {"INSERT INTO assessment_exclusions (ticket_id, reason_code, evidence, status, requested_by, requested_at)"
+       " VALUES (6, 'duplicate', 'x', 'approved', 10, 0), (2, 'duplicate', 'x', 'approved', 10, 0),"
+       " (1, 'duplicate', 'x', 'requested', 10, 0), (3, 'duplicate', 'x', 'rejected', 10, 0)"});
+  ExclusionService exclusions(*db_, registry_);
+  auto tickets = [&](TimeMs from, TimeMs to) {
+    std::vector<std::int64_t> out;
+    for (const auto& e : exclusions.ApprovedIn(from, to)) {
+      EXPECT_EQ(e.status, ExclusionStatus::kApproved);
+      EXPECT_EQ(e.reason_code, "duplicate");
+      out.push_back(e.ticket_id);
+    }
+    return out;
+  };
+  EXPECT_EQ(tickets(1000, 2000), (std::vector<std::int64_t>{2}));  // requested t1, rejected t3 do not count
+  EXPECT_EQ(tickets(2000, 3000), (std::vector<std::int64_t>{6}));
+  EXPECT_EQ(tickets(1000, 3000), (std::vector<std::int64_t>{2, 6}));  // by ticket id
+  EXPECT_EQ(tickets(1240, 1260), (std::vector<std::int64_t>{2}));     // only t2's callback of 1250 lies in it
+  EXPECT_EQ(tickets(1300, 1400), (std::vector<std::int64_t>{}));      // none of t2's facts
+  // The same inside a caller's own transaction.
+  auto st = db_->Write("test", [&](storage::WriteTx& tx) -> Status {
+    const auto in = ApprovedExclusionsIn(tx.db(), registry_, 1000, 3000);
+    EXPECT_EQ(in.size(), 2u);
+    if (!in.empty()) {
+      EXPECT_EQ(in.front().ticket_number, "T000002");
+    }
+    return {};
+  });
+  EXPECT_TRUE(st.ok());
+}
+
 TEST_F(MeasureSourceTest, FactsPageBySubjectTreeWithValuesAndNumerators) {
   auto first = source_->Facts({"mean_first_response_minutes", SubjectKind::kDepartment, 2, 1000, 2000, 0, 2});
   ASSERT_TRUE(first.ok()) << first.error().message;
