@@ -4,6 +4,8 @@ import {
   ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
+  CalculatorOutlined,
+  TrophyOutlined,
   BarChartOutlined,
   CalendarOutlined,
   CustomerServiceOutlined,
@@ -48,6 +50,7 @@ export const menuAreas: readonly MenuArea[] = [
   { key: 'desk', labelKey: 'nav.desk', icon: <CustomerServiceOutlined /> },
   { key: 'sla', labelKey: 'nav.sla', icon: <FieldTimeOutlined /> },
   { key: 'org', labelKey: 'nav.org', icon: <ApartmentOutlined /> },
+  { key: 'assessment', labelKey: 'nav.assessment', icon: <TrophyOutlined /> },
 ];
 
 export const appRoutes: readonly AppRoute[] = [
@@ -153,6 +156,14 @@ export const appRoutes: readonly AppRoute[] = [
     permission: 'org.read',
     area: 'org',
     component: lazy(() => import('./pages/org/Staff')),
+  },
+  {
+    path: '/assessment/methods',
+    labelKey: 'nav.assessmentMethods',
+    icon: <CalculatorOutlined />,
+    permission: 'staff',
+    area: 'assessment',
+    component: lazy(() => import('./pages/assessment/Methods')),
   },
   {
     path: '/audit',
