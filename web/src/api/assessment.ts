@@ -226,6 +226,8 @@ export interface Period {
   name: string;
   status: PeriodStatus;
   kind?: PeriodKind;
+  /** Whom the period assesses (the scheme's kind). */
+  subject_kind?: SubjectKind;
   scheme?: { id: number; code?: string; name?: Bilingual | string } | number | string;
   version?: number;
   from: string;
@@ -270,7 +272,9 @@ export interface ResultNode {
   points?: number | null;
   weight?: number | null;
   contribution?: number | null;
-  measure?: string | null;
+  /** The indicator this node scores, and the measures behind it (for the drill-down). */
+  indicator?: string | null;
+  measures?: string[] | null;
 }
 
 export interface ResultDetail extends ResultRow {

@@ -1,0 +1,108 @@
+// The drill-down: the facts (tickets) behind one measured value, paged, the excluded ones marked
+// with their reason and left out of the value.
+import { Button, Drawer, Select, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { measureFacts, type FactRow, type SubjectKind } from '../../api/assessment';
+import ErrorAlert from '../../components/ErrorAlert';
+import { formatTime, ticketNumber } from '../../lib/format';
+import { toApiError } from '../../lib/useAsync';
+import type { ApiError } from '../../api/client';
+
+export interface DrillDown {
+  title: string;
+  measures: string[];
+  kind: SubjectKind;
+  subjectId: number;
+  from: string;
+  to: string;
+}
+
+export default function FactsDrawer({ target, onClose }: { target: DrillDown | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [measure, setMeasure] = useState<string | undefined>();
+  const [rows, setRows] = useState<FactRow[]>([]);
+  const [next, setNext] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  const load = async (code: string, after: string | null) => {
+    if (!target) return;
+    setLoading(true);
+    try {
+      const page = await measureFacts(code, { kind: target.kind, subject_id: target.subjectId, from: target.from, to: target.to, after, limit: 100 });
+      setRows((old) => (after ? [...old, ...page.items] : page.items));
+      setNext(page.next_after);
+      setError(null);
+    } catch (cause) {
+      setError(toApiError(cause));
+    } finally {
+      setLoading(false);
+    }
+  };
+
+  useEffect(() => {
+    const first = target?.measures[0];
+    setMeasure(first);
+    setRows([]);
+    setNext(null);
+    if (first) void load(first, null);
+  }, [target]);
+
+  return (
+    <Drawer open={target !== null} onClose={onClose} width={760} title={target?.title}>
+      {target && target.measures.length > 1 && (
+        <Select
+          style={{ minWidth: 240, marginBottom: 12 }}
+          value={measure}
+          options={target.measures.map((m) => ({ value: m, label: m }))}
+          onChange={(m: string) => {
+            setMeasure(m);
+            void load(m, null);
+          }}
+        />
+      )}
+      {error && <ErrorAlert error={error} />}
+      <Table
+        rowKey="fact_id"
+        size="small"
+        loading={loading}
+        dataSource={rows}
+        pagination={false}
+        data-testid="facts-table"
+        rowClassName={(r) => (r.excluded ? 'fact-excluded' : '')}
+        onRow={(r) => ({ style: r.excluded ? { opacity: 0.6 } : undefined })}
+        columns={[
+          {
+            title: t('assessment.facts.ticket'),
+            dataIndex: 'ticket_id',
+            render: (id: number | null, r) => (id ? <Link to={`/desk/tickets/${id}`}>{r.ticket_number ?? ticketNumber(id)}</Link> : '—'),
+          },
+          { title: t('assessment.facts.at'), dataIndex: 'at', render: (at: string) => formatTime(at) },
+          { title: t('assessment.facts.value'), dataIndex: 'value', align: 'right', render: (v: number | null) => v ?? '—' },
+          {
+            title: t('assessment.facts.counted'),
+            key: 'counted',
+            render: (_, r) =>
+              r.excluded ? (
+                <Space size={4} data-testid="fact-excluded">
+                  <Tag color="orange">{t('assessment.facts.excluded')}</Tag>
+                  {r.exclusion_reason && <Typography.Text type="secondary">{r.exclusion_reason}</Typography.Text>}
+                </Space>
+              ) : r.counted ? (
+                <Tag color="green">{t('assessment.facts.yes')}</Tag>
+              ) : (
+                <Tag>{t('assessment.facts.no')}</Tag>
+              ),
+          },
+        ]}
+      />
+      {next && measure && (
+        <Button style={{ marginTop: 12 }} loading={loading} onClick={() => void load(measure, next)}>
+          {t('common.loadMore')}
+        </Button>
+      )}
+    </Drawer>
+  );
+}
