@@ -16,8 +16,13 @@ import { valueText } from './text';
 const Charts = lazy(() => import('./ResultCharts').then((m) => ({ default: m.RankingChart })));
 const Grades = lazy(() => import('./ResultCharts').then((m) => ({ default: m.GradeChart })));
 
-const byNumber = (pick: (r: ResultRow) => number | null | undefined) => (a: ResultRow, b: ResultRow) =>
-  (pick(a) ?? Number.NEGATIVE_INFINITY) - (pick(b) ?? Number.NEGATIVE_INFINITY);
+/** A column sorter on a number; rows without one (no data, not ranked) come after the others. */
+const byNumber = (pick: (r: ResultRow) => number | null | undefined) => (a: ResultRow, b: ResultRow) => {
+  const x = pick(a) ?? null;
+  const y = pick(b) ?? null;
+  if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+  return x - y;
+};
 
 export default function PeriodResults() {
   const { t } = useTranslation();

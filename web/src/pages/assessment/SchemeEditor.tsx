@@ -257,8 +257,8 @@ export default function SchemeEditor({ scheme, version, indicators, onChanged }:
   const problemText = (p: CheckProblem) => serverText(t, p.key, p.args, p.message);
 
   return (
+    <div data-testid="scheme-editor">
     <Card
-      data-testid="scheme-editor"
       title={
         <Space wrap>
           <span>{t('assessment.scheme.version', { number: version.number })}</span>
@@ -367,5 +367,6 @@ export default function SchemeEditor({ scheme, version, indicators, onChanged }:
       )}
       {ahpAt && <AhpModal root={doc.tree} path={ahpAt} onClose={() => setAhpAt(null)} onApply={(tree) => change({ ...doc, tree })} />}
     </Card>
+    </div>
   );
 }
