@@ -10,6 +10,7 @@ import {
   approveVersion,
   checkVersion,
   createVersion,
+  entropy,
   exportVersionUrl,
   saveVersion,
   type CheckProblem,
@@ -25,7 +26,8 @@ import { errorText, serverText } from '../../components/errors';
 import { useNotify } from '../../components/useNotify';
 import { useDebounced } from '../../lib/useDebounced';
 import AhpPanel from './AhpPanel';
-import { identityMatrix } from './matrix';
+import { fixed, identityMatrix } from './matrix';
+import TableInput, { tableValue, type TableValue } from './TableInput';
 import { addChild, fieldOf, nodeAt, ownProblems, removeNode, sharePoints, updateNode, type NodePath } from './schemeTree';
 import { bilingual, whoText } from './text';
 
@@ -145,7 +147,7 @@ function NodeRow({ root, path, editable, indicators, problems, onChange, onAhp }
             </Button>
             {children.length >= 2 && (
               <Button size="small" onClick={() => onAhp(path)} data-testid={`ahp-${fieldOf(path)}`}>
-                AHP
+                {t('assessment.scheme.weights')}
               </Button>
             )}
             {path.length > 0 && (
@@ -168,24 +170,68 @@ function NodeRow({ root, path, editable, indicators, problems, onChange, onAhp }
   );
 }
 
-function AhpModal({ root, path, onClose, onApply }: { root: SchemeNode; path: NodePath; onClose: () => void; onApply: (root: SchemeNode) => void }) {
+/** Entropy weights of a pasted table whose columns are the node's children, in their order. */
+function EntropyHelper({ labels, onApply }: { labels: string[]; onApply: (weights: number[]) => void }) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState<TableValue>(() => tableValue(''));
+  const [weights, setWeights] = useState<number[] | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const table = value.table;
+  const fits = table !== null && table.columns.length === labels.length;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+        {t('assessment.scheme.entropyHelp', { columns: labels.join(t('common.listSeparator')) })}
+      </Typography.Paragraph>
+      <TableInput value={value} onChange={(v) => { setValue(v); setWeights(null); }} testId="scheme-entropy" />
+      {table && !fits && <Alert type="warning" showIcon message={t('assessment.scheme.entropyColumns', { count: labels.length })} />}
+      <Button
+        disabled={!fits}
+        onClick={() =>
+          table &&
+          void entropy(table.matrix).then(
+            (w) => { setWeights(w); setFailure(null); },
+            (cause: unknown) => setFailure(cause),
+          )
+        }
+      >
+        {t('assessment.calculate')}
+      </Button>
+      {failure !== null && <Alert type="error" showIcon message={errorText(t, failure)} />}
+      {weights && (
+        <>
+          <Typography.Text data-testid="scheme-entropy-weights">
+            {weights.map((w, i) => `${labels[i]} ${fixed(w)}`).join(t('common.listSeparator'))}
+          </Typography.Text>
+          <Button type="primary" onClick={() => onApply(weights)}>
+            {t('assessment.ahp.apply')}
+          </Button>
+        </>
+      )}
+    </Space>
+  );
+}
+
+/** The weight helpers of a node: AHP or entropy weights, then the node's points shared by them. */
+function WeightsModal({ root, path, onClose, onApply }: { root: SchemeNode; path: NodePath; onClose: () => void; onApply: (root: SchemeNode) => void }) {
   const { t } = useTranslation();
   const node = nodeAt(root, path);
   const children = node.children ?? [];
   const labels = children.map((c) => bilingual(c.name) || c.code);
   const [matrix, setMatrix] = useState(() => identityMatrix(children.length));
+  const apply = (weights: number[]) => {
+    const points = sharePoints(node.max_points ?? 0, weights);
+    onApply(updateNode(root, path, (n) => ({ ...n, children: (n.children ?? []).map((c, i) => ({ ...c, max_points: points[i] })) })));
+    onClose();
+  };
   return (
     <Modal open width={900} footer={null} onCancel={onClose} title={t('assessment.scheme.ahpTitle', { node: bilingual(node.name) || node.code })}>
       <Typography.Paragraph type="secondary">{t('assessment.scheme.ahpHelp', { points: node.max_points ?? 0 })}</Typography.Paragraph>
-      <AhpPanel
-        labels={labels}
-        matrix={matrix}
-        onMatrixChange={setMatrix}
-        onApply={(weights) => {
-          const points = sharePoints(node.max_points ?? 0, weights);
-          onApply(updateNode(root, path, (n) => ({ ...n, children: (n.children ?? []).map((c, i) => ({ ...c, max_points: points[i] })) })));
-          onClose();
-        }}
+      <Tabs
+        items={[
+          { key: 'ahp', label: 'AHP', children: <AhpPanel labels={labels} matrix={matrix} onMatrixChange={setMatrix} onApply={apply} /> },
+          { key: 'entropy', label: t('assessment.entropy.title'), children: <EntropyHelper labels={labels} onApply={apply} /> },
+        ]}
       />
     </Modal>
   );
@@ -365,7 +411,7 @@ export default function SchemeEditor({ scheme, version, indicators, onChanged }:
           </Button>
         </Flex>
       )}
-      {ahpAt && <AhpModal root={doc.tree} path={ahpAt} onClose={() => setAhpAt(null)} onApply={(tree) => change({ ...doc, tree })} />}
+      {ahpAt && <WeightsModal root={doc.tree} path={ahpAt} onClose={() => setAhpAt(null)} onApply={(tree) => change({ ...doc, tree })} />}
     </Card>
     </div>
   );
