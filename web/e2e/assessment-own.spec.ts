@@ -3,12 +3,14 @@
 import { expect, test } from './fixtures';
 import { sideMenu } from './helpers';
 
-test('the assessment menu follows permissions: an agent sees only their own results and the calculators', async ({ page, login }) => {
+test('the assessment menu follows permissions: an agent sees only their own results, exclusion requests and the calculators', async ({ page, login }) => {
   await login('agent');
   const menu = sideMenu(page);
   await expect(menu.getByText('我的考核', { exact: true })).toBeVisible();
   await expect(menu.getByText('考核方法', { exact: true })).toBeVisible();
-  for (const hidden of ['考核周期', '考核方案', '指标库', '剔除申请', '申诉处理', '员工工作质量档案']) {
+  // A handler asks for exclusions (and sees no one's list).
+  await expect(menu.getByText('剔除申请', { exact: true })).toBeVisible();
+  for (const hidden of ['考核周期', '考核方案', '指标库', '申诉处理', '员工工作质量档案']) {
     await expect(menu.getByText(hidden, { exact: true })).toHaveCount(0);
   }
   // A page beyond the role is refused, not shown empty.

@@ -218,7 +218,8 @@ export const appRoutes: readonly AppRoute[] = [
     path: '/assessment/exclusions',
     labelKey: 'nav.assessmentExclusions',
     icon: <StopOutlined />,
-    permission: 'assessment.read',
+    // Handlers and managers request exclusions; readers of assessment (quality) also decide them.
+    permission: 'ticket.write',
     area: 'assessment',
     component: lazy(() => import('./pages/assessment/Exclusions')),
   },

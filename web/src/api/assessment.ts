@@ -35,30 +35,14 @@ export function rsr(body: RsrRequest): Promise<RsrResult> {
 // --- Measures and indicators ---------------------------------------------------------------------
 
 /** A text in both languages. */
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+export type Bilingual = Schemas['ZhEn'];
 
 export type Direction = 'higher' | 'lower';
 
-export interface Measure {
-  code: string;
-  name: Bilingual;
-  definition: Bilingual;
-  source: string;
-  aggregation: { kind: string; field?: string; p?: number; numerator_filter?: string } | string;
-  filter?: string | null;
-  unit: string;
-  direction: Direction;
-  ratio?: boolean;
-  builtin?: boolean;
-}
-
-export interface MeasureDetail extends Measure {
-  reference_sql: string;
-  fields: { name: string; type: string }[];
-}
+export type Measure = Schemas['Measure'];
+export type MeasureUnit = Schemas['MeasureDraft']['unit'];
+export type MeasureDetail = Schemas['MeasureDetail'];
+export type FactRow = NonNullable<Schemas['FactPage']['items']>[number];
 
 export interface Indicator {
   code: string;
@@ -89,30 +73,17 @@ export function saveIndicator(indicator: Indicator, isNew: boolean): Promise<Ind
     : request<Indicator>('PUT', `${BASE}/indicators/${encodeURIComponent(indicator.code)}`, { body: indicator });
 }
 
-export interface FactRow {
-  fact_id: number;
-  ticket_id: number | null;
-  ticket_number?: string | null;
-  at: string;
-  staff_id: number | null;
-  department_id: number | null;
-  value: number | null;
-  counted: boolean;
-  excluded: boolean;
-  exclusion_reason?: string | null;
-}
-
 export interface FactQuery {
   kind: SubjectKind;
   subject_id: number;
   from: string;
   to: string;
-  after?: string | null;
+  after?: number | null;
   limit?: number;
 }
 
-export function measureFacts(code: string, q: FactQuery): Promise<{ items: FactRow[]; next_after: string | null }> {
-  return request('GET', `${BASE}/measures/${encodeURIComponent(code)}/facts`, { query: { ...q } });
+export function measureFacts(code: string, q: FactQuery): Promise<Schemas['FactPage']> {
+  return request<Schemas['FactPage']>('GET', `${BASE}/measures/${encodeURIComponent(code)}/facts`, { query: { ...q } });
 }
 
 // --- Schemes -----------------------------------------------------------------------------------
@@ -327,24 +298,8 @@ export function resultsFileUrl(id: number, format: 'csv' | 'xlsx', group?: strin
 
 export type RequestStatus = 'requested' | 'approved' | 'rejected';
 
-export interface ExclusionReason {
-  code: string;
-  name: Bilingual;
-  active?: boolean;
-}
-
-export interface Exclusion {
-  id: number;
-  ticket_id: number;
-  ticket_number?: string;
-  reason_code: string;
-  evidence: string;
-  status: RequestStatus;
-  requested_by?: string | { id: number; name: string } | null;
-  requested_at?: string;
-  decided_by?: string | { id: number; name: string } | null;
-  note?: string | null;
-}
+export type ExclusionReason = Schemas['ExclusionReason'];
+export type Exclusion = Schemas['Exclusion'];
 
 export function listExclusionReasons(): Promise<ExclusionReason[]> {
   return request<{ items: ExclusionReason[] }>('GET', `${BASE}/exclusion-reasons`).then((r) => r.items);

@@ -1,7 +1,7 @@
 // 剔除申请: tickets a unit asks to leave out of assessment (reason from the editable list, evidence
 // required), and quality's approval or rejection with a note. Excluded tickets leave every
 // indicator of their period; the drill-down shows them marked.
-import { Button, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -20,7 +20,7 @@ import SubmitAlert from '../../components/SubmitAlert';
 import { formatTime, ticketNumber } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import { useSubmit } from '../../lib/useSubmit';
-import { bilingual, whoText } from './text';
+import { bilingual } from './text';
 
 const STATUS_COLOR: Record<RequestStatus, string> = { requested: 'processing', approved: 'green', rejected: 'red' };
 
@@ -66,7 +66,7 @@ function RequestForm({ onClose, onSaved }: { onClose: () => void; onSaved: () =>
 function DecideForm({ exclusion, decision, onClose, onSaved }: { exclusion: Exclusion; decision: 'approve' | 'reject'; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ note: string }>();
-  const submit = useSubmit(form, (v: { note: string }) => decideExclusion(exclusion.id, decision, v.note ?? ''), {
+  const submit = useSubmit(form, (v: { note: string }) => decideExclusion(Number(exclusion.id), decision, v.note ?? ''), {
     success: t(decision === 'approve' ? 'assessment.exclusion.approvedDone' : 'assessment.exclusion.rejectedDone'),
     onSuccess: () => {
       onSaved();
@@ -89,11 +89,13 @@ export default function Exclusions() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const [status, setStatus] = useState<RequestStatus | 'all'>('requested');
-  const list = useAsync(() => listExclusions(status === 'all' ? undefined : status), [status]);
+  // The list is assessment data (assessment.read, department scope); a handler only requests.
+  const reader = can('assessment.read');
+  const list = useAsync(() => (reader ? listExclusions(status === 'all' ? undefined : status) : Promise.resolve([])), [status, reader]);
   const reasons = useAsync(listExclusionReasons, []);
   const [requesting, setRequesting] = useState(false);
   const [deciding, setDeciding] = useState<{ exclusion: Exclusion; decision: 'approve' | 'reject' } | null>(null);
-  const reasonName = (code: string) => bilingual(reasons.data?.find((r) => r.code === code)?.name) || code;
+  const reasonName = (code: string | undefined) => bilingual(reasons.data?.find((r) => r.code === code)?.name) || (code ?? '');
   return (
     <>
       <PageHeader
@@ -106,6 +108,8 @@ export default function Exclusions() {
           )
         }
       />
+      {!reader && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('assessment.exclusion.requestOnly')} />}
+      {reader && (
       <Radio.Group value={status} onChange={(e) => setStatus(e.target.value as RequestStatus | 'all')} style={{ marginBottom: 12 }}>
         {(['requested', 'approved', 'rejected', 'all'] as const).map((s) => (
           <Radio.Button key={s} value={s}>
@@ -113,19 +117,29 @@ export default function Exclusions() {
           </Radio.Button>
         ))}
       </Radio.Group>
+      )}
       {list.error && <ErrorAlert error={list.error} onRetry={() => void list.reload()} />}
+      {reader && (
       <Table
         rowKey="id"
         loading={list.loading}
         dataSource={list.data}
         data-testid="exclusion-table"
         columns={[
-          { title: t('assessment.facts.ticket'), dataIndex: 'ticket_id', render: (id: number, e) => <Link to={`/desk/tickets/${id}`}>{e.ticket_number ?? ticketNumber(id)}</Link> },
+          {
+            title: t('assessment.facts.ticket'),
+            dataIndex: 'ticket_id',
+            render: (id: number, e) => <Link to={`/desk/tickets/${id}`}>{e.ticket_number ?? ticketNumber(id)}</Link>,
+          },
           { title: t('assessment.exclusion.reason'), dataIndex: 'reason_code', render: reasonName },
           { title: t('assessment.appeal.evidence'), dataIndex: 'evidence' },
-          { title: t('assessment.exclusion.by'), key: 'by', render: (_, e) => `${whoText(e.requested_by)} ${formatTime(e.requested_at)}` },
+          { title: t('assessment.exclusion.by'), key: 'by', render: (_, e) => `${e.requested_by_name ?? ''} ${formatTime(e.requested_at)}` },
           { title: t('common.status'), dataIndex: 'status', render: (s: RequestStatus) => <Tag color={STATUS_COLOR[s]}>{t(`assessment.requestStatus.${s}`)}</Tag> },
-          { title: t('assessment.exclusion.note'), dataIndex: 'note', render: (n: string | null, e) => (n ? `${n}${e.decided_by ? ` (${whoText(e.decided_by)})` : ''}` : '') },
+          {
+            title: t('assessment.exclusion.note'),
+            dataIndex: 'decision_note',
+            render: (n: string | undefined, e) => (e.decided_by_name ? `${n ?? ''} (${e.decided_by_name} ${formatTime(e.decided_at)})` : ''),
+          },
           {
             title: '',
             key: 'decide',
@@ -143,6 +157,7 @@ export default function Exclusions() {
           },
         ]}
       />
+      )}
       {requesting && <RequestForm onClose={() => setRequesting(false)} onSaved={() => void list.reload()} />}
       {deciding && <DecideForm {...deciding} onClose={() => setDeciding(null)} onSaved={() => void list.reload()} />}
     </>

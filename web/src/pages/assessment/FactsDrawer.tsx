@@ -23,17 +23,18 @@ export default function FactsDrawer({ target, onClose }: { target: DrillDown | n
   const { t } = useTranslation();
   const [measure, setMeasure] = useState<string | undefined>();
   const [rows, setRows] = useState<FactRow[]>([]);
-  const [next, setNext] = useState<string | null>(null);
+  const [next, setNext] = useState<number | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [loading, setLoading] = useState(false);
 
-  const load = async (code: string, after: string | null) => {
+  const load = async (code: string, after: number | null) => {
     if (!target) return;
     setLoading(true);
     try {
       const page = await measureFacts(code, { kind: target.kind, subject_id: target.subjectId, from: target.from, to: target.to, after, limit: 100 });
-      setRows((old) => (after ? [...old, ...page.items] : page.items));
-      setNext(page.next_after);
+      const items = page.items ?? [];
+      setRows((old) => (after ? [...old, ...items] : items));
+      setNext(page.next_after ?? null);
       setError(null);
     } catch (cause) {
       setError(toApiError(cause));
@@ -77,7 +78,7 @@ export default function FactsDrawer({ target, onClose }: { target: DrillDown | n
           {
             title: t('assessment.facts.ticket'),
             dataIndex: 'ticket_id',
-            render: (id: number | null, r) => (id ? <Link to={`/desk/tickets/${id}`}>{r.ticket_number ?? ticketNumber(id)}</Link> : '—'),
+            render: (id: number | null | undefined, r) => (id ? <Link to={`/desk/tickets/${id}`}>{r.ticket_number ?? ticketNumber(id)}</Link> : '—'),
           },
           { title: t('assessment.facts.at'), dataIndex: 'at', render: (at: string) => formatTime(at) },
           { title: t('assessment.facts.value'), dataIndex: 'value', align: 'right', render: (v: number | null) => v ?? '—' },

@@ -5,6 +5,7 @@ import { Button, Card, Descriptions, Drawer, Form, Input, InputNumber, Modal, Se
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getMeasure, listIndicators, listMeasures, saveIndicator, type Indicator, type Measure } from '../../api/assessment';
+import { measureDraftUnitValues } from '../../api/generated/openapi';
 import { useAuth } from '../../auth/AuthContext';
 import ErrorAlert from '../../components/ErrorAlert';
 import PageHeader from '../../components/PageHeader';
@@ -12,11 +13,10 @@ import PageSpin from '../../components/PageSpin';
 import SubmitAlert from '../../components/SubmitAlert';
 import { useAsync } from '../../lib/useAsync';
 import { useSubmit } from '../../lib/useSubmit';
-import { bilingual } from './text';
+import { bilingual, unitText } from './text';
 
 function aggregationText(m: Measure): string {
   const a = m.aggregation;
-  if (typeof a === 'string') return a;
   return [a.kind, a.field, a.p !== undefined ? `p${a.p}` : undefined].filter(Boolean).join(' ');
 }
 
@@ -30,15 +30,15 @@ function MeasureDrawer({ code, onClose }: { code: string | null; onClose: () => 
       {data && (
         <div data-testid="measure-detail">
           <Descriptions column={1} size="small" bordered>
-            <Descriptions.Item label={t('assessment.library.definitionZh')}>{data.definition.zh}</Descriptions.Item>
-            <Descriptions.Item label={t('assessment.library.definitionEn')}>{data.definition.en}</Descriptions.Item>
+            <Descriptions.Item label={t('assessment.library.definitionZh')}>{data.definition?.zh}</Descriptions.Item>
+            <Descriptions.Item label={t('assessment.library.definitionEn')}>{data.definition?.en}</Descriptions.Item>
             <Descriptions.Item label={t('assessment.library.source')}>{data.source}</Descriptions.Item>
             <Descriptions.Item label={t('assessment.library.aggregation')}>{aggregationText(data)}</Descriptions.Item>
             <Descriptions.Item label={t('assessment.library.filter')}>
               <Typography.Text code>{data.filter || '—'}</Typography.Text>
             </Descriptions.Item>
             <Descriptions.Item label={t('assessment.library.fields')}>
-              {data.fields.map((f) => (
+              {(data.fields ?? []).map((f) => (
                 <Tag key={f.name}>
                   {f.name}: {f.type}
                 </Tag>
@@ -51,6 +51,12 @@ function MeasureDrawer({ code, onClose }: { code: string | null; onClose: () => 
           <pre data-testid="reference-sql" style={{ background: '#fafafa', padding: 12, overflowX: 'auto', whiteSpace: 'pre-wrap' }}>
             {data.reference_sql}
           </pre>
+          {data.reference_sql_department && (
+            <>
+              <Typography.Title level={5}>{t('assessment.library.referenceSqlDepartment')}</Typography.Title>
+              <pre style={{ background: '#fafafa', padding: 12, overflowX: 'auto', whiteSpace: 'pre-wrap' }}>{data.reference_sql_department}</pre>
+            </>
+          )}
         </div>
       )}
     </Drawer>
@@ -78,7 +84,7 @@ function MeasuresTab() {
           { title: t('assessment.library.definition'), render: (_, m) => bilingual(m.definition) },
           { title: t('assessment.library.source'), dataIndex: 'source' },
           { title: t('assessment.library.aggregation'), render: (_, m) => aggregationText(m) },
-          { title: t('assessment.library.unit'), dataIndex: 'unit' },
+          { title: t('assessment.library.unit'), dataIndex: 'unit', render: (u: string) => unitText(t, u) },
           { title: t('assessment.library.direction'), dataIndex: 'direction', render: (d: string) => t(`assessment.direction.${d === 'lower' ? 'lower' : 'higher'}`) },
           { title: '', render: (_, m) => (m.builtin ? <Tag>{t('assessment.library.builtin')}</Tag> : null) },
         ]}
@@ -112,7 +118,7 @@ function IndicatorForm({ editing, onClose, onSaved }: { editing: Indicator | 'ne
         layout="vertical"
         onFinish={submit.run}
         onValuesChange={submit.onValuesChange}
-        initialValues={isNew ? { kind: 'computed', direction: 'higher', unit: '%', name: { zh: '', en: '' }, definition: { zh: '', en: '' } } : editing}
+        initialValues={isNew ? { kind: 'computed', direction: 'higher', unit: 'percent', name: { zh: '', en: '' }, definition: { zh: '', en: '' } } : editing}
       >
         <Form.Item name="code" label={t('assessment.library.code')} rules={required}>
           <Input disabled={!isNew} />
@@ -136,7 +142,7 @@ function IndicatorForm({ editing, onClose, onSaved }: { editing: Indicator | 'ne
           <Input style={{ fontFamily: 'monospace' }} />
         </Form.Item>
         <Form.Item name="unit" label={t('assessment.library.unit')}>
-          <Input />
+          <Select options={measureDraftUnitValues.map((u) => ({ value: u, label: unitText(t, u) }))} />
         </Form.Item>
         <Form.Item name="direction" label={t('assessment.library.direction')}>
           <Select options={(['higher', 'lower'] as const).map((d) => ({ value: d, label: t(`assessment.direction.${d}`) }))} />
@@ -175,7 +181,7 @@ function IndicatorsTab() {
           { title: t('assessment.library.name'), render: (_, i) => bilingual(i.name) },
           { title: t('assessment.library.definition'), render: (_, i) => bilingual(i.definition) },
           { title: t('assessment.library.formula'), dataIndex: 'formula', render: (f: string) => <Typography.Text code>{f}</Typography.Text> },
-          { title: t('assessment.library.unit'), dataIndex: 'unit' },
+          { title: t('assessment.library.unit'), dataIndex: 'unit', render: (u: string) => unitText(t, u) },
           { title: t('assessment.library.direction'), dataIndex: 'direction', render: (d: string) => t(`assessment.direction.${d === 'lower' ? 'lower' : 'higher'}`) },
           { title: t('assessment.library.kind'), dataIndex: 'kind', render: (k: string) => t(`assessment.kind.${k === 'manual' ? 'manual' : 'computed'}`) },
           { title: t('assessment.library.target'), dataIndex: 'target', render: (v: number | null) => v ?? '—' },

@@ -2,7 +2,7 @@
 // and a number or "no data" (无数据 / No data) — never 0 and never NaN for a value that has none.
 import type { TFunction } from 'i18next';
 import type { Bilingual } from '../../api/assessment';
-import { currentLanguage } from '../../i18n';
+import i18n, { currentLanguage } from '../../i18n';
 
 /** A name given in both languages (or one plain string) in the UI's language. */
 export function bilingual(value: Bilingual | string | null | undefined): string {
@@ -21,4 +21,11 @@ export function valueText(t: TFunction, value: number | null | undefined, noData
 export function whoText(who: string | { id: number; name: string } | null | undefined): string {
   if (!who) return '';
   return typeof who === 'string' ? who : who.name;
+}
+
+/** A unit code of the API (percent, per_mille, minutes, …) in words; anything else as written. */
+export function unitText(t: TFunction, unit: string | null | undefined): string {
+  if (!unit) return '';
+  const key = `assessment.unit.${unit}`;
+  return i18n.exists(key) ? String(t(key as 'assessment.unit.percent')) : unit;
 }
