@@ -1,5 +1,5 @@
-// Exclusions and appeals: an agent asks to exclude a ticket with evidence, quality approves it; the
-// appeal inbox lists appeals by status. Needs the exclusion and appeal routes.
+// Exclusions and appeals: an agent asks to exclude a ticket with evidence, quality approves it
+// (routes on main); the appeal inbox lists appeals by status (helper "periods").
 import { expect, test } from './fixtures';
 import { registerConsultation } from './desk-helpers';
 import { unique } from './helpers';
@@ -27,7 +27,7 @@ test('an agent requests an exclusion with evidence and quality approves it', asy
   await row.getByTestId('approve-exclusion').click();
   await page.locator('.ant-modal-content').getByRole('button', { name: /确\s*定/ }).click();
   await expect(page.getByText('剔除已批准')).toBeVisible();
-  await page.getByText('已批准', { exact: true }).click();
+  await page.locator('.ant-radio-button-wrapper', { hasText: '已批准' }).click();
   await expect(page.getByTestId('exclusion-table')).toContainText(ticket.number);
 });
 

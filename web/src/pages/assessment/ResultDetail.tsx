@@ -87,12 +87,16 @@ export default function ResultDetail() {
   const r = result.data;
   const p = period.data;
 
+  // A node's name: its own, else its indicator's, else its code.
+  const nodeName = (n: ResultNode) => bilingual(n.name) || bilingual(indicators.data?.find((i) => i.code === n.indicator)?.name) || n.code;
+
   const axes = useMemo<RadarAxis[]>(
     () =>
       (r?.nodes ?? [])
         .filter((n) => n.depth === 1)
-        .map((n) => ({ name: bilingual(n.name) || n.code, max: n.max_points ?? 0, value: n.points ?? null, mean: r?.group_mean?.[n.code] ?? null })),
-    [r],
+        .map((n) => ({ name: nodeName(n), max: n.max_points ?? 0, value: n.points ?? null, mean: r?.group_mean?.[n.code] ?? null })),
+    // nodeName reads the indicators, hence the dependency.
+    [r, indicators.data],
   );
 
   const belowTarget = (n: ResultNode) => {
@@ -154,7 +158,7 @@ export default function ResultDetail() {
                     {
                       title: t('assessment.detail.node'),
                       key: 'name',
-                      render: (_, n) => <span style={{ paddingLeft: Math.max(0, n.depth - 1) * 16, fontWeight: n.depth <= 1 ? 600 : undefined }}>{bilingual(n.name) || n.code}</span>,
+                      render: (_, n) => <span style={{ paddingLeft: Math.max(0, n.depth - 1) * 16, fontWeight: n.depth <= 1 ? 600 : undefined }}>{nodeName(n)}</span>,
                     },
                     {
                       title: t('assessment.detail.measured'),
@@ -179,7 +183,8 @@ export default function ResultDetail() {
                     {
                       title: t('assessment.detail.wilson'),
                       key: 'wilson',
-                      render: (_, n) => (n.wilson ? `${(n.wilson[0] * 100).toFixed(1)}% – ${(n.wilson[1] * 100).toFixed(1)}%` : ''),
+                      // The interval's bounds come in percent, like the rates.
+                      render: (_, n) => (n.wilson ? `${n.wilson[0].toFixed(1)}% – ${n.wilson[1].toFixed(1)}%` : ''),
                     },
                     { title: t('assessment.library.target'), dataIndex: 'target', align: 'right', render: (v: number | null | undefined) => v ?? '' },
                     {
