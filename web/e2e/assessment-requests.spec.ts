@@ -33,7 +33,9 @@ test('an agent requests an exclusion with evidence and quality approves it', asy
 
 test('the appeal inbox lists appeals by status', async ({ page, login }) => {
   await login('quality');
+  const answered = page.waitForResponse((r) => r.url().includes('/api/v1/assessment/appeals'));
   await page.goto('/assessment/appeals');
+  expect((await answered).status()).toBe(200);
   await expect(page.getByRole('heading', { name: '申诉处理' })).toBeVisible();
   await expect(page.getByTestId('appeal-table')).toBeVisible();
   await page.getByText('全部', { exact: true }).click();

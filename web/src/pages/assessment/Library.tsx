@@ -13,6 +13,7 @@ import PageSpin from '../../components/PageSpin';
 import SubmitAlert from '../../components/SubmitAlert';
 import { useAsync } from '../../lib/useAsync';
 import { useSubmit } from '../../lib/useSubmit';
+import BilingualFields from './BilingualFields';
 import { bilingual, unitText } from './text';
 
 function aggregationText(m: Measure): string {
@@ -123,18 +124,8 @@ function IndicatorForm({ editing, onClose, onSaved }: { editing: Indicator | 'ne
         <Form.Item name="code" label={t('assessment.library.code')} rules={required}>
           <Input disabled={!isNew} />
         </Form.Item>
-        <Form.Item name={['name', 'zh']} label={t('assessment.library.nameZh')} rules={required}>
-          <Input />
-        </Form.Item>
-        <Form.Item name={['name', 'en']} label={t('assessment.library.nameEn')} rules={required}>
-          <Input />
-        </Form.Item>
-        <Form.Item name={['definition', 'zh']} label={t('assessment.library.definitionZh')} rules={required}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-        <Form.Item name={['definition', 'en']} label={t('assessment.library.definitionEn')} rules={required}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
+        <BilingualFields name="name" what="name" />
+        <BilingualFields name="definition" what="definition" />
         <Form.Item name="kind" label={t('assessment.library.kind')}>
           <Select options={(['computed', 'manual'] as const).map((k) => ({ value: k, label: t(`assessment.kind.${k}`) }))} />
         </Form.Item>

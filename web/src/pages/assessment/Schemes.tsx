@@ -23,6 +23,7 @@ import PageSpin from '../../components/PageSpin';
 import SubmitAlert from '../../components/SubmitAlert';
 import { useAsync } from '../../lib/useAsync';
 import { useSubmit } from '../../lib/useSubmit';
+import BilingualFields from './BilingualFields';
 import SchemeEditor from './SchemeEditor';
 import { bilingual } from './text';
 
@@ -52,12 +53,7 @@ function SchemeForm({ importing, onClose, onSaved }: { importing: boolean; onClo
         <Form.Item name="code" label={t('assessment.library.code')} rules={required}>
           <Input />
         </Form.Item>
-        <Form.Item name={['name', 'zh']} label={t('assessment.library.nameZh')} rules={required}>
-          <Input />
-        </Form.Item>
-        <Form.Item name={['name', 'en']} label={t('assessment.library.nameEn')} rules={required}>
-          <Input />
-        </Form.Item>
+        <BilingualFields name="name" what="name" />
         <Form.Item name="subject_kind" label={t('assessment.scheme.subjectKind')}>
           <Radio.Group>
             <Radio value="staff">{t('assessment.subject.staff')}</Radio>
