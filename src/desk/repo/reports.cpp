@@ -168,18 +168,7 @@ std::vector<CallbackRow> ListCallbacks(Connection& db, const Visibility& v, Call
   params.emplace_back(offset);
   std::vector<CallbackRow> out;
   for (const auto& r : db.Query(sql, params)) {
-    Callback cb;
-    cb.id = r.Int(0);
-    cb.ticket_id = r.Int(1);
-    cb.created_at = r.Int(2);
-    cb.due_at = r.OptInt(3);
-    cb.done_at = r.OptInt(4);
-    cb.done_by = r.OptInt(5);
-    if (!r.IsNull(6)) cb.reached = r.Bool(6);
-    if (!r.IsNull(7)) cb.resolved = Parse<CallbackResolved>(r.Text(7));
-    if (!r.IsNull(8)) cb.satisfaction = Parse<Satisfaction>(r.Text(8));
-    cb.notes = r.Text(9);
-    out.push_back({std::move(cb), r.Text(10), r.Text(11), r.Text(12)});
+    out.push_back({CallbackFrom(r), r.Text(10), r.Text(11), r.Text(12)});
   }
   return out;
 }

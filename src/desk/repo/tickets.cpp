@@ -68,6 +68,11 @@ Ticket TicketFrom(const Row& r) {
   return t;
 }
 
+constexpr const char* kCallbackSelect =
+    "SELECT id, ticket_id, created_at, due_at, done_at, done_by, reached, resolved, satisfaction, notes FROM callbacks";
+
+}  // namespace
+
 Callback CallbackFrom(const Row& r) {
   Callback c;
   c.id = r.Int(0);
@@ -82,11 +87,6 @@ Callback CallbackFrom(const Row& r) {
   c.notes = r.Text(9);
   return c;
 }
-
-constexpr const char* kCallbackSelect =
-    "SELECT id, ticket_id, created_at, due_at, done_at, done_by, reached, resolved, satisfaction, notes FROM callbacks";
-
-}  // namespace
 
 void FillSlaStates(Connection& db, std::span<Ticket> tickets, TimeMs now) {
   if (tickets.empty()) return;

@@ -67,6 +67,9 @@ std::vector<Ticket> PossibleDuplicates(Connection& db, Id customer_id, std::opti
 std::vector<std::pair<std::optional<Id>, Id>> TransferHistory(Connection& db, Id ticket_id);
 std::vector<Comment> Comments(Connection& db, Id ticket_id, bool include_internal);
 std::vector<Callback> CallbacksOf(Connection& db, Id ticket_id);
+// A callback from a row whose first ten columns are callbacks' id, ticket_id, created_at, due_at,
+// done_at, done_by, reached, resolved, satisfaction, notes (in that order).
+Callback CallbackFrom(const storage::Row& r);
 std::optional<Complaint> FindComplaint(Connection& db, Id ticket_id);
 // The ticket imported with this external id, if any.
 std::optional<Id> TicketWithExternalId(Connection& db, const std::string& external_id);
