@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <string>
@@ -332,6 +333,7 @@ double Seconds(Wall::time_point since) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each line as it is printed, also into a file
   Sizes sizes;
   std::string url, dir = (std::filesystem::temp_directory_path() / "assessment_bench").string();
   bool reuse = false;
