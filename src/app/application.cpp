@@ -28,6 +28,9 @@ namespace sqm::app {
 
 namespace {
 
+// Requests per minute one client address may make to the public survey pages.
+constexpr int kSurveyRequestsPerMinute = 60;
+
 // A SQLite file's folder is made when missing, so `--db data/sqm.db` works on a fresh checkout.
 const storage::DatabaseOptions& WithFolder(const storage::DatabaseOptions& options) {
   if (storage::IsPostgresUrl(options.url)) return options;
@@ -58,6 +61,8 @@ Application::Application(const Options& options, const Clock& clock)
       measures_(db_, facts_),
       measure_service_(db_, measures_),
       exclusions_(db_, facts_),
+      feedback_(db_, clock_),
+      survey_limiter_(clock_, kSurveyRequestsPerMinute),
       idempotency_(db_, clock_),
       http_(router_, org_, metrics_,
             http::AppOptions{options_.web_root, options_.secure_cookies, options_.access_log, &idempotency_}) {
@@ -72,6 +77,9 @@ Application::Application(const Options& options, const Clock& clock)
   sla_.SetCategoryPaths(desk::repo::CategoryPath);
   WireRunOutWatch();
   sla_.SetActiveStaff(org::repo::IsActiveStaff);
+  desk_.SetActionHook([this](storage::WriteTx& tx, const desk::Ticket& t, const desk::ActionInput& in) {
+    return feedback_.OnTicketAction(tx, t, in);
+  });
   AddRoutes();
 }
 
@@ -142,6 +150,7 @@ void Application::AddRoutes() {
   assessment::AddMeasureRoutes(router_, measure_service_, options_.business_zone);
   assessment::AddExclusionRoutes(router_, exclusions_);
   feedback::AddStatisticsRoutes(router_);
+  feedback::AddRoutes(router_, feedback_, survey_limiter_);
   inspection::AddAgreementRoutes(router_);
 }
 

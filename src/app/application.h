@@ -26,6 +26,8 @@
 //                         desk never links assessment); read-only once the constructor returns
 //   assessment::SqlMeasureSource the measures (built-in library and the organisation's own) over them
 //   assessment::MeasureService, ExclusionService ... their use cases behind the routes
+//   feedback::Service ... surveys; installed here as the desk's action hook, so a resolution and
+//                         its survey invitation (or a callback rating and its copy) commit together
 //   IdempotencyKeys, Metrics, Router (every module's routes), http::App (the request pipeline)
 //
 // How subsystems reach each other: only through the references they were constructed with. The
@@ -72,6 +74,7 @@
 #include "desk/portal.h"
 #include "desk/reports.h"
 #include "desk/service.h"
+#include "feedback/service.h"
 #include "http/app.h"
 #include "http/idempotency.h"
 #include "http/metrics.h"
@@ -149,6 +152,7 @@ class Application {
   const assessment::FactRegistry& facts() const { return facts_; }
   assessment::SqlMeasureSource& measures() { return measures_; }
   assessment::ExclusionService& exclusions() { return exclusions_; }
+  feedback::Service& feedback() { return feedback_; }
   const http::Router& router() const { return router_; }
   http::App& http() { return http_; }
 
@@ -178,6 +182,8 @@ class Application {
   assessment::SqlMeasureSource measures_;
   assessment::MeasureService measure_service_;
   assessment::ExclusionService exclusions_;
+  feedback::Service feedback_;
+  feedback::PublicLimiter survey_limiter_;
   http::IdempotencyKeys idempotency_;
   std::unique_ptr<storage::EventFollower> follower_;
   http::Metrics metrics_;

@@ -284,7 +284,9 @@ Result<Ticket> Service::Apply(WriteTx& tx, const org::Principal& who, const Tick
     }
   }
   tx.Append("ticket", std::to_string(id), plan.event, EventData(t, in, plan));
-  return *repo::FindTicket(db, id);
+  auto now_ticket = *repo::FindTicket(db, id);
+  if (action_hook_) SQM_TRY(action_hook_(tx, now_ticket, in));
+  return now_ticket;
 }
 
 Result<Ticket> Service::Act(const org::Principal& who, Id id, const ActionInput& in) {

@@ -5,6 +5,7 @@
 // catalogue.h's, the customer portal portal.h's.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -46,9 +47,17 @@ struct TicketView {
   std::vector<Action> allowed;
 };
 
+// Called at the end of every ticket action, inside its write job, with the ticket as it is now
+// and what the action carried; an error rolls the action back. The composition root installs
+// feedback's survey dispatch here (desk does not depend on feedback).
+using ActionHook = std::function<Status(storage::WriteTx&, const Ticket&, const ActionInput&)>;
+
 class Service {
  public:
   Service(storage::Database& db, sla::Service& sla, const Clock& clock);
+
+  // REQUIRES: called before the service is used from other threads (the composition root).
+  void SetActionHook(ActionHook hook) { action_hook_ = std::move(hook); }
 
   Result<RegisterResult> Register(const org::Principal& who, const TicketDraft& draft);
   Result<Ticket> Act(const org::Principal& who, Id id, const ActionInput& input);
@@ -94,6 +103,7 @@ class Service {
   storage::Database& db_;
   sla::Service& sla_;
   const Clock& clock_;
+  ActionHook action_hook_;
 };
 
 }  // namespace sqm::desk

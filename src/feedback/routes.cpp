@@ -3,7 +3,10 @@
 #include <charconv>
 #include <cmath>
 
+#include "base/json.h"
 #include "base/stats.h"
+#include "desk/model.h"
+#include "feedback/json.h"
 #include "org/rules.h"
 
 namespace sqm::feedback {
@@ -11,8 +14,11 @@ namespace sqm::feedback {
 namespace bj = boost::json;
 using http::ErrorResponse;
 using http::JsonResponse;
+using http::OrNull;
+using http::Reply;
 using http::Request;
 using http::Response;
+using http::TimeJson;
 
 namespace {
 
@@ -61,6 +67,401 @@ void AddStatisticsRoutes(http::Router& r) {
   const std::string staff(org::kStaff);
   r.Add("GET", "/api/v1/surveys/sample-size", staff, SampleSize);
   r.Add("GET", "/api/v1/surveys/interval", staff, Interval);
+}
+
+namespace {
+
+bj::object TemplateJson(const Template& t) {
+  bj::object o = DefinitionJson(t.definition);
+  o["id"] = t.id;
+  o["name"] = t.name;
+  o["version"] = t.version;
+  o["active"] = t.active;
+  o["created_at"] = TimeJson(t.created_at);
+  o["updated_at"] = TimeJson(t.updated_at);
+  return o;
+}
+
+bj::object RuleJson(const DispatchRule& r) {
+  return {{"id", r.id},
+          {"template_id", r.template_id},
+          {"trigger", Name(r.trigger)},
+          {"ticket_type", OrNull(r.ticket_type)},
+          {"channel", OrNull(r.channel)},
+          {"category_id", OrNull(r.category_id)},
+          {"delay_minutes", r.delay_ms / 60'000},
+          {"quiet_days", r.quiet_days},
+          {"valid_days", r.valid_days},
+          {"active", r.active},
+          {"created_at", TimeJson(r.created_at)}};
+}
+
+bj::object AttributionJson(const Attribution& a) {
+  return {{"department_id", OrNull(a.department_id)},
+          {"department_name", a.department_name},
+          {"staff_id", OrNull(a.staff_id)},
+          {"staff_name", a.staff_name},
+          {"channel", a.channel},
+          {"category_id", OrNull(a.category_id)},
+          {"category_name", a.category_name}};
+}
+
+bj::object InvitationJson(const Invitation& i, TimeMs now) {
+  bj::object o{{"id", i.id},
+               {"template_id", i.template_id},
+               {"version", i.version},
+               {"rule_id", OrNull(i.rule_id)},
+               {"ticket_id", i.ticket_id},
+               {"ticket_number", i.ticket_number},
+               {"ticket_type", i.ticket_type},
+               {"customer_id", OrNull(i.customer_id)},
+               {"customer_email", i.customer_email},
+               {"state", Name(StateOf(i, now))},
+               {"has_link", i.has_link},
+               {"created_at", TimeJson(i.created_at)},
+               {"send_at", TimeJson(i.send_at)},
+               {"expires_at", TimeJson(i.expires_at)},
+               {"answered_at", TimeJson(i.answered_at)}};
+  o["attribution"] = AttributionJson(i.attribution);
+  return o;
+}
+
+bj::value RateJson(const Rate& r) {
+  bj::object o{{"successes", r.successes}, {"n", r.n}, {"small_sample", r.small_sample}};
+  if (r.interval) {
+    o["p"] = r.interval->p;
+    o["low"] = r.interval->low;
+    o["high"] = r.interval->high;
+  } else {
+    o["p"] = nullptr;
+    o["low"] = nullptr;
+    o["high"] = nullptr;
+  }
+  return o;
+}
+
+bj::value NpsJson(const Nps& n) {
+  return {{"score", OrNull(n.score)},
+          {"n", n.n},
+          {"promoters", n.promoters},
+          {"passives", n.passives},
+          {"detractors", n.detractors},
+          {"promoter_rate", RateJson(n.promoter_rate)},
+          {"detractor_rate", RateJson(n.detractor_rate)},
+          {"small_sample", n.n < kSmallSample}};
+}
+
+bj::array GroupsJson(const std::vector<Group>& groups) {
+  bj::array out;
+  for (const auto& g : groups) {
+    out.push_back({{"key", g.key},
+                   {"label", g.label},
+                   {"satisfaction", RateJson(g.satisfaction)},
+                   {"csat", RateJson(g.csat)},
+                   {"nps", NpsJson(g.nps)}});
+  }
+  return out;
+}
+
+bj::object ResultsJson(const Results& r) {
+  bj::array questions;
+  for (const auto& q : r.questions) {
+    bj::array dist, texts;
+    for (const auto& [value, count] : q.distribution) dist.push_back({{"value", value}, {"count", count}});
+    for (const auto& t : q.texts) texts.push_back(bj::value(t));
+    questions.push_back({{"id", q.question.id},
+                         {"kind", Name(q.question.kind)},
+                         {"text", TextJson(q.question.text)},
+                         {"answered", q.answered},
+                         {"distribution", std::move(dist)},
+                         {"texts", std::move(texts)}});
+  }
+  return {{"invitations", r.invitations},
+          {"response_rate", RateJson(r.response_rate)},
+          {"csat", RateJson(r.csat)},
+          {"nps", NpsJson(r.nps)},
+          {"ces", {{"mean", OrNull(r.ces.mean)}, {"n", r.ces.n}}},
+          {"callback", RateJson(r.callback)},
+          {"satisfaction", RateJson(r.satisfaction)},
+          {"small_sample_below", kSmallSample},
+          {"questions", std::move(questions)},
+          {"by_department", GroupsJson(r.by_department)},
+          {"by_staff", GroupsJson(r.by_staff)},
+          {"by_channel", GroupsJson(r.by_channel)},
+          {"by_category", GroupsJson(r.by_category)}};
+}
+
+bj::object FollowUpJson(const FollowUp& f) {
+  return {{"id", f.id},
+          {"ticket_id", f.ticket_id},
+          {"ticket_number", f.ticket_number},
+          {"invitation_id", OrNull(f.invitation_id)},
+          {"source", f.source},
+          {"reason", f.reason},
+          {"department_id", OrNull(f.department_id)},
+          {"owner_id", OrNull(f.owner_id)},
+          {"owner_name", f.owner_name},
+          {"deadline_at", TimeJson(f.deadline_at)},
+          {"outcome", f.outcome ? bj::value(Name(*f.outcome)) : nullptr},
+          {"note", f.note},
+          {"created_at", TimeJson(f.created_at)},
+          {"closed_at", TimeJson(f.closed_at)}};
+}
+
+// {name, active?, title, intro, questions}: the name and active flag here, the rest by ReadDefinition.
+struct TemplateBody {
+  std::string name;
+  std::optional<bool> active;
+  Definition definition;
+};
+Result<TemplateBody> ReadTemplateBody(const Request& req) {
+  SQM_ASSIGN(auto body, req.Json());
+  if (!body.is_object()) return Error::Invalid("", Msg("survey.not_object", "expected a JSON object"));
+  Problems p;
+  TemplateBody out;
+  const auto& o = body.get_object();
+  for (const auto& [k, v] : o) {
+    if (k != "name" && k != "active" && k != "title" && k != "intro" && k != "questions") {
+      p.Add(std::string(k), Msg("field.unknown", "is not a known field"));
+    }
+  }
+  if (const auto* n = o.if_contains("name"); n && n->is_string()) {
+    out.name = std::string(n->get_string());
+  } else if (n) {
+    p.Add("name", Msg("field.not_string", "must be text"));
+  }
+  if (const auto* a = o.if_contains("active"); a && a->is_bool()) {
+    out.active = a->get_bool();
+  } else if (a) {
+    p.Add("active", Msg("field.not_boolean", "must be true or false"));
+  }
+  out.definition = ReadDefinition(o, p);
+  CheckTemplate(out.name, out.definition, p);
+  if (auto e = p.Take()) return *e;
+  return out;
+}
+
+Result<DispatchRule> ReadRule(const Request& req) {
+  SQM_ASSIGN(auto body, req.Json());
+  json::Reader in(body);
+  DispatchRule r;
+  r.template_id = in.Int("template_id", 1);
+  const auto trigger = in.OptString("trigger");
+  const auto type = in.OptString("ticket_type");
+  const auto channel = in.OptString("channel");
+  r.category_id = in.OptInt("category_id", 1);
+  r.delay_ms = in.OptInt("delay_minutes", 0, 60 * 24 * 366).value_or(0) * 60'000;
+  r.quiet_days = static_cast<int>(in.OptInt("quiet_days", 0, 366).value_or(0));
+  r.valid_days = static_cast<int>(in.OptInt("valid_days", 1, 366).value_or(14));
+  if (trigger) {
+    if (auto t = ParseTrigger(*trigger)) {
+      r.trigger = *t;
+    } else {
+      in.Fail("trigger", Msg("survey.bad_trigger", "must be resolved or closed"));
+    }
+  }
+  if (type) {
+    if (!desk::Parse<desk::TicketType>(*type)) {
+      in.Fail("ticket_type",
+              Msg("survey.bad_ticket_type", "must be one of {names}", {{"names", desk::NameList<desk::TicketType>()}}));
+    }
+    r.ticket_type = type;
+  }
+  if (channel) {
+    if (!desk::Parse<desk::Channel>(*channel)) {
+      in.Fail("channel",
+              Msg("survey.bad_channel", "must be one of {names}", {{"names", desk::NameList<desk::Channel>()}}));
+    }
+    r.channel = channel;
+  }
+  SQM_TRY(in.Done());
+  SQM_TRY(CheckRule(r));
+  return r;
+}
+
+// {"answers": {"q1": 5, "q2": [0, 2], "q3": "text"}}
+Result<std::vector<Answer>> ReadAnswers(const Request& req) {
+  SQM_ASSIGN(auto body, req.Json());
+  json::Reader in(body);
+  const bj::value* answers = in.OptValue("answers");
+  SQM_TRY(in.Done());
+  if (!answers || !answers->is_object()) {
+    return Error::Invalid("answers", Msg("survey.bad_answers", "must be an object of answers by question id"));
+  }
+  Problems p;
+  std::vector<Answer> out;
+  for (const auto& [k, v] : answers->get_object()) {
+    if (out.size() >= kMaxQuestions) {
+      p.Add("answers", Msg("survey.too_many_answers", "has more answers than the survey has questions"));
+      break;
+    }
+    Answer a{.question_id = std::string(k).substr(0, 40)};
+    const std::string f = "answers." + a.question_id;
+    if (v.is_int64()) {
+      a.score = static_cast<int>(std::clamp<std::int64_t>(v.get_int64(), -1000, 1000));
+    } else if (v.is_array()) {
+      for (const auto& c : v.get_array()) {
+        if (!c.is_int64() || a.choices.size() >= kMaxOptions) {
+          p.Add(f, Msg("survey.no_such_option", "is not one of the options"));
+          break;
+        }
+        a.choices.push_back(static_cast<int>(std::clamp<std::int64_t>(c.get_int64(), -1000, 1000)));
+      }
+    } else if (v.is_string()) {
+      a.body = std::string(v.get_string());
+      if (a.body.size() > 4 * kMaxAnswerText) {
+        p.Add(f, Msg("field.too_long", "must be at most {max} characters", {{"max", std::to_string(kMaxAnswerText)}}));
+        continue;
+      }
+    } else if (!v.is_null()) {
+      p.Add(f, Msg("survey.bad_answer", "must be a score, a list of options or a text"));
+      continue;
+    }
+    out.push_back(std::move(a));
+  }
+  if (auto e = p.Take()) return *e;
+  return out;
+}
+
+std::string TokenOf(const Request& req) {
+  auto it = req.params.find("token");
+  return it == req.params.end() ? std::string() : it->second.substr(0, 64);
+}
+
+}  // namespace
+
+void AddRoutes(http::Router& r, Service& service, PublicLimiter& limiter) {
+  const std::string manage(org::kFeedbackManage), read(org::kTicketRead), report(org::kDeskReport), pub(org::kPublic);
+
+  r.Add("GET", "/api/v1/survey-templates", manage, [&service](Request&) {
+    return Reply(service.ListTemplates(), [](const std::vector<Template>& list) {
+      bj::array items;
+      for (const auto& t : list) items.push_back(TemplateJson(t));
+      return bj::object{{"items", std::move(items)}};
+    });
+  });
+  r.Add("POST", "/api/v1/survey-templates", manage, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto body, ReadTemplateBody(req));
+    return Reply(service.CreateTemplate(req.who(), body.name, body.definition), TemplateJson, 201);
+  });
+  r.Add("GET", "/api/v1/survey-templates/{id}", manage, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    SQM_ASSIGN_OR_REPLY(auto version, req.QueryInt("version", 1, 1'000'000));
+    return Reply(service.GetTemplate(id, version ? std::optional<int>(static_cast<int>(*version)) : std::nullopt),
+                 TemplateJson);
+  });
+  r.Add("PUT", "/api/v1/survey-templates/{id}", manage, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    SQM_ASSIGN_OR_REPLY(auto body, ReadTemplateBody(req));
+    return Reply(service.UpdateTemplate(req.who(), id, body.name, body.definition, body.active), TemplateJson);
+  });
+
+  r.Add("GET", "/api/v1/survey-rules", manage, [&service](Request&) {
+    return Reply(service.ListRules(), [](const std::vector<DispatchRule>& list) {
+      bj::array items;
+      for (const auto& x : list) items.push_back(RuleJson(x));
+      return bj::object{{"items", std::move(items)}};
+    });
+  });
+  r.Add("POST", "/api/v1/survey-rules", manage, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto rule, ReadRule(req));
+    return Reply(service.CreateRule(req.who(), rule), RuleJson, 201);
+  });
+  r.Add("DELETE", "/api/v1/survey-rules/{id}", manage, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    return Reply(service.DeactivateRule(req.who(), id));
+  });
+
+  r.Add("GET", "/api/v1/survey-settings", manage,
+        [&service](Request&) { return Reply(service.GetSettings(), SettingsJson); });
+  r.Add("PUT", "/api/v1/survey-settings", manage, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto body, req.Json());
+    SQM_ASSIGN_OR_REPLY(auto current, service.GetSettings());
+    SQM_ASSIGN_OR_REPLY(auto s, ReadSettings(body, current));
+    return Reply(service.SaveSettings(req.who(), s), SettingsJson);
+  });
+
+  r.Add("GET", "/api/v1/survey-invitations", read, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto ticket, req.QueryInt("ticket_id", 1));
+    SQM_ASSIGN_OR_REPLY(auto tmpl, req.QueryInt("template_id", 1));
+    SQM_ASSIGN_OR_REPLY(auto limit, req.Limit());
+    SQM_ASSIGN_OR_REPLY(auto cursor, req.QueryInt("cursor", 1));
+    repo::InvitationQuery q{.ticket_id = ticket, .template_id = tmpl, .limit = limit, .before_id = cursor};
+    return Reply(service.ListInvitations(req.who(), q), [&](const std::vector<Invitation>& list) {
+      bj::array items;
+      const TimeMs at = service.Now();
+      for (const auto& i : list) items.push_back(InvitationJson(i, at));
+      std::optional<std::string> next;
+      if (static_cast<int>(list.size()) == limit) next = std::to_string(list.back().id);
+      return http::PageJson(std::move(items), next);
+    });
+  });
+  r.Add("POST", "/api/v1/survey-invitations/{id}/link", read, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    return Reply(service.IssueLink(req.who(), id), [&](const IssuedLink& l) {
+      return bj::object{
+          {"invitation", InvitationJson(l.invitation, service.Now())}, {"token", l.token}, {"path", l.path}};
+    });
+  });
+
+  r.Add("GET", "/api/v1/survey-results", report, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto tmpl, req.QueryInt("template_id", 1));
+    SQM_ASSIGN_OR_REPLY(auto from, req.QueryTime("from"));
+    SQM_ASSIGN_OR_REPLY(auto to, req.QueryTime("to"));
+    return Reply(service.GetResults(req.who(), {tmpl, from, to}), ResultsJson);
+  });
+  r.Add("GET", "/api/v1/survey-followups", report, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto limit, req.Limit());
+    const std::string state = req.QueryText("state").value_or("open");
+    if (state != "open" && state != "all") {
+      return ErrorResponse(Error::Invalid("state", Msg("survey.bad_followup_state", "must be open or all")));
+    }
+    return Reply(service.ListFollowUps(req.who(), state == "open", limit), [](const std::vector<FollowUp>& list) {
+      bj::array items;
+      for (const auto& f : list) items.push_back(FollowUpJson(f));
+      return bj::object{{"items", std::move(items)}};
+    });
+  });
+  r.Add("PATCH", "/api/v1/survey-followups/{id}", report, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    SQM_ASSIGN_OR_REPLY(auto body, req.Json());
+    json::Reader in(body);
+    FollowUpPatch patch;
+    if (auto owner = in.NullableInt("owner_id")) patch.owner_id = *owner;
+    if (auto deadline = in.OptString("deadline_at")) {
+      if (auto t = ParseIsoTime(*deadline)) {
+        patch.deadline_at = *t;
+      } else {
+        in.Fail("deadline_at", Msg("field.not_time", "must be a date or date-time with a time zone"));
+      }
+    }
+    if (auto outcome = in.OptString("outcome")) {
+      patch.outcome = ParseOutcome(*outcome);
+      if (!patch.outcome) {
+        in.Fail("outcome", Msg("survey.bad_outcome", "must be recontacted, satisfied_after_redo or rating_withdrawn"));
+      }
+    }
+    patch.note = in.OptString("note", {.min_len = 0, .max_len = kMaxAnswerText});
+    if (auto st = in.Done(); !st.ok()) return ErrorResponse(st.error());
+    return Reply(service.UpdateFollowUp(req.who(), id, patch), FollowUpJson);
+  });
+
+  r.Add("GET", "/api/v1/public/surveys/{token}", pub, [&service, &limiter](Request& req) {
+    if (auto st = limiter.Admit(req.remote_address); !st.ok()) return ErrorResponse(st.error());
+    return Reply(service.Open(TokenOf(req)), [](const PublicSurvey& s) {
+      bj::object o{
+          {"state", Name(s.state)}, {"ticket_number", s.ticket_number}, {"expires_at", TimeJson(s.expires_at)}};
+      if (s.definition) {
+        for (auto& [k, v] : DefinitionJson(*s.definition)) o[k] = v;
+      }
+      return o;
+    });
+  });
+  r.Add("POST", "/api/v1/public/surveys/{token}", pub, [&service, &limiter](Request& req) {
+    if (auto st = limiter.Admit(req.remote_address); !st.ok()) return ErrorResponse(st.error());
+    SQM_ASSIGN_OR_REPLY(auto answers, ReadAnswers(req));
+    return Reply(service.SubmitAnswers(TokenOf(req), answers));
+  });
 }
 
 }  // namespace sqm::feedback

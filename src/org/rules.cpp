@@ -21,10 +21,11 @@ const std::vector<RoleDef>& Roles() {
   const std::string org_read(kOrgRead), org_write(kOrgWrite), audit(kAuditRead), tokens(kTokensManage),
       t_read(kTicketRead), t_write(kTicketWrite), c_write(kCustomerWrite), report(kDeskReport), sla(kSlaManage),
       portal(kPortal), staff(kStaff), a_read(kAssessmentRead), a_manage(kAssessmentManage),
-      a_approve(kAssessmentApprove);
+      a_approve(kAssessmentApprove), feedback(kFeedbackManage);
   static const std::vector<RoleDef> kRoles = {
-      {"admin", {org_read, org_write, audit, tokens, t_read, t_write, c_write, report, sla, staff, a_read, a_manage}},
-      {"quality", {org_read, audit, t_read, t_write, report, sla, staff, a_read, a_manage}},
+      {"admin",
+       {org_read, org_write, audit, tokens, t_read, t_write, c_write, report, sla, staff, a_read, a_manage, feedback}},
+      {"quality", {org_read, audit, t_read, t_write, report, sla, staff, a_read, a_manage, feedback}},
       {"executive", {org_read, audit, t_read, report, staff, a_read, a_approve}},
       {"manager", {org_read, t_read, t_write, c_write, report, staff, a_read}},
       {"agent", {t_read, t_write, c_write, staff}},

@@ -31,6 +31,8 @@ inline constexpr std::string_view kPortal = "portal.use";       // a customer's 
 inline constexpr std::string_view kAssessmentRead = "assessment.read";
 inline constexpr std::string_view kAssessmentManage = "assessment.manage";
 inline constexpr std::string_view kAssessmentApprove = "assessment.approve";
+// Surveys: templates, dispatch rules and settings.
+inline constexpr std::string_view kFeedbackManage = "feedback.manage";
 // Any staff member, not a customer: the assessment and statistics calculators.
 inline constexpr std::string_view kStaff = "staff";
 

@@ -10,6 +10,22 @@ export interface SchemaConstraints {
 }
 
 export const constraints = {
+  "SurveyText": {"required":["zh","en"],"maxLength":{},"minLength":{}},
+  "SurveyQuestion": {"required":["id","kind","text"],"maxLength":{},"minLength":{}},
+  "SurveyTemplateInput": {"required":["name","title","questions"],"maxLength":{},"minLength":{}},
+  "SurveyTemplate": {"required":["id","name","version","active","title","intro","questions","created_at","updated_at"],"maxLength":{},"minLength":{}},
+  "SurveyRuleInput": {"required":["template_id"],"maxLength":{},"minLength":{}},
+  "SurveyRule": {"required":["id","template_id","trigger","ticket_type","channel","category_id","delay_minutes","quiet_days","valid_days","active","created_at"],"maxLength":{},"minLength":{}},
+  "SurveySettings": {"required":[],"maxLength":{},"minLength":{}},
+  "SurveyAttribution": {"required":["department_id","department_name","staff_id","staff_name","channel","category_id","category_name"],"maxLength":{},"minLength":{}},
+  "SurveyInvitation": {"required":["id","template_id","version","rule_id","ticket_id","ticket_number","ticket_type","customer_id","customer_email","state","has_link","created_at","send_at","expires_at","answered_at","attribution"],"maxLength":{},"minLength":{}},
+  "SurveyRate": {"required":["successes","n","p","low","high","small_sample"],"maxLength":{},"minLength":{}},
+  "SurveyNps": {"required":["score","n","promoters","passives","detractors","promoter_rate","detractor_rate","small_sample"],"maxLength":{},"minLength":{}},
+  "SurveyGroup": {"required":["key","label","satisfaction","csat","nps"],"maxLength":{},"minLength":{}},
+  "SurveyQuestionResult": {"required":["id","kind","text","answered","distribution","texts"],"maxLength":{},"minLength":{}},
+  "SurveyResults": {"required":["invitations","response_rate","csat","nps","ces","callback","satisfaction","small_sample_below","questions","by_department","by_staff","by_channel","by_category"],"maxLength":{},"minLength":{}},
+  "SurveyFollowUp": {"required":["id","ticket_id","ticket_number","invitation_id","source","reason","department_id","owner_id","owner_name","deadline_at","outcome","note","created_at","closed_at"],"maxLength":{},"minLength":{}},
+  "PublicSurvey": {"required":["state","ticket_number","expires_at"],"maxLength":{},"minLength":{}},
   "ZhEn": {"required":["zh","en"],"maxLength":{},"minLength":{}},
   "MeasureAggregation": {"required":["kind"],"maxLength":{},"minLength":{}},
   "MeasureDraft": {"required":["code","name","source","aggregation","unit"],"maxLength":{},"minLength":{}},

@@ -1427,6 +1427,268 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/survey-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Survey templates
+         * @description Every template with the definition of its newest version (docs/feedback.md).
+         */
+        get: operations["listSurveyTemplates"];
+        put?: never;
+        /**
+         * Create a survey template
+         * @description A template of questions (csat 1-5, nps 0-10, ces 1-7, likert 5 or 7 points, single and
+         *     multiple choice, open text), each with zh and en texts. Every problem is reported at once,
+         *     naming its field (`questions[2].options`, `questions[0].text.en`).
+         */
+        post: operations["createSurveyTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * A survey template
+         * @description The template with the definition of `version` (default the newest).
+         */
+        get: operations["getSurveyTemplate"];
+        /**
+         * Change a survey template
+         * @description A changed definition becomes the next version; invitations already sent keep the version
+         *     they were sent with, and so do their answers. `active: false` stops new invitations.
+         */
+        put: operations["updateSurveyTemplate"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Survey dispatch rules
+         * @description The rules that send a survey when a ticket is resolved or closed.
+         */
+        get: operations["listSurveyRules"];
+        put?: never;
+        /**
+         * Add a dispatch rule
+         * @description When a ticket of `ticket_type`, `channel` and `category_id` (each optional: any) is
+         *     `resolved` or `closed`, an invitation to the template is made, due `delay_minutes` later
+         *     and valid for `valid_days`; a customer gets at most one survey per `quiet_days`, and a
+         *     ticket at most one. The first active matching rule wins.
+         */
+        post: operations["createSurveyRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Stop a dispatch rule
+         * @description The rule sends no more surveys; invitations it made stay.
+         */
+        delete: operations["deactivateSurveyRule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Survey settings
+         * @description How callback ratings count and which scores open a follow-up.
+         */
+        get: operations["getSurveySettings"];
+        /**
+         * Change the survey settings
+         * @description Keys left out keep their values.
+         */
+        put: operations["saveSurveySettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Survey invitations
+         * @description Newest first, in the caller's department scope; `cursor` is the last id of the previous page.
+         */
+        get: operations["listSurveyInvitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-invitations/{id}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue the answer link of an invitation
+         * @description A new single-use link (192 random bits; only its SHA-256 is stored, so it is shown this
+         *     once and any earlier link stops working), to copy into an SMS, WeChat or e-mail.
+         *     409 once the survey is answered or expired.
+         */
+        post: operations["issueSurveyLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Survey results
+         * @description CSAT (share of 4-5), NPS (% 9-10 minus % 0-6), CES mean, response rate, per-question
+         *     distributions and open texts (as written: show them escaped), and the same by department,
+         *     staff, channel and category (the ticket's, when the survey was sent). Every rate carries its
+         *     sample size, its 95 % Wilson interval and `small_sample` (n below `small_sample_below`).
+         *     `satisfaction` joins survey CSAT and callback ratings counted by the settings' mapping.
+         *     Invitations are those due in [from, to); callbacks those rated then. Department scoped.
+         */
+        get: operations["surveyResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-followups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow-ups of low scores
+         * @description The recovery queue (`state=open`, the default) or every follow-up (`all`), in the caller's scope, soonest deadline first.
+         */
+        get: operations["listSurveyFollowUps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-followups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Work a follow-up
+         * @description Change the owner, deadline or note; an `outcome` closes it.
+         */
+        patch: operations["updateSurveyFollowUp"];
+        trace?: never;
+    };
+    "/api/v1/public/surveys/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * The survey behind an answer link
+         * @description No sign-in: the token is the credential. `state` is open (with the title, intro and
+         *     questions of the version sent), answered or expired; an unknown token is a 404. Limited to
+         *     60 requests a minute per client address (429 with Retry-After).
+         */
+        get: operations["openPublicSurvey"];
+        put?: never;
+        /**
+         * Answer a survey
+         * @description `{"answers": {"csat": 5, "pick": 1, "many": [0, 2], "why": "text"}}`: scores, option
+         *     indexes and open text (at most 2,000 characters, stored as written). Every problem is
+         *     reported at once (`answers.csat`). A second answer is a 409 (`survey.already_answered`),
+         *     an expired link a 409 (`survey.expired`). Same rate limit as the GET.
+         */
+        post: operations["answerPublicSurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inspections/agreement": {
         parameters: {
             query?: never;
@@ -1684,6 +1946,195 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        SurveyText: {
+            zh: string;
+            en: string;
+        };
+        SurveyQuestion: {
+            id: string;
+            /** @enum {string} */
+            kind: "csat" | "nps" | "ces" | "likert" | "single" | "multiple" | "text";
+            text: components["schemas"]["SurveyText"];
+            required?: boolean;
+            options?: components["schemas"]["SurveyText"][];
+            /** @description Likert: 5 or 7 */
+            points?: number;
+        };
+        SurveyTemplateInput: {
+            name: string;
+            active?: boolean;
+            title: components["schemas"]["SurveyText"];
+            intro?: components["schemas"]["SurveyText"];
+            questions: components["schemas"]["SurveyQuestion"][];
+        };
+        SurveyTemplate: {
+            id: number;
+            name: string;
+            version: number;
+            active: boolean;
+            title: components["schemas"]["SurveyText"];
+            intro: components["schemas"]["SurveyText"];
+            questions: components["schemas"]["SurveyQuestion"][];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        SurveyRuleInput: {
+            template_id: number;
+            /** @enum {string} */
+            trigger?: "resolved" | "closed";
+            ticket_type?: string;
+            channel?: string;
+            category_id?: number;
+            delay_minutes?: number;
+            quiet_days?: number;
+            valid_days?: number;
+        };
+        SurveyRule: {
+            id: number;
+            template_id: number;
+            /** @enum {string} */
+            trigger: "resolved" | "closed";
+            ticket_type: string | null;
+            channel: string | null;
+            category_id: number | null;
+            delay_minutes: number;
+            quiet_days: number;
+            valid_days: number;
+            active: boolean;
+            /** Format: date-time */
+            created_at: string;
+        };
+        SurveySettings: {
+            /** @description 基本满意 counts as satisfied */
+            basically_satisfied_counts?: boolean;
+            /** @description CSAT at or below this opens a follow-up */
+            csat_low?: number;
+            nps_low?: number;
+            ces_low?: number;
+            callback_dissatisfied_opens?: boolean;
+            follow_up_days?: number;
+        };
+        SurveyAttribution: {
+            department_id: number | null;
+            department_name: string;
+            staff_id: number | null;
+            staff_name: string;
+            channel: string;
+            category_id: number | null;
+            category_name: string;
+        };
+        SurveyInvitation: {
+            id: number;
+            template_id: number;
+            version: number;
+            rule_id: number | null;
+            ticket_id: number;
+            ticket_number: string;
+            ticket_type: string;
+            customer_id: number | null;
+            customer_email: string;
+            /** @enum {string} */
+            state: "pending" | "open" | "answered" | "expired";
+            has_link: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            send_at: string;
+            /** Format: date-time */
+            expires_at: string;
+            /** Format: date-time */
+            answered_at: string | null;
+            attribution: components["schemas"]["SurveyAttribution"];
+        };
+        SurveyRate: {
+            successes: number;
+            n: number;
+            p: number | null;
+            low: number | null;
+            high: number | null;
+            small_sample: boolean;
+        };
+        SurveyNps: {
+            /** @description -100..100 */
+            score: number | null;
+            n: number;
+            promoters: number;
+            passives: number;
+            detractors: number;
+            promoter_rate: components["schemas"]["SurveyRate"];
+            detractor_rate: components["schemas"]["SurveyRate"];
+            small_sample: boolean;
+        };
+        SurveyGroup: {
+            key: string;
+            label: string;
+            satisfaction: components["schemas"]["SurveyRate"];
+            csat: components["schemas"]["SurveyRate"];
+            nps: components["schemas"]["SurveyNps"];
+        };
+        SurveyQuestionResult: {
+            id: string;
+            kind: string;
+            text: components["schemas"]["SurveyText"];
+            answered: number;
+            distribution: {
+                value: number;
+                count: number;
+            }[];
+            texts: string[];
+        };
+        SurveyResults: {
+            invitations: number;
+            response_rate: components["schemas"]["SurveyRate"];
+            csat: components["schemas"]["SurveyRate"];
+            nps: components["schemas"]["SurveyNps"];
+            ces: {
+                mean: number | null;
+                n: number;
+            };
+            callback: components["schemas"]["SurveyRate"];
+            satisfaction: components["schemas"]["SurveyRate"];
+            small_sample_below: number;
+            questions: components["schemas"]["SurveyQuestionResult"][];
+            by_department: components["schemas"]["SurveyGroup"][];
+            by_staff: components["schemas"]["SurveyGroup"][];
+            by_channel: components["schemas"]["SurveyGroup"][];
+            by_category: components["schemas"]["SurveyGroup"][];
+        };
+        SurveyFollowUp: {
+            id: number;
+            ticket_id: number;
+            ticket_number: string;
+            invitation_id: number | null;
+            /** @enum {string} */
+            source: "survey" | "callback";
+            /** @example csat=1 */
+            reason: string;
+            department_id: number | null;
+            owner_id: number | null;
+            owner_name: string;
+            /** Format: date-time */
+            deadline_at: string;
+            /** @enum {string|null} */
+            outcome: "recontacted" | "satisfied_after_redo" | "rating_withdrawn" | null;
+            note: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            closed_at: string | null;
+        };
+        PublicSurvey: {
+            /** @enum {string} */
+            state: "open" | "answered" | "expired";
+            ticket_number: string;
+            /** Format: date-time */
+            expires_at: string;
+            title?: components["schemas"]["SurveyText"];
+            intro?: components["schemas"]["SurveyText"];
+            questions?: components["schemas"]["SurveyQuestion"][];
+        };
         ZhEn: {
             zh: string;
             en: string;
@@ -5310,6 +5761,452 @@ export interface operations {
             403: components["responses"]["Forbidden"];
         };
     };
+    listSurveyTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The templates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: components["schemas"]["SurveyTemplate"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createSurveyTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyTemplateInput"];
+            };
+        };
+        responses: {
+            /** @description Created, version 1. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyTemplate"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getSurveyTemplate: {
+        parameters: {
+            query?: {
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyTemplate"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateSurveyTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyTemplateInput"];
+            };
+        };
+        responses: {
+            /** @description The template as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyTemplate"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listSurveyRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rules, active and not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: components["schemas"]["SurveyRule"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createSurveyRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyRuleInput"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyRule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    deactivateSurveyRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deactivated. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getSurveySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveySettings"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    saveSurveySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveySettings"];
+            };
+        };
+        responses: {
+            /** @description The settings now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveySettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listSurveyInvitations: {
+        parameters: {
+            query?: {
+                ticket_id?: number;
+                template_id?: number;
+                limit?: number;
+                cursor?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: components["schemas"]["SurveyInvitation"][];
+                        next_cursor?: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    issueSurveyLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        invitation?: components["schemas"]["SurveyInvitation"];
+                        token?: string;
+                        /** @example /answer.html#t=... */
+                        path?: string;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    surveyResults: {
+        parameters: {
+            query?: {
+                template_id?: number;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The results. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResults"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listSurveyFollowUps: {
+        parameters: {
+            query?: {
+                state?: "open" | "all";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The follow-ups. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: components["schemas"]["SurveyFollowUp"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    updateSurveyFollowUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    owner_id?: number | null;
+                    /** Format: date-time */
+                    deadline_at?: string;
+                    /** @enum {string} */
+                    outcome?: "recontacted" | "satisfied_after_redo" | "rating_withdrawn";
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The follow-up now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyFollowUp"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    openPublicSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The survey. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSurvey"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    answerPublicSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    answers: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     inspectionAgreement: {
         parameters: {
             query?: never;
@@ -5731,6 +6628,15 @@ export const pathsApiV1TicketsExportGetParametersQueryFormatValues: ReadonlyArra
 export const pathsApiV1TicketsExportGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tickets/export"]["get"]["parameters"]["query"]["lang"]> = ["en", "zh"];
 export const pathsApiV1TicketsExportGetParametersQuerySla_stateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/tickets/export"]["get"]["parameters"]["query"]["sla_state"]> = ["ok", "warning", "breached", "paused"];
 export const pathsApiV1CallbacksGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/callbacks"]["get"]["parameters"]["query"]["state"]> = ["open", "overdue", "done"];
+export const pathsApiV1SurveyFollowupsGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/survey-followups"]["get"]["parameters"]["query"]["state"]> = ["open", "all"];
+export const pathsApiV1SurveyFollowupsIdPatchRequestBodyContentApplicationJsonOutcomeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/survey-followups/{id}"]["patch"]["requestBody"]["content"]["application/json"]["outcome"]> = ["recontacted", "satisfied_after_redo", "rating_withdrawn"];
+export const surveyQuestionKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyQuestion"]["kind"]> = ["csat", "nps", "ces", "likert", "single", "multiple", "text"];
+export const surveyRuleInputTriggerValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyRuleInput"]["trigger"]> = ["resolved", "closed"];
+export const surveyRuleTriggerValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyRule"]["trigger"]> = ["resolved", "closed"];
+export const surveyInvitationStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyInvitation"]["state"]> = ["pending", "open", "answered", "expired"];
+export const surveyFollowUpSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyFollowUp"]["source"]> = ["survey", "callback"];
+export const surveyFollowUpOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyFollowUp"]["outcome"]> = ["recontacted", "satisfied_after_redo", "rating_withdrawn"];
+export const publicSurveyStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicSurvey"]["state"]> = ["open", "answered", "expired"];
 export const measureAggregationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MeasureAggregation"]["kind"]> = ["count", "sum", "mean", "min", "max", "percentile", "ratio"];
 export const measureDraftUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MeasureDraft"]["unit"]> = ["percent", "per_mille", "ratio", "minutes", "hours", "count", "number", "points"];
 export const measureDraftDirectionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MeasureDraft"]["direction"]> = ["higher", "lower"];

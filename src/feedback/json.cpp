@@ -1,0 +1,152 @@
+#include "feedback/json.h"
+
+#include "base/json.h"
+#include "feedback/rules.h"
+
+namespace sqm::feedback {
+
+namespace bj = boost::json;
+
+namespace {
+
+Text ReadText(Problems& p, const bj::object& o, std::string_view key, const std::string& field) {
+  Text t;
+  const bj::value* v = o.if_contains(key);
+  if (!v) return t;
+  if (!v->is_object()) {
+    p.Add(field, Msg("survey.bad_text", "must be an object with zh and en texts"));
+    return t;
+  }
+  for (const auto& [k, value] : v->get_object()) {
+    if (k != "zh" && k != "en") {
+      p.Add(field + "." + std::string(k), Msg("field.unknown", "is not a known field"));
+    } else if (!value.is_string()) {
+      p.Add(field + "." + std::string(k), Msg("field.not_string", "must be text"));
+    } else {
+      (k == "zh" ? t.zh : t.en) = std::string(value.get_string());
+    }
+  }
+  return t;
+}
+
+Question ReadQuestion(Problems& p, const bj::value& v, const std::string& f) {
+  Question q;
+  if (!v.is_object()) {
+    p.Add(f, Msg("survey.bad_question", "must be an object"));
+    return q;
+  }
+  const auto& o = v.get_object();
+  for (const auto& [k, value] : o) {
+    if (k != "id" && k != "kind" && k != "text" && k != "required" && k != "options" && k != "points") {
+      p.Add(f + "." + std::string(k), Msg("field.unknown", "is not a known field"));
+    }
+  }
+  if (const auto* id = o.if_contains("id"); id && id->is_string()) {
+    q.id = std::string(id->get_string());
+  } else if (id) {
+    p.Add(f + ".id", Msg("field.not_string", "must be text"));
+  }
+  const auto* kind = o.if_contains("kind");
+  std::optional<QuestionKind> k;
+  if (kind && kind->is_string()) k = ParseKind(kind->get_string());
+  if (!k) {
+    p.Add(f + ".kind", Msg("survey.bad_kind", "must be csat, nps, ces, likert, single, multiple or text"));
+  } else {
+    q.kind = *k;
+  }
+  q.text = ReadText(p, o, "text", f + ".text");
+  if (const auto* r = o.if_contains("required")) {
+    if (r->is_bool()) {
+      q.required = r->get_bool();
+    } else {
+      p.Add(f + ".required", Msg("field.not_boolean", "must be true or false"));
+    }
+  }
+  if (const auto* opts = o.if_contains("options"); opts && !opts->is_null()) {
+    if (!opts->is_array()) {
+      p.Add(f + ".options", Msg("survey.bad_options", "must be a list of texts"));
+    } else {
+      const auto& arr = opts->get_array();
+      for (std::size_t j = 0; j < arr.size() && j <= kMaxOptions; ++j) {
+        bj::object holder{{"t", arr[j]}};
+        q.options.push_back(ReadText(p, holder, "t", f + ".options[" + std::to_string(j) + "]"));
+      }
+    }
+  }
+  if (const auto* pts = o.if_contains("points"); pts && !pts->is_null()) {
+    if (pts->is_int64()) {
+      q.points = static_cast<int>(std::clamp<std::int64_t>(pts->get_int64(), 0, 100));
+    } else {
+      p.Add(f + ".points", Msg("field.not_integer", "must be a whole number"));
+    }
+  }
+  return q;
+}
+
+}  // namespace
+
+bj::object TextJson(const Text& t) {
+  return {{"zh", t.zh}, {"en", t.en}};
+}
+
+bj::object DefinitionJson(const Definition& d) {
+  bj::array questions;
+  for (const auto& q : d.questions) {
+    bj::object o{{"id", q.id}, {"kind", Name(q.kind)}, {"text", TextJson(q.text)}, {"required", q.required}};
+    if (!q.options.empty()) {
+      bj::array opts;
+      for (const auto& t : q.options) opts.push_back(TextJson(t));
+      o["options"] = std::move(opts);
+    }
+    if (q.kind == QuestionKind::kLikert) o["points"] = q.points;
+    questions.push_back(std::move(o));
+  }
+  return {{"title", TextJson(d.title)}, {"intro", TextJson(d.intro)}, {"questions", std::move(questions)}};
+}
+
+Definition ReadDefinition(const bj::object& body, Problems& p) {
+  Definition d;
+  d.title = ReadText(p, body, "title", "title");
+  d.intro = ReadText(p, body, "intro", "intro");
+  const auto* qs = body.if_contains("questions");
+  if (!qs || !qs->is_array()) {
+    p.Add("questions", Msg("survey.bad_questions", "must be a list of questions"));
+  } else {
+    const auto& arr = qs->get_array();
+    for (std::size_t i = 0; i < arr.size() && i <= kMaxQuestions; ++i) {
+      d.questions.push_back(ReadQuestion(p, arr[i], "questions[" + std::to_string(i) + "]"));
+    }
+  }
+  return d;
+}
+
+Definition ParseStoredDefinition(std::string_view text) {
+  auto v = json::Parse(text);
+  if (!v.ok() || !v->is_object()) return {};
+  Problems ignored;  // written by DefinitionJson: well-formed
+  return ReadDefinition(v->get_object(), ignored);
+}
+
+bj::object SettingsJson(const Settings& s) {
+  return {{"basically_satisfied_counts", s.basically_satisfied_counts},
+          {"csat_low", s.csat_low},
+          {"nps_low", s.nps_low},
+          {"ces_low", s.ces_low},
+          {"callback_dissatisfied_opens", s.callback_dissatisfied_opens},
+          {"follow_up_days", s.follow_up_days}};
+}
+
+Result<Settings> ReadSettings(const bj::value& body, const Settings& base) {
+  Settings s = base;
+  json::Reader in(body);
+  if (auto b = in.OptBool("basically_satisfied_counts")) s.basically_satisfied_counts = *b;
+  if (auto v = in.OptInt("csat_low", -1000, 1000)) s.csat_low = static_cast<int>(*v);
+  if (auto v = in.OptInt("nps_low", -1000, 1000)) s.nps_low = static_cast<int>(*v);
+  if (auto v = in.OptInt("ces_low", -1000, 1000)) s.ces_low = static_cast<int>(*v);
+  if (auto b = in.OptBool("callback_dissatisfied_opens")) s.callback_dissatisfied_opens = *b;
+  if (auto v = in.OptInt("follow_up_days", -1000, 1000)) s.follow_up_days = static_cast<int>(*v);
+  SQM_TRY(in.Done());
+  return s;
+}
+
+}  // namespace sqm::feedback

@@ -1,0 +1,66 @@
+// SQL of the feedback tables (migration 0013_feedback). Runs unchanged on SQLite and PostgreSQL.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "feedback/model.h"
+#include "feedback/rules.h"
+#include "storage/db.h"
+
+namespace sqm::feedback::repo {
+
+using storage::Connection;
+
+// ---- templates ----
+Result<Id> InsertTemplate(Connection& db, const std::string& name, const std::string& definition, Id by, TimeMs now);
+Status InsertVersion(Connection& db, Id template_id, int version, const std::string& definition, Id by, TimeMs now);
+Status UpdateTemplate(Connection& db, Id id, const std::string& name, int version, bool active, TimeMs now);
+// The template with the definition of `version` (default: its newest).
+std::optional<Template> FindTemplate(Connection& db, Id id, std::optional<int> version = std::nullopt);
+std::vector<Template> ListTemplates(Connection& db);
+bool TemplateNameTaken(Connection& db, const std::string& name, std::optional<Id> except);
+
+// ---- dispatch rules ----
+Result<Id> InsertRule(Connection& db, const DispatchRule& r);
+Status SetRuleActive(Connection& db, Id id, bool active);
+std::optional<DispatchRule> FindRule(Connection& db, Id id);
+std::vector<DispatchRule> ListRules(Connection& db, bool active_only);
+
+// ---- invitations ----
+Result<Id> InsertInvitation(Connection& db, const Invitation& inv);
+// When customer `customer_id` was last invited, if ever.
+std::optional<TimeMs> LastInvitedAt(Connection& db, Id customer_id);
+std::optional<Invitation> FindInvitation(Connection& db, Id id);
+std::optional<Invitation> FindInvitationByTokenHash(Connection& db, const std::string& token_hash);
+Status SetTokenHash(Connection& db, Id id, const std::string& token_hash);
+// Marks it answered unless it already was; false when another answer came first.
+Result<bool> MarkAnswered(Connection& db, Id id, TimeMs at);
+struct InvitationQuery {
+  std::optional<Id> ticket_id;
+  std::optional<Id> template_id;
+  std::optional<TimeMs> from, to;  // send_at in [from, to)
+  int limit = 50;
+  std::optional<Id> before_id;  // paging: ids below this, newest first
+};
+std::vector<Invitation> ListInvitations(Connection& db, const InvitationQuery& q);
+Status InsertAnswer(Connection& db, Id invitation_id, const Question& q, const Answer& a);
+// The answers of the given invitations, by invitation id.
+std::vector<std::pair<Id, Answer>> AnswersOf(Connection& db, const std::vector<Id>& invitation_ids);
+
+// ---- callback ratings ----
+Status InsertCallbackRating(Connection& db, const CallbackRating& r);
+std::vector<CallbackRating> CallbackRatings(Connection& db, std::optional<TimeMs> from, std::optional<TimeMs> to);
+
+// ---- follow-ups ----
+Result<Id> InsertFollowUp(Connection& db, const FollowUp& f);
+std::optional<FollowUp> FindFollowUp(Connection& db, Id id);
+Status UpdateFollowUp(Connection& db, const FollowUp& f);
+std::vector<FollowUp> ListFollowUps(Connection& db, bool open_only, int limit);
+
+// ---- settings ----
+std::optional<std::string> LoadSettings(Connection& db);
+Status SaveSettings(Connection& db, const std::string& body, TimeMs now);
+
+}  // namespace sqm::feedback::repo

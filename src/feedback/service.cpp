@@ -1,0 +1,441 @@
+#include "feedback/service.h"
+
+#include <algorithm>
+#include <set>
+
+#include "base/crypto.h"
+#include "base/json.h"
+#include "desk/repo/catalogue.h"
+#include "feedback/json.h"
+#include "org/repo.h"
+
+namespace sqm::feedback {
+
+using storage::Connection;
+using storage::WriteTx;
+namespace bj = boost::json;
+
+namespace {
+
+constexpr TimeMs kDay = 24LL * 3600 * 1000;
+// 24 random bytes: 192 bits, 32 URL-safe characters.
+constexpr std::size_t kTokenBytes = 24;
+constexpr std::size_t kTokenChars = 32;
+// Results read at most this many invitations of a period.
+constexpr int kMaxResultRows = 200'000;
+
+Error TemplateNotFound(Id id) {
+  return Error::NotFound(
+      Msg("survey.template_not_found", "survey template {id} does not exist", {{"id", std::to_string(id)}}));
+}
+
+Error UnknownLink() {
+  return Error::NotFound(Msg("survey.unknown_link", "this survey link is not valid"));
+}
+
+// An attribution is in scope when the caller sees its department (or it has none: the intake
+// queue, which every holder of the permission sees).
+bool InScope(const org::Principal& who, const std::optional<Id>& department) {
+  return !department || who.scope.Contains(department);
+}
+
+Attribution AttributionOf(const desk::Ticket& t) {
+  return {t.department_id,       t.department_name, t.assignee_id,  t.assignee_name,
+          desk::Name(t.channel), t.category_id,     t.category_name};
+}
+
+bool WellFormedToken(const std::string& token) {
+  return token.size() == kTokenChars && std::all_of(token.begin(), token.end(), [](char c) {
+           return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+         });
+}
+
+}  // namespace
+
+Status PublicLimiter::Admit(const std::string& address) {
+  constexpr TimeMs kMinute = 60'000;
+  const TimeMs now = clock_.Now();
+  std::lock_guard lock(mu_);
+  if (now - window_ >= kMinute || now < window_) {
+    window_ = now - now % kMinute;
+    counts_.clear();
+  }
+  if (++counts_[address] > per_minute_) {
+    const int retry = static_cast<int>((window_ + kMinute - now + 999) / 1000);
+    return Error::TooManyRequests(Msg("survey.too_many_requests", "too many requests; try again in a minute"),
+                                  std::max(retry, 1));
+  }
+  return {};
+}
+
+Service::Service(storage::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+
+// ---- templates ----
+
+Result<std::vector<Template>> Service::ListTemplates() {
+  return db_.Read([](Connection& db) -> Result<std::vector<Template>> { return repo::ListTemplates(db); });
+}
+
+Result<Template> Service::GetTemplate(Id id, std::optional<int> version) {
+  return db_.Read([&](Connection& db) -> Result<Template> {
+    auto t = repo::FindTemplate(db, id, version);
+    if (!t) {
+      if (version && repo::FindTemplate(db, id)) {
+        return Error::Invalid("version", Msg("survey.no_such_version", "the template has no such version"));
+      }
+      return TemplateNotFound(id);
+    }
+    return *t;
+  });
+}
+
+Result<Template> Service::CreateTemplate(const org::Principal& who, const std::string& name, const Definition& d) {
+  SQM_TRY(CheckTemplate(name, d));
+  return db_.Write(who.username, [&](WriteTx& tx) -> Result<Template> {
+    if (repo::TemplateNameTaken(tx.db(), name, std::nullopt)) {
+      return Error::Conflict(Msg("survey.name_taken", "another template is named {name}", {{"name", name}}), "name");
+    }
+    SQM_ASSIGN(const Id id,
+               repo::InsertTemplate(tx.db(), name, json::Serialize(DefinitionJson(d)), who.staff_id, tx.now()));
+    tx.Append("survey_template", std::to_string(id), "survey.template_created", {{"name", name}, {"version", 1}});
+    return *repo::FindTemplate(tx.db(), id);
+  });
+}
+
+Result<Template> Service::UpdateTemplate(const org::Principal& who, Id id, const std::string& name, const Definition& d,
+                                         std::optional<bool> active) {
+  SQM_TRY(CheckTemplate(name, d));
+  return db_.Write(who.username, [&](WriteTx& tx) -> Result<Template> {
+    auto& db = tx.db();
+    auto current = repo::FindTemplate(db, id);
+    if (!current) return TemplateNotFound(id);
+    if (repo::TemplateNameTaken(db, name, id)) {
+      return Error::Conflict(Msg("survey.name_taken", "another template is named {name}", {{"name", name}}), "name");
+    }
+    const std::string text = json::Serialize(DefinitionJson(d));
+    int version = current->version;
+    if (text != json::Serialize(DefinitionJson(current->definition))) {
+      ++version;
+      SQM_TRY(repo::InsertVersion(db, id, version, text, who.staff_id, tx.now()));
+    }
+    SQM_TRY(repo::UpdateTemplate(db, id, name, version, active.value_or(current->active), tx.now()));
+    tx.Append("survey_template", std::to_string(id), "survey.template_updated",
+              {{"name", name}, {"version", version}, {"active", active.value_or(current->active)}});
+    return *repo::FindTemplate(db, id);
+  });
+}
+
+// ---- dispatch rules ----
+
+Result<std::vector<DispatchRule>> Service::ListRules() {
+  return db_.Read([](Connection& db) -> Result<std::vector<DispatchRule>> { return repo::ListRules(db, false); });
+}
+
+Result<DispatchRule> Service::CreateRule(const org::Principal& who, DispatchRule rule) {
+  SQM_TRY(CheckRule(rule));
+  return db_.Write(who.username, [&](WriteTx& tx) -> Result<DispatchRule> {
+    if (!repo::FindTemplate(tx.db(), rule.template_id)) {
+      return Error::Invalid("template_id", Msg("survey.template_not_found", "survey template {id} does not exist",
+                                               {{"id", std::to_string(rule.template_id)}}));
+    }
+    rule.created_at = tx.now();
+    rule.active = true;
+    SQM_ASSIGN(const Id id, repo::InsertRule(tx.db(), rule));
+    tx.Append("survey_rule", std::to_string(id), "survey.rule_created",
+              {{"template_id", rule.template_id}, {"trigger", Name(rule.trigger)}});
+    return *repo::FindRule(tx.db(), id);
+  });
+}
+
+Status Service::DeactivateRule(const org::Principal& who, Id id) {
+  return db_.Write(who.username, [&](WriteTx& tx) -> Status {
+    if (!repo::FindRule(tx.db(), id)) {
+      return Error::NotFound(
+          Msg("survey.rule_not_found", "dispatch rule {id} does not exist", {{"id", std::to_string(id)}}));
+    }
+    SQM_TRY(repo::SetRuleActive(tx.db(), id, false));
+    tx.Append("survey_rule", std::to_string(id), "survey.rule_deactivated", {});
+    return {};
+  });
+}
+
+// ---- settings ----
+
+Settings Service::SettingsIn(Connection& db) {
+  auto text = repo::LoadSettings(db);
+  if (!text) return {};
+  auto v = json::Parse(*text);
+  if (!v.ok()) return {};
+  auto s = ReadSettings(*v, Settings{});
+  return s.ok() ? *s : Settings{};
+}
+
+Result<Settings> Service::GetSettings() {
+  return db_.Read([this](Connection& db) -> Result<Settings> { return SettingsIn(db); });
+}
+
+Result<Settings> Service::SaveSettings(const org::Principal& who, const Settings& s) {
+  SQM_TRY(CheckSettings(s));
+  return db_.Write(who.username, [&](WriteTx& tx) -> Result<Settings> {
+    SQM_TRY(repo::SaveSettings(tx.db(), json::Serialize(SettingsJson(s)), tx.now()));
+    tx.Append("survey_settings", "1", "survey.settings_saved", SettingsJson(s));
+    return s;
+  });
+}
+
+// ---- the desk's hook ----
+
+Status Service::OnTicketAction(WriteTx& tx, const desk::Ticket& t, const desk::ActionInput& in) {
+  auto& db = tx.db();
+  const TimeMs now = tx.now();
+  if (in.action == desk::Action::kCallback && in.satisfaction && *in.satisfaction != desk::Satisfaction::kNotRated) {
+    const std::string rating = desk::Name(*in.satisfaction);
+    SQM_TRY(repo::InsertCallbackRating(db, {t.id, rating, AttributionOf(t), now}));
+    const Settings s = SettingsIn(db);
+    if (s.callback_dissatisfied_opens && CallbackSatisfied(s, rating) == false) {
+      SQM_TRY(OpenFollowUp(tx, t, std::nullopt, "callback", "callback=" + rating));
+    }
+    return {};
+  }
+  std::optional<Trigger> trigger;
+  if (in.action == desk::Action::kResolve) trigger = Trigger::kResolved;
+  if (in.action == desk::Action::kClose) trigger = Trigger::kClosed;
+  if (!trigger) return {};
+  TicketFacts facts{t.id,          t.number, desk::Name(t.type), desk::Name(t.channel), t.category_id,
+                    t.customer_id, {},       AttributionOf(t)};
+  const auto rules = repo::ListRules(db, true);
+  const auto rule =
+      std::find_if(rules.begin(), rules.end(), [&](const DispatchRule& r) { return Matches(r, *trigger, facts); });
+  if (rule == rules.end()) return {};
+  // One survey per ticket; at most one per customer per quiet_days.
+  if (!repo::ListInvitations(db, {.ticket_id = t.id, .limit = 1}).empty()) return {};
+  if (t.customer_id && rule->quiet_days > 0) {
+    if (auto last = repo::LastInvitedAt(db, *t.customer_id); last && now - *last < rule->quiet_days * kDay) return {};
+  }
+  auto tmpl = repo::FindTemplate(db, rule->template_id);
+  if (!tmpl || !tmpl->active) return {};
+  if (t.customer_id) {
+    if (auto c = desk::repo::FindCustomer(db, *t.customer_id)) facts.customer_email = c->email;
+  }
+  Invitation inv{.template_id = tmpl->id,
+                 .version = tmpl->version,
+                 .rule_id = rule->id,
+                 .ticket_id = t.id,
+                 .ticket_number = t.number,
+                 .ticket_type = facts.type,
+                 .customer_id = t.customer_id,
+                 .customer_email = facts.customer_email,
+                 .attribution = facts.attribution,
+                 .created_at = now,
+                 .send_at = now + rule->delay_ms,
+                 .expires_at = now + rule->delay_ms + rule->valid_days * kDay};
+  SQM_ASSIGN(const Id id, repo::InsertInvitation(db, inv));
+  tx.Append("survey", std::to_string(id), "survey.invited",
+            {{"ticket_id", t.id}, {"template_id", tmpl->id}, {"version", tmpl->version}, {"rule_id", rule->id}});
+  return {};
+}
+
+Status Service::OpenFollowUp(WriteTx& tx, const desk::Ticket& t, std::optional<Id> invitation_id, std::string source,
+                             std::string reason) {
+  auto& db = tx.db();
+  const Settings s = SettingsIn(db);
+  FollowUp f{.ticket_id = t.id,
+             .ticket_number = t.number,
+             .invitation_id = invitation_id,
+             .source = std::move(source),
+             .reason = std::move(reason),
+             .department_id = t.department_id,
+             .deadline_at = tx.now() + s.follow_up_days * kDay,
+             .created_at = tx.now()};
+  // The owner: the department's first manager, else whoever handled the ticket.
+  if (t.department_id) {
+    auto managers = org::repo::ManagersOf(db, *t.department_id);
+    if (!managers.empty()) f.owner_id = *std::min_element(managers.begin(), managers.end());
+  }
+  if (!f.owner_id) f.owner_id = t.assignee_id;
+  SQM_ASSIGN(const Id id, repo::InsertFollowUp(db, f));
+  tx.Append("survey_followup", std::to_string(id), "survey.followup_opened",
+            {{"ticket_id", t.id}, {"reason", f.reason}, {"owner_id", f.owner_id ? bj::value(*f.owner_id) : nullptr}});
+  return {};
+}
+
+// ---- invitations ----
+
+Result<std::vector<Invitation>> Service::ListInvitations(const org::Principal& who, repo::InvitationQuery q) {
+  return db_.Read([&](Connection& db) -> Result<std::vector<Invitation>> {
+    std::vector<Invitation> out;
+    // Scope is applied after the query: read pages until the page is full or the rows run out.
+    for (int guard = 0; guard < 20 && static_cast<int>(out.size()) < q.limit; ++guard) {
+      auto page = repo::ListInvitations(db, q);
+      for (auto& inv : page) {
+        if (InScope(who, inv.attribution.department_id) && static_cast<int>(out.size()) < q.limit) {
+          out.push_back(std::move(inv));
+        }
+      }
+      if (static_cast<int>(page.size()) < q.limit) break;
+      q.before_id = page.back().id;
+    }
+    return out;
+  });
+}
+
+Result<IssuedLink> Service::IssueLink(const org::Principal& who, Id invitation_id) {
+  return db_.Write(who.username, [&](WriteTx& tx) -> Result<IssuedLink> {
+    auto inv = repo::FindInvitation(tx.db(), invitation_id);
+    if (!inv || !InScope(who, inv->attribution.department_id)) {
+      return Error::NotFound(Msg("survey.invitation_not_found", "survey invitation {id} does not exist",
+                                 {{"id", std::to_string(invitation_id)}}));
+    }
+    if (StateOf(*inv, tx.now()) == InvitationState::kAnswered || StateOf(*inv, tx.now()) == InvitationState::kExpired) {
+      return Error::Conflict(Msg("survey.link_closed", "this survey can no longer be answered"));
+    }
+    std::string token = crypto::RandomToken(kTokenBytes);
+    SQM_TRY(repo::SetTokenHash(tx.db(), inv->id, crypto::Sha256Hex(token)));
+    tx.Append("survey", std::to_string(inv->id), "survey.link_issued", {{"ticket_id", inv->ticket_id}});
+    inv->has_link = true;
+    return IssuedLink{*inv, token, "/answer.html#t=" + token};
+  });
+}
+
+// ---- the public answer page ----
+
+Result<PublicSurvey> Service::Open(const std::string& token) {
+  if (!WellFormedToken(token)) return UnknownLink();
+  const TimeMs now = clock_.Now();
+  return db_.Read([&](Connection& db) -> Result<PublicSurvey> {
+    auto inv = repo::FindInvitationByTokenHash(db, crypto::Sha256Hex(token));
+    if (!inv) return UnknownLink();
+    PublicSurvey out{.state = StateOf(*inv, now), .ticket_number = inv->ticket_number, .expires_at = inv->expires_at};
+    // A link issued before the survey is due may be answered already.
+    if (out.state == InvitationState::kPending) out.state = InvitationState::kOpen;
+    if (out.state == InvitationState::kOpen) {
+      if (auto t = repo::FindTemplate(db, inv->template_id, inv->version)) out.definition = t->definition;
+    }
+    return out;
+  });
+}
+
+Status Service::SubmitAnswers(const std::string& token, const std::vector<Answer>& answers) {
+  if (!WellFormedToken(token)) return UnknownLink();
+  return db_.Write("customer", [&](WriteTx& tx) -> Status {
+    auto& db = tx.db();
+    auto inv = repo::FindInvitationByTokenHash(db, crypto::Sha256Hex(token));
+    if (!inv) return UnknownLink();
+    const InvitationState state = StateOf(*inv, tx.now());
+    if (state == InvitationState::kAnswered) {
+      return Error::Conflict(
+          Msg("survey.already_answered", "this survey has already been answered; thank you for your feedback"));
+    }
+    if (state == InvitationState::kExpired) {
+      return Error::Conflict(Msg("survey.expired", "this survey link has expired"));
+    }
+    auto tmpl = repo::FindTemplate(db, inv->template_id, inv->version);
+    if (!tmpl) return UnknownLink();
+    SQM_ASSIGN(const auto clean, CheckAnswers(tmpl->definition, answers));
+    SQM_ASSIGN(const bool first, repo::MarkAnswered(db, inv->id, tx.now()));
+    if (!first) {
+      return Error::Conflict(
+          Msg("survey.already_answered", "this survey has already been answered; thank you for your feedback"));
+    }
+    for (const auto& a : clean) {
+      const auto q = std::find_if(tmpl->definition.questions.begin(), tmpl->definition.questions.end(),
+                                  [&](const Question& x) { return x.id == a.question_id; });
+      SQM_TRY(repo::InsertAnswer(db, inv->id, *q, a));
+    }
+    tx.Append("survey", std::to_string(inv->id), "survey.answered",
+              {{"ticket_id", inv->ticket_id}, {"answers", static_cast<std::int64_t>(clean.size())}});
+    if (auto low = LowScore(SettingsIn(db), tmpl->definition, clean)) {
+      desk::Ticket t;
+      t.id = inv->ticket_id;
+      t.number = inv->ticket_number;
+      t.department_id = inv->attribution.department_id;
+      t.assignee_id = inv->attribution.staff_id;
+      SQM_TRY(OpenFollowUp(tx, t, inv->id, "survey", *low));
+    }
+    return {};
+  });
+}
+
+// ---- results and recovery ----
+
+Result<Results> Service::GetResults(const org::Principal& who, const ResultsQuery& q) {
+  return db_.Read([&](Connection& db) -> Result<Results> {
+    const Settings s = SettingsIn(db);
+    std::optional<Template> asked;
+    if (q.template_id) {
+      asked = repo::FindTemplate(db, *q.template_id);
+      if (!asked) return TemplateNotFound(*q.template_id);
+    }
+    auto invitations =
+        repo::ListInvitations(db, {.template_id = q.template_id, .from = q.from, .to = q.to, .limit = kMaxResultRows});
+    std::erase_if(invitations, [&](const Invitation& i) { return !InScope(who, i.attribution.department_id); });
+    std::vector<Id> answered;
+    for (const auto& i : invitations) {
+      if (i.answered_at) answered.push_back(i.id);
+    }
+    std::map<Id, std::vector<Answer>> answers;
+    for (auto& [id, a] : repo::AnswersOf(db, answered)) answers[id].push_back(std::move(a));
+    std::map<std::pair<Id, int>, Definition> definitions;
+    std::vector<AnsweredSurvey> surveys;
+    surveys.reserve(invitations.size());
+    for (auto& i : invitations) {
+      const auto key = std::pair{i.template_id, i.version};
+      if (!definitions.contains(key)) {
+        auto t = repo::FindTemplate(db, i.template_id, i.version);
+        definitions[key] = t ? t->definition : Definition{};
+      }
+      AnsweredSurvey a{.invitation = std::move(i), .definition = &definitions[key]};
+      if (auto it = answers.find(a.invitation.id); it != answers.end()) a.answers = std::move(it->second);
+      surveys.push_back(std::move(a));
+    }
+    auto callbacks = repo::CallbackRatings(db, q.from, q.to);
+    std::erase_if(callbacks, [&](const CallbackRating& c) { return !InScope(who, c.attribution.department_id); });
+    return Summarize(s, surveys, callbacks, asked ? &asked->definition : nullptr);
+  });
+}
+
+Result<std::vector<FollowUp>> Service::ListFollowUps(const org::Principal& who, bool open_only, int limit) {
+  return db_.Read([&](Connection& db) -> Result<std::vector<FollowUp>> {
+    auto all = repo::ListFollowUps(db, open_only, 5000);
+    std::vector<FollowUp> out;
+    for (auto& f : all) {
+      if (InScope(who, f.department_id) && static_cast<int>(out.size()) < limit) out.push_back(std::move(f));
+    }
+    return out;
+  });
+}
+
+Result<FollowUp> Service::UpdateFollowUp(const org::Principal& who, Id id, const FollowUpPatch& patch) {
+  return db_.Write(who.username, [&](WriteTx& tx) -> Result<FollowUp> {
+    auto& db = tx.db();
+    auto f = repo::FindFollowUp(db, id);
+    if (!f || !InScope(who, f->department_id)) {
+      return Error::NotFound(
+          Msg("survey.followup_not_found", "follow-up {id} does not exist", {{"id", std::to_string(id)}}));
+    }
+    if (f->closed_at) return Error::Conflict(Msg("survey.followup_closed", "this follow-up is already closed"));
+    Problems p;
+    if (patch.owner_id && *patch.owner_id && !org::repo::IsActiveStaff(db, **patch.owner_id)) {
+      p.Add("owner_id", Msg("desk.no_active_staff", "no such active staff member"));
+    }
+    if (patch.note && json::CodePoints(*patch.note) > kMaxAnswerText) {
+      p.Add("note",
+            Msg("field.too_long", "must be at most {max} characters", {{"max", std::to_string(kMaxAnswerText)}}));
+    }
+    if (auto e = p.Take()) return *e;
+    if (patch.owner_id) f->owner_id = *patch.owner_id;
+    if (patch.deadline_at) f->deadline_at = *patch.deadline_at;
+    if (patch.note) f->note = *patch.note;
+    if (patch.outcome) {
+      f->outcome = patch.outcome;
+      f->closed_at = tx.now();
+    }
+    SQM_TRY(repo::UpdateFollowUp(db, *f));
+    tx.Append("survey_followup", std::to_string(id),
+              patch.outcome ? "survey.followup_closed" : "survey.followup_updated",
+              {{"outcome", f->outcome ? bj::value(Name(*f->outcome)) : nullptr}});
+    return *repo::FindFollowUp(db, id);
+  });
+}
+
+}  // namespace sqm::feedback

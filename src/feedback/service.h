@@ -1,0 +1,121 @@
+// Feedback use cases. Templates, dispatch rules and settings are the quality department's
+// (routes ask feedback.manage); invitations and their links are seen by staff whose department
+// scope holds the ticket; results and follow-ups are scoped the same way (desk.report). The
+// public answer page reaches Open and Answer with nothing but the link's token.
+//
+// Surveys are sent from the desk's write job: the composition root installs OnTicketAction as the
+// desk's action hook, so a resolution or closure and its invitation commit together, and a
+// recorded callback rating is copied here in the same transaction.
+#pragma once
+
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/clock.h"
+#include "desk/model.h"
+#include "feedback/model.h"
+#include "feedback/repo.h"
+#include "feedback/rules.h"
+#include "org/model.h"
+#include "storage/database.h"
+
+namespace sqm::feedback {
+
+// A link just issued: the token is shown once and stored only as its hash.
+struct IssuedLink {
+  Invitation invitation;
+  std::string token;
+  std::string path;  // "/answer.html#t=<token>": the answer page, relative to the server
+};
+
+// What the public answer page gets for a token.
+struct PublicSurvey {
+  InvitationState state = InvitationState::kOpen;
+  std::string ticket_number;
+  TimeMs expires_at = 0;
+  std::optional<Definition> definition;  // only while it can be answered
+};
+
+struct ResultsQuery {
+  std::optional<Id> template_id;
+  std::optional<TimeMs> from, to;
+};
+
+struct FollowUpPatch {
+  std::optional<std::optional<Id>> owner_id;
+  std::optional<TimeMs> deadline_at;
+  std::optional<Outcome> outcome;  // closes the follow-up
+  std::optional<std::string> note;
+};
+
+// A fixed-window limit of requests per client address for the public routes (a cache: each server
+// limits what it sees).
+class PublicLimiter {
+ public:
+  PublicLimiter(const Clock& clock, int per_minute) : clock_(clock), per_minute_(per_minute) {}
+  // kTooManyRequests once `address` made per_minute requests in the current minute.
+  Status Admit(const std::string& address);
+
+ private:
+  const Clock& clock_;
+  const int per_minute_;
+  std::mutex mu_;
+  TimeMs window_ = 0;
+  std::map<std::string, int> counts_;
+};
+
+class Service {
+ public:
+  Service(storage::Database& db, const Clock& clock);
+
+  TimeMs Now() const { return clock_.Now(); }
+
+  // ---- templates ----
+  Result<std::vector<Template>> ListTemplates();
+  Result<Template> GetTemplate(Id id, std::optional<int> version);
+  Result<Template> CreateTemplate(const org::Principal& who, const std::string& name, const Definition& d);
+  // A changed definition becomes the next version; invitations already sent keep theirs.
+  Result<Template> UpdateTemplate(const org::Principal& who, Id id, const std::string& name, const Definition& d,
+                                  std::optional<bool> active);
+
+  // ---- dispatch rules ----
+  Result<std::vector<DispatchRule>> ListRules();
+  Result<DispatchRule> CreateRule(const org::Principal& who, DispatchRule rule);
+  Status DeactivateRule(const org::Principal& who, Id id);
+
+  // ---- settings ----
+  Result<Settings> GetSettings();
+  Result<Settings> SaveSettings(const org::Principal& who, const Settings& s);
+
+  // The desk's action hook, inside its write job: a resolution or closure that a rule matches
+  // makes an invitation; a callback rating is copied and, when low, opens a follow-up.
+  Status OnTicketAction(storage::WriteTx& tx, const desk::Ticket& ticket, const desk::ActionInput& input);
+
+  // ---- invitations (staff) ----
+  Result<std::vector<Invitation>> ListInvitations(const org::Principal& who, repo::InvitationQuery q);
+  // A new link for the invitation (the previous one stops working).
+  Result<IssuedLink> IssueLink(const org::Principal& who, Id invitation_id);
+
+  // ---- the public answer page ----
+  Result<PublicSurvey> Open(const std::string& token);
+  // kConflict (key survey.already_answered / survey.expired) when it can no longer be answered.
+  Status SubmitAnswers(const std::string& token, const std::vector<Answer>& answers);
+
+  // ---- results and recovery ----
+  Result<Results> GetResults(const org::Principal& who, const ResultsQuery& q);
+  Result<std::vector<FollowUp>> ListFollowUps(const org::Principal& who, bool open_only, int limit);
+  Result<FollowUp> UpdateFollowUp(const org::Principal& who, Id id, const FollowUpPatch& patch);
+
+ private:
+  Settings SettingsIn(storage::Connection& db);
+  Status OpenFollowUp(storage::WriteTx& tx, const desk::Ticket& t, std::optional<Id> invitation_id, std::string source,
+                      std::string reason);
+
+  storage::Database& db_;
+  const Clock& clock_;
+};
+
+}  // namespace sqm::feedback
