@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 
 // The dev server forwards API calls to a running `sqm serve` (SQM_API, default 127.0.0.1:8080).
 const apiTarget = process.env.SQM_API ?? 'http://127.0.0.1:8080';
@@ -41,6 +42,11 @@ export default defineConfig({
     assetsDir: 'assets',
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
+      // Two entries: the app, and the customers' survey answer page (a small page of its own).
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        answer: fileURLToPath(new URL('./answer.html', import.meta.url)),
+      },
       output: {
         manualChunks: vendorChunk,
       },

@@ -1,0 +1,58 @@
+// The answer page's words in both languages. The page is a small entry of its own (no React, no
+// Ant Design, no i18next), so it carries its few strings here instead of the app's catalogues.
+export type Lang = 'zh-CN' | 'en';
+
+export const messages = {
+  'zh-CN': {
+    switchTo: 'English',
+    loading: '正在加载…',
+    submit: '提交',
+    submitting: '正在提交…',
+    required: '必答',
+    thanks: '感谢您的反馈！',
+    thanksDetail: '您的回答已收到。',
+    alreadyAnswered: '此问卷已提交过，感谢您的反馈！',
+    expired: '此问卷链接已过期。',
+    unknown: '此问卷链接无效，请检查链接是否完整。',
+    failed: '提交失败，请稍后再试。',
+    tooMany: '请求过于频繁，请一分钟后再试。',
+    fixErrors: '请检查标出的题目。',
+    ticket: '工单',
+    unlikely: '不太可能',
+    likely: '非常可能',
+    csatLow: '非常不满意',
+    csatHigh: '非常满意',
+    cesLow: '非常困难',
+    cesHigh: '非常容易',
+    disagree: '非常不同意',
+    agree: '非常同意',
+    textHint: '最多 2000 字',
+  },
+  en: {
+    switchTo: '中文',
+    loading: 'Loading…',
+    submit: 'Submit',
+    submitting: 'Submitting…',
+    required: 'required',
+    thanks: 'Thank you for your feedback!',
+    thanksDetail: 'Your answers have been received.',
+    alreadyAnswered: 'This survey has already been answered. Thank you for your feedback!',
+    expired: 'This survey link has expired.',
+    unknown: 'This survey link is not valid. Please check that the link is complete.',
+    failed: 'The answers could not be sent. Please try again later.',
+    tooMany: 'Too many requests; please try again in a minute.',
+    fixErrors: 'Please check the marked questions.',
+    ticket: 'Ticket',
+    unlikely: 'Not likely',
+    likely: 'Very likely',
+    csatLow: 'Very dissatisfied',
+    csatHigh: 'Very satisfied',
+    cesLow: 'Very difficult',
+    cesHigh: 'Very easy',
+    disagree: 'Strongly disagree',
+    agree: 'Strongly agree',
+    textHint: 'At most 2,000 characters',
+  },
+} as const;
+
+export type MessageKey = keyof (typeof messages)['en'];
