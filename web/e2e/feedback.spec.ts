@@ -1,0 +1,109 @@
+// Surveys end to end: a rule sends a survey when an agent resolves a ticket, the agent copies the
+// answer link, the customer answers on a phone (390 × 844) without signing in, a second visit is
+// told politely that it is answered, the open text shows as text, and the results and the recovery
+// queue show the answer.
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { actionButton, apiSession, doAction, registerConsultation, ticketStatus } from './desk-helpers';
+import { chooseOption, unique } from './helpers';
+
+const PHONE = { width: 390, height: 844 };
+
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth))
+    .toBeLessThanOrEqual(0);
+}
+
+test('resolve a ticket, answer its survey on a phone, see it in the results', async ({ page, login, baseURL }) => {
+  test.slow();
+  const name = unique('E2E 满意度 ');
+  const { api, csrf } = await apiSession(baseURL as string, 'quality');
+  let templateId: number;
+  try {
+    const created = await api.post('/api/v1/survey-templates', {
+      headers: { 'X-CSRF-Token': csrf },
+      data: {
+        name,
+        title: { zh: '服务满意度调查', en: 'Service satisfaction survey' },
+        intro: { zh: '感谢您抽空作答。', en: 'Thank you for your time.' },
+        questions: [
+          { id: 'csat', kind: 'csat', text: { zh: '您对本次服务满意吗？', en: 'How satisfied are you?' }, required: true },
+          { id: 'nps', kind: 'nps', text: { zh: '您愿意向朋友推荐我们吗？', en: 'Would you recommend us?' } },
+          { id: 'why', kind: 'text', text: { zh: '还有什么想告诉我们？', en: 'Anything else?' } },
+        ],
+      },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    templateId = ((await created.json()) as { id: number }).id;
+    const rule = await api.post('/api/v1/survey-rules', {
+      headers: { 'X-CSRF-Token': csrf },
+      data: { template_id: templateId, trigger: 'resolved', ticket_type: 'consultation', quiet_days: 0 },
+    });
+    expect(rule.status(), await rule.text()).toBe(201);
+  } finally {
+    await api.dispose();
+  }
+
+  // The agent resolves a consultation on the ticket page.
+  const ticket = await registerConsultation(baseURL as string, unique('E2E 问卷工单 '));
+  await login('agent');
+  await page.goto(`/desk/tickets/${ticket.id}`);
+  await actionButton(page, 'accept').click();
+  await expect(ticketStatus(page)).toHaveText('已受理');
+  await doAction(page, 'resolve', async (modal) => {
+    await modal.locator('#note').fill('已解答客户的问题。');
+  });
+  await expect(ticketStatus(page)).toHaveText('已解决');
+
+  // The invitation is listed; the agent gets its link.
+  await page.goto('/feedback/invitations');
+  await page.getByTestId(`issue-link-${ticket.number}`).click();
+  const linkText = (await page.getByTestId('survey-link').first().getAttribute('data-link')) ?? '';
+  expect(linkText).toMatch(/\/answer\.html#t=[A-Za-z0-9_-]{32}$/);
+  const link = new URL(linkText);
+
+  // The customer, signed out, on a phone.
+  await page.context().clearCookies();
+  await page.setViewportSize(PHONE);
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  const started = Date.now();
+  await page.goto(link.pathname + link.hash);
+  await expect(page.getByRole('heading', { name: '服务满意度调查' })).toBeVisible();
+  const loadMs = Date.now() - started;
+  await expectNoSidewaysScroll(page);
+  await page.locator('fieldset[data-question="csat"] label', { hasText: '2' }).click();
+  await page.locator('fieldset[data-question="nps"] label', { hasText: /^9$/ }).click();
+  const xss = '<img src=x onerror="alert(1)">服务<b>一般</b>';
+  await page.locator('fieldset[data-question="why"] textarea').fill(xss);
+  // The language switch keeps what was chosen.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByText('How satisfied are you?')).toBeVisible();
+  await page.getByRole('button', { name: '中文' }).click();
+  await page.getByRole('button', { name: '提交' }).click();
+  await expect(page.getByTestId('survey-notice')).toContainText('感谢您的反馈');
+
+  // A second visit is told politely.
+  await page.reload();
+  await expect(page.getByTestId('survey-notice')).toContainText('此问卷已提交过');
+  expect(await page.locator('img').count()).toBe(0);
+  expect(dialogs).toEqual([]);
+  console.log(`answer page: first load to questions shown in ${loadMs} ms`);
+
+  // The quality department sees the answer, the text as text, and the follow-up of the low score.
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await login('quality');
+  await page.goto('/feedback/results');
+  await chooseOption(page, 'results-template', name);
+  await expect(page.getByTestId('kpi-csat')).toContainText('n = 1');
+  await expect(page.getByTestId('question-why')).toContainText(xss);
+  expect(await page.getByTestId('question-why').locator('img').count()).toBe(0);
+  await expect(page.getByTestId('distribution-csat')).toHaveAttribute('data-rendered', 'true');
+  await page.goto('/feedback/follow-ups');
+  await expect(page.getByRole('row', { name: new RegExp(ticket.number) })).toContainText('csat=2');
+  expect(dialogs).toEqual([]);
+});

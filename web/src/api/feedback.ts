@@ -1,0 +1,62 @@
+// Surveys: templates, dispatch rules, settings, invitations and their links, results and the
+// follow-ups of low scores. Types come from docs/openapi.yaml through generated/openapi.ts.
+import { request } from './client';
+import type { components } from './generated/openapi';
+import type { Page } from './types';
+
+type Schemas = components['schemas'];
+export type SurveyText = Schemas['SurveyText'];
+export type SurveyQuestion = Schemas['SurveyQuestion'];
+export type SurveyTemplate = Schemas['SurveyTemplate'];
+export type SurveyTemplateInput = Schemas['SurveyTemplateInput'];
+export type SurveyRule = Schemas['SurveyRule'];
+export type SurveyRuleInput = Schemas['SurveyRuleInput'];
+export type SurveySettings = Schemas['SurveySettings'];
+export type SurveyInvitation = Schemas['SurveyInvitation'];
+export type SurveyRate = Schemas['SurveyRate'];
+export type SurveyNps = Schemas['SurveyNps'];
+export type SurveyGroup = Schemas['SurveyGroup'];
+export type SurveyResults = Schemas['SurveyResults'];
+export type SurveyFollowUp = Schemas['SurveyFollowUp'];
+export type QuestionKind = SurveyQuestion['kind'];
+export type FollowUpOutcome = NonNullable<SurveyFollowUp['outcome']>;
+
+export const QUESTION_KINDS: readonly QuestionKind[] = ['csat', 'nps', 'ces', 'likert', 'single', 'multiple', 'text'];
+export const OUTCOMES: readonly FollowUpOutcome[] = ['recontacted', 'satisfied_after_redo', 'rating_withdrawn'];
+
+export function listTemplates(signal?: AbortSignal): Promise<{ items: SurveyTemplate[] }> {
+  return request('GET', '/survey-templates', { signal });
+}
+export function createTemplate(input: SurveyTemplateInput): Promise<SurveyTemplate> {
+  return request('POST', '/survey-templates', { body: input });
+}
+export function updateTemplate(id: number, input: SurveyTemplateInput): Promise<SurveyTemplate> {
+  return request('PUT', `/survey-templates/${id}`, { body: input });
+}
+export function listRules(signal?: AbortSignal): Promise<{ items: SurveyRule[] }> {
+  return request('GET', '/survey-rules', { signal });
+}
+export function createRule(input: SurveyRuleInput): Promise<SurveyRule> {
+  return request('POST', '/survey-rules', { body: input });
+}
+export function deactivateRule(id: number): Promise<void> {
+  return request('DELETE', `/survey-rules/${id}`);
+}
+export function listInvitations(cursor: string | null, limit: number, signal?: AbortSignal): Promise<Page<SurveyInvitation>> {
+  return request('GET', '/survey-invitations', { query: { cursor, limit }, signal });
+}
+export function issueLink(id: number): Promise<{ invitation: SurveyInvitation; token: string; path: string }> {
+  return request('POST', `/survey-invitations/${id}/link`);
+}
+export function getResults(query: { template_id?: number; from?: string; to?: string }, signal?: AbortSignal): Promise<SurveyResults> {
+  return request('GET', '/survey-results', { query, signal });
+}
+export function listFollowUps(state: 'open' | 'all', signal?: AbortSignal): Promise<{ items: SurveyFollowUp[] }> {
+  return request('GET', '/survey-followups', { query: { state }, signal });
+}
+export function updateFollowUp(
+  id: number,
+  patch: { owner_id?: number | null; deadline_at?: string; outcome?: FollowUpOutcome; note?: string },
+): Promise<SurveyFollowUp> {
+  return request('PATCH', `/survey-followups/${id}`, { body: patch });
+}

@@ -1,0 +1,81 @@
+// The results page's charts (loaded lazily with echarts): the score distribution of each scale
+// question, the NPS breakdown, and satisfaction by department or staff with its 95 % interval as
+// a band (the interval's low and high drawn as a stacked bar on an invisible base).
+import { Empty } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SurveyGroup, SurveyNps } from '../../api/feedback';
+import EChart, { type ChartOption } from '../../components/charts/EChart';
+
+export function DistributionChart({ id, rows, label }: { id: string; rows: { value: number; count: number }[]; label: (v: number) => string }) {
+  const { t } = useTranslation();
+  const option = useMemo<ChartOption>(
+    () => ({
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      grid: { left: 8, right: 8, top: 16, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: rows.map((r) => label(r.value)), axisLabel: { interval: 0 } },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [{ type: 'bar', name: t('feedback.count'), data: rows.map((r) => r.count), barMaxWidth: 40, label: { show: true, position: 'top' } }],
+    }),
+    [rows, label, t],
+  );
+  if (!rows.some((r) => r.count > 0)) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
+  return <EChart option={option} height={220} ariaLabel={t('feedback.distribution')} testId={`distribution-${id}`} />;
+}
+
+export function NpsChart({ nps }: { nps: SurveyNps }) {
+  const { t } = useTranslation();
+  const option = useMemo<ChartOption>(
+    () => ({
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { data: [t('feedback.detractors'), t('feedback.passives'), t('feedback.promoters')] },
+      grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', data: ['NPS'] },
+      series: [
+        { type: 'bar', stack: 'nps', name: t('feedback.detractors'), data: [nps.detractors], itemStyle: { color: '#cf1322' }, label: { show: true } },
+        { type: 'bar', stack: 'nps', name: t('feedback.passives'), data: [nps.passives], itemStyle: { color: '#faad14' }, label: { show: true } },
+        { type: 'bar', stack: 'nps', name: t('feedback.promoters'), data: [nps.promoters], itemStyle: { color: '#389e0d' }, label: { show: true } },
+      ],
+    }),
+    [nps, t],
+  );
+  if (nps.n === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
+  return <EChart option={option} height={140} ariaLabel={t('feedback.npsBreakdown')} testId="nps-chart" />;
+}
+
+export function GroupChart({ groups, testId }: { groups: SurveyGroup[]; testId: string }) {
+  const { t } = useTranslation();
+  const rows = useMemo(() => groups.filter((g) => g.satisfaction.n > 0).slice(0, 20).reverse(), [groups]);
+  const option = useMemo<ChartOption>(
+    () => ({
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { data: [t('feedback.satisfaction'), t('feedback.interval')] },
+      grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+      yAxis: { type: 'category', data: rows.map((g) => `${g.label || '–'} (n=${g.satisfaction.n})`) },
+      series: [
+        { type: 'bar', stack: 'band', data: rows.map((g) => +((g.satisfaction.low ?? 0) * 100).toFixed(1)), itemStyle: { color: 'transparent' }, tooltip: { show: false } },
+        {
+          type: 'bar',
+          stack: 'band',
+          name: t('feedback.interval'),
+          data: rows.map((g) => +(((g.satisfaction.high ?? 0) - (g.satisfaction.low ?? 0)) * 100).toFixed(1)),
+          itemStyle: { color: 'rgba(22,119,255,0.25)' },
+          barMaxWidth: 20,
+        },
+        {
+          type: 'line',
+          name: t('feedback.satisfaction'),
+          data: rows.map((g) => +((g.satisfaction.p ?? 0) * 100).toFixed(1)),
+          lineStyle: { width: 0 },
+          symbolSize: 10,
+          label: { show: true, formatter: '{c}%', position: 'right' },
+        },
+      ],
+    }),
+    [rows, t],
+  );
+  if (rows.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
+  return <EChart option={option} height={Math.max(160, rows.length * 36 + 60)} ariaLabel={t('feedback.byGroup')} testId={testId} />;
+}
