@@ -263,14 +263,14 @@ Result<DispatchRule> ReadRule(const Request& req) {
   if (type) {
     if (!desk::Parse<desk::TicketType>(*type)) {
       in.Fail("ticket_type",
-              Msg("survey.bad_ticket_type", "must be one of {names}", {{"names", desk::NameList<desk::TicketType>()}}));
+              Msg("survey.not_one_of", "must be one of {names}", {{"names", desk::NameList<desk::TicketType>()}}));
     }
     r.ticket_type = type;
   }
   if (channel) {
     if (!desk::Parse<desk::Channel>(*channel)) {
       in.Fail("channel",
-              Msg("survey.bad_channel", "must be one of {names}", {{"names", desk::NameList<desk::Channel>()}}));
+              Msg("survey.not_one_of", "must be one of {names}", {{"names", desk::NameList<desk::Channel>()}}));
     }
     r.channel = channel;
   }

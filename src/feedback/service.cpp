@@ -29,6 +29,15 @@ Error TemplateNotFound(Id id) {
       Msg("survey.template_not_found", "survey template {id} does not exist", {{"id", std::to_string(id)}}));
 }
 
+Error AlreadyAnswered() {
+  return Error::Conflict(
+      Msg("survey.already_answered", "this survey has already been answered; thank you for your feedback"));
+}
+
+Error NameTaken(const std::string& name) {
+  return Error::Conflict(Msg("survey.name_taken", "another template is named {name}", {{"name", name}}), "name");
+}
+
 Error UnknownLink() {
   return Error::NotFound(Msg("survey.unknown_link", "this survey link is not valid"));
 }
@@ -93,7 +102,7 @@ Result<Template> Service::CreateTemplate(const org::Principal& who, const std::s
   SQM_TRY(CheckTemplate(name, d));
   return db_.Write(who.username, [&](WriteTx& tx) -> Result<Template> {
     if (repo::TemplateNameTaken(tx.db(), name, std::nullopt)) {
-      return Error::Conflict(Msg("survey.name_taken", "another template is named {name}", {{"name", name}}), "name");
+      return NameTaken(name);
     }
     SQM_ASSIGN(const Id id,
                repo::InsertTemplate(tx.db(), name, json::Serialize(DefinitionJson(d)), who.staff_id, tx.now()));
@@ -110,7 +119,7 @@ Result<Template> Service::UpdateTemplate(const org::Principal& who, Id id, const
     auto current = repo::FindTemplate(db, id);
     if (!current) return TemplateNotFound(id);
     if (repo::TemplateNameTaken(db, name, id)) {
-      return Error::Conflict(Msg("survey.name_taken", "another template is named {name}", {{"name", name}}), "name");
+      return NameTaken(name);
     }
     const std::string text = json::Serialize(DefinitionJson(d));
     int version = current->version;
@@ -323,8 +332,7 @@ Status Service::SubmitAnswers(const std::string& token, const std::vector<Answer
     if (!inv) return UnknownLink();
     const InvitationState state = StateOf(*inv, tx.now());
     if (state == InvitationState::kAnswered) {
-      return Error::Conflict(
-          Msg("survey.already_answered", "this survey has already been answered; thank you for your feedback"));
+      return AlreadyAnswered();
     }
     if (state == InvitationState::kExpired) {
       return Error::Conflict(Msg("survey.expired", "this survey link has expired"));
@@ -334,8 +342,7 @@ Status Service::SubmitAnswers(const std::string& token, const std::vector<Answer
     SQM_ASSIGN(const auto clean, CheckAnswers(tmpl->definition, answers));
     SQM_ASSIGN(const bool first, repo::MarkAnswered(db, inv->id, tx.now()));
     if (!first) {
-      return Error::Conflict(
-          Msg("survey.already_answered", "this survey has already been answered; thank you for your feedback"));
+      return AlreadyAnswered();
     }
     for (const auto& a : clean) {
       const auto q = std::find_if(tmpl->definition.questions.begin(), tmpl->definition.questions.end(),
