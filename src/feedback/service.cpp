@@ -48,9 +48,24 @@ bool InScope(const org::Principal& who, const std::optional<Id>& department) {
   return !department || who.scope.Contains(department);
 }
 
-Attribution AttributionOf(const desk::Ticket& t) {
-  return {t.department_id,       t.department_name, t.assignee_id,  t.assignee_name,
-          desk::Name(t.channel), t.category_id,     t.category_name};
+// Who a rating is about: the resolver and their department when the ticket was resolved (as the
+// assessment facts charge it), else the ticket's department and handler now.
+Attribution AttributionOf(Connection& db, const desk::Ticket& t) {
+  Attribution a{t.department_id,       t.department_name, t.assignee_id,  t.assignee_name,
+                desk::Name(t.channel), t.category_id,     t.category_name};
+  if (t.resolved_by && t.resolved_by != t.assignee_id) {
+    if (auto s = org::repo::FindStaff(db, *t.resolved_by)) {
+      a.staff_id = s->id;
+      a.staff_name = s->display_name;
+    }
+  }
+  if (t.resolved_department_id && t.resolved_department_id != t.department_id) {
+    if (auto d = org::repo::FindDepartment(db, *t.resolved_department_id)) {
+      a.department_id = d->id;
+      a.department_name = d->name;
+    }
+  }
+  return a;
 }
 
 bool WellFormedToken(const std::string& token) {
@@ -199,7 +214,7 @@ Status Service::OnTicketAction(WriteTx& tx, const desk::Ticket& t, const desk::A
   const TimeMs now = tx.now();
   if (in.action == desk::Action::kCallback && in.satisfaction && *in.satisfaction != desk::Satisfaction::kNotRated) {
     const std::string rating = desk::Name(*in.satisfaction);
-    SQM_TRY(repo::InsertCallbackRating(db, {t.id, rating, AttributionOf(t), now}));
+    SQM_TRY(repo::InsertCallbackRating(db, {t.id, rating, AttributionOf(db, t), now}));
     const Settings s = SettingsIn(db);
     if (s.callback_dissatisfied_opens && CallbackSatisfied(s, rating) == false) {
       SQM_TRY(OpenFollowUp(tx, t, std::nullopt, "callback", "callback=" + rating));
@@ -210,8 +225,8 @@ Status Service::OnTicketAction(WriteTx& tx, const desk::Ticket& t, const desk::A
   if (in.action == desk::Action::kResolve) trigger = Trigger::kResolved;
   if (in.action == desk::Action::kClose) trigger = Trigger::kClosed;
   if (!trigger) return {};
-  TicketFacts facts{t.id,          t.number, desk::Name(t.type), desk::Name(t.channel), t.category_id,
-                    t.customer_id, {},       AttributionOf(t)};
+  TicketFacts facts{t.id,          t.number, desk::Name(t.type),  desk::Name(t.channel), t.category_id,
+                    t.customer_id, {},       AttributionOf(db, t)};
   const auto rules = repo::ListRules(db, true);
   const auto rule =
       std::find_if(rules.begin(), rules.end(), [&](const DispatchRule& r) { return Matches(r, *trigger, facts); });

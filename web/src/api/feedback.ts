@@ -5,7 +5,7 @@ import type { components } from './generated/openapi';
 import type { Page } from './types';
 
 type Schemas = components['schemas'];
-export type SurveyText = Schemas['SurveyText'];
+export type SurveyText = Schemas['ZhEn'];
 export type SurveyQuestion = Schemas['SurveyQuestion'];
 export type SurveyTemplate = Schemas['SurveyTemplate'];
 export type SurveyTemplateInput = Schemas['SurveyTemplateInput'];

@@ -10,7 +10,6 @@ export interface SchemaConstraints {
 }
 
 export const constraints = {
-  "SurveyText": {"required":["zh","en"],"maxLength":{},"minLength":{}},
   "SurveyQuestion": {"required":["id","kind","text"],"maxLength":{},"minLength":{}},
   "SurveyTemplateInput": {"required":["name","title","questions"],"maxLength":{},"minLength":{}},
   "SurveyTemplate": {"required":["id","name","version","active","title","intro","questions","created_at","updated_at"],"maxLength":{},"minLength":{}},

@@ -1946,25 +1946,21 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        SurveyText: {
-            zh: string;
-            en: string;
-        };
         SurveyQuestion: {
             id: string;
             /** @enum {string} */
             kind: "csat" | "nps" | "ces" | "likert" | "single" | "multiple" | "text";
-            text: components["schemas"]["SurveyText"];
+            text: components["schemas"]["ZhEn"];
             required?: boolean;
-            options?: components["schemas"]["SurveyText"][];
+            options?: components["schemas"]["ZhEn"][];
             /** @description Likert: 5 or 7 */
             points?: number;
         };
         SurveyTemplateInput: {
             name: string;
             active?: boolean;
-            title: components["schemas"]["SurveyText"];
-            intro?: components["schemas"]["SurveyText"];
+            title: components["schemas"]["ZhEn"];
+            intro?: components["schemas"]["ZhEn"];
             questions: components["schemas"]["SurveyQuestion"][];
         };
         SurveyTemplate: {
@@ -1972,8 +1968,8 @@ export interface components {
             name: string;
             version: number;
             active: boolean;
-            title: components["schemas"]["SurveyText"];
-            intro: components["schemas"]["SurveyText"];
+            title: components["schemas"]["ZhEn"];
+            intro: components["schemas"]["ZhEn"];
             questions: components["schemas"]["SurveyQuestion"][];
             /** Format: date-time */
             created_at: string;
@@ -2077,7 +2073,7 @@ export interface components {
         SurveyQuestionResult: {
             id: string;
             kind: string;
-            text: components["schemas"]["SurveyText"];
+            text: components["schemas"]["ZhEn"];
             answered: number;
             distribution: {
                 value: number;
@@ -2131,8 +2127,8 @@ export interface components {
             ticket_number: string;
             /** Format: date-time */
             expires_at: string;
-            title?: components["schemas"]["SurveyText"];
-            intro?: components["schemas"]["SurveyText"];
+            title?: components["schemas"]["ZhEn"];
+            intro?: components["schemas"]["ZhEn"];
             questions?: components["schemas"]["SurveyQuestion"][];
         };
         ZhEn: {
