@@ -15,6 +15,7 @@ double CsvReader::Fraction() const {
 Result<bool> CsvReader::Next(Record& out) {
   out.cells.clear();
   out.problem = RecordProblem::kNone;
+  out.problem_cell = -1;
   out.line = line_;
   if (pos_ >= data_.size()) return false;
   const std::size_t n = data_.size();
@@ -23,8 +24,25 @@ Result<bool> CsvReader::Next(Record& out) {
     ++p;
     ++line_;
   };
+  std::size_t kept = 0;  // bytes of text in out.cells
+  int position = 0;      // of the field being read
   for (;;) {
     Cell cell;
+    std::size_t chars = 0;
+    bool too_long = false;
+    // Appends a piece of the field, unless the field is already over kMaxCellChars: then it is
+    // dropped and only counted, so a huge field is never copied.
+    auto take = [&](std::string_view piece) {
+      if (too_long) return;
+      chars += json::CodePoints(piece);
+      if (chars > kMaxCellChars) {
+        too_long = true;
+        cell.text.clear();
+        cell.text.shrink_to_fit();
+        return;
+      }
+      cell.text.append(piece);
+    };
     if (pos_ < n && data_[pos_] == '"') {
       const int opened = line_;
       ++pos_;
@@ -37,7 +55,7 @@ Result<bool> CsvReader::Next(Record& out) {
         const char c = data_[pos_];
         if (c == '"') {
           if (pos_ + 1 < n && data_[pos_ + 1] == '"') {
-            cell.text += '"';
+            take("\"");
             pos_ += 2;
             continue;
           }
@@ -45,38 +63,51 @@ Result<bool> CsvReader::Next(Record& out) {
           break;
         }
         if (c == '\r' || c == '\n') {
-          cell.text += '\n';
+          take("\n");
           end_of_line(pos_);
           continue;
         }
         std::size_t end = pos_;
         while (end < n && data_[end] != '"' && data_[end] != '\r' && data_[end] != '\n') ++end;
-        cell.text.append(data_.substr(pos_, end - pos_));
+        take(data_.substr(pos_, end - pos_));
         pos_ = end;
       }
       if (pos_ < n && data_[pos_] != ',' && data_[pos_] != '\r' && data_[pos_] != '\n') {
-        if (out.problem == RecordProblem::kNone) out.problem = RecordProblem::kTextAfterQuote;
+        out.Flag(RecordProblem::kTextAfterQuote, position);
         const std::size_t stop = data_.find_first_of(",\r\n", pos_);
         const std::size_t end = stop == std::string_view::npos ? n : stop;
-        cell.text.append(data_.substr(pos_, end - pos_));
+        take(data_.substr(pos_, end - pos_));
         pos_ = end;
       }
     } else {
       std::size_t end = pos_;
       while (end < n && data_[end] != ',' && data_[end] != '\r' && data_[end] != '\n') ++end;
-      cell.text.assign(data_.substr(pos_, end - pos_));
-      if (cell.text.find('"') != std::string::npos && out.problem == RecordProblem::kNone) {
-        out.problem = RecordProblem::kQuoteInUnquotedField;
-      }
+      const auto field = data_.substr(pos_, end - pos_);
+      take(field);
+      if (field.find('"') != std::string_view::npos) out.Flag(RecordProblem::kQuoteInUnquotedField, position);
       pos_ = end;
     }
-    if (!json::IsValidUtf8(cell.text) && out.problem == RecordProblem::kNone) out.problem = RecordProblem::kInvalidUtf8;
-    out.cells.push_back(std::move(cell));
+    if (too_long) {
+      out.Flag(RecordProblem::kCellTooLong, position);
+    } else if (!json::IsValidUtf8(cell.text)) {
+      out.Flag(RecordProblem::kInvalidUtf8, position);
+    }
+    if (static_cast<std::size_t>(position) >= kMaxCells) {
+      out.Flag(RecordProblem::kTooManyCells, -1);  // the cell is not kept
+    } else {
+      kept += cell.text.size();
+      if (kept > kMaxRecordBytes) {
+        out.Flag(RecordProblem::kRowTooLong, -1);
+        cell.text.clear();
+      }
+      out.cells.push_back(std::move(cell));
+    }
+    ++position;
     if (pos_ >= n) return true;
     if (data_[pos_] == ',') {
       ++pos_;
       if (pos_ >= n) {  // a trailing comma at the very end: one more empty field
-        out.cells.emplace_back();
+        if (static_cast<std::size_t>(position) < kMaxCells) out.cells.emplace_back();
         return true;
       }
       continue;

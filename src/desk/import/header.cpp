@@ -63,6 +63,13 @@ const std::string& Header::NameOf(Column c) const {
   return names_[static_cast<int>(c)];
 }
 
+std::string Header::NameAt(int position) const {
+  if (position < 0 || static_cast<std::size_t>(position) >= at_.size() || !at_[static_cast<std::size_t>(position)]) {
+    return "";
+  }
+  return NameOf(*at_[static_cast<std::size_t>(position)]);
+}
+
 RowInput Header::Row(const Record& record, std::vector<RowError>& errors) const {
   RowInput row;
   row.line = record.line;

@@ -39,6 +39,9 @@ class Header {
   // The record as a row; cells beyond the header are an error unless empty.
   RowInput Row(const Record& record, std::vector<RowError>& errors) const;
   const std::string& NameOf(Column c) const;
+  // The header of the cell at `position` of a record, as written (bounded); "" where the header
+  // has no known column.
+  std::string NameAt(int position) const;
 
  private:
   std::vector<std::optional<Column>> at_;  // per position; nullopt: informational, skipped

@@ -114,6 +114,52 @@ TEST(CsvReader, InvalidUtf8IsReportedOnItsLine) {
   EXPECT_EQ(rows[2].problem, RecordProblem::kNone);
 }
 
+TEST(CsvReader, AFieldOverTheLimitIsAProblemOfItsCellAndIsNotKept) {
+  const std::string most(kMaxCellChars, 'y');
+  std::string over(kMaxCellChars - 1, 'x');
+  over += "长";  // the limit counts characters, not bytes
+  over += "z";
+  const std::string quoted =
+      "\"" + std::string(kMaxCellChars / 2, 'q') + "\"\"" + std::string(kMaxCellChars, 'q') + "\"";
+  auto rows = Csv("a,b,c\n" + most + ",1\nok," + over + ",2\n3," + quoted + "\nfine,x\n");
+  ASSERT_EQ(rows.size(), 5u);
+  EXPECT_EQ(rows[1].problem, RecordProblem::kNone) << "exactly the limit is fine";
+  EXPECT_EQ(rows[1].cells[0].text, most);
+  EXPECT_EQ(rows[2].problem, RecordProblem::kCellTooLong);
+  EXPECT_EQ(rows[2].problem_cell, 1);
+  EXPECT_EQ(Texts(rows[2]), (Strings{"ok", "", "2"})) << "the long field is not kept";
+  EXPECT_EQ(rows[3].problem, RecordProblem::kCellTooLong) << "a quoted field";
+  EXPECT_EQ(rows[3].problem_cell, 1);
+  EXPECT_TRUE(rows[3].cells[1].text.empty());
+  EXPECT_EQ(rows[4].problem, RecordProblem::kNone);
+  const RowError e = ProblemError(rows[2], false, "title");
+  EXPECT_EQ(e.line, 3);
+  EXPECT_EQ(e.column, "title");
+  EXPECT_EQ(e.key, "import.row_cell_too_long");
+  EXPECT_EQ(e.args, (MessageArgs{{"position", "2"}}));
+  EXPECT_LT(e.reason.size(), 200u);
+}
+
+TEST(CsvReader, KeepsAtMostExcelsColumnsAndAMebibyteOfARow) {
+  std::string wide;
+  for (std::size_t i = 0; i < kMaxCells + 10; ++i) wide += "c,";
+  wide += "end\n";
+  std::string heavy;
+  for (int i = 0; i < 40; ++i) heavy += std::string(30'000, 'h') + ",";
+  heavy += "end\n";
+  auto rows = Csv(wide + heavy + "ok\n");
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0].problem, RecordProblem::kTooManyCells);
+  EXPECT_EQ(rows[0].cells.size(), kMaxCells);
+  EXPECT_EQ(rows[1].problem, RecordProblem::kRowTooLong);
+  std::size_t kept = 0;
+  for (const auto& c : rows[1].cells) kept += c.text.size();
+  EXPECT_LE(kept, kMaxRecordBytes);
+  EXPECT_EQ(rows[2].line, 3);
+  EXPECT_EQ(ProblemError(rows[0], true).key, "import.header_too_many_cells");
+  EXPECT_EQ(ProblemError(rows[1]).key, "import.row_too_long");
+}
+
 TEST(CsvReader, AnUnterminatedQuoteEndsTheFileNamingWhereItOpened) {
   CsvReader reader("a,b\nok,1\n\"never closed,2\nmore\n");
   Record r;
@@ -227,7 +273,9 @@ std::string Zip(const std::vector<std::pair<std::string, std::string>>& parts) {
   zip_t* z = zip_open_from_source(src, ZIP_TRUNCATE, &err);
   EXPECT_NE(z, nullptr);
   for (const auto& [name, body] : parts) {
-    zip_file_add(z, name.c_str(), zip_source_buffer(z, body.data(), body.size(), 0), ZIP_FL_OVERWRITE);
+    const zip_int64_t i =
+        zip_file_add(z, name.c_str(), zip_source_buffer(z, body.data(), body.size(), 0), ZIP_FL_OVERWRITE);
+    if (body.size() > (1u << 20)) zip_set_file_compression(z, static_cast<zip_uint64_t>(i), ZIP_CM_STORE, 0);
   }
   EXPECT_EQ(zip_close(z), 0);
   zip_stat_t st;
@@ -259,6 +307,7 @@ TEST(XlsxReader, RefusesACellOverExcelsLimitAndKeepsNoMoreOfIt) {
   EXPECT_EQ(rows[0].problem, RecordProblem::kNone);
   EXPECT_EQ(Texts(rows[0]), (Strings{"type"}));
   EXPECT_EQ(rows[1].problem, RecordProblem::kCellTooLong) << "a shared string over the limit";
+  EXPECT_EQ(rows[1].problem_cell, 0);
   for (const auto& c : rows[1].cells) EXPECT_TRUE(c.text.empty());
   EXPECT_EQ(rows[2].problem, RecordProblem::kNone) << "exactly the limit is fine";
   EXPECT_EQ(Texts(rows[2]), (Strings{most}));
@@ -266,6 +315,61 @@ TEST(XlsxReader, RefusesACellOverExcelsLimitAndKeepsNoMoreOfIt) {
   for (const auto& c : rows[3].cells) EXPECT_TRUE(c.text.empty());
   EXPECT_EQ(ProblemError(rows[1]).key, "import.row_cell_too_long");
   EXPECT_EQ(ProblemError(rows[3], true).key, "import.header_cell_too_long");
+}
+
+// The workbook of the tests below: one sheet, its relationships, and `shared` as its shared strings.
+std::string Workbook(const std::string& shared, const std::string& sheet) {
+  return Zip({{"xl/workbook.xml", R"(<workbook xmlns:r="r"><sheets><sheet r:id="rId1"/></sheets></workbook>)"},
+              {"xl/sharedStrings.xml", shared},
+              {"xl/worksheets/sheet1.xml", "<worksheet><sheetData>" + sheet + "</sheetData></worksheet>"}});
+}
+
+TEST(XlsxReader, ACellOverTheLimitNamesItsPositionAndTheRowKeepsAtMostAMebibyte) {
+  const std::string big(30'000, 'b');
+  std::string heavy = R"(<row r="2">)";
+  for (int i = 0; i < 40; ++i) heavy += R"(<c t="s"><v>1</v></c>)";  // 40 copies of a 30,000-character string
+  heavy += "</row>";
+  std::string wide = R"(<row r="3">)";
+  for (std::size_t i = 0; i < kMaxCells + 5; ++i) wide += R"(<c t="inlineStr"><is><t>w</t></is></c>)";
+  wide += "</row>";
+  auto bytes = Workbook("<sst><si><t>type</t></si><si><t>" + big + "</t></si></sst>",
+                        R"(<row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="inlineStr"><is><t>)" +
+                            std::string(kMaxCellChars + 1, 'x') + "</t></is></c></row>" + heavy + wide +
+                            R"(<row r="99999999999"><c t="s"><v>0</v></c></row><row><c t="s"><v>0</v></c></row>)");
+  auto reader = XlsxReader::Open(bytes);
+  ASSERT_TRUE(reader.ok()) << reader.error().message;
+  auto rows = ReadAll(**reader);
+  ASSERT_EQ(rows.size(), 5u);
+  EXPECT_EQ(rows[0].problem, RecordProblem::kCellTooLong);
+  EXPECT_EQ(rows[0].problem_cell, 2) << "column C";
+  EXPECT_EQ(ProblemError(rows[0], true).args, (MessageArgs{{"position", "3"}}));
+  EXPECT_EQ(rows[1].problem, RecordProblem::kRowTooLong);
+  std::size_t kept = 0;
+  for (const auto& c : rows[1].cells) kept += c.text.size();
+  EXPECT_LE(kept, kMaxRecordBytes);
+  EXPECT_EQ(rows[2].problem, RecordProblem::kTooManyCells);
+  EXPECT_LE(rows[2].cells.size(), kMaxCells);
+  EXPECT_EQ(rows[3].line, 4) << "a row number past Excel's last row reads as the next row";
+  EXPECT_EQ(rows[4].line, 5);
+}
+
+TEST(XlsxReader, SharedStringsOverTheBudgetRefuseTheFile) {
+  // 2,100 strings of 32,000 characters: more than 64 MiB of text, each string within the limit.
+  std::string sst = "<sst>";
+  const std::string one = "<si><t>" + std::string(32'000, 's') + "</t></si>";
+  for (int i = 0; i < 2'100; ++i) sst += one;
+  sst += "</sst>";
+  auto r = XlsxReader::Open(Workbook(sst, R"(<row r="1"><c t="s"><v>0</v></c></row>)"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().key, "import.shared_strings_too_large");
+  EXPECT_NE(r.error().message.find("64 MiB"), std::string::npos);
+}
+
+TEST(XlsxReader, ATagLongerThanEightMebibytesIsRefusedNotBuffered) {
+  auto r = XlsxReader::Open(Workbook(R"(<sst><si><t a=")" + std::string(9 << 20, 'a') + R"(">x</t></si></sst>)",
+                                     R"(<row r="1"><c t="s"><v>0</v></c></row>)"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().key, "import.workbook_xml_token_too_long");
 }
 
 TEST(XlsxReader, RefusesWhatIsNotAWorkbook) {

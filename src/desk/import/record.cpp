@@ -8,6 +8,12 @@
 
 namespace sqm::desk::import {
 
+void Record::Flag(RecordProblem p, int cell) {
+  if (problem != RecordProblem::kNone) return;
+  problem = p;
+  problem_cell = cell;
+}
+
 bool Record::Blank() const {
   return std::all_of(cells.begin(), cells.end(), [](const Cell& c) { return TrimSpace(c.text).empty(); });
 }
@@ -19,7 +25,8 @@ RowError RowError::Of(int line, std::string column, const Error& e) {
   return out;
 }
 
-RowError ProblemError(const Record& record, bool header) {
+RowError ProblemError(const Record& record, bool header, std::string column) {
+  const MessageArgs at{{"position", std::to_string(record.problem_cell + 1)}};
   auto problem = [&]() -> Message {
     switch (record.problem) {
       case RecordProblem::kTextAfterQuote:
@@ -43,9 +50,17 @@ RowError ProblemError(const Record& record, bool header) {
                    : Msg("import.row_invalid_utf8", "the row is not valid UTF-8 text (save the file as \"CSV UTF-8\")");
       case RecordProblem::kCellTooLong:
         return header ? Msg("import.header_cell_too_long",
-                            "the header row has a cell of more than 32,767 characters (Excel's limit)")
+                            "the header row's cell {position} has more than 32,767 characters (Excel's limit)", at)
                       : Msg("import.row_cell_too_long",
-                            "the row has a cell of more than 32,767 characters (Excel's limit)");
+                            "cell {position} of the row has more than 32,767 characters (Excel's limit)", at);
+      case RecordProblem::kTooManyCells:
+        return header ? Msg("import.header_too_many_cells",
+                            "the header row has more than 16,384 cells (Excel's limit); a ticket file has at most "
+                            "18 columns (see docs/import.md)")
+                      : Msg("import.row_too_many_cells", "the row has more than 16,384 cells (Excel's limit)");
+      case RecordProblem::kRowTooLong:
+        return header ? Msg("import.header_too_long", "the header row holds more than 1 MiB of text")
+                      : Msg("import.row_too_long", "the row holds more than 1 MiB of text");
       case RecordProblem::kMissingSharedString:
       case RecordProblem::kNone: break;
     }
@@ -54,7 +69,7 @@ RowError ProblemError(const Record& record, bool header) {
                   : Msg("import.row_missing_shared_string",
                         "the row has a cell that refers to a shared string the workbook does not have");
   };
-  return {record.line, "", problem()};
+  return {record.line, std::move(column), problem()};
 }
 
 const char* FormatName(Format f) {

@@ -32,19 +32,30 @@ enum class RecordProblem {
   kQuoteInUnquotedField,  // CSV: a"b
   kInvalidUtf8,
   kMissingSharedString,  // XLSX: a cell refers to a shared string the workbook does not have
-  kCellTooLong,          // XLSX: a cell or shared string over kMaxCellChars
+  kCellTooLong,          // a cell (or an XLSX shared string) over kMaxCellChars
+  kTooManyCells,         // more than kMaxCells cells
+  kRowTooLong,           // more than kMaxRecordBytes of text in all cells together
 };
 
-// The longest XLSX cell read, in characters: Excel's own limit. A longer one is a problem of its
-// row, and the reader keeps no more of it (a workbook's compressed cells can be huge).
+// What a reader keeps of one record. Over a limit, the record gets its problem and the reader
+// keeps no more of the offending cell (nor of the cells after kMaxCells), so no input, however
+// well it compresses, grows a record beyond these: the longest cell, in characters, is Excel's
+// own limit (a column's own limit, such as the title's 200, is checked by the Validator); the
+// most cells are Excel's columns; the most text a row holds is far more than 18 columns need.
 inline constexpr std::size_t kMaxCellChars = 32'767;
+inline constexpr std::size_t kMaxCells = 16'384;
+inline constexpr std::size_t kMaxRecordBytes = 1 << 20;
 
 struct Record {
   int line = 0;
   std::vector<Cell> cells;
   RecordProblem problem = RecordProblem::kNone;  // the first problem of the record
+  int problem_cell = -1;                         // its cell's position (0-based); -1: the whole record
 
   bool Blank() const;  // every cell empty after trimming
+  // Records the problem at the cell in position `cell` (-1: the whole record) unless the record
+  // already has one.
+  void Flag(RecordProblem p, int cell);
 };
 
 // A stream of records. Next() returns false at the end, or an error that ends the file (an
@@ -85,7 +96,8 @@ struct RowError {
 };
 
 // The row error of a record that cannot be read as text (REQUIRES: a problem); `header` when the
-// record is the header row.
-RowError ProblemError(const Record& record, bool header = false);
+// record is the header row. `column`: the header of the cell at fault, when the caller knows it
+// (the message also says the cell's position).
+RowError ProblemError(const Record& record, bool header = false, std::string column = "");
 
 }  // namespace sqm::desk::import

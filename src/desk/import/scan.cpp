@@ -32,7 +32,7 @@ ScanEnd ScanFile(Format format, std::string_view data, Validator& validator,
     std::vector<RowError> errors;
     std::optional<ImportTicket> ticket;
     if (record.problem != RecordProblem::kNone) {
-      errors.push_back(ProblemError(record));
+      errors.push_back(ProblemError(record, false, header->NameAt(record.problem_cell)));
     } else {
       ticket = validator.Check(header->Row(record, errors), errors);
       if (!errors.empty()) ticket.reset();

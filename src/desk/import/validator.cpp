@@ -316,23 +316,28 @@ std::optional<ImportTicket> Validator::Check(const RowInput& row, std::vector<Ro
     }
   }
   // What a registration of this type needs (a customer, a category, a description, a complaint's
-  // category), as the desk's rules say; a value already refused above is not reported twice.
-  if (customer_ok && category_ok && description_ok && priority_ok && complaint_ok) {
-    if (auto st = CheckRegistration(t.draft); !st.ok()) {
-      auto column_of = [](const std::string& f) {
-        return f == "customer_id"          ? Column::kCustomer
-               : f == "category_id"        ? Column::kCategory
-               : f == "priority"           ? Column::kPriority
-               : f == "complaint.category" ? Column::kComplaintCategory
-                                           : Column::kDescription;
-      };
-      fail_with(column_of(st.error().field), st.error());
-      for (const auto& p : st.error().more) {
-        Message m(p.message);
-        m.key = p.key;
-        m.args = p.args;
-        fail(column_of(p.field), std::move(m));
-      }
+  // category), as the desk's rules say. Every problem is reported, whatever else the row has
+  // wrong; only a value already refused above is not reported twice.
+  if (auto st = CheckRegistration(t.draft); !st.ok()) {
+    auto column_of = [](const std::string& f) {
+      return f == "customer_id"          ? Column::kCustomer
+             : f == "category_id"        ? Column::kCategory
+             : f == "priority"           ? Column::kPriority
+             : f == "complaint.category" ? Column::kComplaintCategory
+                                         : Column::kDescription;
+    };
+    auto refused = [&](Column c) {
+      return (c == Column::kCustomer && !customer_ok) || (c == Column::kCategory && !category_ok) ||
+             (c == Column::kDescription && !description_ok) || (c == Column::kPriority && !priority_ok) ||
+             (c == Column::kComplaintCategory && !complaint_ok);
+    };
+    if (!refused(column_of(st.error().field))) fail_with(column_of(st.error().field), st.error());
+    for (const auto& p : st.error().more) {
+      if (refused(column_of(p.field))) continue;
+      Message m(p.message);
+      m.key = p.key;
+      m.args = p.args;
+      fail(column_of(p.field), std::move(m));
     }
   }
   if (errors.size() != before) return std::nullopt;

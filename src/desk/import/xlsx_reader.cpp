@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstring>
 #include <deque>
-#include <map>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -14,6 +15,7 @@
 #include <zip.h>
 
 #include "base/json.h"
+#include "base/text.h"
 #include "desk/import/text.h"
 
 namespace sqm::desk::import {
@@ -72,61 +74,112 @@ std::string DecodeOoxmlEscapes(std::string s) {
   return out;
 }
 
-// A whole (small) XML document through expat with the given handlers.
-template <typename State>
-sqm::Status ParseXml(std::string_view text, State& state, XML_StartElementHandler start, XML_EndElementHandler end,
-                     XML_CharacterDataHandler chars, std::string_view what) {
-  XML_Parser p = XML_ParserCreate("UTF-8");
-  XML_SetUserData(p, &state);
-  XML_SetElementHandler(p, start, end);
-  if (chars) XML_SetCharacterDataHandler(p, chars);
-  sqm::Status st;
-  if (XML_Parse(p, text.data(), static_cast<int>(text.size()), XML_TRUE) == XML_STATUS_ERROR) {
-    st = Error::Invalid(
-        "", Msg("import.workbook_xml_malformed", "the workbook's {part} is not well-formed XML (line {line}: {detail})",
-                {{"part", std::string(what)},
-                 {"line", std::to_string(XML_GetCurrentLineNumber(p))},
-                 {"detail", XML_ErrorString(XML_GetErrorCode(p))}}));
-  }
-  XML_ParserFree(p);
-  return st;
-}
+// Decompressed XML a part may have: the workbook and its relationships are small; the shared
+// strings and the worksheet are streamed, so these bound time, not memory.
+constexpr zip_uint64_t kMaxSmallPartBytes = 16ULL << 20;
+constexpr zip_uint64_t kMaxSharedStringsXml = 512ULL << 20;
+constexpr zip_uint64_t kMaxSheetBytes = 1ULL << 30;
+// The longest XML token (a tag with its attributes, a comment) read: expat keeps a token whole
+// until it ends, so a longer one is refused rather than buffered. Text between tags is not a
+// token: expat hands it over in pieces.
+constexpr zip_uint64_t kMaxXmlToken = 8ULL << 20;
 
-constexpr zip_uint64_t kMaxPartBytes = 512ULL << 20;  // shared strings, workbook and relationships
+// One part of the archive, decompressed in chunks and parsed by expat as it comes: nothing holds
+// the part whole. `what` names the part in messages ("the workbook part …" or "the worksheet").
+class PartStream {
+ public:
+  PartStream() = default;
+  PartStream(const PartStream&) = delete;
+  PartStream& operator=(const PartStream&) = delete;
+  ~PartStream() {
+    if (parser_) XML_ParserFree(parser_);
+    if (file_) zip_fclose(file_);
+  }
 
-Result<std::optional<std::string>> ReadPart(zip_t* zip, const std::string& name) {
-  zip_stat_t st;
-  zip_stat_init(&st);
-  if (zip_stat(zip, name.c_str(), 0, &st) != 0) return std::optional<std::string>{};
-  if ((st.valid & ZIP_STAT_SIZE) && st.size > kMaxPartBytes) {
-    return Error::Invalid(
-        "", Msg("import.workbook_part_too_large", "the workbook part {part} is too large", {{"part", name}}));
+  // false when the archive has no part `name`.
+  Result<bool> Open(zip_t* zip, const std::string& name, bool worksheet, zip_uint64_t max_bytes, void* state,
+                    XML_StartElementHandler start, XML_EndElementHandler end, XML_CharacterDataHandler chars) {
+    name_ = Bounded(name, 100);
+    worksheet_ = worksheet;
+    max_bytes_ = max_bytes;
+    zip_stat_t st;
+    zip_stat_init(&st);
+    if (zip_stat(zip, name.c_str(), 0, &st) != 0) return false;
+    size_ = (st.valid & ZIP_STAT_SIZE) ? st.size : 0;
+    if (size_ > max_bytes_) return TooLarge();
+    file_ = zip_fopen(zip, name.c_str(), 0);
+    if (!file_) {
+      return Error::Invalid("", worksheet_ ? Msg("import.worksheet_unreadable", "the worksheet cannot be read")
+                                           : Msg("import.workbook_part_unreadable",
+                                                 "the workbook part {part} cannot be read", {{"part", name_}}));
+    }
+    parser_ = XML_ParserCreate("UTF-8");
+    XML_SetUserData(parser_, state);
+    XML_SetElementHandler(parser_, start, end);
+    if (chars) XML_SetCharacterDataHandler(parser_, chars);
+    return true;
   }
-  zip_file_t* f = zip_fopen(zip, name.c_str(), 0);
-  if (!f) {
-    return Error::Invalid(
-        "", Msg("import.workbook_part_unreadable", "the workbook part {part} cannot be read", {{"part", name}}));
-  }
-  std::string out;
-  char buf[65536];
-  for (;;) {
-    const zip_int64_t n = zip_fread(f, buf, sizeof buf);
+
+  // Decompresses and parses the next chunk (the last one ends the document).
+  Status Feed() {
+    char buf[1 << 16];
+    const zip_int64_t n = zip_fread(file_, buf, sizeof buf);
     if (n < 0) {
-      zip_fclose(f);
       return Error::Invalid(
-          "", Msg("import.workbook_part_damaged", "the workbook part {part} is damaged", {{"part", name}}));
+          "", worksheet_
+                  ? Msg("import.worksheet_damaged", "the worksheet is damaged (cannot decompress it)")
+                  : Msg("import.workbook_part_damaged", "the workbook part {part} is damaged", {{"part", name_}}));
     }
-    if (n == 0) break;
-    out.append(buf, static_cast<std::size_t>(n));
-    if (out.size() > kMaxPartBytes) {
-      zip_fclose(f);
+    read_ += static_cast<zip_uint64_t>(n);
+    if (read_ > max_bytes_) return TooLarge();  // the size in the archive's directory may lie
+    const bool last = n == 0;
+    if (XML_Parse(parser_, buf, static_cast<int>(n), last ? XML_TRUE : XML_FALSE) == XML_STATUS_ERROR) {
+      const std::string line = std::to_string(XML_GetCurrentLineNumber(parser_));
+      const std::string detail = XML_ErrorString(XML_GetErrorCode(parser_));
+      return Error::Invalid("", worksheet_ ? Msg("import.worksheet_xml_malformed",
+                                                 "the worksheet is not well-formed XML (line {line}: {detail})",
+                                                 {{"line", line}, {"detail", detail}})
+                                           : Msg("import.workbook_xml_malformed",
+                                                 "the workbook's {part} is not well-formed XML (line {line}: {detail})",
+                                                 {{"part", name_}, {"line", line}, {"detail", detail}}));
+    }
+    // Where expat stopped: the start of a token it keeps until the token ends.
+    const XML_Index at = XML_GetCurrentByteIndex(parser_);
+    if (!last && at >= 0 && read_ - static_cast<zip_uint64_t>(at) > kMaxXmlToken) {
       return Error::Invalid(
-          "", Msg("import.workbook_part_too_large", "the workbook part {part} is too large", {{"part", name}}));
+          "", Msg("import.workbook_xml_token_too_long",
+                  "the workbook part {part} has an XML tag or comment of more than 8 MiB", {{"part", name_}}));
     }
+    done_ = last;
+    return {};
   }
-  zip_fclose(f);
-  return std::optional<std::string>(std::move(out));
-}
+
+  // The whole part, with `check` after each chunk (a handler's verdict: stop with its error).
+  Status ParseAll(const std::function<Status()>& check = {}) {
+    while (!done_) {
+      SQM_TRY(Feed());
+      if (check) SQM_TRY(check());
+    }
+    return {};
+  }
+
+  bool done() const { return done_; }
+  zip_uint64_t size() const { return size_; }
+  zip_uint64_t read() const { return read_; }
+
+ private:
+  Error TooLarge() const {
+    return Error::Invalid(
+        "", Msg("import.workbook_part_too_large", "the workbook part {part} is too large", {{"part", name_}}));
+  }
+
+  std::string name_;
+  bool worksheet_ = false;
+  zip_uint64_t max_bytes_ = 0, size_ = 0, read_ = 0;
+  zip_file_t* file_ = nullptr;
+  XML_Parser parser_ = nullptr;
+  bool done_ = false;
+};
 
 std::string ResolveTarget(std::string_view target) {
   if (target.starts_with("/")) return std::string(target.substr(1));
@@ -161,12 +214,16 @@ std::string NumberText(const std::string& raw) {
 }  // namespace
 
 struct XlsxReader::Impl {
+  struct Archive {
+    zip_t* zip = nullptr;
+    ~Archive() {
+      if (zip) zip_discard(zip);
+    }
+  };
+
   std::string_view data;
-  zip_t* zip = nullptr;
-  zip_file_t* sheet = nullptr;
-  XML_Parser parser = nullptr;
-  zip_uint64_t sheet_size = 0, sheet_read = 0;
-  bool finished = false;
+  Archive archive;
+  PartStream sheet;  // declared after the archive: closed before it
   std::vector<std::string> shared;
   std::vector<std::size_t> too_long;  // indexes of shared strings over kMaxCellChars, ascending
   std::deque<Record> ready;
@@ -175,7 +232,8 @@ struct XlsxReader::Impl {
   int last_row = 0;
   int row = 0;
   std::vector<std::pair<int, Cell>> row_cells;
-  RecordProblem row_problem = RecordProblem::kNone;
+  Record problems;            // the problem of the row being read (and its cell)
+  std::size_t row_bytes = 0;  // text kept in row_cells
   int col = -1, next_col = 0;
   std::string cell_type;
   std::string value, inline_text;
@@ -183,20 +241,23 @@ struct XlsxReader::Impl {
   bool in_v = false, in_is = false, in_t = false;
   int in_rph = 0;
 
-  ~Impl() {
-    if (parser) XML_ParserFree(parser);
-    if (sheet) zip_fclose(sheet);
-    if (zip) zip_discard(zip);
-  }
-
   void FinishCell() {
+    if (col < 0) return;
+    if (static_cast<std::size_t>(col) >= kMaxCells) {
+      problems.Flag(RecordProblem::kTooManyCells, -1);
+      return;
+    }
     Cell c;
+    if (cell_chars > kMaxCellChars) {
+      problems.Flag(RecordProblem::kCellTooLong, col);
+      return;
+    }
     if (cell_type == "s") {
       auto idx = ToInt(TrimSpace(value));
       if (!idx || *idx < 0 || *idx >= static_cast<std::int64_t>(shared.size())) {
-        if (row_problem == RecordProblem::kNone) row_problem = RecordProblem::kMissingSharedString;
+        problems.Flag(RecordProblem::kMissingSharedString, col);
       } else if (std::binary_search(too_long.begin(), too_long.end(), static_cast<std::size_t>(*idx))) {
-        if (row_problem == RecordProblem::kNone) row_problem = RecordProblem::kCellTooLong;
+        problems.Flag(RecordProblem::kCellTooLong, col);
       } else {
         c.text = shared[static_cast<std::size_t>(*idx)];
       }
@@ -210,7 +271,13 @@ struct XlsxReader::Impl {
       c.text = NumberText(std::string(TrimSpace(value)));
       c.number = true;
     }
-    if (!c.text.empty() && col >= 0) row_cells.emplace_back(col, std::move(c));
+    if (c.text.empty()) return;
+    row_bytes += c.text.size();
+    if (row_bytes > kMaxRecordBytes) {  // keep no more of the row: it is refused
+      problems.Flag(RecordProblem::kRowTooLong, -1);
+      return;
+    }
+    row_cells.emplace_back(col, std::move(c));
   }
 
   void FinishRow() {
@@ -220,9 +287,11 @@ struct XlsxReader::Impl {
     for (const auto& [i, c] : row_cells) width = std::max(width, i + 1);
     r.cells.resize(static_cast<std::size_t>(width));
     for (auto& [i, c] : row_cells) r.cells[static_cast<std::size_t>(i)] = std::move(c);
-    r.problem = row_problem;
+    r.problem = problems.problem;
+    r.problem_cell = problems.problem_cell;
     row_cells.clear();
-    row_problem = RecordProblem::kNone;
+    problems = Record{};
+    row_bytes = 0;
     ready.push_back(std::move(r));
   }
 
@@ -230,18 +299,22 @@ struct XlsxReader::Impl {
     auto& s = *static_cast<Impl*>(self);
     const auto n = LocalName(name);
     if (n == "row") {
+      constexpr std::int64_t kMaxRows = 1'048'576;  // Excel's
       const XML_Char* r = Attr(attrs, "r");
       auto num = r ? ToInt(r) : std::nullopt;
-      s.row = num && *num > 0 ? static_cast<int>(*num) : s.last_row + 1;
+      s.row = num && *num > 0 && *num <= kMaxRows ? static_cast<int>(*num)
+                                                  : static_cast<int>(std::min<std::int64_t>(s.last_row + 1, kMaxRows));
       s.last_row = s.row;
       s.next_col = 0;
       s.row_cells.clear();
+      s.problems = Record{};
+      s.row_bytes = 0;
     } else if (n == "c") {
       const XML_Char* r = Attr(attrs, "r");
       s.col = r ? ColumnOfRef(r) : s.next_col;
-      s.next_col = s.col + 1;
+      s.next_col = s.col < 0 ? s.next_col : std::min(s.col, static_cast<int>(kMaxCells)) + 1;
       const XML_Char* t = Attr(attrs, "t");
-      s.cell_type = t ? t : "n";
+      s.cell_type = t ? Bounded(t, 16) : "n";
       s.value.clear();
       s.inline_text.clear();
       s.cell_chars = 0;
@@ -279,53 +352,109 @@ struct XlsxReader::Impl {
     if (!s.in_v && !s.in_t) return;
     s.cell_chars += CodePoints(text, len);
     if (s.cell_chars > kMaxCellChars) {  // keep no more of it: the row is refused
-      if (s.row_problem == RecordProblem::kNone) s.row_problem = RecordProblem::kCellTooLong;
       s.value.clear();
+      s.value.shrink_to_fit();
       s.inline_text.clear();
+      s.inline_text.shrink_to_fit();
       return;
     }
     if (s.in_v) s.value.append(text, static_cast<std::size_t>(len));
     if (s.in_t) s.inline_text.append(text, static_cast<std::size_t>(len));
   }
-
-  sqm::Status Feed() {
-    char buf[1 << 16];
-    const zip_int64_t n = zip_fread(sheet, buf, sizeof buf);
-    if (n < 0) {
-      return Error::Invalid("", Msg("import.worksheet_damaged", "the worksheet is damaged (cannot decompress it)"));
-    }
-    sheet_read += static_cast<zip_uint64_t>(n);
-    const bool last = n == 0;
-    if (XML_Parse(parser, buf, static_cast<int>(n), last ? XML_TRUE : XML_FALSE) == XML_STATUS_ERROR) {
-      return Error::Invalid(
-          "", Msg("import.worksheet_xml_malformed", "the worksheet is not well-formed XML (line {line}: {detail})",
-                  {{"line", std::to_string(XML_GetCurrentLineNumber(parser))},
-                   {"detail", XML_ErrorString(XML_GetErrorCode(parser))}}));
-    }
-    if (last) finished = true;
-    return {};
-  }
 };
 
 namespace {
 
+// The shared strings table, read as it streams: a string over kMaxCellChars is kept empty and
+// noted; the table's whole size (text and a string's own overhead) is held to
+// kMaxSharedStringsBytes.
 struct SharedStrings {
   std::vector<std::string>* out;
   std::vector<std::size_t>* too_long;
   std::string current;
-  std::size_t chars = 0;
-  bool in_si = false, in_t = false;
+  std::size_t chars = 0, bytes = 0;
+  bool in_si = false, in_t = false, over_budget = false;
   int in_rph = 0;
+
+  static void OnStart(void* self, const XML_Char* name, const XML_Char**) {
+    auto& s = *static_cast<SharedStrings*>(self);
+    const auto n = LocalName(name);
+    if (n == "si") {
+      s.in_si = true;
+      s.current.clear();
+      s.chars = 0;
+    } else if (n == "rPh") {
+      ++s.in_rph;
+    } else if (n == "t" && s.in_si && s.in_rph == 0) {
+      s.in_t = true;
+    }
+  }
+
+  static void OnEnd(void* self, const XML_Char* name) {
+    auto& s = *static_cast<SharedStrings*>(self);
+    const auto n = LocalName(name);
+    if (n == "si") {
+      s.in_si = false;
+      if (s.over_budget) return;
+      if (s.chars > kMaxCellChars) s.too_long->push_back(s.out->size());
+      s.bytes += sizeof(std::string) + s.current.size();
+      if (s.bytes > kMaxSharedStringsBytes) {
+        s.over_budget = true;
+        return;
+      }
+      s.out->push_back(DecodeOoxmlEscapes(std::move(s.current)));
+      s.current = std::string();
+    } else if (n == "rPh") {
+      --s.in_rph;
+    } else if (n == "t") {
+      s.in_t = false;
+    }
+  }
+
+  static void OnText(void* self, const XML_Char* text, int len) {
+    auto& s = *static_cast<SharedStrings*>(self);
+    if (!s.in_t || s.over_budget) return;
+    s.chars += CodePoints(text, len);
+    if (s.chars > kMaxCellChars) {
+      s.current.clear();  // keep no more of it: a cell that uses it is refused
+      s.current.shrink_to_fit();
+    } else {
+      s.current.append(text, static_cast<std::size_t>(len));
+    }
+  }
 };
 
 struct Workbook {
   std::string first_sheet_rid;
+
+  static void OnStart(void* self, const XML_Char* name, const XML_Char** attrs) {
+    auto& w = *static_cast<Workbook*>(self);
+    if (LocalName(name) != "sheet" || !w.first_sheet_rid.empty()) return;
+    for (int i = 0; attrs[i]; i += 2) {
+      std::string_view a(attrs[i]);
+      if (a.size() > 3 && a.ends_with(":id")) w.first_sheet_rid = Bounded(attrs[i + 1], 100);
+    }
+  }
 };
 
+// The workbook's relationships: only the two targets the reader needs are kept.
 struct Rels {
-  std::map<std::string, std::string> targets;  // id -> target
-  std::string shared_strings;
+  std::string sheet_rid;
+  std::optional<std::string> sheet, shared_strings;
+
+  static void OnStart(void* self, const XML_Char* name, const XML_Char** attrs) {
+    auto& r = *static_cast<Rels*>(self);
+    if (LocalName(name) != "Relationship") return;
+    const XML_Char* id = Attr(attrs, "Id");
+    const XML_Char* target = Attr(attrs, "Target");
+    const XML_Char* type = Attr(attrs, "Type");
+    if (!id || !target || std::strlen(target) > 1000) return;
+    if (!r.sheet && id == r.sheet_rid) r.sheet = target;
+    if (!r.shared_strings && type && std::string_view(type).ends_with("/sharedStrings")) r.shared_strings = target;
+  }
 };
+
+void NoEnd(void*, const XML_Char*) {}
 
 }  // namespace
 
@@ -342,9 +471,9 @@ Result<std::unique_ptr<XlsxReader>> XlsxReader::Open(std::string_view data) {
     zip_error_fini(&zerr);
     return Error::Invalid("", Msg("import.xlsx_unreadable", "the file cannot be read as an XLSX workbook"));
   }
-  impl->zip = zip_open_from_source(src, ZIP_RDONLY, &zerr);
+  impl->archive.zip = zip_open_from_source(src, ZIP_RDONLY, &zerr);
   zip_error_fini(&zerr);
-  if (!impl->zip) {
+  if (!impl->archive.zip) {
     zip_source_free(src);
     return Error::Invalid("",
                           Msg("import.xlsx_not_zip",
@@ -354,108 +483,52 @@ Result<std::unique_ptr<XlsxReader>> XlsxReader::Open(std::string_view data) {
   // The first sheet, through the workbook and its relationships.
   std::string sheet_path = "xl/worksheets/sheet1.xml";
   std::string shared_path = "xl/sharedStrings.xml";
-  SQM_ASSIGN(auto workbook_xml, ReadPart(impl->zip, "xl/workbook.xml"));
-  SQM_ASSIGN(auto rels_xml, ReadPart(impl->zip, "xl/_rels/workbook.xml.rels"));
-  if (!workbook_xml) {
-    return Error::Invalid(
-        "", Msg("import.xlsx_no_workbook", "the file is not an XLSX workbook (it has no xl/workbook.xml)"));
-  }
   Workbook wb;
-  SQM_TRY(ParseXml(
-      *workbook_xml, wb,
-      [](void* self, const XML_Char* name, const XML_Char** attrs) {
-        auto& w = *static_cast<Workbook*>(self);
-        if (LocalName(name) != "sheet" || !w.first_sheet_rid.empty()) return;
-        for (int i = 0; attrs[i]; i += 2) {
-          std::string_view a(attrs[i]);
-          if (a.size() > 3 && a.ends_with(":id")) w.first_sheet_rid = attrs[i + 1];
-        }
-      },
-      [](void*, const XML_Char*) {}, nullptr, "workbook"));
-  if (rels_xml) {
-    Rels rels;
-    SQM_TRY(ParseXml(
-        *rels_xml, rels,
-        [](void* self, const XML_Char* name, const XML_Char** attrs) {
-          auto& r = *static_cast<Rels*>(self);
-          if (LocalName(name) != "Relationship") return;
-          const XML_Char* id = Attr(attrs, "Id");
-          const XML_Char* target = Attr(attrs, "Target");
-          const XML_Char* type = Attr(attrs, "Type");
-          if (!id || !target) return;
-          r.targets[id] = target;
-          if (type && std::string_view(type).ends_with("/sharedStrings")) r.shared_strings = target;
-        },
-        [](void*, const XML_Char*) {}, nullptr, "relationships"));
-    if (auto it = rels.targets.find(wb.first_sheet_rid); it != rels.targets.end()) {
-      sheet_path = ResolveTarget(it->second);
+  {
+    PartStream part;
+    SQM_ASSIGN(const bool found, part.Open(impl->archive.zip, "xl/workbook.xml", false, kMaxSmallPartBytes, &wb,
+                                           &Workbook::OnStart, &NoEnd, nullptr));
+    if (!found) {
+      return Error::Invalid(
+          "", Msg("import.xlsx_no_workbook", "the file is not an XLSX workbook (it has no xl/workbook.xml)"));
     }
-    if (!rels.shared_strings.empty()) shared_path = ResolveTarget(rels.shared_strings);
+    SQM_TRY(part.ParseAll());
   }
-
-  SQM_ASSIGN(auto shared_xml, ReadPart(impl->zip, shared_path));
-  if (shared_xml) {
+  {
+    Rels rels{wb.first_sheet_rid, std::nullopt, std::nullopt};
+    PartStream part;
+    SQM_ASSIGN(const bool found, part.Open(impl->archive.zip, "xl/_rels/workbook.xml.rels", false, kMaxSmallPartBytes,
+                                           &rels, &Rels::OnStart, &NoEnd, nullptr));
+    if (found) {
+      SQM_TRY(part.ParseAll());
+      if (rels.sheet) sheet_path = ResolveTarget(*rels.sheet);
+      if (rels.shared_strings) shared_path = ResolveTarget(*rels.shared_strings);
+    }
+  }
+  {
     SharedStrings ss{&impl->shared, &impl->too_long};
-    SQM_TRY(ParseXml(
-        *shared_xml, ss,
-        [](void* self, const XML_Char* name, const XML_Char**) {
-          auto& s = *static_cast<SharedStrings*>(self);
-          const auto n = LocalName(name);
-          if (n == "si") {
-            s.in_si = true;
-            s.current.clear();
-            s.chars = 0;
-          } else if (n == "rPh") {
-            ++s.in_rph;
-          } else if (n == "t" && s.in_si && s.in_rph == 0) {
-            s.in_t = true;
-          }
-        },
-        [](void* self, const XML_Char* name) {
-          auto& s = *static_cast<SharedStrings*>(self);
-          const auto n = LocalName(name);
-          if (n == "si") {
-            if (s.chars > kMaxCellChars) s.too_long->push_back(s.out->size());
-            s.out->push_back(DecodeOoxmlEscapes(std::move(s.current)));
-            s.current.clear();
-            s.in_si = false;
-          } else if (n == "rPh") {
-            --s.in_rph;
-          } else if (n == "t") {
-            s.in_t = false;
-          }
-        },
-        [](void* self, const XML_Char* text, int len) {
-          auto& s = *static_cast<SharedStrings*>(self);
-          if (!s.in_t) return;
-          s.chars += CodePoints(text, len);
-          if (s.chars > kMaxCellChars) {
-            s.current.clear();  // keep no more of it: a cell that uses it is refused
-          } else {
-            s.current.append(text, static_cast<std::size_t>(len));
-          }
-        },
-        "shared strings"));
+    PartStream part;
+    SQM_ASSIGN(const bool found, part.Open(impl->archive.zip, shared_path, false, kMaxSharedStringsXml, &ss,
+                                           &SharedStrings::OnStart, &SharedStrings::OnEnd, &SharedStrings::OnText));
+    if (found) {
+      SQM_TRY(part.ParseAll([&]() -> Status {
+        if (!ss.over_budget) return {};
+        return Error::Invalid("", Msg("import.shared_strings_too_large",
+                                      "the workbook's shared strings hold more than 64 MiB of text; split the "
+                                      "workbook into smaller files, or save it as CSV"));
+      }));
+    }
   }
 
-  zip_stat_t st;
-  zip_stat_init(&st);
-  if (zip_stat(impl->zip, sheet_path.c_str(), 0, &st) != 0) {
-    return Error::Invalid("", Msg("import.xlsx_no_worksheet", "the workbook has no worksheet"));
-  }
-  impl->sheet_size = (st.valid & ZIP_STAT_SIZE) ? st.size : 0;
-  impl->sheet = zip_fopen(impl->zip, sheet_path.c_str(), 0);
-  if (!impl->sheet) return Error::Invalid("", Msg("import.worksheet_unreadable", "the worksheet cannot be read"));
-  impl->parser = XML_ParserCreate("UTF-8");
-  XML_SetUserData(impl->parser, impl.get());
-  XML_SetElementHandler(impl->parser, &Impl::OnStart, &Impl::OnEnd);
-  XML_SetCharacterDataHandler(impl->parser, &Impl::OnText);
+  SQM_ASSIGN(const bool found, impl->sheet.Open(impl->archive.zip, sheet_path, true, kMaxSheetBytes, impl.get(),
+                                                &Impl::OnStart, &Impl::OnEnd, &Impl::OnText));
+  if (!found) return Error::Invalid("", Msg("import.xlsx_no_worksheet", "the workbook has no worksheet"));
   return std::unique_ptr<XlsxReader>(new XlsxReader(std::move(impl)));
 }
 
 Result<bool> XlsxReader::Next(Record& out) {
   auto& s = *impl_;
-  while (s.ready.empty() && !s.finished) SQM_TRY(s.Feed());
+  while (s.ready.empty() && !s.sheet.done()) SQM_TRY(s.sheet.Feed());
   if (s.ready.empty()) return false;
   out = std::move(s.ready.front());
   s.ready.pop_front();
@@ -463,9 +536,9 @@ Result<bool> XlsxReader::Next(Record& out) {
 }
 
 double XlsxReader::Fraction() const {
-  if (impl_->finished) return 1.0;
-  if (impl_->sheet_size == 0) return 0.0;
-  return std::min(1.0, static_cast<double>(impl_->sheet_read) / static_cast<double>(impl_->sheet_size));
+  if (impl_->sheet.done()) return 1.0;
+  if (impl_->sheet.size() == 0) return 0.0;
+  return std::min(1.0, static_cast<double>(impl_->sheet.read()) / static_cast<double>(impl_->sheet.size()));
 }
 
 }  // namespace sqm::desk::import

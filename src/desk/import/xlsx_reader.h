@@ -8,8 +8,14 @@
 
 namespace sqm::desk::import {
 
-// The first worksheet of an Office Open XML workbook (.xlsx), streamed: shared strings are read
-// once, the sheet is decompressed and parsed in chunks. `data` must outlive the reader.
+// The most a workbook's shared strings table may hold (text, plus a string's own overhead); a
+// bigger table refuses the file (docs/import.md).
+inline constexpr std::size_t kMaxSharedStringsBytes = 64 << 20;
+
+// The first worksheet of an Office Open XML workbook (.xlsx), streamed: every part is decompressed
+// and parsed in chunks, never held whole; the shared strings are kept (within
+// kMaxSharedStringsBytes, none longer than kMaxCellChars), the sheet's rows are read as they
+// come, each within the limits of record.h. `data` must outlive the reader.
 class XlsxReader final : public RecordReader {
  public:
   // kInvalid when `data` is not a readable workbook.
