@@ -29,7 +29,7 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-[ ${#targets[@]} -eq 0 ] && targets=(json query calendar http)
+[ ${#targets[@]} -eq 0 ] && targets=(json query calendar http csv xlsx)
 
 cxx="${SQM_FUZZ_CXX:-$(command -v clang++-14 || command -v clang++ || true)}"
 [ -n "$cxx" ] || { echo "fuzz.sh: clang++ not found (apt-get install clang-14)" >&2; exit 1; }
