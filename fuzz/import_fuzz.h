@@ -40,8 +40,9 @@ inline void ScanTickets(desk::import::Format format, std::string_view data) {
     d->Add(Directory::Staff{30, "agent", "客服", 20, true});
     return d;
   }();
+  static const calendar::Zone zone = calendar::Zone::Named("Asia/Shanghai").value();
   ValidateOptions options;
-  options.zone = calendar::Zone::Named("Asia/Shanghai").value();
+  options.zone = zone;
   options.now = 1'800'000'000'000;
   options.caller_department = 20;
   Validator validator(*dir, options);

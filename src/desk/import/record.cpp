@@ -55,9 +55,9 @@ RowError ProblemError(const Record& record, bool header, std::string column) {
                             "cell {position} of the row has more than 32,767 characters (Excel's limit)", at);
       case RecordProblem::kTooManyCells:
         return header ? Msg("import.header_too_many_cells",
-                            "the header row has more than 16,384 cells (Excel's limit); a ticket file has at most "
-                            "18 columns (see docs/import.md)")
-                      : Msg("import.row_too_many_cells", "the row has more than 16,384 cells (Excel's limit)");
+                            "the header row has more than 1,024 cells; a ticket file has 18 columns (see "
+                            "docs/import.md)")
+                      : Msg("import.row_too_many_cells", "the row has more than 1,024 cells");
       case RecordProblem::kRowTooLong:
         return header ? Msg("import.header_too_long", "the header row holds more than 1 MiB of text")
                       : Msg("import.row_too_long", "the row holds more than 1 MiB of text");

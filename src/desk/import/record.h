@@ -41,9 +41,11 @@ enum class RecordProblem {
 // keeps no more of the offending cell (nor of the cells after kMaxCells), so no input, however
 // well it compresses, grows a record beyond these: the longest cell, in characters, is Excel's
 // own limit (a column's own limit, such as the title's 200, is checked by the Validator); the
-// most cells are Excel's columns; the most text a row holds is far more than 18 columns need.
+// most cells and the most text of a row are far more than a ticket file's 18 columns (21 in an
+// export) need. A record is dense, so the cell limit also bounds the work of one short row
+// (`<c r="XFD1">` would otherwise make 16,384 cells of it).
 inline constexpr std::size_t kMaxCellChars = 32'767;
-inline constexpr std::size_t kMaxCells = 16'384;
+inline constexpr std::size_t kMaxCells = 1'024;
 inline constexpr std::size_t kMaxRecordBytes = 1 << 20;
 
 struct Record {

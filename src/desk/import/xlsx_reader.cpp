@@ -121,19 +121,29 @@ class PartStream {
   }
 
   // Decompresses and parses the next chunk (the last one ends the document).
+  // Decompresses and parses the next chunk (the last one ends the document); or, when a handler
+  // paused the parser (Pause), goes on from where it stopped.
   Status Feed() {
-    char buf[1 << 16];
-    const zip_int64_t n = zip_fread(file_, buf, sizeof buf);
-    if (n < 0) {
-      return Error::Invalid(
-          "", worksheet_
-                  ? Msg("import.worksheet_damaged", "the worksheet is damaged (cannot decompress it)")
-                  : Msg("import.workbook_part_damaged", "the workbook part {part} is damaged", {{"part", name_}}));
+    XML_Status parsed;
+    bool last = last_;
+    if (paused_) {
+      paused_ = false;
+      parsed = XML_ResumeParser(parser_);
+    } else {
+      char buf[1 << 16];
+      const zip_int64_t n = zip_fread(file_, buf, sizeof buf);
+      if (n < 0) {
+        return Error::Invalid(
+            "", worksheet_
+                    ? Msg("import.worksheet_damaged", "the worksheet is damaged (cannot decompress it)")
+                    : Msg("import.workbook_part_damaged", "the workbook part {part} is damaged", {{"part", name_}}));
+      }
+      read_ += static_cast<zip_uint64_t>(n);
+      if (read_ > max_bytes_) return TooLarge();  // the size in the archive's directory may lie
+      last = last_ = n == 0;
+      parsed = XML_Parse(parser_, buf, static_cast<int>(n), last ? XML_TRUE : XML_FALSE);  // copies what it keeps
     }
-    read_ += static_cast<zip_uint64_t>(n);
-    if (read_ > max_bytes_) return TooLarge();  // the size in the archive's directory may lie
-    const bool last = n == 0;
-    if (XML_Parse(parser_, buf, static_cast<int>(n), last ? XML_TRUE : XML_FALSE) == XML_STATUS_ERROR) {
+    if (parsed == XML_STATUS_ERROR) {
       const std::string line = std::to_string(XML_GetCurrentLineNumber(parser_));
       const std::string detail = XML_ErrorString(XML_GetErrorCode(parser_));
       return Error::Invalid("", worksheet_ ? Msg("import.worksheet_xml_malformed",
@@ -142,6 +152,10 @@ class PartStream {
                                            : Msg("import.workbook_xml_malformed",
                                                  "the workbook's {part} is not well-formed XML (line {line}: {detail})",
                                                  {{"part", name_}, {"line", line}, {"detail", detail}}));
+    }
+    if (parsed == XML_STATUS_SUSPENDED) {
+      paused_ = true;
+      return {};
     }
     // Where expat stopped: the start of a token it keeps until the token ends.
     const XML_Index at = XML_GetCurrentByteIndex(parser_);
@@ -153,6 +167,10 @@ class PartStream {
     done_ = last;
     return {};
   }
+
+  // From a handler: stop parsing after this event; the next Feed() goes on from there. The
+  // worksheet pauses after each row, so the rows of a chunk are not all held at once.
+  void Pause() { XML_StopParser(parser_, XML_TRUE); }
 
   // The whole part, with `check` after each chunk (a handler's verdict: stop with its error).
   Status ParseAll(const std::function<Status()>& check = {}) {
@@ -178,7 +196,7 @@ class PartStream {
   zip_uint64_t max_bytes_ = 0, size_ = 0, read_ = 0;
   zip_file_t* file_ = nullptr;
   XML_Parser parser_ = nullptr;
-  bool done_ = false;
+  bool done_ = false, paused_ = false, last_ = false;
 };
 
 std::string ResolveTarget(std::string_view target) {
@@ -344,6 +362,7 @@ struct XlsxReader::Impl {
       s.FinishCell();
     } else if (n == "row") {
       s.FinishRow();
+      s.sheet.Pause();
     }
   }
 
