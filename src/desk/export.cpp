@@ -3,6 +3,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include <date/date.h>
@@ -215,13 +216,19 @@ std::vector<std::string> ExportHeader(ExportLanguage language) {
 Exporter::Exporter(storage::Database& db, const Clock& clock, calendar::Zone zone)
     : db_(db), clock_(clock), zone_(std::move(zone)) {}
 
-Result<ExportFile> Exporter::Export(const org::Principal& who, repo::TicketQuery query, const ExportOptions& o) {
-  const TimeMs now = clock_.Now();
+namespace {
+
+using RowSink = std::function<sqm::Status(const std::vector<OutCell>&)>;
+
+// A file of the export's columns: the header, then the rows `rows` hands to its sink (it answers
+// how many it wrote). `stem` names the file, with the local date of `now`.
+Result<ExportFile> WriteFile(const ExportOptions& o, TimeMs now, const calendar::Zone& zone, std::string_view stem,
+                             const std::function<Result<std::int64_t>(const RowSink&)>& rows) {
   ExportFile file;
   const auto header = ExportHeader(o.language);
   if (o.format == ExportFormat::kCsv) {
     file.content_type = "text/csv; charset=utf-8";
-    file.filename = "tickets-" + LocalDate(now, zone_) + ".csv";
+    file.filename = fmt::format("{}-{}.csv", stem, LocalDate(now, zone));
     file.body = "\xEF\xBB\xBF";
     auto line = [&](auto&& texts) {
       bool first = true;
@@ -233,8 +240,7 @@ Result<ExportFile> Exporter::Export(const org::Principal& who, repo::TicketQuery
       file.body += "\r\n";
     };
     line(header);
-    SQM_ASSIGN(file.rows,
-               ForEachTicket(db_, who, std::move(query), o, now, zone_, [&](const std::vector<OutCell>& cells) {
+    SQM_ASSIGN(file.rows, rows([&](const std::vector<OutCell>& cells) {
                  std::vector<std::string_view> texts;
                  for (const auto& c : cells) texts.emplace_back(c.text);
                  line(texts);
@@ -244,7 +250,7 @@ Result<ExportFile> Exporter::Export(const org::Principal& who, repo::TicketQuery
   }
 
   file.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  file.filename = "tickets-" + LocalDate(now, zone_) + ".xlsx";
+  file.filename = fmt::format("{}-{}.xlsx", stem, LocalDate(now, zone));
   TempFile tmp{std::filesystem::temp_directory_path() / ("sqm-export-" + crypto::RandomToken(12) + ".xlsx")};
   lxw_workbook_options wo{};
   wo.constant_memory = LXW_TRUE;  // rows go to disk as they are written
@@ -268,34 +274,70 @@ Result<ExportFile> Exporter::Export(const org::Principal& who, repo::TicketQuery
     worksheet_write_string(ws, 0, static_cast<lxw_col_t>(i), header[static_cast<std::size_t>(i)].c_str(), bold);
   }
   lxw_row_t r = 0;
-  auto rows =
-      ForEachTicket(db_, who, std::move(query), o, now, zone_, [&](const std::vector<OutCell>& cells) -> sqm::Status {
-        ++r;
-        for (std::size_t i = 0; i < cells.size(); ++i) {
-          const auto col = static_cast<lxw_col_t>(i);
-          const auto& c = cells[i];
-          lxw_error e = LXW_NO_ERROR;
-          if (c.time) {
-            e = worksheet_write_number(ws, r, col, import::ToExcelSerial(*c.time, zone_), when);
-          } else if (!c.text.empty()) {
-            const std::string text(CutUtf8(c.text, kXlsxMaxString));
-            e = worksheet_write_string(ws, r, col, text.c_str(), nullptr);
-          }
-          if (e != LXW_NO_ERROR)
-            return Error::Internal(std::string("writing the XLSX file failed: ") + lxw_strerror(e));
-        }
-        return {};
-      });
+  auto written = rows([&](const std::vector<OutCell>& cells) -> sqm::Status {
+    ++r;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      const auto col = static_cast<lxw_col_t>(i);
+      const auto& c = cells[i];
+      lxw_error e = LXW_NO_ERROR;
+      if (c.time) {
+        e = worksheet_write_number(ws, r, col, import::ToExcelSerial(*c.time, zone), when);
+      } else if (!c.text.empty()) {
+        const std::string text(CutUtf8(c.text, kXlsxMaxString));
+        e = worksheet_write_string(ws, r, col, text.c_str(), nullptr);
+      }
+      if (e != LXW_NO_ERROR) return Error::Internal(std::string("writing the XLSX file failed: ") + lxw_strerror(e));
+    }
+    return {};
+  });
   const lxw_error closed = workbook_close(wb);
-  if (!rows.ok()) return rows.error();
+  if (!written.ok()) return written.error();
   if (closed != LXW_NO_ERROR)
     return Error::Internal(std::string("writing the XLSX file failed: ") + lxw_strerror(closed));
-  file.rows = *rows;
+  file.rows = *written;
   std::ifstream in(tmp.path, std::ios::binary);
   std::ostringstream ss;
   ss << in.rdbuf();
   file.body = std::move(ss).str();
   return file;
+}
+
+// The example row of the import template: a consultation that needs no customer or category,
+// answered and resolved the same morning, so it imports into any organisation.
+std::vector<OutCell> ExampleRow(bool zh, const calendar::Zone& zone) {
+  std::vector<OutCell> row(kOutColumns);
+  auto set = [&](Out c, std::string text) { row[static_cast<int>(c)].text = std::move(text); };
+  auto set_time = [&](Out c, std::string_view local) {
+    row[static_cast<int>(c)].text = std::string(local);
+    row[static_cast<int>(c)].time = import::ParseTime(local, zone);
+  };
+  set(Out::kType, zh ? NameZh(TicketType::kConsultation) : Name(TicketType::kConsultation));
+  set(Out::kChannel, zh ? NameZh(Channel::kPhone) : Name(Channel::kPhone));
+  set(Out::kPriority, PriorityName(3));
+  set(Out::kTitle, zh ? "咨询如何重置门户密码" : "Asks how to reset the portal password");
+  set(Out::kDescription, zh ? "示例行：请换成您的工单，每行一张（说明见导入指南）"
+                            : "An example row: replace it with your tickets, one per row (see the import guide)");
+  set_time(Out::kCreatedAt, "2026-01-05 09:30");
+  set_time(Out::kFirstResponseAt, "2026-01-05 09:35");
+  set_time(Out::kResolvedAt, "2026-01-05 09:50");
+  return row;
+}
+
+}  // namespace
+
+Result<ExportFile> Exporter::Export(const org::Principal& who, repo::TicketQuery query, const ExportOptions& o) {
+  const TimeMs now = clock_.Now();
+  return WriteFile(o, now, zone_, "tickets",
+                   [&](const RowSink& sink) { return ForEachTicket(db_, who, std::move(query), o, now, zone_, sink); });
+}
+
+Result<ExportFile> Exporter::Template(const ExportOptions& o) const {
+  const bool zh = o.language == ExportLanguage::kChinese;
+  return WriteFile(o, clock_.Now(), zone_, zh ? "ticket-import-template-zh-CN" : "ticket-import-template-en",
+                   [&](const RowSink& sink) -> Result<std::int64_t> {
+                     SQM_TRY(sink(ExampleRow(zh, zone_)));
+                     return 1;
+                   });
 }
 
 }  // namespace sqm::desk

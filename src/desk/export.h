@@ -59,6 +59,10 @@ class Exporter {
   // The tickets `who` may see matching `query` (its sort, offset and limit are ignored: every
   // matching ticket, in id order). kInvalid on "format" when more than max_rows match.
   Result<ExportFile> Export(const org::Principal& who, repo::TicketQuery query, const ExportOptions& options);
+  // The import template (docs/import.md): the export's header in `options.language` and one
+  // example row, a consultation that imports into any organisation. Fails only when the
+  // temporary XLSX file cannot be written (kInternal).
+  Result<ExportFile> Template(const ExportOptions& options) const;
 
  private:
   storage::Database& db_;

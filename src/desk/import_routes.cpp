@@ -123,21 +123,8 @@ Response Bulk(Importer& importer, http::IdempotencyKeys& keys, Request& req) {
   return BulkResponse(*out);
 }
 
-Response Export(Exporter& exporter, Request& req) {
-  ExportOptions o;
-  const auto format = req.QueryText("format").value_or("csv");
-  if (format == "csv") {
-    o.format = ExportFormat::kCsv;
-  } else if (format == "xlsx") {
-    o.format = ExportFormat::kXlsx;
-  } else {
-    return ErrorResponse(Error::Invalid("format", "must be csv or xlsx"));
-  }
-  const auto lang = req.QueryText("lang").value_or("en");
-  if (lang != "en" && lang != "zh") return ErrorResponse(Error::Invalid("lang", "must be en or zh"));
-  o.language = lang == "zh" ? ExportLanguage::kChinese : ExportLanguage::kEnglish;
-  SQM_ASSIGN_OR_REPLY(auto query, ReadTicketQuery(req));
-  SQM_ASSIGN_OR_REPLY(auto file, exporter.Export(req.who(), std::move(query), o));
+// The file of an export or a template, as a download.
+Response Download(ExportFile file) {
   Response r;
   r.status = 200;
   r.content_type = file.content_type;
@@ -146,6 +133,37 @@ Response Export(Exporter& exporter, Request& req) {
   r.SetHeader("Cache-Control", "no-store");
   r.SetHeader("X-Total-Count", std::to_string(file.rows));
   return r;
+}
+
+Result<ExportFormat> ReadFormat(const Request& req) {
+  const auto format = req.QueryText("format").value_or("csv");
+  if (format == "csv") return ExportFormat::kCsv;
+  if (format == "xlsx") return ExportFormat::kXlsx;
+  return Error::Invalid("format", Msg("import.format_csv_or_xlsx", "must be csv or xlsx"));
+}
+
+// GET /api/v1/imports/template?format=csv|xlsx&lang=zh-CN|en
+Response Template(const Exporter& exporter, Request& req) {
+  ExportOptions o;
+  SQM_ASSIGN_OR_REPLY(o.format, ReadFormat(req));
+  const auto lang = req.QueryText("lang").value_or("zh-CN");
+  if (lang != "en" && lang != "zh-CN") {
+    return ErrorResponse(Error::Invalid("lang", Msg("import.lang_zh_or_en", "must be zh-CN or en")));
+  }
+  o.language = lang == "zh-CN" ? ExportLanguage::kChinese : ExportLanguage::kEnglish;
+  SQM_ASSIGN_OR_REPLY(auto file, exporter.Template(o));
+  return Download(std::move(file));
+}
+
+Response Export(Exporter& exporter, Request& req) {
+  ExportOptions o;
+  SQM_ASSIGN_OR_REPLY(o.format, ReadFormat(req));
+  const auto lang = req.QueryText("lang").value_or("en");
+  if (lang != "en" && lang != "zh") return ErrorResponse(Error::Invalid("lang", "must be en or zh"));
+  o.language = lang == "zh" ? ExportLanguage::kChinese : ExportLanguage::kEnglish;
+  SQM_ASSIGN_OR_REPLY(auto query, ReadTicketQuery(req));
+  SQM_ASSIGN_OR_REPLY(auto file, exporter.Export(req.who(), std::move(query), o));
+  return Download(std::move(file));
 }
 
 }  // namespace
@@ -174,6 +192,7 @@ void AddImportRoutes(http::Router& r, Importer& importer, Exporter& exporter, ht
       "POST", "/api/v1/tickets/bulk", write, [&importer, &keys](Request& req) { return Bulk(importer, keys, req); },
       kBulkBatch);
   r.Add("GET", "/api/v1/tickets/export", read, [&exporter](Request& req) { return Export(exporter, req); });
+  r.Add("GET", "/api/v1/imports/template", write, [&exporter](Request& req) { return Template(exporter, req); });
 }
 
 }  // namespace sqm::desk

@@ -307,10 +307,12 @@ TEST_F(ImportTest, AJobWhoseServerStoppedIsReportedFailed) {
 }
 
 // A header of thousands of columns is reported like rows are (capped, all counted), and no
-// header text reaches the import.failed event or the errors unbounded (issue 9).
+// header text reaches the import.failed event or the errors unbounded (issue 9). A header cell
+// is at most 32,767 characters (a longer one is one error of its own, below), so the long one
+// here is 30,000.
 TEST_F(ImportTest, HeaderErrorsAreCappedAndHugeHeaderTextIsBounded) {
   Importer capped(*db_, *desk_, *sla_, clock_, zone_, {.max_reported_errors = 100});
-  std::string header(1 << 20, 'h');
+  std::string header(30'000, 'h');
   for (int i = 0; i < 3000; ++i) header += fmt::format(",x{}", i);
   auto out = capped.Import(quality_, import::Format::kCsv, header + "\n咨询\n", std::string(5000, 'f') + ".csv");
   EXPECT_EQ(out.error_count, 3001 + 4) << "3,001 unknown columns and the 4 required ones missing";
@@ -318,7 +320,40 @@ TEST_F(ImportTest, HeaderErrorsAreCappedAndHugeHeaderTextIsBounded) {
   EXPECT_LE(out.errors[0].column.size(), 4 * kQuoteChars + 32);
   auto page = db_->Read([](storage::Connection& c) { return storage::ListEvents(c, {.type = "import.failed"}); });
   ASSERT_EQ(page.events.size(), 1u);
-  EXPECT_LT(page.events[0].data.size(), 20'000u) << "the 1 MiB header cell and the long name are cut";
+  EXPECT_LT(page.events[0].data.size(), 20'000u) << "the long header cell and the long name are cut";
+
+  // A 1 MiB header cell: one error, naming its position, and none of its text anywhere.
+  auto huge = capped.Import(quality_, import::Format::kCsv, std::string(1 << 20, 'h') + ",type\n咨询\n", "huge.csv");
+  EXPECT_EQ(huge.error_count, 1);
+  ASSERT_EQ(huge.errors.size(), 1u);
+  EXPECT_EQ(huge.errors[0].key, "import.header_cell_too_long");
+  EXPECT_EQ(huge.errors[0].args, (MessageArgs{{"position", "1"}}));
+  page = db_->Read([](storage::Connection& c) { return storage::ListEvents(c, {.type = "import.failed"}); });
+  ASSERT_EQ(page.events.size(), 2u);
+  for (const auto& e : page.events) EXPECT_LT(e.data.size(), 20'000u);
+}
+
+TEST_F(ImportTest, TheTemplateImportsAsItIsInBothLanguagesAndFormats) {
+  for (auto format : {ExportFormat::kCsv, ExportFormat::kXlsx}) {
+    for (auto language : {ExportLanguage::kChinese, ExportLanguage::kEnglish}) {
+      auto file = exporter_->Template({.format = format, .language = language});
+      ASSERT_TRUE(file.ok()) << file.error().message;
+      EXPECT_EQ(file->rows, 1);
+      const bool csv = format == ExportFormat::kCsv;
+      if (csv) {
+        EXPECT_TRUE(file->body.starts_with(language == ExportLanguage::kChinese
+                                               ? "\xEF\xBB\xBF类型,渠道,优先级,标题"
+                                               : "\xEF\xBB\xBFtype,channel,priority,title"));
+      }
+      auto out =
+          importer_->Import(quality_, csv ? import::Format::kCsv : import::Format::kXlsx, file->body, file->filename);
+      ASSERT_TRUE(out.ok()) << Errors(out.errors);
+      EXPECT_EQ(out.created_tickets, 1);
+      auto t = desk_->Get(quality_, *out.first_ticket_id).value();
+      EXPECT_EQ(t.ticket.type, TicketType::kConsultation);
+      EXPECT_EQ(t.ticket.created_at, ParseIsoTime("2026-01-05T09:30:00+08:00").value());
+    }
+  }
 }
 
 TEST_F(ImportTest, StoppingMidwayLeavesAllOrNothing) {

@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import zlib from 'node:zlib';
 
 import { createDatabase, loginAs, ON_POSTGRES, sleep, sqlite3, startServer, uniqueName } from './lib/server.mjs';
 
@@ -23,18 +25,19 @@ after(async () => {
 });
 
 // Starts an import and polls it until it has finished: the final job.
-async function importFile(body, { contentType = 'text/csv', filename = 'tickets.csv', client = admin } = {}) {
+async function importFile(body, { contentType = 'text/csv', filename = 'tickets.csv', client = admin,
+  timeoutMs = 10_000 } = {}) {
   const started = await client.post(`/api/v1/tickets/imports?filename=${encodeURIComponent(filename)}`, undefined,
     { body, contentType });
   assert.equal(started.status, 202, started.text);
   assert.equal(started.headers.get('location'), `/api/v1/tickets/imports/${started.body.id}`);
-  for (let i = 0; i < 200; i++) {
+  for (const end = Date.now() + timeoutMs; Date.now() < end;) {
     const r = await client.get(`/api/v1/tickets/imports/${started.body.id}`);
     assert.equal(r.status, 200, r.text);
     if (r.body.status === 'done' || r.body.status === 'failed') return r.body;
     await sleep(50);
   }
-  throw new Error('the import did not finish within 10 s');
+  throw new Error(`the import did not finish within ${timeoutMs} ms`);
 }
 
 describe('file import', () => {
@@ -77,6 +80,134 @@ describe('file import', () => {
     assert.equal(e.line, 1);
     assert.deepEqual(e.args, { column: 'channel', column_zh: '渠道' });
     assert.equal(e.reason, 'the header has no channel (渠道) column, which is required');
+  });
+});
+
+// GET as `client`, the body as bytes (the Client reads bodies as text).
+function download(client, urlPath) {
+  return fetch(client.baseUrl + urlPath, { headers: { cookie: client.cookieHeader() } });
+}
+
+describe('the import template (issue 14, item 8)', () => {
+  test('CSV and XLSX, in either language, import back as they are', async () => {
+    for (const [format, lang, first] of [['csv', 'en', 'type,channel,priority,title'], ['csv', 'zh-CN', '类型,渠道,优先级,标题'],
+      ['xlsx', 'en', null], ['xlsx', 'zh-CN', null]]) {
+      const r = await download(admin, `/api/v1/imports/template?format=${format}&lang=${lang}`);
+      assert.equal(r.status, 200, `${format} ${lang}`);
+      assert.match(r.headers.get('content-disposition'),
+        new RegExp(`^attachment; filename="ticket-import-template-${lang}-\\d{8}\\.${format}"$`));
+      const body = Buffer.from(await r.arrayBuffer());
+      if (format === 'csv') {
+        assert.match(r.headers.get('content-type'), /^text\/csv/);
+        const lines = body.toString('utf8').replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+        assert.equal(lines.length, 2, 'the header and one example row');
+        assert.ok(lines[0].startsWith(first), lines[0]);
+      } else {
+        assert.equal(r.headers.get('content-type'), XLSX);
+        assert.equal(body.subarray(0, 2).toString('latin1'), 'PK');
+      }
+      const job = await importFile(body, format === 'csv' ? {} : { contentType: XLSX, filename: 'template.xlsx' });
+      assert.equal(job.status, 'done', `${format} ${lang}: ${JSON.stringify(job.errors)}`);
+      assert.equal(job.created_tickets, 1);
+    }
+  });
+
+  test('it needs the permission of the import, and says what a bad parameter is', async () => {
+    const anonymous = await fetch(`${server.url}/api/v1/imports/template?format=csv`);
+    assert.equal(anonymous.status, 401);
+    const evaluator = await loginAs(server, 'evaluator');
+    assert.equal((await evaluator.get('/api/v1/imports/template?format=csv')).status, 403);
+    const agent = await loginAs(server, 'agent');
+    assert.equal((await download(agent, '/api/v1/imports/template?format=xlsx&lang=en')).status, 200);
+    const bad = await admin.get('/api/v1/imports/template?format=pdf');
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.error.field, 'format');
+    assert.equal(bad.body.error.key, 'import.format_csv_or_xlsx');
+    const lang = await admin.get('/api/v1/imports/template?lang=fr');
+    assert.equal(lang.status, 400);
+    assert.equal(lang.body.error.field, 'lang');
+  });
+});
+
+// A zip archive of `parts` ([name, Buffer]), each entry deflated: enough of the format for libzip.
+function crc32(buf, crc = 0) {
+  crc32.table ??= Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xEDB88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  crc = ~crc >>> 0;
+  for (let i = 0; i < buf.length; i++) crc = crc32.table[(crc ^ buf[i]) & 0xFF] ^ (crc >>> 8);
+  return ~crc >>> 0;
+}
+
+function zip(parts) {
+  const locals = [];
+  const central = [];
+  let offset = 0;
+  for (const [name, data] of parts) {
+    const nameBuf = Buffer.from(name);
+    const packed = zlib.deflateRawSync(data, { level: 9 });
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc, 14); local.writeUInt32LE(packed.length, 18); local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBuf.length, 26);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0); entry.writeUInt16LE(20, 4); entry.writeUInt16LE(20, 6);
+    entry.writeUInt16LE(8, 10); entry.writeUInt32LE(crc, 16); entry.writeUInt32LE(packed.length, 20);
+    entry.writeUInt32LE(data.length, 24); entry.writeUInt16LE(nameBuf.length, 28); entry.writeUInt32LE(offset, 42);
+    locals.push(local, nameBuf, packed);
+    central.push(entry, nameBuf);
+    offset += local.length + nameBuf.length + packed.length;
+  }
+  const dir = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(parts.length, 8); end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(dir.length, 12); end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, dir, end]);
+}
+
+// The server's resident memory and its peak so far, in MiB (Linux).
+function memoryOf(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)[1]);
+  return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
+}
+
+describe('a zip bomb (issue 9, item 1)', () => {
+  test('one 300 MiB shared string is refused fast, with bounded memory, and quoted nowhere', async () => {
+    const cell = 300 << 20;
+    const sst = Buffer.alloc(cell + 40, 'x');
+    sst.write('<sst><si><t>', 0);
+    sst.write('</t></si></sst>', cell + 12);
+    const sheet = '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c>'
+      + '<c r="B1" t="inlineStr"><is><t>渠道</t></is></c></row></sheetData></worksheet>';
+    const bomb = zip([
+      ['xl/workbook.xml', Buffer.from('<workbook xmlns:r="r"><sheets><sheet r:id="rId1"/></sheets></workbook>')],
+      ['xl/sharedStrings.xml', sst.subarray(0, cell + 27)],
+      ['xl/worksheets/sheet1.xml', Buffer.from(sheet)],
+    ]);
+    assert.ok(bomb.length < 1 << 20, `the bomb is ${bomb.length} bytes`);
+    const before = memoryOf(server.pid);
+    const started = Date.now();
+    const job = await importFile(bomb, { contentType: XLSX, filename: 'bomb.xlsx', timeoutMs: 60_000 });
+    const took = Date.now() - started;
+    const after = memoryOf(server.pid);
+    console.log(`zip bomb: ${bomb.length} bytes, refused in ${took} ms; server RSS ${before.rss.toFixed(0)} MiB `
+      + `before, peak ${before.peak.toFixed(0)} -> ${after.peak.toFixed(0)} MiB`);
+    assert.equal(job.status, 'failed');
+    const e = job.errors.find((x) => x.key === 'import.header_cell_too_long');
+    assert.ok(e, JSON.stringify(job.errors).slice(0, 2000));
+    assert.equal(e.line, 1);
+    assert.deepEqual(e.args, { position: '1' });
+    assert.ok(JSON.stringify(job).length < 10_000, 'no part of the cell is in the job');
+    assert.ok(after.peak - Math.max(before.peak, before.rss) < 100, `the peak grew ${after.peak - before.peak} MiB`);
+    assert.ok(took < 30_000, `took ${took} ms`);
+    const ev = await admin.get('/api/v1/events?type=import.failed&limit=1');
+    assert.equal(ev.status, 200, ev.text);
+    assert.ok(ev.text.length < 20_000, `the import.failed event is ${ev.text.length} bytes`);
+    assert.ok(!ev.text.includes('xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'));
   });
 });
 

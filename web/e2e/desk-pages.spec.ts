@@ -1,5 +1,7 @@
 // The service desk's other screens against the real server: registration details, the ticket list
 // (filters, saved views, export), callbacks, notifications, import, calendars and SLA policies.
+import { readFileSync } from 'node:fs';
+
 import { expect, test } from './fixtures';
 import {
   actionButton,
@@ -176,6 +178,36 @@ test('import: every rejected line is listed, a clean file is written', async ({ 
   await input.setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n${good}\n`) });
   await expect(page.getByTestId('import-status')).toHaveText('已完成');
   await expect(page.getByTestId('import-created')).toHaveText('1');
+});
+
+test('import: the guide opens in the app, and both templates download and import as they are', async ({ page, login }) => {
+  test.slow();
+  await login('agent');
+  await page.goto('/desk/import');
+  await page.getByTestId('import-guide-open').click();
+  const guide = page.getByTestId('import-guide-columns');
+  await expect(guide).toContainText('created_at');
+  await expect(guide).toContainText('创建时间');
+  await expect(guide).toContainText('服务请求、故障必填');
+  await page.keyboard.press('Escape');
+
+  for (const format of ['csv', 'xlsx'] as const) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`template-${format}`).click()]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^ticket-import-template-zh-CN-\\d{8}\\.${format}$`));
+    const path = await download.path();
+    if (format === 'csv') {
+      const text = readFileSync(path, 'utf8');
+      expect(text.split('\r\n')[0]).toContain('类型,渠道,优先级,标题');
+    }
+    await page.locator('input[type=file]').setInputFiles({
+      name: `template.${format}`,
+      mimeType: format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: readFileSync(path),
+    });
+    await expect(page.getByTestId('import-job')).toContainText(`template.${format}`);
+    await expect(page.getByTestId('import-status')).toHaveText('已完成');
+    await expect(page.getByTestId('import-created')).toHaveText('1');
+  }
 });
 
 test.describe('in Beijing time', () => {

@@ -1,5 +1,5 @@
 // Every import message the server can send has its translation: the keys of
-// `Msg("import.…", "English {name}", …)` in src/desk/import/*.cpp and importer.cpp must be in both
+// `Msg("import.…", "English {name}", …)` in src/desk/import/*.cpp, importer.cpp and import_routes.cpp must be in both
 // reasons/import catalogues, whose placeholders must be placeholders of the English template.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 const importSources = readdirSync(new URL('../../src/desk/import/', import.meta.url))
   .filter((name) => name.endsWith('.cpp') && !name.endsWith('_test.cpp'))
   .map((name) => `import/${name}`);
-const SOURCES = [...importSources, 'importer.cpp'];
+const SOURCES = [...importSources, 'importer.cpp', 'import_routes.cpp'];
 const source = (name) => readFileSync(new URL(`../../src/desk/${name}`, import.meta.url), 'utf8');
 const catalogue = (name) => JSON.parse(readFileSync(new URL(`../src/i18n/reasons/${name}.json`, import.meta.url), 'utf8'));
 

@@ -133,6 +133,11 @@ export function startTicketImport(file: Blob, contentType: string, filename: str
   return request<ImportJob>('POST', '/tickets/imports', { query: { filename }, raw: { data: file, contentType } });
 }
 
+/** A download link for the import template: the header row in `lang` and one example row. */
+export function importTemplateUrl(format: 'csv' | 'xlsx', lang: 'zh-CN' | 'en'): string {
+  return apiUrl('/imports/template', { format, lang });
+}
+
 export function getTicketImport(id: number): Promise<ImportJob> {
   return request<ImportJob>('GET', `/tickets/imports/${id}`);
 }

@@ -1,14 +1,17 @@
 // Ticket import from a CSV or XLSX file: upload, follow the progress, and see every rejected line
-// with its reason (a batch is written all or nothing).
-import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Card, Descriptions, Progress, Space, Table, Tag, Typography, Upload } from 'antd';
+// with its reason (a batch is written all or nothing). The guide opens in a drawer; the template
+// (CSV or XLSX, headers in the UI's language) downloads from the header.
+import { DownloadOutlined, InboxOutlined, QuestionCircleOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Progress, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { getTicketImport, startTicketImport, XLSX_TYPE } from '../../api/desk';
+import { getTicketImport, importTemplateUrl, startTicketImport, XLSX_TYPE } from '../../api/desk';
 import type { ImportJob, ImportRowError } from '../../api/deskTypes';
 import { errorText, serverText } from '../../components/errors';
 import PageHeader from '../../components/PageHeader';
+import { currentLanguage } from '../../i18n';
+import ImportGuide from './ImportGuide';
 
 const POLL_MS = 1000;
 
@@ -40,6 +43,7 @@ export default function ImportTickets() {
   const [fileName, setFileName] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [uploading, setUploading] = useState(false);
+  const [guideOpen, setGuideOpen] = useState(false);
   const polling = useRef<number | null>(null);
 
   useEffect(() => () => {
@@ -84,10 +88,27 @@ export default function ImportTickets() {
 
   return (
     <>
-      <PageHeader title={t('imports.title')} />
+      <PageHeader
+        title={t('imports.title')}
+        extra={
+          <>
+            <Button icon={<QuestionCircleOutlined />} onClick={() => setGuideOpen(true)} data-testid="import-guide-open">
+              {t('imports.guide')}
+            </Button>
+            <Button icon={<DownloadOutlined />} href={importTemplateUrl('csv', currentLanguage())} download data-testid="template-csv">
+              {t('imports.templateCsv')}
+            </Button>
+            <Button icon={<DownloadOutlined />} href={importTemplateUrl('xlsx', currentLanguage())} download data-testid="template-xlsx">
+              {t('imports.templateXlsx')}
+            </Button>
+          </>
+        }
+      />
+      <ImportGuide open={guideOpen} onClose={() => setGuideOpen(false)} />
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Card>
           <Typography.Paragraph type="secondary">{t('imports.intro')}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">{t('imports.templateHint')}</Typography.Paragraph>
           <Upload.Dragger
             accept=".csv,.xlsx"
             multiple={false}
