@@ -7,6 +7,7 @@
 #include "base/json.h"
 #include "calendar/builtin.h"
 #include "calendar/codec.h"
+#include "calendar/repo.h"
 
 namespace sqm::calendar {
 
@@ -32,14 +33,14 @@ bj::object DefinitionEvent(const Calendar& cal) {
 }
 
 std::optional<StoredCalendar> ReadRow(Connection& db, std::string_view code) {
-  auto row = db.QueryOne("SELECT definition, builtin, updated_at FROM calendars WHERE code = ?", {code});
+  auto row = repo::FindCalendar(db, code);
   if (!row) return std::nullopt;
-  auto cal = CalendarFromJsonText(row->Text(0));
+  auto cal = CalendarFromJsonText(row->definition);
   if (!cal.ok()) {
     throw storage::DbError("stored calendar '" + std::string(code) + "' is unreadable: " + cal.error().field + " " +
                            cal.error().message);
   }
-  return StoredCalendar{std::move(cal.value()), row->Bool(1), row->Int(2)};
+  return StoredCalendar{std::move(cal.value()), row->builtin, row->updated_at};
 }
 
 // The exceptions of a JSON import: a list, {"exceptions": [...]}, or a whole definition. A list is
@@ -96,18 +97,15 @@ Error ExplainMergeError(Error e, const Calendar& merged) {
 
 std::vector<Calendar> ReadValidCalendars(Connection& db) {
   std::vector<Calendar> out;
-  for (const auto& row : db.Query("SELECT definition FROM calendars ORDER BY code")) {
-    auto cal = CalendarFromJsonText(row.Text(0));
+  for (const auto& row : repo::ListCalendars(db)) {
+    auto cal = CalendarFromJsonText(row.definition);
     if (cal.ok() && Validate(*cal).ok()) out.push_back(std::move(cal.value()));
   }
   return out;
 }
 
 Result<bool> RecordRunOutNotice(Connection& db, const std::string& code, int known_last, TimeMs at) {
-  SQM_ASSIGN(auto recorded, db.Exec("INSERT INTO calendar_run_out_notices (code, known_last, sent_at) VALUES (?, ?, ?)"
-                                    " ON CONFLICT (code, known_last) DO NOTHING",
-                                    {code, known_last, at}));
-  return recorded.changes > 0;
+  return repo::InsertRunOutNotice(db, code, known_last, at);
 }
 
 Registry::Registry(storage::Database& db) : db_(db) {}
@@ -126,17 +124,15 @@ Status Registry::Load() {
   const auto missing = db_.Read([](Connection& c) {
     std::vector<Calendar> out;
     for (const Calendar& b : BuiltinCalendars()) {
-      if (!c.QueryOne("SELECT 1 FROM calendars WHERE code = ?", {b.code})) out.push_back(b);
+      if (!repo::CalendarExists(c, b.code)) out.push_back(b);
     }
     return out;
   });
   if (!missing.empty()) {
     SQM_TRY(db_.Write("system", [&](WriteTx& tx) -> Status {
       for (const Calendar& b : missing) {
-        if (tx.db().QueryOne("SELECT 1 FROM calendars WHERE code = ?", {b.code})) continue;  // raced in
-        SQM_TRY(
-            tx.db().Exec("INSERT INTO calendars (code, name, definition, builtin, updated_at) VALUES (?, ?, ?, 1, ?)",
-                         {b.code, b.name, json::Serialize(CalendarToJson(b)), tx.now()}));
+        if (repo::CalendarExists(tx.db(), b.code)) continue;  // raced in
+        SQM_TRY(repo::InsertCalendar(tx.db(), b.code, b.name, json::Serialize(CalendarToJson(b)), true, tx.now()));
         bj::object data = DefinitionEvent(b);
         data["builtin"] = true;
         tx.Append(kEntity, b.code, "calendar.created", std::move(data));
@@ -145,20 +141,9 @@ Status Registry::Load() {
     }));
   }
 
-  struct RowData {
-    std::string code, definition;
-    bool builtin;
-    TimeMs updated_at;
-  };
-  const auto rows = db_.Read([](Connection& c) {
-    std::vector<RowData> out;
-    for (const auto& r : c.Query("SELECT code, definition, builtin, updated_at FROM calendars ORDER BY code")) {
-      out.push_back({r.Text(0), r.Text(1), r.Bool(2), r.Int(3)});
-    }
-    return out;
-  });
+  const auto rows = db_.Read([](Connection& c) { return repo::ListCalendars(c); });
   std::map<std::string, std::shared_ptr<const Entry>, std::less<>> loaded;
-  for (const RowData& row : rows) {
+  for (const repo::CalendarRow& row : rows) {
     auto cal = CalendarFromJsonText(row.definition);
     if (!cal.ok()) {
       spdlog::error("calendar '{}' is not loaded: its stored definition is invalid ({} {})", row.code,
@@ -213,12 +198,11 @@ Result<StoredCalendar> Registry::Create(const std::string& actor, Calendar cal) 
   SQM_ASSIGN(BusinessTime compiled, BusinessTime::Compile(cal));
   std::lock_guard edit(edit_mu_);
   SQM_ASSIGN(StoredCalendar stored, db_.Write(actor, [&](WriteTx& tx) -> Result<StoredCalendar> {
-    if (tx.db().QueryOne("SELECT 1 FROM calendars WHERE code = ?", {cal.code})) {
+    if (repo::CalendarExists(tx.db(), cal.code)) {
       return Error::Conflict(Msg("calendar.code_taken", "a calendar with code '{code}' exists", {{"code", cal.code}}),
                              "code");
     }
-    SQM_TRY(tx.db().Exec("INSERT INTO calendars (code, name, definition, builtin, updated_at) VALUES (?, ?, ?, 0, ?)",
-                         {cal.code, cal.name, json::Serialize(CalendarToJson(cal)), tx.now()}));
+    SQM_TRY(repo::InsertCalendar(tx.db(), cal.code, cal.name, json::Serialize(CalendarToJson(cal)), false, tx.now()));
     tx.Append(kEntity, cal.code, "calendar.created", DefinitionEvent(cal));
     return StoredCalendar{cal, false, tx.now()};
   }));
@@ -234,12 +218,11 @@ Result<StoredCalendar> Registry::Update(const std::string& actor, const std::str
   SQM_ASSIGN(BusinessTime compiled, BusinessTime::Compile(cal));
   std::lock_guard edit(edit_mu_);
   SQM_ASSIGN(StoredCalendar stored, db_.Write(actor, [&](WriteTx& tx) -> Result<StoredCalendar> {
-    auto row = tx.db().QueryOne("SELECT builtin FROM calendars WHERE code = ?", {code});
+    auto row = repo::FindCalendar(tx.db(), code);
     if (!row) return UnknownCalendar(code);
-    SQM_TRY(tx.db().Exec("UPDATE calendars SET name = ?, definition = ?, updated_at = ? WHERE code = ?",
-                         {cal.name, json::Serialize(CalendarToJson(cal)), tx.now(), code}));
+    SQM_TRY(repo::UpdateCalendar(tx.db(), code, cal.name, json::Serialize(CalendarToJson(cal)), tx.now()));
     tx.Append(kEntity, code, "calendar.updated", DefinitionEvent(cal));
-    return StoredCalendar{cal, row->Bool(0), tx.now()};
+    return StoredCalendar{cal, row->builtin, tx.now()};
   }));
   Put(stored, std::move(compiled));
   return stored;
@@ -279,8 +262,7 @@ Result<ImportResult> Registry::Import(const std::string& actor, const std::strin
     if (!bt.ok()) return ExplainMergeError(bt.error(), merged);
     compiled.emplace(std::move(bt.value()));
 
-    SQM_TRY(tx.db().Exec("UPDATE calendars SET definition = ?, updated_at = ? WHERE code = ?",
-                         {json::Serialize(CalendarToJson(merged)), tx.now(), code}));
+    SQM_TRY(repo::UpdateDefinition(tx.db(), code, json::Serialize(CalendarToJson(merged)), tx.now()));
     Calendar only_imported = before;
     only_imported.exceptions = imported;
     tx.Append(kEntity, code, "calendar.imported",

@@ -48,7 +48,7 @@ struct ImportResult {
   int replaced = 0;  // dates whose exception the import replaced
 };
 
-// ---- SQL of the run-out watch (run_out_watch.h), kept here with the module's other statements ----
+// ---- what the run-out watch (run_out_watch.h) reads and records (the SQL is in repo.h) ----
 
 // Every stored calendar whose definition reads and validates, ordered by code (one that does not is
 // left out: Load() logs it, and nothing counts on it).

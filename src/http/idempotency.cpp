@@ -6,6 +6,7 @@
 
 #include "base/crypto.h"
 #include "base/json.h"
+#include "http/idempotency_repo.h"
 
 namespace sqm::http {
 
@@ -63,21 +64,18 @@ void HeadersFromJson(const std::string& text, Response& replay) {
 // stored (nor anything older than kKeep, which no longer counts).
 Result<std::optional<Response>> Stored(storage::Connection& db, const std::string& caller, const std::string& key,
                                        const std::string& hash, TimeMs now) {
-  auto stored = db.QueryOne(
-      "SELECT request_hash, status, body, headers FROM idempotency_keys WHERE principal = ? AND key = ?"
-      " AND created_at >= ?",
-      {caller, key, now - kKeep});
+  auto stored = repo::FindKey(db, caller, key, now - kKeep);
   if (!stored) return std::optional<Response>{};
-  if (stored->Text(0) != hash) {
+  if (stored->request_hash != hash) {
     return KeyConflict(
         Msg("idempotency.other_request", "this Idempotency-Key was already used with a different request"));
   }
-  if (stored->Int(1) == kPending) return StillPending();
+  if (stored->status == kPending) return StillPending();
   Response replay;
-  replay.status = static_cast<int>(stored->Int(1));
-  replay.body = stored->Text(2);
+  replay.status = stored->status;
+  replay.body = std::move(stored->body);
   if (replay.body.empty()) replay.content_type.clear();
-  HeadersFromJson(stored->Text(3), replay);
+  HeadersFromJson(stored->headers, replay);
   replay.SetHeader("Idempotent-Replayed", "true");
   return std::optional<Response>(std::move(replay));
 }
@@ -100,13 +98,11 @@ Result<std::optional<Response>> IdempotencyKeys::Reserve(const std::string& call
   const TimeMs now = clock_.Now();
   return db_.Write(caller, [&](storage::WriteTx& tx) -> Result<std::optional<Response>> {
     auto& db = tx.db();
-    SQM_TRY(db.Exec("DELETE FROM idempotency_keys WHERE created_at < ?", {now - kKeep}));
+    SQM_TRY(repo::DeleteKeysBefore(db, now - kKeep));
     SQM_ASSIGN(auto stored, Stored(db, caller, key, hash, now));
     if (stored) return stored;
-    SQM_ASSIGN(auto r, db.Exec("INSERT INTO idempotency_keys (principal, key, request_hash, status, body, created_at)"
-                               " VALUES (?, ?, ?, ?, '', ?) ON CONFLICT (principal, key) DO NOTHING",
-                               {caller, key, hash, kPending, now}));
-    if (r.changes == 0) return StillPending();
+    SQM_ASSIGN(const bool reserved, repo::InsertKey(db, caller, key, {hash, kPending, "", ""}, now));
+    if (!reserved) return StillPending();
     return std::optional<Response>{};
   });
 }
@@ -114,12 +110,8 @@ Result<std::optional<Response>> IdempotencyKeys::Reserve(const std::string& call
 void IdempotencyKeys::Finish(const std::string& caller, const std::string& key, const Response& answer) {
   const bool keep = answer.status >= 200 && answer.status < 500 && answer.status != 429;
   auto st = db_.Write(caller, [&](storage::WriteTx& tx) -> Status {
-    if (keep) {
-      return tx.db().Exec(
-          "UPDATE idempotency_keys SET status = ?, body = ?, headers = ? WHERE principal = ? AND key = ?",
-          {answer.status, answer.body, HeadersToJson(answer), caller, key});
-    }
-    return tx.db().Exec("DELETE FROM idempotency_keys WHERE principal = ? AND key = ?", {caller, key});
+    if (keep) return repo::FinishKey(tx.db(), caller, key, answer.status, answer.body, HeadersToJson(answer));
+    return repo::DeleteKey(tx.db(), caller, key);
   });
   if (!st.ok()) spdlog::warn("Idempotency-Key {} of {} not finished: {}", key, caller, st.error().message);
 }
@@ -135,13 +127,11 @@ Result<std::optional<Response>> IdempotencyKeys::Lookup(const std::string& calle
 Status IdempotencyKeys::Store(storage::WriteTx& tx, const std::string& caller, const std::string& key,
                               const Request& req, const Response& answer) {
   auto& db = tx.db();
-  SQM_TRY(db.Exec("DELETE FROM idempotency_keys WHERE principal = ? AND key = ? AND created_at < ?",
-                  {caller, key, tx.now() - kKeep}));
-  SQM_ASSIGN(auto r,
-             db.Exec("INSERT INTO idempotency_keys (principal, key, request_hash, status, body, headers,"
-                     " created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (principal, key) DO NOTHING",
-                     {caller, key, RequestHash(req), answer.status, answer.body, HeadersToJson(answer), tx.now()}));
-  if (r.changes == 0) return KeyConflict("a request with this Idempotency-Key was answered meanwhile");
+  SQM_TRY(repo::DeleteKeyBefore(db, caller, key, tx.now() - kKeep));
+  SQM_ASSIGN(const bool stored,
+             repo::InsertKey(db, caller, key, {RequestHash(req), answer.status, answer.body, HeadersToJson(answer)},
+                             tx.now()));
+  if (!stored) return KeyConflict("a request with this Idempotency-Key was answered meanwhile");
   return {};
 }
 
