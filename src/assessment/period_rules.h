@@ -1,0 +1,108 @@
+// Periods (考核周期) and their results, pure: the state machine planned -> collecting -> evaluated
+// -> published -> locked, the snapshot that evaluation freezes (every input a result depends on),
+// and the computation of a period's results from a snapshot alone — indicator values from the
+// snapshot's measures and manual inputs, small-sample estimates, scores (scoring.h), the
+// comprehensive method (evaluation.h), groups, ranks, grades and lists (ranking.h). The same
+// snapshot always gives the same results, bit for bit: that is what `verify` checks on a locked
+// period.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "assessment/indicator.h"
+#include "assessment/measures.h"
+#include "assessment/scheme_document.h"
+#include "base/result.h"
+#include "base/stats.h"
+
+namespace sqm::assessment {
+
+enum class PeriodStatus { kPlanned, kCollecting, kEvaluated, kPublished, kLocked };
+const char* PeriodStatusName(PeriodStatus s);
+std::optional<PeriodStatus> ParsePeriodStatus(std::string_view text);
+
+enum class PeriodStep { kCollect, kEvaluate, kPublish, kLock };
+const char* PeriodStepName(PeriodStep s);
+
+// The status a step leads to; kConflict on "status" when the period is not in the step's one
+// starting state (collect: planned; evaluate: collecting; publish: evaluated; lock: published).
+Result<PeriodStatus> NextStatus(PeriodStatus from, PeriodStep step);
+
+// A locked period refuses every write: kConflict on "status".
+Status CheckNotLocked(PeriodStatus s);
+
+enum class PeriodKind { kMonth, kQuarter, kYear, kCustom };
+const char* PeriodKindName(PeriodKind k);
+std::optional<PeriodKind> ParsePeriodKind(std::string_view text);
+
+// Who is assessed, as they were when the period was evaluated.
+struct AssesseeRef {
+  SubjectId id = 0;
+  std::string name;
+  std::optional<std::int64_t> department_id;
+  std::string department;
+};
+
+// Everything a period's results are computed from, frozen at evaluation.
+struct Snapshot {
+  std::vector<AssesseeRef> assessees;
+  std::map<std::string, Indicator> indicators;  // the library indicators the scheme names, as they were
+  MeasureTable measures;
+  std::map<SubjectId, std::map<std::string, double>> inputs;     // manual indicator and item values
+  std::vector<std::pair<std::int64_t, std::string>> exclusions;  // (ticket id, reason code) approved then
+  std::map<SubjectId, double> adjustments;                       // points added by approved appeal adjustments
+};
+
+// The measure codes the scheme's computed indicators (and its volume measure) need.
+std::vector<std::string> NeededMeasures(const SchemeDocument& doc, const std::map<std::string, Indicator>& indicators);
+
+struct NodeResult {
+  std::string code;
+  std::string path;
+  std::string indicator;  // leaves: the library indicator; "" for dimensions
+  int depth = 0;
+  double max_points = 0;
+  double weight = 0;  // share of the base: max_points / root max_points
+  Figure measured = Figure::NoData();
+  long long sample = 0;
+  std::optional<Count> count;
+  std::optional<stats::Interval> wilson;  // of the observed rate, when there are counts
+  Figure basis = Figure::NoData();        // the value scored (small-sample option applied)
+  std::optional<double> target;
+  std::string rule;  // "weighted_rate", "linear", ...; "" for dimensions
+  Figure points = Figure::NoData();
+  Figure contribution = Figure::NoData();  // points / root max_points x 100: its share of the total
+  bool gate_fired = false;
+};
+
+struct AssesseeResult {
+  AssesseeRef assessee;
+  std::string group;
+  long long volume = 0;
+  Figure base = Figure::NoData();
+  double bonus = 0;
+  double deductions = 0;
+  double adjustment = 0;
+  Figure total = Figure::NoData();
+  Figure score = Figure::NoData();  // what ranks: the total, or 100 x TOPSIS closeness / RSR
+  bool failed = false;
+  Standing standing;
+  std::vector<NodeResult> nodes;
+};
+
+struct PeriodResults {
+  std::vector<AssesseeResult> items;  // in assessee order
+};
+
+// REQUIRES: `doc` came from ParseSchemeDocument.
+PeriodResults ComputeResults(const SchemeDocument& doc, const Snapshot& snapshot);
+
+// Rate indicators are in percent: a fraction estimate times 100.
+inline constexpr double kPercent = 100.0;
+
+}  // namespace sqm::assessment
