@@ -4,6 +4,7 @@
 #include <set>
 
 #include "assessment/evaluation.h"
+#include "assessment/period_model.h"
 
 namespace sqm::assessment {
 
@@ -327,6 +328,27 @@ PeriodResults ComputeResults(const SchemeDocument& doc, const Snapshot& s) {
     for (std::size_t a = 0; a < n; ++a) out.items[a].standing = (*standings)[a];
   }
   return out;
+}
+
+}  // namespace sqm::assessment
+
+namespace sqm::assessment {
+
+const char* AppealStatusName(AppealStatus s) {
+  switch (s) {
+    case AppealStatus::kUpheld: return "upheld";
+    case AppealStatus::kPartlyUpheld: return "partly_upheld";
+    case AppealStatus::kRejected: return "rejected";
+    default: return "open";
+  }
+}
+
+std::optional<AppealStatus> ParseAppealStatus(std::string_view text) {
+  for (AppealStatus s :
+       {AppealStatus::kOpen, AppealStatus::kUpheld, AppealStatus::kPartlyUpheld, AppealStatus::kRejected}) {
+    if (text == AppealStatusName(s)) return s;
+  }
+  return std::nullopt;
 }
 
 }  // namespace sqm::assessment

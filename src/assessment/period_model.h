@@ -1,0 +1,101 @@
+// The stored records of assessment's schemes, periods, manual inputs, appeals and adjustments, as
+// the services return them (indicators are indicator.h's Indicator).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "assessment/indicator.h"
+#include "assessment/measures.h"
+#include "assessment/period_rules.h"
+
+namespace sqm::assessment {
+
+using RecordId = std::int64_t;
+
+enum class VersionStatus { kDraft, kApproved };
+
+struct SchemeVersion {
+  RecordId scheme_id = 0;
+  int number = 0;
+  VersionStatus status = VersionStatus::kDraft;
+  std::string document;  // the JSON text
+  RecordId author_id = 0;
+  std::optional<RecordId> approver_id;
+  std::optional<std::int64_t> effective_from;
+  std::int64_t created_at = 0;
+};
+
+struct SchemeRecord {
+  RecordId id = 0;
+  std::string code;
+  LocalText name;
+  SubjectKind subject_kind = SubjectKind::kStaff;
+  std::vector<SchemeVersion> versions;  // number order, documents left empty in lists
+  std::optional<int> current_version;   // the approved version in force now
+};
+
+struct Period {
+  RecordId id = 0;
+  std::string name;
+  RecordId scheme_id = 0;
+  std::string scheme_code;
+  int version = 0;
+  PeriodKind kind = PeriodKind::kMonth;
+  std::int64_t from_ms = 0;
+  std::int64_t to_ms = 0;
+  std::optional<RecordId> scope_department_id;
+  PeriodStatus status = PeriodStatus::kPlanned;
+  std::optional<std::string> results_sha256;
+  std::optional<RecordId> evaluated_by;
+  std::optional<std::int64_t> evaluated_at;
+  std::optional<std::int64_t> published_at;
+  std::optional<std::int64_t> appeal_deadline;
+  std::optional<std::int64_t> locked_at;
+  RecordId created_by = 0;
+};
+
+struct ManualInput {
+  RecordId period_id = 0;
+  RecordId assessee_id = 0;
+  std::string indicator_code;
+  double value = 0;
+  std::string evidence;
+  RecordId entered_by = 0;
+  std::int64_t entered_at = 0;
+};
+
+enum class AppealStatus { kOpen, kUpheld, kPartlyUpheld, kRejected };
+const char* AppealStatusName(AppealStatus s);
+std::optional<AppealStatus> ParseAppealStatus(std::string_view text);
+
+struct Adjustment {
+  RecordId id = 0;
+  RecordId appeal_id = 0;
+  RecordId period_id = 0;
+  RecordId assessee_id = 0;
+  double points = 0;
+  bool approved = false;
+  RecordId proposed_by = 0;
+  std::optional<RecordId> approved_by;
+};
+
+struct Appeal {
+  RecordId id = 0;
+  RecordId period_id = 0;
+  RecordId assessee_id = 0;
+  std::optional<std::string> indicator_code;
+  std::string reason;
+  std::string evidence;
+  AppealStatus status = AppealStatus::kOpen;
+  RecordId filed_by = 0;
+  std::int64_t filed_at = 0;
+  std::optional<RecordId> decided_by;
+  std::optional<std::int64_t> decided_at;
+  std::string decision_reason;
+  std::optional<Adjustment> adjustment;
+};
+
+}  // namespace sqm::assessment

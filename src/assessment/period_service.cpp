@@ -1,0 +1,761 @@
+#include "assessment/period_service.h"
+
+#include <algorithm>
+#include <set>
+
+#include "assessment/period_repo.h"
+#include "assessment/result_codec.h"
+#include "assessment/scheme_repo.h"
+#include "base/json.h"
+#include "calendar/zone.h"
+#include "org/repo.h"
+#include "org/rules.h"
+
+namespace sqm::assessment {
+
+namespace bj = boost::json;
+
+namespace {
+
+constexpr const char* kPeriodEntity = "assessment_period";
+constexpr const char* kSchemeEntity = "assessment_scheme";
+constexpr const char* kIndicatorEntity = "assessment_indicator";
+constexpr std::int64_t kDayMs = 86'400'000;
+
+Error PeriodNotFound(RecordId id) {
+  return Error::NotFound(Msg("period.not_found", "period {id} does not exist", {{"id", std::to_string(id)}}));
+}
+
+Error SchemeNotFound(RecordId id) {
+  return Error::NotFound(Msg("scheme.not_found", "scheme {id} does not exist", {{"id", std::to_string(id)}}));
+}
+
+Error VersionNotFound(int number) {
+  return Error::NotFound(
+      Msg("scheme.version_not_found", "version {number} does not exist", {{"number", std::to_string(number)}}));
+}
+
+Error NotYours() {
+  return Error::Forbidden(Msg("assessment.not_in_scope", "these results are outside your scope"));
+}
+
+IndicatorLookup LookupIn(storage::Connection& db) {
+  return [&db](const std::string& code) { return repo::FindIndicator(db, code); };
+}
+
+bj::object PeriodEvent(const Period& p) {
+  return {{"name", p.name}, {"scheme_id", p.scheme_id}, {"version", p.version}, {"status", PeriodStatusName(p.status)}};
+}
+
+}  // namespace
+
+struct PeriodService::Loaded {
+  Period period;
+  SchemeRecord scheme;
+  SchemeVersion version;
+  SchemeDocument document;
+};
+
+PeriodService::PeriodService(storage::Database& db, const Clock& clock, MeasureSource& measures,
+                             CalendarLookup calendar, PeriodServiceOptions options)
+    : db_(db), clock_(clock), measures_(measures), calendar_(std::move(calendar)), options_(std::move(options)) {}
+
+// ---------------------------------------------------------------- indicators
+
+Result<std::vector<Indicator>> PeriodService::ListIndicators(const org::Principal&) {
+  return db_.Read([](storage::Connection& c) { return repo::ListIndicators(c); });
+}
+
+Result<Indicator> PeriodService::SaveIndicator(const org::Principal& who, Indicator ind, bool create) {
+  SQM_ASSIGN(auto catalogue, measures_.Catalogue());
+  std::set<std::string, std::less<>> known;
+  for (const MeasureInfo& m : catalogue) known.insert(m.code);
+  SQM_TRY(CheckIndicator(ind, [&](std::string_view code) { return known.contains(code); }));
+  return db_.Write(who.username, [&](storage::WriteTx& tx) -> Result<Indicator> {
+    const bool exists = repo::FindIndicator(tx.db(), ind.code).has_value();
+    if (create && exists) {
+      return Error::Conflict(Msg("indicator.taken", "indicator '{code}' exists already", {{"code", ind.code}}), "code");
+    }
+    if (!create && !exists) {
+      return Error::NotFound(Msg("indicator.not_found", "indicator '{code}' does not exist", {{"code", ind.code}}));
+    }
+    SQM_TRY(repo::SaveIndicator(tx.db(), ind, tx.now()));
+    tx.Append(kIndicatorEntity, ind.code, create ? "assessment.indicator_created" : "assessment.indicator_updated",
+              {{"formula", ind.formula}, {"kind", IndicatorKindName(ind.kind)}, {"unit", ind.unit}});
+    ind.updated_at = tx.now();
+    return ind;
+  });
+}
+
+// ---------------------------------------------------------------- schemes
+
+Result<std::vector<SchemeRecord>> PeriodService::ListSchemes(const org::Principal&) {
+  const std::int64_t now = clock_.Now();
+  return db_.Read([&](storage::Connection& c) { return repo::ListSchemes(c, now); });
+}
+
+Result<SchemeRecord> PeriodService::CreateScheme(const org::Principal& who, const SchemeDraft& d) {
+  Problems problems;
+  if (!IsCode(d.code)) problems.Add("code", Msg("assessment.code", "must be 1-64 letters, digits, '_' or '-'"));
+  if (d.name.zh.empty()) problems.Add("name.zh", Msg("field.required", "is required"));
+  if (d.name.en.empty()) problems.Add("name.en", Msg("field.required", "is required"));
+  if (auto e = problems.Take()) return *e;
+  return db_.Write(who.username, [&](storage::WriteTx& tx) -> Result<SchemeRecord> {
+    if (repo::FindSchemeIdByCode(tx.db(), d.code)) {
+      return Error::Conflict(Msg("scheme.taken", "scheme '{code}' exists already", {{"code", d.code}}), "code");
+    }
+    SchemeRecord s{.id = 0,
+                   .code = d.code,
+                   .name = d.name,
+                   .subject_kind = d.subject_kind,
+                   .versions = {},
+                   .current_version = std::nullopt};
+    SQM_ASSIGN(s.id, repo::InsertScheme(tx.db(), s, who.staff_id, tx.now()));
+    tx.Append(kSchemeEntity, std::to_string(s.id), "assessment.scheme_created",
+              {{"code", s.code}, {"subject_kind", SubjectKindText(s.subject_kind)}});
+    return s;
+  });
+}
+
+Result<SchemeVersion> PeriodService::GetVersion(const org::Principal&, RecordId scheme_id, int number) {
+  auto v = db_.Read([&](storage::Connection& c) { return repo::FindVersion(c, scheme_id, number); });
+  if (!v) return VersionNotFound(number);
+  return *v;
+}
+
+Result<SchemeDocument> PeriodService::CheckDocument(const bj::value& document) {
+  return db_.Read([&](storage::Connection& c) { return ParseSchemeDocument(document, LookupIn(c)); });
+}
+
+Result<SchemeVersion> PeriodService::AddVersion(const org::Principal& who, RecordId scheme_id,
+                                                const bj::value& document) {
+  return db_.Write(who.username, [&](storage::WriteTx& tx) -> Result<SchemeVersion> {
+    if (!repo::FindScheme(tx.db(), scheme_id, tx.now())) return SchemeNotFound(scheme_id);
+    SQM_TRY(ParseSchemeDocument(document, LookupIn(tx.db())));
+    SchemeVersion v{.scheme_id = scheme_id,
+                    .number = 0,
+                    .status = VersionStatus::kDraft,
+                    .document = json::Serialize(document),
+                    .author_id = who.staff_id,
+                    .approver_id = std::nullopt,
+                    .effective_from = std::nullopt,
+                    .created_at = tx.now()};
+    SQM_ASSIGN(v.number, repo::InsertVersion(tx.db(), v));
+    tx.Append(kSchemeEntity, std::to_string(scheme_id), "assessment.version_created",
+              {{"number", v.number}, {"document", document}});
+    return v;
+  });
+}
+
+Result<SchemeVersion> PeriodService::UpdateVersion(const org::Principal& who, RecordId scheme_id, int number,
+                                                   const bj::value& document) {
+  return db_.Write(who.username, [&](storage::WriteTx& tx) -> Result<SchemeVersion> {
+    auto v = repo::FindVersion(tx.db(), scheme_id, number);
+    if (!v) return VersionNotFound(number);
+    if (v->status != VersionStatus::kDraft) {
+      return Error::Conflict(Msg("scheme.version_approved", "an approved version never changes: add a new version"),
+                             "status");
+    }
+    SQM_TRY(ParseSchemeDocument(document, LookupIn(tx.db())));
+    v->document = json::Serialize(document);
+    SQM_TRY(repo::SaveVersionDocument(tx.db(), scheme_id, number, v->document));
+    tx.Append(kSchemeEntity, std::to_string(scheme_id), "assessment.version_updated",
+              {{"number", number}, {"document", document}});
+    return *v;
+  });
+}
+
+Result<SchemeVersion> PeriodService::ApproveVersion(const org::Principal& who, RecordId scheme_id, int number,
+                                                    std::int64_t effective_from) {
+  return db_.Write(who.username, [&](storage::WriteTx& tx) -> Result<SchemeVersion> {
+    auto v = repo::FindVersion(tx.db(), scheme_id, number);
+    if (!v) return VersionNotFound(number);
+    if (v->status != VersionStatus::kDraft) {
+      return Error::Conflict(Msg("scheme.version_approved", "an approved version never changes: add a new version"),
+                             "status");
+    }
+    if (v->author_id == who.staff_id) {
+      return Error::Forbidden(Msg("scheme.approver_is_author", "the author of a version cannot approve it"));
+    }
+    // The library may have lost an indicator since the draft was written.
+    SQM_TRY(ParseSchemeDocument(json::Parse(v->document).value(), LookupIn(tx.db())));
+    SQM_TRY(repo::ApproveVersion(tx.db(), scheme_id, number, who.staff_id, effective_from, tx.now()));
+    tx.Append(kSchemeEntity, std::to_string(scheme_id), "assessment.version_approved",
+              {{"number", number}, {"effective_from", effective_from}});
+    v->status = VersionStatus::kApproved;
+    v->approver_id = who.staff_id;
+    v->effective_from = effective_from;
+    return *v;
+  });
+}
+
+Result<SchemeRecord> PeriodService::ImportScheme(const org::Principal& who, const SchemeDraft& draft,
+                                                 const bj::value& document) {
+  SQM_TRY(CheckDocument(document));
+  SQM_ASSIGN(SchemeRecord s, CreateScheme(who, draft));
+  SQM_ASSIGN(SchemeVersion v, AddVersion(who, s.id, document));
+  v.document.clear();
+  s.versions.push_back(v);
+  return s;
+}
+
+// ---------------------------------------------------------------- periods
+
+Result<PeriodService::Loaded> PeriodService::Load(storage::Connection& db, RecordId period_id) {
+  auto p = repo::FindPeriod(db, period_id);
+  if (!p) return PeriodNotFound(period_id);
+  Loaded l;
+  l.period = *p;
+  auto s = repo::FindScheme(db, p->scheme_id, clock_.Now());
+  if (!s) return SchemeNotFound(p->scheme_id);
+  l.scheme = *s;
+  auto v = repo::FindVersion(db, p->scheme_id, p->version);
+  if (!v) return VersionNotFound(p->version);
+  l.version = *v;
+  auto text = json::Parse(v->document);
+  if (!text.ok()) return Error::Internal("the stored scheme document does not read");
+  SQM_ASSIGN(l.document, ParseSchemeDocument(*text, LookupIn(db)));
+  return l;
+}
+
+Result<std::vector<Period>> PeriodService::ListPeriods(const org::Principal&) {
+  return db_.Read([](storage::Connection& c) { return repo::ListPeriods(c); });
+}
+
+Result<Period> PeriodService::GetPeriod(const org::Principal&, RecordId id, PeriodCounts* counts) {
+  return db_.Read([&](storage::Connection& c) -> Result<Period> {
+    auto p = repo::FindPeriod(c, id);
+    if (!p) return PeriodNotFound(id);
+    if (counts) {
+      if (auto texts = repo::PeriodTexts(c, id)) {
+        auto v = json::Parse(texts->second);
+        if (v.ok() && v->is_object()) {
+          for (const bj::value& item : v->at("items").as_array()) {
+            ++counts->assessees;
+            if (item.at("ranked").as_bool()) ++counts->ranked;
+            if (item.at("no_data").as_bool()) ++counts->no_data;
+          }
+        }
+      }
+      for (const Appeal& a : repo::ListAppeals(c, AppealStatus::kOpen, id)) {
+        (void)a;
+        ++counts->appeals_open;
+      }
+    }
+    return *p;
+  });
+}
+
+Result<Period> PeriodService::CreatePeriod(const org::Principal& who, const PeriodDraft& d) {
+  Problems problems;
+  if (d.name.empty()) problems.Add("name", Msg("field.required", "is required"));
+  if (d.to_ms <= d.from_ms) problems.Add("to", Msg("period.empty", "must be after from"));
+  if (auto e = problems.Take()) return *e;
+  return db_.Write(who.username, [&](storage::WriteTx& tx) -> Result<Period> {
+    if (!repo::FindScheme(tx.db(), d.scheme_id, tx.now())) {
+      return Error::Invalid("scheme_id", Msg("scheme.no_such", "no such scheme"));
+    }
+    auto v = repo::VersionInForce(tx.db(), d.scheme_id, d.from_ms);
+    if (!v) {
+      return Error::Invalid(
+          "scheme_id", Msg("period.no_version", "the scheme has no approved version in force at the period's start"));
+    }
+    if (d.scope_department_id && !org::repo::FindDepartment(tx.db(), *d.scope_department_id)) {
+      return Error::Invalid("scope_department_id", Msg("department.no_such", "no such department"));
+    }
+    Period p;
+    p.name = d.name;
+    p.scheme_id = d.scheme_id;
+    p.version = v->number;
+    p.kind = d.kind;
+    p.from_ms = d.from_ms;
+    p.to_ms = d.to_ms;
+    p.scope_department_id = d.scope_department_id;
+    p.created_by = who.staff_id;
+    SQM_ASSIGN(p.id, repo::InsertPeriod(tx.db(), p, tx.now()));
+    tx.Append(kPeriodEntity, std::to_string(p.id), "assessment.period_created", PeriodEvent(p));
+    return *repo::FindPeriod(tx.db(), p.id);
+  });
+}
+
+Result<std::vector<AssesseeRef>> PeriodService::Assessees(storage::Connection& db, SubjectKind kind,
+                                                          std::optional<RecordId> scope_department) {
+  org::Scope scope;
+  std::map<RecordId, std::string> department_names;
+  std::optional<RecordId> root;
+  for (const org::Department& d : org::repo::ListDepartments(db)) {
+    department_names[d.id] = d.name;
+    if (!d.parent_id) root = d.id;
+  }
+  if (scope_department) {
+    scope.departments = org::Subtree({*scope_department}, org::repo::DepartmentChildren(db));
+  } else {
+    scope.all = true;
+  }
+  std::vector<AssesseeRef> out;
+  if (kind == SubjectKind::kDepartment) {
+    for (const org::Department& d : org::repo::ListDepartments(db)) {
+      if (!d.active || !scope.Contains(d.id) || (!scope_department && d.id == root)) continue;
+      out.push_back({.id = d.id,
+                     .name = d.name,
+                     .department_id = d.parent_id,
+                     .department = d.parent_id ? department_names[*d.parent_id] : ""});
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    return out;
+  }
+  static const std::set<std::string> kAssessed{"agent", "engineer", "manager"};
+  org::repo::StaffQuery q;
+  q.active = true;
+  q.staff_only = true;
+  q.limit = 500;
+  for (;;) {
+    auto page = org::repo::ListStaff(db, q, scope);
+    for (const org::Staff& s : page) {
+      const bool assessed =
+          std::any_of(s.roles.begin(), s.roles.end(), [](const auto& r) { return kAssessed.contains(r); });
+      if (!assessed || !s.department_id) continue;
+      out.push_back({.id = s.id,
+                     .name = s.display_name,
+                     .department_id = s.department_id,
+                     .department = department_names[*s.department_id]});
+    }
+    if (static_cast<int>(page.size()) < q.limit) break;
+    q.after_id = page.back().id;
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  return out;
+}
+
+Result<Snapshot> PeriodService::LiveSnapshot(storage::Connection& db, const Loaded& l) {
+  Snapshot s;
+  SQM_ASSIGN(s.assessees, Assessees(db, l.scheme.subject_kind, l.period.scope_department_id));
+  for (const auto& [node, leaf] : l.document.leaves) {
+    if (auto ind = repo::FindIndicator(db, leaf.indicator)) s.indicators[leaf.indicator] = *ind;
+  }
+  MeasureQuery q;
+  q.kind = l.scheme.subject_kind;
+  q.measures = NeededMeasures(l.document, s.indicators);
+  q.from_ms = l.period.from_ms;
+  q.to_ms = l.period.to_ms;
+  std::vector<SubjectId> ids;
+  for (const AssesseeRef& a : s.assessees) ids.push_back(a.id);
+  q.only = ids;
+  if (!q.measures.empty() && !ids.empty()) {
+    SQM_ASSIGN(s.measures, measures_.Values(q));
+  }
+  for (const ManualInput& in : repo::ListInputs(db, l.period.id))
+    s.inputs[in.assessee_id][in.indicator_code] = in.value;
+  s.adjustments = repo::ApprovedAdjustments(db, l.period.id);
+  return s;
+}
+
+Result<Period> PeriodService::Step(const org::Principal& who, RecordId id, PeriodStep step) {
+  // Evaluation reads the measures (a read of its own) before the write that stores them; the
+  // write checks the period is still collecting.
+  std::optional<Snapshot> snapshot;
+  std::optional<PeriodResults> results;
+  if (step == PeriodStep::kEvaluate) {
+    auto prepared = db_.Read([&](storage::Connection& c) -> Result<std::pair<Snapshot, PeriodResults>> {
+      SQM_ASSIGN(Loaded l, Load(c, id));
+      SQM_TRY(NextStatus(l.period.status, step));
+      SQM_ASSIGN(Snapshot s, LiveSnapshot(c, l));
+      s.adjustments.clear();
+      PeriodResults r = ComputeResults(l.document, s);
+      return std::pair{std::move(s), std::move(r)};
+    });
+    if (!prepared.ok()) return prepared.error();
+    snapshot = std::move(prepared->first);
+    results = std::move(prepared->second);
+  }
+  return db_.Write(who.username, [&](storage::WriteTx& tx) -> Result<Period> {
+    auto p = repo::FindPeriod(tx.db(), id);
+    if (!p) return PeriodNotFound(id);
+    SQM_ASSIGN(PeriodStatus next, NextStatus(p->status, step));
+    bj::object data = PeriodEvent(*p);
+    data["status"] = PeriodStatusName(next);
+    if (step == PeriodStep::kEvaluate) {
+      const std::string sha = ResultsSha256(*results);
+      SQM_TRY(repo::SaveEvaluation(tx.db(), id, json::Serialize(SnapshotToJson(*snapshot)),
+                                   json::Serialize(ResultsJson(*results)), sha, who.staff_id, tx.now()));
+      data["sha256"] = sha;
+    } else if (step == PeriodStep::kPublish) {
+      SQM_ASSIGN(Loaded l, Load(tx.db(), id));
+      const std::int64_t deadline = AppealDeadline(tx.now(), l.document.appeal_days);
+      SQM_TRY(repo::SavePublication(tx.db(), id, tx.now(), deadline));
+      data["appeal_deadline"] = deadline;
+    } else if (step == PeriodStep::kLock) {
+      if (!repo::ListAppeals(tx.db(), AppealStatus::kOpen, id).empty()) {
+        return Error::Conflict(Msg("period.open_appeals", "decide the open appeals before locking"), "appeals");
+      }
+      for (const Appeal& a : repo::ListAppeals(tx.db(), std::nullopt, id)) {
+        if (a.adjustment && !a.adjustment->approved) {
+          return Error::Conflict(
+              Msg("period.pending_adjustments", "approve or withdraw the proposed adjustments first"), "adjustments");
+        }
+      }
+      SQM_TRY(repo::SaveLock(tx.db(), id, tx.now()));
+    }
+    SQM_TRY(repo::SetPeriodStatus(tx.db(), id, next));
+    tx.Append(kPeriodEntity, std::to_string(id), std::string("assessment.period_") + PeriodStepName(step),
+              std::move(data));
+    return *repo::FindPeriod(tx.db(), id);
+  });
+}
+
+Result<Verification> PeriodService::Verify(const org::Principal&, RecordId id) {
+  return db_.Read([&](storage::Connection& c) -> Result<Verification> {
+    SQM_ASSIGN(Loaded l, Load(c, id));
+    auto texts = repo::PeriodTexts(c, id);
+    if (!texts) {
+      return Error::Conflict(Msg("period.not_evaluated", "the period has not been evaluated yet"), "status");
+    }
+    auto snap_json = json::Parse(texts->first);
+    if (!snap_json.ok()) return Error::Internal("the stored snapshot does not read");
+    SQM_ASSIGN(Snapshot s, SnapshotFromJson(*snap_json));
+    const PeriodResults r = ComputeResults(l.document, s);
+    Verification v;
+    v.sha256 = ResultsSha256(r);
+    v.stored_sha256 = l.period.results_sha256.value_or("");
+    v.identical = v.sha256 == v.stored_sha256 && json::Serialize(ResultsJson(r)) == texts->second;
+    return v;
+  });
+}
+
+// ---------------------------------------------------------------- results
+
+bool PeriodService::Sees(const org::Principal& who, const AssesseeRef& a, SubjectKind kind) const {
+  if (who.Can(org::kAssessmentRead)) {
+    return kind == SubjectKind::kDepartment ? who.scope.Contains(a.id) : who.scope.Contains(a.department_id);
+  }
+  return kind == SubjectKind::kStaff && a.id == who.staff_id;
+}
+
+namespace {
+
+// Reads stored results back into the structures the services hand out.
+PeriodResults StoredResults(const Period& p, const SchemeDocument& doc, storage::Connection& c) {
+  auto texts = repo::PeriodTexts(c, p.id);
+  if (!texts) return {};
+  auto snap = json::Parse(texts->first);
+  if (!snap.ok()) return {};
+  auto s = SnapshotFromJson(*snap);
+  if (!s.ok()) return {};
+  return ComputeResults(doc, *s);
+}
+
+std::map<std::string, double> GroupMean(const PeriodResults& r, const std::string& group) {
+  std::map<std::string, std::pair<double, int>> sums;
+  for (const AssesseeResult& a : r.items) {
+    if (a.group != group || !a.total.has_value()) continue;
+    for (const NodeResult& n : a.nodes) {
+      if (!n.points.has_value()) continue;
+      sums[n.code].first += n.points.value();
+      sums[n.code].second += 1;
+    }
+  }
+  std::map<std::string, double> out;
+  for (const auto& [code, s] : sums) out[code] = s.first / s.second;
+  return out;
+}
+
+}  // namespace
+
+Result<VisibleResults> PeriodService::Results(const org::Principal& who, RecordId period_id) {
+  return db_.Read([&](storage::Connection& c) -> Result<VisibleResults> {
+    SQM_ASSIGN(Loaded l, Load(c, period_id));
+    VisibleResults out;
+    out.period = l.period;
+    PeriodResults all;
+    if (l.period.status == PeriodStatus::kPlanned || l.period.status == PeriodStatus::kCollecting) {
+      out.live = true;
+      SQM_ASSIGN(Snapshot s, LiveSnapshot(c, l));
+      all = ComputeResults(l.document, s);
+    } else {
+      // The stored results are what the snapshot gives (verify checks it); computed again here so
+      // that the services hand out one structure.
+      all = StoredResults(l.period, l.document, c);
+    }
+    for (AssesseeResult& r : all.items) {
+      if (Sees(who, r.assessee, l.scheme.subject_kind)) out.results.items.push_back(std::move(r));
+    }
+    return out;
+  });
+}
+
+Result<VisibleResults> PeriodService::ResultOf(const org::Principal& who, RecordId period_id, RecordId assessee_id) {
+  return db_.Read([&](storage::Connection& c) -> Result<VisibleResults> {
+    SQM_ASSIGN(Loaded l, Load(c, period_id));
+    const bool reader = who.Can(org::kAssessmentRead);
+    const bool published = l.period.status == PeriodStatus::kPublished || l.period.status == PeriodStatus::kLocked;
+    if (!reader && !published) return NotYours();
+    VisibleResults out;
+    out.period = l.period;
+    PeriodResults all;
+    if (l.period.status == PeriodStatus::kPlanned || l.period.status == PeriodStatus::kCollecting) {
+      out.live = true;
+      SQM_ASSIGN(Snapshot s, LiveSnapshot(c, l));
+      all = ComputeResults(l.document, s);
+    } else {
+      all = StoredResults(l.period, l.document, c);
+    }
+    for (AssesseeResult& r : all.items) {
+      if (r.assessee.id != assessee_id) continue;
+      if (!Sees(who, r.assessee, l.scheme.subject_kind)) return NotYours();
+      out.group_mean = GroupMean(all, r.group);
+      out.results.items.push_back(std::move(r));
+      return out;
+    }
+    return Error::NotFound(
+        Msg("period.no_assessee", "{id} is not assessed in this period", {{"id", std::to_string(assessee_id)}}));
+  });
+}
+
+Result<std::vector<ArchiveEntry>> PeriodService::Archive(const org::Principal& who, RecordId staff_id) {
+  return db_.Read([&](storage::Connection& c) -> Result<std::vector<ArchiveEntry>> {
+    auto staff = org::repo::FindStaff(c, staff_id);
+    if (!staff) {
+      return Error::NotFound(Msg("staff.not_found", "staff {id} does not exist", {{"id", std::to_string(staff_id)}}));
+    }
+    const AssesseeRef self{.id = staff_id,
+                           .name = staff->display_name,
+                           .department_id = staff->department_id,
+                           .department = staff->department_name};
+    if (!Sees(who, self, SubjectKind::kStaff)) return NotYours();
+    const bool reader = who.Can(org::kAssessmentRead);
+    std::vector<ArchiveEntry> out;
+    for (const Period& p : repo::ListPeriods(c)) {
+      if (p.status != PeriodStatus::kPublished && p.status != PeriodStatus::kLocked &&
+          !(reader && p.status == PeriodStatus::kEvaluated)) {
+        continue;
+      }
+      auto l = Load(c, p.id);
+      if (!l.ok() || l->scheme.subject_kind != SubjectKind::kStaff) continue;
+      for (AssesseeResult& r : StoredResults(p, l->document, c).items) {
+        if (r.assessee.id == staff_id) out.push_back({p, std::move(r)});
+      }
+    }
+    return out;
+  });
+}
+
+Result<std::vector<ArchiveEntry>> PeriodService::MyResults(const org::Principal& who) {
+  org::Principal self = who;
+  self.permissions.erase(std::string(org::kAssessmentRead));  // only the published ones, as any assessee
+  auto r = Archive(self, who.staff_id);
+  if (!r.ok() && r.error().code == ErrorCode::kNotFound) return std::vector<ArchiveEntry>{};
+  return r;
+}
+
+// ---------------------------------------------------------------- inputs and appeals
+
+Result<ManualInput> PeriodService::PutInput(const org::Principal& who, RecordId period_id, RecordId assessee_id,
+                                            const std::string& indicator_code, double value,
+                                            const std::string& evidence) {
+  if (evidence.empty()) return Error::Invalid("evidence", Msg("field.required", "is required"));
+  return db_.Write(who.username, [&](storage::WriteTx& tx) -> Result<ManualInput> {
+    SQM_ASSIGN(Loaded l, Load(tx.db(), period_id));
+    SQM_TRY(CheckNotLocked(l.period.status));
+    if (l.period.status != PeriodStatus::kCollecting && l.period.status != PeriodStatus::kPlanned) {
+      return Error::Conflict(Msg("period.inputs_frozen", "inputs are frozen once the period is evaluated"), "status");
+    }
+    bool known = false;
+    for (const auto& [node, leaf] : l.document.leaves) {
+      if (leaf.indicator != indicator_code) continue;
+      auto ind = repo::FindIndicator(tx.db(), indicator_code);
+      known = ind && ind->kind == IndicatorKind::kManual;
+    }
+    for (const auto& items : {l.document.scheme.bonus_items, l.document.scheme.deduction_items}) {
+      for (const AdjustmentItem& item : items) known = known || item.code == indicator_code;
+    }
+    if (!known) {
+      return Error::Invalid("indicator_code",
+                            Msg("period.not_manual", "'{code}' is not a manual indicator or item of the scheme",
+                                {{"code", indicator_code}}));
+    }
+    SQM_ASSIGN(auto assessees, Assessees(tx.db(), l.scheme.subject_kind, l.period.scope_department_id));
+    auto it = std::find_if(assessees.begin(), assessees.end(), [&](const auto& a) { return a.id == assessee_id; });
+    if (it == assessees.end()) {
+      return Error::Invalid("assessee_id", Msg("period.no_assessee", "{id} is not assessed in this period",
+                                               {{"id", std::to_string(assessee_id)}}));
+    }
+    if (!Sees(who, *it, l.scheme.subject_kind)) return NotYours();
+    ManualInput in{period_id, assessee_id, indicator_code, value, evidence, who.staff_id, tx.now()};
+    SQM_TRY(repo::SaveInput(tx.db(), in));
+    tx.Append(kPeriodEntity, std::to_string(period_id), "assessment.input_saved",
+              {{"assessee_id", assessee_id}, {"indicator", indicator_code}, {"value", value}, {"evidence", evidence}});
+    return in;
+  });
+}
+
+Result<std::vector<ManualInput>> PeriodService::Inputs(const org::Principal&, RecordId period_id) {
+  return db_.Read([&](storage::Connection& c) { return repo::ListInputs(c, period_id); });
+}
+
+std::int64_t PeriodService::AppealDeadline(std::int64_t t, int days) const {
+  auto bt = calendar_ ? calendar_(options_.calendar_code) : nullptr;
+  if (!bt) return t + days * kDayMs;
+  auto zone = calendar::Zone::Named(bt->time_zone());
+  const calendar::Zone z = zone.ok() ? *zone : calendar::Zone();
+  std::int64_t day = z.StartOfDay(t);
+  int counted = 0;
+  for (int i = 0; i < 400 && counted < days; ++i) {
+    day = z.StartOfDay(day + kDayMs + kDayMs / 2);
+    const std::int64_t next = z.StartOfDay(day + kDayMs + kDayMs / 2);
+    if (bt->BusinessMsBetween(day, next) > 0) ++counted;
+  }
+  return z.StartOfDay(day + kDayMs + kDayMs / 2);  // the end of the last working day
+}
+
+Result<Appeal> PeriodService::FileAppeal(const org::Principal& who, RecordId period_id, RecordId assessee_id,
+                                         std::optional<std::string> indicator_code, const std::string& reason,
+                                         const std::string& evidence) {
+  if (reason.empty()) return Error::Invalid("reason", Msg("field.required", "is required"));
+  return db_.Write(who.username, [&](storage::WriteTx& tx) -> Result<Appeal> {
+    SQM_ASSIGN(Loaded l, Load(tx.db(), period_id));
+    SQM_TRY(CheckNotLocked(l.period.status));
+    if (l.period.status != PeriodStatus::kPublished) {
+      return Error::Conflict(Msg("appeal.not_published", "appeals open when the period is published"), "status");
+    }
+    if (l.period.appeal_deadline && tx.now() > *l.period.appeal_deadline) {
+      return Error::Conflict(Msg("appeal.too_late", "the appeal window closed"), "appeal_deadline");
+    }
+    SQM_ASSIGN(auto assessees, Assessees(tx.db(), l.scheme.subject_kind, l.period.scope_department_id));
+    auto it = std::find_if(assessees.begin(), assessees.end(), [&](const auto& a) { return a.id == assessee_id; });
+    if (it == assessees.end()) {
+      return Error::Invalid("assessee_id", Msg("period.no_assessee", "{id} is not assessed in this period",
+                                               {{"id", std::to_string(assessee_id)}}));
+    }
+    if (!Sees(who, *it, l.scheme.subject_kind)) return NotYours();
+    if (indicator_code) {
+      bool in_scheme = false;
+      for (const auto& [node, leaf] : l.document.leaves) in_scheme = in_scheme || leaf.indicator == *indicator_code;
+      if (!in_scheme) {
+        return Error::Invalid(
+            "indicator_code",
+            Msg("appeal.unknown_indicator", "'{code}' is not in the period's scheme", {{"code", *indicator_code}}));
+      }
+    }
+    Appeal a;
+    a.period_id = period_id;
+    a.assessee_id = assessee_id;
+    a.indicator_code = indicator_code;
+    a.reason = reason;
+    a.evidence = evidence;
+    a.filed_by = who.staff_id;
+    a.filed_at = tx.now();
+    SQM_ASSIGN(a.id, repo::InsertAppeal(tx.db(), a));
+    tx.Append(kPeriodEntity, std::to_string(period_id), "assessment.appeal_filed",
+              {{"appeal_id", a.id}, {"assessee_id", assessee_id}, {"reason", reason}});
+    return a;
+  });
+}
+
+Result<std::vector<Appeal>> PeriodService::ListAppeals(const org::Principal& who, std::optional<AppealStatus> status) {
+  return db_.Read([&](storage::Connection& c) {
+    std::vector<Appeal> out;
+    std::map<RecordId, std::optional<Loaded>> periods;
+    for (Appeal& a : repo::ListAppeals(c, status, std::nullopt)) {
+      auto& l = periods[a.period_id];
+      if (!l) {
+        auto loaded = Load(c, a.period_id);
+        if (!loaded.ok()) continue;
+        l = std::move(*loaded);
+      }
+      AssesseeRef ref{.id = a.assessee_id, .name = "", .department_id = std::nullopt, .department = ""};
+      if (l->scheme.subject_kind == SubjectKind::kStaff) {
+        if (auto s = org::repo::FindStaff(c, a.assessee_id)) ref.department_id = s->department_id;
+      }
+      if (Sees(who, ref, l->scheme.subject_kind)) out.push_back(std::move(a));
+    }
+    return out;
+  });
+}
+
+Result<Appeal> PeriodService::DecideAppeal(const org::Principal& who, RecordId appeal_id, AppealStatus outcome,
+                                           const std::string& reason, std::optional<double> points) {
+  Problems problems;
+  if (outcome == AppealStatus::kOpen)
+    problems.Add("outcome", Msg("appeal.outcome", "must be upheld, partly_upheld or rejected"));
+  if (reason.empty()) problems.Add("reason", Msg("field.required", "is required"));
+  if (points && outcome == AppealStatus::kRejected) {
+    problems.Add("adjustment", Msg("appeal.rejected_adjustment", "a rejected appeal adjusts nothing"));
+  }
+  if (points && (!std::isfinite(*points) || *points == 0)) {
+    problems.Add("adjustment.points", Msg("appeal.points", "must be a number other than 0"));
+  }
+  if (auto e = problems.Take()) return *e;
+  return db_.Write(who.username, [&](storage::WriteTx& tx) -> Result<Appeal> {
+    auto a = repo::FindAppeal(tx.db(), appeal_id);
+    if (!a)
+      return Error::NotFound(
+          Msg("appeal.not_found", "appeal {id} does not exist", {{"id", std::to_string(appeal_id)}}));
+    auto p = repo::FindPeriod(tx.db(), a->period_id);
+    SQM_TRY(CheckNotLocked(p->status));
+    if (a->status != AppealStatus::kOpen) {
+      return Error::Conflict(Msg("appeal.decided", "the appeal is decided already"), "status");
+    }
+    if (p->evaluated_by && *p->evaluated_by == who.staff_id) {
+      return Error::Forbidden(
+          Msg("appeal.reviewer_is_evaluator", "the evaluator of the period cannot review its appeals"));
+    }
+    a->status = outcome;
+    a->decided_by = who.staff_id;
+    a->decided_at = tx.now();
+    a->decision_reason = reason;
+    SQM_TRY(repo::SaveDecision(tx.db(), *a));
+    bj::object data{{"appeal_id", a->id}, {"outcome", AppealStatusName(outcome)}, {"reason", reason}};
+    if (points) {
+      Adjustment adj{.id = 0,
+                     .appeal_id = a->id,
+                     .period_id = a->period_id,
+                     .assessee_id = a->assessee_id,
+                     .points = *points,
+                     .approved = false,
+                     .proposed_by = who.staff_id,
+                     .approved_by = std::nullopt};
+      SQM_ASSIGN(adj.id, repo::InsertAdjustment(tx.db(), adj, tx.now()));
+      a->adjustment = adj;
+      data["adjustment_id"] = adj.id;
+      data["points"] = *points;
+    }
+    tx.Append(kPeriodEntity, std::to_string(a->period_id), "assessment.appeal_decided", std::move(data));
+    return *a;
+  });
+}
+
+Result<Adjustment> PeriodService::ApproveAdjustment(const org::Principal& who, RecordId adjustment_id) {
+  return db_.Write(who.username, [&](storage::WriteTx& tx) -> Result<Adjustment> {
+    auto adj = repo::FindAdjustment(tx.db(), adjustment_id);
+    if (!adj) {
+      return Error::NotFound(
+          Msg("adjustment.not_found", "adjustment {id} does not exist", {{"id", std::to_string(adjustment_id)}}));
+    }
+    SQM_ASSIGN(Loaded l, Load(tx.db(), adj->period_id));
+    SQM_TRY(CheckNotLocked(l.period.status));
+    if (adj->approved)
+      return Error::Conflict(Msg("adjustment.approved", "the adjustment is approved already"), "status");
+    if (adj->proposed_by == who.staff_id) {
+      return Error::Forbidden(Msg("adjustment.approver_is_proposer", "who proposed an adjustment cannot approve it"));
+    }
+    SQM_TRY(repo::ApproveAdjustment(tx.db(), adjustment_id, who.staff_id, tx.now()));
+    // The result is re-derived: the snapshot's adjustments change, nothing else.
+    auto texts = repo::PeriodTexts(tx.db(), adj->period_id);
+    if (!texts) return Error::Internal("a published period without a snapshot");
+    auto snap_json = json::Parse(texts->first);
+    if (!snap_json.ok()) return Error::Internal("the stored snapshot does not read");
+    SQM_ASSIGN(Snapshot s, SnapshotFromJson(*snap_json));
+    s.adjustments = repo::ApprovedAdjustments(tx.db(), adj->period_id);
+    const PeriodResults r = ComputeResults(l.document, s);
+    const std::string sha = ResultsSha256(r);
+    SQM_TRY(repo::SaveResults(tx.db(), adj->period_id, json::Serialize(SnapshotToJson(s)),
+                              json::Serialize(ResultsJson(r)), sha));
+    tx.Append(kPeriodEntity, std::to_string(adj->period_id), "assessment.adjustment_approved",
+              {{"adjustment_id", adjustment_id}, {"points", adj->points}, {"sha256", sha}});
+    adj->approved = true;
+    adj->approved_by = who.staff_id;
+    return *adj;
+  });
+}
+
+}  // namespace sqm::assessment

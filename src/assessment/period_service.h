@@ -1,0 +1,147 @@
+// The assessment use cases above the pure rules: the indicator library, schemes and their
+// versions, periods (plan, collect, evaluate, publish, lock, verify), results with their scope,
+// manual inputs, appeals and adjustments. Every write is one Database::Write with an
+// `assessment.*` event; permissions beyond the route's (scope, the author is not the approver,
+// the evaluator is not the reviewer, an assessee sees only their own) are checked here.
+//
+// Measures come from the MeasureSource (measures.h), live while a period collects; evaluation
+// freezes them with the manual inputs into the period's snapshot, and every later answer and
+// `verify` is computed from the snapshot alone.
+//
+// Threading: thread-safe (state lives in the database).
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "assessment/measures.h"
+#include "assessment/period_model.h"
+#include "assessment/scheme_document.h"
+#include "base/clock.h"
+#include "calendar/rules.h"
+#include "org/model.h"
+#include "storage/database.h"
+
+namespace sqm::assessment {
+
+struct SchemeDraft {
+  std::string code;
+  LocalText name;
+  SubjectKind subject_kind = SubjectKind::kStaff;
+};
+
+struct PeriodDraft {
+  std::string name;
+  RecordId scheme_id = 0;
+  PeriodKind kind = PeriodKind::kMonth;
+  std::int64_t from_ms = 0;
+  std::int64_t to_ms = 0;
+  std::optional<RecordId> scope_department_id;
+};
+
+struct PeriodCounts {
+  long long assessees = 0;
+  long long ranked = 0;
+  long long no_data = 0;
+  long long appeals_open = 0;
+};
+
+// Results as one caller may see them: `live` while collecting (computed now from the measures),
+// else from the stored results.
+struct VisibleResults {
+  Period period;
+  bool live = false;
+  PeriodResults results;
+  std::map<std::string, double> group_mean;  // node code -> mean points of the visible ranked assessees
+};
+
+struct Verification {
+  bool identical = false;
+  std::string sha256;  // recomputed
+  std::string stored_sha256;
+};
+
+struct ArchiveEntry {
+  Period period;
+  AssesseeResult result;
+};
+
+struct PeriodServiceOptions {
+  std::string calendar_code = "cn-mainland";  // working days of the appeal window
+};
+
+class PeriodService {
+ public:
+  // `calendar` answers the business calendar of a code (nullptr when unknown: the appeal window
+  // then counts every day).
+  using CalendarLookup = std::function<std::shared_ptr<const calendar::BusinessTime>(const std::string&)>;
+  PeriodService(storage::Database& db, const Clock& clock, MeasureSource& measures, CalendarLookup calendar,
+                PeriodServiceOptions options = {});
+
+  // ---- indicators ----
+  Result<std::vector<Indicator>> ListIndicators(const org::Principal& who);
+  // Creates (create = true; kConflict on "code" when taken) or replaces one.
+  Result<Indicator> SaveIndicator(const org::Principal& who, Indicator ind, bool create);
+
+  // ---- schemes ----
+  Result<std::vector<SchemeRecord>> ListSchemes(const org::Principal& who);
+  Result<SchemeRecord> CreateScheme(const org::Principal& who, const SchemeDraft& draft);
+  Result<SchemeVersion> GetVersion(const org::Principal& who, RecordId scheme_id, int number);
+  // Validates without writing.
+  Result<SchemeDocument> CheckDocument(const boost::json::value& document);
+  Result<SchemeVersion> AddVersion(const org::Principal& who, RecordId scheme_id, const boost::json::value& document);
+  Result<SchemeVersion> UpdateVersion(const org::Principal& who, RecordId scheme_id, int number,
+                                      const boost::json::value& document);
+  Result<SchemeVersion> ApproveVersion(const org::Principal& who, RecordId scheme_id, int number,
+                                       std::int64_t effective_from);
+  // A scheme and its first version (a draft) from an exported document.
+  Result<SchemeRecord> ImportScheme(const org::Principal& who, const SchemeDraft& draft,
+                                    const boost::json::value& document);
+
+  // ---- periods ----
+  Result<std::vector<Period>> ListPeriods(const org::Principal& who);
+  Result<Period> GetPeriod(const org::Principal& who, RecordId id, PeriodCounts* counts = nullptr);
+  Result<Period> CreatePeriod(const org::Principal& who, const PeriodDraft& draft);
+  Result<Period> Step(const org::Principal& who, RecordId id, PeriodStep step);
+  Result<Verification> Verify(const org::Principal& who, RecordId id);
+
+  // ---- results ----
+  Result<VisibleResults> Results(const org::Principal& who, RecordId period_id);
+  Result<VisibleResults> ResultOf(const org::Principal& who, RecordId period_id, RecordId assessee_id);
+  Result<std::vector<ArchiveEntry>> MyResults(const org::Principal& who);
+  Result<std::vector<ArchiveEntry>> Archive(const org::Principal& who, RecordId staff_id);
+
+  // ---- manual inputs, appeals ----
+  Result<ManualInput> PutInput(const org::Principal& who, RecordId period_id, RecordId assessee_id,
+                               const std::string& indicator_code, double value, const std::string& evidence);
+  Result<std::vector<ManualInput>> Inputs(const org::Principal& who, RecordId period_id);
+  Result<Appeal> FileAppeal(const org::Principal& who, RecordId period_id, RecordId assessee_id,
+                            std::optional<std::string> indicator_code, const std::string& reason,
+                            const std::string& evidence);
+  Result<std::vector<Appeal>> ListAppeals(const org::Principal& who, std::optional<AppealStatus> status);
+  Result<Appeal> DecideAppeal(const org::Principal& who, RecordId appeal_id, AppealStatus outcome,
+                              const std::string& reason, std::optional<double> points);
+  Result<Adjustment> ApproveAdjustment(const org::Principal& who, RecordId adjustment_id);
+
+  // The last working day's end, `days` working days after `t`, on the configured calendar.
+  std::int64_t AppealDeadline(std::int64_t published_at, int days) const;
+
+ private:
+  struct Loaded;
+  Result<Loaded> Load(storage::Connection& db, RecordId period_id);
+  Result<std::vector<AssesseeRef>> Assessees(storage::Connection& db, SubjectKind kind,
+                                             std::optional<RecordId> scope_department);
+  Result<Snapshot> LiveSnapshot(storage::Connection& db, const Loaded& l);
+  bool Sees(const org::Principal& who, const AssesseeRef& a, SubjectKind kind) const;
+
+  storage::Database& db_;
+  const Clock& clock_;
+  MeasureSource& measures_;
+  CalendarLookup calendar_;
+  PeriodServiceOptions options_;
+};
+
+}  // namespace sqm::assessment

@@ -1,0 +1,255 @@
+#include "assessment/period_service.h"
+
+#include <gtest/gtest.h>
+
+#include "assessment/result_codec.h"
+#include "base/json.h"
+#include "calendar/builtin.h"
+#include "org/rules.h"
+#include "org/service.h"
+#include "storage/testing.h"
+
+namespace sqm::assessment {
+namespace {
+
+// Measures held in memory: per staff member, the counts of a response and a satisfaction rate.
+class MemoryMeasures : public MeasureSource {
+ public:
+  Result<std::vector<MeasureInfo>> Catalogue() override {
+    std::vector<MeasureInfo> out;
+    for (const char* code : {"resp_met", "resp_due", "sat", "rated"}) {
+      out.push_back({.code = code, .unit = "count", .direction = Direction::kHigherIsBetter, .ratio = false});
+    }
+    return out;
+  }
+  Result<MeasureTable> Values(const MeasureQuery& q) override {
+    ++calls;
+    MeasureTable out;
+    for (const auto& [subject, values] : table) {
+      if (q.only && std::find(q.only->begin(), q.only->end(), subject) == q.only->end()) continue;
+      for (const std::string& m : q.measures) {
+        if (auto it = values.find(m); it != values.end()) out[subject].insert_or_assign(m, it->second);
+      }
+    }
+    return out;
+  }
+  Result<FactPage> Facts(const FactQuery&) override { return FactPage{}; }
+
+  void Set(SubjectId who, const std::string& code, long long n) {
+    table[who].insert_or_assign(
+        code, MeasureValue{.value = Figure::Of(static_cast<double>(n)), .sample = n, .ratio = std::nullopt});
+  }
+  MeasureTable table;
+  int calls = 0;
+};
+
+constexpr const char* kDocument = R"({
+  "tree": {"code": "total", "max_points": 100, "children": [
+    {"code": "service", "name": {"zh": "服务质量", "en": "Service"}, "max_points": 80, "children": [
+      {"code": "response", "max_points": 40, "indicator": {"code": "response", "rule": {"kind": "weighted_rate"}}},
+      {"code": "satisfaction", "max_points": 40, "indicator": {"code": "satisfaction",
+         "rule": {"kind": "threshold_deduction", "threshold": 98, "per_unit": 0.5, "min_points": 20}}}]},
+    {"code": "team", "max_points": 20, "indicator": {"code": "team", "rule": {"kind": "linear", "floor": 0, "target": 10}}}]},
+  "rounding": {"decimals": 2}, "appeal_days": 3})";
+
+class PeriodServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = std::make_unique<storage::Database>(storage::DatabaseOptions{.url = file_.url()}, clock_);
+    db_->Migrate();
+    org_ = std::make_unique<org::Service>(*db_, clock_);
+    const org::Principal system = org::Principal::System();
+    root_ = org_->CreateDepartment(system, {"中心", std::nullopt, "ROOT"}).value().id;
+    desk_ = org_->CreateDepartment(system, {"客服部", root_, "DESK"}).value().id;
+    tech_ = org_->CreateDepartment(system, {"技术部", root_, "TECH"}).value().id;
+    a1_ = Staff("agent1", desk_, "agent");
+    a2_ = Staff("agent2", desk_, "agent");
+    e1_ = Staff("engineer1", tech_, "engineer");
+    quality_ = Who(Staff("quality", root_, "quality"), root_, {"quality"}, true);
+    quality2_ = Who(Staff("quality2", root_, "quality"), root_, {"quality"}, true);
+    exec_ = Who(Staff("exec", root_, "executive"), root_, {"executive"}, true);
+    business_ = std::make_shared<calendar::BusinessTime>(
+        calendar::BusinessTime::Compile(calendar::BuiltinCnMainland()).value());
+    svc_ = std::make_unique<PeriodService>(*db_, clock_, measures_, [this](const std::string&) { return business_; });
+    for (auto [code, formula, kind] : {std::tuple{"response", "resp_met / resp_due * 100", IndicatorKind::kComputed},
+                                       {"satisfaction", "sat / rated * 100", IndicatorKind::kComputed},
+                                       {"team", "", IndicatorKind::kManual}}) {
+      Indicator ind{.code = code,
+                    .name = {code, code},
+                    .definition = {},
+                    .unit = "percent",
+                    .direction = Direction::kHigherIsBetter,
+                    .kind = kind,
+                    .formula = formula,
+                    .target = 95.0,
+                    .updated_at = 0};
+      auto saved = svc_->SaveIndicator(quality_, ind, true);
+      ASSERT_TRUE(saved.ok()) << saved.error().field << " " << saved.error().message;
+    }
+    measures_.Set(a1_, "resp_met", 95);
+    measures_.Set(a1_, "resp_due", 100);
+    measures_.Set(a1_, "sat", 49);
+    measures_.Set(a1_, "rated", 50);
+    measures_.Set(a2_, "resp_met", 80);
+    measures_.Set(a2_, "resp_due", 100);
+    measures_.Set(a2_, "sat", 45);
+    measures_.Set(a2_, "rated", 50);
+  }
+
+  org::Id Staff(const std::string& name, org::Id dept, const std::string& role) {
+    auto s = org_->CreateStaffAsSystem({name, name, dept, "", "", "", {role}, "Demo-pass-2026", {}});
+    EXPECT_TRUE(s.ok()) << s.error().field << " " << s.error().message;
+    return s->id;
+  }
+  org::Principal Who(org::Id id, std::optional<org::Id> dept, std::vector<std::string> roles, bool all,
+                     std::set<org::Id> scope = {}) {
+    org::Principal p;
+    p.staff_id = id;
+    p.username = "u" + std::to_string(id);
+    p.department_id = dept;
+    p.permissions = org::PermissionsOf(roles);
+    p.roles = std::move(roles);
+    p.scope = {all, std::move(scope)};
+    return p;
+  }
+  RecordId ApprovedScheme() {
+    auto s = svc_->CreateScheme(quality_, {"staff", {"员工考核", "Staff"}, SubjectKind::kStaff});
+    EXPECT_TRUE(s.ok());
+    auto v = svc_->AddVersion(quality_, s->id, json::Parse(kDocument).value());
+    EXPECT_TRUE(v.ok()) << v.error().field << " " << v.error().message;
+    EXPECT_TRUE(svc_->ApproveVersion(exec_, s->id, v->number, 0).ok());
+    return s->id;
+  }
+
+  storage::testing::TestDb file_;
+  ManualClock clock_{1'790'000'000'000};  // 2026-09-21 (a Monday)
+  std::unique_ptr<storage::Database> db_;
+  std::unique_ptr<org::Service> org_;
+  MemoryMeasures measures_;
+  std::shared_ptr<calendar::BusinessTime> business_;
+  std::unique_ptr<PeriodService> svc_;
+  org::Id root_ = 0, desk_ = 0, tech_ = 0, a1_ = 0, a2_ = 0, e1_ = 0;
+  org::Principal quality_, quality2_, exec_;
+};
+
+TEST_F(PeriodServiceTest, AnIndicatorNamingAnUnknownMeasureIsRefused) {
+  Indicator ind{.code = "bad",
+                .name = {"坏", "Bad"},
+                .definition = {},
+                .unit = "percent",
+                .direction = Direction::kHigherIsBetter,
+                .kind = IndicatorKind::kComputed,
+                .formula = "nosuch / rated",
+                .target = std::nullopt,
+                .updated_at = 0};
+  auto r = svc_->SaveIndicator(quality_, ind, true);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().field, "formula");
+  EXPECT_NE(r.error().message.find("nosuch"), std::string::npos);
+  EXPECT_EQ(svc_->SaveIndicator(quality_, svc_->ListIndicators(quality_)->front(), true).error().code,
+            ErrorCode::kConflict);
+}
+
+TEST_F(PeriodServiceTest, TheAuthorCannotApproveAndApprovedVersionsNeverChange) {
+  auto s = svc_->CreateScheme(quality_, {"s", {"甲", "A"}, SubjectKind::kStaff});
+  ASSERT_TRUE(s.ok());
+  auto v = svc_->AddVersion(quality_, s->id, json::Parse(kDocument).value());
+  ASSERT_TRUE(v.ok());
+  org::Principal author_exec = exec_;
+  author_exec.staff_id = quality_.staff_id;
+  EXPECT_EQ(svc_->ApproveVersion(author_exec, s->id, 1, 0).error().code, ErrorCode::kForbidden);
+  ASSERT_TRUE(svc_->ApproveVersion(exec_, s->id, 1, 0).ok());
+  EXPECT_EQ(svc_->UpdateVersion(quality_, s->id, 1, json::Parse(kDocument).value()).error().code, ErrorCode::kConflict);
+  auto bad = svc_->AddVersion(quality_, s->id,
+                              json::Parse(R"({"tree": {"code": "t", "max_points": 100, "children": [
+      {"code": "a", "max_points": 30, "indicator": {"code": "response", "rule": {"kind": "weighted_rate"}}}]}})")
+                                  .value());
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().field, "tree.children");
+  EXPECT_EQ(svc_->ListSchemes(quality_)->front().current_version, 1);
+}
+
+TEST_F(PeriodServiceTest, AWholePeriodFromPlanToLockAndVerify) {
+  const RecordId scheme = ApprovedScheme();
+  auto p = svc_->CreatePeriod(quality_, {"2026-09", scheme, PeriodKind::kMonth, 0, clock_.Now()});
+  ASSERT_TRUE(p.ok()) << p.error().message;
+  EXPECT_EQ(svc_->Step(quality_, p->id, PeriodStep::kEvaluate).error().field, "status");
+  ASSERT_TRUE(svc_->Step(quality_, p->id, PeriodStep::kCollect).ok());
+  ASSERT_TRUE(svc_->PutInput(quality_, p->id, a1_, "team", 10, "组长评分表").ok());
+  EXPECT_EQ(svc_->PutInput(quality_, p->id, a1_, "team", 10, "").error().field, "evidence");
+  EXPECT_EQ(svc_->PutInput(quality_, p->id, a1_, "response", 10, "x").error().field, "indicator_code");
+
+  // Live while collecting.
+  auto live = svc_->Results(quality_, p->id);
+  ASSERT_TRUE(live.ok());
+  EXPECT_TRUE(live->live);
+  ASSERT_EQ(live->results.items.size(), 3u);                   // a1, a2, e1
+  EXPECT_DOUBLE_EQ(live->results.items[0].total.value(), 98);  // 38 + 40 + 20
+  EXPECT_FALSE(live->results.items[2].total.has_value());      // e1: nothing measured
+
+  ASSERT_TRUE(svc_->Step(quality_, p->id, PeriodStep::kEvaluate).ok());
+  // Later measures never move an evaluated period.
+  measures_.Set(a1_, "resp_met", 10);
+  auto frozen = svc_->Results(quality_, p->id);
+  EXPECT_FALSE(frozen->live);
+  EXPECT_DOUBLE_EQ(frozen->results.items[0].total.value(), 98);
+  EXPECT_EQ(svc_->PutInput(quality_, p->id, a2_, "team", 1, "x").error().code, ErrorCode::kConflict);
+
+  // An assessee sees only their own results, and only once published.
+  const org::Principal agent = Who(a2_, desk_, {"agent"}, false, {desk_});
+  EXPECT_EQ(svc_->ResultOf(agent, p->id, a2_).error().code, ErrorCode::kForbidden);
+  auto published = svc_->Step(quality_, p->id, PeriodStep::kPublish);
+  ASSERT_TRUE(published.ok());
+  ASSERT_TRUE(published->appeal_deadline);
+  EXPECT_GT(*published->appeal_deadline, clock_.Now() + 3 * 86'400'000LL - 1);
+  EXPECT_TRUE(svc_->ResultOf(agent, p->id, a2_).ok());
+  EXPECT_EQ(svc_->ResultOf(agent, p->id, a1_).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(svc_->MyResults(agent)->size(), 1u);
+
+  // A manager sees his subtree only.
+  const org::Principal tech_manager = Who(e1_, tech_, {"manager"}, false, {tech_});
+  auto scoped = svc_->Results(tech_manager, p->id);
+  ASSERT_EQ(scoped->results.items.size(), 1u);
+  EXPECT_EQ(scoped->results.items[0].assessee.id, e1_);
+
+  // Appeal: reviewed by someone other than the evaluator; the adjustment needs an approver.
+  auto appeal = svc_->FileAppeal(agent, p->id, a2_, "satisfaction", "两张差评属于恶意评价", "录音 2026-09-03");
+  ASSERT_TRUE(appeal.ok()) << appeal.error().message;
+  EXPECT_EQ(svc_->DecideAppeal(quality_, appeal->id, AppealStatus::kUpheld, "属实", 2.0).error().code,
+            ErrorCode::kForbidden);
+  auto decided = svc_->DecideAppeal(quality2_, appeal->id, AppealStatus::kUpheld, "属实", 2.0);
+  ASSERT_TRUE(decided.ok()) << decided.error().message;
+  ASSERT_TRUE(decided->adjustment);
+  EXPECT_EQ(svc_->Step(quality_, p->id, PeriodStep::kLock).error().field, "adjustments");
+  EXPECT_EQ(svc_->ApproveAdjustment(quality2_, decided->adjustment->id).error().code, ErrorCode::kForbidden);
+  ASSERT_TRUE(svc_->ApproveAdjustment(exec_, decided->adjustment->id).ok());
+  // No team rating: the scheme rescales, (32 + 36) / 80 x 100 = 85; and the 2 points of the adjustment.
+  EXPECT_DOUBLE_EQ(svc_->ResultOf(agent, p->id, a2_)->results.items[0].total.value(), 87);
+
+  auto locked = svc_->Step(quality_, p->id, PeriodStep::kLock);
+  ASSERT_TRUE(locked.ok());
+  auto v = svc_->Verify(quality_, p->id);
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->identical);
+  EXPECT_EQ(v->sha256, *locked->results_sha256);
+  // Locked: every write is a 409 naming the status.
+  EXPECT_EQ(svc_->PutInput(quality_, p->id, a1_, "team", 1, "x").error().field, "status");
+  EXPECT_EQ(svc_->FileAppeal(agent, p->id, a2_, std::nullopt, "again", "").error().field, "status");
+  EXPECT_EQ(svc_->Step(quality_, p->id, PeriodStep::kLock).error().code, ErrorCode::kConflict);
+}
+
+TEST_F(PeriodServiceTest, AnAppealAfterTheDeadlineIsRefused) {
+  const RecordId scheme = ApprovedScheme();
+  auto p = svc_->CreatePeriod(quality_, {"2026-09", scheme, PeriodKind::kMonth, 0, clock_.Now()});
+  for (PeriodStep s : {PeriodStep::kCollect, PeriodStep::kEvaluate, PeriodStep::kPublish}) {
+    ASSERT_TRUE(svc_->Step(quality_, p->id, s).ok());
+  }
+  clock_.Advance(10LL * 86'400'000);
+  const org::Principal agent = Who(a1_, desk_, {"agent"}, false, {desk_});
+  auto late = svc_->FileAppeal(agent, p->id, a1_, std::nullopt, "too late", "");
+  ASSERT_FALSE(late.ok());
+  EXPECT_EQ(late.error().field, "appeal_deadline");
+}
+
+}  // namespace
+}  // namespace sqm::assessment
