@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "assessment/measure_routes.h"
+#include "assessment/period_routes.h"
 #include "assessment/routes.h"
 #include "calendar/routes.h"
 #include "desk/import_routes.h"
@@ -63,6 +64,7 @@ Application::Application(const Options& options, const Clock& clock)
       exclusions_(db_, facts_),
       feedback_(db_, clock_),
       survey_limiter_(clock_, kSurveyRequestsPerMinute),
+      periods_(db_, clock_, measures_, [this](const std::string& code) { return calendars_.Get(code); }),
       idempotency_(db_, clock_),
       http_(router_, org_, metrics_,
             http::AppOptions{options_.web_root, options_.secure_cookies, options_.access_log, &idempotency_}) {
@@ -149,6 +151,7 @@ void Application::AddRoutes() {
   assessment::AddMethodRoutes(router_);
   assessment::AddMeasureRoutes(router_, measure_service_, options_.business_zone);
   assessment::AddExclusionRoutes(router_, exclusions_);
+  assessment::AddPeriodRoutes(router_, periods_, options_.business_zone);
   feedback::AddStatisticsRoutes(router_);
   feedback::AddRoutes(router_, feedback_, survey_limiter_);
   inspection::AddAgreementRoutes(router_);

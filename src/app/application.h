@@ -63,6 +63,7 @@
 #include "assessment/facts.h"
 #include "assessment/measure_service.h"
 #include "assessment/measure_source.h"
+#include "assessment/period_service.h"
 #include "base/clock.h"
 #include "calendar/registry.h"
 #include "calendar/run_out_watch.h"
@@ -153,6 +154,8 @@ class Application {
   assessment::SqlMeasureSource& measures() { return measures_; }
   assessment::ExclusionService& exclusions() { return exclusions_; }
   feedback::Service& feedback() { return feedback_; }
+  // Indicators, schemes, periods, results and appeals (assessment, issue 10).
+  assessment::PeriodService& periods() { return periods_; }
   const http::Router& router() const { return router_; }
   http::App& http() { return http_; }
 
@@ -184,6 +187,7 @@ class Application {
   assessment::ExclusionService exclusions_;
   feedback::Service feedback_;
   feedback::PublicLimiter survey_limiter_;
+  assessment::PeriodService periods_;
   http::IdempotencyKeys idempotency_;
   std::unique_ptr<storage::EventFollower> follower_;
   http::Metrics metrics_;

@@ -15,16 +15,6 @@ std::optional<IndicatorKind> ParseIndicatorKind(std::string_view text) {
   return std::nullopt;
 }
 
-const char* DirectionName(Direction d) {
-  return d == Direction::kLowerIsBetter ? "lower" : "higher";
-}
-
-std::optional<Direction> ParseDirection(std::string_view text) {
-  if (text == "higher") return Direction::kHigherIsBetter;
-  if (text == "lower") return Direction::kLowerIsBetter;
-  return std::nullopt;
-}
-
 bool IsCode(std::string_view code) {
   if (code.empty() || code.size() > 64) return false;
   for (char c : code) {

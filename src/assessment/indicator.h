@@ -22,8 +22,6 @@ enum class IndicatorKind { kComputed, kManual };
 
 const char* IndicatorKindName(IndicatorKind kind);  // "computed", "manual"
 std::optional<IndicatorKind> ParseIndicatorKind(std::string_view text);
-const char* DirectionName(Direction d);  // "higher", "lower"
-std::optional<Direction> ParseDirection(std::string_view text);
 
 struct LocalText {
   std::string zh;

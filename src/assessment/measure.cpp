@@ -234,16 +234,6 @@ std::optional<AggregationKind> ParseAggregation(std::string_view name) {
   return std::nullopt;
 }
 
-const char* DirectionName(Direction d) {
-  return d == Direction::kHigherIsBetter ? "higher" : "lower";
-}
-
-std::optional<Direction> ParseDirection(std::string_view name) {
-  if (name == "higher") return Direction::kHigherIsBetter;
-  if (name == "lower") return Direction::kLowerIsBetter;
-  return std::nullopt;
-}
-
 double RatioScale(std::string_view unit) {
   if (unit == "percent") return 100;
   if (unit == "per_mille") return 1000;

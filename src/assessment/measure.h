@@ -49,9 +49,6 @@ struct Measure {
   bool builtin = false;
 };
 
-const char* DirectionName(Direction d);  // "higher" | "lower"
-std::optional<Direction> ParseDirection(std::string_view name);
-
 // What a ratio is multiplied by for its unit: percent 100, per_mille 1000, otherwise 1.
 double RatioScale(std::string_view unit);
 MeasureInfo InfoOf(const Measure& m);

@@ -6,6 +6,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sqm::assessment {
@@ -17,6 +18,16 @@ using Matrix = std::vector<std::vector<double>>;
 // Which way an indicator or criterion is good: a benefit criterion (response rate, satisfaction)
 // or a cost criterion (complaints, mean response time).
 enum class Direction { kHigherIsBetter, kLowerIsBetter };
+
+// The wire names: "higher", "lower".
+inline const char* DirectionName(Direction d) {
+  return d == Direction::kHigherIsBetter ? "higher" : "lower";
+}
+inline std::optional<Direction> ParseDirection(std::string_view name) {
+  if (name == "higher") return Direction::kHigherIsBetter;
+  if (name == "lower") return Direction::kLowerIsBetter;
+  return std::nullopt;
+}
 
 // A number that may be "no data": a rate without a denominator (no rated tickets), a score of an
 // indicator that could not be measured, a total without any indicator. It is neither 0 nor NaN

@@ -35,8 +35,9 @@ Error VersionNotFound(int number) {
       Msg("scheme.version_not_found", "version {number} does not exist", {{"number", std::to_string(number)}}));
 }
 
+// Outside the caller's scope reads as absent (as tickets outside a scope do), so that ids reveal nothing.
 Error NotYours() {
-  return Error::Forbidden(Msg("assessment.not_in_scope", "these results are outside your scope"));
+  return Error::NotFound(Msg("assessment.not_in_scope", "these results are outside your scope"));
 }
 
 IndicatorLookup LookupIn(storage::Connection& db) {

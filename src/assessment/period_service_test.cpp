@@ -197,13 +197,13 @@ TEST_F(PeriodServiceTest, AWholePeriodFromPlanToLockAndVerify) {
 
   // An assessee sees only their own results, and only once published.
   const org::Principal agent = Who(a2_, desk_, {"agent"}, false, {desk_});
-  EXPECT_EQ(svc_->ResultOf(agent, p->id, a2_).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(svc_->ResultOf(agent, p->id, a2_).error().code, ErrorCode::kNotFound);
   auto published = svc_->Step(quality_, p->id, PeriodStep::kPublish);
   ASSERT_TRUE(published.ok());
   ASSERT_TRUE(published->appeal_deadline);
   EXPECT_GT(*published->appeal_deadline, clock_.Now() + 3 * 86'400'000LL - 1);
   EXPECT_TRUE(svc_->ResultOf(agent, p->id, a2_).ok());
-  EXPECT_EQ(svc_->ResultOf(agent, p->id, a1_).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(svc_->ResultOf(agent, p->id, a1_).error().code, ErrorCode::kNotFound);
   EXPECT_EQ(svc_->MyResults(agent)->size(), 1u);
 
   // A manager sees his subtree only.

@@ -15,6 +15,7 @@
 #include "base/crypto.h"
 #include "base/json.h"
 #include "calendar/zone.h"
+#include "demo/assessment.h"
 #include "demo/history.h"
 #include "demo/organisation.h"
 #include "storage/postgres.h"
@@ -217,6 +218,14 @@ int main(int argc, char** argv) {
           std::cout << "service desk: " << g->tickets << " tickets over " << seed_days << " days (" << g->open_tickets
                     << " open), " << g->complaints_reviewed << " complaints reviewed (" << g->substantiated
                     << " substantiated), " << g->customers << " customers, " << g->policies << " SLA policies\n";
+          auto a = demo::MakeAssessment(s.database(), s.periods(), calendar::Zone::Named(c.business_zone).value(),
+                                        clock.Now());
+          if (!a.ok()) {
+            std::cerr << "seed-demo: assessment: " << a.error().field << " " << a.error().message << "\n";
+            return 1;
+          }
+          std::cout << "assessment: " << a->indicators << " indicators, " << a->schemes << " schemes, " << a->periods
+                    << " periods (" << a->locked << " locked)\n";
         }
       } else {
         std::cout << "database already has data; demo passwords set for " << r->accounts << " accounts\n";

@@ -1,0 +1,609 @@
+#include "assessment/period_routes.h"
+
+#include <xlsxwriter.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "assessment/result_codec.h"
+#include "base/crypto.h"
+#include "base/json.h"
+#include "calendar/model.h"
+#include "org/rules.h"
+
+namespace sqm::assessment {
+
+namespace bj = boost::json;
+using http::ErrorResponse;
+using http::JsonResponse;
+using http::Request;
+using http::Response;
+
+namespace {
+
+constexpr const char* kBase = "/api/v1/assessment";
+constexpr json::Reader::StringRule kCode{.min_len = 1, .max_len = 64};
+constexpr json::Reader::StringRule kText{.min_len = 1, .max_len = 4000};
+
+bj::value Opt(const std::optional<std::int64_t>& v) {
+  return v ? bj::value(*v) : bj::value(nullptr);
+}
+
+bj::value OptTime(const std::optional<std::int64_t>& t) {
+  return t ? bj::value(FormatIsoUtc(*t)) : bj::value(nullptr);
+}
+
+bj::object Local(const LocalText& t) {
+  return {{"zh", t.zh}, {"en", t.en}};
+}
+
+LocalText ReadLocal(json::Reader& in, std::string_view key, bool required) {
+  LocalText t;
+  const bj::value* v = in.OptValue(key);
+  if (!v) {
+    if (required) in.Fail(key, Msg("field.required", "is required"));
+    return t;
+  }
+  json::Reader n(*v, std::string(key));
+  t.zh = n.String("zh", {.min_len = 1, .max_len = 200});
+  t.en = n.String("en", {.min_len = 1, .max_len = 200});
+  if (auto st = n.Done(); !st.ok()) in.Fail(key, Message(st.error().key, st.error().message, st.error().args));
+  return t;
+}
+
+// ---- indicators
+
+bj::object IndicatorJson(const Indicator& i) {
+  return {{"code", i.code},
+          {"name", Local(i.name)},
+          {"definition", Local(i.definition)},
+          {"unit", i.unit},
+          {"direction", DirectionName(i.direction)},
+          {"kind", IndicatorKindName(i.kind)},
+          {"formula", i.formula},
+          {"target", i.target ? bj::value(*i.target) : bj::value(nullptr)},
+          {"updated_at", FormatIsoUtc(i.updated_at)}};
+}
+
+Result<Indicator> ReadIndicator(const bj::value& body, std::optional<std::string> code) {
+  json::Reader in(body);
+  Indicator i;
+  i.code = code ? *code : in.String("code", kCode);
+  if (code && in.Has("code") && in.OptString("code", kCode) != code) {
+    in.Fail("code", Msg("indicator.code_fixed", "a code never changes"));
+  }
+  i.name = ReadLocal(in, "name", true);
+  if (in.Has("definition")) i.definition = ReadLocal(in, "definition", false);
+  i.unit = in.String("unit", {.min_len = 1, .max_len = 32});
+  const std::string direction = in.OptString("direction", kCode).value_or("higher");
+  if (auto d = ParseDirection(direction)) {
+    i.direction = *d;
+  } else {
+    in.Fail("direction", Msg("indicator.direction", "must be higher or lower"));
+  }
+  const std::string kind = in.OptString("kind", kCode).value_or("computed");
+  if (auto k = ParseIndicatorKind(kind)) {
+    i.kind = *k;
+  } else {
+    in.Fail("kind", Msg("indicator.kind", "must be computed or manual"));
+  }
+  i.formula = in.OptString("formula", {.min_len = 0, .max_len = 1000}).value_or("");
+  i.target = in.OptNumber("target");
+  SQM_TRY(in.Done());
+  return i;
+}
+
+// ---- schemes
+
+bj::object VersionJson(const SchemeVersion& v, bool with_document) {
+  bj::object o{{"number", v.number},
+               {"status", v.status == VersionStatus::kApproved ? "approved" : "draft"},
+               {"effective_from", OptTime(v.effective_from)},
+               {"author", v.author_id},
+               {"approver", Opt(v.approver_id)},
+               {"created_at", FormatIsoUtc(v.created_at)}};
+  if (with_document) o["document"] = json::Parse(v.document).value();
+  return o;
+}
+
+bj::object SchemeJson(const SchemeRecord& s) {
+  bj::array versions;
+  for (const SchemeVersion& v : s.versions) versions.push_back(VersionJson(v, false));
+  return {{"id", s.id},
+          {"code", s.code},
+          {"name", Local(s.name)},
+          {"subject_kind", SubjectKindText(s.subject_kind)},
+          {"current_version", s.current_version ? bj::value(*s.current_version) : bj::value(nullptr)},
+          {"versions", std::move(versions)}};
+}
+
+Result<SchemeDraft> ReadSchemeDraft(json::Reader& in) {
+  SchemeDraft d;
+  d.code = in.String("code", kCode);
+  d.name = ReadLocal(in, "name", true);
+  const std::string kind = in.String("subject_kind", kCode);
+  if (auto k = ParseSubjectKind(kind)) {
+    d.subject_kind = *k;
+  } else if (!kind.empty()) {
+    in.Fail("subject_kind", Msg("scheme.subject_kind", "must be staff or department"));
+  }
+  return d;
+}
+
+Result<int> VersionParam(const Request& req) {
+  auto it = req.params.find("n");
+  if (it == req.params.end()) return Error::NotFound("no such version");
+  try {
+    const int n = std::stoi(it->second);
+    if (n > 0 && std::to_string(n) == it->second) return n;
+  } catch (const std::exception&) {
+  }
+  return Error::NotFound("no such version");
+}
+
+Result<bj::value> DocumentOf(const bj::value& body) {
+  json::Reader in(body);
+  const bj::value* doc = in.OptValue("document");
+  if (!doc) in.Fail("document", Msg("field.required", "is required"));
+  SQM_TRY(in.Done());
+  return *doc;
+}
+
+// ---- periods and results
+
+bj::object PeriodJson(const Period& p, const PeriodCounts* counts = nullptr) {
+  bj::object o{{"id", p.id},
+               {"name", p.name},
+               {"status", PeriodStatusName(p.status)},
+               {"scheme", bj::object{{"id", p.scheme_id}, {"code", p.scheme_code}}},
+               {"version", p.version},
+               {"kind", PeriodKindName(p.kind)},
+               {"from", FormatIsoUtc(p.from_ms)},
+               {"to", FormatIsoUtc(p.to_ms)},
+               {"scope", Opt(p.scope_department_id)},
+               {"snapshot_sha256", p.results_sha256 ? bj::value(*p.results_sha256) : bj::value(nullptr)},
+               {"evaluated_at", OptTime(p.evaluated_at)},
+               {"published_at", OptTime(p.published_at)},
+               {"appeal_deadline", OptTime(p.appeal_deadline)},
+               {"locked_at", OptTime(p.locked_at)}};
+  if (counts) {
+    o["counts"] = bj::object{{"assessees", counts->assessees},
+                             {"ranked", counts->ranked},
+                             {"no_data", counts->no_data},
+                             {"appeals_open", counts->appeals_open}};
+  }
+  return o;
+}
+
+// "2026-11-01" (a local date in the business zone) or an ISO date-time.
+std::optional<std::int64_t> ReadTime(json::Reader& in, std::string_view key, const calendar::Zone& zone) {
+  const std::string text = in.String(key, {.min_len = 1, .max_len = 40});
+  if (text.empty()) return std::nullopt;
+  if (auto d = calendar::ParseLocalDate(text)) return zone.FromLocal(calendar::DayNumber(*d) * 86'400'000LL);
+  if (auto t = ParseIsoTime(text)) return *t;
+  in.Fail(key, Msg("field.time", "must be a date (2026-11-01) or an ISO date-time"));
+  return std::nullopt;
+}
+
+bj::object ResultsJsonFor(const VisibleResults& v, const Request& req) {
+  const auto group = req.QueryText("group");
+  const std::string sort = req.QueryText("sort").value_or("rank");
+  std::vector<const AssesseeResult*> rows;
+  for (const AssesseeResult& r : v.results.items) {
+    if (!group || r.group == *group) rows.push_back(&r);
+  }
+  if (sort == "name") {
+    std::stable_sort(rows.begin(), rows.end(), [](auto* a, auto* b) { return a->assessee.name < b->assessee.name; });
+  } else if (sort == "total") {
+    std::stable_sort(rows.begin(), rows.end(), [](auto* a, auto* b) {
+      const double x = a->total.has_value() ? a->total.value() : -1e300;
+      const double y = b->total.has_value() ? b->total.value() : -1e300;
+      return x > y;
+    });
+  } else {
+    std::stable_sort(rows.begin(), rows.end(), [](auto* a, auto* b) {
+      const int x = a->standing.rank.value_or(1 << 30), y = b->standing.rank.value_or(1 << 30);
+      return x < y;
+    });
+  }
+  bj::array items;
+  for (const AssesseeResult* r : rows) items.push_back(ResultRowJson(*r));
+  return {{"live", v.live}, {"period", PeriodJson(v.period)}, {"items", std::move(items)}};
+}
+
+// ---- exports
+
+struct Table {
+  std::vector<std::string> header;
+  std::vector<std::vector<bj::value>> rows;  // strings, numbers or null
+};
+
+Table ResultsTable(const VisibleResults& v) {
+  Table t;
+  t.header = {"rank",  "assessee_id", "name",        "department", "group",       "volume",
+              "total", "grade",       "coefficient", "list",       "yellow_card", "failed"};
+  for (const AssesseeResult& r : v.results.items) {
+    const bj::object row = ResultRowJson(r);
+    t.rows.push_back({row.at("rank"), row.at("assessee_id"), row.at("name"), row.at("department"), row.at("group"),
+                      row.at("volume"), row.at("total"), row.at("grade"), row.at("coefficient"), row.at("list"),
+                      row.at("yellow_card"), row.at("failed")});
+  }
+  return t;
+}
+
+std::string CellText(const bj::value& v) {
+  if (v.is_string()) return std::string(v.get_string());
+  if (v.is_null()) return "";
+  return json::Serialize(v);
+}
+
+// RFC 4180 quoting; a cell a spreadsheet would read as a formula gets a leading apostrophe.
+std::string Quote(const std::string& text) {
+  std::string s = (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '@')) ? "'" + text : text;
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + '"';
+}
+
+Response CsvOf(const Table& t, const std::string& filename) {
+  Response r;
+  r.content_type = "text/csv; charset=utf-8";
+  r.body = "\xEF\xBB\xBF";
+  auto line = [&](const std::vector<std::string>& cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i) r.body += (i ? "," : "") + Quote(cells[i]);
+    r.body += "\r\n";
+  };
+  line(t.header);
+  for (const auto& row : t.rows) {
+    std::vector<std::string> cells;
+    for (const bj::value& v : row) cells.push_back(CellText(v));
+    line(cells);
+  }
+  r.SetHeader("Content-Disposition", "attachment; filename=\"" + filename + ".csv\"");
+  return r;
+}
+
+Result<Response> XlsxOf(const Table& t, const std::string& filename) {
+  const auto path = std::filesystem::temp_directory_path() / ("sqm-results-" + crypto::RandomToken(12) + ".xlsx");
+  struct Remove {
+    std::filesystem::path p;
+    ~Remove() {
+      std::error_code ec;
+      std::filesystem::remove(p, ec);
+    }
+  } remove{path};
+  lxw_workbook* wb = workbook_new(path.c_str());
+  if (!wb) return Error::Internal("cannot create the XLSX file");
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "results");
+  lxw_format* bold = workbook_add_format(wb);
+  format_set_bold(bold);
+  worksheet_freeze_panes(ws, 1, 0);
+  for (std::size_t c = 0; c < t.header.size(); ++c) {
+    worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), t.header[c].c_str(), bold);
+  }
+  for (std::size_t r = 0; r < t.rows.size(); ++r) {
+    for (std::size_t c = 0; c < t.rows[r].size(); ++c) {
+      const bj::value& v = t.rows[r][c];
+      const auto row = static_cast<lxw_row_t>(r + 1);
+      const auto col = static_cast<lxw_col_t>(c);
+      if (v.is_number()) {
+        worksheet_write_number(ws, row, col, v.to_number<double>(), nullptr);
+      } else if (!v.is_null()) {
+        worksheet_write_string(ws, row, col, CellText(v).c_str(), nullptr);
+      }
+    }
+  }
+  if (workbook_close(wb) != LXW_NO_ERROR) return Error::Internal("writing the XLSX file failed");
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  Response r;
+  r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  r.body = std::move(ss).str();
+  r.SetHeader("Content-Disposition", "attachment; filename=\"" + filename + ".xlsx\"");
+  return r;
+}
+
+bj::object AppealJson(const Appeal& a) {
+  bj::value adj = nullptr;
+  if (a.adjustment) {
+    adj = bj::object{{"id", a.adjustment->id},
+                     {"points", a.adjustment->points},
+                     {"status", a.adjustment->approved ? "approved" : "proposed"},
+                     {"approved_by", Opt(a.adjustment->approved_by)}};
+  }
+  return {{"id", a.id},
+          {"period_id", a.period_id},
+          {"assessee_id", a.assessee_id},
+          {"indicator_code", a.indicator_code ? bj::value(*a.indicator_code) : bj::value(nullptr)},
+          {"reason", a.reason},
+          {"evidence", a.evidence},
+          {"status", AppealStatusName(a.status)},
+          {"filed_by", a.filed_by},
+          {"filed_at", FormatIsoUtc(a.filed_at)},
+          {"decided_by", Opt(a.decided_by)},
+          {"decided_at", OptTime(a.decided_at)},
+          {"decision_reason", a.decision_reason},
+          {"adjustment", adj}};
+}
+
+bj::object ArchiveJson(const std::vector<ArchiveEntry>& entries) {
+  bj::array items;
+  for (const ArchiveEntry& e : entries) {
+    bj::object row = ResultRowJson(e.result);
+    row["period"] = PeriodJson(e.period);
+    items.push_back(std::move(row));
+  }
+  return {{"items", std::move(items)}};
+}
+
+}  // namespace
+
+void AddPeriodRoutes(http::Router& r, PeriodService& svc, calendar::Zone zone) {
+  const std::string read(org::kAssessmentRead), manage(org::kAssessmentManage), approve(org::kAssessmentApprove),
+      staff(org::kStaff);
+  const std::string base = kBase;
+
+  // ---- indicators
+  r.Add("GET", base + "/indicators", read, [&svc](Request& req) {
+    return http::Reply(svc.ListIndicators(req.who()), [](const std::vector<Indicator>& list) {
+      bj::array items;
+      for (const Indicator& i : list) items.push_back(IndicatorJson(i));
+      return bj::object{{"items", std::move(items)}};
+    });
+  });
+  r.Add("POST", base + "/indicators", manage, [&svc](Request& req) {
+    SQM_ASSIGN_OR_REPLY(bj::value body, req.Json());
+    SQM_ASSIGN_OR_REPLY(Indicator ind, ReadIndicator(body, std::nullopt));
+    return http::Reply(svc.SaveIndicator(req.who(), ind, true), IndicatorJson, 201);
+  });
+  r.Add("PUT", base + "/indicators/{code}", manage, [&svc](Request& req) {
+    SQM_ASSIGN_OR_REPLY(bj::value body, req.Json());
+    SQM_ASSIGN_OR_REPLY(Indicator ind, ReadIndicator(body, req.params.at("code")));
+    return http::Reply(svc.SaveIndicator(req.who(), ind, false), IndicatorJson);
+  });
+
+  // ---- schemes
+  r.Add("GET", base + "/schemes", read, [&svc](Request& req) {
+    return http::Reply(svc.ListSchemes(req.who()), [](const std::vector<SchemeRecord>& list) {
+      bj::array items;
+      for (const SchemeRecord& s : list) items.push_back(SchemeJson(s));
+      return bj::object{{"items", std::move(items)}};
+    });
+  });
+  r.Add("POST", base + "/schemes", manage, [&svc](Request& req) {
+    SQM_ASSIGN_OR_REPLY(bj::value body, req.Json());
+    json::Reader in(body);
+    SQM_ASSIGN_OR_REPLY(SchemeDraft d, ReadSchemeDraft(in));
+    if (auto st = in.Done(); !st.ok()) return ErrorResponse(st.error());
+    return http::Reply(svc.CreateScheme(req.who(), d), SchemeJson, 201);
+  });
+  r.Add("POST", base + "/schemes/import", manage, [&svc](Request& req) {
+    SQM_ASSIGN_OR_REPLY(bj::value body, req.Json());
+    json::Reader in(body);
+    SQM_ASSIGN_OR_REPLY(SchemeDraft d, ReadSchemeDraft(in));
+    const bj::value* doc = in.OptValue("document");
+    if (!doc) in.Fail("document", Msg("field.required", "is required"));
+    if (auto st = in.Done(); !st.ok()) return ErrorResponse(st.error());
+    return http::Reply(svc.ImportScheme(req.who(), d, *doc), SchemeJson, 201);
+  });
+  r.Add("POST", base + "/schemes/{id}/versions", manage, [&svc](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    SQM_ASSIGN_OR_REPLY(bj::value body, req.Json());
+    SQM_ASSIGN_OR_REPLY(bj::value doc, DocumentOf(body));
+    return http::Reply(
+        svc.AddVersion(req.who(), id, doc), [](const SchemeVersion& v) { return VersionJson(v, true); }, 201);
+  });
+  r.Add("GET", base + "/schemes/{id}/versions/{n}", read, [&svc](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    SQM_ASSIGN_OR_REPLY(int n, VersionParam(req));
+    return http::Reply(svc.GetVersion(req.who(), id, n), [](const SchemeVersion& v) { return VersionJson(v, true); });
+  });
+  r.Add("PUT", base + "/schemes/{id}/versions/{n}", manage, [&svc](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    SQM_ASSIGN_OR_REPLY(int n, VersionParam(req));
+    SQM_ASSIGN_OR_REPLY(bj::value body, req.Json());
+    SQM_ASSIGN_OR_REPLY(bj::value doc, DocumentOf(body));
+    return http::Reply(svc.UpdateVersion(req.who(), id, n, doc),
+                       [](const SchemeVersion& v) { return VersionJson(v, true); });
+  });
+  r.Add("POST", base + "/schemes/{id}/versions/{n}/approve", approve, [&svc, zone](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    SQM_ASSIGN_OR_REPLY(int n, VersionParam(req));
+    SQM_ASSIGN_OR_REPLY(bj::value body, req.Json());
+    json::Reader in(body);
+    auto from = ReadTime(in, "effective_from", zone);
+    if (auto st = in.Done(); !st.ok()) return ErrorResponse(st.error());
+    return http::Reply(svc.ApproveVersion(req.who(), id, n, *from),
+                       [](const SchemeVersion& v) { return VersionJson(v, false); });
+  });
+  r.Add("POST", base + "/schemes/{id}/versions/{n}/check", read, [&svc](Request& req) {
+    SQM_ASSIGN_OR_REPLY(bj::value body, req.Json());
+    SQM_ASSIGN_OR_REPLY(bj::value doc, DocumentOf(body));
+    auto checked = svc.CheckDocument(doc);
+    bj::array errors;
+    if (!checked.ok()) {
+      const Error& e = checked.error();
+      errors.push_back(bj::object{{"field", e.field}, {"message", e.message}, {"key", e.key}});
+      for (const FieldProblem& p : e.more) {
+        errors.push_back(bj::object{{"field", p.field}, {"message", p.message}, {"key", p.key}});
+      }
+    }
+    return JsonResponse(200, bj::object{{"ok", checked.ok()}, {"errors", std::move(errors)}});
+  });
+  r.Add("GET", base + "/schemes/{id}/versions/{n}/export", read, [&svc](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    SQM_ASSIGN_OR_REPLY(int n, VersionParam(req));
+    return http::Reply(svc.GetVersion(req.who(), id, n),
+                       [](const SchemeVersion& v) { return json::Parse(v.document).value(); });
+  });
+
+  // ---- periods
+  r.Add("GET", base + "/periods", read, [&svc](Request& req) {
+    return http::Reply(svc.ListPeriods(req.who()), [](const std::vector<Period>& list) {
+      bj::array items;
+      for (const Period& p : list) items.push_back(PeriodJson(p));
+      return bj::object{{"items", std::move(items)}};
+    });
+  });
+  r.Add("POST", base + "/periods", manage, [&svc, zone](Request& req) {
+    SQM_ASSIGN_OR_REPLY(bj::value body, req.Json());
+    json::Reader in(body);
+    PeriodDraft d;
+    d.name = in.String("name", {.min_len = 1, .max_len = 100});
+    d.scheme_id = in.Int("scheme_id", 1);
+    const std::string kind = in.OptString("kind", kCode).value_or("month");
+    if (auto k = ParsePeriodKind(kind)) {
+      d.kind = *k;
+    } else {
+      in.Fail("kind", Msg("period.kind", "must be month, quarter, year or custom"));
+    }
+    d.from_ms = ReadTime(in, "from", zone).value_or(0);
+    d.to_ms = ReadTime(in, "to", zone).value_or(0);
+    d.scope_department_id = in.OptInt("scope_department_id", 1);
+    if (auto st = in.Done(); !st.ok()) return ErrorResponse(st.error());
+    return http::Reply(
+        svc.CreatePeriod(req.who(), d), [](const Period& p) { return PeriodJson(p); }, 201);
+  });
+  r.Add("GET", base + "/periods/{id}", read, [&svc](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    PeriodCounts counts;
+    return http::Reply(svc.GetPeriod(req.who(), id, &counts), [&](const Period& p) { return PeriodJson(p, &counts); });
+  });
+  for (PeriodStep step : {PeriodStep::kCollect, PeriodStep::kEvaluate, PeriodStep::kPublish, PeriodStep::kLock}) {
+    r.Add("POST", base + "/periods/{id}/" + PeriodStepName(step), manage, [&svc, step](Request& req) {
+      SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+      return http::Reply(svc.Step(req.who(), id, step), [](const Period& p) { return PeriodJson(p); });
+    });
+  }
+  r.Add("POST", base + "/periods/{id}/verify", read, [&svc](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    return http::Reply(svc.Verify(req.who(), id), [](const Verification& v) {
+      return bj::object{{"identical", v.identical}, {"sha256", v.sha256}, {"stored_sha256", v.stored_sha256}};
+    });
+  });
+
+  // ---- results
+  r.Add("GET", base + "/periods/{id}/results", read, [&svc](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    return http::Reply(svc.Results(req.who(), id), [&](const VisibleResults& v) { return ResultsJsonFor(v, req); });
+  });
+  r.Add("GET", base + "/periods/{id}/results.csv", read, [&svc](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    SQM_ASSIGN_OR_REPLY(VisibleResults v, svc.Results(req.who(), id));
+    return CsvOf(ResultsTable(v), "results-" + std::to_string(id));
+  });
+  r.Add("GET", base + "/periods/{id}/results.xlsx", read, [&svc](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    SQM_ASSIGN_OR_REPLY(VisibleResults v, svc.Results(req.who(), id));
+    SQM_ASSIGN_OR_REPLY(Response out, XlsxOf(ResultsTable(v), "results-" + std::to_string(id)));
+    return out;
+  });
+  r.Add("GET", base + "/periods/{id}/results/{assessee_id}", staff, [&svc](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    SQM_ASSIGN_OR_REPLY(auto assessee, req.IdParam("assessee_id"));
+    return http::Reply(svc.ResultOf(req.who(), id, assessee), [](const VisibleResults& v) {
+      bj::object o = ResultDetailJson(v.results.items.front());
+      bj::object mean;
+      for (const auto& [code, value] : v.group_mean) mean[code] = value;
+      o["group_mean"] = std::move(mean);
+      o["live"] = v.live;
+      o["period"] = PeriodJson(v.period);
+      return o;
+    });
+  });
+  r.Add("GET", base + "/me/results", staff,
+        [&svc](Request& req) { return http::Reply(svc.MyResults(req.who()), ArchiveJson); });
+  r.Add("GET", base + "/archive/{staff_id}", staff, [&svc](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("staff_id"));
+    return http::Reply(svc.Archive(req.who(), id), ArchiveJson);
+  });
+
+  // ---- manual inputs, appeals, adjustments
+  r.Add("PUT", base + "/periods/{id}/inputs/{assessee_id}/{indicator_code}", manage, [&svc](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    SQM_ASSIGN_OR_REPLY(auto assessee, req.IdParam("assessee_id"));
+    SQM_ASSIGN_OR_REPLY(bj::value body, req.Json());
+    json::Reader in(body);
+    auto value = in.OptNumber("value");
+    if (!value) in.Fail("value", Msg("field.required", "is required"));
+    const std::string evidence = in.OptString("evidence", kText).value_or("");
+    if (auto st = in.Done(); !st.ok()) return ErrorResponse(st.error());
+    return http::Reply(svc.PutInput(req.who(), id, assessee, req.params.at("indicator_code"), *value, evidence),
+                       [](const ManualInput& m) {
+                         return bj::object{{"period_id", m.period_id},
+                                           {"assessee_id", m.assessee_id},
+                                           {"indicator_code", m.indicator_code},
+                                           {"value", m.value},
+                                           {"evidence", m.evidence},
+                                           {"entered_by", m.entered_by},
+                                           {"entered_at", FormatIsoUtc(m.entered_at)}};
+                       });
+  });
+  r.Add("POST", base + "/periods/{id}/appeals", staff, [&svc](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    SQM_ASSIGN_OR_REPLY(bj::value body, req.Json());
+    json::Reader in(body);
+    const std::int64_t assessee = in.Int("assessee_id", 1);
+    auto indicator = in.OptString("indicator_code", kCode);
+    const std::string reason = in.String("reason", kText);
+    const std::string evidence = in.OptString("evidence", {.min_len = 0, .max_len = 4000}).value_or("");
+    if (auto st = in.Done(); !st.ok()) return ErrorResponse(st.error());
+    return http::Reply(svc.FileAppeal(req.who(), id, assessee, indicator, reason, evidence), AppealJson, 201);
+  });
+  r.Add("GET", base + "/appeals", read, [&svc](Request& req) {
+    std::optional<AppealStatus> status;
+    if (auto s = req.QueryText("status")) {
+      status = ParseAppealStatus(*s);
+      if (!status) {
+        return ErrorResponse(
+            Error::Invalid("status", Msg("appeal.status", "must be open, upheld, partly_upheld or rejected")));
+      }
+    }
+    return http::Reply(svc.ListAppeals(req.who(), status), [](const std::vector<Appeal>& list) {
+      bj::array items;
+      for (const Appeal& a : list) items.push_back(AppealJson(a));
+      return bj::object{{"items", std::move(items)}};
+    });
+  });
+  r.Add("POST", base + "/appeals/{id}/decide", manage, [&svc](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    SQM_ASSIGN_OR_REPLY(bj::value body, req.Json());
+    json::Reader in(body);
+    const std::string outcome_text = in.String("outcome", kCode);
+    auto outcome = ParseAppealStatus(outcome_text);
+    if ((!outcome || *outcome == AppealStatus::kOpen) && !outcome_text.empty()) {
+      in.Fail("outcome", Msg("appeal.outcome", "must be upheld, partly_upheld or rejected"));
+    }
+    const std::string reason = in.String("reason", kText);
+    std::optional<double> points;
+    if (const bj::value* adj = in.OptValue("adjustment"); adj && !adj->is_null()) {
+      json::Reader a(*adj, "adjustment");
+      points = a.OptNumber("points");
+      if (!points) a.Fail("points", Msg("field.required", "is required"));
+      if (auto st = a.Done(); !st.ok()) return ErrorResponse(st.error());
+    }
+    if (auto st = in.Done(); !st.ok()) return ErrorResponse(st.error());
+    return http::Reply(svc.DecideAppeal(req.who(), id, outcome.value_or(AppealStatus::kOpen), reason, points),
+                       AppealJson);
+  });
+  r.Add("POST", base + "/adjustments/{id}/approve", approve, [&svc](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    return http::Reply(svc.ApproveAdjustment(req.who(), id), [](const Adjustment& a) {
+      return bj::object{{"id", a.id},
+                        {"appeal_id", a.appeal_id},
+                        {"period_id", a.period_id},
+                        {"assessee_id", a.assessee_id},
+                        {"points", a.points},
+                        {"status", "approved"},
+                        {"approved_by", Opt(a.approved_by)}};
+    });
+  });
+}
+
+}  // namespace sqm::assessment

@@ -1,0 +1,219 @@
+// Assessment: the indicator library, schemes and versions, a period from plan to lock with its
+// verify, results by scope (the evaluator sees nothing, a manager his subtree, an assessee only
+// their own), manual inputs, appeals and adjustments, CSV and XLSX exports; every refusal a 4xx
+// naming the field.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { demoIds, loginAs, startServer, uniqueName } from './lib/server.mjs';
+
+const A = '/api/v1/assessment';
+let server;
+const as = {};
+let ids;
+
+before(async () => {
+  server = await startServer();
+  for (const role of ['admin', 'quality', 'executive', 'manager', 'agent', 'engineer', 'evaluator', 'customer']) {
+    as[role] = await loginAs(server, role);
+  }
+  ids = await demoIds(as.admin);
+});
+
+after(async () => {
+  await server?.stop();
+});
+
+function assertRefused(r, status, field) {
+  assert.equal(r.status, status, r.text);
+  if (field) assert.equal(r.body.error.field, field, r.text);
+  assert.doesNotMatch(r.text, /NaN|Infinity/);
+}
+
+function document(team, kb) {
+  return {
+    tree: {
+      code: 'total', max_points: 100, children: [
+        { code: 'team', name: { zh: '团队协作', en: 'Teamwork' }, max_points: 60,
+          indicator: { code: team, rule: { kind: 'linear', floor: 0, target: 10 } } },
+        { code: 'kb', name: { zh: '知识库维护', en: 'Knowledge base' }, max_points: 40,
+          indicator: { code: kb, rule: { kind: 'bands', bands: [{ bound: 5, points: 40 }, { bound: 2, points: 20 }], otherwise: 0 } } },
+      ],
+    },
+    rounding: { decimals: 2, what: 'total' },
+    grades: [{ code: 'excellent', min: 90 }, { code: 'good', min: 80 }, { code: 'pass', min: 60 }, { code: 'fail', min: 0 }],
+    coefficients: { excellent: 1.2, good: 1.0, pass: 0.8, fail: 0.6 },
+    red_list: 1, black_list: 1, appeal_days: 5,
+  };
+}
+
+describe('indicators, schemes, a period', () => {
+  const team = uniqueName('team').replaceAll('-', '_');
+  const kb = uniqueName('kb').replaceAll('-', '_');
+  let scheme;
+  let period;
+
+  test('indicators: manual ones, and a formula naming an unknown measure is a 400 naming it', async () => {
+    for (const code of [team, kb]) {
+      const r = await as.quality.post(`${A}/indicators`, {
+        code, name: { zh: code, en: code }, unit: 'points', direction: 'higher', kind: 'manual', formula: '',
+      });
+      assert.equal(r.status, 201, r.text);
+    }
+    const bad = await as.quality.post(`${A}/indicators`, {
+      code: uniqueName('bad').replaceAll('-', '_'), name: { zh: '坏', en: 'Bad' }, unit: 'percent', kind: 'computed',
+      formula: 'no_such_measure / 2',
+    });
+    assertRefused(bad, 400, 'formula');
+    assert.match(bad.body.error.message, /no_such_measure/);
+    assertRefused(await as.manager.post(`${A}/indicators`, { code: 'x' }), 403);
+    const list = await as.manager.get(`${A}/indicators`);
+    assert.equal(list.status, 200);
+    assert.ok(list.body.items.some((i) => i.code === team));
+    assertRefused(await as.evaluator.get(`${A}/indicators`), 403);
+  });
+
+  test('schemes: validation names the node; the author never approves; an approved version never changes', async () => {
+    const created = await as.quality.post(`${A}/schemes`, {
+      code: uniqueName('staff'), name: { zh: '员工考核', en: 'Staff assessment' }, subject_kind: 'staff',
+    });
+    assert.equal(created.status, 201, created.text);
+    scheme = created.body.id;
+    const wrong = document(team, kb);
+    wrong.tree.children[1].max_points = 41;
+    const refused = await as.quality.post(`${A}/schemes/${scheme}/versions`, { document: wrong });
+    assertRefused(refused, 400, 'tree.children');
+    const check = await as.manager.post(`${A}/schemes/${scheme}/versions/1/check`, { document: wrong });
+    assert.equal(check.status, 200, check.text);
+    assert.equal(check.body.ok, false);
+    assert.equal(check.body.errors[0].field, 'tree.children');
+    const unknown = document(team, 'nope');
+    assertRefused(await as.quality.post(`${A}/schemes/${scheme}/versions`, { document: unknown }), 400,
+      'tree.children[1].indicator.code');
+
+    const v = await as.quality.post(`${A}/schemes/${scheme}/versions`, { document: document(team, kb) });
+    assert.equal(v.status, 201, v.text);
+    assert.equal(v.body.status, 'draft');
+    assertRefused(await as.quality.post(`${A}/schemes/${scheme}/versions/1/approve`, { effective_from: '2020-01-01' }), 403);
+    const ok = await as.executive.post(`${A}/schemes/${scheme}/versions/1/approve`, { effective_from: '2020-01-01' });
+    assert.equal(ok.status, 200, ok.text);
+    assertRefused(await as.quality.put(`${A}/schemes/${scheme}/versions/1`, { document: document(team, kb) }), 409, 'status');
+    const exported = await as.manager.get(`${A}/schemes/${scheme}/versions/1/export`);
+    assert.equal(exported.status, 200);
+    assert.deepEqual(exported.body.tree.children[0].indicator.code, team);
+    const imported = await as.quality.post(`${A}/schemes/import`, {
+      code: uniqueName('imported'), name: { zh: '导入', en: 'Imported' }, subject_kind: 'staff', document: exported.body,
+    });
+    assert.equal(imported.status, 201, imported.text);
+    const schemes = await as.manager.get(`${A}/schemes`);
+    assert.equal(schemes.body.items.find((s) => s.id === scheme).current_version, 1);
+  });
+
+  test('a period: plan, collect (live), inputs, evaluate, publish, appeal, adjust, lock, verify', async () => {
+    const p = await as.quality.post(`${A}/periods`, {
+      name: '2026-11', scheme_id: scheme, kind: 'month', from: '2026-11-01', to: '2026-12-01',
+    });
+    assert.equal(p.status, 201, p.text);
+    assert.equal(p.body.status, 'planned');
+    period = p.body.id;
+    assertRefused(await as.quality.post(`${A}/periods/${period}/evaluate`), 409, 'status');
+    assert.equal((await as.quality.post(`${A}/periods/${period}/collect`)).status, 200);
+
+    const agentId = ids.staff.agent;
+    const engineerId = ids.staff.engineer;
+    for (const [who, t, k] of [[agentId, 10, 6], [engineerId, 5, 3]]) {
+      assert.equal((await as.quality.put(`${A}/periods/${period}/inputs/${who}/${team}`, { value: t, evidence: '组长评分表' })).status, 200);
+      assert.equal((await as.quality.put(`${A}/periods/${period}/inputs/${who}/${kb}`, { value: k, evidence: '知识库记录' })).status, 200);
+    }
+    assertRefused(await as.quality.put(`${A}/periods/${period}/inputs/${agentId}/${team}`, { value: 1 }), 400, 'evidence');
+
+    const live = await as.quality.get(`${A}/periods/${period}/results`);
+    assert.equal(live.status, 200, live.text);
+    assert.equal(live.body.live, true);
+    const agentRow = live.body.items.find((i) => i.assessee_id === agentId);
+    assert.equal(agentRow.total, 100);
+    assert.equal(agentRow.rank, 1);
+    const nobody = live.body.items.find((i) => i.assessee_id !== agentId && i.assessee_id !== engineerId);
+    assert.equal(nobody.total, null);
+    assert.equal(nobody.no_data, true);
+
+    const evaluated = await as.quality.post(`${A}/periods/${period}/evaluate`);
+    assert.equal(evaluated.status, 200, evaluated.text);
+    assert.match(evaluated.body.snapshot_sha256, /^[0-9a-f]{64}$/);
+    assertRefused(await as.quality.put(`${A}/periods/${period}/inputs/${agentId}/${team}`, { value: 1, evidence: 'x' }), 409, 'status');
+
+    // Scope: the evaluator sees nothing; the manager his subtree; an assessee only their own, once
+    // published (outside one's scope reads as not found).
+    assertRefused(await as.evaluator.get(`${A}/periods/${period}/results`), 403);
+    const scoped = await as.manager.get(`${A}/periods/${period}/results`);
+    assert.equal(scoped.status, 200);
+    assert.ok(scoped.body.items.some((i) => i.assessee_id === engineerId));
+    assert.ok(!scoped.body.items.some((i) => i.assessee_id === agentId), 'the agent is outside the manager\'s subtree');
+    assertRefused(await as.agent.get(`${A}/periods/${period}/results/${agentId}`), 404);
+
+    const published = await as.quality.post(`${A}/periods/${period}/publish`);
+    assert.equal(published.status, 200);
+    assert.ok(published.body.appeal_deadline);
+    const own = await as.engineer.get(`${A}/periods/${period}/results/${engineerId}`);
+    assert.equal(own.status, 200, own.text);
+    assert.equal(own.body.total, 50 * 0.6 + 20);  // team 5 of 10 -> 30; kb 3 -> 20
+    assert.equal(own.body.nodes[1].code, 'team');
+    assert.equal(own.body.nodes[1].rule, 'linear');
+    assertRefused(await as.engineer.get(`${A}/periods/${period}/results/${agentId}`), 404);
+    assertRefused(await as.evaluator.get(`${A}/periods/${period}/results/${engineerId}`), 404);
+    const mine = await as.engineer.get(`${A}/me/results`);
+    assert.equal(mine.status, 200);
+    assert.ok(mine.body.items.some((i) => i.period.id === period));
+    assertRefused(await as.engineer.get(`${A}/archive/${agentId}`), 404);
+    assert.equal((await as.manager.get(`${A}/archive/${engineerId}`)).status, 200);
+
+    // An appeal, reviewed by someone else than the evaluator, and an adjustment confirmed by an approver.
+    const appeal = await as.engineer.post(`${A}/periods/${period}/appeals`, {
+      assessee_id: engineerId, indicator_code: kb, reason: '知识库条目漏记 2 条', evidence: 'KB-101, KB-102',
+    });
+    assert.equal(appeal.status, 201, appeal.text);
+    assertRefused(await as.agent.post(`${A}/periods/${period}/appeals`, { assessee_id: engineerId, reason: 'x' }), 404);
+    assertRefused(await as.quality.post(`${A}/appeals/${appeal.body.id}/decide`, { outcome: 'upheld', reason: '属实', adjustment: { points: 2 } }), 403);
+    assertRefused(await as.admin.post(`${A}/appeals/${appeal.body.id}/decide`, { outcome: 'upheld' }), 400, 'reason');
+    const decided = await as.admin.post(`${A}/appeals/${appeal.body.id}/decide`, { outcome: 'partly_upheld', reason: '部分属实', adjustment: { points: 2 } });
+    assert.equal(decided.status, 200, decided.text);
+    assertRefused(await as.quality.post(`${A}/periods/${period}/lock`), 409, 'adjustments');
+    const approved = await as.executive.post(`${A}/adjustments/${decided.body.adjustment.id}/approve`);
+    assert.equal(approved.status, 200, approved.text);
+    assert.equal((await as.engineer.get(`${A}/periods/${period}/results/${engineerId}`)).body.total, 52);
+    const inbox = await as.manager.get(`${A}/appeals`);
+    assert.ok(inbox.body.items.some((a) => a.id === appeal.body.id));
+
+    const csv = await as.quality.get(`${A}/periods/${period}/results.csv`);
+    assert.equal(csv.status, 200);
+    assert.match(csv.headers.get('content-type'), /text\/csv/);
+    assert.match(csv.text, /rank,assessee_id,name/);
+    const xlsx = await as.quality.get(`${A}/periods/${period}/results.xlsx`);
+    assert.equal(xlsx.status, 200);
+    assert.match(xlsx.headers.get('content-type'), /spreadsheetml/);
+
+    const locked = await as.quality.post(`${A}/periods/${period}/lock`);
+    assert.equal(locked.status, 200, locked.text);
+    const verify = await as.manager.post(`${A}/periods/${period}/verify`);
+    assert.equal(verify.status, 200);
+    assert.equal(verify.body.identical, true);
+    assert.equal(verify.body.sha256, locked.body.snapshot_sha256);
+    // Locked: every write is a 409 naming the status.
+    assertRefused(await as.quality.put(`${A}/periods/${period}/inputs/${engineerId}/${team}`, { value: 1, evidence: 'x' }), 409, 'status');
+    assertRefused(await as.engineer.post(`${A}/periods/${period}/appeals`, { assessee_id: engineerId, reason: 'again' }), 409, 'status');
+    assertRefused(await as.quality.post(`${A}/periods/${period}/lock`), 409, 'status');
+    const detail = await as.manager.get(`${A}/periods/${period}`);
+    assert.equal(detail.body.status, 'locked');
+    assert.ok(detail.body.counts.assessees >= 2);
+  });
+
+  test('customers and evaluators see nothing of assessment', async () => {
+    for (const path of [`${A}/periods`, `${A}/schemes`, `${A}/appeals`]) {
+      assertRefused(await as.evaluator.get(path), 403);
+      assertRefused(await as.customer.get(path), 403);
+    }
+    const mine = await as.evaluator.get(`${A}/me/results`);
+    assert.equal(mine.status, 200);
+    assert.deepEqual(mine.body.items, []);
+  });
+});
