@@ -66,7 +66,7 @@ build_cpp() {
 # Rebuilds web/dist when any input changed since the last build.
 build_web() {
   local web="$SQM_ROOT/web" stamp="$SQM_ROOT/web/dist/.build-stamp" sum
-  sum="$(cd "$web" && find src public index.html package-lock.json vite.config.ts tsconfig*.json scripts \
+  sum="$(cd "$web" && find src public index.html answer.html package-lock.json vite.config.ts tsconfig*.json scripts \
            -type f 2>/dev/null | sort | xargs sha256sum | sha256sum | cut -c1-64)"
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sum" ]; then
     return 0
