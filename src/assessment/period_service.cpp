@@ -460,23 +460,27 @@ std::map<std::string, double> GroupMean(const PeriodResults& r, const std::strin
   return out;
 }
 
+bool IsLive(PeriodStatus status) {
+  return status == PeriodStatus::kPlanned || status == PeriodStatus::kCollecting;
+}
+
 }  // namespace
+
+// A live preview while the period collects; afterwards the stored results, which are what the
+// snapshot gives (verify checks it), computed again so that the services hand out one structure.
+Result<PeriodResults> PeriodService::CurrentResults(storage::Connection& c, const Loaded& l) {
+  if (!IsLive(l.period.status)) return StoredResults(l.period, l.document, c);
+  SQM_ASSIGN(Snapshot s, LiveSnapshot(c, l));
+  return ComputeResults(l.document, s);
+}
 
 Result<VisibleResults> PeriodService::Results(const org::Principal& who, RecordId period_id) {
   return db_.Read([&](storage::Connection& c) -> Result<VisibleResults> {
     SQM_ASSIGN(Loaded l, Load(c, period_id));
     VisibleResults out;
     out.period = l.period;
-    PeriodResults all;
-    if (l.period.status == PeriodStatus::kPlanned || l.period.status == PeriodStatus::kCollecting) {
-      out.live = true;
-      SQM_ASSIGN(Snapshot s, LiveSnapshot(c, l));
-      all = ComputeResults(l.document, s);
-    } else {
-      // The stored results are what the snapshot gives (verify checks it); computed again here so
-      // that the services hand out one structure.
-      all = StoredResults(l.period, l.document, c);
-    }
+    out.live = IsLive(l.period.status);
+    SQM_ASSIGN(PeriodResults all, CurrentResults(c, l));
     for (AssesseeResult& r : all.items) {
       if (Sees(who, r.assessee, l.scheme.subject_kind)) out.results.items.push_back(std::move(r));
     }
@@ -492,14 +496,8 @@ Result<VisibleResults> PeriodService::ResultOf(const org::Principal& who, Record
     if (!reader && !published) return NotYours();
     VisibleResults out;
     out.period = l.period;
-    PeriodResults all;
-    if (l.period.status == PeriodStatus::kPlanned || l.period.status == PeriodStatus::kCollecting) {
-      out.live = true;
-      SQM_ASSIGN(Snapshot s, LiveSnapshot(c, l));
-      all = ComputeResults(l.document, s);
-    } else {
-      all = StoredResults(l.period, l.document, c);
-    }
+    out.live = IsLive(l.period.status);
+    SQM_ASSIGN(PeriodResults all, CurrentResults(c, l));
     for (AssesseeResult& r : all.items) {
       if (r.assessee.id != assessee_id) continue;
       if (!Sees(who, r.assessee, l.scheme.subject_kind)) return NotYours();

@@ -135,6 +135,7 @@ class PeriodService {
   Result<std::vector<AssesseeRef>> Assessees(storage::Connection& db, SubjectKind kind,
                                              std::optional<RecordId> scope_department);
   Result<Snapshot> LiveSnapshot(storage::Connection& db, const Loaded& l);
+  Result<PeriodResults> CurrentResults(storage::Connection& db, const Loaded& l);
   bool Sees(const org::Principal& who, const AssesseeRef& a, SubjectKind kind) const;
 
   storage::Database& db_;
