@@ -7,9 +7,14 @@ import { sideMenu } from './helpers';
 
 /** Chooses a judgement of the upper triangle, e.g. row 0 column 1 = "1/3". */
 async function judge(page: Page, i: number, j: number, label: string): Promise<void> {
-  await page.getByTestId(`ahp-cell-${i}-${j}`).locator('.ant-select').click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
-  await expect(page.getByTestId(`ahp-cell-${i}-${j}`).locator('.ant-select-selection-item')).toHaveText(label);
+  const cell = page.getByTestId(`ahp-cell-${i}-${j}`);
+  const open = page.locator('.ant-select-dropdown:visible');
+  // The previous cell's list has finished closing, so the one that opens is this cell's.
+  await expect(open).toHaveCount(0);
+  await cell.locator('.ant-select').click();
+  await expect(open).toHaveCount(1);
+  await open.locator(`.ant-select-item-option[title="${label}"]`).click();
+  await expect(cell.locator('.ant-select-selection-item')).toHaveText(label);
 }
 
 async function openMethods(page: Page): Promise<void> {
@@ -80,7 +85,7 @@ test('entropy, TOPSIS and RSR on pasted tables, and a pasted table with a word i
   // The published figures have 3 decimals; the page shows 4 and the whole figure on hover.
   const published = await closeness.evaluateAll((spans) => spans.map((s) => Number(s.getAttribute('title')).toFixed(3)));
   expect(published).toEqual(['0.387', '0.327', '0.391', '0.615', '0.868', '0.493']);
-  await expect(page.getByTestId('topsis-result').locator('tbody tr').nth(4).locator('td').last()).toHaveText('1');
+  await expect(page.getByTestId('topsis-result').locator('tbody tr.ant-table-row').nth(4).locator('td').last()).toHaveText('1');
 
   // RSR on the same table: every row gets a tier between 1 and 3, and the distribution table shows.
   await page.getByRole('tab', { name: '秩和比法（RSR）' }).click();
@@ -88,7 +93,7 @@ test('entropy, TOPSIS and RSR on pasted tables, and a pasted table with a word i
   const tiers = page.getByTestId('rsr-result').locator('tbody tr td:last-child');
   await expect(tiers).toHaveCount(6);
   for (const text of await tiers.allTextContents()) expect(['1', '2', '3']).toContain(text);
-  await expect(page.getByTestId('rsr-distribution').locator('tbody tr').first()).toBeVisible();
+  await expect(page.getByTestId('rsr-distribution').locator('tbody tr.ant-table-row').first()).toBeVisible();
 });
 
 test.describe('in English', () => {

@@ -49,9 +49,14 @@ test('an executive approves the draft with the date it comes into force', async 
   await page.getByTestId('scheme-list').locator('.ant-list-item').first().click();
   await page.getByTestId('version-select').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '草稿' }).last().click();
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   await expect(page.getByTestId('version-status')).toHaveText('草稿');
-  await page.getByTestId('effective-from').click();
-  await page.locator('.ant-picker-dropdown:visible .ant-picker-today-btn').click();
+  // Typed rather than picked: a calendar that opens while the page still re-renders can close again.
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const date = page.getByLabel('生效日期');
+  await date.fill(today);
+  await date.press('Enter');
+  await expect(date).toHaveValue(today);
   await page.getByTestId('approve-version').click();
   await expect(page.getByText('版本已批准')).toBeVisible();
   await expect(page.getByTestId('version-status')).not.toHaveText('草稿');

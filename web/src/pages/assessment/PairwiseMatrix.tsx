@@ -46,6 +46,7 @@ export default function PairwiseMatrix({ labels, value, onChange }: Props) {
                       options={OPTIONS}
                       onChange={(v: number) => onChange(setJudgement(value, i, j, v))}
                       popupMatchSelectWidth={false}
+                      virtual={false}
                     />
                   ) : (
                     <span style={{ color: i === j ? undefined : '#8c8c8c' }}>{judgementText(value[i][j])}</span>
