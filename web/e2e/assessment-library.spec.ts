@@ -1,7 +1,7 @@
 // 指标库: the default library's measures with their definitions in both languages and their
 // reference SQL (routes on main), and the indicators built on them (helper "periods").
 import { expect, test } from './fixtures';
-import { sideMenu } from './helpers';
+import { sideMenu, tableRows } from './helpers';
 
 test('quality reads the measures of the default library and one\'s reference SQL, in Chinese and English', async ({ page, login }) => {
   test.slow();
@@ -12,7 +12,7 @@ test('quality reads the measures of the default library and one\'s reference SQL
   const measures = page.getByTestId('measure-table');
   await expect(measures).toContainText('满意率');
   await expect(measures).toContainText('按时办结率');
-  await measures.locator('tbody tr.ant-table-row').filter({ hasText: 'satisfaction_rate' }).click();
+  await tableRows(page, 'measure-table').filter({ hasText: 'satisfaction_rate' }).click();
   await expect(page.getByTestId('reference-sql')).toContainText(/SELECT/i);
   await page.keyboard.press('Escape');
 
@@ -25,7 +25,7 @@ test('quality reads the measures of the default library and one\'s reference SQL
 test('the indicators, and one whose formula names an unknown measure refused with the field named', async ({ page, login }) => {
   await login('quality');
   await page.goto('/assessment/library');
-  await expect(page.getByTestId('indicator-table').locator('tbody tr.ant-table-row')).not.toHaveCount(0);
+  await expect(tableRows(page, 'indicator-table')).not.toHaveCount(0);
   await page.getByTestId('new-indicator').click();
   const modal = page.locator('.ant-modal-content');
   await modal.locator('#code').fill(`e2e_${Date.now().toString(36)}`);

@@ -3,7 +3,7 @@
 // of an inconsistent matrix with its CR shown, and the entropy, TOPSIS and RSR tabs on pasted tables.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { sideMenu } from './helpers';
+import { sideMenu, tableRows } from './helpers';
 
 /** Chooses a judgement of the upper triangle, e.g. row 0 column 1 = "1/3". */
 async function judge(page: Page, i: number, j: number, label: string): Promise<void> {
@@ -85,7 +85,7 @@ test('entropy, TOPSIS and RSR on pasted tables, and a pasted table with a word i
   // The published figures have 3 decimals; the page shows 4 and the whole figure on hover.
   const published = await closeness.evaluateAll((spans) => spans.map((s) => Number(s.getAttribute('title')).toFixed(3)));
   expect(published).toEqual(['0.387', '0.327', '0.391', '0.615', '0.868', '0.493']);
-  await expect(page.getByTestId('topsis-result').locator('tbody tr.ant-table-row').nth(4).locator('td').last()).toHaveText('1');
+  await expect(tableRows(page, 'topsis-result').nth(4).locator('td').last()).toHaveText('1');
 
   // RSR on the same table: every row gets a tier between 1 and 3, and the distribution table shows.
   await page.getByRole('tab', { name: '秩和比法（RSR）' }).click();
@@ -93,7 +93,7 @@ test('entropy, TOPSIS and RSR on pasted tables, and a pasted table with a word i
   const tiers = page.getByTestId('rsr-result').locator('tbody tr td:last-child');
   await expect(tiers).toHaveCount(6);
   for (const text of await tiers.allTextContents()) expect(['1', '2', '3']).toContain(text);
-  await expect(page.getByTestId('rsr-distribution').locator('tbody tr.ant-table-row').first()).toBeVisible();
+  await expect(tableRows(page, 'rsr-distribution').first()).toBeVisible();
 });
 
 test.describe('in English', () => {

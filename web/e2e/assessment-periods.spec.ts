@@ -3,21 +3,21 @@
 // radar and the drill-down to tickets, and the bit-identical check of a locked period. Needs the
 // period and result routes of helper "periods" and the assessment demo.
 import { expect, test } from './fixtures';
-import { sideMenu } from './helpers';
+import { sideMenu, tableRows } from './helpers';
 
 test('quality follows the collecting period to an assessee\'s tickets', async ({ page, login }) => {
   test.slow();
   await login('quality');
   await sideMenu(page).getByText('考核周期', { exact: true }).click();
   await expect(page).toHaveURL(/\/assessment\/periods$/);
-  const rows = page.getByTestId('period-table').locator('tbody tr.ant-table-row');
+  const rows = tableRows(page, 'period-table');
   await expect(rows.filter({ hasText: '已锁定' })).toHaveCount(3 * 2); // two schemes, three locked months each
   const collecting = rows.filter({ hasText: '采集中' }).first();
   await expect(collecting.getByTestId('period-evaluate')).toBeVisible();
   await collecting.locator('a').first().click();
 
   await expect(page.getByTestId('live-preview')).toBeVisible();
-  const results = page.getByTestId('result-table').locator('tbody tr.ant-table-row');
+  const results = tableRows(page, 'result-table');
   await expect(results.first()).toBeVisible();
   await expect(page.getByTestId('ranking-chart')).toHaveAttribute('data-rendered', 'true');
   await expect(page.getByTestId('grade-chart')).toHaveAttribute('data-rendered', 'true');
@@ -37,7 +37,7 @@ test('quality follows the collecting period to an assessee\'s tickets', async ({
 test('a locked period recomputes identically from its snapshot', async ({ page, login }) => {
   await login('quality');
   await page.goto('/assessment/periods');
-  const locked = page.getByTestId('period-table').locator('tbody tr.ant-table-row').filter({ hasText: '已锁定' }).first();
+  const locked = tableRows(page, 'period-table').filter({ hasText: '已锁定' }).first();
   await locked.getByTestId('period-verify').click();
   await expect(page.getByText(/按快照重算：结果完全一致/)).toBeVisible();
 });

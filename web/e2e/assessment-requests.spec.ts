@@ -2,7 +2,7 @@
 // (routes on main); the appeal inbox lists appeals by status (helper "periods").
 import { expect, test } from './fixtures';
 import { registerConsultation } from './desk-helpers';
-import { unique } from './helpers';
+import { tableRows, unique } from './helpers';
 
 test('an agent requests an exclusion with evidence and quality approves it', async ({ page, login, baseURL }) => {
   test.slow();
@@ -23,7 +23,7 @@ test('an agent requests an exclusion with evidence and quality approves it', asy
 
   await login('quality');
   await page.goto('/assessment/exclusions');
-  const row = page.getByTestId('exclusion-table').locator('tbody tr.ant-table-row').filter({ hasText: ticket.number });
+  const row = tableRows(page, 'exclusion-table').filter({ hasText: ticket.number });
   await row.getByTestId('approve-exclusion').click();
   await page.locator('.ant-modal-content').getByRole('button', { name: /确\s*定/ }).click();
   await expect(page.getByText('剔除已批准')).toBeVisible();

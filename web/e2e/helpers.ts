@@ -31,3 +31,9 @@ export async function chooseOption(page: Page, inputId: string, label: string): 
 export function fieldError(page: Page, fieldId: string): Locator {
   return page.locator(`#${fieldId}_help .ant-form-item-explain-error`);
 }
+
+/** The data rows of the antd table with this test id (a table that scrolls sideways puts a hidden
+ *  measuring row first in its body, which `tbody tr` would count). */
+export function tableRows(page: Page, testId: string): Locator {
+  return page.getByTestId(testId).locator('tbody tr.ant-table-row');
+}
