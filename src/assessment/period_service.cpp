@@ -342,6 +342,10 @@ Result<Snapshot> PeriodService::LiveSnapshot(storage::Connection& db, const Load
   std::vector<SubjectId> ids;
   for (const AssesseeRef& a : s.assessees) ids.push_back(a.id);
   q.only = ids;
+  // The exclusions are read first and passed on, so that the values leave out exactly the
+  // tickets the snapshot names (one approved meanwhile waits for the next evaluation).
+  SQM_ASSIGN(s.exclusions, measures_.ApprovedExclusions(l.period.from_ms, l.period.to_ms));
+  q.exclusions = s.exclusions;
   if (!q.measures.empty() && !ids.empty()) {
     SQM_ASSIGN(s.measures, measures_.Values(q));
   }
