@@ -436,6 +436,17 @@ bool PeriodService::Sees(const org::Principal& who, const AssesseeRef& a, Subjec
   return kind == SubjectKind::kStaff && a.id == who.staff_id;
 }
 
+Result<AssesseeRef> PeriodService::AssesseeFor(const org::Principal& who, const std::vector<AssesseeRef>& assessees,
+                                               SubjectKind kind, RecordId id) const {
+  auto it = std::find_if(assessees.begin(), assessees.end(), [&](const auto& a) { return a.id == id; });
+  if (it == assessees.end()) {
+    return Error::Invalid(
+        "assessee_id", Msg("period.no_assessee", "{id} is not assessed in this period", {{"id", std::to_string(id)}}));
+  }
+  if (!Sees(who, *it, kind)) return NotYours();
+  return *it;
+}
+
 namespace {
 
 // Reads stored results back into the structures the services hand out.
@@ -514,6 +525,68 @@ Result<VisibleResults> PeriodService::ResultOf(const org::Principal& who, Record
   });
 }
 
+Result<ResultFacts> PeriodService::FactsOf(const org::Principal& who, RecordId period_id, RecordId assessee_id,
+                                           const ResultFactsQuery& q) {
+  auto prepared = db_.Read([&](storage::Connection& c) -> Result<std::pair<ResultFacts, FactQuery>> {
+    SQM_ASSIGN(Loaded l, Load(c, period_id));
+    const bool reader = who.Can(org::kAssessmentRead);
+    const bool published = l.period.status == PeriodStatus::kPublished || l.period.status == PeriodStatus::kLocked;
+    if (!reader && !published) return NotYours();
+    ResultFacts out;
+    out.live = IsLive(l.period.status);
+    FactQuery fq;
+    std::vector<AssesseeRef> assessees;
+    std::map<std::string, Indicator> indicators;
+    if (out.live) {
+      SQM_ASSIGN(assessees, Assessees(c, l.scheme.subject_kind, l.period.scope_department_id));
+      for (const auto& [node, leaf] : l.document.leaves) {
+        if (auto ind = repo::FindIndicator(c, leaf.indicator)) indicators[leaf.indicator] = *ind;
+      }
+    } else {
+      auto texts = repo::PeriodTexts(c, period_id);
+      if (!texts) return Error::Internal("an evaluated period without a snapshot");
+      auto snap_json = json::Parse(texts->first);
+      if (!snap_json.ok()) return Error::Internal("the stored snapshot does not read");
+      SQM_ASSIGN(Snapshot s, SnapshotFromJson(*snap_json));
+      assessees = std::move(s.assessees);
+      indicators = std::move(s.indicators);
+      fq.exclusions = std::move(s.exclusions);
+    }
+    auto found = AssesseeFor(who, assessees, l.scheme.subject_kind, assessee_id);
+    if (!found.ok()) return found.error().code == ErrorCode::kInvalid ? NotYours() : found.error();
+    const bool in_scheme = std::any_of(l.document.leaves.begin(), l.document.leaves.end(),
+                                       [&](const auto& leaf) { return leaf.second.indicator == q.indicator; });
+    auto ind = indicators.find(q.indicator);
+    if (!in_scheme || ind == indicators.end()) {
+      return Error::Invalid("indicator", Msg("appeal.unknown_indicator", "'{code}' is not in the period's scheme",
+                                             {{"code", q.indicator}}));
+    }
+    if (ind->second.kind == IndicatorKind::kComputed) {
+      SQM_ASSIGN(Formula f, ParseFormula(ind->second.formula, [](std::string_view) { return true; }));
+      out.measures = f.Measures();
+    }
+    if (q.measure && std::find(out.measures.begin(), out.measures.end(), *q.measure) == out.measures.end()) {
+      return Error::Invalid("measure", Msg("period.not_a_measure_of", "'{code}' is not a measure of the indicator",
+                                           {{"code", *q.measure}}));
+    }
+    out.measure = q.measure.value_or(out.measures.empty() ? "" : out.measures.front());
+    fq.measure = out.measure;
+    fq.kind = l.scheme.subject_kind;
+    fq.subject = assessee_id;
+    fq.from_ms = l.period.from_ms;
+    fq.to_ms = l.period.to_ms;
+    fq.after = q.after;
+    fq.limit = q.limit;
+    return std::pair{std::move(out), std::move(fq)};
+  });
+  if (!prepared.ok()) return prepared.error();
+  auto& [out, fq] = *prepared;
+  if (!out.measure.empty()) {
+    SQM_ASSIGN(out.page, measures_.Facts(fq));
+  }
+  return std::move(out);
+}
+
 Result<std::vector<ArchiveEntry>> PeriodService::Archive(const org::Principal& who, RecordId staff_id) {
   return db_.Read([&](storage::Connection& c) -> Result<std::vector<ArchiveEntry>> {
     auto staff = org::repo::FindStaff(c, staff_id);
@@ -577,12 +650,7 @@ Result<ManualInput> PeriodService::PutInput(const org::Principal& who, RecordId 
                                 {{"code", indicator_code}}));
     }
     SQM_ASSIGN(auto assessees, Assessees(tx.db(), l.scheme.subject_kind, l.period.scope_department_id));
-    auto it = std::find_if(assessees.begin(), assessees.end(), [&](const auto& a) { return a.id == assessee_id; });
-    if (it == assessees.end()) {
-      return Error::Invalid("assessee_id", Msg("period.no_assessee", "{id} is not assessed in this period",
-                                               {{"id", std::to_string(assessee_id)}}));
-    }
-    if (!Sees(who, *it, l.scheme.subject_kind)) return NotYours();
+    SQM_TRY(AssesseeFor(who, assessees, l.scheme.subject_kind, assessee_id));
     ManualInput in{period_id, assessee_id, indicator_code, value, evidence, who.staff_id, tx.now()};
     SQM_TRY(repo::SaveInput(tx.db(), in));
     tx.Append(kPeriodEntity, std::to_string(period_id), "assessment.input_saved",
@@ -624,12 +692,7 @@ Result<Appeal> PeriodService::FileAppeal(const org::Principal& who, RecordId per
       return Error::Conflict(Msg("appeal.too_late", "the appeal window closed"), "appeal_deadline");
     }
     SQM_ASSIGN(auto assessees, Assessees(tx.db(), l.scheme.subject_kind, l.period.scope_department_id));
-    auto it = std::find_if(assessees.begin(), assessees.end(), [&](const auto& a) { return a.id == assessee_id; });
-    if (it == assessees.end()) {
-      return Error::Invalid("assessee_id", Msg("period.no_assessee", "{id} is not assessed in this period",
-                                               {{"id", std::to_string(assessee_id)}}));
-    }
-    if (!Sees(who, *it, l.scheme.subject_kind)) return NotYours();
+    SQM_TRY(AssesseeFor(who, assessees, l.scheme.subject_kind, assessee_id));
     if (indicator_code) {
       bool in_scheme = false;
       for (const auto& [node, leaf] : l.document.leaves) in_scheme = in_scheme || leaf.indicator == *indicator_code;
