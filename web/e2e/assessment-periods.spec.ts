@@ -17,7 +17,7 @@ test('quality follows the collecting period to an assessee\'s tickets', async ({
   await collecting.locator('a').first().click();
 
   await expect(page.getByTestId('live-preview')).toBeVisible();
-  const results = page.getByTestId('result-table').locator('tbody tr');
+  const results = page.getByTestId('result-table').locator('tbody tr.ant-table-row'); // not antd's hidden measure row
   await expect(results.first()).toBeVisible();
   await expect(page.getByTestId('ranking-chart')).toHaveAttribute('data-rendered', 'true');
   await expect(page.getByTestId('grade-chart')).toHaveAttribute('data-rendered', 'true');
@@ -30,8 +30,18 @@ test('quality follows the collecting period to an assessee\'s tickets', async ({
   await expect(page).toHaveURL(/\/assessees\/\d+$/);
   await expect(page.getByTestId('node-table')).toBeVisible();
   await expect(page.getByTestId('radar-chart')).toHaveAttribute('data-rendered', 'true');
-  await page.getByTestId('drill-down').first().click();
+  // The drill-down of an indicator reads the result's own facts route (the period's facts of that
+  // indicator for that assessee), and the drawer shows them once loaded.
+  const drill = page.getByTestId('drill-down').first();
+  const indicator = await drill.getAttribute('data-indicator');
+  const facts = page.waitForResponse(
+    (r) => /\/periods\/\d+\/results\/\d+\/facts\?/.test(r.url()) && r.url().includes(`indicator=${indicator}`),
+  );
+  await drill.click();
+  expect((await facts).status()).toBe(200);
   await expect(page.getByTestId('facts-table')).toBeVisible();
+  await expect(page.getByTestId('facts-table')).toHaveAttribute('data-loaded', 'true');
+  await expect(page.getByTestId('facts-table')).not.toContainText('NaN');
 });
 
 test('a locked period recomputes identically from its snapshot', async ({ page, login }) => {
