@@ -280,7 +280,8 @@ Result<Period> PeriodService::CreatePeriod(const org::Principal& who, const Peri
 }
 
 Result<std::vector<AssesseeRef>> PeriodService::Assessees(storage::Connection& db, SubjectKind kind,
-                                                          std::optional<RecordId> scope_department) {
+                                                          std::optional<RecordId> scope_department,
+                                                          const AssesseeSet& set) {
   org::Scope scope;
   std::map<RecordId, std::string> department_names;
   std::optional<RecordId> root;
@@ -293,10 +294,19 @@ Result<std::vector<AssesseeRef>> PeriodService::Assessees(storage::Connection& d
   } else {
     scope.all = true;
   }
+  // The scheme's own choice of departments (their subtrees), within the period's scope.
+  std::optional<std::set<RecordId>> chosen;
+  if (!set.departments.empty()) {
+    const auto subtree = org::Subtree(set.departments, org::repo::DepartmentChildren(db));
+    chosen.emplace(subtree.begin(), subtree.end());
+  }
+  auto included = [&](std::optional<RecordId> department) {
+    return department && scope.Contains(*department) && (!chosen || chosen->contains(*department));
+  };
   std::vector<AssesseeRef> out;
   if (kind == SubjectKind::kDepartment) {
     for (const org::Department& d : org::repo::ListDepartments(db)) {
-      if (!d.active || !scope.Contains(d.id) || (!scope_department && d.id == root)) continue;
+      if (!d.active || !included(d.id) || (!scope_department && d.id == root)) continue;
       out.push_back({.id = d.id,
                      .name = d.name,
                      .department_id = d.parent_id,
@@ -305,7 +315,7 @@ Result<std::vector<AssesseeRef>> PeriodService::Assessees(storage::Connection& d
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
     return out;
   }
-  static const std::set<std::string> kAssessed{"agent", "engineer", "manager"};
+  const std::set<std::string> assessed(set.roles.begin(), set.roles.end());
   org::repo::StaffQuery q;
   q.active = true;
   q.staff_only = true;
@@ -313,9 +323,9 @@ Result<std::vector<AssesseeRef>> PeriodService::Assessees(storage::Connection& d
   for (;;) {
     auto page = org::repo::ListStaff(db, q, scope);
     for (const org::Staff& s : page) {
-      const bool assessed =
-          std::any_of(s.roles.begin(), s.roles.end(), [](const auto& r) { return kAssessed.contains(r); });
-      if (!assessed || !s.department_id) continue;
+      const bool in_roles =
+          std::any_of(s.roles.begin(), s.roles.end(), [&](const auto& r) { return assessed.contains(r); });
+      if (!in_roles || !included(s.department_id)) continue;
       out.push_back({.id = s.id,
                      .name = s.display_name,
                      .department_id = s.department_id,
@@ -330,7 +340,7 @@ Result<std::vector<AssesseeRef>> PeriodService::Assessees(storage::Connection& d
 
 Result<Snapshot> PeriodService::LiveSnapshot(storage::Connection& db, const Loaded& l) {
   Snapshot s;
-  SQM_ASSIGN(s.assessees, Assessees(db, l.scheme.subject_kind, l.period.scope_department_id));
+  SQM_ASSIGN(s.assessees, Assessees(db, l.scheme.subject_kind, l.period.scope_department_id, l.document.assessees));
   for (const auto& [node, leaf] : l.document.leaves) {
     if (auto ind = repo::FindIndicator(db, leaf.indicator)) s.indicators[leaf.indicator] = *ind;
   }
@@ -538,7 +548,7 @@ Result<ResultFacts> PeriodService::FactsOf(const org::Principal& who, RecordId p
     std::vector<AssesseeRef> assessees;
     std::map<std::string, Indicator> indicators;
     if (out.live) {
-      SQM_ASSIGN(assessees, Assessees(c, l.scheme.subject_kind, l.period.scope_department_id));
+      SQM_ASSIGN(assessees, Assessees(c, l.scheme.subject_kind, l.period.scope_department_id, l.document.assessees));
       for (const auto& [node, leaf] : l.document.leaves) {
         if (auto ind = repo::FindIndicator(c, leaf.indicator)) indicators[leaf.indicator] = *ind;
       }
@@ -649,7 +659,8 @@ Result<ManualInput> PeriodService::PutInput(const org::Principal& who, RecordId 
                             Msg("period.not_manual", "'{code}' is not a manual indicator or item of the scheme",
                                 {{"code", indicator_code}}));
     }
-    SQM_ASSIGN(auto assessees, Assessees(tx.db(), l.scheme.subject_kind, l.period.scope_department_id));
+    SQM_ASSIGN(auto assessees,
+               Assessees(tx.db(), l.scheme.subject_kind, l.period.scope_department_id, l.document.assessees));
     SQM_TRY(AssesseeFor(who, assessees, l.scheme.subject_kind, assessee_id));
     ManualInput in{period_id, assessee_id, indicator_code, value, evidence, who.staff_id, tx.now()};
     SQM_TRY(repo::SaveInput(tx.db(), in));
@@ -691,7 +702,8 @@ Result<Appeal> PeriodService::FileAppeal(const org::Principal& who, RecordId per
     if (l.period.appeal_deadline && tx.now() > *l.period.appeal_deadline) {
       return Error::Conflict(Msg("appeal.too_late", "the appeal window closed"), "appeal_deadline");
     }
-    SQM_ASSIGN(auto assessees, Assessees(tx.db(), l.scheme.subject_kind, l.period.scope_department_id));
+    SQM_ASSIGN(auto assessees,
+               Assessees(tx.db(), l.scheme.subject_kind, l.period.scope_department_id, l.document.assessees));
     SQM_TRY(AssesseeFor(who, assessees, l.scheme.subject_kind, assessee_id));
     if (indicator_code) {
       bool in_scheme = false;

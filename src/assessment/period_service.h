@@ -153,8 +153,9 @@ class PeriodService {
  private:
   struct Loaded;
   Result<Loaded> Load(storage::Connection& db, RecordId period_id);
+  // The scheme's assessee set (roles, departments) within the period's scope.
   Result<std::vector<AssesseeRef>> Assessees(storage::Connection& db, SubjectKind kind,
-                                             std::optional<RecordId> scope_department);
+                                             std::optional<RecordId> scope_department, const AssesseeSet& set);
   Result<Snapshot> LiveSnapshot(storage::Connection& db, const Loaded& l);
   Result<PeriodResults> CurrentResults(storage::Connection& db, const Loaded& l);
   bool Sees(const org::Principal& who, const AssesseeRef& a, SubjectKind kind) const;

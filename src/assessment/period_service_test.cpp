@@ -288,6 +288,38 @@ TEST_F(PeriodServiceTest, EvaluationFreezesTheApprovedExclusions) {
   EXPECT_EQ(v->sha256, sha);
 }
 
+// Who is assessed is part of the scheme: roles and departments (their subtrees); default agent,
+// engineer and manager everywhere. Each bad entry is named.
+TEST_F(PeriodServiceTest, TheSchemeChoosesItsAssessees) {
+  auto bad = svc_->CheckDocument(json::Parse(R"({"tree": {"code": "total", "max_points": 100, "children": [
+      {"code": "team", "max_points": 100, "indicator": {"code": "team", "rule": {"kind": "weighted_rate"}}}]},
+      "assessees": {"roles": ["agent", "customer"], "departments": [0]}})")
+                                     .value());
+  ASSERT_FALSE(bad.ok());
+  std::set<std::string> fields{bad.error().field};
+  for (const auto& p : bad.error().more) fields.insert(p.field);
+  EXPECT_EQ(fields, (std::set<std::string>{"assessees.roles", "assessees.departments"}));
+
+  auto ids = [&](const std::string& assessees) {
+    std::string doc = kDocument;
+    doc.insert(doc.rfind('}'), R"(, "assessees": )" + assessees);
+    auto s = svc_->CreateScheme(quality_, {"s" + std::to_string(measures_.calls++), {"甲", "A"}, SubjectKind::kStaff});
+    auto v = svc_->AddVersion(quality_, s->id, json::Parse(doc).value());
+    EXPECT_TRUE(v.ok()) << v.error().field << " " << v.error().message;
+    EXPECT_TRUE(svc_->ApproveVersion(exec_, s->id, v->number, 0).ok());
+    auto p = svc_->CreatePeriod(quality_, {"2026-09", s->id, PeriodKind::kMonth, 0, clock_.Now()});
+    auto results = svc_->Results(quality_, p->id);
+    std::vector<RecordId> out;
+    for (const auto& r : results->results.items) out.push_back(r.assessee.id);
+    return out;
+  };
+  EXPECT_EQ(ids(R"({"roles": ["engineer"]})"), (std::vector<RecordId>{e1_}));
+  EXPECT_EQ(ids(R"({"departments": [)" + std::to_string(desk_) + "]}"), (std::vector<RecordId>{a1_, a2_}));
+  EXPECT_EQ(ids(R"({"roles": ["quality"], "departments": [)" + std::to_string(root_) + "]}"),
+            (std::vector<RecordId>{quality_.staff_id, quality2_.staff_id}));
+  EXPECT_EQ(ids("{}"), (std::vector<RecordId>{a1_, a2_, e1_}));  // the default
+}
+
 TEST_F(PeriodServiceTest, AnAppealAfterTheDeadlineIsRefused) {
   const RecordId scheme = ApprovedScheme();
   auto p = svc_->CreatePeriod(quality_, {"2026-09", scheme, PeriodKind::kMonth, 0, clock_.Now()});

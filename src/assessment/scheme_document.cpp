@@ -281,6 +281,46 @@ class DocumentReader {
     }
   }
 
+  // `assessees: {roles: [...], departments: [ids]}`.
+  void Assessees(Obj& in) {
+    static const std::set<std::string, std::less<>> kStaffRoles{"admin", "quality",  "executive", "manager",
+                                                                "agent", "engineer", "evaluator"};
+    const bj::value* v = in.OptValue("assessees");
+    if (!v) return;
+    Obj a(*v, "assessees", problems_);
+    if (const bj::value* roles = a.OptValue("roles")) {
+      const Message wrong = Msg("scheme.assessee_roles",
+                                "must list one or more staff roles: agent, engineer, manager, quality, executive, "
+                                "evaluator, admin");
+      if (!roles->is_array() || roles->get_array().empty()) {
+        a.Fail("roles", wrong);
+      } else {
+        out_.assessees.roles.clear();
+        for (const bj::value& role : roles->get_array()) {
+          if (!role.is_string() || !kStaffRoles.contains(std::string_view(role.get_string()))) {
+            a.Fail("roles", wrong);
+            break;
+          }
+          out_.assessees.roles.emplace_back(role.get_string());
+        }
+      }
+    }
+    if (const bj::value* departments = a.OptValue("departments")) {
+      if (!departments->is_array()) {
+        a.Fail("departments", Msg("field.not_list", "must be a list"));
+      } else {
+        for (const bj::value& id : departments->get_array()) {
+          if (!id.is_int64() || id.get_int64() <= 0) {
+            a.Fail("departments", Msg("scheme.departments", "must list department ids"));
+            break;
+          }
+          out_.assessees.departments.push_back(id.get_int64());
+        }
+      }
+    }
+    Close(a);
+  }
+
  private:
   const IndicatorLookup& lookup_;
   SchemeDocument& out_;
@@ -374,6 +414,7 @@ Result<SchemeDocument> ParseSchemeDocument(const bj::value& doc, const Indicator
     }
   }
   r.Groups(in);
+  r.Assessees(in);
   out.ranking.minimum_volume = in.OptInt("min_volume", 0).value_or(0);
   out.ranking.red_list = static_cast<int>(in.OptInt("red_list", 0, 1000).value_or(0));
   out.ranking.black_list = static_cast<int>(in.OptInt("black_list", 0, 1000).value_or(0));
