@@ -259,19 +259,7 @@ class DocumentReader {
       SchemeGroup group;
       Code(g, "groups", group.code);
       if (g.Has("name")) group.name = Name(g, Index("groups", i), "name");
-      if (const bj::value* m = g.OptValue("members")) {
-        if (!m->is_array()) {
-          g.Fail("members", Msg("field.not_list", "must be a list"));
-        } else {
-          for (const bj::value& id : m->get_array()) {
-            if (!id.is_int64() || id.get_int64() <= 0) {
-              g.Fail("members", Msg("scheme.members", "must list assessee ids"));
-              break;
-            }
-            group.members.push_back(id.get_int64());
-          }
-        }
-      }
+      group.members = Ids(g, "members", Msg("scheme.members", "must list assessee ids"));
       group.min_volume = g.OptInt("min_volume", 0);
       if (group.members.empty() && !group.min_volume) {
         g.Fail("members", Msg("scheme.group_rule", "needs members or a min_volume"));
@@ -279,6 +267,25 @@ class DocumentReader {
       Close(g);
       out_.groups.push_back(group);
     }
+  }
+
+  // A list of positive ids under `key` (none when absent); `wrong` names a bad entry.
+  std::vector<std::int64_t> Ids(Obj& in, const char* key, const Message& wrong) {
+    std::vector<std::int64_t> out;
+    const bj::value* v = in.OptValue(key);
+    if (!v) return out;
+    if (!v->is_array()) {
+      in.Fail(key, Msg("field.not_list", "must be a list"));
+      return out;
+    }
+    for (const bj::value& id : v->get_array()) {
+      if (!id.is_int64() || id.get_int64() <= 0) {
+        in.Fail(key, wrong);
+        break;
+      }
+      out.push_back(id.get_int64());
+    }
+    return out;
   }
 
   // `assessees: {roles: [...], departments: [ids]}`.
@@ -305,19 +312,7 @@ class DocumentReader {
         }
       }
     }
-    if (const bj::value* departments = a.OptValue("departments")) {
-      if (!departments->is_array()) {
-        a.Fail("departments", Msg("field.not_list", "must be a list"));
-      } else {
-        for (const bj::value& id : departments->get_array()) {
-          if (!id.is_int64() || id.get_int64() <= 0) {
-            a.Fail("departments", Msg("scheme.departments", "must list department ids"));
-            break;
-          }
-          out_.assessees.departments.push_back(id.get_int64());
-        }
-      }
-    }
+    out_.assessees.departments = Ids(a, "departments", Msg("scheme.departments", "must list department ids"));
     Close(a);
   }
 
