@@ -22,6 +22,15 @@ constexpr const char* kSubtree =
 constexpr const char* kNotExcluded =
     "NOT EXISTS (SELECT 1 FROM assessment_exclusions x WHERE x.ticket_id = f.ticket_id AND x.status = 'approved')";
 
+// The facts that stay: those of no approved exclusion now, or (a frozen list) of none of these.
+Sql NotExcluded(const std::optional<Exclusions>& frozen) {
+  if (!frozen) return {kNotExcluded, {}};
+  if (frozen->empty()) return {};
+  Sql out{"(f.ticket_id IS NULL OR f.ticket_id NOT IN (" + Placeholders(frozen->size()) + "))", {}};
+  for (const auto& [ticket, reason] : *frozen) out.params.emplace_back(ticket);
+  return out;
+}
+
 const storage::FactSource& SourceOf(const FactRegistry& registry, const std::string& name) {
   const auto* s = registry.Find(name);
   if (!s) throw std::logic_error("measure over an unregistered fact source " + name);
@@ -58,15 +67,16 @@ std::string Subject(SubjectKind kind) {
 // SELECT <subject>, <columns> FROM (<source>) f WHERE <window, subject, not excluded, where> <tail>
 Sql Select(const storage::FactSource& source, storage::Dialect dialect, SubjectKind kind, const Sql& columns,
            const Sql& where, TimeMs from, TimeMs to, const std::optional<std::vector<SubjectId>>& only,
-           const std::string& tail) {
+           const std::optional<Exclusions>& excluded, const std::string& tail) {
   const std::string subject = Subject(kind);
   Sql q;
   if (kind == SubjectKind::kDepartment) q.text = kTree;
   q.text += "SELECT " + subject + " AS subject, " + columns.text + " FROM (" + source.Sql(dialect) + ") f";
   q.params = columns.params;
   if (kind == SubjectKind::kDepartment) q.text += " JOIN tree ON tree.id = f.department_id";
-  q.text += " WHERE f.at >= ? AND f.at < ? AND " + subject + " IS NOT NULL AND " + kNotExcluded;
+  q.text += " WHERE f.at >= ? AND f.at < ? AND " + subject + " IS NOT NULL";
   q.params.insert(q.params.end(), {from, to});
+  Append(q, NotExcluded(excluded));
   Append(q, where);
   if (only) {
     q.text += " AND " + subject + " IN (" + (only->empty() ? std::string("NULL") : Placeholders(only->size())) + ")";
@@ -110,7 +120,8 @@ Sql CompileFilter(const std::vector<Condition>& conditions) {
 }
 
 ValueQueries ValueSql(const Measure& m, const FactRegistry& registry, SubjectKind kind, storage::Dialect dialect,
-                      TimeMs from, TimeMs to, const std::optional<std::vector<SubjectId>>& only) {
+                      TimeMs from, TimeMs to, const std::optional<std::vector<SubjectId>>& only,
+                      const std::optional<Exclusions>& excluded) {
   const auto& source = SourceOf(registry, m.source);
   const auto& a = m.aggregation;
   const Sql filter = CompileFilter(Conditions(m.filter, source));
@@ -120,7 +131,7 @@ ValueQueries ValueSql(const Measure& m, const FactRegistry& registry, SubjectKin
   switch (a.kind) {
     case AggregationKind::kCount:
       out.main = Select(source, dialect, kind, {"COUNT(*) AS n, CAST(NULL AS DOUBLE PRECISION) AS x", {}}, filter, from,
-                        to, only, group);
+                        to, only, excluded, group);
       break;
     case AggregationKind::kSum:
     case AggregationKind::kMean:
@@ -131,12 +142,12 @@ ValueQueries ValueSql(const Measure& m, const FactRegistry& registry, SubjectKin
                        : a.kind == AggregationKind::kMin  ? "MIN"
                                                           : "MAX";
       out.main = Select(source, dialect, kind, {"COUNT(*) AS n, " + std::string(fn) + "(" + x + ") AS x", {}},
-                        Both(filter, FieldPresent(a.field)), from, to, only, group);
+                        Both(filter, FieldPresent(a.field)), from, to, only, excluded, group);
       break;
     }
     case AggregationKind::kPercentile:
       out.main = Select(source, dialect, kind, {x + " AS x", {}}, Both(filter, FieldPresent(a.field)), from, to, only,
-                        " ORDER BY subject, x");
+                        excluded, " ORDER BY subject, x");
       break;
     case AggregationKind::kRatio: {
       const Sql numerator = CompileFilter(Conditions(a.numerator_filter, source));
@@ -144,13 +155,13 @@ ValueQueries ValueSql(const Measure& m, const FactRegistry& registry, SubjectKin
         Sql columns{"COUNT(*) AS n, SUM(CASE WHEN " + (numerator.text.empty() ? "1 = 1" : numerator.text) +
                         " THEN 1 ELSE 0 END) AS x",
                     numerator.params};
-        out.main = Select(source, dialect, kind, columns, filter, from, to, only, group);
+        out.main = Select(source, dialect, kind, columns, filter, from, to, only, excluded, group);
       } else {
         out.main = Select(source, dialect, kind, {"COUNT(*) AS n, CAST(NULL AS DOUBLE PRECISION) AS x", {}},
-                          Both(filter, numerator), from, to, only, group);
+                          Both(filter, numerator), from, to, only, excluded, group);
         const auto& den = SourceOf(registry, a.denominator_source);
         out.denominator = Select(den, dialect, kind, {"COUNT(*) AS n", {}},
-                                 CompileFilter(Conditions(a.denominator_filter, den)), from, to, only, group);
+                                 CompileFilter(Conditions(a.denominator_filter, den)), from, to, only, excluded, group);
       }
       break;
     }
@@ -159,7 +170,7 @@ ValueQueries ValueSql(const Measure& m, const FactRegistry& registry, SubjectKin
 }
 
 MeasureTable Values(Connection& db, const Measure& m, const FactRegistry& registry, const MeasureQuery& q) {
-  const ValueQueries sql = ValueSql(m, registry, q.kind, db.dialect(), q.from_ms, q.to_ms, q.only);
+  const ValueQueries sql = ValueSql(m, registry, q.kind, db.dialect(), q.from_ms, q.to_ms, q.only, q.exclusions);
   MeasureTable out;
   const auto rows = db.Query(sql.main.text, sql.main.params);
   const auto& a = m.aggregation;
@@ -226,9 +237,11 @@ FactPage Facts(Connection& db, const Measure& m, const FactRegistry& registry, c
   s.text += valued ? "CAST(f." + a.field + " AS DOUBLE PRECISION)" : std::string("CAST(NULL AS DOUBLE PRECISION)");
   s.text += ", " + (numerator.text.empty() ? std::string("1") : "CASE WHEN " + numerator.text + " THEN 1 ELSE 0 END");
   s.params.insert(s.params.end(), numerator.params.begin(), numerator.params.end());
-  s.text += ", x.reason_code FROM (" + source.Sql(db.dialect()) +
-            ") f LEFT JOIN assessment_exclusions x ON x.ticket_id = f.ticket_id AND x.status = 'approved'"
-            " WHERE f.at >= ? AND f.at < ?";
+  // A frozen list marks its tickets below; else the exclusions approved now.
+  s.text += q.exclusions ? ", NULL FROM (" + source.Sql(db.dialect()) + ") f WHERE f.at >= ? AND f.at < ?"
+                         : ", x.reason_code FROM (" + source.Sql(db.dialect()) +
+                               ") f LEFT JOIN assessment_exclusions x ON x.ticket_id = f.ticket_id AND x.status = "
+                               "'approved' WHERE f.at >= ? AND f.at < ?";
   s.params.insert(s.params.end(), {q.from_ms, q.to_ms});
   if (q.kind == SubjectKind::kStaff) {
     s.text += " AND f.staff_id = ?";
@@ -255,8 +268,14 @@ FactPage Facts(Connection& db, const Measure& m, const FactRegistry& registry, c
     f.staff_id = r.OptInt(3);
     f.department_id = r.OptInt(4);
     if (!r.IsNull(5)) f.value = r.Real(5);
-    f.excluded = !r.IsNull(7);
-    f.exclusion_reason = r.IsNull(7) ? "" : r.Text(7);
+    if (q.exclusions) {
+      const auto x = f.ticket_id ? q.exclusions->find(*f.ticket_id) : q.exclusions->end();
+      f.excluded = x != q.exclusions->end();
+      f.exclusion_reason = f.excluded ? x->second : "";
+    } else {
+      f.excluded = !r.IsNull(7);
+      f.exclusion_reason = r.IsNull(7) ? "" : r.Text(7);
+    }
     f.counted = r.Int(6) == 1 && !f.excluded;
     page.facts.push_back(std::move(f));
   }

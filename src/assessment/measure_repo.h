@@ -28,14 +28,16 @@ Sql CompileFilter(const std::vector<Condition>& conditions);
 // grouped by subject: n the facts counted (a ratio's denominator); x the aggregate (sum, mean,
 // min, max), a ratio's numerator, or NULL (count). A percentile's query lists (subject, x) per
 // fact ordered by subject and x. A ratio over two sources has a second query (subject, n) for its
-// denominator. Departments count their whole subtree. Approved exclusions leave every query.
+// denominator. Departments count their whole subtree. Approved exclusions leave every query:
+// those approved now, or exactly `excluded` when set (a period's frozen list).
 // REQUIRES: m passed CheckMeasure against `registry`.
 struct ValueQueries {
   Sql main;
   std::optional<Sql> denominator;
 };
 ValueQueries ValueSql(const Measure& m, const FactRegistry& registry, SubjectKind kind, storage::Dialect dialect,
-                      TimeMs from, TimeMs to, const std::optional<std::vector<SubjectId>>& only = std::nullopt);
+                      TimeMs from, TimeMs to, const std::optional<std::vector<SubjectId>>& only = std::nullopt,
+                      const std::optional<Exclusions>& excluded = std::nullopt);
 
 MeasureTable Values(Connection& db, const Measure& m, const FactRegistry& registry, const MeasureQuery& q);
 FactPage Facts(Connection& db, const Measure& m, const FactRegistry& registry, const FactQuery& q);

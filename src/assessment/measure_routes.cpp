@@ -134,6 +134,23 @@ bj::value Number(const Figure& f) {
 
 }  // namespace
 
+bj::object FactPageJson(const FactPage& page) {
+  bj::array items;
+  for (const auto& f : page.facts) {
+    items.push_back({{"fact_id", f.fact_id},
+                     {"ticket_id", OrNull(f.ticket_id)},
+                     {"ticket_number", f.ticket_id ? bj::value(f.ticket_number) : bj::value(nullptr)},
+                     {"at", TimeJson(f.at_ms)},
+                     {"staff_id", OrNull(f.staff_id)},
+                     {"department_id", OrNull(f.department_id)},
+                     {"value", OrNull(f.value)},
+                     {"counted", f.counted},
+                     {"excluded", f.excluded},
+                     {"exclusion_reason", f.excluded ? bj::value(f.exclusion_reason) : bj::value(nullptr)}});
+  }
+  return bj::object{{"items", std::move(items)}, {"next_after", OrNull(page.next_after)}};
+}
+
 void AddMeasureRoutes(http::Router& r, MeasureService& measures, const calendar::Zone& zone) {
   const std::string read(org::kAssessmentRead), manage(org::kAssessmentManage);
   const std::string base = "/api/v1/assessment";
@@ -200,22 +217,7 @@ void AddMeasureRoutes(http::Router& r, MeasureService& measures, const calendar:
     SQM_ASSIGN_OR_REPLY(auto after, req.QueryInt("after", 0));
     q.after = after.value_or(0);
     SQM_ASSIGN_OR_REPLY(q.limit, req.Limit(500));
-    return Reply(measures.Facts(req.who(), q), [](const FactPage& page) {
-      bj::array items;
-      for (const auto& f : page.facts) {
-        items.push_back({{"fact_id", f.fact_id},
-                         {"ticket_id", OrNull(f.ticket_id)},
-                         {"ticket_number", f.ticket_id ? bj::value(f.ticket_number) : bj::value(nullptr)},
-                         {"at", TimeJson(f.at_ms)},
-                         {"staff_id", OrNull(f.staff_id)},
-                         {"department_id", OrNull(f.department_id)},
-                         {"value", OrNull(f.value)},
-                         {"counted", f.counted},
-                         {"excluded", f.excluded},
-                         {"exclusion_reason", f.excluded ? bj::value(f.exclusion_reason) : bj::value(nullptr)}});
-      }
-      return bj::object{{"items", std::move(items)}, {"next_after", OrNull(page.next_after)}};
-    });
+    return Reply(measures.Facts(req.who(), q), FactPageJson);
   });
 }
 

@@ -14,6 +14,10 @@
 
 namespace sqm::assessment {
 
+// `{items:[{fact_id, ticket_id, ticket_number, at, staff_id, department_id, value, counted,
+// excluded, exclusion_reason}], next_after}`: a page of facts, as every drill-down answers it.
+boost::json::object FactPageJson(const FactPage& page);
+
 void AddMeasureRoutes(http::Router& router, MeasureService& measures, const calendar::Zone& zone);
 void AddExclusionRoutes(http::Router& router, ExclusionService& exclusions);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "assessment/exclusion.h"
 #include "assessment/measure_repo.h"
 
 namespace sqm::assessment {
@@ -61,6 +62,15 @@ Result<FactPage> SqlMeasureSource::Facts(const FactQuery& q) {
     if (f.ticket_id) f.ticket_number = number ? number(*f.ticket_id) : std::to_string(*f.ticket_id);
   }
   return page;
+}
+
+Result<Exclusions> SqlMeasureSource::ApprovedExclusions(std::int64_t from_ms, std::int64_t to_ms) {
+  Exclusions out;
+  for (const Exclusion& e :
+       db_.Read([&](storage::Connection& c) { return ApprovedExclusionsIn(c, facts_, from_ms, to_ms); })) {
+    out.emplace(e.ticket_id, e.reason_code);
+  }
+  return out;
 }
 
 std::string SqlMeasureSource::ReferenceSql(const Measure& m, SubjectKind kind) {

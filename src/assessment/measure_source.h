@@ -26,6 +26,8 @@ class SqlMeasureSource final : public MeasureSource {
   Result<MeasureTable> Values(const MeasureQuery& q) override;
   // kInvalid on "measure" for an unknown code; `limit` is clamped to 1..500.
   Result<FactPage> Facts(const FactQuery& q) override;
+  // ApprovedExclusionsIn (exclusion.h) over every registered source.
+  Result<Exclusions> ApprovedExclusions(std::int64_t from_ms, std::int64_t to_ms) override;
 
   // Every measure: the built-in library, then the organisation's own by code.
   std::vector<Measure> Measures();

@@ -289,6 +289,36 @@ TEST_F(MeasureSourceTest, AnApprovedExclusionLeavesEveryMeasureAndIsMarkedInTheF
   EXPECT_EQ(page->facts[1].exclusion_reason, "duplicate");
 }
 
+// A period freezes its exclusions: the values and the facts then follow that list, not the
+// approvals of today (t2 approved now; the frozen list names t1 only).
+TEST_F(MeasureSourceTest, AFrozenListOfExclusionsReplacesTheApprovedOnes) {
+  Exec(
+      {"INSERT INTO assessment_exclusions (ticket_id, reason_code, evidence, status, requested_by, requested_at)"
+       " VALUES (2, 'duplicate', 'same as t1', 'approved', 10, 0)"});
+  EXPECT_EQ(source_->ApprovedExclusions(1000, 2000).value(), (Exclusions{{2, "duplicate"}}));
+  EXPECT_TRUE(source_->ApprovedExclusions(2000, 3000)->empty());
+
+  MeasureQuery q{SubjectKind::kStaff, {"mean_first_response_minutes", "closure_rate"}, 1000, 2000, std::nullopt};
+  EXPECT_DOUBLE_EQ(Of(source_->Values(q).value(), 10, "mean_first_response_minutes"), 5);  // t1 only
+  q.exclusions = Exclusions{{1, "court"}};
+  EXPECT_DOUBLE_EQ(Of(source_->Values(q).value(), 10, "mean_first_response_minutes"), 15);  // t2 only
+  q.exclusions = Exclusions{};
+  EXPECT_DOUBLE_EQ(Of(source_->Values(q).value(), 10, "mean_first_response_minutes"), 10);  // both
+  EXPECT_EQ(source_->Values(q)->at(10).at("closure_rate").ratio->denominator, 2);
+
+  FactQuery f{"closure_rate", SubjectKind::kStaff, 10, 1000, 2000, 0, 50};
+  f.exclusions = Exclusions{{1, "court"}};
+  auto page = source_->Facts(f);
+  ASSERT_TRUE(page.ok()) << page.error().message;
+  ASSERT_EQ(page->facts.size(), 2u);
+  EXPECT_TRUE(page->facts[0].excluded);
+  EXPECT_FALSE(page->facts[0].counted);
+  EXPECT_EQ(page->facts[0].exclusion_reason, "court");
+  EXPECT_FALSE(page->facts[1].excluded);  // approved today, after the freeze
+  EXPECT_TRUE(page->facts[1].counted);
+  EXPECT_EQ(page->facts[1].exclusion_reason, "");
+}
+
 TEST_F(MeasureSourceTest, ThePeriodServiceReadsTheApprovedExclusionsOfAWindowWithoutAScope) {
   Exec(
       {"INSERT INTO assessment_exclusions (ticket_id, reason_code, evidence, status, requested_by, requested_at)"

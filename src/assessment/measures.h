@@ -37,6 +37,9 @@ struct MeasureValue {
   std::optional<Count> ratio;  // set for ratio measures
 };
 
+// Approved exclusions (剔除) as a period froze them: ticket id -> reason code.
+using Exclusions = std::map<std::int64_t, std::string>;
+
 // The half-open window [from_ms, to_ms) in UTC milliseconds; a fact belongs to the window its
 // own time (`at`) falls in, attributed to the staff member and department recorded on the fact.
 struct MeasureQuery {
@@ -45,6 +48,9 @@ struct MeasureQuery {
   std::int64_t from_ms = 0;
   std::int64_t to_ms = 0;
   std::optional<std::vector<SubjectId>> only;  // restrict to these subjects; nullopt: every subject with facts
+  // The tickets whose facts leave the values: nullopt, the exclusions approved now; set, exactly
+  // these (a period's frozen list, so that preview, evaluation and drill-down agree).
+  std::optional<Exclusions> exclusions;
 };
 
 // subject -> measure code -> value. A subject or measure that is absent had no facts.
@@ -56,8 +62,9 @@ struct FactQuery {
   SubjectId subject = 0;
   std::int64_t from_ms = 0;
   std::int64_t to_ms = 0;
-  std::int64_t after = 0;  // keyset cursor: the last fact_id of the previous page
-  int limit = 50;          // 1..500
+  std::int64_t after = 0;                // keyset cursor: the last fact_id of the previous page
+  int limit = 50;                        // 1..500
+  std::optional<Exclusions> exclusions;  // as MeasureQuery's: which facts are marked excluded
 };
 
 // One fact behind a value. `counted` tells a ratio's numerator facts from the rest; an
@@ -89,6 +96,9 @@ class MeasureSource {
   virtual Result<MeasureTable> Values(const MeasureQuery& q) = 0;
   // The facts behind one value, oldest first, excluded ones included and marked.
   virtual Result<FactPage> Facts(const FactQuery& q) = 0;
+  // The exclusions approved now of the tickets with a fact in [from_ms, to_ms): what a period
+  // freezes and then passes back in MeasureQuery/FactQuery::exclusions.
+  virtual Result<Exclusions> ApprovedExclusions(std::int64_t from_ms, std::int64_t to_ms) = 0;
 };
 
 }  // namespace sqm::assessment

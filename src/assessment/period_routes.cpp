@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "assessment/measure_routes.h"
 #include "assessment/result_codec.h"
 #include "base/crypto.h"
 #include "base/json.h"
@@ -514,6 +515,26 @@ void AddPeriodRoutes(http::Router& r, PeriodService& svc, calendar::Zone zone) {
       o["group_mean"] = std::move(mean);
       o["live"] = v.live;
       o["period"] = PeriodJson(v.period);
+      return o;
+    });
+  });
+  r.Add("GET", base + "/periods/{id}/results/{assessee_id}/facts", staff, [&svc](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    SQM_ASSIGN_OR_REPLY(auto assessee, req.IdParam("assessee_id"));
+    ResultFactsQuery q;
+    q.indicator = req.QueryText("indicator").value_or("");
+    if (q.indicator.empty()) return ErrorResponse(Error::Invalid("indicator", Msg("field.required", "is required")));
+    q.measure = req.QueryText("measure");
+    SQM_ASSIGN_OR_REPLY(auto after, req.QueryInt("after", 0));
+    q.after = after.value_or(0);
+    SQM_ASSIGN_OR_REPLY(q.limit, req.Limit(500));
+    return http::Reply(svc.FactsOf(req.who(), id, assessee, q), [](const ResultFacts& f) {
+      bj::object o = FactPageJson(f.page);
+      bj::array measures;
+      for (const auto& m : f.measures) measures.push_back(bj::value(m));
+      o["measures"] = std::move(measures);
+      o["measure"] = f.measure.empty() ? bj::value(nullptr) : bj::value(f.measure);
+      o["live"] = f.live;
       return o;
     });
   });

@@ -53,9 +53,9 @@ struct Snapshot {
   std::vector<AssesseeRef> assessees;
   std::map<std::string, Indicator> indicators;  // the library indicators the scheme names, as they were
   MeasureTable measures;
-  std::map<SubjectId, std::map<std::string, double>> inputs;     // manual indicator and item values
-  std::vector<std::pair<std::int64_t, std::string>> exclusions;  // (ticket id, reason code) approved then
-  std::map<SubjectId, double> adjustments;                       // points added by approved appeal adjustments
+  std::map<SubjectId, std::map<std::string, double>> inputs;  // manual indicator and item values
+  Exclusions exclusions;                    // approved then: the measures above leave these tickets out
+  std::map<SubjectId, double> adjustments;  // points added by approved appeal adjustments
 };
 
 // The measure codes the scheme's computed indicators (and its volume measure) need.

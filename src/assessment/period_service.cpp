@@ -280,7 +280,8 @@ Result<Period> PeriodService::CreatePeriod(const org::Principal& who, const Peri
 }
 
 Result<std::vector<AssesseeRef>> PeriodService::Assessees(storage::Connection& db, SubjectKind kind,
-                                                          std::optional<RecordId> scope_department) {
+                                                          std::optional<RecordId> scope_department,
+                                                          const AssesseeSet& set) {
   org::Scope scope;
   std::map<RecordId, std::string> department_names;
   std::optional<RecordId> root;
@@ -293,10 +294,19 @@ Result<std::vector<AssesseeRef>> PeriodService::Assessees(storage::Connection& d
   } else {
     scope.all = true;
   }
+  // The scheme's own choice of departments (their subtrees), within the period's scope.
+  std::optional<std::set<RecordId>> chosen;
+  if (!set.departments.empty()) {
+    const auto subtree = org::Subtree(set.departments, org::repo::DepartmentChildren(db));
+    chosen.emplace(subtree.begin(), subtree.end());
+  }
+  auto included = [&](std::optional<RecordId> department) {
+    return department && scope.Contains(*department) && (!chosen || chosen->contains(*department));
+  };
   std::vector<AssesseeRef> out;
   if (kind == SubjectKind::kDepartment) {
     for (const org::Department& d : org::repo::ListDepartments(db)) {
-      if (!d.active || !scope.Contains(d.id) || (!scope_department && d.id == root)) continue;
+      if (!d.active || !included(d.id) || (!scope_department && d.id == root)) continue;
       out.push_back({.id = d.id,
                      .name = d.name,
                      .department_id = d.parent_id,
@@ -305,7 +315,7 @@ Result<std::vector<AssesseeRef>> PeriodService::Assessees(storage::Connection& d
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
     return out;
   }
-  static const std::set<std::string> kAssessed{"agent", "engineer", "manager"};
+  const std::set<std::string> assessed(set.roles.begin(), set.roles.end());
   org::repo::StaffQuery q;
   q.active = true;
   q.staff_only = true;
@@ -313,9 +323,9 @@ Result<std::vector<AssesseeRef>> PeriodService::Assessees(storage::Connection& d
   for (;;) {
     auto page = org::repo::ListStaff(db, q, scope);
     for (const org::Staff& s : page) {
-      const bool assessed =
-          std::any_of(s.roles.begin(), s.roles.end(), [](const auto& r) { return kAssessed.contains(r); });
-      if (!assessed || !s.department_id) continue;
+      const bool in_roles =
+          std::any_of(s.roles.begin(), s.roles.end(), [&](const auto& r) { return assessed.contains(r); });
+      if (!in_roles || !included(s.department_id)) continue;
       out.push_back({.id = s.id,
                      .name = s.display_name,
                      .department_id = s.department_id,
@@ -330,7 +340,7 @@ Result<std::vector<AssesseeRef>> PeriodService::Assessees(storage::Connection& d
 
 Result<Snapshot> PeriodService::LiveSnapshot(storage::Connection& db, const Loaded& l) {
   Snapshot s;
-  SQM_ASSIGN(s.assessees, Assessees(db, l.scheme.subject_kind, l.period.scope_department_id));
+  SQM_ASSIGN(s.assessees, Assessees(db, l.scheme.subject_kind, l.period.scope_department_id, l.document.assessees));
   for (const auto& [node, leaf] : l.document.leaves) {
     if (auto ind = repo::FindIndicator(db, leaf.indicator)) s.indicators[leaf.indicator] = *ind;
   }
@@ -342,6 +352,10 @@ Result<Snapshot> PeriodService::LiveSnapshot(storage::Connection& db, const Load
   std::vector<SubjectId> ids;
   for (const AssesseeRef& a : s.assessees) ids.push_back(a.id);
   q.only = ids;
+  // The exclusions are read first and passed on, so that the values leave out exactly the
+  // tickets the snapshot names (one approved meanwhile waits for the next evaluation).
+  SQM_ASSIGN(s.exclusions, measures_.ApprovedExclusions(l.period.from_ms, l.period.to_ms));
+  q.exclusions = s.exclusions;
   if (!q.measures.empty() && !ids.empty()) {
     SQM_ASSIGN(s.measures, measures_.Values(q));
   }
@@ -432,6 +446,17 @@ bool PeriodService::Sees(const org::Principal& who, const AssesseeRef& a, Subjec
   return kind == SubjectKind::kStaff && a.id == who.staff_id;
 }
 
+Result<AssesseeRef> PeriodService::AssesseeFor(const org::Principal& who, const std::vector<AssesseeRef>& assessees,
+                                               SubjectKind kind, RecordId id) const {
+  auto it = std::find_if(assessees.begin(), assessees.end(), [&](const auto& a) { return a.id == id; });
+  if (it == assessees.end()) {
+    return Error::Invalid(
+        "assessee_id", Msg("period.no_assessee", "{id} is not assessed in this period", {{"id", std::to_string(id)}}));
+  }
+  if (!Sees(who, *it, kind)) return NotYours();
+  return *it;
+}
+
 namespace {
 
 // Reads stored results back into the structures the services hand out.
@@ -510,6 +535,68 @@ Result<VisibleResults> PeriodService::ResultOf(const org::Principal& who, Record
   });
 }
 
+Result<ResultFacts> PeriodService::FactsOf(const org::Principal& who, RecordId period_id, RecordId assessee_id,
+                                           const ResultFactsQuery& q) {
+  auto prepared = db_.Read([&](storage::Connection& c) -> Result<std::pair<ResultFacts, FactQuery>> {
+    SQM_ASSIGN(Loaded l, Load(c, period_id));
+    const bool reader = who.Can(org::kAssessmentRead);
+    const bool published = l.period.status == PeriodStatus::kPublished || l.period.status == PeriodStatus::kLocked;
+    if (!reader && !published) return NotYours();
+    ResultFacts out;
+    out.live = IsLive(l.period.status);
+    FactQuery fq;
+    std::vector<AssesseeRef> assessees;
+    std::map<std::string, Indicator> indicators;
+    if (out.live) {
+      SQM_ASSIGN(assessees, Assessees(c, l.scheme.subject_kind, l.period.scope_department_id, l.document.assessees));
+      for (const auto& [node, leaf] : l.document.leaves) {
+        if (auto ind = repo::FindIndicator(c, leaf.indicator)) indicators[leaf.indicator] = *ind;
+      }
+    } else {
+      auto texts = repo::PeriodTexts(c, period_id);
+      if (!texts) return Error::Internal("an evaluated period without a snapshot");
+      auto snap_json = json::Parse(texts->first);
+      if (!snap_json.ok()) return Error::Internal("the stored snapshot does not read");
+      SQM_ASSIGN(Snapshot s, SnapshotFromJson(*snap_json));
+      assessees = std::move(s.assessees);
+      indicators = std::move(s.indicators);
+      fq.exclusions = std::move(s.exclusions);
+    }
+    auto found = AssesseeFor(who, assessees, l.scheme.subject_kind, assessee_id);
+    if (!found.ok()) return found.error().code == ErrorCode::kInvalid ? NotYours() : found.error();
+    const bool in_scheme = std::any_of(l.document.leaves.begin(), l.document.leaves.end(),
+                                       [&](const auto& leaf) { return leaf.second.indicator == q.indicator; });
+    auto ind = indicators.find(q.indicator);
+    if (!in_scheme || ind == indicators.end()) {
+      return Error::Invalid("indicator", Msg("appeal.unknown_indicator", "'{code}' is not in the period's scheme",
+                                             {{"code", q.indicator}}));
+    }
+    if (ind->second.kind == IndicatorKind::kComputed) {
+      SQM_ASSIGN(Formula f, ParseFormula(ind->second.formula, [](std::string_view) { return true; }));
+      out.measures = f.Measures();
+    }
+    if (q.measure && std::find(out.measures.begin(), out.measures.end(), *q.measure) == out.measures.end()) {
+      return Error::Invalid("measure", Msg("period.not_a_measure_of", "'{code}' is not a measure of the indicator",
+                                           {{"code", *q.measure}}));
+    }
+    out.measure = q.measure.value_or(out.measures.empty() ? "" : out.measures.front());
+    fq.measure = out.measure;
+    fq.kind = l.scheme.subject_kind;
+    fq.subject = assessee_id;
+    fq.from_ms = l.period.from_ms;
+    fq.to_ms = l.period.to_ms;
+    fq.after = q.after;
+    fq.limit = q.limit;
+    return std::pair{std::move(out), std::move(fq)};
+  });
+  if (!prepared.ok()) return prepared.error();
+  auto& [out, fq] = *prepared;
+  if (!out.measure.empty()) {
+    SQM_ASSIGN(out.page, measures_.Facts(fq));
+  }
+  return std::move(out);
+}
+
 Result<std::vector<ArchiveEntry>> PeriodService::Archive(const org::Principal& who, RecordId staff_id) {
   return db_.Read([&](storage::Connection& c) -> Result<std::vector<ArchiveEntry>> {
     auto staff = org::repo::FindStaff(c, staff_id);
@@ -572,13 +659,9 @@ Result<ManualInput> PeriodService::PutInput(const org::Principal& who, RecordId 
                             Msg("period.not_manual", "'{code}' is not a manual indicator or item of the scheme",
                                 {{"code", indicator_code}}));
     }
-    SQM_ASSIGN(auto assessees, Assessees(tx.db(), l.scheme.subject_kind, l.period.scope_department_id));
-    auto it = std::find_if(assessees.begin(), assessees.end(), [&](const auto& a) { return a.id == assessee_id; });
-    if (it == assessees.end()) {
-      return Error::Invalid("assessee_id", Msg("period.no_assessee", "{id} is not assessed in this period",
-                                               {{"id", std::to_string(assessee_id)}}));
-    }
-    if (!Sees(who, *it, l.scheme.subject_kind)) return NotYours();
+    SQM_ASSIGN(auto assessees,
+               Assessees(tx.db(), l.scheme.subject_kind, l.period.scope_department_id, l.document.assessees));
+    SQM_TRY(AssesseeFor(who, assessees, l.scheme.subject_kind, assessee_id));
     ManualInput in{period_id, assessee_id, indicator_code, value, evidence, who.staff_id, tx.now()};
     SQM_TRY(repo::SaveInput(tx.db(), in));
     tx.Append(kPeriodEntity, std::to_string(period_id), "assessment.input_saved",
@@ -619,13 +702,9 @@ Result<Appeal> PeriodService::FileAppeal(const org::Principal& who, RecordId per
     if (l.period.appeal_deadline && tx.now() > *l.period.appeal_deadline) {
       return Error::Conflict(Msg("appeal.too_late", "the appeal window closed"), "appeal_deadline");
     }
-    SQM_ASSIGN(auto assessees, Assessees(tx.db(), l.scheme.subject_kind, l.period.scope_department_id));
-    auto it = std::find_if(assessees.begin(), assessees.end(), [&](const auto& a) { return a.id == assessee_id; });
-    if (it == assessees.end()) {
-      return Error::Invalid("assessee_id", Msg("period.no_assessee", "{id} is not assessed in this period",
-                                               {{"id", std::to_string(assessee_id)}}));
-    }
-    if (!Sees(who, *it, l.scheme.subject_kind)) return NotYours();
+    SQM_ASSIGN(auto assessees,
+               Assessees(tx.db(), l.scheme.subject_kind, l.period.scope_department_id, l.document.assessees));
+    SQM_TRY(AssesseeFor(who, assessees, l.scheme.subject_kind, assessee_id));
     if (indicator_code) {
       bool in_scheme = false;
       for (const auto& [node, leaf] : l.document.leaves) in_scheme = in_scheme || leaf.indicator == *indicator_code;

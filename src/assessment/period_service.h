@@ -64,6 +64,22 @@ struct Verification {
   std::string stored_sha256;
 };
 
+// The facts behind one indicator of one assessee's result (the drill-down): those of `measure`,
+// one of `measures` (the codes the indicator's formula names).
+struct ResultFacts {
+  bool live = false;
+  std::vector<std::string> measures;
+  std::string measure;  // "" for a manual indicator (no facts)
+  FactPage page;
+};
+
+struct ResultFactsQuery {
+  std::string indicator;
+  std::optional<std::string> measure;  // default: the indicator's first
+  std::int64_t after = 0;
+  int limit = 50;
+};
+
 struct ArchiveEntry {
   Period period;
   AssesseeResult result;
@@ -111,6 +127,11 @@ class PeriodService {
   // ---- results ----
   Result<VisibleResults> Results(const org::Principal& who, RecordId period_id);
   Result<VisibleResults> ResultOf(const org::Principal& who, RecordId period_id, RecordId assessee_id);
+  // The facts that entered `q.indicator`'s measures for the assessee in the period, excluded ones
+  // marked: live while collecting, else under the snapshot's exclusions. Visible as ResultOf;
+  // kInvalid on "indicator" (not in the scheme) or "measure" (not the indicator's).
+  Result<ResultFacts> FactsOf(const org::Principal& who, RecordId period_id, RecordId assessee_id,
+                              const ResultFactsQuery& q);
   Result<std::vector<ArchiveEntry>> MyResults(const org::Principal& who);
   Result<std::vector<ArchiveEntry>> Archive(const org::Principal& who, RecordId staff_id);
 
@@ -132,11 +153,16 @@ class PeriodService {
  private:
   struct Loaded;
   Result<Loaded> Load(storage::Connection& db, RecordId period_id);
+  // The scheme's assessee set (roles, departments) within the period's scope.
   Result<std::vector<AssesseeRef>> Assessees(storage::Connection& db, SubjectKind kind,
-                                             std::optional<RecordId> scope_department);
+                                             std::optional<RecordId> scope_department, const AssesseeSet& set);
   Result<Snapshot> LiveSnapshot(storage::Connection& db, const Loaded& l);
   Result<PeriodResults> CurrentResults(storage::Connection& db, const Loaded& l);
   bool Sees(const org::Principal& who, const AssesseeRef& a, SubjectKind kind) const;
+  // The assessee `id` among `assessees`, when `who` may act for them: kInvalid on "assessee_id"
+  // when not assessed in the period, not found when outside `who`'s scope.
+  Result<AssesseeRef> AssesseeFor(const org::Principal& who, const std::vector<AssesseeRef>& assessees,
+                                  SubjectKind kind, RecordId id) const;
 
   storage::Database& db_;
   const Clock& clock_;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "assessment/period_repo.h"
 #include "assessment/result_codec.h"
 #include "base/json.h"
 #include "calendar/builtin.h"
@@ -31,15 +32,26 @@ class MemoryMeasures : public MeasureSource {
         if (auto it = values.find(m); it != values.end()) out[subject].insert_or_assign(m, it->second);
       }
     }
+    // An excluded ticket takes one fact off the count it was in.
+    for (const auto& [ticket, reason] : q.exclusions.value_or(approved)) {
+      auto fact = facts.find(ticket);
+      if (fact == facts.end() || !out.contains(fact->second.first)) continue;
+      auto& v = out[fact->second.first][fact->second.second];
+      v.sample -= 1;
+      v.value = Figure::Of(static_cast<double>(v.sample));
+    }
     return out;
   }
   Result<FactPage> Facts(const FactQuery&) override { return FactPage{}; }
+  Result<Exclusions> ApprovedExclusions(std::int64_t, std::int64_t) override { return approved; }
 
   void Set(SubjectId who, const std::string& code, long long n) {
     table[who].insert_or_assign(
         code, MeasureValue{.value = Figure::Of(static_cast<double>(n)), .sample = n, .ratio = std::nullopt});
   }
   MeasureTable table;
+  Exclusions approved;                                              // the exclusions approved now
+  std::map<std::int64_t, std::pair<SubjectId, std::string>> facts;  // ticket -> the count its fact is in
   int calls = 0;
 };
 
@@ -236,6 +248,76 @@ TEST_F(PeriodServiceTest, AWholePeriodFromPlanToLockAndVerify) {
   EXPECT_EQ(svc_->PutInput(quality_, p->id, a1_, "team", 1, "x").error().field, "status");
   EXPECT_EQ(svc_->FileAppeal(agent, p->id, a2_, std::nullopt, "again", "").error().field, "status");
   EXPECT_EQ(svc_->Step(quality_, p->id, PeriodStep::kLock).error().code, ErrorCode::kConflict);
+}
+
+// Evaluation writes the approved exclusions into the snapshot and the values leave out exactly
+// those; one approved afterwards changes neither the snapshot nor the results, and verify stays
+// identical.
+TEST_F(PeriodServiceTest, EvaluationFreezesTheApprovedExclusions) {
+  const RecordId scheme = ApprovedScheme();
+  auto p = svc_->CreatePeriod(quality_, {"2026-09", scheme, PeriodKind::kMonth, 0, clock_.Now()});
+  ASSERT_TRUE(svc_->Step(quality_, p->id, PeriodStep::kCollect).ok());
+  measures_.facts[7] = {a2_, "rated"};
+  measures_.facts[8] = {a2_, "rated"};
+  measures_.approved = {{7, "duplicate"}};
+  auto live = svc_->Results(quality_, p->id);
+  ASSERT_TRUE(live.ok());
+  // a2: response 80 % -> 32 of 40; satisfaction 45 satisfied of 50 rated, ticket 7's rating
+  // excluded: 45 / 49 = 91.84 % -> 40 - 0.5 x (98 - 91.84) = 36.92; no team rating, so the
+  // scheme rescales: (32 + 36.92) / 80 x 100 = 86.15 (85 without the exclusion, 87.34 with 8 too).
+  EXPECT_DOUBLE_EQ(live->results.items[1].total.value(), 86.15);
+  const double preview = live->results.items[1].total.value();
+
+  ASSERT_TRUE(svc_->Step(quality_, p->id, PeriodStep::kEvaluate).ok());
+  const auto snapshot = [&] {
+    auto texts = db_->Read([&](storage::Connection& c) { return repo::PeriodTexts(c, p->id); });
+    return SnapshotFromJson(json::Parse(texts->first).value()).value();
+  };
+  EXPECT_EQ(snapshot().exclusions, (Exclusions{{7, "duplicate"}}));
+  auto evaluated = svc_->Results(quality_, p->id);
+  EXPECT_DOUBLE_EQ(evaluated->results.items[1].total.value(), preview);  // preview and evaluation agree
+  const std::string sha = *svc_->GetPeriod(quality_, p->id)->results_sha256;
+
+  // Approved after evaluation: nothing moves.
+  measures_.approved[8] = "court";
+  EXPECT_EQ(snapshot().exclusions, (Exclusions{{7, "duplicate"}}));
+  EXPECT_DOUBLE_EQ(svc_->Results(quality_, p->id)->results.items[1].total.value(), preview);
+  auto v = svc_->Verify(quality_, p->id);
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->identical);
+  EXPECT_EQ(v->sha256, sha);
+}
+
+// Who is assessed is part of the scheme: roles and departments (their subtrees); default agent,
+// engineer and manager everywhere. Each bad entry is named.
+TEST_F(PeriodServiceTest, TheSchemeChoosesItsAssessees) {
+  auto bad = svc_->CheckDocument(json::Parse(R"({"tree": {"code": "total", "max_points": 100, "children": [
+      {"code": "team", "max_points": 100, "indicator": {"code": "team", "rule": {"kind": "weighted_rate"}}}]},
+      "assessees": {"roles": ["agent", "customer"], "departments": [0]}})")
+                                     .value());
+  ASSERT_FALSE(bad.ok());
+  std::set<std::string> fields{bad.error().field};
+  for (const auto& p : bad.error().more) fields.insert(p.field);
+  EXPECT_EQ(fields, (std::set<std::string>{"assessees.roles", "assessees.departments"}));
+
+  auto ids = [&](const std::string& assessees) {
+    std::string doc = kDocument;
+    doc.insert(doc.rfind('}'), R"(, "assessees": )" + assessees);
+    auto s = svc_->CreateScheme(quality_, {"s" + std::to_string(measures_.calls++), {"甲", "A"}, SubjectKind::kStaff});
+    auto v = svc_->AddVersion(quality_, s->id, json::Parse(doc).value());
+    EXPECT_TRUE(v.ok()) << v.error().field << " " << v.error().message;
+    EXPECT_TRUE(svc_->ApproveVersion(exec_, s->id, v->number, 0).ok());
+    auto p = svc_->CreatePeriod(quality_, {"2026-09", s->id, PeriodKind::kMonth, 0, clock_.Now()});
+    auto results = svc_->Results(quality_, p->id);
+    std::vector<RecordId> out;
+    for (const auto& r : results->results.items) out.push_back(r.assessee.id);
+    return out;
+  };
+  EXPECT_EQ(ids(R"({"roles": ["engineer"]})"), (std::vector<RecordId>{e1_}));
+  EXPECT_EQ(ids(R"({"departments": [)" + std::to_string(desk_) + "]}"), (std::vector<RecordId>{a1_, a2_}));
+  EXPECT_EQ(ids(R"({"roles": ["quality"], "departments": [)" + std::to_string(root_) + "]}"),
+            (std::vector<RecordId>{quality_.staff_id, quality2_.staff_id}));
+  EXPECT_EQ(ids("{}"), (std::vector<RecordId>{a1_, a2_, e1_}));  // the default
 }
 
 TEST_F(PeriodServiceTest, AnAppealAfterTheDeadlineIsRefused) {

@@ -157,7 +157,7 @@ Result<Snapshot> SnapshotFromJson(const bj::value& v) {
   }
   for (const bj::value& e : *list("exclusions")) {
     if (!e.is_object()) return corrupt;
-    s.exclusions.emplace_back(Int(Get(e.get_object(), "ticket_id")), Text(Get(e.get_object(), "reason")));
+    s.exclusions.emplace(Int(Get(e.get_object(), "ticket_id")), Text(Get(e.get_object(), "reason")));
   }
   for (const bj::value& a : *list("adjustments")) {
     if (!a.is_object()) return corrupt;

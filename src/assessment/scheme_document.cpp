@@ -259,19 +259,7 @@ class DocumentReader {
       SchemeGroup group;
       Code(g, "groups", group.code);
       if (g.Has("name")) group.name = Name(g, Index("groups", i), "name");
-      if (const bj::value* m = g.OptValue("members")) {
-        if (!m->is_array()) {
-          g.Fail("members", Msg("field.not_list", "must be a list"));
-        } else {
-          for (const bj::value& id : m->get_array()) {
-            if (!id.is_int64() || id.get_int64() <= 0) {
-              g.Fail("members", Msg("scheme.members", "must list assessee ids"));
-              break;
-            }
-            group.members.push_back(id.get_int64());
-          }
-        }
-      }
+      group.members = Ids(g, "members", Msg("scheme.members", "must list assessee ids"));
       group.min_volume = g.OptInt("min_volume", 0);
       if (group.members.empty() && !group.min_volume) {
         g.Fail("members", Msg("scheme.group_rule", "needs members or a min_volume"));
@@ -279,6 +267,53 @@ class DocumentReader {
       Close(g);
       out_.groups.push_back(group);
     }
+  }
+
+  // A list of positive ids under `key` (none when absent); `wrong` names a bad entry.
+  std::vector<std::int64_t> Ids(Obj& in, const char* key, const Message& wrong) {
+    std::vector<std::int64_t> out;
+    const bj::value* v = in.OptValue(key);
+    if (!v) return out;
+    if (!v->is_array()) {
+      in.Fail(key, Msg("field.not_list", "must be a list"));
+      return out;
+    }
+    for (const bj::value& id : v->get_array()) {
+      if (!id.is_int64() || id.get_int64() <= 0) {
+        in.Fail(key, wrong);
+        break;
+      }
+      out.push_back(id.get_int64());
+    }
+    return out;
+  }
+
+  // `assessees: {roles: [...], departments: [ids]}`.
+  void Assessees(Obj& in) {
+    static const std::set<std::string, std::less<>> kStaffRoles{"admin", "quality",  "executive", "manager",
+                                                                "agent", "engineer", "evaluator"};
+    const bj::value* v = in.OptValue("assessees");
+    if (!v) return;
+    Obj a(*v, "assessees", problems_);
+    if (const bj::value* roles = a.OptValue("roles")) {
+      const Message wrong = Msg("scheme.assessee_roles",
+                                "must list one or more staff roles: agent, engineer, manager, quality, executive, "
+                                "evaluator, admin");
+      if (!roles->is_array() || roles->get_array().empty()) {
+        a.Fail("roles", wrong);
+      } else {
+        out_.assessees.roles.clear();
+        for (const bj::value& role : roles->get_array()) {
+          if (!role.is_string() || !kStaffRoles.contains(std::string_view(role.get_string()))) {
+            a.Fail("roles", wrong);
+            break;
+          }
+          out_.assessees.roles.emplace_back(role.get_string());
+        }
+      }
+    }
+    out_.assessees.departments = Ids(a, "departments", Msg("scheme.departments", "must list department ids"));
+    Close(a);
   }
 
  private:
@@ -374,6 +409,7 @@ Result<SchemeDocument> ParseSchemeDocument(const bj::value& doc, const Indicator
     }
   }
   r.Groups(in);
+  r.Assessees(in);
   out.ranking.minimum_volume = in.OptInt("min_volume", 0).value_or(0);
   out.ranking.red_list = static_cast<int>(in.OptInt("red_list", 0, 1000).value_or(0));
   out.ranking.black_list = static_cast<int>(in.OptInt("black_list", 0, 1000).value_or(0));

@@ -47,6 +47,14 @@ struct SchemeLeaf {
   std::optional<double> target;  // shown beside the score (the rule holds the thresholds)
 };
 
+// Who a scheme assesses: a staff scheme, the staff holding one of `roles` (default: agent,
+// engineer, manager); both kinds, only within the subtrees of `departments` when it lists any (a
+// department scheme then assesses those departments and the departments below them).
+struct AssesseeSet {
+  std::vector<std::string> roles = {"agent", "engineer", "manager"};
+  std::vector<std::int64_t> departments;
+};
+
 struct SchemeDocument {
   Scheme scheme;
   std::map<std::string, LocalText> names;    // node code -> name
@@ -59,6 +67,7 @@ struct SchemeDocument {
   std::optional<std::string> volume_measure;  // the measure that is an assessee's volume; default: its largest sample
   int appeal_days = 5;                        // working days after publication
   Rollup rollup = Rollup::kMeanOfMonths;
+  AssesseeSet assessees;
 };
 
 // Looks a library indicator up by code.

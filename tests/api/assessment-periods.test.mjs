@@ -217,3 +217,77 @@ describe('indicators, schemes, a period', () => {
     assert.deepEqual(mine.body.items, []);
   });
 });
+
+describe('the drill-down from a result to its facts', () => {
+  test('facts of an indicator: the same scoping as the result, counted and excluded marked, from the snapshot', async () => {
+    const periods = await as.quality.get(`${A}/periods`);
+    assert.equal(periods.status, 200, periods.text);
+    const schemes = (await as.quality.get(`${A}/schemes`)).body.items;
+    const staffSchemes = new Set(schemes.filter((s) => s.subject_kind === 'staff').map((s) => s.id));
+    const agentId = ids.staff.agent;
+    // A locked demo month of the staff scheme (response_rate is one of its indicators).
+    let locked;
+    let node;
+    for (const p of periods.body.items.filter((x) => x.status === 'locked' && staffSchemes.has(x.scheme.id))) {
+      const r = await as.quality.get(`${A}/periods/${p.id}/results/${agentId}`);
+      node = r.status === 200 ? r.body.nodes.find((n) => n.indicator === 'response_rate') : undefined;
+      if (node) {
+        locked = p;
+        break;
+      }
+    }
+    assert.ok(locked, 'the demo has a locked staff period scoring response_rate for the agent');
+    const url = (indicator, extra = '') => `${A}/periods/${locked.id}/results/${agentId}/facts?indicator=${indicator}${extra}`;
+    const facts = await as.quality.get(url('response_rate', '&limit=500'));
+    assert.equal(facts.status, 200, facts.text);
+    assert.equal(facts.body.live, false);
+    assert.deepEqual(facts.body.measures, ['first_response_attainment']);
+    assert.equal(facts.body.measure, 'first_response_attainment');
+    assert.equal(facts.body.next_after, null);
+    // The facts are exactly those behind the stored numerator and denominator.
+    const kept = facts.body.items.filter((f) => !f.excluded);
+    assert.equal(kept.length, node.denominator ?? 0);
+    assert.equal(kept.filter((f) => f.counted).length, node.numerator ?? 0);
+    for (const f of facts.body.items) {
+      assert.equal(f.staff_id, agentId);
+      if (f.excluded) assert.equal(f.counted, false);
+    }
+    // Paged by the keyset cursor.
+    if (facts.body.items.length > 1) {
+      const first = await as.quality.get(url('response_rate', '&limit=1'));
+      assert.equal(first.body.items.length, 1);
+      assert.equal(first.body.next_after, facts.body.items[0].fact_id);
+      const second = await as.quality.get(url('response_rate', `&limit=1&after=${first.body.next_after}`));
+      assert.equal(second.body.items[0].fact_id, facts.body.items[1].fact_id);
+    }
+    // A manual indicator has no facts; bad parameters are 400s naming them.
+    const manual = await as.quality.get(url('team_collaboration'));
+    assert.equal(manual.status, 200, manual.text);
+    assert.deepEqual(manual.body.items, []);
+    assert.equal(manual.body.measure, null);
+    assertRefused(await as.quality.get(`${A}/periods/${locked.id}/results/${agentId}/facts`), 400, 'indicator');
+    assertRefused(await as.quality.get(url('no_such_indicator')), 400, 'indicator');
+    assertRefused(await as.quality.get(url('response_rate', '&measure=satisfaction_rate')), 400, 'measure');
+    assertRefused(await as.quality.get(`${A}/periods/99999999/results/${agentId}/facts?indicator=response_rate`), 404);
+    assertRefused(await as.quality.get(`${A}/periods/${locked.id}/results/99999999/facts?indicator=response_rate`), 404);
+
+    // Every role: the facts answer as the result does (out of scope: 404; customers: 403).
+    for (const role of ['admin', 'quality', 'executive', 'manager', 'agent', 'engineer', 'evaluator', 'customer']) {
+      const own = await as[role].get(`${A}/periods/${locked.id}/results/${agentId}`);
+      const drill = await as[role].get(url('response_rate'));
+      assert.equal(drill.status, own.status, `${role}: ${drill.text}`);
+      assert.doesNotMatch(drill.text, /NaN|Infinity/);
+    }
+    assert.equal((await as.agent.get(url('response_rate'))).status, 200, 'an assessee drills into their own result');
+    assert.equal((await as.evaluator.get(url('response_rate'))).status, 404);
+    assert.equal((await as.customer.get(url('response_rate'))).status, 403);
+
+    // A collecting period answers live.
+    const collecting = periods.body.items.find((p) => p.status === 'collecting' && staffSchemes.has(p.scheme.id));
+    if (collecting) {
+      const live = await as.quality.get(`${A}/periods/${collecting.id}/results/${agentId}/facts?indicator=response_rate`);
+      assert.equal(live.status, 200, live.text);
+      assert.equal(live.body.live, true);
+    }
+  });
+});

@@ -1724,6 +1724,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assessment/periods/{id}/results/{assessee_id}/facts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The facts behind one indicator of a result (drill-down)
+         * @description The facts (tickets, SLA timers, callbacks...) that entered the measures of `indicator` for the
+         *     assessee in the period: `{measures:[codes], measure, live, items:[{fact_id, ticket_id,
+         *     ticket_number, at, staff_id, department_id, value, counted, excluded, exclusion_reason}],
+         *     next_after}`. Every listed fact that is not `excluded` is in the value's denominator (its
+         *     sample); `counted` marks a ratio's numerator. While the period collects the facts are read
+         *     live with the exclusions approved now; once evaluated, with the exclusions of the period's
+         *     snapshot. Visible as the result is: a reader in scope, or the assessee once published; else
+         *     404. A manual indicator has no facts (`measure: null`, no items).
+         */
+        get: operations["getPeriodResultFacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assessment/me/results": {
         parameters: {
             query?: never;
@@ -6789,6 +6816,39 @@ export interface operations {
     getPeriodResult: {
         parameters: {
             query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getPeriodResultFacts: {
+        parameters: {
+            query: {
+                /** @description An indicator code of the period's scheme. */
+                indicator: string;
+                /** @description One of the indicator's measures (default: the first of `measures`). */
+                measure?: string;
+                /** @description Keyset cursor: the last fact_id of the previous page (`next_after`). */
+                after?: number;
+                /** @description 1-500, default 50. */
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;

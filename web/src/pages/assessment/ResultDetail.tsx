@@ -109,7 +109,16 @@ export default function ResultDetail() {
     if (!p) return;
     const formula = indicators.data?.find((i) => i.code === (n.indicator ?? n.code))?.formula;
     const measures = n.measures?.length ? n.measures : formula ? measuresOf(formula) : [n.indicator ?? n.code];
-    setDrill({ title: bilingual(n.name) || n.code, measures, kind: p.subject_kind ?? 'staff', subjectId: assessee, from: p.from, to: p.to });
+    setDrill({
+      title: nodeName(n),
+      measures,
+      kind: p.subject_kind ?? 'staff',
+      subjectId: assessee,
+      from: p.from,
+      to: p.to,
+      // An indicator's facts as the period counted them (visible to the assessee too).
+      result: n.indicator ? { periodId, indicator: n.indicator } : undefined,
+    });
   };
 
   const comments = (r?.comments ?? []).map((c) => (typeof c === 'string' ? { text: c } : c));
@@ -205,8 +214,8 @@ export default function ResultDetail() {
                       title: '',
                       key: 'drill',
                       render: (_, n) =>
-                        n.depth > 1 || (n.indicator ?? null) !== null ? (
-                          <Button size="small" type="link" onClick={() => open(n)} data-testid="drill-down">
+                        n.indicator ? (
+                          <Button size="small" type="link" onClick={() => open(n)} data-testid="drill-down" data-indicator={n.indicator}>
                             {t('assessment.detail.tickets')}
                           </Button>
                         ) : null,
