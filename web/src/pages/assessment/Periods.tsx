@@ -6,10 +6,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { createPeriod, listPeriods, listSchemes, type Period, type PeriodKind } from '../../api/assessment';
+import { listDepartments } from '../../api/org';
 import { useAuth } from '../../auth/AuthContext';
 import ErrorAlert from '../../components/ErrorAlert';
 import PageHeader from '../../components/PageHeader';
 import SubmitAlert from '../../components/SubmitAlert';
+import TreeItemSelect from '../../components/TreeItemSelect';
 import { businessDay } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import { useSubmit } from '../../lib/useSubmit';
@@ -21,6 +23,7 @@ interface PeriodValues {
   scheme_id: number;
   kind: PeriodKind;
   range: [Dayjs, Dayjs];
+  scope_department_id?: number | null;
 }
 
 /** A period's span as business days, `to` shown inclusive: [2026-11-01, 2026-12-01) → 2026-11-01 – 2026-11-30. */
@@ -39,6 +42,7 @@ function PeriodForm({ onClose, onSaved }: { onClose: () => void; onSaved: () => 
   const { t } = useTranslation();
   const [form] = Form.useForm<PeriodValues>();
   const schemes = useAsync(listSchemes, []);
+  const departments = useAsync(listDepartments, []);
   const submit = useSubmit(
     form,
     (v: PeriodValues) =>
@@ -48,6 +52,7 @@ function PeriodForm({ onClose, onSaved }: { onClose: () => void; onSaved: () => 
         kind: v.kind,
         from: v.range[0].format('YYYY-MM-DD'),
         to: v.range[1].add(1, 'day').format('YYYY-MM-DD'),
+        scope_department_id: v.scope_department_id ?? undefined,
       }),
     {
       success: (p) => t('assessment.period.created', { name: p.name }),
@@ -74,6 +79,9 @@ function PeriodForm({ onClose, onSaved }: { onClose: () => void; onSaved: () => 
         </Form.Item>
         <Form.Item name="range" label={t('assessment.period.span')} rules={required} extra={t('assessment.period.spanHelp')}>
           <DatePicker.RangePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="scope_department_id" label={t('assessment.period.scope')} extra={t('assessment.period.scopeHelp')}>
+          <TreeItemSelect allowClear items={departments.data ?? []} loading={departments.loading} placeholder={t('assessment.period.wholeOrganisation')} data-testid="period-scope" />
         </Form.Item>
       </Form>
     </Modal>
