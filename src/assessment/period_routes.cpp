@@ -534,11 +534,13 @@ void AddPeriodRoutes(http::Router& r, PeriodService& svc, calendar::Zone zone) {
     // The service checks the evidence with the value's range; without a value it is checked here,
     // so that every problem is reported at once.
     const std::string evidence = in.OptString("evidence", {.min_len = 0, .max_len = 4000}).value_or("");
-    if (!value) {
-      in.Fail("value", Msg("field.required", "is required"));
-      if (evidence.empty()) in.Fail("evidence", Msg("field.required", "is required"));
-    }
     if (auto st = in.Done(); !st.ok()) return ErrorResponse(st.error());
+    if (!value) {
+      Problems missing;
+      missing.Add("value", Msg("field.required", "is required"));
+      if (evidence.empty()) missing.Add("evidence", Msg("field.required", "is required"));
+      return ErrorResponse(*missing.Take());
+    }
     return http::Reply(svc.PutInput(req.who(), id, assessee, req.params.at("indicator_code"), *value, evidence),
                        [](const ManualInput& m) {
                          return bj::object{{"period_id", m.period_id},

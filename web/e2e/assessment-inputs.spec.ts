@@ -31,8 +31,8 @@ test('quality enters a rating with its evidence; every problem is shown at once'
   await page.getByTestId('input-field-filter').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '团队协作' }).click();
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
-  await expect(table.locator('tbody tr').filter({ hasText: '资源配置' })).toHaveCount(0);
-  const row = table.locator('tbody tr').first();
+  await expect(table.locator('tbody tr.ant-table-row').filter({ hasText: '资源配置' })).toHaveCount(0);
+  const row = table.locator('tbody tr.ant-table-row').first();
   await row.locator('[data-testid^="enter-"]').click();
 
   const form = page.getByTestId('input-form');
@@ -57,7 +57,7 @@ test('a locked period\'s inputs read only, saying why', async ({ page, login }) 
   await openInputs(page, '已锁定', '员工五维度考核', '人工录入');
   await expect(page.getByTestId('inputs-read-only')).toContainText('本周期已锁定');
   await expect(page.getByTestId('input-table')).toContainText('主管月度评分表');
-  await expect(page.getByTestId('input-table').locator('tbody tr').first()).toBeVisible();
+  await expect(page.getByTestId('input-table').locator('tbody tr.ant-table-row').first()).toBeVisible();
   await expect(page.locator('[data-testid^="enter-"]')).toHaveCount(0);
 });
 
@@ -66,7 +66,7 @@ test.describe('in English', () => {
 
   test('the read-only reason and the columns are in English', async ({ page, login }) => {
     await login('quality');
-    await openInputs(page, 'Locked', 'Staff: five dimensions', 'Manual inputs');
+    await openInputs(page, 'Locked', '员工五维度考核', 'Manual inputs');
     await expect(page.getByTestId('inputs-read-only')).toContainText('The period is locked');
     await expect(page.getByTestId('input-table')).toContainText('Team collaboration');
     await expect(page.getByRole('columnheader', { name: 'Evidence' })).toBeVisible();

@@ -4,7 +4,7 @@ import { Alert, Button, Card, Col, Descriptions, Row, Select, Space, Table, Tag,
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { getPeriod, listResults, resultsFileUrl, type ResultRow } from '../../api/assessment';
+import { getPeriod, listResults, listSchemes, resultsFileUrl, type ResultRow } from '../../api/assessment';
 import { listDepartments } from '../../api/org';
 import ErrorAlert from '../../components/ErrorAlert';
 import PageHeader from '../../components/PageHeader';
@@ -35,6 +35,7 @@ export default function PeriodResults() {
   const rows = results.data?.items ?? [];
   const p = period.data;
   const departments = useAsync(listDepartments, []);
+  const schemes = useAsync(listSchemes, []);
   const scope = typeof p?.scope === 'number' ? departments.data?.find((d) => d.id === p.scope)?.name ?? `#${p.scope}` : null;
 
   return (
@@ -68,7 +69,7 @@ export default function PeriodResults() {
             <Descriptions.Item label={t('common.status')}>
               <PeriodStatusTag status={p.status} />
             </Descriptions.Item>
-            <Descriptions.Item label={t('assessment.period.scheme')}>{`${schemeText(p)}${p.version ? ` v${p.version}` : ''}`}</Descriptions.Item>
+            <Descriptions.Item label={t('assessment.period.scheme')}>{`${schemeText(p, schemes.data)}${p.version ? ` v${p.version}` : ''}`}</Descriptions.Item>
             <Descriptions.Item label={t('assessment.period.span')}>{spanText(p)}</Descriptions.Item>
             <Descriptions.Item label={t('assessment.period.scope')}>{scope ?? t('assessment.period.wholeOrganisation')}</Descriptions.Item>
             {p.counts && (

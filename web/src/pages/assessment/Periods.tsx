@@ -5,7 +5,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { createPeriod, listPeriods, listSchemes, type Period, type PeriodKind } from '../../api/assessment';
+import { createPeriod, listPeriods, listSchemes, type Period, type PeriodKind, type SchemeSummary } from '../../api/assessment';
 import { listDepartments } from '../../api/org';
 import { useAuth } from '../../auth/AuthContext';
 import ErrorAlert from '../../components/ErrorAlert';
@@ -31,11 +31,13 @@ export function spanText(p: Pick<Period, 'from' | 'to'>): string {
   return `${businessDay(p.from)} – ${businessDay(new Date(Date.parse(p.to) - 1).toISOString())}`;
 }
 
-export function schemeText(p: Period): string {
+/** A period's scheme by name (the period names it by id and code; `schemes` gives the names). */
+export function schemeText(p: Period, schemes?: readonly SchemeSummary[]): string {
   const s = p.scheme;
   if (s === undefined || s === null) return '';
   if (typeof s !== 'object') return String(s);
-  return bilingual(s.name) || s.code || String(s.id);
+  const listed = schemes?.find((x) => x.id === s.id);
+  return bilingual(s.name) || bilingual(listed?.name) || s.code || String(s.id);
 }
 
 function PeriodForm({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
@@ -92,6 +94,7 @@ export default function Periods() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const { data, error, loading, reload } = useAsync(listPeriods, []);
+  const schemes = useAsync(listSchemes, []);
   const [creating, setCreating] = useState(false);
   return (
     <>
@@ -114,7 +117,7 @@ export default function Periods() {
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         columns={[
           { title: t('assessment.period.name'), dataIndex: 'name', render: (name: string, p) => <Link to={`/assessment/periods/${p.id}`}>{name}</Link> },
-          { title: t('assessment.period.scheme'), render: (_, p) => `${schemeText(p)}${p.version ? ` v${p.version}` : ''}` },
+          { title: t('assessment.period.scheme'), render: (_, p) => `${schemeText(p, schemes.data)}${p.version ? ` v${p.version}` : ''}` },
           { title: t('assessment.period.span'), render: (_, p) => spanText(p) },
           { title: t('common.status'), dataIndex: 'status', render: (s: string) => <PeriodStatusTag status={s} /> },
           { title: t('assessment.period.appealDeadline'), dataIndex: 'appeal_deadline', render: (d: string | null) => d?.slice(0, 10) ?? '—' },
