@@ -347,7 +347,7 @@ bj::object ArchiveJson(const std::vector<ArchiveEntry>& entries) {
 
 void AddPeriodRoutes(http::Router& r, PeriodService& svc, calendar::Zone zone) {
   const std::string read(org::kAssessmentRead), manage(org::kAssessmentManage), approve(org::kAssessmentApprove),
-      staff(org::kStaff);
+      own(org::kAssessmentOwn);
   const std::string base = kBase;
 
   // ---- indicators
@@ -505,7 +505,7 @@ void AddPeriodRoutes(http::Router& r, PeriodService& svc, calendar::Zone zone) {
     SQM_ASSIGN_OR_REPLY(Response out, XlsxOf(ResultsTable(v), "results-" + std::to_string(id)));
     return out;
   });
-  r.Add("GET", base + "/periods/{id}/results/{assessee_id}", staff, [&svc](Request& req) {
+  r.Add("GET", base + "/periods/{id}/results/{assessee_id}", own, [&svc](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
     SQM_ASSIGN_OR_REPLY(auto assessee, req.IdParam("assessee_id"));
     return http::Reply(svc.ResultOf(req.who(), id, assessee), [](const VisibleResults& v) {
@@ -518,7 +518,7 @@ void AddPeriodRoutes(http::Router& r, PeriodService& svc, calendar::Zone zone) {
       return o;
     });
   });
-  r.Add("GET", base + "/periods/{id}/results/{assessee_id}/facts", staff, [&svc](Request& req) {
+  r.Add("GET", base + "/periods/{id}/results/{assessee_id}/facts", own, [&svc](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
     SQM_ASSIGN_OR_REPLY(auto assessee, req.IdParam("assessee_id"));
     ResultFactsQuery q;
@@ -538,9 +538,9 @@ void AddPeriodRoutes(http::Router& r, PeriodService& svc, calendar::Zone zone) {
       return o;
     });
   });
-  r.Add("GET", base + "/me/results", staff,
+  r.Add("GET", base + "/me/results", own,
         [&svc](Request& req) { return http::Reply(svc.MyResults(req.who()), ArchiveJson); });
-  r.Add("GET", base + "/archive/{staff_id}", staff, [&svc](Request& req) {
+  r.Add("GET", base + "/archive/{staff_id}", own, [&svc](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("staff_id"));
     return http::Reply(svc.Archive(req.who(), id), ArchiveJson);
   });
@@ -552,9 +552,16 @@ void AddPeriodRoutes(http::Router& r, PeriodService& svc, calendar::Zone zone) {
     SQM_ASSIGN_OR_REPLY(bj::value body, req.Json());
     json::Reader in(body);
     auto value = in.OptNumber("value");
-    if (!value) in.Fail("value", Msg("field.required", "is required"));
-    const std::string evidence = in.OptString("evidence", kText).value_or("");
+    // The service checks the evidence with the value's range; without a value it is checked here,
+    // so that every problem is reported at once.
+    const std::string evidence = in.OptString("evidence", {.min_len = 0, .max_len = 4000}).value_or("");
     if (auto st = in.Done(); !st.ok()) return ErrorResponse(st.error());
+    if (!value) {
+      Problems missing;
+      missing.Add("value", Msg("field.required", "is required"));
+      if (evidence.empty()) missing.Add("evidence", Msg("field.required", "is required"));
+      return ErrorResponse(*missing.Take());
+    }
     return http::Reply(svc.PutInput(req.who(), id, assessee, req.params.at("indicator_code"), *value, evidence),
                        [](const ManualInput& m) {
                          return bj::object{{"period_id", m.period_id},
@@ -566,7 +573,44 @@ void AddPeriodRoutes(http::Router& r, PeriodService& svc, calendar::Zone zone) {
                                            {"entered_at", FormatIsoUtc(m.entered_at)}};
                        });
   });
-  r.Add("POST", base + "/periods/{id}/appeals", staff, [&svc](Request& req) {
+  r.Add("GET", base + "/periods/{id}/inputs", read, [&svc](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    return http::Reply(svc.Inputs(req.who(), id), [](const InputSheet& sheet) {
+      bj::array fields, assessees, items;
+      for (const ManualField& f : sheet.fields) {
+        bj::object o{{"code", f.code},
+                     {"kind", ManualFieldKindName(f.kind)},
+                     {"min", f.min},
+                     {"max", f.max ? bj::value(*f.max) : bj::value(nullptr)},
+                     {"whole", f.whole}};
+        if (auto ind = sheet.indicators.find(f.code); ind != sheet.indicators.end()) {
+          o["indicator"] = IndicatorJson(ind->second);
+        }
+        if (auto node = sheet.node_names.find(f.node); node != sheet.node_names.end()) {
+          o["node_name"] = Local(node->second);
+        }
+        fields.push_back(std::move(o));
+      }
+      for (const AssesseeRef& a : sheet.assessees) {
+        assessees.push_back(bj::object{{"id", a.id}, {"name", a.name}, {"department", a.department}});
+      }
+      for (const ManualInput& m : sheet.inputs) {
+        items.push_back(bj::object{{"assessee_id", m.assessee_id},
+                                   {"indicator_code", m.indicator_code},
+                                   {"value", m.value},
+                                   {"evidence", m.evidence},
+                                   {"entered_by", m.entered_by},
+                                   {"entered_by_name", sheet.entered_by.at(m.entered_by)},
+                                   {"entered_at", FormatIsoUtc(m.entered_at)}});
+      }
+      return bj::object{{"period", PeriodJson(sheet.period)},
+                        {"editable", sheet.editable},
+                        {"fields", std::move(fields)},
+                        {"assessees", std::move(assessees)},
+                        {"items", std::move(items)}};
+    });
+  });
+  r.Add("POST", base + "/periods/{id}/appeals", own, [&svc](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
     SQM_ASSIGN_OR_REPLY(bj::value body, req.Json());
     json::Reader in(body);

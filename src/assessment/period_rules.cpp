@@ -1,6 +1,7 @@
 #include "assessment/period_rules.h"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "assessment/evaluation.h"
@@ -190,6 +191,62 @@ void ApplyMethod(const SchemeDocument& doc, const std::vector<const SchemeNode*>
 }
 
 }  // namespace
+
+const char* ManualFieldKindName(ManualField::Kind k) {
+  switch (k) {
+    case ManualField::Kind::kBonus: return "bonus";
+    case ManualField::Kind::kDeduction: return "deduction";
+    default: return "indicator";
+  }
+}
+
+namespace {
+
+void CollectManual(const SchemeNode& node, const SchemeDocument& doc,
+                   const std::map<std::string, Indicator>& indicators, std::vector<ManualField>& out) {
+  for (const SchemeNode& child : node.children) CollectManual(child, doc, indicators, out);
+  auto leaf = doc.leaves.find(node.code);
+  if (leaf == doc.leaves.end() || !node.indicator) return;
+  auto ind = indicators.find(leaf->second.indicator);
+  if (ind == indicators.end() || ind->second.kind != IndicatorKind::kManual) return;
+  ManualField f{.code = ind->first, .kind = ManualField::Kind::kIndicator, .node = node.code};
+  if (ind->second.unit == "percent") f.max = kPercent;
+  if (const auto* linear = std::get_if<Linear>(&node.indicator->rule);
+      linear && node.indicator->direction == Direction::kHigherIsBetter && linear->target > linear->floor) {
+    f.max = f.max ? std::min(*f.max, linear->target) : linear->target;
+  }
+  out.push_back(std::move(f));
+}
+
+}  // namespace
+
+std::vector<ManualField> ManualFields(const SchemeDocument& doc, const std::map<std::string, Indicator>& indicators) {
+  std::vector<ManualField> out;
+  CollectManual(doc.scheme.root, doc, indicators, out);
+  for (const AdjustmentItem& item : doc.scheme.bonus_items) {
+    out.push_back({.code = item.code, .kind = ManualField::Kind::kBonus, .whole = true});
+  }
+  for (const AdjustmentItem& item : doc.scheme.deduction_items) {
+    out.push_back({.code = item.code, .kind = ManualField::Kind::kDeduction, .whole = true});
+  }
+  return out;
+}
+
+Status CheckManualValue(const ManualField& field, double value) {
+  if (field.whole && value != std::floor(value)) {
+    return Error::Invalid("value", Msg("input.whole", "must be a whole number of occurrences"));
+  }
+  if (value < field.min || (field.max && value > *field.max)) {
+    if (!field.max) {
+      return Error::Invalid("value",
+                            Msg("input.at_least", "must be at least {min}", {{"min", stats::ShortNumber(field.min)}}));
+    }
+    return Error::Invalid("value",
+                          Msg("input.range", "must be between {min} and {max}",
+                              {{"min", stats::ShortNumber(field.min)}, {"max", stats::ShortNumber(*field.max)}}));
+  }
+  return {};
+}
 
 std::vector<std::string> NeededMeasures(const SchemeDocument& doc, const std::map<std::string, Indicator>& indicators) {
   std::set<std::string> out;

@@ -58,6 +58,29 @@ struct Snapshot {
   std::map<SubjectId, double> adjustments;  // points added by approved appeal adjustments
 };
 
+// A value a person enters for a period (人工录入): a manual indicator of the scheme (by its library
+// code) or a bonus or deduction item (a count of occurrences), with the values it accepts. Every
+// value is at least 0; a percent is at most 100; a manual indicator scored by a linear rule rated
+// upward is at most the rule's target (the top of the rating scale: 0-10 for "linear 0 -> 10");
+// an item is a whole count.
+struct ManualField {
+  enum class Kind { kIndicator, kBonus, kDeduction };
+  std::string code;
+  Kind kind = Kind::kIndicator;
+  std::string node;  // the leaf scoring it (indicators)
+  double min = 0;
+  std::optional<double> max;
+  bool whole = false;
+};
+const char* ManualFieldKindName(ManualField::Kind k);  // "indicator", "bonus", "deduction"
+
+// The manual fields of a scheme, in tree order then bonus and deduction items. `indicators` holds
+// the library indicators the scheme names; only those of kind manual make a field.
+std::vector<ManualField> ManualFields(const SchemeDocument& doc, const std::map<std::string, Indicator>& indicators);
+
+// `value` for `field`: kInvalid on "value" naming the range when it lies outside it.
+Status CheckManualValue(const ManualField& field, double value);
+
 // The measure codes the scheme's computed indicators (and its volume measure) need.
 std::vector<std::string> NeededMeasures(const SchemeDocument& doc, const std::map<std::string, Indicator>& indicators);
 

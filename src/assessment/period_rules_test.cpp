@@ -117,6 +117,45 @@ TEST_F(ResultsTest, ScoresRanksAndExplainsEveryNode) {
   EXPECT_NE(text.find("\"total\":null,\"no_data\":true"), std::string::npos);
 }
 
+TEST_F(ResultsTest, ManualFieldsAreTheManualIndicatorsAndItemsWithTheirRanges) {
+  doc_.scheme.bonus_items = {{.code = "praise", .points_each = 1, .cap = 3}};
+  doc_.scheme.deduction_items = {{.code = "late", .points_each = 0.5, .cap = std::nullopt}};
+  auto fields = ManualFields(doc_, snapshot_.indicators);
+  ASSERT_EQ(fields.size(), 3u);
+  // "team" is scored linear 0 -> 10: rated 0 to 10.
+  EXPECT_EQ(fields[0].code, "team");
+  EXPECT_EQ(fields[0].node, "team");
+  EXPECT_EQ(fields[0].kind, ManualField::Kind::kIndicator);
+  EXPECT_EQ(fields[0].min, 0);
+  EXPECT_EQ(fields[0].max, 10);
+  EXPECT_FALSE(fields[0].whole);
+  EXPECT_EQ(fields[1].code, "praise");
+  EXPECT_EQ(fields[1].kind, ManualField::Kind::kBonus);
+  EXPECT_TRUE(fields[1].whole);
+  EXPECT_FALSE(fields[1].max.has_value());
+  EXPECT_EQ(fields[2].kind, ManualField::Kind::kDeduction);
+
+  EXPECT_TRUE(CheckManualValue(fields[0], 0).ok());
+  EXPECT_TRUE(CheckManualValue(fields[0], 7.5).ok());
+  EXPECT_TRUE(CheckManualValue(fields[0], 10).ok());
+  auto high = CheckManualValue(fields[0], 10.5);
+  ASSERT_FALSE(high.ok());
+  EXPECT_EQ(high.error().field, "value");
+  EXPECT_EQ(high.error().key, "input.range");
+  ASSERT_EQ(high.error().args.size(), 2u);
+  EXPECT_EQ(high.error().args[1], (std::pair<std::string, std::string>{"max", "10"}));
+  EXPECT_EQ(CheckManualValue(fields[0], -1).error().key, "input.range");
+  EXPECT_EQ(CheckManualValue(fields[1], 1.5).error().key, "input.whole");
+  EXPECT_EQ(CheckManualValue(fields[1], -2).error().key, "input.at_least");
+  EXPECT_TRUE(CheckManualValue(fields[1], 12).ok());
+
+  // A manual percent is at most 100.
+  snapshot_.indicators["team"].unit = "percent";
+  doc_.scheme.root.children[2].indicator->rule = WeightedRate{};
+  fields = ManualFields(doc_, snapshot_.indicators);
+  EXPECT_EQ(fields[0].max, 100);
+}
+
 TEST_F(ResultsTest, TheSnapshotRoundTripsAndRecomputesBitIdentically) {
   const std::string sha = ResultsSha256(ComputeResults(doc_, snapshot_));
   auto back = SnapshotFromJson(json::Parse(json::Serialize(SnapshotToJson(snapshot_))).value());

@@ -44,6 +44,19 @@ IndicatorLookup LookupIn(storage::Connection& db) {
   return [&db](const std::string& code) { return repo::FindIndicator(db, code); };
 }
 
+// The library indicators the scheme's leaves name, as they are now.
+std::map<std::string, Indicator> SchemeIndicators(storage::Connection& db, const SchemeDocument& doc) {
+  std::map<std::string, Indicator> out;
+  for (const auto& [node, leaf] : doc.leaves) {
+    if (auto ind = repo::FindIndicator(db, leaf.indicator)) out[leaf.indicator] = *ind;
+  }
+  return out;
+}
+
+bool TakesInputs(PeriodStatus s) {
+  return s == PeriodStatus::kPlanned || s == PeriodStatus::kCollecting;
+}
+
 bj::object PeriodEvent(const Period& p) {
   return {{"name", p.name}, {"scheme_id", p.scheme_id}, {"version", p.version}, {"status", PeriodStatusName(p.status)}};
 }
@@ -341,9 +354,7 @@ Result<std::vector<AssesseeRef>> PeriodService::Assessees(storage::Connection& d
 Result<Snapshot> PeriodService::LiveSnapshot(storage::Connection& db, const Loaded& l) {
   Snapshot s;
   SQM_ASSIGN(s.assessees, Assessees(db, l.scheme.subject_kind, l.period.scope_department_id, l.document.assessees));
-  for (const auto& [node, leaf] : l.document.leaves) {
-    if (auto ind = repo::FindIndicator(db, leaf.indicator)) s.indicators[leaf.indicator] = *ind;
-  }
+  s.indicators = SchemeIndicators(db, l.document);
   MeasureQuery q;
   q.kind = l.scheme.subject_kind;
   q.measures = NeededMeasures(l.document, s.indicators);
@@ -638,27 +649,23 @@ Result<std::vector<ArchiveEntry>> PeriodService::MyResults(const org::Principal&
 Result<ManualInput> PeriodService::PutInput(const org::Principal& who, RecordId period_id, RecordId assessee_id,
                                             const std::string& indicator_code, double value,
                                             const std::string& evidence) {
-  if (evidence.empty()) return Error::Invalid("evidence", Msg("field.required", "is required"));
   return db_.Write(who.username, [&](storage::WriteTx& tx) -> Result<ManualInput> {
     SQM_ASSIGN(Loaded l, Load(tx.db(), period_id));
     SQM_TRY(CheckNotLocked(l.period.status));
-    if (l.period.status != PeriodStatus::kCollecting && l.period.status != PeriodStatus::kPlanned) {
+    if (!TakesInputs(l.period.status)) {
       return Error::Conflict(Msg("period.inputs_frozen", "inputs are frozen once the period is evaluated"), "status");
     }
-    bool known = false;
-    for (const auto& [node, leaf] : l.document.leaves) {
-      if (leaf.indicator != indicator_code) continue;
-      auto ind = repo::FindIndicator(tx.db(), indicator_code);
-      known = ind && ind->kind == IndicatorKind::kManual;
-    }
-    for (const auto& items : {l.document.scheme.bonus_items, l.document.scheme.deduction_items}) {
-      for (const AdjustmentItem& item : items) known = known || item.code == indicator_code;
-    }
-    if (!known) {
+    const auto fields = ManualFields(l.document, SchemeIndicators(tx.db(), l.document));
+    auto field = std::find_if(fields.begin(), fields.end(), [&](const auto& f) { return f.code == indicator_code; });
+    if (field == fields.end()) {
       return Error::Invalid("indicator_code",
                             Msg("period.not_manual", "'{code}' is not a manual indicator or item of the scheme",
                                 {{"code", indicator_code}}));
     }
+    Problems problems;
+    if (auto st = CheckManualValue(*field, value); !st.ok()) problems.Add(st.error());
+    if (evidence.empty()) problems.Add("evidence", Msg("field.required", "is required"));
+    if (auto e = problems.Take()) return *e;
     SQM_ASSIGN(auto assessees,
                Assessees(tx.db(), l.scheme.subject_kind, l.period.scope_department_id, l.document.assessees));
     SQM_TRY(AssesseeFor(who, assessees, l.scheme.subject_kind, assessee_id));
@@ -670,8 +677,34 @@ Result<ManualInput> PeriodService::PutInput(const org::Principal& who, RecordId 
   });
 }
 
-Result<std::vector<ManualInput>> PeriodService::Inputs(const org::Principal&, RecordId period_id) {
-  return db_.Read([&](storage::Connection& c) { return repo::ListInputs(c, period_id); });
+Result<InputSheet> PeriodService::Inputs(const org::Principal& who, RecordId period_id) {
+  return db_.Read([&](storage::Connection& c) -> Result<InputSheet> {
+    SQM_ASSIGN(Loaded l, Load(c, period_id));
+    InputSheet out;
+    out.period = l.period;
+    out.editable = TakesInputs(l.period.status);
+    for (auto& [code, ind] : SchemeIndicators(c, l.document)) {
+      if (ind.kind == IndicatorKind::kManual) out.indicators.emplace(code, std::move(ind));
+    }
+    out.fields = ManualFields(l.document, out.indicators);
+    for (const auto& [node, name] : l.document.names) out.node_names.emplace(node, name);
+    SQM_ASSIGN(auto assessees, Assessees(c, l.scheme.subject_kind, l.period.scope_department_id, l.document.assessees));
+    std::set<RecordId> seen;
+    for (AssesseeRef& a : assessees) {
+      if (!Sees(who, a, l.scheme.subject_kind)) continue;
+      seen.insert(a.id);
+      out.assessees.push_back(std::move(a));
+    }
+    for (ManualInput& in : repo::ListInputs(c, period_id)) {
+      if (!seen.contains(in.assessee_id)) continue;
+      if (!out.entered_by.contains(in.entered_by)) {
+        auto staff = org::repo::FindStaff(c, in.entered_by);
+        out.entered_by[in.entered_by] = staff ? staff->display_name : std::to_string(in.entered_by);
+      }
+      out.inputs.push_back(std::move(in));
+    }
+    return out;
+  });
 }
 
 std::int64_t PeriodService::AppealDeadline(std::int64_t t, int days) const {

@@ -85,6 +85,19 @@ struct ArchiveEntry {
   AssesseeResult result;
 };
 
+// The manual-input sheet of a period (人工录入): the scheme's manual fields, the assessees the
+// caller sees, and the values entered for them, with the names of who entered them.
+struct InputSheet {
+  Period period;
+  bool editable = false;                        // planned or collecting
+  std::map<std::string, Indicator> indicators;  // the manual library indicators the scheme names
+  std::map<std::string, LocalText> node_names;  // scheme node code -> its name in the document
+  std::vector<ManualField> fields;
+  std::vector<AssesseeRef> assessees;
+  std::vector<ManualInput> inputs;
+  std::map<RecordId, std::string> entered_by;  // staff id -> display name
+};
+
 struct PeriodServiceOptions {
   std::string calendar_code = "cn-mainland";  // working days of the appeal window
 };
@@ -136,9 +149,12 @@ class PeriodService {
   Result<std::vector<ArchiveEntry>> Archive(const org::Principal& who, RecordId staff_id);
 
   // ---- manual inputs, appeals ----
+  // A manual indicator's value or a bonus/deduction item's count (ManualFields), while planned or
+  // collecting; values outside the field's range and a missing evidence are reported together.
   Result<ManualInput> PutInput(const org::Principal& who, RecordId period_id, RecordId assessee_id,
                                const std::string& indicator_code, double value, const std::string& evidence);
-  Result<std::vector<ManualInput>> Inputs(const org::Principal& who, RecordId period_id);
+  // The assessees outside the caller's scope, and their values, are left out.
+  Result<InputSheet> Inputs(const org::Principal& who, RecordId period_id);
   Result<Appeal> FileAppeal(const org::Principal& who, RecordId period_id, RecordId assessee_id,
                             std::optional<std::string> indicator_code, const std::string& reason,
                             const std::string& evidence);

@@ -190,6 +190,24 @@ TEST_F(PeriodServiceTest, AWholePeriodFromPlanToLockAndVerify) {
   ASSERT_TRUE(svc_->PutInput(quality_, p->id, a1_, "team", 10, "组长评分表").ok());
   EXPECT_EQ(svc_->PutInput(quality_, p->id, a1_, "team", 10, "").error().field, "evidence");
   EXPECT_EQ(svc_->PutInput(quality_, p->id, a1_, "response", 10, "x").error().field, "indicator_code");
+  // A rating above the scale and no evidence: both problems at once.
+  auto both = svc_->PutInput(quality_, p->id, a1_, "team", 11, "");
+  ASSERT_FALSE(both.ok());
+  EXPECT_EQ(both.error().field, "value");
+  ASSERT_EQ(both.error().more.size(), 1u);
+  EXPECT_EQ(both.error().more[0].field, "evidence");
+  // The sheet: the manual field with its range, the assessees, the value entered and by whom.
+  auto sheet = svc_->Inputs(quality_, p->id);
+  ASSERT_TRUE(sheet.ok()) << sheet.error().message;
+  EXPECT_TRUE(sheet->editable);
+  ASSERT_EQ(sheet->fields.size(), 1u);
+  EXPECT_EQ(sheet->fields[0].code, "team");
+  EXPECT_EQ(sheet->fields[0].max, 10);
+  EXPECT_EQ(sheet->assessees.size(), 3u);
+  ASSERT_EQ(sheet->inputs.size(), 1u);
+  EXPECT_EQ(sheet->inputs[0].value, 10);
+  EXPECT_EQ(sheet->inputs[0].evidence, "组长评分表");
+  EXPECT_EQ(sheet->entered_by.count(sheet->inputs[0].entered_by), 1u);
 
   // Live while collecting.
   auto live = svc_->Results(quality_, p->id);
@@ -206,6 +224,12 @@ TEST_F(PeriodServiceTest, AWholePeriodFromPlanToLockAndVerify) {
   EXPECT_FALSE(frozen->live);
   EXPECT_DOUBLE_EQ(frozen->results.items[0].total.value(), 98);
   EXPECT_EQ(svc_->PutInput(quality_, p->id, a2_, "team", 1, "x").error().code, ErrorCode::kConflict);
+  // Frozen: the sheet is read-only; a manager of 客服部 sees its two agents and their value only.
+  auto sheet_of_desk = svc_->Inputs(Who(a1_, desk_, {"manager"}, false, {desk_}), p->id);
+  ASSERT_TRUE(sheet_of_desk.ok());
+  EXPECT_FALSE(sheet_of_desk->editable);
+  EXPECT_EQ(sheet_of_desk->assessees.size(), 2u);
+  EXPECT_EQ(sheet_of_desk->inputs.size(), 1u);
 
   // An assessee sees only their own results, and only once published.
   const org::Principal agent = Who(a2_, desk_, {"agent"}, false, {desk_});

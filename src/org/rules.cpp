@@ -21,15 +21,16 @@ const std::vector<RoleDef>& Roles() {
   const std::string org_read(kOrgRead), org_write(kOrgWrite), audit(kAuditRead), tokens(kTokensManage),
       t_read(kTicketRead), t_write(kTicketWrite), c_write(kCustomerWrite), report(kDeskReport), sla(kSlaManage),
       portal(kPortal), staff(kStaff), a_read(kAssessmentRead), a_manage(kAssessmentManage),
-      a_approve(kAssessmentApprove), feedback(kFeedbackManage);
+      a_approve(kAssessmentApprove), a_own(kAssessmentOwn), feedback(kFeedbackManage);
   static const std::vector<RoleDef> kRoles = {
       {"admin",
-       {org_read, org_write, audit, tokens, t_read, t_write, c_write, report, sla, staff, a_read, a_manage, feedback}},
-      {"quality", {org_read, audit, t_read, t_write, report, sla, staff, a_read, a_manage, feedback}},
-      {"executive", {org_read, audit, t_read, report, staff, a_read, a_approve}},
-      {"manager", {org_read, t_read, t_write, c_write, report, staff, a_read}},
-      {"agent", {t_read, t_write, c_write, staff}},
-      {"engineer", {t_read, t_write, staff}},
+       {org_read, org_write, audit, tokens, t_read, t_write, c_write, report, sla, staff, a_read, a_manage, a_own,
+        feedback}},
+      {"quality", {org_read, audit, t_read, t_write, report, sla, staff, a_read, a_manage, a_own, feedback}},
+      {"executive", {org_read, audit, t_read, report, staff, a_read, a_approve, a_own}},
+      {"manager", {org_read, t_read, t_write, c_write, report, staff, a_read, a_own}},
+      {"agent", {t_read, t_write, c_write, staff, a_own}},
+      {"engineer", {t_read, t_write, staff, a_own}},
       {"evaluator", {t_read, staff}},
       {"customer", {portal}},
   };

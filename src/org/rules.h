@@ -31,6 +31,9 @@ inline constexpr std::string_view kPortal = "portal.use";       // a customer's 
 inline constexpr std::string_view kAssessmentRead = "assessment.read";
 inline constexpr std::string_view kAssessmentManage = "assessment.manage";
 inline constexpr std::string_view kAssessmentApprove = "assessment.approve";
+// One's own assessment results, archive and appeals: every staff role that can be assessed (not
+// the third-party evaluator, who sees nothing of assessment).
+inline constexpr std::string_view kAssessmentOwn = "assessment.own";
 // Surveys: templates, dispatch rules and settings.
 inline constexpr std::string_view kFeedbackManage = "feedback.manage";
 // Any staff member, not a customer: the assessment and statistics calculators.

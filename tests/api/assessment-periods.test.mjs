@@ -126,6 +126,31 @@ describe('indicators, schemes, a period', () => {
       assert.equal((await as.quality.put(`${A}/periods/${period}/inputs/${who}/${kb}`, { value: k, evidence: '知识库记录' })).status, 200);
     }
     assertRefused(await as.quality.put(`${A}/periods/${period}/inputs/${agentId}/${team}`, { value: 1 }), 400, 'evidence');
+    // Every problem at once: a rating above its scale (linear 0 -> 10: 0 to 10) and no evidence;
+    // no value and no evidence.
+    const both = await as.quality.put(`${A}/periods/${period}/inputs/${agentId}/${team}`, { value: 11, evidence: '' });
+    assertRefused(both, 400, 'value');
+    assert.deepEqual(both.body.error.errors.map((e) => e.field), ['value', 'evidence']);
+    assert.equal(both.body.error.errors[0].key, 'input.range');
+    const none = await as.quality.put(`${A}/periods/${period}/inputs/${agentId}/${team}`, {});
+    assert.deepEqual(none.body.error.errors.map((e) => e.field), ['value', 'evidence']);
+
+    // The sheet: the manual fields with their ranges, the assessees in scope, who entered what.
+    const sheet = await as.quality.get(`${A}/periods/${period}/inputs`);
+    assert.equal(sheet.status, 200, sheet.text);
+    assert.equal(sheet.body.editable, true);
+    assert.deepEqual(sheet.body.fields.map((f) => [f.code, f.kind, f.min, f.max]), [[team, 'indicator', 0, 10], [kb, 'indicator', 0, null]]);
+    assert.equal(sheet.body.fields[0].node_name.en, 'Teamwork');
+    const entered = sheet.body.items.find((i) => i.assessee_id === agentId && i.indicator_code === team);
+    assert.equal(entered.value, 10);
+    assert.equal(entered.evidence, '组长评分表');
+    assert.ok(entered.entered_by_name);
+    assert.match(entered.entered_at, /^\d{4}-\d\d-\d\dT/);
+    const managerSheet = await as.manager.get(`${A}/periods/${period}/inputs`);
+    assert.ok(managerSheet.body.assessees.some((a) => a.id === engineerId));
+    assert.ok(!managerSheet.body.assessees.some((a) => a.id === agentId), 'the agent is outside the manager\'s subtree');
+    assert.ok(!managerSheet.body.items.some((i) => i.assessee_id === agentId));
+    assertRefused(await as.evaluator.get(`${A}/periods/${period}/inputs`), 403);
 
     const live = await as.quality.get(`${A}/periods/${period}/results`);
     assert.equal(live.status, 200, live.text);
@@ -141,6 +166,7 @@ describe('indicators, schemes, a period', () => {
     assert.equal(evaluated.status, 200, evaluated.text);
     assert.match(evaluated.body.snapshot_sha256, /^[0-9a-f]{64}$/);
     assertRefused(await as.quality.put(`${A}/periods/${period}/inputs/${agentId}/${team}`, { value: 1, evidence: 'x' }), 409, 'status');
+    assert.equal((await as.quality.get(`${A}/periods/${period}/inputs`)).body.editable, false);
 
     // Scope: the evaluator sees nothing; the manager his subtree; an assessee only their own, once
     // published (outside one's scope reads as not found).
@@ -160,7 +186,7 @@ describe('indicators, schemes, a period', () => {
     assert.equal(own.body.nodes[1].code, 'team');
     assert.equal(own.body.nodes[1].rule, 'linear');
     assertRefused(await as.engineer.get(`${A}/periods/${period}/results/${agentId}`), 404);
-    assertRefused(await as.evaluator.get(`${A}/periods/${period}/results/${engineerId}`), 404);
+    assertRefused(await as.evaluator.get(`${A}/periods/${period}/results/${engineerId}`), 403);
     const mine = await as.engineer.get(`${A}/me/results`);
     assert.equal(mine.status, 200);
     assert.ok(mine.body.items.some((i) => i.period.id === period));
@@ -212,9 +238,9 @@ describe('indicators, schemes, a period', () => {
       assertRefused(await as.evaluator.get(path), 403);
       assertRefused(await as.customer.get(path), 403);
     }
-    const mine = await as.evaluator.get(`${A}/me/results`);
-    assert.equal(mine.status, 200);
-    assert.deepEqual(mine.body.items, []);
+    // Evaluators are never assessed: no assessment.own, so no own results, archive or appeal.
+    assertRefused(await as.evaluator.get(`${A}/me/results`), 403);
+    assertRefused(await as.customer.get(`${A}/me/results`), 403);
   });
 });
 
@@ -271,7 +297,7 @@ describe('the drill-down from a result to its facts', () => {
     assertRefused(await as.quality.get(`${A}/periods/99999999/results/${agentId}/facts?indicator=response_rate`), 404);
     assertRefused(await as.quality.get(`${A}/periods/${locked.id}/results/99999999/facts?indicator=response_rate`), 404);
 
-    // Every role: the facts answer as the result does (out of scope: 404; customers: 403).
+    // Every role: the facts answer as the result does (out of scope: 404; evaluator and customers: 403).
     for (const role of ['admin', 'quality', 'executive', 'manager', 'agent', 'engineer', 'evaluator', 'customer']) {
       const own = await as[role].get(`${A}/periods/${locked.id}/results/${agentId}`);
       const drill = await as[role].get(url('response_rate'));
@@ -279,7 +305,7 @@ describe('the drill-down from a result to its facts', () => {
       assert.doesNotMatch(drill.text, /NaN|Infinity/);
     }
     assert.equal((await as.agent.get(url('response_rate'))).status, 200, 'an assessee drills into their own result');
-    assert.equal((await as.evaluator.get(url('response_rate'))).status, 404);
+    assert.equal((await as.evaluator.get(url('response_rate'))).status, 403, 'the evaluator has no assessment.own');
     assert.equal((await as.customer.get(url('response_rate'))).status, 403);
 
     // A collecting period answers live.

@@ -23,6 +23,19 @@ test('the assessment menu follows permissions: an agent sees only their own resu
   }
 });
 
+test('我的考核 only for those who can be assessed: not the evaluator, who is refused it', async ({ page, login }) => {
+  await login('evaluator');
+  const menu = sideMenu(page);
+  // The calculators are for every staff member; one's own results are not for the evaluator.
+  await expect(menu.getByText('考核方法', { exact: true })).toBeVisible();
+  await expect(menu.getByText('我的考核', { exact: true })).toHaveCount(0);
+  await page.goto('/assessment/me');
+  await expect(page.getByText('无权访问', { exact: true })).toBeVisible();
+
+  await login('agent');
+  await expect(sideMenu(page).getByText('我的考核', { exact: true })).toBeVisible();
+});
+
 test('a staff member reads their own results and their archive', async ({ page, login }) => {
   test.slow();
   await login('agent');

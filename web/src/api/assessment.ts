@@ -294,6 +294,48 @@ export function resultsFileUrl(id: number, format: 'csv' | 'xlsx', group?: strin
   return apiUrl(`${BASE}/periods/${id}/results.${format}`, { group });
 }
 
+// --- Manual inputs (人工录入) ------------------------------------------------------------------------
+
+/** A value the scheme takes from a person: a manual indicator, or a bonus or deduction item (a count). */
+export interface ManualField {
+  code: string;
+  kind: 'indicator' | 'bonus' | 'deduction';
+  /** The values it accepts (the server checks them): min ≤ value ≤ max (no max: unbounded), whole: a count. */
+  min: number;
+  max: number | null;
+  whole: boolean;
+  indicator?: Indicator;
+  /** The name of the scheme node scoring it. */
+  node_name?: Bilingual;
+}
+
+export interface ManualInput {
+  assessee_id: number;
+  indicator_code: string;
+  value: number;
+  evidence: string;
+  entered_by: number;
+  entered_by_name: string;
+  entered_at: string;
+}
+
+export interface InputSheet {
+  period: Period;
+  /** Values may be entered (planned or collecting); else read-only. */
+  editable: boolean;
+  fields: ManualField[];
+  assessees: { id: number; name: string; department?: string | null }[];
+  items: ManualInput[];
+}
+
+export function getInputs(periodId: number): Promise<InputSheet> {
+  return request<InputSheet>('GET', `${BASE}/periods/${periodId}/inputs`);
+}
+
+export function putInput(periodId: number, assesseeId: number, code: string, body: { value?: number | null; evidence?: string }): Promise<ManualInput> {
+  return request<ManualInput>('PUT', `${BASE}/periods/${periodId}/inputs/${assesseeId}/${encodeURIComponent(code)}`, { body });
+}
+
 // --- Exclusions and appeals ---------------------------------------------------------------------
 
 export type RequestStatus = 'requested' | 'approved' | 'rejected';
@@ -330,10 +372,10 @@ export interface Appeal {
   reason: string;
   evidence?: string;
   status: AppealStatus;
-  created_at?: string;
+  filed_at?: string;
   deadline?: string | null;
   decision_reason?: string | null;
-  adjustment?: { id: number; points: number; status?: string } | null;
+  adjustment?: { id: number; points: number; status?: 'proposed' | 'approved' } | null;
 }
 
 export function listAppeals(status?: string): Promise<Appeal[]> {

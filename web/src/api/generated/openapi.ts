@@ -1791,6 +1791,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assessment/periods/{id}/inputs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The manual-input sheet of a period
+         * @description `{period, editable, fields, assessees, items}`: the scheme's manual fields (`{code, kind: indicator|bonus|deduction, min, max, whole, indicator?, node_name?}` — the values each accepts: at least 0; at most 100 for a percent; at most the target of a linear rule rated upward; a whole count for an item), the assessees in the caller's scope, and the values entered for them (`{assessee_id, indicator_code, value, evidence, entered_by, entered_by_name, entered_at}`). `editable` while the period is planned or collecting.
+         */
+        get: operations["getManualInputs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assessment/periods/{id}/inputs/{assessee_id}/{indicator_code}": {
         parameters: {
             query?: never;
@@ -1801,7 +1821,7 @@ export interface paths {
         get?: never;
         /**
          * Enter a manual value
-         * @description `{value, evidence}` (evidence required) for a manual indicator or a bonus/deduction item of the scheme, while planned or collecting.
+         * @description `{value, evidence}` (evidence required) for a manual indicator or a bonus/deduction item of the scheme, while planned or collecting. A value outside the field's range (GET .../inputs) and a missing evidence are reported together in `errors`.
          */
         put: operations["putManualInput"];
         post?: never;
@@ -6894,6 +6914,30 @@ export interface operations {
         };
     };
     getStaffArchive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getManualInputs: {
         parameters: {
             query?: never;
             header?: never;

@@ -2,10 +2,10 @@
 // reason, someone other than the period's evaluator — the server checks); an upheld appeal may
 // propose an adjustment of points that an executive approves.
 import { Button, Form, Input, InputNumber, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { approveAdjustment, decideAppeal, listAppeals, type Appeal, type AppealOutcome } from '../../api/assessment';
+import { approveAdjustment, decideAppeal, listAppeals, listPeriods, type Appeal, type AppealOutcome } from '../../api/assessment';
 import { useAuth } from '../../auth/AuthContext';
 import ErrorAlert from '../../components/ErrorAlert';
 import PageHeader from '../../components/PageHeader';
@@ -78,6 +78,9 @@ export default function Appeals() {
   const [status, setStatus] = useState<string>('open');
   const list = useAsync(() => listAppeals(status === 'all' ? undefined : status), [status]);
   const [deciding, setDeciding] = useState<Appeal | null>(null);
+  // The appeal names its period by id: the periods' names, read once.
+  const periods = useAsync(listPeriods, []);
+  const periodNames = useMemo(() => new Map((periods.data ?? []).map((p) => [p.id, p.name])), [periods.data]);
   const approve = async (id: number) => {
     try {
       await approveAdjustment(id);
@@ -109,11 +112,15 @@ export default function Appeals() {
             key: 'who',
             render: (_, a) => <Link to={`/assessment/periods/${a.period_id}/assessees/${a.assessee_id}`}>{a.assessee_name ?? a.assessee_id}</Link>,
           },
-          { title: t('assessment.period.name'), key: 'period', render: (_, a) => a.period_name ?? a.period_id },
+          {
+            title: t('assessment.period.name'),
+            key: 'period',
+            render: (_, a) => <Link to={`/assessment/periods/${a.period_id}`}>{a.period_name ?? periodNames.get(a.period_id) ?? `#${a.period_id}`}</Link>,
+          },
           { title: t('assessment.appeal.indicator'), dataIndex: 'indicator_code', render: (c: string | null) => c ?? '—' },
           { title: t('assessment.appeal.reason'), dataIndex: 'reason' },
           { title: t('assessment.appeal.evidence'), dataIndex: 'evidence' },
-          { title: t('assessment.appeal.filedAt'), dataIndex: 'created_at', render: (at: string) => formatTime(at) },
+          { title: t('assessment.appeal.filedAt'), dataIndex: 'filed_at', render: (at: string | undefined) => (at ? formatTime(at) : '') },
           {
             title: t('common.status'),
             dataIndex: 'status',
@@ -124,7 +131,7 @@ export default function Appeals() {
                 {a.adjustment && (
                   <Typography.Text>
                     {t('assessment.appeal.adjustmentOf', { points: a.adjustment.points })}
-                    {a.adjustment.status ? ` · ${a.adjustment.status}` : ''}
+                    {a.adjustment.status ? ` · ${t(`assessment.appeal.adjustmentStatus.${a.adjustment.status}`)}` : ''}
                   </Typography.Text>
                 )}
               </Space>

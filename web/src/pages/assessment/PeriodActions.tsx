@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { stepPeriod, verifyPeriod, type Period, type PeriodStep } from '../../api/assessment';
 import { useAuth } from '../../auth/AuthContext';
 import { useNotify } from '../../components/useNotify';
+import { formatTime } from '../../lib/format';
 
 const NEXT: Record<string, PeriodStep> = { planned: 'collect', collecting: 'evaluate', evaluated: 'publish', published: 'lock' };
 
@@ -42,7 +43,12 @@ export default function PeriodActions({ period, onChanged }: { period: Period; o
     <>
       {step && can('assessment.manage') && (
         <Popconfirm
-          title={t(`assessment.step.${step}Confirm`)}
+          title={
+            // Locking inside the appeal window ends it early: say so.
+            step === 'lock' && period.appeal_deadline && Date.parse(period.appeal_deadline) > Date.now()
+              ? t('assessment.step.lockConfirmOpen', { deadline: formatTime(period.appeal_deadline) })
+              : t(`assessment.step.${step}Confirm`)
+          }
           onConfirm={() =>
             void run(
               () => stepPeriod(period.id, step),

@@ -4,7 +4,8 @@ import { Alert, Button, Card, Col, Descriptions, Row, Select, Space, Table, Tag,
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { getPeriod, listResults, resultsFileUrl, type ResultRow } from '../../api/assessment';
+import { getPeriod, listResults, listSchemes, resultsFileUrl, type ResultRow } from '../../api/assessment';
+import { listDepartments } from '../../api/org';
 import ErrorAlert from '../../components/ErrorAlert';
 import PageHeader from '../../components/PageHeader';
 import PageSpin from '../../components/PageSpin';
@@ -33,6 +34,9 @@ export default function PeriodResults() {
   const groups = useMemo(() => [...new Set((results.data?.items ?? []).map((r) => r.group).filter((g): g is string => !!g))], [results.data]);
   const rows = results.data?.items ?? [];
   const p = period.data;
+  const departments = useAsync(listDepartments, []);
+  const schemes = useAsync(listSchemes, []);
+  const scope = typeof p?.scope === 'number' ? departments.data?.find((d) => d.id === p.scope)?.name ?? `#${p.scope}` : null;
 
   return (
     <>
@@ -42,6 +46,11 @@ export default function PeriodResults() {
           p && (
             <>
               <PeriodActions period={p} onChanged={() => void period.reload()} />
+              <Link to={`/assessment/periods/${id}/inputs`}>
+                <Button size="small" data-testid="open-inputs">
+                  {t('assessment.input.open')}
+                </Button>
+              </Link>
               <Button size="small" href={resultsFileUrl(id, 'csv', group)} data-testid="export-csv">
                 {t('assessment.result.exportCsv')}
               </Button>
@@ -60,8 +69,23 @@ export default function PeriodResults() {
             <Descriptions.Item label={t('common.status')}>
               <PeriodStatusTag status={p.status} />
             </Descriptions.Item>
-            <Descriptions.Item label={t('assessment.period.scheme')}>{`${schemeText(p)}${p.version ? ` v${p.version}` : ''}`}</Descriptions.Item>
+            <Descriptions.Item label={t('assessment.period.scheme')}>{`${schemeText(p, schemes.data)}${p.version ? ` v${p.version}` : ''}`}</Descriptions.Item>
             <Descriptions.Item label={t('assessment.period.span')}>{spanText(p)}</Descriptions.Item>
+            <Descriptions.Item label={t('assessment.period.scope')}>{scope ?? t('assessment.period.wholeOrganisation')}</Descriptions.Item>
+            {p.counts && (
+              <Descriptions.Item label={t('assessment.period.assessees')}>
+                <span data-testid="period-counts">
+                  {t('assessment.period.countsText', { assessees: p.counts.assessees ?? 0, ranked: p.counts.ranked ?? 0, noData: p.counts.no_data ?? 0 })}
+                </span>
+              </Descriptions.Item>
+            )}
+            {p.counts && (p.status === 'published' || (p.counts.appeals_open ?? 0) > 0) && (
+              <Descriptions.Item label={t('assessment.period.appealsOpen')}>
+                <Link to="/assessment/appeals" data-testid="period-appeals-open">
+                  {p.counts.appeals_open ?? 0}
+                </Link>
+              </Descriptions.Item>
+            )}
             {p.appeal_deadline && <Descriptions.Item label={t('assessment.period.appealDeadline')}>{p.appeal_deadline.slice(0, 10)}</Descriptions.Item>}
             {p.snapshot_sha256 && (
               <Descriptions.Item label="SHA-256">

@@ -5,11 +5,13 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { createPeriod, listPeriods, listSchemes, type Period, type PeriodKind } from '../../api/assessment';
+import { createPeriod, listPeriods, listSchemes, type Period, type PeriodKind, type SchemeSummary } from '../../api/assessment';
+import { listDepartments } from '../../api/org';
 import { useAuth } from '../../auth/AuthContext';
 import ErrorAlert from '../../components/ErrorAlert';
 import PageHeader from '../../components/PageHeader';
 import SubmitAlert from '../../components/SubmitAlert';
+import TreeItemSelect from '../../components/TreeItemSelect';
 import { businessDay } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import { useSubmit } from '../../lib/useSubmit';
@@ -21,6 +23,7 @@ interface PeriodValues {
   scheme_id: number;
   kind: PeriodKind;
   range: [Dayjs, Dayjs];
+  scope_department_id?: number | null;
 }
 
 /** A period's span as business days, `to` shown inclusive: [2026-11-01, 2026-12-01) → 2026-11-01 – 2026-11-30. */
@@ -28,17 +31,20 @@ export function spanText(p: Pick<Period, 'from' | 'to'>): string {
   return `${businessDay(p.from)} – ${businessDay(new Date(Date.parse(p.to) - 1).toISOString())}`;
 }
 
-export function schemeText(p: Period): string {
+/** A period's scheme by name (the period names it by id and code; `schemes` gives the names). */
+export function schemeText(p: Period, schemes?: readonly SchemeSummary[]): string {
   const s = p.scheme;
   if (s === undefined || s === null) return '';
   if (typeof s !== 'object') return String(s);
-  return bilingual(s.name) || s.code || String(s.id);
+  const listed = schemes?.find((x) => x.id === s.id);
+  return bilingual(s.name) || bilingual(listed?.name) || s.code || String(s.id);
 }
 
 function PeriodForm({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<PeriodValues>();
   const schemes = useAsync(listSchemes, []);
+  const departments = useAsync(listDepartments, []);
   const submit = useSubmit(
     form,
     (v: PeriodValues) =>
@@ -48,6 +54,7 @@ function PeriodForm({ onClose, onSaved }: { onClose: () => void; onSaved: () => 
         kind: v.kind,
         from: v.range[0].format('YYYY-MM-DD'),
         to: v.range[1].add(1, 'day').format('YYYY-MM-DD'),
+        scope_department_id: v.scope_department_id ?? undefined,
       }),
     {
       success: (p) => t('assessment.period.created', { name: p.name }),
@@ -75,6 +82,9 @@ function PeriodForm({ onClose, onSaved }: { onClose: () => void; onSaved: () => 
         <Form.Item name="range" label={t('assessment.period.span')} rules={required} extra={t('assessment.period.spanHelp')}>
           <DatePicker.RangePicker style={{ width: '100%' }} />
         </Form.Item>
+        <Form.Item name="scope_department_id" label={t('assessment.period.scope')} extra={t('assessment.period.scopeHelp')}>
+          <TreeItemSelect allowClear items={departments.data ?? []} loading={departments.loading} placeholder={t('assessment.period.wholeOrganisation')} data-testid="period-scope" />
+        </Form.Item>
       </Form>
     </Modal>
   );
@@ -84,6 +94,7 @@ export default function Periods() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const { data, error, loading, reload } = useAsync(listPeriods, []);
+  const schemes = useAsync(listSchemes, []);
   const [creating, setCreating] = useState(false);
   return (
     <>
@@ -106,7 +117,7 @@ export default function Periods() {
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         columns={[
           { title: t('assessment.period.name'), dataIndex: 'name', render: (name: string, p) => <Link to={`/assessment/periods/${p.id}`}>{name}</Link> },
-          { title: t('assessment.period.scheme'), render: (_, p) => `${schemeText(p)}${p.version ? ` v${p.version}` : ''}` },
+          { title: t('assessment.period.scheme'), render: (_, p) => `${schemeText(p, schemes.data)}${p.version ? ` v${p.version}` : ''}` },
           { title: t('assessment.period.span'), render: (_, p) => spanText(p) },
           { title: t('common.status'), dataIndex: 'status', render: (s: string) => <PeriodStatusTag status={s} /> },
           { title: t('assessment.period.appealDeadline'), dataIndex: 'appeal_deadline', render: (d: string | null) => d?.slice(0, 10) ?? '—' },
