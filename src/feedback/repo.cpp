@@ -228,6 +228,63 @@ Result<bool> MarkAnswered(Connection& db, Id id, TimeMs at) {
   return r.changes == 1;
 }
 
+Status SetHeadlines(Connection& db, Id id, const Headlines& h) {
+  return db.Exec("UPDATE survey_invitations SET csat = ?, nps = ?, ces = ?, scored = 1 WHERE id = ?",
+                 {h.csat, h.nps, h.ces, id});
+}
+
+namespace {
+
+std::vector<Id> Ids(Connection& db, const std::string& sql, storage::Params params) {
+  std::vector<Id> out;
+  for (const auto& r : db.Query(sql, std::move(params))) out.push_back(r.Int(0));
+  return out;
+}
+
+}  // namespace
+
+std::vector<Id> DueMail(Connection& db, TimeMs now, int max_attempts, int limit) {
+  return Ids(db,
+             "SELECT id FROM survey_invitations WHERE mailed_at IS NULL AND answered_at IS NULL"
+             " AND token_hash IS NULL AND customer_email <> '' AND send_at <= ? AND expires_at > ?"
+             " AND mail_attempts < ? ORDER BY id LIMIT ?",
+             {now, now, max_attempts, limit});
+}
+
+std::vector<Id> DueReminders(Connection& db, TimeMs now, TimeMs mailed_before, int max_attempts, int limit) {
+  return Ids(db,
+             "SELECT id FROM survey_invitations WHERE mailed_at IS NOT NULL AND mailed_at <= ?"
+             " AND reminded_at IS NULL AND answered_at IS NULL AND expires_at > ? AND mail_attempts < ?"
+             " ORDER BY id LIMIT ?",
+             {mailed_before, now, max_attempts, limit});
+}
+
+Result<bool> ClaimMail(Connection& db, Id id, bool reminder, TimeMs now) {
+  SQM_ASSIGN(auto r,
+             db.Exec(reminder ? "UPDATE survey_invitations SET reminded_at = ? WHERE id = ? AND reminded_at IS NULL"
+                              : "UPDATE survey_invitations SET mailed_at = ? WHERE id = ? AND mailed_at IS NULL",
+                     {now, id}));
+  return r.changes == 1;
+}
+
+Status MailFailed(Connection& db, Id id, bool reminder, const std::string& reason) {
+  return db.Exec(reminder ? "UPDATE survey_invitations SET reminded_at = NULL, mail_attempts = mail_attempts + 1,"
+                            " mail_error = ? WHERE id = ?"
+                          : "UPDATE survey_invitations SET mailed_at = NULL, token_hash = NULL,"
+                            " mail_attempts = mail_attempts + 1, mail_error = ? WHERE id = ?",
+                 {reason, id});
+}
+
+std::vector<Id> UnscoredInvitations(Connection& db, int limit) {
+  std::vector<Id> out;
+  for (const auto& r : db.Query("SELECT id FROM survey_invitations WHERE answered_at IS NOT NULL AND scored = 0"
+                                " ORDER BY id LIMIT ?",
+                                {limit})) {
+    out.push_back(r.Int(0));
+  }
+  return out;
+}
+
 std::vector<Invitation> ListInvitations(Connection& db, const InvitationQuery& q) {
   std::vector<Invitation> out;
   for (const auto& r : db.Query(std::string("SELECT ") + kInvitationColumns +
@@ -339,6 +396,16 @@ Status SaveSettings(Connection& db, const std::string& body, TimeMs now) {
       "INSERT INTO survey_settings (id, body, updated_at) VALUES (1, ?, ?)"
       " ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
       {body, now});
+}
+
+Status SaveSatisfactionMap(Connection& db, const std::vector<MappedRating>& map) {
+  for (const auto& m : map) {
+    SQM_TRY(
+        db.Exec("INSERT INTO survey_satisfaction_map (source, rating, satisfied) VALUES (?, ?, ?)"
+                " ON CONFLICT (source, rating) DO UPDATE SET satisfied = excluded.satisfied",
+                {m.source, m.rating, m.satisfied ? 1 : 0}));
+  }
+  return {};
 }
 
 }  // namespace sqm::feedback::repo

@@ -194,6 +194,31 @@ Settings Service::SettingsIn(Connection& db) {
   return s.ok() ? *s : Settings{};
 }
 
+Status Service::Prepare() {
+  constexpr int kBatch = 500;
+  SQM_TRY(db_.Write("system", [&](WriteTx& tx) -> Status {
+    return repo::SaveSatisfactionMap(tx.db(), SatisfactionMap(SettingsIn(tx.db())));
+  }));
+  for (;;) {
+    SQM_ASSIGN(const std::size_t scored, db_.Write("system", [&](WriteTx& tx) -> Result<std::size_t> {
+      auto& db = tx.db();
+      const auto ids = repo::UnscoredInvitations(db, kBatch);
+      std::vector<std::pair<Id, Answer>> answers = repo::AnswersOf(db, ids);
+      for (Id id : ids) {
+        auto inv = repo::FindInvitation(db, id);
+        auto tmpl = inv ? repo::FindTemplate(db, inv->template_id, inv->version) : std::nullopt;
+        std::vector<Answer> mine;
+        for (const auto& [of, a] : answers) {
+          if (of == id) mine.push_back(a);
+        }
+        SQM_TRY(repo::SetHeadlines(db, id, tmpl ? HeadlinesOf(tmpl->definition, mine) : Headlines{}));
+      }
+      return ids.size();
+    }));
+    if (scored < static_cast<std::size_t>(kBatch)) return {};
+  }
+}
+
 Result<Settings> Service::GetSettings() {
   return db_.Read([this](Connection& db) -> Result<Settings> { return SettingsIn(db); });
 }
@@ -202,6 +227,7 @@ Result<Settings> Service::SaveSettings(const org::Principal& who, const Settings
   SQM_TRY(CheckSettings(s));
   return db_.Write(who.username, [&](WriteTx& tx) -> Result<Settings> {
     SQM_TRY(repo::SaveSettings(tx.db(), json::Serialize(SettingsJson(s)), tx.now()));
+    SQM_TRY(repo::SaveSatisfactionMap(tx.db(), SatisfactionMap(s)));
     tx.Append("survey_settings", "1", "survey.settings_saved", SettingsJson(s));
     return s;
   });
@@ -321,6 +347,53 @@ Result<IssuedLink> Service::IssueLink(const org::Principal& who, Id invitation_i
   });
 }
 
+// ---- e-mail ----
+
+Result<std::vector<OutgoingMail>> Service::ClaimMail(const std::string& base_url, int limit) {
+  return db_.Write("system", [&](WriteTx& tx) -> Result<std::vector<OutgoingMail>> {
+    auto& db = tx.db();
+    const Settings s = SettingsIn(db);
+    std::vector<std::pair<Id, bool>> due;
+    for (Id id : repo::DueMail(db, tx.now(), kMaxMailAttempts, limit)) due.emplace_back(id, false);
+    if (s.reminder_days > 0 && static_cast<int>(due.size()) < limit) {
+      for (Id id : repo::DueReminders(db, tx.now(), tx.now() - s.reminder_days * kDay, kMaxMailAttempts,
+                                      limit - static_cast<int>(due.size()))) {
+        due.emplace_back(id, true);
+      }
+    }
+    std::vector<OutgoingMail> out;
+    for (const auto& [id, reminder] : due) {
+      SQM_ASSIGN(const bool mine, repo::ClaimMail(db, id, reminder, tx.now()));
+      if (!mine) continue;
+      auto inv = repo::FindInvitation(db, id);
+      auto tmpl = inv ? repo::FindTemplate(db, inv->template_id, inv->version) : std::nullopt;
+      if (!tmpl) continue;
+      const std::string token = crypto::RandomToken(kTokenBytes);
+      SQM_TRY(repo::SetTokenHash(db, id, crypto::Sha256Hex(token)));
+      out.push_back(
+          {id, reminder, inv->customer_email,
+           MailOf(tmpl->definition, base_url + "/answer.html#t=" + token, reminder, FormatIsoUtc(inv->expires_at))});
+    }
+    return out;
+  });
+}
+
+Status Service::MailSent(const OutgoingMail& m) {
+  return db_.Write("system", [&](WriteTx& tx) -> Status {
+    tx.Append("survey", std::to_string(m.invitation_id), m.reminder ? "survey.reminded" : "survey.mailed", {});
+    return {};
+  });
+}
+
+Status Service::MailFailed(const OutgoingMail& m, const Error& e) {
+  return db_.Write("system", [&](WriteTx& tx) -> Status {
+    SQM_TRY(repo::MailFailed(tx.db(), m.invitation_id, m.reminder, e.message));
+    tx.Append("survey", std::to_string(m.invitation_id), "survey.mail_failed",
+              {{"reminder", m.reminder}, {"reason", e.message}});
+    return {};
+  });
+}
+
 // ---- the public answer page ----
 
 Result<PublicSurvey> Service::Open(const std::string& token) {
@@ -364,6 +437,7 @@ Status Service::SubmitAnswers(const std::string& token, const std::vector<Answer
                                   [&](const Question& x) { return x.id == a.question_id; });
       SQM_TRY(repo::InsertAnswer(db, inv->id, *q, a));
     }
+    SQM_TRY(repo::SetHeadlines(db, inv->id, HeadlinesOf(tmpl->definition, clean)));
     tx.Append("survey", std::to_string(inv->id), "survey.answered",
               {{"ticket_id", inv->ticket_id}, {"answers", static_cast<std::int64_t>(clean.size())}});
     if (auto low = LowScore(SettingsIn(db), tmpl->definition, clean)) {
