@@ -276,13 +276,8 @@ Status MailFailed(Connection& db, Id id, bool reminder, const std::string& reaso
 }
 
 std::vector<Id> UnscoredInvitations(Connection& db, int limit) {
-  std::vector<Id> out;
-  for (const auto& r : db.Query("SELECT id FROM survey_invitations WHERE answered_at IS NOT NULL AND scored = 0"
-                                " ORDER BY id LIMIT ?",
-                                {limit})) {
-    out.push_back(r.Int(0));
-  }
-  return out;
+  return Ids(db, "SELECT id FROM survey_invitations WHERE answered_at IS NOT NULL AND scored = 0 ORDER BY id LIMIT ?",
+             {limit});
 }
 
 std::vector<Invitation> ListInvitations(Connection& db, const InvitationQuery& q) {
