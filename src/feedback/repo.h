@@ -53,7 +53,12 @@ Status MailFailed(Connection& db, Id id, bool reminder, const std::string& reaso
 
 // Answered invitations not scored yet (answered before migration 0015), at most `limit`.
 std::vector<Id> UnscoredInvitations(Connection& db, int limit);
+// The departments a caller may see (org::Scope): nullopt for every department; otherwise rows of
+// these departments and rows without one.
+using Departments = std::optional<std::vector<Id>>;
+
 struct InvitationQuery {
+  Departments departments;
   std::optional<Id> ticket_id;
   std::optional<Id> template_id;
   std::optional<TimeMs> from, to;  // send_at in [from, to)
@@ -67,13 +72,14 @@ std::vector<std::pair<Id, Answer>> AnswersOf(Connection& db, const std::vector<I
 
 // ---- callback ratings ----
 Status InsertCallbackRating(Connection& db, const CallbackRating& r);
-std::vector<CallbackRating> CallbackRatings(Connection& db, std::optional<TimeMs> from, std::optional<TimeMs> to);
+std::vector<CallbackRating> CallbackRatings(Connection& db, const Departments& departments, std::optional<TimeMs> from,
+                                            std::optional<TimeMs> to);
 
 // ---- follow-ups ----
 Result<Id> InsertFollowUp(Connection& db, const FollowUp& f);
 std::optional<FollowUp> FindFollowUp(Connection& db, Id id);
 Status UpdateFollowUp(Connection& db, const FollowUp& f);
-std::vector<FollowUp> ListFollowUps(Connection& db, bool open_only, int limit);
+std::vector<FollowUp> ListFollowUps(Connection& db, const Departments& departments, bool open_only, int limit);
 
 // ---- settings ----
 // Writes the satisfaction mapping the fact sources join (survey_satisfaction_map).

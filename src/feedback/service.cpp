@@ -48,6 +48,12 @@ bool InScope(const org::Principal& who, const std::optional<Id>& department) {
   return !department || who.scope.Contains(department);
 }
 
+// The caller's scope for the repo's queries (rows without a department are everyone's).
+repo::Departments ScopeOf(const org::Principal& who) {
+  if (who.scope.all) return std::nullopt;
+  return std::vector<Id>(who.scope.departments.begin(), who.scope.departments.end());
+}
+
 // Who a rating is about: the resolver and their department when the ticket was resolved (as the
 // assessment facts charge it), else the ticket's department and handler now.
 Attribution AttributionOf(Connection& db, const desk::Ticket& t) {
@@ -313,19 +319,8 @@ Status Service::OpenFollowUp(WriteTx& tx, const desk::Ticket& t, std::optional<I
 
 Result<std::vector<Invitation>> Service::ListInvitations(const org::Principal& who, repo::InvitationQuery q) {
   return db_.Read([&](Connection& db) -> Result<std::vector<Invitation>> {
-    std::vector<Invitation> out;
-    // Scope is applied after the query: read pages until the page is full or the rows run out.
-    for (int guard = 0; guard < 20 && static_cast<int>(out.size()) < q.limit; ++guard) {
-      auto page = repo::ListInvitations(db, q);
-      for (auto& inv : page) {
-        if (InScope(who, inv.attribution.department_id) && static_cast<int>(out.size()) < q.limit) {
-          out.push_back(std::move(inv));
-        }
-      }
-      if (static_cast<int>(page.size()) < q.limit) break;
-      q.before_id = page.back().id;
-    }
-    return out;
+    q.departments = ScopeOf(who);
+    return repo::ListInvitations(db, q);
   });
 }
 
@@ -462,9 +457,11 @@ Result<Results> Service::GetResults(const org::Principal& who, const ResultsQuer
       asked = repo::FindTemplate(db, *q.template_id);
       if (!asked) return TemplateNotFound(*q.template_id);
     }
-    auto invitations =
-        repo::ListInvitations(db, {.template_id = q.template_id, .from = q.from, .to = q.to, .limit = kMaxResultRows});
-    std::erase_if(invitations, [&](const Invitation& i) { return !InScope(who, i.attribution.department_id); });
+    auto invitations = repo::ListInvitations(db, {.departments = ScopeOf(who),
+                                                  .template_id = q.template_id,
+                                                  .from = q.from,
+                                                  .to = q.to,
+                                                  .limit = kMaxResultRows});
     std::vector<Id> answered;
     for (const auto& i : invitations) {
       if (i.answered_at) answered.push_back(i.id);
@@ -484,20 +481,14 @@ Result<Results> Service::GetResults(const org::Principal& who, const ResultsQuer
       if (auto it = answers.find(a.invitation.id); it != answers.end()) a.answers = std::move(it->second);
       surveys.push_back(std::move(a));
     }
-    auto callbacks = repo::CallbackRatings(db, q.from, q.to);
-    std::erase_if(callbacks, [&](const CallbackRating& c) { return !InScope(who, c.attribution.department_id); });
+    auto callbacks = repo::CallbackRatings(db, ScopeOf(who), q.from, q.to);
     return Summarize(s, surveys, callbacks, asked ? &asked->definition : nullptr);
   });
 }
 
 Result<std::vector<FollowUp>> Service::ListFollowUps(const org::Principal& who, bool open_only, int limit) {
   return db_.Read([&](Connection& db) -> Result<std::vector<FollowUp>> {
-    auto all = repo::ListFollowUps(db, open_only, 5000);
-    std::vector<FollowUp> out;
-    for (auto& f : all) {
-      if (InScope(who, f.department_id) && static_cast<int>(out.size()) < limit) out.push_back(std::move(f));
-    }
-    return out;
+    return repo::ListFollowUps(db, ScopeOf(who), open_only, limit);
   });
 }
 

@@ -174,6 +174,26 @@ TEST_F(FeedbackTest, ResultsAndInvitationsAreScopedByDepartment) {
   EXPECT_EQ(feedback_->GetResults(quality_, {}).value().invitations, 1);
 }
 
+// Scope is part of the query, so a limit counts only what the caller may see.
+TEST_F(FeedbackTest, ScopeIsAppliedInTheQueryBeforeTheLimit) {
+  const Ticket older = Resolved(a_);
+  const Ticket newer = Resolved(b_);
+  ASSERT_TRUE(db_->Write("test",
+                         [&](storage::WriteTx& tx) -> Status {
+                           return tx.db().Exec("UPDATE survey_invitations SET department_id = ? WHERE ticket_id = ?",
+                                               {tech_dept_, newer.id});
+                         })
+                  .ok());
+  const auto tech = feedback_->ListInvitations(manager_, {.limit = 1}).value();
+  ASSERT_EQ(tech.size(), 1u);
+  EXPECT_EQ(tech[0].ticket_id, newer.id);
+  const auto desk = feedback_->ListInvitations(agent_, {.limit = 1}).value();
+  ASSERT_EQ(desk.size(), 1u);
+  EXPECT_EQ(desk[0].ticket_id, older.id);
+  EXPECT_EQ(feedback_->GetResults(manager_, {}).value().invitations, 1);
+  EXPECT_EQ(feedback_->GetResults(quality_, {}).value().invitations, 2);
+}
+
 // 12 surveys due, 10 answered: CSAT 5 5 4 4 4 3 3 2 1 5 (6 of 10 are 4-5: 60 %), NPS 9 10 10 7 7 8
 // 8 7 3 6 (3 promoters, 2 detractors: +10), CES 4 5 6 4 5 6 4 5 6 4 (mean 4.9); callbacks 满意,
 // 基本满意, 不满意. Satisfaction by default: (6 + 2) / 13; with 3 counted satisfied and 基本满意
