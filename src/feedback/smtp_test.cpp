@@ -135,5 +135,23 @@ TEST(Smtp, ARefusedRecipientNamesTheField) {
   EXPECT_EQ(st.error().field, "to");
 }
 
+TEST(Smtp, StartTlsIsNeverSkippedWhenTheServerDoesNotOfferIt) {
+  FakeServer server([](tcp::socket& s) {
+    boost::system::error_code ec;
+    asio::streambuf in;
+    asio::write(s, asio::buffer(std::string("220 fake\r\n")), ec);
+    asio::read_until(s, in, "\r\n", ec);
+    asio::write(s, asio::buffer(std::string("250-fake\r\n250 8BITMIME\r\n")), ec);
+    char c;
+    s.read_some(asio::buffer(&c, 1), ec);  // the client must not go on in clear text
+  });
+  Options o = Local(server.port());
+  o.starttls = true;
+  auto st = Send(o, {"a@example.org", "s", "b"});
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.error().code, ErrorCode::kUnavailable);
+  EXPECT_NE(st.error().message.find("STARTTLS"), std::string::npos) << st.error().message;
+}
+
 }  // namespace
 }  // namespace sqm::feedback::smtp
