@@ -17,6 +17,7 @@
 #include "desk/repo/notifications.h"
 #include "desk/report_routes.h"
 #include "desk/routes.h"
+#include "feedback/facts.h"
 #include "feedback/routes.h"
 #include "http/system_routes.h"
 #include "inspection/routes.h"
@@ -74,6 +75,14 @@ Application::Application(const Options& options, const Clock& clock)
   }
   FollowOtherServers();
   facts_.Register(desk::repo::FactSources());  // the desk registers its evidence; it never links assessment
+  facts_.Register(feedback::FactSources());    // and so does feedback
+  if (auto st = feedback_.Prepare(); !st.ok()) throw std::runtime_error("feedback: " + st.error().message);
+  if (!options_.mail.smtp.host.empty()) {
+    if (auto st = feedback::smtp::CheckOptions(options_.mail.smtp); !st.ok()) {
+      throw std::runtime_error("--" + st.error().field + ": " + st.error().message);
+    }
+    mailer_ = std::make_unique<feedback::Mailer>(feedback_, options_.mail);
+  }
   if (auto st = calendars_.Load(); !st.ok()) throw std::runtime_error("calendars: " + st.error().message);
   sla_.SetFiringHandler(FiringHandler());
   sla_.SetCategoryPaths(desk::repo::CategoryPath);
@@ -161,6 +170,7 @@ void Application::StartMonitor() {
   sla_.Start(FiringHandler());
   if (follower_) follower_->Start();
   run_out_watch_.Start();
+  if (mailer_) mailer_->Start();
 }
 
 void Application::Serve(const http::ServerOptions& options, bool handle_signals,
@@ -174,6 +184,7 @@ void Application::Serve(const http::ServerOptions& options, bool handle_signals,
     std::lock_guard lock(serving_mu_);
     serving_ = &server;
   }
+  if (mailer_) mailer_->SetDefaultBaseUrl("http://" + options.host + ":" + std::to_string(server.port()));
   StartMonitor();
   if (on_listening) on_listening(server.port());
   server.Run();
@@ -195,6 +206,7 @@ void Application::Shutdown() {
     if (follower_) follower_->Stop();
     sla_.Stop();
     run_out_watch_.Stop();
+    if (mailer_) mailer_->Stop();
     db_.Close();
   });
 }

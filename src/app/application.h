@@ -41,6 +41,7 @@
 //   - the calendar run-out watch (from StartMonitor until Shutdown; tests call
 //     run_out_watch().Check() with a ManualClock instead),
 //   - import jobs (each on its own thread, from Importer::Start until done or Shutdown),
+//   - the survey mailer (when --smtp-host is set; from StartMonitor until Shutdown),
 //   - the HTTP workers (inside Serve, until a signal or StopServing).
 // Accessors may be used from any thread while the Application lives.
 //
@@ -75,6 +76,7 @@
 #include "desk/portal.h"
 #include "desk/reports.h"
 #include "desk/service.h"
+#include "feedback/mailer.h"
 #include "feedback/service.h"
 #include "http/app.h"
 #include "http/idempotency.h"
@@ -101,6 +103,9 @@ struct Options {
   // The business time zone (`--business-zone`): import times without an offset, exports and the
   // desk reports' days, weeks and months are local there.
   calendar::Zone business_zone = calendar::Zone::Named("Asia/Shanghai").value();
+  // Survey e-mail (`--smtp-host` and the rest): sent when `mail.smtp.host` is set; the answer
+  // links start with `mail.base_url` (`--public-url`), else the address the server listens on.
+  feedback::MailerOptions mail;
 };
 
 class Application {
@@ -190,6 +195,7 @@ class Application {
   assessment::PeriodService periods_;
   http::IdempotencyKeys idempotency_;
   std::unique_ptr<storage::EventFollower> follower_;
+  std::unique_ptr<feedback::Mailer> mailer_;  // when survey e-mail is configured
   http::Metrics metrics_;
   http::Router router_;
   http::App http_;

@@ -1,5 +1,6 @@
 // The default library of measures (issue 10), ready on first start: each a code, a name and a
-// one-line definition in both languages, over the desk's fact sources (desk/repo/facts.cpp).
+// one-line definition in both languages, over the desk's fact sources (desk/repo/facts.cpp) and
+// feedback's (feedback/facts.cpp).
 // Built-in measures are code, not rows: an organisation adds its own beside them
 // (POST /api/v1/assessment/measures) and cannot change these.
 #include "assessment/measure.h"
@@ -97,6 +98,25 @@ std::vector<Measure> Library() {
   l.push_back(Of("reopens", {"重办次数", "Reopenings"},
                  {"计入被重办的办结人的重办次数", "Reopenings, charged to the resolver reopened"}, "reopens",
                  {.kind = A::kCount}, "", "count", kLower));
+  // Customer feedback (feedback/facts.cpp).
+  l.push_back(Ratio("csat", {"CSAT 满意度", "CSAT"},
+                    {"问卷 CSAT 评分为 4 或 5 的比例", "Share of survey CSAT answers of 4 or 5"}, "survey_answers",
+                    "csat is not null", "csat >= 4", kHigher));
+  l.push_back(Of("nps", {"净推荐值 NPS", "NPS"},
+                 {"推荐者（9-10 分）占比减贬损者（0-6 分）占比", "% promoters (9-10) minus % detractors (0-6)"},
+                 "survey_answers", {.kind = A::kMean, .field = "nps_points"}, "nps is not null", "points", kHigher));
+  l.push_back(Of("ces_mean", {"客户费力度 CES", "Customer effort (CES)"},
+                 {"问卷 CES 评分（1-7，7 为非常容易）的平均值", "Mean survey CES score (1-7, 7 = very easy)"},
+                 "survey_answers", {.kind = A::kMean, .field = "ces"}, "ces is not null", "number", kHigher));
+  l.push_back(Ratio("survey_response_rate", {"问卷回复率", "Survey response rate"},
+                    {"到期的问卷邀请中客户作答的比例", "Share of survey invitations due that the customer answered"},
+                    "survey_invitations", "", "answered = true", kHigher));
+  l.push_back(Ratio("customer_satisfaction",
+                    {"客户满意率（问卷与回访）", "Customer satisfaction (surveys and callbacks)"},
+                    {"问卷 CSAT 与回访评价中计为满意的比例（按满意度对应关系）",
+                     "Share of survey CSAT answers and callback ratings that count as satisfied (the satisfaction "
+                     "mapping)"},
+                    "satisfaction", "", "satisfied = true", kHigher));
   return l;
 }
 

@@ -11,6 +11,7 @@
 #include "assessment/measure_service.h"
 #include "assessment/measure_source.h"
 #include "desk/repo/facts.h"
+#include "feedback/facts.h"
 #include "org/rules.h"
 #include "storage/database.h"
 #include "storage/event_log.h"
@@ -19,9 +20,11 @@
 namespace sqm::assessment {
 namespace {
 
+// The desk's sources, and feedback's (the library's satisfaction measures read them).
 FactRegistry DeskRegistry() {
   FactRegistry r;
   r.Register(desk::repo::FactSources());
+  r.Register(feedback::FactSources());
   return r;
 }
 

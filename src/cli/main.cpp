@@ -3,6 +3,7 @@
 //
 // Every setting is a flag; `--config FILE` reads the same settings from an INI/TOML file
 // (`db = "data/sqm.db"`, `[serve]` section for serve's flags). See docs/configuration.md.
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -44,6 +45,13 @@ struct Config {
   int header_timeout_s = 30;
   int body_grace_s = 10;
   std::size_t body_min_rate = 16 << 10;
+  std::string public_url;
+  std::string smtp_host;
+  int smtp_port = 25;
+  std::string smtp_from;
+  std::string smtp_from_name = "服务质量中心 Service Quality";
+  bool smtp_starttls = false;
+  int smtp_interval_s = 30;
 };
 
 app::Options AppOptions(const Config& c) {
@@ -56,6 +64,14 @@ app::Options AppOptions(const Config& c) {
   o.access_log = c.access_log;
   o.metrics_token = c.metrics_token;
   o.business_zone = calendar::Zone::Named(c.business_zone).value();
+  o.mail.smtp = {.host = c.smtp_host,
+                 .port = c.smtp_port,
+                 .from = c.smtp_from,
+                 .from_name = c.smtp_from_name,
+                 .starttls = c.smtp_starttls};
+  o.mail.base_url = c.public_url;
+  while (!o.mail.base_url.empty() && o.mail.base_url.back() == '/') o.mail.base_url.pop_back();
+  o.mail.interval = std::chrono::seconds(c.smtp_interval_s);
   return o;
 }
 
@@ -136,6 +152,15 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 600));
   serve->add_option("--body-min-rate", c.body_min_rate, "bytes per second a body must average after --body-grace")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30));
+  serve->add_option("--public-url", c.public_url,
+                    "the server's address as customers reach it, for links in survey mail (default: --listen)");
+  serve->add_option("--smtp-host", c.smtp_host, "mail server for survey invitations and reminders (empty: no e-mail)");
+  serve->add_option("--smtp-port", c.smtp_port, "mail server port")->check(CLI::Range(1, 65535));
+  serve->add_option("--smtp-from", c.smtp_from, "sender address of survey mail");
+  serve->add_option("--smtp-from-name", c.smtp_from_name, "sender name of survey mail");
+  serve->add_option("--smtp-starttls", c.smtp_starttls, "upgrade the mail connection with STARTTLS (verified)");
+  serve->add_option("--smtp-interval", c.smtp_interval_s, "seconds between rounds of survey mail")
+      ->check(CLI::Range(1, 3600));
   serve->add_option("--metrics-token", c.metrics_token,
                     "bearer token that lets callers beyond loopback read /metrics (default: loopback only)");
 

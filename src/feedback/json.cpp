@@ -129,22 +129,26 @@ Definition ParseStoredDefinition(std::string_view text) {
 
 bj::object SettingsJson(const Settings& s) {
   return {{"basically_satisfied_counts", s.basically_satisfied_counts},
+          {"csat_satisfied_from", s.csat_satisfied_from},
           {"csat_low", s.csat_low},
           {"nps_low", s.nps_low},
           {"ces_low", s.ces_low},
           {"callback_dissatisfied_opens", s.callback_dissatisfied_opens},
-          {"follow_up_days", s.follow_up_days}};
+          {"follow_up_days", s.follow_up_days},
+          {"reminder_days", s.reminder_days}};
 }
 
 Result<Settings> ReadSettings(const bj::value& body, const Settings& base) {
   Settings s = base;
   json::Reader in(body);
   if (auto b = in.OptBool("basically_satisfied_counts")) s.basically_satisfied_counts = *b;
+  if (auto v = in.OptInt("csat_satisfied_from", -1000, 1000)) s.csat_satisfied_from = static_cast<int>(*v);
   if (auto v = in.OptInt("csat_low", -1000, 1000)) s.csat_low = static_cast<int>(*v);
   if (auto v = in.OptInt("nps_low", -1000, 1000)) s.nps_low = static_cast<int>(*v);
   if (auto v = in.OptInt("ces_low", -1000, 1000)) s.ces_low = static_cast<int>(*v);
   if (auto b = in.OptBool("callback_dissatisfied_opens")) s.callback_dissatisfied_opens = *b;
   if (auto v = in.OptInt("follow_up_days", -1000, 1000)) s.follow_up_days = static_cast<int>(*v);
+  if (auto v = in.OptInt("reminder_days", -1000, 1000)) s.reminder_days = static_cast<int>(*v);
   SQM_TRY(in.Done());
   return s;
 }

@@ -118,15 +118,18 @@ struct Answer {
   std::string body;          // open text
 };
 
-// Callback ratings (desk::Satisfaction names): which count as satisfied, and which open a
-// follow-up. And the scores at or below which a survey answer opens a follow-up.
+// Callback ratings (desk::Satisfaction names) and survey CSAT scores: which count as satisfied (the
+// satisfaction mapping), and which open a follow-up. And the scores at or below which a survey
+// answer opens a follow-up.
 struct Settings {
   bool basically_satisfied_counts = true;  // 基本满意 counts as satisfied
+  int csat_satisfied_from = 4;             // a CSAT answer at or above this counts as satisfied
   int csat_low = 2;                        // CSAT <= this opens a follow-up
   int nps_low = 6;
   int ces_low = 2;
   bool callback_dissatisfied_opens = true;  // 不满意 opens a follow-up
   int follow_up_days = 3;                   // the follow-up's deadline
+  int reminder_days = 3;                    // e-mail: one reminder this long after the invitation (0: none)
 };
 
 enum class Outcome { kRecontacted, kSatisfiedAfterRedo, kRatingWithdrawn };

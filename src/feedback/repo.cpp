@@ -228,7 +228,73 @@ Result<bool> MarkAnswered(Connection& db, Id id, TimeMs at) {
   return r.changes == 1;
 }
 
+Status SetHeadlines(Connection& db, Id id, const Headlines& h) {
+  return db.Exec("UPDATE survey_invitations SET csat = ?, nps = ?, ces = ?, scored = 1 WHERE id = ?",
+                 {h.csat, h.nps, h.ces, id});
+}
+
+namespace {
+
+// " AND (<column> IS NULL OR <column> IN (?, ...))" with its values appended to `params`; empty
+// for every department.
+std::string InDepartments(const Departments& departments, const char* column, std::vector<Value>& params) {
+  if (!departments) return "";
+  std::string c(column);
+  if (departments->empty()) return " AND " + c + " IS NULL";
+  for (Id id : *departments) params.emplace_back(id);
+  return " AND (" + c + " IS NULL OR " + c + " IN (" + storage::Placeholders(departments->size()) + "))";
+}
+
+std::vector<Id> Ids(Connection& db, const std::string& sql, storage::Params params) {
+  std::vector<Id> out;
+  for (const auto& r : db.Query(sql, std::move(params))) out.push_back(r.Int(0));
+  return out;
+}
+
+}  // namespace
+
+std::vector<Id> DueMail(Connection& db, TimeMs now, int max_attempts, int limit) {
+  return Ids(db,
+             "SELECT id FROM survey_invitations WHERE mailed_at IS NULL AND answered_at IS NULL"
+             " AND token_hash IS NULL AND customer_email <> '' AND send_at <= ? AND expires_at > ?"
+             " AND mail_attempts < ? ORDER BY id LIMIT ?",
+             {now, now, max_attempts, limit});
+}
+
+std::vector<Id> DueReminders(Connection& db, TimeMs now, TimeMs mailed_before, int max_attempts, int limit) {
+  return Ids(db,
+             "SELECT id FROM survey_invitations WHERE mailed_at IS NOT NULL AND mailed_at <= ?"
+             " AND reminded_at IS NULL AND answered_at IS NULL AND expires_at > ? AND mail_attempts < ?"
+             " ORDER BY id LIMIT ?",
+             {mailed_before, now, max_attempts, limit});
+}
+
+Result<bool> ClaimMail(Connection& db, Id id, bool reminder, TimeMs now) {
+  SQM_ASSIGN(auto r,
+             db.Exec(reminder ? "UPDATE survey_invitations SET reminded_at = ? WHERE id = ? AND reminded_at IS NULL"
+                              : "UPDATE survey_invitations SET mailed_at = ? WHERE id = ? AND mailed_at IS NULL",
+                     {now, id}));
+  return r.changes == 1;
+}
+
+Status MailFailed(Connection& db, Id id, bool reminder, const std::string& reason) {
+  return db.Exec(reminder ? "UPDATE survey_invitations SET reminded_at = NULL, mail_attempts = mail_attempts + 1,"
+                            " mail_error = ? WHERE id = ?"
+                          : "UPDATE survey_invitations SET mailed_at = NULL, token_hash = NULL,"
+                            " mail_attempts = mail_attempts + 1, mail_error = ? WHERE id = ?",
+                 {reason, id});
+}
+
+std::vector<Id> UnscoredInvitations(Connection& db, int limit) {
+  return Ids(db, "SELECT id FROM survey_invitations WHERE answered_at IS NOT NULL AND scored = 0 ORDER BY id LIMIT ?",
+             {limit});
+}
+
 std::vector<Invitation> ListInvitations(Connection& db, const InvitationQuery& q) {
+  std::vector<Value> params{q.ticket_id, q.ticket_id, q.template_id, q.template_id, q.from,
+                            q.from,      q.to,        q.to,          q.before_id,   q.before_id};
+  const std::string scope = InDepartments(q.departments, "department_id", params);
+  params.emplace_back(q.limit);
   std::vector<Invitation> out;
   for (const auto& r : db.Query(std::string("SELECT ") + kInvitationColumns +
                                     " FROM survey_invitations"
@@ -236,10 +302,9 @@ std::vector<Invitation> ListInvitations(Connection& db, const InvitationQuery& q
                                     " AND (CAST(? AS BIGINT) IS NULL OR template_id = ?)"
                                     " AND (CAST(? AS BIGINT) IS NULL OR send_at >= ?)"
                                     " AND (CAST(? AS BIGINT) IS NULL OR send_at < ?)"
-                                    " AND (CAST(? AS BIGINT) IS NULL OR id < ?)"
-                                    " ORDER BY id DESC LIMIT ?",
-                                {q.ticket_id, q.ticket_id, q.template_id, q.template_id, q.from, q.from, q.to, q.to,
-                                 q.before_id, q.before_id, q.limit})) {
+                                    " AND (CAST(? AS BIGINT) IS NULL OR id < ?)" +
+                                    scope + " ORDER BY id DESC LIMIT ?",
+                                params)) {
     out.push_back(InvitationOf(r));
   }
   return out;
@@ -278,13 +343,17 @@ Status InsertCallbackRating(Connection& db, const CallbackRating& c) {
        a.category_id, a.category_name, c.rated_at});
 }
 
-std::vector<CallbackRating> CallbackRatings(Connection& db, std::optional<TimeMs> from, std::optional<TimeMs> to) {
+std::vector<CallbackRating> CallbackRatings(Connection& db, const Departments& departments, std::optional<TimeMs> from,
+                                            std::optional<TimeMs> to) {
+  std::vector<Value> params{from, from, to, to};
+  const std::string scope = InDepartments(departments, "department_id", params);
   std::vector<CallbackRating> out;
   for (const auto& r : db.Query("SELECT ticket_id, satisfaction, department_id, department_name, staff_id, staff_name,"
                                 " channel, category_id, category_name, rated_at FROM survey_callback_ratings"
                                 " WHERE (CAST(? AS BIGINT) IS NULL OR rated_at >= ?)"
-                                " AND (CAST(? AS BIGINT) IS NULL OR rated_at < ?) ORDER BY id",
-                                {from, from, to, to})) {
+                                " AND (CAST(? AS BIGINT) IS NULL OR rated_at < ?)" +
+                                    scope + " ORDER BY id",
+                                params)) {
     out.push_back({r.Int(0),
                    r.Text(1),
                    {r.OptInt(2), r.Text(3), r.OptInt(4), r.Text(5), r.Text(6), r.OptInt(7), r.Text(8)},
@@ -316,13 +385,16 @@ Status UpdateFollowUp(Connection& db, const FollowUp& f) {
       {f.owner_id, f.deadline_at, f.outcome ? Value(Name(*f.outcome)) : Value(), f.note, f.closed_at, f.id});
 }
 
-std::vector<FollowUp> ListFollowUps(Connection& db, bool open_only, int limit) {
+std::vector<FollowUp> ListFollowUps(Connection& db, const Departments& departments, bool open_only, int limit) {
+  std::vector<Value> params{open_only ? 1 : 0};
+  const std::string scope = InDepartments(departments, "f.department_id", params);
+  params.emplace_back(limit);
   std::vector<FollowUp> out;
   for (const auto& r : db.Query(std::string("SELECT ") + kFollowUpColumns +
                                     " FROM survey_followups f LEFT JOIN staff s ON s.id = f.owner_id"
-                                    " WHERE (CAST(? AS BIGINT) = 0 OR f.closed_at IS NULL)"
-                                    " ORDER BY f.closed_at DESC NULLS FIRST, f.deadline_at, f.id LIMIT ?",
-                                {open_only ? 1 : 0, limit})) {
+                                    " WHERE (CAST(? AS BIGINT) = 0 OR f.closed_at IS NULL)" +
+                                    scope + " ORDER BY f.closed_at DESC NULLS FIRST, f.deadline_at, f.id LIMIT ?",
+                                params)) {
     out.push_back(FollowUpOf(r));
   }
   return out;
@@ -339,6 +411,16 @@ Status SaveSettings(Connection& db, const std::string& body, TimeMs now) {
       "INSERT INTO survey_settings (id, body, updated_at) VALUES (1, ?, ?)"
       " ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
       {body, now});
+}
+
+Status SaveSatisfactionMap(Connection& db, const std::vector<MappedRating>& map) {
+  for (const auto& m : map) {
+    SQM_TRY(
+        db.Exec("INSERT INTO survey_satisfaction_map (source, rating, satisfied) VALUES (?, ?, ?)"
+                " ON CONFLICT (source, rating) DO UPDATE SET satisfied = excluded.satisfied",
+                {m.source, m.rating, m.satisfied ? 1 : 0}));
+  }
+  return {};
 }
 
 }  // namespace sqm::feedback::repo

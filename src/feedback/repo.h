@@ -1,4 +1,4 @@
-// SQL of the feedback tables (migration 0013_feedback). Runs unchanged on SQLite and PostgreSQL.
+// SQL of the feedback tables (migrations 0013_feedback, 0015_feedback2). Runs unchanged on SQLite and PostgreSQL.
 #pragma once
 
 #include <optional>
@@ -37,7 +37,28 @@ std::optional<Invitation> FindInvitationByTokenHash(Connection& db, const std::s
 Status SetTokenHash(Connection& db, Id id, const std::string& token_hash);
 // Marks it answered unless it already was; false when another answer came first.
 Result<bool> MarkAnswered(Connection& db, Id id, TimeMs at);
+// The headline scores of an answered invitation, for the assessment fact sources; marks it scored.
+Status SetHeadlines(Connection& db, Id id, const Headlines& h);
+// ---- e-mail delivery ----
+// Invitations whose invitation mail is due (due, unanswered, unexpired, an address, no link issued
+// by staff, not mailed, fewer than `max_attempts` failures), oldest first.
+std::vector<Id> DueMail(Connection& db, TimeMs now, int max_attempts, int limit);
+// Mailed invitations whose one reminder is due (mailed at or before `mailed_before`, not reminded,
+// unanswered, unexpired).
+std::vector<Id> DueReminders(Connection& db, TimeMs now, TimeMs mailed_before, int max_attempts, int limit);
+// Claims the mail (or the reminder) for this server; false when another server did first.
+Result<bool> ClaimMail(Connection& db, Id id, bool reminder, TimeMs now);
+// Gives the claim back after a failed attempt, counting it and keeping the reason.
+Status MailFailed(Connection& db, Id id, bool reminder, const std::string& reason);
+
+// Answered invitations not scored yet (answered before migration 0015), at most `limit`.
+std::vector<Id> UnscoredInvitations(Connection& db, int limit);
+// The departments a caller may see (org::Scope): nullopt for every department; otherwise rows of
+// these departments and rows without one.
+using Departments = std::optional<std::vector<Id>>;
+
 struct InvitationQuery {
+  Departments departments;
   std::optional<Id> ticket_id;
   std::optional<Id> template_id;
   std::optional<TimeMs> from, to;  // send_at in [from, to)
@@ -51,15 +72,18 @@ std::vector<std::pair<Id, Answer>> AnswersOf(Connection& db, const std::vector<I
 
 // ---- callback ratings ----
 Status InsertCallbackRating(Connection& db, const CallbackRating& r);
-std::vector<CallbackRating> CallbackRatings(Connection& db, std::optional<TimeMs> from, std::optional<TimeMs> to);
+std::vector<CallbackRating> CallbackRatings(Connection& db, const Departments& departments, std::optional<TimeMs> from,
+                                            std::optional<TimeMs> to);
 
 // ---- follow-ups ----
 Result<Id> InsertFollowUp(Connection& db, const FollowUp& f);
 std::optional<FollowUp> FindFollowUp(Connection& db, Id id);
 Status UpdateFollowUp(Connection& db, const FollowUp& f);
-std::vector<FollowUp> ListFollowUps(Connection& db, bool open_only, int limit);
+std::vector<FollowUp> ListFollowUps(Connection& db, const Departments& departments, bool open_only, int limit);
 
 // ---- settings ----
+// Writes the satisfaction mapping the fact sources join (survey_satisfaction_map).
+Status SaveSatisfactionMap(Connection& db, const std::vector<MappedRating>& map);
 std::optional<std::string> LoadSettings(Connection& db);
 Status SaveSettings(Connection& db, const std::string& body, TimeMs now);
 

@@ -94,13 +94,11 @@ struct Tally {
   double ces_sum = 0;
   std::string label;
 
-  void Csat(int score) {
+  void Csat(int score, bool satisfied) {
     ++csat_n;
     ++sat_n;
-    if (score >= 4) {
-      ++csat_ok;
-      ++sat_ok;
-    }
+    if (score >= 4) ++csat_ok;
+    if (satisfied) ++sat_ok;
   }
   void NpsScore(int score) {
     if (score >= 9) {
@@ -205,6 +203,12 @@ void CheckTemplate(std::string_view name, const Definition& d, Problems& p) {
   if (name_len == 0) p.Add("name", Msg("field.required", "is required"));
   if (name_len > 100) p.Add("name", Msg("field.too_long", "must be at most {max} characters", {{"max", "100"}}));
   CheckText(p, "title", d.title, 200);
+  // The title is the subject of the survey's mail: one line, so it can never add a header.
+  for (const auto& [lang, value] : {std::pair{"zh", &d.title.zh}, std::pair{"en", &d.title.en}}) {
+    if (value->find_first_of(std::string_view("\r\n\0", 3)) != std::string::npos) {
+      p.Add(std::string("title.") + lang, Msg("survey.title_one_line", "must be one line"));
+    }
+  }
   if (json::CodePoints(d.intro.zh) > 1000 || json::CodePoints(d.intro.en) > 1000) {
     p.Add("intro", Msg("field.too_long", "must be at most {max} characters", {{"max", "1000"}}));
   }
@@ -353,6 +357,24 @@ std::optional<bool> CallbackSatisfied(const Settings& s, std::string_view satisf
   return std::nullopt;
 }
 
+bool CsatSatisfied(const Settings& s, int csat) {
+  return csat >= s.csat_satisfied_from;
+}
+
+std::vector<MappedRating> SatisfactionMap(const Settings& s) {
+  std::vector<MappedRating> out;
+  for (const char* rating : {"satisfied", "basically_satisfied", "dissatisfied"}) {
+    out.push_back({"callback", rating, *CallbackSatisfied(s, rating)});
+  }
+  for (int score = 1; score <= 5; ++score) out.push_back({"csat", std::to_string(score), CsatSatisfied(s, score)});
+  return out;
+}
+
+Headlines HeadlinesOf(const Definition& d, const std::vector<Answer>& answers) {
+  return {ScoreOf(answers, Headline(d, QuestionKind::kCsat)), ScoreOf(answers, Headline(d, QuestionKind::kNps)),
+          ScoreOf(answers, Headline(d, QuestionKind::kCes))};
+}
+
 Status CheckSettings(const Settings& s) {
   Problems p;
   auto range = [&](const char* field, int v, int lo, int hi) {
@@ -361,12 +383,29 @@ Status CheckSettings(const Settings& s) {
                        {{"min", std::to_string(lo)}, {"max", std::to_string(hi)}}));
     }
   };
+  range("csat_satisfied_from", s.csat_satisfied_from, 1, 5);
   range("csat_low", s.csat_low, 0, 5);
   range("nps_low", s.nps_low, -1, 10);
   range("ces_low", s.ces_low, 0, 7);
   range("follow_up_days", s.follow_up_days, 1, 60);
+  range("reminder_days", s.reminder_days, 0, 30);
   if (auto e = p.Take()) return *e;
   return {};
+}
+
+SurveyMail MailOf(const Definition& d, const std::string& link, bool reminder, const std::string& expires) {
+  SurveyMail m;
+  // One line: the subject is a header (a template's title never holds a line break, CheckTemplate
+  // refuses one; the mailer refuses it again).
+  m.subject = (reminder ? "提醒：" : "") + d.title.zh + " / " + (reminder ? "Reminder: " : "") + d.title.en;
+  m.body = "您好！\n\n" + (d.intro.zh.empty() ? "" : d.intro.zh + "\n\n") +
+           (reminder ? "您尚未填写本次服务的满意度调查，" : "") + "请通过以下链接告诉我们您的评价（" + expires +
+           " 前有效，仅可提交一次）：\n" + link + "\n\n" + (reminder ? "此链接取代此前邮件中的链接。\n\n" : "") +
+           "----\n\nHello,\n\n" + (d.intro.en.empty() ? "" : d.intro.en + "\n\n") +
+           (reminder ? "You have not answered our survey about your request yet. " : "") +
+           "Please tell us what you thought through this link (valid until " + expires + ", one answer):\n" + link +
+           "\n" + (reminder ? "\nThis link replaces the one in our earlier mail.\n" : "");
+  return m;
 }
 
 Rate MakeRate(std::int64_t successes, std::int64_t n) {
@@ -401,11 +440,12 @@ Results Summarize(const Settings& s, std::span<const AnsweredSurvey> invitations
     if (!inv.invitation.answered_at || !inv.definition) continue;
     ++responses;
     const Definition& d = *inv.definition;
-    const auto csat = ScoreOf(inv.answers, Headline(d, QuestionKind::kCsat));
-    const auto nps = ScoreOf(inv.answers, Headline(d, QuestionKind::kNps));
-    const auto ces = ScoreOf(inv.answers, Headline(d, QuestionKind::kCes));
+    const Headlines h = HeadlinesOf(d, inv.answers);
+    const auto& csat = h.csat;
+    const auto& nps = h.nps;
+    const auto& ces = h.ces;
     auto add = [&](Tally& t) {
-      if (csat) t.Csat(*csat);
+      if (csat) t.Csat(*csat, CsatSatisfied(s, *csat));
       if (nps) t.NpsScore(*nps);
       if (ces) {
         ++t.ces_n;

@@ -57,7 +57,33 @@ InvitationState StateOf(const Invitation& inv, TimeMs now);
 std::optional<std::string> LowScore(const Settings& s, const Definition& d, const std::vector<Answer>& answers);
 // Whether a callback rating (desk::Satisfaction name) counts as satisfied; nullopt: not rated.
 std::optional<bool> CallbackSatisfied(const Settings& s, std::string_view satisfaction);
+// Whether a survey's CSAT answer counts as satisfied (the satisfaction measures; CSAT % itself is
+// always the share of 4 and 5).
+bool CsatSatisfied(const Settings& s, int csat);
+// The satisfaction mapping as rows, for the SQL the assessment fact sources run
+// (survey_satisfaction_map): every rated callback rating and every CSAT score, satisfied or not.
+struct MappedRating {
+  std::string source;  // "callback" | "csat"
+  std::string rating;  // a desk::Satisfaction name, or the score as text
+  bool satisfied = false;
+};
+std::vector<MappedRating> SatisfactionMap(const Settings& s);
+
+// The headline scores of an answered survey: its answers to the first CSAT, NPS and CES question of
+// the version it answered (nullopt: no such question, or left unanswered).
+struct Headlines {
+  std::optional<int> csat, nps, ces;
+};
+Headlines HeadlinesOf(const Definition& d, const std::vector<Answer>& answers);
 Status CheckSettings(const Settings& s);
+
+// The invitation or reminder mail of a survey, in both languages (zh-CN first): the subject from
+// the template's title, the body with its intro, the link and when it expires.
+struct SurveyMail {
+  std::string subject;
+  std::string body;
+};
+SurveyMail MailOf(const Definition& d, const std::string& link, bool reminder, const std::string& expires);
 
 // successes / n with its 95 % Wilson interval.
 Rate MakeRate(std::int64_t successes, std::int64_t n);

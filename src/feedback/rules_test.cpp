@@ -113,6 +113,32 @@ TEST(FeedbackRules, LowScoresFollowTheSettings) {
   EXPECT_EQ(CallbackSatisfied(s, "not_rated"), std::nullopt);
 }
 
+TEST(FeedbackRules, TheSatisfactionMappingCountsCallbacksAndCsatAlike) {
+  Settings s;
+  auto satisfied = [](const std::vector<MappedRating>& map) {
+    std::vector<std::string> out;
+    for (const auto& m : map) {
+      if (m.satisfied) out.push_back(m.source + ":" + m.rating);
+    }
+    return out;
+  };
+  EXPECT_EQ(SatisfactionMap(s).size(), 8u);  // three rated callback answers, five CSAT scores
+  EXPECT_EQ(satisfied(SatisfactionMap(s)),
+            (std::vector<std::string>{"callback:satisfied", "callback:basically_satisfied", "csat:4", "csat:5"}));
+  s.basically_satisfied_counts = false;
+  s.csat_satisfied_from = 3;
+  EXPECT_EQ(satisfied(SatisfactionMap(s)),
+            (std::vector<std::string>{"callback:satisfied", "csat:3", "csat:4", "csat:5"}));
+  s.csat_satisfied_from = 6;
+  EXPECT_EQ(CheckSettings(s).error().field, "csat_satisfied_from");
+  // The headline is the first question of each kind, answered or not.
+  const Definition d = Sample();
+  const Headlines h = HeadlinesOf(d, {{"nps", 9, {}, ""}, {"ces", 6, {}, ""}});
+  EXPECT_EQ(h.csat, std::nullopt);
+  EXPECT_EQ(h.nps, 9);
+  EXPECT_EQ(h.ces, 6);
+}
+
 TEST(FeedbackRules, WilsonIntervalsOfThePublishedExamples) {
   const Rate a = MakeRate(81, 263);
   ASSERT_TRUE(a.interval);
@@ -180,6 +206,12 @@ TEST(FeedbackRules, SummaryGivesCsatNpsCesDistributionsAndGroups) {
   EXPECT_TRUE(r.by_department[0].satisfaction.small_sample);
   ASSERT_EQ(r.by_channel.size(), 1u);
   EXPECT_EQ(r.by_channel[0].key, "phone");
+  // The mapping moves satisfaction, never CSAT %: 3 counts as satisfied, 基本满意 does not.
+  Settings strict;
+  strict.csat_satisfied_from = 3;
+  const Results m = Summarize(strict, surveys, callbacks, &d);
+  EXPECT_EQ(m.csat.successes, 6);
+  EXPECT_EQ(m.satisfaction.successes, 9);  // 8 answers of 3-5 and one satisfied callback
 }
 
 }  // namespace

@@ -48,6 +48,12 @@ bool InScope(const org::Principal& who, const std::optional<Id>& department) {
   return !department || who.scope.Contains(department);
 }
 
+// The caller's scope for the repo's queries (rows without a department are everyone's).
+repo::Departments ScopeOf(const org::Principal& who) {
+  if (who.scope.all) return std::nullopt;
+  return std::vector<Id>(who.scope.departments.begin(), who.scope.departments.end());
+}
+
 // Who a rating is about: the resolver and their department when the ticket was resolved (as the
 // assessment facts charge it), else the ticket's department and handler now.
 Attribution AttributionOf(Connection& db, const desk::Ticket& t) {
@@ -194,6 +200,31 @@ Settings Service::SettingsIn(Connection& db) {
   return s.ok() ? *s : Settings{};
 }
 
+Status Service::Prepare() {
+  constexpr int kBatch = 500;
+  SQM_TRY(db_.Write("system", [&](WriteTx& tx) -> Status {
+    return repo::SaveSatisfactionMap(tx.db(), SatisfactionMap(SettingsIn(tx.db())));
+  }));
+  for (;;) {
+    SQM_ASSIGN(const std::size_t scored, db_.Write("system", [&](WriteTx& tx) -> Result<std::size_t> {
+      auto& db = tx.db();
+      const auto ids = repo::UnscoredInvitations(db, kBatch);
+      std::vector<std::pair<Id, Answer>> answers = repo::AnswersOf(db, ids);
+      for (Id id : ids) {
+        auto inv = repo::FindInvitation(db, id);
+        auto tmpl = inv ? repo::FindTemplate(db, inv->template_id, inv->version) : std::nullopt;
+        std::vector<Answer> mine;
+        for (const auto& [of, a] : answers) {
+          if (of == id) mine.push_back(a);
+        }
+        SQM_TRY(repo::SetHeadlines(db, id, tmpl ? HeadlinesOf(tmpl->definition, mine) : Headlines{}));
+      }
+      return ids.size();
+    }));
+    if (scored < static_cast<std::size_t>(kBatch)) return {};
+  }
+}
+
 Result<Settings> Service::GetSettings() {
   return db_.Read([this](Connection& db) -> Result<Settings> { return SettingsIn(db); });
 }
@@ -202,6 +233,7 @@ Result<Settings> Service::SaveSettings(const org::Principal& who, const Settings
   SQM_TRY(CheckSettings(s));
   return db_.Write(who.username, [&](WriteTx& tx) -> Result<Settings> {
     SQM_TRY(repo::SaveSettings(tx.db(), json::Serialize(SettingsJson(s)), tx.now()));
+    SQM_TRY(repo::SaveSatisfactionMap(tx.db(), SatisfactionMap(s)));
     tx.Append("survey_settings", "1", "survey.settings_saved", SettingsJson(s));
     return s;
   });
@@ -287,19 +319,8 @@ Status Service::OpenFollowUp(WriteTx& tx, const desk::Ticket& t, std::optional<I
 
 Result<std::vector<Invitation>> Service::ListInvitations(const org::Principal& who, repo::InvitationQuery q) {
   return db_.Read([&](Connection& db) -> Result<std::vector<Invitation>> {
-    std::vector<Invitation> out;
-    // Scope is applied after the query: read pages until the page is full or the rows run out.
-    for (int guard = 0; guard < 20 && static_cast<int>(out.size()) < q.limit; ++guard) {
-      auto page = repo::ListInvitations(db, q);
-      for (auto& inv : page) {
-        if (InScope(who, inv.attribution.department_id) && static_cast<int>(out.size()) < q.limit) {
-          out.push_back(std::move(inv));
-        }
-      }
-      if (static_cast<int>(page.size()) < q.limit) break;
-      q.before_id = page.back().id;
-    }
-    return out;
+    q.departments = ScopeOf(who);
+    return repo::ListInvitations(db, q);
   });
 }
 
@@ -318,6 +339,53 @@ Result<IssuedLink> Service::IssueLink(const org::Principal& who, Id invitation_i
     tx.Append("survey", std::to_string(inv->id), "survey.link_issued", {{"ticket_id", inv->ticket_id}});
     inv->has_link = true;
     return IssuedLink{*inv, token, "/answer.html#t=" + token};
+  });
+}
+
+// ---- e-mail ----
+
+Result<std::vector<OutgoingMail>> Service::ClaimMail(const std::string& base_url, int limit) {
+  return db_.Write("system", [&](WriteTx& tx) -> Result<std::vector<OutgoingMail>> {
+    auto& db = tx.db();
+    const Settings s = SettingsIn(db);
+    std::vector<std::pair<Id, bool>> due;
+    for (Id id : repo::DueMail(db, tx.now(), kMaxMailAttempts, limit)) due.emplace_back(id, false);
+    if (s.reminder_days > 0 && static_cast<int>(due.size()) < limit) {
+      for (Id id : repo::DueReminders(db, tx.now(), tx.now() - s.reminder_days * kDay, kMaxMailAttempts,
+                                      limit - static_cast<int>(due.size()))) {
+        due.emplace_back(id, true);
+      }
+    }
+    std::vector<OutgoingMail> out;
+    for (const auto& [id, reminder] : due) {
+      SQM_ASSIGN(const bool mine, repo::ClaimMail(db, id, reminder, tx.now()));
+      if (!mine) continue;
+      auto inv = repo::FindInvitation(db, id);
+      auto tmpl = inv ? repo::FindTemplate(db, inv->template_id, inv->version) : std::nullopt;
+      if (!tmpl) continue;
+      const std::string token = crypto::RandomToken(kTokenBytes);
+      SQM_TRY(repo::SetTokenHash(db, id, crypto::Sha256Hex(token)));
+      out.push_back(
+          {id, reminder, inv->customer_email,
+           MailOf(tmpl->definition, base_url + "/answer.html#t=" + token, reminder, FormatIsoUtc(inv->expires_at))});
+    }
+    return out;
+  });
+}
+
+Status Service::MailSent(const OutgoingMail& m) {
+  return db_.Write("system", [&](WriteTx& tx) -> Status {
+    tx.Append("survey", std::to_string(m.invitation_id), m.reminder ? "survey.reminded" : "survey.mailed", {});
+    return {};
+  });
+}
+
+Status Service::MailFailed(const OutgoingMail& m, const Error& e) {
+  return db_.Write("system", [&](WriteTx& tx) -> Status {
+    SQM_TRY(repo::MailFailed(tx.db(), m.invitation_id, m.reminder, e.message));
+    tx.Append("survey", std::to_string(m.invitation_id), "survey.mail_failed",
+              {{"reminder", m.reminder}, {"reason", e.message}});
+    return {};
   });
 }
 
@@ -364,6 +432,7 @@ Status Service::SubmitAnswers(const std::string& token, const std::vector<Answer
                                   [&](const Question& x) { return x.id == a.question_id; });
       SQM_TRY(repo::InsertAnswer(db, inv->id, *q, a));
     }
+    SQM_TRY(repo::SetHeadlines(db, inv->id, HeadlinesOf(tmpl->definition, clean)));
     tx.Append("survey", std::to_string(inv->id), "survey.answered",
               {{"ticket_id", inv->ticket_id}, {"answers", static_cast<std::int64_t>(clean.size())}});
     if (auto low = LowScore(SettingsIn(db), tmpl->definition, clean)) {
@@ -388,9 +457,11 @@ Result<Results> Service::GetResults(const org::Principal& who, const ResultsQuer
       asked = repo::FindTemplate(db, *q.template_id);
       if (!asked) return TemplateNotFound(*q.template_id);
     }
-    auto invitations =
-        repo::ListInvitations(db, {.template_id = q.template_id, .from = q.from, .to = q.to, .limit = kMaxResultRows});
-    std::erase_if(invitations, [&](const Invitation& i) { return !InScope(who, i.attribution.department_id); });
+    auto invitations = repo::ListInvitations(db, {.departments = ScopeOf(who),
+                                                  .template_id = q.template_id,
+                                                  .from = q.from,
+                                                  .to = q.to,
+                                                  .limit = kMaxResultRows});
     std::vector<Id> answered;
     for (const auto& i : invitations) {
       if (i.answered_at) answered.push_back(i.id);
@@ -410,20 +481,14 @@ Result<Results> Service::GetResults(const org::Principal& who, const ResultsQuer
       if (auto it = answers.find(a.invitation.id); it != answers.end()) a.answers = std::move(it->second);
       surveys.push_back(std::move(a));
     }
-    auto callbacks = repo::CallbackRatings(db, q.from, q.to);
-    std::erase_if(callbacks, [&](const CallbackRating& c) { return !InScope(who, c.attribution.department_id); });
+    auto callbacks = repo::CallbackRatings(db, ScopeOf(who), q.from, q.to);
     return Summarize(s, surveys, callbacks, asked ? &asked->definition : nullptr);
   });
 }
 
 Result<std::vector<FollowUp>> Service::ListFollowUps(const org::Principal& who, bool open_only, int limit) {
   return db_.Read([&](Connection& db) -> Result<std::vector<FollowUp>> {
-    auto all = repo::ListFollowUps(db, open_only, 5000);
-    std::vector<FollowUp> out;
-    for (auto& f : all) {
-      if (InScope(who, f.department_id) && static_cast<int>(out.size()) < limit) out.push_back(std::move(f));
-    }
-    return out;
+    return repo::ListFollowUps(db, ScopeOf(who), open_only, limit);
   });
 }
 

@@ -67,11 +67,27 @@ class PublicLimiter {
   std::map<std::string, int> counts_;
 };
 
+// A survey mail claimed for sending: the invitation's first mail or its one reminder, with a new
+// link in it (the previous link stops working).
+struct OutgoingMail {
+  Id invitation_id = 0;
+  bool reminder = false;
+  std::string to;
+  SurveyMail mail;
+};
+
+// Failed attempts after which an invitation is no longer mailed.
+inline constexpr int kMaxMailAttempts = 5;
+
 class Service {
  public:
   Service(storage::Database& db, const Clock& clock);
 
   TimeMs Now() const { return clock_.Now(); }
+
+  // At start, after the migrations: writes the satisfaction mapping from the settings and scores
+  // the surveys answered before migration 0015 (their headline scores, for the fact sources).
+  Status Prepare();
 
   // ---- templates ----
   Result<std::vector<Template>> ListTemplates();
@@ -103,6 +119,17 @@ class Service {
   Result<PublicSurvey> Open(const std::string& token);
   // kConflict (key survey.already_answered / survey.expired) when it can no longer be answered.
   Status SubmitAnswers(const std::string& token, const std::vector<Answer>& answers);
+
+  // ---- e-mail (feedback/mailer.h sends) ----
+  // Claims the invitation mails due now and the reminders due (settings.reminder_days after the
+  // invitation mail, while unanswered and unexpired), at most `limit`, each with a new link under
+  // `base_url` ("https://sqm.example.org"). A claim is this server's alone.
+  Result<std::vector<OutgoingMail>> ClaimMail(const std::string& base_url, int limit);
+  // Records that the mail server took it (event survey.mailed or survey.reminded).
+  Status MailSent(const OutgoingMail& m);
+  // Gives a claim back after the mail server refused it or could not be reached: it is tried
+  // again on the next round, up to kMaxMailAttempts.
+  Status MailFailed(const OutgoingMail& m, const Error& e);
 
   // ---- results and recovery ----
   Result<Results> GetResults(const org::Principal& who, const ResultsQuery& q);

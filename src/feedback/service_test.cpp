@@ -1,10 +1,16 @@
 // Surveys through the real desk, storage and a manual clock: a resolution sends a survey by rule,
-// the link is single-use and expires, a low score opens a follow-up, callback ratings count.
+// the link is single-use and expires, a low score opens a follow-up, callback ratings count, and
+// the fact sources give assessment's measures (CSAT, NPS, CES, response rate, satisfaction) with
+// worked numbers (SQLite, or PostgreSQL under SQM_TEST_DB=postgres).
 #include "feedback/service.h"
 
 #include <gtest/gtest.h>
 
+#include "assessment/measure_source.h"
+#include "desk/repo/facts.h"
 #include "desk/test_fixture.h"
+#include "feedback/facts.h"
+#include "feedback/mailer.h"
 
 namespace sqm::feedback {
 namespace {
@@ -166,6 +172,186 @@ TEST_F(FeedbackTest, ResultsAndInvitationsAreScopedByDepartment) {
   EXPECT_TRUE(feedback_->ListInvitations(manager_, {}).value().empty());
   EXPECT_EQ(feedback_->GetResults(manager_, {}).value().invitations, 0);
   EXPECT_EQ(feedback_->GetResults(quality_, {}).value().invitations, 1);
+}
+
+// Scope is part of the query, so a limit counts only what the caller may see.
+TEST_F(FeedbackTest, ScopeIsAppliedInTheQueryBeforeTheLimit) {
+  const Ticket older = Resolved(a_);
+  const Ticket newer = Resolved(b_);
+  ASSERT_TRUE(db_->Write("test",
+                         [&](storage::WriteTx& tx) -> Status {
+                           return tx.db().Exec("UPDATE survey_invitations SET department_id = ? WHERE ticket_id = ?",
+                                               {tech_dept_, newer.id});
+                         })
+                  .ok());
+  const auto tech = feedback_->ListInvitations(manager_, {.limit = 1}).value();
+  ASSERT_EQ(tech.size(), 1u);
+  EXPECT_EQ(tech[0].ticket_id, newer.id);
+  const auto desk = feedback_->ListInvitations(agent_, {.limit = 1}).value();
+  ASSERT_EQ(desk.size(), 1u);
+  EXPECT_EQ(desk[0].ticket_id, older.id);
+  EXPECT_EQ(feedback_->GetResults(manager_, {}).value().invitations, 1);
+  EXPECT_EQ(feedback_->GetResults(quality_, {}).value().invitations, 2);
+}
+
+// 12 surveys due, 10 answered: CSAT 5 5 4 4 4 3 3 2 1 5 (6 of 10 are 4-5: 60 %), NPS 9 10 10 7 7 8
+// 8 7 3 6 (3 promoters, 2 detractors: +10), CES 4 5 6 4 5 6 4 5 6 4 (mean 4.9); callbacks 满意,
+// 基本满意, 不满意. Satisfaction by default: (6 + 2) / 13; with 3 counted satisfied and 基本满意
+// not: (8 + 1) / 13. Everything is charged to the resolver and their department at the time.
+TEST_F(FeedbackTest, AssessmentMeasuresCountSurveysAndCallbacksThroughTheMapping) {
+  ASSERT_TRUE(feedback_->DeactivateRule(quality_, feedback_->ListRules().value().at(0).id).ok());
+  ASSERT_TRUE(feedback_->CreateRule(quality_, {.template_id = template_, .trigger = Trigger::kResolved}).ok());
+  auto tmpl = feedback_->GetTemplate(template_, std::nullopt).value();
+  tmpl.definition.questions.push_back({"ces", QuestionKind::kCes, {"省力吗", "Easy?"}, false, {}, 5});
+  tmpl.definition.questions.push_back({"ces2", QuestionKind::kCes, {"再问", "Again?"}, false, {}, 5});
+  ASSERT_TRUE(feedback_->UpdateTemplate(quality_, template_, tmpl.name, tmpl.definition, std::nullopt).ok());
+
+  const TimeMs from = clock_.Now();
+  const int csat[] = {5, 5, 4, 4, 4, 3, 3, 2, 1, 5};
+  const int nps[] = {9, 10, 10, 7, 7, 8, 8, 7, 3, 6};
+  std::vector<Id> tickets;
+  for (int i = 0; i < 12; ++i) {
+    const Ticket t = Resolved(i % 2 ? a_ : b_);
+    tickets.push_back(t.id);
+    if (i >= 10) continue;  // due, never answered
+    const auto link = feedback_->IssueLink(agent_, Invitations(t.id).at(0).id).value();
+    // The second CES question is no headline: only the first counts.
+    ASSERT_TRUE(
+        feedback_
+            ->SubmitAnswers(
+                link.token,
+                {{"csat", csat[i], {}, ""}, {"nps", nps[i], {}, ""}, {"ces", 4 + i % 3, {}, ""}, {"ces2", 1, {}, ""}})
+            .ok());
+    clock_.Advance(1000);
+  }
+  for (auto [i, rating] :
+       {std::pair{0, desk::Satisfaction::kSatisfied}, std::pair{1, desk::Satisfaction::kBasicallySatisfied},
+        std::pair{2, desk::Satisfaction::kDissatisfied}}) {
+    ActionInput cb{.action = Action::kCallback, .reached = true};
+    cb.resolved = desk::CallbackResolved::kResolved;
+    cb.satisfaction = rating;
+    ASSERT_TRUE(desk_->Act(agent_, tickets[static_cast<std::size_t>(i)], cb).ok());
+  }
+  clock_.Advance(1000);
+
+  assessment::FactRegistry registry;
+  registry.Register(desk::repo::FactSources());
+  registry.Register(FactSources());
+  assessment::SqlMeasureSource source(*db_, registry);
+  const std::vector<std::string> codes = {"csat", "nps", "ces_mean", "survey_response_rate", "customer_satisfaction"};
+  auto values = [&](assessment::SubjectKind kind, Id subject) {
+    auto t = source.Values({kind, codes, from, clock_.Now(), std::vector<Id>{subject}});
+    EXPECT_TRUE(t.ok()) << t.error().message;
+    std::map<std::string, std::pair<double, long long>> out;
+    if (!t.ok() || !t->contains(subject)) return out;
+    for (const auto& [code, v] : t->at(subject)) out[code] = {v.value.has_value() ? v.value.value() : -1, v.sample};
+    return out;
+  };
+  auto check = [&](double satisfaction) {
+    for (auto [kind, subject] : {std::pair{assessment::SubjectKind::kStaff, agent_.staff_id},
+                                 std::pair{assessment::SubjectKind::kDepartment, desk_dept_}}) {
+      auto v = values(kind, subject);
+      ASSERT_EQ(v.size(), codes.size()) << subject;
+      EXPECT_NEAR(v["csat"].first, 60, 1e-9);
+      EXPECT_EQ(v["csat"].second, 10);
+      EXPECT_NEAR(v["nps"].first, 10, 1e-9);
+      EXPECT_NEAR(v["ces_mean"].first, 4.9, 1e-9);
+      EXPECT_NEAR(v["survey_response_rate"].first, 100.0 * 10 / 12, 1e-9);
+      EXPECT_EQ(v["survey_response_rate"].second, 12);
+      EXPECT_NEAR(v["customer_satisfaction"].first, satisfaction, 1e-9);
+      EXPECT_EQ(v["customer_satisfaction"].second, 13);
+    }
+  };
+  check(100.0 * 8 / 13);
+
+  // The mapping follows the settings; CSAT % stays the share of 4 and 5.
+  Settings s = feedback_->GetSettings().value();
+  s.csat_satisfied_from = 3;
+  s.basically_satisfied_counts = false;
+  ASSERT_TRUE(feedback_->SaveSettings(quality_, s).ok());
+  check(100.0 * 9 / 13);
+  EXPECT_EQ(feedback_->GetResults(quality_, {}).value().satisfaction.successes, 9);
+
+  // The resolver moving to another department later does not move the facts; answers from before
+  // the scores were kept, and a lost mapping, are put right at start.
+  ASSERT_TRUE(
+      db_->Write(
+             "test",
+             [&](storage::WriteTx& tx) -> Status {
+               SQM_TRY(tx.db().Exec("UPDATE staff SET department_id = ? WHERE id = ?", {tech_dept_, agent_.staff_id}));
+               SQM_TRY(tx.db().Exec("UPDATE survey_invitations SET csat = NULL, nps = NULL, ces = NULL, scored = 0"));
+               return tx.db().Exec("DELETE FROM survey_satisfaction_map");
+             })
+          .ok());
+  ASSERT_TRUE(feedback_->Prepare().ok());
+  EXPECT_EQ(Count("SELECT count(*) FROM survey_invitations WHERE scored = 1"), 10);
+  check(100.0 * 9 / 13);
+  EXPECT_TRUE(values(assessment::SubjectKind::kDepartment, tech_dept_).empty());
+}
+
+// E-mail: the invitation mail goes out once when due, with a working link; one reminder after
+// reminder_days with a new link (the first stops working); nothing once answered or expired; a
+// refused mail is given back and tried again, at most kMaxMailAttempts times.
+TEST_F(FeedbackTest, SurveyMailGoesOutOnceThenOneReminderAndAFailureIsTriedAgain) {
+  ASSERT_TRUE(feedback_->DeactivateRule(quality_, feedback_->ListRules().value().at(0).id).ok());
+  ASSERT_TRUE(feedback_->CreateRule(quality_, {.template_id = template_, .trigger = Trigger::kResolved}).ok());
+  ASSERT_TRUE(db_->Write("test",
+                         [&](storage::WriteTx& tx) -> Status {
+                           return tx.db().Exec("UPDATE customers SET email = 'a@example.org' WHERE id = ?", {a_});
+                         })
+                  .ok());
+  std::vector<smtp::Mail> sent;
+  bool refuse = false;
+  Mailer mailer(*feedback_, {.base_url = "https://sqm.example.org"}, [&](const smtp::Options&, const smtp::Mail& m) {
+    if (refuse) return Status(Error(ErrorCode::kUnavailable, "connection refused"));
+    sent.push_back(m);
+    return Status{};
+  });
+  auto token_of = [](const smtp::Mail& m) {
+    const auto at = m.body.find("https://sqm.example.org/answer.html#t=");
+    EXPECT_NE(at, std::string::npos) << m.body;
+    return at == std::string::npos ? std::string() : m.body.substr(at + 38, 32);
+  };
+
+  const Ticket t = Resolved(a_);
+  Resolved(b_);  // no e-mail address: no mail
+  refuse = true;
+  EXPECT_EQ(mailer.RunOnce().value(), 0);
+  EXPECT_EQ(Count("SELECT mail_attempts FROM survey_invitations WHERE ticket_id = " + std::to_string(t.id)), 1);
+  EXPECT_EQ(CountEvents("survey.mail_failed"), 1);
+  refuse = false;
+  ASSERT_EQ(mailer.RunOnce().value(), 1);
+  ASSERT_EQ(sent.size(), 1u);
+  EXPECT_EQ(sent[0].to, "a@example.org");
+  EXPECT_EQ(sent[0].subject, "服务满意度 / Service satisfaction");
+  const std::string first = token_of(sent[0]);
+  EXPECT_EQ(feedback_->Open(first)->state, InvitationState::kOpen);
+  EXPECT_EQ(mailer.RunOnce().value(), 0);  // once
+
+  clock_.Advance(3LL * 24 * 3600 * 1000 - 1000);
+  EXPECT_EQ(mailer.RunOnce().value(), 0);
+  clock_.Advance(1000);
+  ASSERT_EQ(mailer.RunOnce().value(), 1);
+  ASSERT_EQ(sent.size(), 2u);
+  EXPECT_EQ(sent[1].subject, "提醒：服务满意度 / Reminder: Service satisfaction");
+  const std::string second = token_of(sent[1]);
+  EXPECT_EQ(feedback_->Open(first).error().code, ErrorCode::kNotFound);
+  ASSERT_TRUE(feedback_->SubmitAnswers(second, {{"csat", 5, {}, ""}}).ok());
+  clock_.Advance(30LL * 24 * 3600 * 1000);
+  EXPECT_EQ(mailer.RunOnce().value(), 0);  // one reminder only
+  EXPECT_EQ(CountEvents("survey.mailed"), 1);
+  EXPECT_EQ(CountEvents("survey.reminded"), 1);
+
+  // Unanswered and expired: no reminder. A mail server that keeps refusing: five tries.
+  Resolved(a_);
+  ASSERT_EQ(mailer.RunOnce().value(), 1);
+  clock_.Advance(15LL * 24 * 3600 * 1000);
+  EXPECT_EQ(mailer.RunOnce().value(), 0);
+  const Ticket v = Resolved(a_);
+  refuse = true;
+  for (int i = 0; i < kMaxMailAttempts + 2; ++i) EXPECT_EQ(mailer.RunOnce().value(), 0);
+  EXPECT_EQ(Count("SELECT mail_attempts FROM survey_invitations WHERE ticket_id = " + std::to_string(v.id)),
+            kMaxMailAttempts);
 }
 
 }  // namespace

@@ -25,8 +25,9 @@ export const ALLOWED = {
 
 // Starts a server on a database seeded with DESK_SEED_ARGS and signs in every demo login:
 // {server, users: {admin, agent, ...}, ids, desk}.
-export async function startDeskServer(logins = ['admin', 'quality', 'executive', 'manager', 'agent', 'engineer', 'evaluator', 'customer']) {
-  const server = await startServer({ seedArgs: DESK_SEED_ARGS });
+// `serverOptions` go to startServer (e.g. {serveArgs: [...]}).
+export async function startDeskServer(logins = ['admin', 'quality', 'executive', 'manager', 'agent', 'engineer', 'evaluator', 'customer'], serverOptions = {}) {
+  const server = await startServer({ seedArgs: DESK_SEED_ARGS, ...serverOptions });
   try {
     const users = {};
     for (const u of logins) users[u] = await loginAs(server, u);

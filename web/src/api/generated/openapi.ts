@@ -2632,12 +2632,16 @@ export interface components {
         SurveySettings: {
             /** @description 基本满意 counts as satisfied */
             basically_satisfied_counts?: boolean;
+            /** @description a CSAT answer at or above this counts as satisfied in the satisfaction measures (CSAT % itself is always the share of 4 and 5) */
+            csat_satisfied_from?: number;
             /** @description CSAT at or below this opens a follow-up */
             csat_low?: number;
             nps_low?: number;
             ces_low?: number;
             callback_dissatisfied_opens?: boolean;
             follow_up_days?: number;
+            /** @description e-mail - one reminder this many days after the invitation mail while unanswered (0 - none) */
+            reminder_days?: number;
         };
         SurveyAttribution: {
             department_id: number | null;

@@ -16,6 +16,11 @@ export const AUDIT_ENTITIES = [
   'saved_view',
   'notification',
   'import',
+  'survey',
+  'survey_template',
+  'survey_rule',
+  'survey_settings',
+  'survey_followup',
   'system',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
@@ -58,6 +63,22 @@ export const AUDIT_EVENT_GROUPS: Readonly<Record<string, readonly string[]>> = {
   saved_view: ['saved_view.created', 'saved_view.deleted'],
   notification: ['notification.read'],
   import: ['import.completed', 'import.failed', 'import.bulk_completed'],
+  survey: [
+    'survey.template_created',
+    'survey.template_updated',
+    'survey.rule_created',
+    'survey.rule_deactivated',
+    'survey.settings_saved',
+    'survey.invited',
+    'survey.link_issued',
+    'survey.mailed',
+    'survey.reminded',
+    'survey.mail_failed',
+    'survey.answered',
+    'survey.followup_opened',
+    'survey.followup_updated',
+    'survey.followup_closed',
+  ],
   demo: ['demo.passwords_set'],
 };
 
@@ -75,6 +96,8 @@ const PAGES: Partial<Record<string, { to: (id: number) => string; permission: Pe
   staff: { to: (id) => `/org/staff?id=${id}`, permission: 'org.read' },
   department: { to: (id) => `/org/departments?id=${id}`, permission: 'org.read' },
   sla_policy: { to: (id) => `/sla/policies?id=${id}`, permission: 'sla.manage' },
+  survey_template: { to: () => '/feedback/templates', permission: 'feedback.manage' },
+  survey_followup: { to: () => '/feedback/follow-ups', permission: 'desk.report' },
 };
 
 /**
