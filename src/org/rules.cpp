@@ -21,16 +21,19 @@ const std::vector<RoleDef>& Roles() {
   const std::string org_read(kOrgRead), org_write(kOrgWrite), audit(kAuditRead), tokens(kTokensManage),
       t_read(kTicketRead), t_write(kTicketWrite), c_write(kCustomerWrite), report(kDeskReport), sla(kSlaManage),
       portal(kPortal), staff(kStaff), a_read(kAssessmentRead), a_manage(kAssessmentManage),
-      a_approve(kAssessmentApprove), feedback(kFeedbackManage);
+      a_approve(kAssessmentApprove), feedback(kFeedbackManage), i_manage(kInspectionManage),
+      i_perform(kInspectionPerform);
   static const std::vector<RoleDef> kRoles = {
       {"admin",
-       {org_read, org_write, audit, tokens, t_read, t_write, c_write, report, sla, staff, a_read, a_manage, feedback}},
-      {"quality", {org_read, audit, t_read, t_write, report, sla, staff, a_read, a_manage, feedback}},
+       {org_read, org_write, audit, tokens, t_read, t_write, c_write, report, sla, staff, a_read, a_manage, feedback,
+        i_manage, i_perform}},
+      {"quality",
+       {org_read, audit, t_read, t_write, report, sla, staff, a_read, a_manage, feedback, i_manage, i_perform}},
       {"executive", {org_read, audit, t_read, report, staff, a_read, a_approve}},
       {"manager", {org_read, t_read, t_write, c_write, report, staff, a_read}},
       {"agent", {t_read, t_write, c_write, staff}},
       {"engineer", {t_read, t_write, staff}},
-      {"evaluator", {t_read, staff}},
+      {"evaluator", {t_read, staff, i_perform}},
       {"customer", {portal}},
   };
   return kRoles;
