@@ -20,6 +20,7 @@
 #include "feedback/facts.h"
 #include "feedback/routes.h"
 #include "http/system_routes.h"
+#include "inspection/facts.h"
 #include "inspection/routes.h"
 #include "org/repo.h"
 #include "org/routes.h"
@@ -65,6 +66,7 @@ Application::Application(const Options& options, const Clock& clock)
       exclusions_(db_, facts_),
       feedback_(db_, clock_),
       survey_limiter_(clock_, kSurveyRequestsPerMinute),
+      inspection_(db_, clock_, [this](const std::string& code) { return calendars_.Get(code); }),
       periods_(db_, clock_, measures_, [this](const std::string& code) { return calendars_.Get(code); }),
       idempotency_(db_, clock_),
       http_(router_, org_, metrics_,
@@ -76,6 +78,7 @@ Application::Application(const Options& options, const Clock& clock)
   FollowOtherServers();
   facts_.Register(desk::repo::FactSources());  // the desk registers its evidence; it never links assessment
   facts_.Register(feedback::FactSources());    // and so does feedback
+  facts_.Register(inspection::FactSources());  // and so does inspection
   if (auto st = feedback_.Prepare(); !st.ok()) throw std::runtime_error("feedback: " + st.error().message);
   if (!options_.mail.smtp.host.empty()) {
     if (auto st = feedback::smtp::CheckOptions(options_.mail.smtp); !st.ok()) {
@@ -164,6 +167,7 @@ void Application::AddRoutes() {
   feedback::AddStatisticsRoutes(router_);
   feedback::AddRoutes(router_, feedback_, survey_limiter_);
   inspection::AddAgreementRoutes(router_);
+  inspection::AddRoutes(router_, inspection_);
 }
 
 void Application::StartMonitor() {

@@ -28,6 +28,8 @@
 //   assessment::MeasureService, ExclusionService ... their use cases behind the routes
 //   feedback::Service ... surveys; installed here as the desk's action hook, so a resolution and
 //                         its survey invitation (or a callback rating and its copy) commit together
+//   inspection::Service . scorecards (versioned), inspections and their appeals; its fact source
+//                         (inspection::FactSources) registered with the desk's
 //   IdempotencyKeys, Metrics, Router (every module's routes), http::App (the request pipeline)
 //
 // How subsystems reach each other: only through the references they were constructed with. The
@@ -83,6 +85,7 @@
 #include "http/metrics.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "inspection/service.h"
 #include "org/service.h"
 #include "sla/service.h"
 #include "storage/database.h"
@@ -159,6 +162,7 @@ class Application {
   assessment::SqlMeasureSource& measures() { return measures_; }
   assessment::ExclusionService& exclusions() { return exclusions_; }
   feedback::Service& feedback() { return feedback_; }
+  inspection::Service& inspection() { return inspection_; }
   // Indicators, schemes, periods, results and appeals (assessment, issue 10).
   assessment::PeriodService& periods() { return periods_; }
   const http::Router& router() const { return router_; }
@@ -192,6 +196,7 @@ class Application {
   assessment::ExclusionService exclusions_;
   feedback::Service feedback_;
   feedback::PublicLimiter survey_limiter_;
+  inspection::Service inspection_;
   assessment::PeriodService periods_;
   http::IdempotencyKeys idempotency_;
   std::unique_ptr<storage::EventFollower> follower_;

@@ -7,7 +7,7 @@
 #include "assessment/result_codec.h"
 #include "assessment/scheme_repo.h"
 #include "base/json.h"
-#include "calendar/zone.h"
+#include "calendar/working_days.h"
 #include "org/repo.h"
 #include "org/rules.h"
 
@@ -710,16 +710,7 @@ Result<InputSheet> PeriodService::Inputs(const org::Principal& who, RecordId per
 std::int64_t PeriodService::AppealDeadline(std::int64_t t, int days) const {
   auto bt = calendar_ ? calendar_(options_.calendar_code) : nullptr;
   if (!bt) return t + days * kDayMs;
-  auto zone = calendar::Zone::Named(bt->time_zone());
-  const calendar::Zone z = zone.ok() ? *zone : calendar::Zone();
-  std::int64_t day = z.StartOfDay(t);
-  int counted = 0;
-  for (int i = 0; i < 400 && counted < days; ++i) {
-    day = z.StartOfDay(day + kDayMs + kDayMs / 2);
-    const std::int64_t next = z.StartOfDay(day + kDayMs + kDayMs / 2);
-    if (bt->BusinessMsBetween(day, next) > 0) ++counted;
-  }
-  return z.StartOfDay(day + kDayMs + kDayMs / 2);  // the end of the last working day
+  return calendar::EndOfWorkingDaysAfter(*bt, t, days);
 }
 
 Result<Appeal> PeriodService::FileAppeal(const org::Principal& who, RecordId period_id, RecordId assessee_id,

@@ -3,6 +3,8 @@
 #include "base/json.h"
 #include "base/stats.h"
 #include "inspection/agreement.h"
+#include "inspection/json.h"
+#include "inspection/rules.h"
 #include "org/rules.h"
 
 namespace sqm::inspection {
@@ -10,8 +12,11 @@ namespace sqm::inspection {
 namespace bj = boost::json;
 using http::ErrorResponse;
 using http::JsonResponse;
+using http::OrNull;
+using http::Reply;
 using http::Request;
 using http::Response;
+using http::TimeJson;
 
 namespace {
 
@@ -54,6 +59,275 @@ Response Agreement(Request& req) {
 
 void AddAgreementRoutes(http::Router& r) {
   r.Add("POST", "/api/v1/inspections/agreement", std::string(org::kStaff), Agreement);
+}
+
+namespace {
+
+bj::object SavedScorecardJson(const SavedScorecard& c) {
+  bj::object o = ScorecardJson(c.card);
+  o["id"] = c.id;
+  o["name"] = c.name;
+  o["version"] = c.version;
+  o["latest_version"] = c.latest_version;
+  o["active"] = c.active;
+  o["created_at"] = TimeJson(c.created_at);
+  o["updated_at"] = TimeJson(c.updated_at);
+  return o;
+}
+
+struct ScorecardBody {
+  std::string name;
+  std::optional<bool> active;
+  Scorecard card;
+};
+
+// {name, active?, method, pass_mark, sections}: every problem of the shape, the name and the card
+// at once.
+Result<ScorecardBody> ReadScorecardBody(const Request& req) {
+  SQM_ASSIGN(auto body, req.Json());
+  if (!body.is_object()) return Error::Invalid("", Msg("scorecard.not_object", "must be an object"));
+  Problems p;
+  ScorecardBody out;
+  const auto& o = body.get_object();
+  for (const auto& [k, v] : o) {
+    if (k != "name" && k != "active" && k != "method" && k != "pass_mark" && k != "sections") {
+      p.Add(std::string(k), Msg("field.unknown", "is not a known field"));
+    }
+  }
+  if (const auto* n = o.if_contains("name"); n && n->is_string()) {
+    out.name = std::string(n->get_string());
+  } else if (n) {
+    p.Add("name", Msg("field.not_string", "must be text"));
+  }
+  if (const auto* a = o.if_contains("active"); a && a->is_bool()) {
+    out.active = a->get_bool();
+  } else if (a) {
+    p.Add("active", Msg("field.not_boolean", "must be true or false"));
+  }
+  out.card = ReadScorecard(o, p);
+  CheckScorecardName(out.name, p);
+  CheckScorecard(out.card, p);
+  if (auto e = p.Take()) return *e;
+  return out;
+}
+
+// {method, pass_mark, sections, answers} -> the score, without storing anything.
+Response Preview(Request& req) {
+  SQM_ASSIGN_OR_REPLY(bj::value body, req.Json());
+  if (!body.is_object()) return ErrorResponse(Error::Invalid("", Msg("scorecard.not_object", "must be an object")));
+  Problems p;
+  const auto& o = body.get_object();
+  for (const auto& [k, v] : o) {
+    if (k != "method" && k != "pass_mark" && k != "sections" && k != "answers") {
+      p.Add(std::string(k), Msg("field.unknown", "is not a known field"));
+    }
+  }
+  Scorecard card = ReadScorecard(o, p);
+  CheckScorecard(card, p);
+  std::map<std::string, Answer> answers;
+  if (const auto* a = o.if_contains("answers")) {
+    answers = ReadAnswers(*a, "answers", p);
+  } else {
+    p.Add("answers", Msg("field.required", "is required"));
+  }
+  if (auto e = p.Take()) return ErrorResponse(*e);
+  return Reply(ScoreCard(card, answers), CardResultJson);
+}
+
+std::optional<int> AsVersion(const std::optional<std::int64_t>& v) {
+  return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
+}
+
+bj::object InspectionJson(const Inspection& i) {
+  bj::object o{{"id", i.id},
+               {"kind", Name(i.kind)},
+               {"covert", i.covert},
+               {"scorecard_id", i.scorecard_id},
+               {"scorecard_version", i.scorecard_version},
+               {"ticket_id", OrNull(i.ticket_id)},
+               {"ticket_number", i.ticket_number},
+               {"department_id", i.department_id},
+               {"department_name", i.department_name},
+               {"agent_id", OrNull(i.agent_id)},
+               {"agent_name", i.agent_name},
+               {"inspector_id", i.inspector_id},
+               {"inspector_name", i.inspector_name},
+               {"state", Name(i.state)},
+               {"answers", AnswersJson(i.answers)},
+               {"notes", i.notes},
+               {"percent", OrNull(i.percent)},
+               {"passed", i.passed},
+               {"critical_failed", i.critical_failed},
+               {"corrects_id", OrNull(i.corrects_id)},
+               {"corrected_by_id", OrNull(i.corrected_by_id)},
+               {"created_at", TimeJson(i.created_at)},
+               {"submitted_at", TimeJson(i.submitted_at)},
+               {"published_at", TimeJson(i.published_at)},
+               {"appeal_deadline", TimeJson(i.appeal_deadline)},
+               {"acknowledged_at", TimeJson(i.acknowledged_at)},
+               {"final_at", TimeJson(i.final_at)}};
+  if (i.appeal) {
+    const Appeal& a = *i.appeal;
+    o["appeal"] = bj::object{{"appellant_id", a.appellant_id},
+                             {"reason", a.reason},
+                             {"filed_at", TimeJson(a.filed_at)},
+                             {"reviewer_id", OrNull(a.reviewer_id)},
+                             {"outcome", a.outcome ? bj::value(Name(*a.outcome)) : bj::value(nullptr)},
+                             {"decision", a.decision},
+                             {"decided_at", TimeJson(a.decided_at)}};
+  } else {
+    o["appeal"] = nullptr;
+  }
+  return o;
+}
+
+Result<Assignment> ReadAssignment(const Request& req) {
+  SQM_ASSIGN(auto body, req.Json());
+  json::Reader in(body);
+  Assignment a;
+  const std::string kind = in.String("kind", {.min_len = 1, .max_len = 40});
+  a.covert = in.OptBool("covert").value_or(false);
+  a.scorecard_id = in.Int("scorecard_id", 1);
+  a.ticket_id = in.OptInt("ticket_id", 1);
+  a.department_id = in.OptInt("department_id", 1);
+  a.agent_id = in.OptInt("agent_id", 1);
+  a.inspector_id = in.Int("inspector_id", 1);
+  if (auto k = ParseKind(kind)) {
+    a.kind = *k;
+  } else if (!kind.empty()) {
+    in.Fail("kind", Msg("scorecard.not_one_of", "must be one of {names}",
+                        {{"names", "ticket_review, routine_check, surprise_check"}}));
+  }
+  SQM_TRY(in.Done());
+  return a;
+}
+
+// {"answers": {...}, "notes"?: "..."}
+struct AnswersBody {
+  std::map<std::string, Answer> answers;
+  std::string notes;
+};
+Result<AnswersBody> ReadAnswersBody(const Request& req) {
+  SQM_ASSIGN(auto body, req.Json());
+  json::Reader in(body);
+  AnswersBody out;
+  const bj::value* answers = in.OptValue("answers");
+  out.notes = in.OptString("notes", {.min_len = 0, .max_len = 4000, .trim = false}).value_or("");
+  SQM_TRY(in.Done());
+  Problems p;
+  if (answers) out.answers = ReadAnswers(*answers, "answers", p);
+  if (auto e = p.Take()) return *e;
+  return out;
+}
+
+Result<Decision> ReadDecision(const Request& req) {
+  SQM_ASSIGN(auto body, req.Json());
+  json::Reader in(body);
+  Decision d;
+  const std::string outcome = in.String("outcome", {.min_len = 1, .max_len = 40});
+  d.reason = in.String("reason", {.min_len = 1, .max_len = 2000});
+  const bj::value* answers = in.OptValue("answers");
+  if (auto o = ParseOutcome(outcome)) {
+    d.outcome = *o;
+  } else if (!outcome.empty()) {
+    in.Fail("outcome",
+            Msg("scorecard.not_one_of", "must be one of {names}", {{"names", "upheld, partly_upheld, rejected"}}));
+  }
+  SQM_TRY(in.Done());
+  Problems p;
+  if (answers) d.answers = ReadAnswers(*answers, "answers", p);
+  if (auto e = p.Take()) return *e;
+  return d;
+}
+
+}  // namespace
+
+void AddRoutes(http::Router& r, Service& service) {
+  const std::string manage(org::kInspectionManage), perform(org::kInspectionPerform), staff(org::kStaff);
+  r.Add("POST", "/api/v1/scorecards/preview", staff, Preview);
+  r.Add("GET", "/api/v1/scorecards", perform, [&service](Request&) {
+    return Reply(service.ListScorecards(), [](const std::vector<SavedScorecard>& list) {
+      bj::array items;
+      for (const auto& c : list) items.push_back(SavedScorecardJson(c));
+      return bj::object{{"items", std::move(items)}};
+    });
+  });
+  r.Add("POST", "/api/v1/scorecards", manage, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto body, ReadScorecardBody(req));
+    return Reply(service.CreateScorecard(req.who(), body.name, body.card), SavedScorecardJson, 201);
+  });
+  r.Add("GET", "/api/v1/scorecards/{id}", perform, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    SQM_ASSIGN_OR_REPLY(auto version, req.QueryInt("version", 1, 1'000'000));
+    return Reply(service.GetScorecard(id, AsVersion(version)), SavedScorecardJson);
+  });
+  r.Add("PUT", "/api/v1/scorecards/{id}", manage, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    SQM_ASSIGN_OR_REPLY(auto body, ReadScorecardBody(req));
+    return Reply(service.UpdateScorecard(req.who(), id, body.name, body.card, body.active), SavedScorecardJson);
+  });
+
+  r.Add("POST", "/api/v1/inspections", manage, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto a, ReadAssignment(req));
+    return Reply(service.Assign(req.who(), a), InspectionJson, 201);
+  });
+  // Every staff member: each sees only what rules.h Sees lets them.
+  r.Add("GET", "/api/v1/inspections", staff, [&service](Request& req) {
+    repo::InspectionQuery q;
+    if (auto s = req.QueryText("state")) {
+      q.state = ParseState(*s);
+      if (!q.state)
+        return ErrorResponse(Error::Invalid(
+            "state", Msg("scorecard.not_one_of", "must be one of {names}",
+                         {{"names", "assigned, in_progress, submitted, published, acknowledged, appealed, final"}})));
+    }
+    SQM_ASSIGN_OR_REPLY(q.inspector_id, req.QueryInt("inspector_id", 1));
+    SQM_ASSIGN_OR_REPLY(q.agent_id, req.QueryInt("agent_id", 1));
+    SQM_ASSIGN_OR_REPLY(q.ticket_id, req.QueryInt("ticket_id", 1));
+    SQM_ASSIGN_OR_REPLY(q.before_id, req.QueryInt("before_id", 1));
+    SQM_ASSIGN_OR_REPLY(auto limit, req.QueryInt("limit", 1, 200));
+    q.limit = static_cast<int>(limit.value_or(50));
+    return Reply(service.ListInspections(req.who(), q), [](const std::vector<Inspection>& list) {
+      bj::array items;
+      for (const auto& i : list) items.push_back(InspectionJson(i));
+      return bj::object{{"items", std::move(items)}};
+    });
+  });
+  r.Add("GET", "/api/v1/inspections/{id}", staff, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    return Reply(service.GetInspection(req.who(), id), InspectionJson);
+  });
+  r.Add("PUT", "/api/v1/inspections/{id}/answers", perform, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    SQM_ASSIGN_OR_REPLY(auto body, ReadAnswersBody(req));
+    return Reply(service.SaveAnswers(req.who(), id, body.answers, body.notes), InspectionJson);
+  });
+  r.Add("POST", "/api/v1/inspections/{id}/submit", perform, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    SQM_ASSIGN_OR_REPLY(auto body, ReadAnswersBody(req));
+    return Reply(service.Submit(req.who(), id, body.answers, body.notes), InspectionJson);
+  });
+  r.Add("POST", "/api/v1/inspections/{id}/publish", manage, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    return Reply(service.Publish(req.who(), id), InspectionJson);
+  });
+  r.Add("POST", "/api/v1/inspections/{id}/acknowledge", staff, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    return Reply(service.Acknowledge(req.who(), id), InspectionJson);
+  });
+  r.Add("POST", "/api/v1/inspections/{id}/appeal", staff, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    SQM_ASSIGN_OR_REPLY(auto body, req.Json());
+    json::Reader in(body);
+    const std::string reason = in.String("reason", {.min_len = 1, .max_len = 2000});
+    if (auto st = in.Done(); !st.ok()) return ErrorResponse(st.error());
+    return Reply(service.FileAppeal(req.who(), id, reason), InspectionJson);
+  });
+  r.Add("POST", "/api/v1/inspections/{id}/decision", manage, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    SQM_ASSIGN_OR_REPLY(auto d, ReadDecision(req));
+    return Reply(service.Decide(req.who(), id, d), InspectionJson);
+  });
 }
 
 }  // namespace sqm::inspection

@@ -2,12 +2,19 @@
 //   POST /api/v1/inspections/agreement {"a": [...], "b": [...], "weights"?: "none" | "linear" | "quadratic",
 //        "categories"?: [...], "tolerance"?: 10} -> {"kappa", "observed", "expected", "n", "share_within"?}
 // kappa is null when it is undefined (every rating in one and the same category).
+//
+// AddRoutes adds the scorecards (docs/inspection.md, docs/openapi.yaml):
+//   staff               POST /api/v1/scorecards/preview (score answers against a definition; the builder's preview)
+//   inspection.perform  GET /api/v1/scorecards[/{id}[?version=N]]
+//   inspection.manage   POST /api/v1/scorecards, PUT /api/v1/scorecards/{id}
 #pragma once
 
 #include "http/router.h"
+#include "inspection/service.h"
 
 namespace sqm::inspection {
 
 void AddAgreementRoutes(http::Router& router);
+void AddRoutes(http::Router& router, Service& service);
 
 }  // namespace sqm::inspection

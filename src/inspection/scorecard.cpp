@@ -4,6 +4,7 @@
 #include <cmath>
 #include <set>
 
+#include "base/json.h"
 #include "base/stats.h"
 
 namespace sqm::inspection {
@@ -48,6 +49,21 @@ Result<double> Earned(const Item& item, double v, const std::string& field) {
 
 Status CheckScorecard(const Scorecard& card) {
   Problems problems;
+  CheckScorecard(card, problems);
+  if (auto e = problems.Take()) return *e;
+  return {};
+}
+
+void CheckScorecardName(std::string_view name, Problems& problems) {
+  const std::size_t n = json::CodePoints(name);
+  if (n == 0) problems.Add("name", Msg("field.required", "is required"));
+  if (n > kMaxScorecardNameChars) {
+    problems.Add("name", Msg("field.too_long", "must be at most {max} characters",
+                             {{"max", std::to_string(kMaxScorecardNameChars)}}));
+  }
+}
+
+void CheckScorecard(const Scorecard& card, Problems& problems) {
   std::set<std::string> codes;
   auto code = [&](const std::string& field, const std::string& c) {
     if (c.empty()) {
@@ -56,12 +72,29 @@ Status CheckScorecard(const Scorecard& card) {
       problems.Add(field, Msg("scheme.duplicate_code", "'{code}' is used by another node", {{"code", c}}));
     }
   };
+  auto text = [&](const std::string& field, const std::string& t, std::size_t max) {
+    if (json::CodePoints(t) > max) {
+      problems.Add(field, Msg("field.too_long", "must be at most {max} characters", {{"max", std::to_string(max)}}));
+    }
+  };
   if (card.sections.empty()) problems.Add("sections", Msg("scorecard.no_sections", "needs at least one section"));
+  if (card.sections.size() > kMaxSections) {
+    problems.Add("sections", Msg("scorecard.too_many_sections", "must have at most {max} sections",
+                                 {{"max", std::to_string(kMaxSections)}}));
+  }
+  std::size_t items = 0;
+  for (const Section& section : card.sections) items += section.items.size();
+  if (items > kMaxItems) {
+    problems.Add("sections", Msg("scorecard.too_many_items", "must have at most {max} items in all",
+                                 {{"max", std::to_string(kMaxItems)}}));
+  }
   double weights = 0;
   for (std::size_t s = 0; s < card.sections.size(); ++s) {
     const Section& section = card.sections[s];
     const std::string field = "sections[" + std::to_string(s) + "]";
     code(field + ".code", section.code);
+    text(field + ".code", section.code, kMaxCodeChars);
+    text(field + ".name", section.name, kMaxNameChars);
     if (section.items.empty()) problems.Add(field + ".items", Msg("scorecard.no_items", "needs at least one item"));
     if (card.method == CardMethod::kSectionWeights) {
       if (!std::isfinite(section.weight) || section.weight < 0) {
@@ -74,6 +107,9 @@ Status CheckScorecard(const Scorecard& card) {
       const Item& item = section.items[i];
       const std::string item_field = field + ".items[" + std::to_string(i) + "]";
       code(item_field + ".code", item.code);
+      text(item_field + ".code", item.code, kMaxCodeChars);
+      text(item_field + ".name", item.name, kMaxNameChars);
+      text(item_field + ".guidance", item.guidance, kMaxGuidanceChars);
       if (!std::isfinite(item.max_points) || item.max_points <= 0) {
         problems.Add(item_field + ".max_points", Msg("scheme.points_positive", "must be greater than 0"));
       }
@@ -90,8 +126,6 @@ Status CheckScorecard(const Scorecard& card) {
     problems.Add("pass_mark",
                  Msg("field.out_of_range", "must be between {min} and {max}", {{"min", "0"}, {"max", "100"}}));
   }
-  if (auto e = problems.Take()) return *e;
-  return {};
 }
 
 Result<CardResult> ScoreCard(const Scorecard& card, const std::map<std::string, Answer>& answers) {

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/result.h"
@@ -32,13 +33,16 @@ struct Item {
   Scale scale = Scale::kYesNo;
   double max_points = 1;
   Critical critical = Critical::kNone;
-  bool bonus = false;  // earned points count, possible points do not (a section stays at most 100 %)
+  bool bonus = false;    // earned points count, possible points do not (a section stays at most 100 %)
+  std::string name;      // what the inspector reads (empty: the code)
+  std::string guidance;  // how to judge it (质检标准说明)
 };
 
 struct Section {
   std::string code;
   double weight = 0;  // percent of the card, for kSectionWeights
   std::vector<Item> items;
+  std::string name;
 };
 
 enum class CardMethod {
@@ -77,10 +81,22 @@ struct CardResult {
   std::vector<std::string> critical_failures;    // item codes
 };
 
+// Limits of a card, so one definition stays a reasonable size.
+inline constexpr std::size_t kMaxSections = 50;
+inline constexpr std::size_t kMaxItems = 300;  // over every section
+inline constexpr std::size_t kMaxCodeChars = 40;
+inline constexpr std::size_t kMaxNameChars = 200;
+inline constexpr std::size_t kMaxGuidanceChars = 2000;
+inline constexpr std::size_t kMaxScorecardNameChars = 100;
+
 // Every problem of a card at once: codes unique and present, max points > 0, section weights
-// >= 0 adding up to 100 for kSectionWeights, the pass mark 0-100. Fields name the place:
+// >= 0 adding up to 100 for kSectionWeights, the pass mark 0-100, names and guidance within their
+// lengths, at most kMaxSections sections and kMaxItems items. Fields name the place:
 // "sections[1].items[0].max_points".
 Status CheckScorecard(const Scorecard& card);
+void CheckScorecard(const Scorecard& card, Problems& problems);
+// A stored card's name ("name"): 1 to kMaxScorecardNameChars characters.
+void CheckScorecardName(std::string_view name, Problems& problems);
 
 // Scores answers keyed by item code. Every item needs an answer within its scale (N/A allowed);
 // errors name "answers.<code>". REQUIRES: CheckScorecard(card) is ok.

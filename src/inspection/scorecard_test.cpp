@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "base/json.h"
 #include "inspection/agreement.h"
+#include "inspection/json.h"
 
 namespace sqm::inspection {
 namespace {
@@ -158,6 +160,42 @@ TEST(CheckScorecard, NamesEveryProblem) {
   EXPECT_EQ(fields, (std::vector<std::string>{"sections[1].items[0].max_points", "sections[2].code",
                                               "sections[3].items[1].critical", "sections", "pass_mark"}));
   EXPECT_EQ(st.error().more[2].message, "weights add up to 95 %, not 100 %");
+}
+
+TEST(CheckScorecard, LimitsNamesAndGuidanceLengths) {
+  Scorecard card = Points({5});
+  card.sections[0].items[0].guidance = std::string(kMaxGuidanceChars + 1, 'x');
+  card.sections[0].name = std::string(kMaxNameChars, 'y');  // at the limit: fine
+  Problems p;
+  CheckScorecard(card, p);
+  CheckScorecardName("", p);
+  auto e = p.Take();
+  ASSERT_TRUE(e.has_value());
+  EXPECT_EQ(e->field, "sections[0].items[0].guidance");
+  ASSERT_EQ(e->more.size(), 1u);
+  EXPECT_EQ(e->more[0].field, "name");
+}
+
+TEST(ScorecardJson, RoundTripsAndNamesShapeProblems) {
+  Scorecard card = Points({3, 10}, {40, 60});
+  card.sections[1].items[0].critical = Critical::kFailsCard;
+  card.sections[1].items[0].guidance = "不得使用服务忌语";
+  card.pass_mark = 85;
+  const Scorecard back = ParseStoredScorecard(json::Serialize(ScorecardJson(card)));
+  EXPECT_EQ(json::Serialize(ScorecardJson(back)), json::Serialize(ScorecardJson(card)));
+  EXPECT_EQ(back.method, CardMethod::kSectionWeights);
+
+  auto body =
+      json::Parse(R"({"method": "median", "sections": [{"code": "s", "items": [{"code": "i", "scale": "ten"}]}]})");
+  ASSERT_TRUE(body.ok());
+  Problems p;
+  ReadScorecard(body->get_object(), p);
+  auto e = p.Take();
+  ASSERT_TRUE(e.has_value());
+  std::vector<std::string> fields = {e->field};
+  for (const auto& m : e->more) fields.push_back(m.field);
+  EXPECT_EQ(fields,
+            (std::vector<std::string>{"method", "sections[0].items[0].scale", "sections[0].items[0].max_points"}));
 }
 
 TEST(ShareWithin, TenPoints) {

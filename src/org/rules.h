@@ -36,6 +36,10 @@ inline constexpr std::string_view kAssessmentApprove = "assessment.approve";
 inline constexpr std::string_view kAssessmentOwn = "assessment.own";
 // Surveys: templates, dispatch rules and settings.
 inline constexpr std::string_view kFeedbackManage = "feedback.manage";
+// Inspections (质检): scorecards and the assignment of inspections; performing them (the
+// quality department and third-party evaluators, within their scope).
+inline constexpr std::string_view kInspectionManage = "inspection.manage";
+inline constexpr std::string_view kInspectionPerform = "inspection.perform";
 // Any staff member, not a customer: the assessment and statistics calculators.
 inline constexpr std::string_view kStaff = "staff";
 

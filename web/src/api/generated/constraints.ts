@@ -113,6 +113,14 @@ export const constraints = {
   "SampleSize": {"required":["n"],"maxLength":{},"minLength":{}},
   "RateInterval": {"required":["p","low","high","margin"],"maxLength":{},"minLength":{}},
   "AgreementRequest": {"required":["a","b"],"maxLength":{},"minLength":{}},
+  "ScorecardItem": {"required":["code","scale","max_points"],"maxLength":{"code":40,"name":200,"guidance":2000},"minLength":{}},
+  "ScorecardSection": {"required":["code","items"],"maxLength":{"code":40,"name":200},"minLength":{}},
+  "ScorecardDefinition": {"required":["sections"],"maxLength":{},"minLength":{}},
+  "ScorecardScore": {"required":["percent","percent_before_failure","earned","possible","failed","passed","critical_failures","sections"],"maxLength":{},"minLength":{}},
+  "InspectionAssignment": {"required":["kind","scorecard_id","inspector_id"],"maxLength":{},"minLength":{}},
+  "InspectionAnswers": {"required":[],"maxLength":{"notes":4000},"minLength":{}},
+  "InspectionDecision": {"required":["outcome","reason"],"maxLength":{"reason":2000},"minLength":{}},
+  "Inspection": {"required":["id","kind","covert","scorecard_id","scorecard_version","department_id","inspector_id","state","answers","percent","passed","critical_failed","appeal"],"maxLength":{},"minLength":{}},
   "AgreementResult": {"required":["kappa","observed","expected","n"],"maxLength":{},"minLength":{}},
 } as const satisfies Record<string, SchemaConstraints>;
 

@@ -2341,6 +2341,275 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/scorecards/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Score answers against a scorecard definition (nothing is stored)
+         * @description The scorecard builder's preview. The body is a definition (as in `ScorecardDefinition`)
+         *     plus `answers` by item code: a value on the item's scale, or `"na"` (not applicable: out
+         *     of both earned and possible). Every problem of the card and the answers is reported at
+         *     once, naming its field (`sections[1].items[0].max_points`, `answers.greet`). Published
+         *     examples: sections of 5/10/15/5 points earning 3/5/8/5 -> 60 %, the last section N/A ->
+         *     53.3 %; 3/10/5/2 points weighted 10/30/50/10 % earning 3/5/4/1 -> 70 % (65 % by total
+         *     points).
+         */
+        post: operations["previewScorecard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scorecards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Scorecards
+         * @description Every scorecard with the definition of its newest version, by name.
+         */
+        get: operations["listScorecards"];
+        put?: never;
+        /**
+         * Create a scorecard
+         * @description Sections of items (yes/no, 3-, 4- or 5-point scales, points), each with a name and
+         *     guidance; critical items (fail the section or the whole card), bonus items, a pass mark,
+         *     and the method: total points, or section weights that must add up to 100 %. Every problem
+         *     is reported at once, naming its field; a name another card has is a 409 (`name`).
+         */
+        post: operations["createScorecard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scorecards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * A scorecard
+         * @description The scorecard with the definition of `version` (default the newest); a version it never had is a 400 (`version`).
+         */
+        get: operations["getScorecard"];
+        /**
+         * Change a scorecard
+         * @description A changed definition becomes the next version; the versions before it stay readable
+         *     (`?version=`), and an inspection keeps the version it was scored with. A new name or
+         *     `active` alone does not make a version. `active: false` keeps the card from new
+         *     inspections.
+         */
+        put: operations["updateScorecard"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Inspections the caller sees
+         * @description Newest first. Who sees what: holders of inspection.manage within their scope; the inspector
+         *     (an evaluator only within the departments they were engaged for); the inspected staff member once
+         *     it is published (a covert one too); desk.report holders within their scope once it is published,
+         *     or before when it is not covert.
+         */
+        get: operations["listInspections"];
+        put?: never;
+        /**
+         * Assign an inspection
+         * @description A ticket review (`ticket_id`: its department and resolver follow) or a routine or surprise check
+         *     of a department (`department_id`, optionally the inspected `agent_id`), with the newest version of
+         *     an active scorecard, to an inspector who holds inspection.perform with the department in scope and
+         *     is not the inspected staff member. Every problem is reported at once, naming its field.
+         */
+        post: operations["assignInspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * An inspection
+         * @description An inspection the caller does not see reads as not found.
+         */
+        get: operations["getInspection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save the inspector's draft
+         * @description The assigned inspector only; answers may be partial (by item code: a value or "na"). A published
+         *     inspection is never edited (409, `state`).
+         */
+        put: operations["saveInspectionAnswers"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Score and submit
+         * @description The assigned inspector only; every item of the card answered (`answers.<code>`), scored with the version the inspection keeps.
+         */
+        post: operations["submitInspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a submitted inspection
+         * @description The inspected party sees it from now on; the appeal deadline is the end of the 5th working day after, on the business calendar.
+         */
+        post: operations["publishInspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge a published inspection
+         * @description The inspected staff member only.
+         */
+        post: operations["acknowledgeInspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/{id}/appeal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Appeal a published inspection (申诉)
+         * @description The inspected staff member only, within the deadline (after it: 409, `appeal_deadline`); a reason is required.
+         */
+        post: operations["appealInspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide an appeal
+         * @description By someone other than the inspector and the appellant, with a reason. Upheld or partly upheld: the
+         *     corrected answers make a new final record linked to this one (`corrected_by_id`, `corrects_id`);
+         *     this one is not edited.
+         */
+        post: operations["decideInspectionAppeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assessment/measures": {
         parameters: {
             query?: never;
@@ -4218,6 +4487,152 @@ export interface components {
             categories?: number[];
             /** @description Also answer share_within: the share of items with |a - b| <= tolerance. */
             tolerance?: number;
+        };
+        ScorecardItem: {
+            code: string;
+            name?: string;
+            /** @description How to judge the item. */
+            guidance?: string;
+            /** @enum {string} */
+            scale: "yes_no" | "three_point" | "four_point" | "five_point" | "points";
+            /** @description Points of the item; a rating of r on a K-point scale earns max x (r - 1) / (K - 1). */
+            max_points: number;
+            /**
+             * @description Earning 0 on it zeroes its section, or scores the whole card 0 %.
+             * @enum {string}
+             */
+            critical?: "none" | "section" | "card";
+            /** @description Adds earned points but not possible ones (a section stays at most 100 %). */
+            bonus?: boolean;
+        };
+        ScorecardSection: {
+            code: string;
+            name?: string;
+            /** @description Percent of the card (method section_weights); the weights add up to 100. */
+            weight?: number;
+            items: components["schemas"]["ScorecardItem"][];
+        };
+        ScorecardDefinition: {
+            /** @enum {string} */
+            method?: "total_points" | "section_weights";
+            pass_mark?: number;
+            sections: components["schemas"]["ScorecardSection"][];
+        };
+        ScorecardInput: components["schemas"]["ScorecardDefinition"] & {
+            name: string;
+            active?: boolean;
+        };
+        Scorecard: components["schemas"]["ScorecardDefinition"] & {
+            id: number;
+            name: string;
+            /** @description The version of the definition shown. */
+            version: number;
+            latest_version: number;
+            active: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        ScorecardPreviewRequest: components["schemas"]["ScorecardDefinition"] & {
+            /** @description By item code: a value on the item's scale, or "na". */
+            answers: {
+                [key: string]: number | "na";
+            };
+        };
+        ScorecardScore: {
+            /** @description null when nothing was applicable; 0 when a card-critical item failed. */
+            percent: number | null;
+            percent_before_failure: number | null;
+            earned: number;
+            possible: number;
+            failed: boolean;
+            passed: boolean;
+            critical_failures: string[];
+            sections: {
+                code: string;
+                earned: number;
+                possible: number;
+                percent: number | null;
+                failed: boolean;
+            }[];
+        };
+        InspectionAssignment: {
+            /** @enum {string} */
+            kind: "ticket_review" | "routine_check" | "surprise_check";
+            /** @description A mystery check: the inspected party sees nothing before publication. */
+            covert?: boolean;
+            scorecard_id: number;
+            ticket_id?: number;
+            department_id?: number;
+            agent_id?: number;
+            inspector_id: number;
+        };
+        InspectionAnswers: {
+            answers?: {
+                [key: string]: number | "na";
+            };
+            notes?: string;
+        };
+        InspectionDecision: {
+            /** @enum {string} */
+            outcome: "upheld" | "partly_upheld" | "rejected";
+            reason: string;
+            /** @description Upheld or partly upheld: the answers the decision corrects. */
+            answers?: {
+                [key: string]: number | "na";
+            };
+        };
+        Inspection: {
+            id: number;
+            /** @enum {string} */
+            kind: "ticket_review" | "routine_check" | "surprise_check";
+            covert: boolean;
+            scorecard_id: number;
+            scorecard_version: number;
+            ticket_id?: number | null;
+            ticket_number?: string;
+            department_id: number;
+            department_name?: string;
+            agent_id?: number | null;
+            agent_name?: string;
+            inspector_id: number;
+            inspector_name?: string;
+            /** @enum {string} */
+            state: "assigned" | "in_progress" | "submitted" | "published" | "acknowledged" | "appealed" | "final";
+            answers: {
+                [key: string]: unknown;
+            };
+            notes?: string;
+            percent: number | null;
+            passed: boolean;
+            critical_failed: boolean;
+            corrects_id?: number | null;
+            corrected_by_id?: number | null;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            submitted_at?: string | null;
+            /** Format: date-time */
+            published_at?: string | null;
+            /** Format: date-time */
+            appeal_deadline?: string | null;
+            /** Format: date-time */
+            acknowledged_at?: string | null;
+            /** Format: date-time */
+            final_at?: string | null;
+            appeal: {
+                appellant_id?: number;
+                reason?: string;
+                /** Format: date-time */
+                filed_at?: string;
+                reviewer_id?: number | null;
+                /** @enum {string|null} */
+                outcome?: "upheld" | "partly_upheld" | "rejected" | null;
+                decision?: string;
+                /** Format: date-time */
+                decided_at?: string | null;
+            } | null;
         };
         AgreementResult: {
             kappa: number | null;
@@ -7746,6 +8161,411 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
         };
     };
+    previewScorecard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScorecardPreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description The score, unrounded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScorecardScore"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    listScorecards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The scorecards. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: components["schemas"]["Scorecard"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createScorecard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScorecardInput"];
+            };
+        };
+        responses: {
+            /** @description Created, version 1. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scorecard"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getScorecard: {
+        parameters: {
+            query?: {
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The scorecard. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scorecard"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateScorecard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScorecardInput"];
+            };
+        };
+        responses: {
+            /** @description The scorecard as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Scorecard"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listInspections: {
+        parameters: {
+            query?: {
+                state?: "assigned" | "in_progress" | "submitted" | "published" | "acknowledged" | "appealed" | "final";
+                inspector_id?: number;
+                agent_id?: number;
+                ticket_id?: number;
+                /** @description Paging: ids below this. */
+                before_id?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The inspections. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: components["schemas"]["Inspection"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    assignInspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InspectionAssignment"];
+            };
+        };
+        responses: {
+            /** @description Assigned. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getInspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The inspection. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    saveInspectionAnswers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InspectionAnswers"];
+            };
+        };
+        responses: {
+            /** @description The inspection. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    submitInspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InspectionAnswers"];
+            };
+        };
+        responses: {
+            /** @description The inspection. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    publishInspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The inspection. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    acknowledgeInspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The inspection. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    appealInspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The inspection. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    decideInspectionAppeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InspectionDecision"];
+            };
+        };
+        responses: {
+            /** @description The inspection. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
     listMeasures: {
         parameters: {
             query?: never;
@@ -8143,6 +8963,7 @@ export const pathsApiV1ImportsTemplateGetParametersQueryLangValues: ReadonlyArra
 export const pathsApiV1CallbacksGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/callbacks"]["get"]["parameters"]["query"]["state"]> = ["open", "overdue", "done"];
 export const pathsApiV1SurveyFollowupsGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/survey-followups"]["get"]["parameters"]["query"]["state"]> = ["open", "all"];
 export const pathsApiV1SurveyFollowupsIdPatchRequestBodyContentApplicationJsonOutcomeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/survey-followups/{id}"]["patch"]["requestBody"]["content"]["application/json"]["outcome"]> = ["recontacted", "satisfied_after_redo", "rating_withdrawn"];
+export const pathsApiV1InspectionsGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/inspections"]["get"]["parameters"]["query"]["state"]> = ["assigned", "in_progress", "submitted", "published", "acknowledged", "appealed", "final"];
 export const surveyQuestionKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyQuestion"]["kind"]> = ["csat", "nps", "ces", "likert", "single", "multiple", "text"];
 export const surveyRuleInputTriggerValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyRuleInput"]["trigger"]> = ["resolved", "closed"];
 export const surveyRuleTriggerValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyRule"]["trigger"]> = ["resolved", "closed"];
@@ -8189,3 +9010,14 @@ export const ahpRequestMethodValues: ReadonlyArray<FlattenedDeepRequired<compone
 export const ahpResultMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AhpResult"]["method"]> = ["eigenvector", "geometric_mean"];
 export const rsrRequestRanksValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RsrRequest"]["ranks"]> = ["integer", "non_integer"];
 export const agreementRequestWeightsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgreementRequest"]["weights"]> = ["none", "linear", "quadratic"];
+export const scorecardItemScaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScorecardItem"]["scale"]> = ["yes_no", "three_point", "four_point", "five_point", "points"];
+export const scorecardItemCriticalValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScorecardItem"]["critical"]> = ["none", "section", "card"];
+export const scorecardDefinitionMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScorecardDefinition"]["method"]> = ["total_points", "section_weights"];
+export const scorecardPreviewRequestAnswersOneOf1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScorecardPreviewRequest"]["answers"]> = ["na"];
+export const inspectionAssignmentKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionAssignment"]["kind"]> = ["ticket_review", "routine_check", "surprise_check"];
+export const inspectionAnswersAnswersOneOf1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionAnswers"]["answers"]> = ["na"];
+export const inspectionDecisionOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionDecision"]["outcome"]> = ["upheld", "partly_upheld", "rejected"];
+export const inspectionDecisionAnswersOneOf1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionDecision"]["answers"]> = ["na"];
+export const inspectionKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Inspection"]["kind"]> = ["ticket_review", "routine_check", "surprise_check"];
+export const inspectionStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Inspection"]["state"]> = ["assigned", "in_progress", "submitted", "published", "acknowledged", "appealed", "final"];
+export const inspectionAppealOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Inspection"]["appeal"]["outcome"]> = ["upheld", "partly_upheld", "rejected"];

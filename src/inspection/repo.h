@@ -1,0 +1,50 @@
+// SQL of the inspection tables (migration 0016_inspection). Runs unchanged on SQLite and PostgreSQL.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "inspection/model.h"
+#include "storage/db.h"
+
+namespace sqm::inspection::repo {
+
+using storage::Connection;
+
+// ---- scorecards ----
+Result<Id> InsertScorecard(Connection& db, const std::string& name, const std::string& definition, Id by, TimeMs now);
+Status InsertVersion(Connection& db, Id scorecard_id, int version, const std::string& definition, Id by, TimeMs now);
+Status UpdateScorecard(Connection& db, Id id, const std::string& name, int version, bool active, TimeMs now);
+// The scorecard with the definition of `version` (default: its newest).
+std::optional<SavedScorecard> FindScorecard(Connection& db, Id id, std::optional<int> version = std::nullopt);
+// Every scorecard with its newest definition, by name.
+std::vector<SavedScorecard> ListScorecards(Connection& db);
+bool ScorecardNameTaken(Connection& db, const std::string& name, std::optional<Id> except);
+
+}  // namespace sqm::inspection::repo
+
+namespace sqm::inspection::repo {
+
+// ---- inspections ----
+Result<Id> InsertInspection(Connection& db, const Inspection& i);
+std::optional<Inspection> FindInspection(Connection& db, Id id);
+struct InspectionQuery {
+  std::optional<State> state;
+  std::optional<Id> inspector_id;
+  std::optional<Id> agent_id;
+  std::optional<Id> ticket_id;
+  int limit = 50;
+  std::optional<Id> before_id;  // paging: ids below this, newest first
+};
+std::vector<Inspection> ListInspections(Connection& db, const InspectionQuery& q);
+Status SaveAnswers(Connection& db, Id id, State state, const std::string& answers, const std::string& notes);
+Status SaveSubmission(Connection& db, Id id, const std::string& answers, const std::string& notes,
+                      std::optional<double> percent, bool passed, bool critical_failed, TimeMs at);
+Status SavePublication(Connection& db, Id id, TimeMs at, TimeMs appeal_deadline);
+Status SaveAcknowledgement(Connection& db, Id id, TimeMs at);
+Status SaveAppeal(Connection& db, Id id, Id appellant_id, const std::string& reason, TimeMs at);
+Status SaveDecision(Connection& db, Id id, Id reviewer_id, Outcome outcome, const std::string& decision, TimeMs at,
+                    std::optional<Id> corrected_by_id);
+
+}  // namespace sqm::inspection::repo

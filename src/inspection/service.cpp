@@ -1,0 +1,376 @@
+#include "inspection/service.h"
+
+#include <algorithm>
+
+#include "base/json.h"
+#include "base/text.h"
+#include "calendar/working_days.h"
+#include "desk/repo/tickets.h"
+#include "inspection/json.h"
+#include "inspection/repo.h"
+#include "org/repo.h"
+#include "org/rules.h"
+
+namespace sqm::inspection {
+
+using storage::Connection;
+using storage::WriteTx;
+
+namespace {
+
+Error ScorecardNotFound(Id id) {
+  return Error::NotFound(Msg("scorecard.not_found", "scorecard {id} does not exist", {{"id", std::to_string(id)}}));
+}
+
+Error NameTaken(const std::string& name) {
+  return Error::Conflict(Msg("scorecard.name_taken", "another scorecard is named {name}", {{"name", name}}), "name");
+}
+
+Error InspectionNotFound(Id id) {
+  return Error::NotFound(Msg("inspection.not_found", "inspection {id} does not exist", {{"id", std::to_string(id)}}));
+}
+
+constexpr std::size_t kMaxNotesChars = 4000;
+constexpr std::size_t kMaxReasonChars = 2000;
+
+// Answers only to items of the card, each on its item's scale (N/A allowed); `complete` also asks
+// for every item.
+void CheckAnswers(const Scorecard& card, const std::map<std::string, Answer>& answers, Problems& p) {
+  std::map<std::string, bool> known;
+  for (const Section& s : card.sections) {
+    for (const Item& i : s.items) known[i.code] = true;
+  }
+  for (const auto& [code, a] : answers) {
+    if (!known.contains(code))
+      p.Add("answers." + code, Msg("scorecard.unknown_item", "is not an item of the scorecard"));
+  }
+}
+
+void CheckText(const std::string& field, const std::string& text, std::size_t max, Problems& p) {
+  if (json::CodePoints(text) > max) {
+    p.Add(field, Msg("field.too_long", "must be at most {max} characters", {{"max", std::to_string(max)}}));
+  }
+}
+
+Status CheckNamed(const std::string& name, const Scorecard& card) {
+  Problems p;
+  CheckScorecardName(name, p);
+  CheckScorecard(card, p);
+  if (auto e = p.Take()) return *e;
+  return {};
+}
+
+}  // namespace
+
+Service::Service(storage::Database& db, const Clock& clock, CalendarLookup calendar, ServiceOptions options)
+    : db_(db), clock_(clock), calendar_(std::move(calendar)), options_(std::move(options)) {}
+
+Result<std::vector<SavedScorecard>> Service::ListScorecards() {
+  return db_.Read([](Connection& db) -> Result<std::vector<SavedScorecard>> { return repo::ListScorecards(db); });
+}
+
+Result<SavedScorecard> Service::GetScorecard(Id id, std::optional<int> version) {
+  return db_.Read([&](Connection& db) -> Result<SavedScorecard> {
+    auto c = repo::FindScorecard(db, id, version);
+    if (c) return *c;
+    if (version && repo::FindScorecard(db, id)) {
+      return Error::Invalid("version", Msg("scorecard.no_such_version", "the scorecard has no such version"));
+    }
+    return ScorecardNotFound(id);
+  });
+}
+
+Result<SavedScorecard> Service::CreateScorecard(const org::Principal& who, const std::string& name,
+                                                const Scorecard& card) {
+  SQM_TRY(CheckNamed(name, card));
+  return db_.Write(who.username, [&](WriteTx& tx) -> Result<SavedScorecard> {
+    if (repo::ScorecardNameTaken(tx.db(), name, std::nullopt)) return NameTaken(name);
+    SQM_ASSIGN(const Id id,
+               repo::InsertScorecard(tx.db(), name, json::Serialize(ScorecardJson(card)), who.staff_id, tx.now()));
+    tx.Append("scorecard", std::to_string(id), "scorecard.created", {{"name", name}, {"version", 1}});
+    return *repo::FindScorecard(tx.db(), id);
+  });
+}
+
+Result<SavedScorecard> Service::UpdateScorecard(const org::Principal& who, Id id, const std::string& name,
+                                                const Scorecard& card, std::optional<bool> active) {
+  SQM_TRY(CheckNamed(name, card));
+  return db_.Write(who.username, [&](WriteTx& tx) -> Result<SavedScorecard> {
+    auto& db = tx.db();
+    auto current = repo::FindScorecard(db, id);
+    if (!current) return ScorecardNotFound(id);
+    if (repo::ScorecardNameTaken(db, name, id)) return NameTaken(name);
+    const std::string text = json::Serialize(ScorecardJson(card));
+    int version = current->version;
+    if (text != json::Serialize(ScorecardJson(current->card))) {
+      ++version;
+      SQM_TRY(repo::InsertVersion(db, id, version, text, who.staff_id, tx.now()));
+    }
+    const bool now_active = active.value_or(current->active);
+    SQM_TRY(repo::UpdateScorecard(db, id, name, version, now_active, tx.now()));
+    tx.Append("scorecard", std::to_string(id), "scorecard.updated",
+              {{"name", name}, {"version", version}, {"active", now_active}});
+    return *repo::FindScorecard(db, id);
+  });
+}
+
+// ---- inspections ----
+
+TimeMs Service::AppealDeadline(TimeMs published_at) const {
+  constexpr TimeMs kDayMs = 86'400'000;
+  auto bt = calendar_ ? calendar_(options_.calendar_code) : nullptr;
+  if (!bt) return published_at + options_.appeal_days * kDayMs;
+  return calendar::EndOfWorkingDaysAfter(*bt, published_at, options_.appeal_days);
+}
+
+Result<Inspection> Service::Assign(const org::Principal& who, const Assignment& a) {
+  return db_.Write(who.username, [&](WriteTx& tx) -> Result<Inspection> {
+    auto& db = tx.db();
+    Problems p;
+    Inspection i{.kind = a.kind, .covert = a.covert, .scorecard_id = a.scorecard_id};
+    auto card = repo::FindScorecard(db, a.scorecard_id);
+    if (!card) {
+      p.Add("scorecard_id",
+            Msg("scorecard.not_found", "scorecard {id} does not exist", {{"id", std::to_string(a.scorecard_id)}}));
+    } else if (!card->active) {
+      p.Add("scorecard_id", Msg("scorecard.inactive", "the scorecard is no longer used for new inspections"));
+    } else {
+      i.scorecard_version = card->version;
+    }
+    std::optional<Id> department;
+    if (a.kind == Kind::kTicketReview) {
+      std::optional<desk::Ticket> t;
+      if (a.ticket_id) t = desk::repo::FindTicket(db, *a.ticket_id);
+      if (!a.ticket_id) {
+        p.Add("ticket_id", Msg("field.required", "is required"));
+      } else if (!t) {
+        p.Add("ticket_id", Msg("inspection.no_ticket", "no such ticket"));
+      } else {
+        i.ticket_id = t->id;
+        i.ticket_number = t->number;
+        department = t->resolved_department_id ? t->resolved_department_id : t->department_id;
+        i.agent_id = t->resolved_by ? t->resolved_by : t->assignee_id;
+        if (!department) {
+          p.Add("ticket_id", Msg("inspection.ticket_no_department", "the ticket has no department yet"));
+        }
+      }
+    } else {
+      department = a.department_id;
+      i.agent_id = a.agent_id;
+      if (!department) p.Add("department_id", Msg("field.required", "is required"));
+    }
+    if (department) {
+      if (auto d = org::repo::FindDepartment(db, *department)) {
+        i.department_id = d->id;
+        i.department_name = d->name;
+      } else {
+        p.Add(a.kind == Kind::kTicketReview ? "ticket_id" : "department_id",
+              Msg("inspection.no_department", "no such department"));
+        department.reset();
+      }
+    }
+    if (i.agent_id) {
+      if (auto s = org::repo::FindStaff(db, *i.agent_id)) {
+        i.agent_name = s->display_name;
+      } else {
+        p.Add("agent_id", Msg("inspection.no_staff", "no such staff member"));
+      }
+    }
+    auto inspector = org::repo::FindStaff(db, a.inspector_id);
+    if (!inspector || !inspector->active) {
+      p.Add("inspector_id", Msg("inspection.no_staff", "no such staff member"));
+    } else {
+      i.inspector_id = inspector->id;
+      i.inspector_name = inspector->display_name;
+      const auto permissions = org::PermissionsOf(inspector->roles);
+      const org::Scope scope = org::SeesEverything(inspector->roles)
+                                   ? org::Scope{true, {}}
+                                   : org::ScopeOf(inspector->roles, inspector->department_id,
+                                                  inspector->scope_department_ids, org::repo::DepartmentChildren(db));
+      if (!permissions.contains(std::string(org::kInspectionPerform))) {
+        p.Add("inspector_id", Msg("inspection.not_an_inspector", "{name} does not perform inspections",
+                                  {{"name", inspector->display_name}}));
+      } else if (department && !scope.Contains(department)) {
+        p.Add("inspector_id", Msg("inspection.inspector_scope", "{name} is not engaged for this department",
+                                  {{"name", inspector->display_name}}));
+      } else if (i.agent_id && *i.agent_id == inspector->id) {
+        p.Add("inspector_id", Msg("inspection.self", "no one inspects their own work"));
+      }
+    }
+    if (auto e = p.Take()) return *e;
+    if (!who.scope.Contains(department)) {
+      return Error::Forbidden(Msg("inspection.out_of_scope", "outside your scope"));
+    }
+    i.assigned_by = who.staff_id;
+    i.state = State::kAssigned;
+    i.created_at = tx.now();
+    SQM_ASSIGN(const Id id, repo::InsertInspection(db, i));
+    tx.Append("inspection", std::to_string(id), "inspection.assigned",
+              {{"kind", std::string(Name(i.kind))},
+               {"scorecard_id", i.scorecard_id},
+               {"version", i.scorecard_version},
+               {"inspector_id", i.inspector_id},
+               {"covert", i.covert}});
+    return *repo::FindInspection(db, id);
+  });
+}
+
+Result<std::vector<Inspection>> Service::ListInspections(const org::Principal& who, repo::InspectionQuery q) {
+  return db_.Read([&](Connection& db) -> Result<std::vector<Inspection>> {
+    std::vector<Inspection> out;
+    const int want = std::clamp(q.limit, 1, 200);
+    // Read in pages until `want` visible ones are found; at most 20 pages.
+    q.limit = 200;
+    for (int page = 0; page < 20 && static_cast<int>(out.size()) < want; ++page) {
+      auto rows = repo::ListInspections(db, q);
+      for (auto& i : rows) {
+        if (static_cast<int>(out.size()) < want && Sees(who, i)) out.push_back(std::move(i));
+      }
+      if (static_cast<int>(rows.size()) < q.limit) break;
+      q.before_id = rows.back().id;
+    }
+    return out;
+  });
+}
+
+Result<Inspection> Service::GetInspection(const org::Principal& who, Id id) {
+  return db_.Read([&](Connection& db) -> Result<Inspection> {
+    auto i = repo::FindInspection(db, id);
+    if (!i || !Sees(who, *i)) return InspectionNotFound(id);
+    return *i;
+  });
+}
+
+Result<std::pair<Inspection, State>> Service::Load(Connection& db, const org::Principal& who, Id id, Action a,
+                                                   TimeMs now) {
+  auto i = repo::FindInspection(db, id);
+  if (!i || !Sees(who, *i)) return InspectionNotFound(id);
+  SQM_TRY(MayAct(who, *i, a, now));
+  SQM_ASSIGN(const State next, Next(i->state, a));
+  return std::make_pair(*i, next);
+}
+
+Result<Inspection> Service::SaveAnswers(const org::Principal& who, Id id, const std::map<std::string, Answer>& answers,
+                                        const std::string& notes) {
+  return db_.Write(who.username, [&](WriteTx& tx) -> Result<Inspection> {
+    SQM_ASSIGN(auto loaded, Load(tx.db(), who, id, Action::kSave, tx.now()));
+    auto card = repo::FindScorecard(tx.db(), loaded.first.scorecard_id, loaded.first.scorecard_version);
+    Problems p;
+    if (card) CheckAnswers(card->card, answers, p);
+    CheckText("notes", notes, kMaxNotesChars, p);
+    if (auto e = p.Take()) return *e;
+    SQM_TRY(repo::SaveAnswers(tx.db(), id, loaded.second, json::Serialize(AnswersJson(answers)), notes));
+    tx.Append("inspection", std::to_string(id), "inspection.saved", {{"answers", answers.size()}});
+    return *repo::FindInspection(tx.db(), id);
+  });
+}
+
+Result<Inspection> Service::Submit(const org::Principal& who, Id id, const std::map<std::string, Answer>& answers,
+                                   const std::string& notes) {
+  return db_.Write(who.username, [&](WriteTx& tx) -> Result<Inspection> {
+    SQM_ASSIGN(auto loaded, Load(tx.db(), who, id, Action::kSubmit, tx.now()));
+    auto card = repo::FindScorecard(tx.db(), loaded.first.scorecard_id, loaded.first.scorecard_version);
+    if (!card) return Error::Internal(Msg("inspection.card_missing", "the inspection's scorecard version is missing"));
+    Problems p;
+    CheckAnswers(card->card, answers, p);
+    CheckText("notes", notes, kMaxNotesChars, p);
+    if (auto e = p.Take()) return *e;
+    SQM_ASSIGN(const CardResult score, ScoreCard(card->card, answers));
+    SQM_TRY(repo::SaveSubmission(tx.db(), id, json::Serialize(AnswersJson(answers)), notes, score.percent, score.passed,
+                                 score.failed, tx.now()));
+    tx.Append("inspection", std::to_string(id), "inspection.submitted",
+              {{"percent", score.percent ? boost::json::value(*score.percent) : boost::json::value(nullptr)},
+               {"passed", score.passed}});
+    return *repo::FindInspection(tx.db(), id);
+  });
+}
+
+Result<Inspection> Service::Publish(const org::Principal& who, Id id) {
+  return db_.Write(who.username, [&](WriteTx& tx) -> Result<Inspection> {
+    SQM_ASSIGN(auto loaded, Load(tx.db(), who, id, Action::kPublish, tx.now()));
+    const TimeMs deadline = AppealDeadline(tx.now());
+    SQM_TRY(repo::SavePublication(tx.db(), id, tx.now(), deadline));
+    tx.Append("inspection", std::to_string(id), "inspection.published", {{"appeal_deadline", deadline}});
+    return *repo::FindInspection(tx.db(), id);
+  });
+}
+
+Result<Inspection> Service::Acknowledge(const org::Principal& who, Id id) {
+  return db_.Write(who.username, [&](WriteTx& tx) -> Result<Inspection> {
+    SQM_ASSIGN(auto loaded, Load(tx.db(), who, id, Action::kAcknowledge, tx.now()));
+    SQM_TRY(repo::SaveAcknowledgement(tx.db(), id, tx.now()));
+    tx.Append("inspection", std::to_string(id), "inspection.acknowledged", {});
+    return *repo::FindInspection(tx.db(), id);
+  });
+}
+
+Result<Inspection> Service::FileAppeal(const org::Principal& who, Id id, const std::string& reason) {
+  return db_.Write(who.username, [&](WriteTx& tx) -> Result<Inspection> {
+    SQM_ASSIGN(auto loaded, Load(tx.db(), who, id, Action::kAppeal, tx.now()));
+    Problems p;
+    if (json::CodePoints(reason) == 0) p.Add("reason", Msg("field.required", "is required"));
+    CheckText("reason", reason, kMaxReasonChars, p);
+    if (auto e = p.Take()) return *e;
+    SQM_TRY(repo::SaveAppeal(tx.db(), id, who.staff_id, reason, tx.now()));
+    tx.Append("inspection", std::to_string(id), "inspection.appealed", {{"reason", Bounded(reason)}});
+    return *repo::FindInspection(tx.db(), id);
+  });
+}
+
+Result<Inspection> Service::Decide(const org::Principal& who, Id id, const Decision& d) {
+  return db_.Write(who.username, [&](WriteTx& tx) -> Result<Inspection> {
+    auto& db = tx.db();
+    SQM_ASSIGN(auto loaded, Load(db, who, id, Action::kDecide, tx.now()));
+    const Inspection& old = loaded.first;
+    Problems p;
+    if (json::CodePoints(d.reason) == 0) p.Add("reason", Msg("field.required", "is required"));
+    CheckText("reason", d.reason, kMaxReasonChars, p);
+    const bool corrects = d.outcome != Outcome::kRejected;
+    if (!corrects && !d.answers.empty()) {
+      p.Add("answers", Msg("inspection.rejected_answers", "a rejected appeal changes no answers"));
+    }
+    auto card = repo::FindScorecard(db, old.scorecard_id, old.scorecard_version);
+    if (!card) return Error::Internal(Msg("inspection.card_missing", "the inspection's scorecard version is missing"));
+    std::optional<CardResult> score;
+    if (corrects) {
+      // The corrected answers: the old ones with the reviewer's changes over them.
+      std::map<std::string, Answer> answers = old.answers;
+      for (const auto& [code, a] : d.answers) answers[code] = a;
+      CheckAnswers(card->card, d.answers, p);
+      if (d.answers.empty()) p.Add("answers", Msg("inspection.no_correction", "name the answers the appeal corrects"));
+      if (p.empty()) {
+        auto s = ScoreCard(card->card, answers);
+        if (!s.ok()) {
+          p.Add(s.error());
+        } else {
+          score = *s;
+        }
+      }
+      if (auto e = p.Take()) return *e;
+      Inspection fixed = old;
+      fixed.answers = answers;
+      fixed.percent = score->percent;
+      fixed.passed = score->passed;
+      fixed.critical_failed = score->failed;
+      fixed.corrects_id = old.id;
+      fixed.state = State::kFinal;
+      fixed.created_at = tx.now();
+      fixed.submitted_at = tx.now();
+      fixed.published_at = tx.now();
+      fixed.final_at = tx.now();
+      SQM_ASSIGN(const Id fixed_id, repo::InsertInspection(db, fixed));
+      SQM_TRY(repo::SaveDecision(db, id, who.staff_id, d.outcome, d.reason, tx.now(), fixed_id));
+      tx.Append("inspection", std::to_string(fixed_id), "inspection.corrected",
+                {{"corrects_id", old.id},
+                 {"percent", score->percent ? boost::json::value(*score->percent) : boost::json::value(nullptr)}});
+    } else {
+      if (auto e = p.Take()) return *e;
+      SQM_TRY(repo::SaveDecision(db, id, who.staff_id, d.outcome, d.reason, tx.now(), std::nullopt));
+    }
+    tx.Append("inspection", std::to_string(id), "inspection.appeal_decided",
+              {{"outcome", std::string(Name(d.outcome))}, {"reason", Bounded(d.reason)}});
+    return *repo::FindInspection(db, id);
+  });
+}
+
+}  // namespace sqm::inspection

@@ -1,0 +1,98 @@
+// Inspection use cases. Scorecards are the quality department's (routes ask inspection.manage to
+// change them; inspectors, inspection.perform, read them): a changed definition becomes the next
+// version and the versions before it stay readable, so an inspection scored with one keeps it.
+//
+// Inspections: assigned (inspection.manage) -> scored by the assigned inspector -> submitted ->
+// published (by someone in scope) -> acknowledged, or appealed by the inspected staff member
+// within `appeal_days` working days -> decided by someone other than the inspector -> final. An
+// upheld or partly upheld appeal makes a new record with the corrected answers, linked to the
+// one it corrects; nothing published is edited. Who sees what: rules.h `Sees`; an inspection the
+// caller may not see reads as not found.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/clock.h"
+#include "calendar/rules.h"
+#include "inspection/model.h"
+#include "inspection/repo.h"
+#include "inspection/rules.h"
+#include "org/model.h"
+#include "storage/database.h"
+
+namespace sqm::inspection {
+
+struct ServiceOptions {
+  int appeal_days = 5;                        // working days after publication
+  std::string calendar_code = "cn-mainland";  // whose working days
+};
+
+struct Assignment {
+  Kind kind = Kind::kTicketReview;
+  bool covert = false;
+  Id scorecard_id = 0;
+  std::optional<Id> ticket_id;      // ticket_review: the ticket; its department and resolver follow
+  std::optional<Id> department_id;  // the checks: the department
+  std::optional<Id> agent_id;       // the checks: the inspected staff member, if one
+  Id inspector_id = 0;
+};
+
+struct Decision {
+  Outcome outcome = Outcome::kRejected;
+  std::string reason;
+  std::map<std::string, Answer> answers;  // upheld / partly upheld: the corrected answers
+};
+
+class Service {
+ public:
+  using CalendarLookup = std::function<std::shared_ptr<const calendar::BusinessTime>(const std::string&)>;
+  Service(storage::Database& db, const Clock& clock, CalendarLookup calendar = {}, ServiceOptions options = {});
+
+  // ---- scorecards ----
+  Result<std::vector<SavedScorecard>> ListScorecards();
+  // kNotFound for an unknown card; kInvalid ("version") for a version it never had.
+  Result<SavedScorecard> GetScorecard(Id id, std::optional<int> version);
+  // Every problem of the name and the card at once; kConflict ("name") when another card has it.
+  Result<SavedScorecard> CreateScorecard(const org::Principal& who, const std::string& name, const Scorecard& card);
+  // A changed definition becomes the next version; a renaming or `active` alone does not.
+  Result<SavedScorecard> UpdateScorecard(const org::Principal& who, Id id, const std::string& name,
+                                         const Scorecard& card, std::optional<bool> active);
+
+  // ---- inspections ----
+  // Every problem of the assignment at once (scorecard_id, ticket_id, department_id, agent_id,
+  // inspector_id: the inspector must hold inspection.perform with the department in scope, and is
+  // not the inspected staff member).
+  Result<Inspection> Assign(const org::Principal& who, const Assignment& a);
+  // Newest first, only those `who` sees.
+  Result<std::vector<Inspection>> ListInspections(const org::Principal& who, repo::InspectionQuery q);
+  Result<Inspection> GetInspection(const org::Principal& who, Id id);
+  // The inspector's draft: answers may be partial; answers to unknown items are refused.
+  Result<Inspection> SaveAnswers(const org::Principal& who, Id id, const std::map<std::string, Answer>& answers,
+                                 const std::string& notes);
+  // Scores the answers (every item answered) and submits them.
+  Result<Inspection> Submit(const org::Principal& who, Id id, const std::map<std::string, Answer>& answers,
+                            const std::string& notes);
+  Result<Inspection> Publish(const org::Principal& who, Id id);
+  Result<Inspection> Acknowledge(const org::Principal& who, Id id);
+  Result<Inspection> FileAppeal(const org::Principal& who, Id id, const std::string& reason);
+  // Decides the appeal; returns the decided record (corrected_by_id names the correction, if any).
+  Result<Inspection> Decide(const org::Principal& who, Id id, const Decision& d);
+
+ private:
+  // The inspection when `who` sees it, else kNotFound; then MayAct and Next for `a`.
+  Result<std::pair<Inspection, State>> Load(storage::Connection& db, const org::Principal& who, Id id, Action a,
+                                            TimeMs now);
+  TimeMs AppealDeadline(TimeMs published_at) const;
+
+  storage::Database& db_;
+  const Clock& clock_;
+  CalendarLookup calendar_;
+  ServiceOptions options_;
+};
+
+}  // namespace sqm::inspection

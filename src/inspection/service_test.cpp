@@ -1,0 +1,265 @@
+// Scorecards stored through the real storage (SQLite, or PostgreSQL with SQM_TEST_DB=postgres):
+// versions, names, every problem at once, nothing half-written; and inspections through the real
+// desk: assignment, scoring, publication, the appeal window in working days, the correction.
+#include "inspection/service.h"
+
+#include <gtest/gtest.h>
+
+#include "desk/test_fixture.h"
+#include "inspection/facts.h"
+
+namespace sqm::inspection {
+namespace {
+
+class InspectionTest : public desk::DeskFixture {
+ protected:
+  void SetUp() override {
+    DeskFixture::SetUp();
+    inspection_ =
+        std::make_unique<Service>(*db_, clock_, [this](const std::string& code) { return calendars_->Get(code); });
+  }
+  void TearDown() override {
+    inspection_.reset();
+    DeskFixture::TearDown();
+  }
+
+  // The weighted example: sections of 3/10/5/2 points weighted 10/30/50/10 %.
+  static Scorecard Weighted() {
+    Scorecard card{.method = CardMethod::kSectionWeights, .pass_mark = 80};
+    const double points[] = {3, 10, 5, 2}, weights[] = {10, 30, 50, 10};
+    for (int s = 0; s < 4; ++s) {
+      card.sections.push_back({.code = "s" + std::to_string(s),
+                               .weight = weights[s],
+                               .items = {{.code = "i" + std::to_string(s),
+                                          .scale = Scale::kPoints,
+                                          .max_points = points[s],
+                                          .name = "第 " + std::to_string(s + 1) + " 项",
+                                          .guidance = "按规范评分"}},
+                               .name = "部分 " + std::to_string(s + 1)});
+    }
+    return card;
+  }
+
+  // A third-party evaluator engaged for `dept`.
+  org::Principal Evaluator(const std::string& name, Id dept) {
+    org::StaffDraft d{name, name, std::nullopt, "", "", "", {"evaluator"}, "Demo-pass-2026", {dept}};
+    EXPECT_TRUE(org_->CreateStaffAsSystem(d).ok());
+    return org_->Login(name, "Demo-pass-2026", "t").value().principal;
+  }
+
+  // A phone incident registered and resolved by agent_ in DESK.
+  desk::Ticket Resolved() {
+    desk::TicketDraft d;
+    d.registration = {desk::TicketType::kIncident, desk::Channel::kPhone, 3, "VPN", "VPN 报错", a_, vpn_};
+    d.department_id = desk_dept_;
+    auto t = desk_->Register(agent_, d);
+    EXPECT_TRUE(t.ok()) << t.error().message;
+    EXPECT_TRUE(desk_->Act(agent_, t->ticket.id, {.action = desk::Action::kAccept}).ok());
+    auto r = desk_->Act(agent_, t->ticket.id, {.action = desk::Action::kResolve, .note = "已处理"});
+    EXPECT_TRUE(r.ok()) << r.error().message;
+    return r.ok() ? *r : desk::Ticket{};
+  }
+
+  static std::map<std::string, Answer> Points(double a, double b, double c, double d) {
+    return {{"i0", {.value = a}}, {"i1", {.value = b}}, {"i2", {.value = c}}, {"i3", {.value = d}}};
+  }
+
+  std::unique_ptr<Service> inspection_;
+};
+
+TEST_F(InspectionTest, AChangedDefinitionIsTheNextVersionAndTheOldOneStaysReadable) {
+  auto made = inspection_->CreateScorecard(quality_, "服务质检", Weighted());
+  ASSERT_TRUE(made.ok()) << made.error().message;
+  EXPECT_EQ(made->version, 1);
+  EXPECT_EQ(made->card.sections[2].items[0].guidance, "按规范评分");
+  EXPECT_EQ(CountEvents("scorecard.created"), 1);
+
+  // A new name alone: still version 1.
+  auto renamed = inspection_->UpdateScorecard(quality_, made->id, "服务质检 A", Weighted(), std::nullopt);
+  ASSERT_TRUE(renamed.ok()) << renamed.error().message;
+  EXPECT_EQ(renamed->version, 1);
+
+  Scorecard changed = Weighted();
+  changed.pass_mark = 90;
+  changed.sections[3].items[0].critical = Critical::kFailsCard;
+  auto v2 = inspection_->UpdateScorecard(quality_, made->id, "服务质检 A", changed, false);
+  ASSERT_TRUE(v2.ok()) << v2.error().message;
+  EXPECT_EQ(v2->version, 2);
+  EXPECT_EQ(v2->latest_version, 2);
+  EXPECT_FALSE(v2->active);
+
+  auto v1 = inspection_->GetScorecard(made->id, 1);
+  ASSERT_TRUE(v1.ok());
+  EXPECT_EQ(v1->version, 1);
+  EXPECT_EQ(v1->latest_version, 2);
+  EXPECT_EQ(v1->card.pass_mark, 80);
+  EXPECT_EQ(v1->card.sections[3].items[0].critical, Critical::kNone);
+  // The stored card scores the published example as it did before it was stored.
+  auto score =
+      ScoreCard(v1->card, {{"i0", {.value = 3}}, {"i1", {.value = 5}}, {"i2", {.value = 4}}, {"i3", {.value = 1}}});
+  ASSERT_TRUE(score.ok());
+  EXPECT_NEAR(*score->percent, 70, 1e-9);
+
+  EXPECT_EQ(inspection_->GetScorecard(made->id, 3).error().field, "version");
+  EXPECT_EQ(inspection_->GetScorecard(made->id + 100, std::nullopt).error().code, ErrorCode::kNotFound);
+  auto list = inspection_->ListScorecards();
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->size(), 1u);
+  EXPECT_EQ((*list)[0].version, 2);
+}
+
+TEST_F(InspectionTest, EveryProblemAtOnceAndNothingWritten) {
+  Scorecard bad = Weighted();
+  bad.sections[0].weight = 15;  // 105 %
+  bad.sections[1].items[0].max_points = -1;
+  auto r = inspection_->CreateScorecard(quality_, "", bad);
+  ASSERT_FALSE(r.ok());
+  std::vector<std::string> fields = {r.error().field};
+  for (const auto& m : r.error().more) fields.push_back(m.field);
+  EXPECT_EQ(fields, (std::vector<std::string>{"name", "sections[1].items[0].max_points", "sections"}));
+  EXPECT_EQ(CountEvents("scorecard.created"), 0);
+  EXPECT_TRUE(inspection_->ListScorecards()->empty());
+
+  ASSERT_TRUE(inspection_->CreateScorecard(quality_, "Calls", Weighted()).ok());
+  auto other = inspection_->CreateScorecard(quality_, "Visits", Weighted());
+  ASSERT_TRUE(other.ok());
+  auto taken = inspection_->CreateScorecard(quality_, "calls", Weighted());
+  EXPECT_EQ(taken.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(taken.error().field, "name");
+  EXPECT_EQ(inspection_->UpdateScorecard(quality_, other->id, "CALLS", Weighted(), std::nullopt).error().field, "name");
+}
+
+TEST_F(InspectionTest, ATicketReviewGoesFromAssignmentThroughAnAppealToACorrection) {
+  const Id card = inspection_->CreateScorecard(quality_, "服务质检", Weighted())->id;
+  const desk::Ticket t = Resolved();
+  const org::Principal evaluator = Evaluator("eval.desk", desk_dept_);
+
+  auto assigned = inspection_->Assign(
+      quality_,
+      {.kind = Kind::kTicketReview, .scorecard_id = card, .ticket_id = t.id, .inspector_id = evaluator.staff_id});
+  ASSERT_TRUE(assigned.ok()) << assigned.error().message;
+  const Id id = assigned->id;
+  EXPECT_EQ(assigned->department_id, desk_dept_);
+  EXPECT_EQ(assigned->agent_id, agent_.staff_id);
+  EXPECT_EQ(assigned->scorecard_version, 1);
+
+  // The card changes after assignment: the inspection keeps version 1.
+  Scorecard v2 = Weighted();
+  v2.pass_mark = 95;
+  ASSERT_TRUE(inspection_->UpdateScorecard(quality_, card, "服务质检", v2, std::nullopt).ok());
+
+  // Before publication the inspected agent does not see it; a manager of another department never does.
+  EXPECT_EQ(inspection_->GetInspection(agent_, id).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(inspection_->GetInspection(manager_, id).error().code, ErrorCode::kNotFound);
+  EXPECT_TRUE(inspection_->GetInspection(evaluator, id).ok());
+
+  // Only the inspector scores; a draft may be partial, submission needs every item.
+  EXPECT_EQ(inspection_->SaveAnswers(quality_, id, Points(3, 5, 4, 1), "").error().code, ErrorCode::kForbidden);
+  auto draft = inspection_->SaveAnswers(evaluator, id, {{"i0", {.value = 3}}}, "开场白规范");
+  ASSERT_TRUE(draft.ok()) << draft.error().message;
+  EXPECT_EQ(draft->state, State::kInProgress);
+  auto partial = inspection_->Submit(evaluator, id, {{"i0", {.value = 3}}}, "");
+  ASSERT_FALSE(partial.ok());
+  EXPECT_EQ(partial.error().field, "answers.i1");
+  auto submitted = inspection_->Submit(evaluator, id, Points(3, 5, 4, 1), "");
+  ASSERT_TRUE(submitted.ok()) << submitted.error().message;
+  EXPECT_NEAR(*submitted->percent, 70, 1e-9);  // the published weighted example, on version 1
+  EXPECT_FALSE(submitted->passed);             // pass mark 80 of version 1
+
+  // Published on Monday 2026-11-23 10:00: 5 working days -> the end of Monday 11-30.
+  auto published = inspection_->Publish(quality_, id);
+  ASSERT_TRUE(published.ok()) << published.error().message;
+  EXPECT_EQ(*published->appeal_deadline, desk::Shanghai(8, 0));
+  EXPECT_EQ(inspection_->SaveAnswers(evaluator, id, Points(3, 10, 5, 2), "").error().field, "state");
+  EXPECT_TRUE(inspection_->GetInspection(agent_, id).ok());
+
+  // Only the inspected agent appeals; the inspector cannot decide it.
+  EXPECT_EQ(inspection_->FileAppeal(agent2_, id, "不服").error().code, ErrorCode::kNotFound);
+  auto appealed = inspection_->FileAppeal(agent_, id, "第三项已按规范处理");
+  ASSERT_TRUE(appealed.ok()) << appealed.error().message;
+  EXPECT_EQ(appealed->state, State::kAppealed);
+  EXPECT_EQ(inspection_->Decide(evaluator, id, {.outcome = Outcome::kUpheld, .reason = "x"}).error().code,
+            ErrorCode::kForbidden);
+  auto no_reason = inspection_->Decide(quality_, id, {.outcome = Outcome::kUpheld, .reason = ""});
+  ASSERT_FALSE(no_reason.ok());
+  EXPECT_EQ(no_reason.error().field, "reason");
+
+  auto decided = inspection_->Decide(
+      quality_, id, {.outcome = Outcome::kPartlyUpheld, .reason = "第三项改判", .answers = {{"i2", {.value = 5}}}});
+  ASSERT_TRUE(decided.ok()) << decided.error().message;
+  EXPECT_EQ(decided->state, State::kFinal);
+  EXPECT_NEAR(*decided->percent, 70, 1e-9) << "the published record is never edited";
+  ASSERT_TRUE(decided->corrected_by_id.has_value());
+  auto fixed = inspection_->GetInspection(agent_, *decided->corrected_by_id);
+  ASSERT_TRUE(fixed.ok()) << fixed.error().message;
+  EXPECT_EQ(fixed->corrects_id, id);
+  EXPECT_EQ(fixed->scorecard_version, 1);
+  EXPECT_NEAR(*fixed->percent, 80, 1e-9);  // 10 + 15 + 50 + 5
+  EXPECT_TRUE(fixed->passed);
+  EXPECT_EQ(CountEvents("inspection.corrected"), 1);
+
+  // Assessment's fact source: the correction stands in for the original and carries its appeal.
+  const auto sources = FactSources();
+  ASSERT_EQ(sources.size(), 1u);
+  auto rows = db_->Read([&](storage::Connection& c) {
+    return c.Query(
+        "SELECT fact_id, staff_id, department_id, percent, passed, appealed, appeal_upheld, corrected FROM (" +
+        sources[0].Sql(c.dialect()) + ") f ORDER BY fact_id");
+  });
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].Int(0), fixed->id);
+  EXPECT_EQ(rows[0].Int(1), agent_.staff_id);
+  EXPECT_EQ(rows[0].Int(2), desk_dept_);
+  EXPECT_NEAR(rows[0].Real(3), 80, 1e-9);
+  EXPECT_EQ(rows[0].Int(4), 1);
+  EXPECT_EQ(rows[0].Int(5), 1);
+  EXPECT_EQ(rows[0].Int(6), 1);
+  EXPECT_EQ(rows[0].Int(7), 1);
+}
+
+TEST_F(InspectionTest, AssignmentNamesEveryProblemAndAppealsCloseAtTheDeadline) {
+  const Id card = inspection_->CreateScorecard(quality_, "巡检", Weighted())->id;
+  const org::Principal tech_evaluator = Evaluator("eval.tech", tech_dept_);
+  auto bad = inspection_->Assign(
+      quality_, {.kind = Kind::kTicketReview, .scorecard_id = card + 9, .inspector_id = agent_.staff_id});
+  ASSERT_FALSE(bad.ok());
+  std::vector<std::string> fields = {bad.error().field};
+  for (const auto& m : bad.error().more) fields.push_back(m.field);
+  EXPECT_EQ(fields, (std::vector<std::string>{"scorecard_id", "ticket_id", "inspector_id"}));
+  // An evaluator engaged for TECH cannot be sent to DESK; no one inspects themselves.
+  auto outside = inspection_->Assign(quality_, {.kind = Kind::kRoutineCheck,
+                                                .scorecard_id = card,
+                                                .department_id = desk_dept_,
+                                                .inspector_id = tech_evaluator.staff_id});
+  EXPECT_EQ(outside.error().field, "inspector_id");
+  auto self = inspection_->Assign(quality_, {.kind = Kind::kRoutineCheck,
+                                             .scorecard_id = card,
+                                             .department_id = desk_dept_,
+                                             .agent_id = quality_.staff_id,
+                                             .inspector_id = quality_.staff_id});
+  EXPECT_EQ(self.error().field, "inspector_id");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM inspections"), 0);
+
+  // A covert surprise check of DESK with agent2 inspected.
+  auto check = inspection_->Assign(quality_, {.kind = Kind::kSurpriseCheck,
+                                              .covert = true,
+                                              .scorecard_id = card,
+                                              .department_id = desk_dept_,
+                                              .agent_id = agent2_.staff_id,
+                                              .inspector_id = quality_.staff_id});
+  ASSERT_TRUE(check.ok()) << check.error().message;
+  const Id id = check->id;
+  EXPECT_EQ(inspection_->GetInspection(agent2_, id).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(inspection_->GetInspection(tech_evaluator, id).error().code, ErrorCode::kNotFound);
+  ASSERT_TRUE(inspection_->Submit(quality_, id, Points(3, 10, 5, 2), "").ok());
+  ASSERT_TRUE(inspection_->Publish(quality_, id).ok());
+  EXPECT_EQ(inspection_->ListInspections(agent2_, {})->size(), 1u);
+  clock_.Set(desk::Shanghai(8, 0) + 1);  // just past the deadline
+  EXPECT_EQ(inspection_->FileAppeal(agent2_, id, "迟到的申诉").error().field, "appeal_deadline");
+  auto ack = inspection_->Acknowledge(agent2_, id);
+  ASSERT_TRUE(ack.ok()) << ack.error().message;
+  EXPECT_EQ(ack->state, State::kAcknowledged);
+}
+
+}  // namespace
+}  // namespace sqm::inspection
