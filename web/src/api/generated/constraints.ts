@@ -121,6 +121,7 @@ export const constraints = {
   "InspectionAnswers": {"required":[],"maxLength":{"notes":4000},"minLength":{}},
   "InspectionDecision": {"required":["outcome","reason"],"maxLength":{"reason":2000},"minLength":{}},
   "Inspection": {"required":["id","kind","covert","scorecard_id","scorecard_version","department_id","inspector_id","state","answers","percent","passed","critical_failed","appeal"],"maxLength":{},"minLength":{}},
+  "InspectionAppeal": {"required":[],"maxLength":{},"minLength":{}},
   "AgreementResult": {"required":["kappa","observed","expected","n"],"maxLength":{},"minLength":{}},
 } as const satisfies Record<string, SchemaConstraints>;
 

@@ -4537,7 +4537,7 @@ export interface components {
         ScorecardPreviewRequest: components["schemas"]["ScorecardDefinition"] & {
             /** @description By item code: a value on the item's scale, or "na". */
             answers: {
-                [key: string]: number | "na";
+                [key: string]: components["schemas"]["InspectionAnswer"];
             };
         };
         ScorecardScore: {
@@ -4570,7 +4570,7 @@ export interface components {
         };
         InspectionAnswers: {
             answers?: {
-                [key: string]: number | "na";
+                [key: string]: components["schemas"]["InspectionAnswer"];
             };
             notes?: string;
         };
@@ -4580,7 +4580,7 @@ export interface components {
             reason: string;
             /** @description Upheld or partly upheld: the answers the decision corrects. */
             answers?: {
-                [key: string]: number | "na";
+                [key: string]: components["schemas"]["InspectionAnswer"];
             };
         };
         Inspection: {
@@ -4621,19 +4621,22 @@ export interface components {
             acknowledged_at?: string | null;
             /** Format: date-time */
             final_at?: string | null;
-            appeal: {
-                appellant_id?: number;
-                reason?: string;
-                /** Format: date-time */
-                filed_at?: string;
-                reviewer_id?: number | null;
-                /** @enum {string|null} */
-                outcome?: "upheld" | "partly_upheld" | "rejected" | null;
-                decision?: string;
-                /** Format: date-time */
-                decided_at?: string | null;
-            } | null;
+            appeal: components["schemas"]["InspectionAppeal"] | null;
         };
+        InspectionAppeal: {
+            appellant_id?: number;
+            reason?: string;
+            /** Format: date-time */
+            filed_at?: string;
+            reviewer_id?: number | null;
+            /** @enum {string|null} */
+            outcome?: "upheld" | "partly_upheld" | "rejected" | null;
+            decision?: string;
+            /** Format: date-time */
+            decided_at?: string | null;
+        };
+        /** @description An answer to one item: a value on the item's scale, or "na" (not applicable). */
+        InspectionAnswer: number | "na";
         AgreementResult: {
             kappa: number | null;
             observed: number;
@@ -9013,11 +9016,9 @@ export const agreementRequestWeightsValues: ReadonlyArray<FlattenedDeepRequired<
 export const scorecardItemScaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScorecardItem"]["scale"]> = ["yes_no", "three_point", "four_point", "five_point", "points"];
 export const scorecardItemCriticalValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScorecardItem"]["critical"]> = ["none", "section", "card"];
 export const scorecardDefinitionMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScorecardDefinition"]["method"]> = ["total_points", "section_weights"];
-export const scorecardPreviewRequestAnswersOneOf1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScorecardPreviewRequest"]["answers"]> = ["na"];
 export const inspectionAssignmentKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionAssignment"]["kind"]> = ["ticket_review", "routine_check", "surprise_check"];
-export const inspectionAnswersAnswersOneOf1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionAnswers"]["answers"]> = ["na"];
 export const inspectionDecisionOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionDecision"]["outcome"]> = ["upheld", "partly_upheld", "rejected"];
-export const inspectionDecisionAnswersOneOf1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionDecision"]["answers"]> = ["na"];
 export const inspectionKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Inspection"]["kind"]> = ["ticket_review", "routine_check", "surprise_check"];
 export const inspectionStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Inspection"]["state"]> = ["assigned", "in_progress", "submitted", "published", "acknowledged", "appealed", "final"];
-export const inspectionAppealOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Inspection"]["appeal"]["outcome"]> = ["upheld", "partly_upheld", "rejected"];
+export const inspectionAppealOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionAppeal"]["outcome"]> = ["upheld", "partly_upheld", "rejected"];
+export const inspectionAnswerOneOf1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionAnswer"]> = ["na"];
