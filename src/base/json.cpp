@@ -1,5 +1,6 @@
 #include "base/json.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -555,6 +556,31 @@ Status Reader::Done() {
     }
   }
   return {};
+}
+
+void UnknownKeys(const bj::object& o, std::initializer_list<std::string_view> known, Problems& p,
+                 std::string_view prefix) {
+  for (const auto& kv : o) {
+    const std::string_view key(kv.key().data(), kv.key().size());
+    if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+    p.Add(prefix.empty() ? std::string(key) : std::string(prefix) + "." + std::string(key),
+          Msg("field.unknown", "is not a known field"));
+  }
+}
+
+NamedHead ReadNamedHead(const bj::object& o, Problems& p) {
+  NamedHead out;
+  if (const auto* n = o.if_contains("name"); n && n->is_string()) {
+    out.name = std::string(n->get_string());
+  } else if (n) {
+    p.Add("name", Msg("field.not_string", "must be text"));
+  }
+  if (const auto* a = o.if_contains("active"); a && a->is_bool()) {
+    out.active = a->get_bool();
+  } else if (a) {
+    p.Add("active", Msg("field.not_boolean", "must be true or false"));
+  }
+  return out;
 }
 
 }  // namespace sqm::json

@@ -80,6 +80,19 @@ class Reader {
   std::optional<Error> error_;
 };
 
+// For readers that report every problem at once (into `p`, not only the first, as Reader does):
+// each key of `o` not in `known` is "field.unknown", named "prefix.key" when a prefix is given.
+void UnknownKeys(const bj::object& o, std::initializer_list<std::string_view> known, Problems& p,
+                 std::string_view prefix = {});
+
+// The head every named, versioned definition shares (a survey template, a scorecard): `name` as
+// text and `active` as an optional boolean, each wrong type a problem in `p`.
+struct NamedHead {
+  std::string name;
+  std::optional<bool> active;
+};
+NamedHead ReadNamedHead(const bj::object& o, Problems& p);
+
 // Number of Unicode code points in valid UTF-8 text.
 std::size_t CodePoints(std::string_view utf8);
 bool IsValidUtf8(std::string_view text);

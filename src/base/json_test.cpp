@@ -186,5 +186,27 @@ TEST(JsonReader, NumberListsAndMatricesNameTheElement) {
   EXPECT_EQ(not_list.Done().error().key, "field.not_number_list");
 }
 
+TEST(JsonProblems, UnknownKeysAndTheNamedHeadReportEveryProblem) {
+  const auto v = Parse(R"({"name": 7, "active": "yes", "colour": 1, "size": 2})").value();
+  Problems p;
+  UnknownKeys(v.get_object(), {"name", "active"}, p, "card");
+  const NamedHead head = ReadNamedHead(v.get_object(), p);
+  EXPECT_EQ(head.name, "");
+  EXPECT_FALSE(head.active.has_value());
+  const auto e = p.Take();
+  ASSERT_TRUE(e.has_value());
+  std::vector<std::string> fields{e->field};
+  for (const auto& more : e->more) fields.push_back(more.field);
+  EXPECT_EQ(fields, (std::vector<std::string>{"card.colour", "card.size", "name", "active"}));
+
+  const auto good = Parse(R"({"name": "Calls", "active": false})").value();
+  Problems none;
+  UnknownKeys(good.get_object(), {"name", "active"}, none);
+  const NamedHead ok = ReadNamedHead(good.get_object(), none);
+  EXPECT_TRUE(none.empty());
+  EXPECT_EQ(ok.name, "Calls");
+  EXPECT_EQ(ok.active, std::optional<bool>(false));
+}
+
 }  // namespace
 }  // namespace sqm::json

@@ -36,11 +36,7 @@ Question ReadQuestion(Problems& p, const bj::value& v, const std::string& f) {
     return q;
   }
   const auto& o = v.get_object();
-  for (const auto& [k, value] : o) {
-    if (k != "id" && k != "kind" && k != "text" && k != "required" && k != "options" && k != "points") {
-      p.Add(f + "." + std::string(k), Msg("field.unknown", "is not a known field"));
-    }
-  }
+  json::UnknownKeys(o, {"id", "kind", "text", "required", "options", "points"}, p, f);
   if (const auto* id = o.if_contains("id"); id && id->is_string()) {
     q.id = std::string(id->get_string());
   } else if (id) {

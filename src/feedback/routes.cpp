@@ -210,8 +210,7 @@ bj::object FollowUpJson(const FollowUp& f) {
 
 // {name, active?, title, intro, questions}: the name and active flag here, the rest by ReadDefinition.
 struct TemplateBody {
-  std::string name;
-  std::optional<bool> active;
+  json::NamedHead head;
   Definition definition;
 };
 Result<TemplateBody> ReadTemplateBody(const Request& req) {
@@ -220,23 +219,10 @@ Result<TemplateBody> ReadTemplateBody(const Request& req) {
   Problems p;
   TemplateBody out;
   const auto& o = body.get_object();
-  for (const auto& [k, v] : o) {
-    if (k != "name" && k != "active" && k != "title" && k != "intro" && k != "questions") {
-      p.Add(std::string(k), Msg("field.unknown", "is not a known field"));
-    }
-  }
-  if (const auto* n = o.if_contains("name"); n && n->is_string()) {
-    out.name = std::string(n->get_string());
-  } else if (n) {
-    p.Add("name", Msg("field.not_string", "must be text"));
-  }
-  if (const auto* a = o.if_contains("active"); a && a->is_bool()) {
-    out.active = a->get_bool();
-  } else if (a) {
-    p.Add("active", Msg("field.not_boolean", "must be true or false"));
-  }
+  json::UnknownKeys(o, {"name", "active", "title", "intro", "questions"}, p);
+  out.head = json::ReadNamedHead(o, p);
   out.definition = ReadDefinition(o, p);
-  CheckTemplate(out.name, out.definition, p);
+  CheckTemplate(out.head.name, out.definition, p);
   if (auto e = p.Take()) return *e;
   return out;
 }
@@ -342,7 +328,7 @@ void AddRoutes(http::Router& r, Service& service, PublicLimiter& limiter) {
   });
   r.Add("POST", "/api/v1/survey-templates", manage, [&service](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto body, ReadTemplateBody(req));
-    return Reply(service.CreateTemplate(req.who(), body.name, body.definition), TemplateJson, 201);
+    return Reply(service.CreateTemplate(req.who(), body.head.name, body.definition), TemplateJson, 201);
   });
   r.Add("GET", "/api/v1/survey-templates/{id}", manage, [&service](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
@@ -353,7 +339,8 @@ void AddRoutes(http::Router& r, Service& service, PublicLimiter& limiter) {
   r.Add("PUT", "/api/v1/survey-templates/{id}", manage, [&service](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
     SQM_ASSIGN_OR_REPLY(auto body, ReadTemplateBody(req));
-    return Reply(service.UpdateTemplate(req.who(), id, body.name, body.definition, body.active), TemplateJson);
+    return Reply(service.UpdateTemplate(req.who(), id, body.head.name, body.definition, body.head.active),
+                 TemplateJson);
   });
 
   r.Add("GET", "/api/v1/survey-rules", manage, [&service](Request&) {

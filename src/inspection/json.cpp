@@ -56,11 +56,7 @@ class ObjectReader {
  public:
   ObjectReader(const bj::object& o, std::string prefix, Problems& p, std::initializer_list<std::string_view> known)
       : o_(o), prefix_(std::move(prefix)), p_(p) {
-    for (const auto& [k, v] : o) {
-      bool ok = false;
-      for (auto name : known) ok = ok || name == k;
-      if (!ok) p_.Add(Field(k), Msg("field.unknown", "is not a known field"));
-    }
+    json::UnknownKeys(o, known, p, prefix_);
   }
 
   std::string Field(std::string_view key) const {

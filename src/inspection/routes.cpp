@@ -75,37 +75,22 @@ bj::object SavedScorecardJson(const SavedScorecard& c) {
   return o;
 }
 
-struct ScorecardBody {
-  std::string name;
-  std::optional<bool> active;
-  Scorecard card;
-};
-
 // {name, active?, method, pass_mark, sections}: every problem of the shape, the name and the card
 // at once.
+struct ScorecardBody {
+  json::NamedHead head;
+  Scorecard card;
+};
 Result<ScorecardBody> ReadScorecardBody(const Request& req) {
   SQM_ASSIGN(auto body, req.Json());
   if (!body.is_object()) return Error::Invalid("", Msg("scorecard.not_object", "must be an object"));
   Problems p;
   ScorecardBody out;
   const auto& o = body.get_object();
-  for (const auto& [k, v] : o) {
-    if (k != "name" && k != "active" && k != "method" && k != "pass_mark" && k != "sections") {
-      p.Add(std::string(k), Msg("field.unknown", "is not a known field"));
-    }
-  }
-  if (const auto* n = o.if_contains("name"); n && n->is_string()) {
-    out.name = std::string(n->get_string());
-  } else if (n) {
-    p.Add("name", Msg("field.not_string", "must be text"));
-  }
-  if (const auto* a = o.if_contains("active"); a && a->is_bool()) {
-    out.active = a->get_bool();
-  } else if (a) {
-    p.Add("active", Msg("field.not_boolean", "must be true or false"));
-  }
+  json::UnknownKeys(o, {"name", "active", "method", "pass_mark", "sections"}, p);
+  out.head = json::ReadNamedHead(o, p);
   out.card = ReadScorecard(o, p);
-  CheckScorecardName(out.name, p);
+  CheckScorecardName(out.head.name, p);
   CheckScorecard(out.card, p);
   if (auto e = p.Take()) return *e;
   return out;
@@ -117,11 +102,7 @@ Response Preview(Request& req) {
   if (!body.is_object()) return ErrorResponse(Error::Invalid("", Msg("scorecard.not_object", "must be an object")));
   Problems p;
   const auto& o = body.get_object();
-  for (const auto& [k, v] : o) {
-    if (k != "method" && k != "pass_mark" && k != "sections" && k != "answers") {
-      p.Add(std::string(k), Msg("field.unknown", "is not a known field"));
-    }
-  }
+  json::UnknownKeys(o, {"method", "pass_mark", "sections", "answers"}, p);
   Scorecard card = ReadScorecard(o, p);
   CheckScorecard(card, p);
   std::map<std::string, Answer> answers;
@@ -254,7 +235,7 @@ void AddRoutes(http::Router& r, Service& service) {
   });
   r.Add("POST", "/api/v1/scorecards", manage, [&service](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto body, ReadScorecardBody(req));
-    return Reply(service.CreateScorecard(req.who(), body.name, body.card), SavedScorecardJson, 201);
+    return Reply(service.CreateScorecard(req.who(), body.head.name, body.card), SavedScorecardJson, 201);
   });
   r.Add("GET", "/api/v1/scorecards/{id}", perform, [&service](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
@@ -264,7 +245,8 @@ void AddRoutes(http::Router& r, Service& service) {
   r.Add("PUT", "/api/v1/scorecards/{id}", manage, [&service](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
     SQM_ASSIGN_OR_REPLY(auto body, ReadScorecardBody(req));
-    return Reply(service.UpdateScorecard(req.who(), id, body.name, body.card, body.active), SavedScorecardJson);
+    return Reply(service.UpdateScorecard(req.who(), id, body.head.name, body.card, body.head.active),
+                 SavedScorecardJson);
   });
 
   r.Add("POST", "/api/v1/inspections", manage, [&service](Request& req) {
