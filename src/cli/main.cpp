@@ -52,6 +52,7 @@ struct Config {
   std::string smtp_from_name = "服务质量中心 Service Quality";
   bool smtp_starttls = false;
   int smtp_interval_s = 30;
+  std::int64_t import_max_rows = desk::ImporterOptions{}.max_rows;
 };
 
 app::Options AppOptions(const Config& c) {
@@ -72,6 +73,7 @@ app::Options AppOptions(const Config& c) {
   o.mail.base_url = c.public_url;
   while (!o.mail.base_url.empty() && o.mail.base_url.back() == '/') o.mail.base_url.pop_back();
   o.mail.interval = std::chrono::seconds(c.smtp_interval_s);
+  o.importer.max_rows = c.import_max_rows;
   return o;
 }
 
@@ -163,6 +165,8 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 3600));
   serve->add_option("--metrics-token", c.metrics_token,
                     "bearer token that lets callers beyond loopback read /metrics (default: loopback only)");
+  serve->add_option("--import-max-rows", c.import_max_rows, "data rows a ticket import file may have; more: refused")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{10'000'000}));
 
   cli.add_subcommand("migrate", "apply pending database migrations");
 
