@@ -337,7 +337,12 @@ ImportOutcome Importer::Run(const org::Principal& who, import::Format format, st
     return end == import::ScanEnd::kEnd;
   };
   std::int64_t rows = 0;
+  bool too_many_rows = false;
   scan([&](std::optional<import::ImportTicket>) {
+    if (rows >= options_.max_rows) {  // refused whole: its other problems do not matter now
+      too_many_rows = true;
+      return false;
+    }
     p.total = ++rows;
     if (job && options_.progress_rows > 0 && rows % options_.progress_rows == 0) {
       SaveJob(job, [&](repo::ImportJobRow& row) { row.rows_total = rows; });
@@ -345,6 +350,14 @@ ImportOutcome Importer::Run(const org::Principal& who, import::Format format, st
     return true;
   });
   out.rows = rows;
+  if (too_many_rows) {
+    out.errors.clear();
+    out.error_count = 0;
+    Record(out, {0, "",
+                 Msg("import.too_many_rows",
+                     "the file has more than {limit} rows; import it as several files of at most {limit} rows each",
+                     {{"limit", std::to_string(options_.max_rows)}})});
+  }
   if (out.ok() && rows == 0) Record(out, {0, "", Msg("import.no_tickets", "the file has a header but no tickets")});
   if (!out.ok()) {
     fail_event("validating");

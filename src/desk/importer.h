@@ -71,6 +71,11 @@ struct ImporterOptions {
   int max_running_jobs = 2;                // more at once: kTooManyRequests
   std::size_t max_reported_errors = 1000;  // errors listed per import; error_count counts all
   int max_bulk_lines = 10'000;             // per Bulk() request
+  // Data rows per file (Import/Start): a file with more is refused as soon as its row max_rows + 1
+  // is read, with the one error import.too_many_rows and nothing written. A file is applied in one
+  // transaction that holds every server's writer (about a minute and a quarter per 100,000
+  // tickets), so a larger history is imported as several files. `sqm serve --import-max-rows`.
+  std::int64_t max_rows = 100'000;
   // SQLite page cache of the writer while a file is applied, in KiB (0: leave it). A file is one
   // transaction much larger than the default 2 MiB cache; without a large cache most page reads
   // of the job search the ever longer write-ahead log, and the import slows down as it grows.

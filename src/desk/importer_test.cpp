@@ -417,6 +417,52 @@ TEST_F(ImportTest, BulkRefusesMoreLinesThanTheLimit) {
   EXPECT_EQ(small.Bulk(quality_, body).error().code, ErrorCode::kPayloadTooLarge);
 }
 
+// Issue 9: a file's data rows are bounded. At the limit it imports; one row more and it is refused
+// with one keyed error naming the limit, nothing written, as soon as that row is read: neither the
+// bad rows before it nor the broken end of the file after it are reported, because they are never
+// looked at.
+TEST_F(ImportTest, AFileWithMoreRowsThanTheLimitIsRefusedEarlyWithOneError) {
+  Importer small(*db_, *desk_, *sla_, clock_, zone_, {.max_rows = 3});
+  const std::string row = "咨询,电话,P3,一行,,,,,,2026-11-23 10:00,,,,,,,\n";
+  const auto tickets_before = Count("SELECT count(*) FROM tickets");
+
+  auto at_limit = small.Import(quality_, import::Format::kCsv, kHeader + row + row + row, "three.csv");
+  ASSERT_TRUE(at_limit.ok()) << Errors(at_limit.errors);
+  EXPECT_EQ(at_limit.created_tickets, 3);
+  EXPECT_EQ(Count("SELECT count(*) FROM tickets"), tickets_before + 3);
+
+  ImportProgress progress;
+  const std::string over = kHeader + row + "咨询,传真,P3,坏渠道,,,,,,2026-11-23 10:00,,,,,,,\n" + row + row +
+                           "咨询,电话,P3,\"never closed,,,,,,,\n";
+  auto refused = small.Import(quality_, import::Format::kCsv, over, "five.csv", &progress);
+  EXPECT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error_count, 1) << Errors(refused.errors);
+  ASSERT_EQ(refused.errors.size(), 1u);
+  EXPECT_EQ(refused.errors[0].line, 0);
+  EXPECT_EQ(refused.errors[0].key, "import.too_many_rows");
+  EXPECT_EQ(refused.errors[0].args, (MessageArgs{{"limit", "3"}}));
+  EXPECT_EQ(refused.errors[0].reason,
+            "the file has more than 3 rows; import it as several files of at most 3 rows each");
+  EXPECT_EQ(refused.created_tickets, 0);
+  EXPECT_EQ(refused.rows, 3) << "the scan stopped at the fourth row";
+  EXPECT_EQ(progress.total.load(), 3);
+  EXPECT_EQ(Count("SELECT count(*) FROM tickets"), tickets_before + 3);
+  auto page = db_->Read([](storage::Connection& c) { return storage::ListEvents(c, {.type = "import.failed"}); });
+  ASSERT_EQ(page.events.size(), 1u);
+  EXPECT_NE(page.events[0].data.find("import.too_many_rows"), std::string::npos) << page.events[0].data;
+
+  // The same as a job (what the route runs): failed, one error, nothing written.
+  Importer jobs(*db_, *desk_, *sla_, clock_, zone_, {.max_rows = 3, .run_jobs_inline = true});
+  auto job = jobs.Start(quality_, import::Format::kCsv, kHeader + row + row + row + row, "four.csv");
+  ASSERT_TRUE(job.ok()) << job.error().message;
+  ImportJob done = jobs.Job(quality_, job->id).value();
+  EXPECT_EQ(done.status, ImportStatus::kFailed);
+  EXPECT_EQ(done.error_count, 1);
+  ASSERT_EQ(done.errors.size(), 1u);
+  EXPECT_EQ(done.errors[0].key, "import.too_many_rows");
+  EXPECT_EQ(Count("SELECT count(*) FROM tickets"), tickets_before + 3);
+}
+
 TEST_F(ImportTest, ACsvExportImportsAgainWithTheSameFacts) {
   auto out =
       ImportCsv(std::string(kHeader) +

@@ -211,6 +211,54 @@ describe('a zip bomb (issue 9, item 1)', () => {
   });
 });
 
+describe('the rows of a file are bounded (issue 9)', () => {
+  let small;
+  let quality;
+  before(async () => {
+    small = await startServer({ serveArgs: ['--import-max-rows', '50'] });
+    quality = await loginAs(small, 'quality');
+  });
+  after(async () => {
+    await small?.stop();
+  });
+  const rows = (n, tag) => Array.from({ length: n }, (_, i) => `咨询,电话,${tag} ${i},2026-01-05 09:30\n`).join('');
+
+  test('a file at the limit imports; one row more is refused with one keyed error naming the limit', async () => {
+    const header = '类型,渠道,标题,创建时间\n';
+    const fits = await importFile(header + rows(50, uniqueName('fits')), { client: quality });
+    assert.equal(fits.status, 'done', JSON.stringify(fits.errors));
+    assert.equal(fits.created_tickets, 50);
+
+    const tag = uniqueName('over');
+    const over = await importFile(header + rows(51, tag), { client: quality });
+    assert.equal(over.status, 'failed');
+    assert.equal(over.created_tickets, 0);
+    assert.equal(over.error_count, 1);
+    assert.deepEqual(over.errors, [{ line: 0, column: '',
+      reason: 'the file has more than 50 rows; import it as several files of at most 50 rows each',
+      key: 'import.too_many_rows', args: { limit: '50' } }]);
+    const found = await quality.get(`/api/v1/tickets?q=${encodeURIComponent(tag)}`);
+    assert.equal(found.status, 200, found.text);
+    assert.equal(found.body.items.length, 0, 'nothing of the refused file was imported');
+  });
+
+  test('a large file is refused at the row after the limit: its broken end is never read', async () => {
+    // 300,000 rows (about 11 MB) and an unterminated quote at the end.
+    const body = `类型,渠道,标题,创建时间\n${rows(300_000, 'big')}咨询,电话,"never closed\n`;
+    const before = memoryOf(small.pid);
+    const started = Date.now();
+    const job = await importFile(body, { client: quality, timeoutMs: 60_000 });
+    const after = memoryOf(small.pid);
+    console.log(`300,000 rows (${(body.length / 1048576).toFixed(1)} MiB) at a limit of 50: refused in ${Date.now() - started} ms; `
+      + `server peak RSS ${before.peak.toFixed(0)} -> ${after.peak.toFixed(0)} MiB`);
+    assert.equal(job.status, 'failed');
+    assert.equal(job.error_count, 1, JSON.stringify(job.errors));
+    assert.equal(job.errors[0].key, 'import.too_many_rows');
+    assert.equal(job.total, 50, 'rows read before the refusal');
+    assert.ok(after.peak - Math.max(before.peak, before.rss) < 100, `the peak grew ${after.peak - before.peak} MiB`);
+  });
+});
+
 describe('bulk NDJSON', () => {
   test('every bad line is reported with its field, key and args', async () => {
     const body = [

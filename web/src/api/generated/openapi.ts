@@ -486,7 +486,9 @@ export interface paths {
          *     been worked live. Rows may only target departments the caller may work on. The outcome is
          *     also recorded as an `import.completed` or `import.failed` event. At most two imports run at
          *     once (429). The file may be up to 200 MiB (413 beyond, answered from the headers before the
-         *     body is read). Credentials, CSRF token, permission and Content-Type are checked before the
+         *     body is read) and hold at most 100,000 data rows (`sqm serve --import-max-rows`): a file with
+         *     more fails as soon as the row after the limit is read, with the one error
+         *     `import.too_many_rows` (line 0, args `limit`) and nothing written. Credentials, CSRF token, permission and Content-Type are checked before the
          *     body is read, too. The upload must keep coming: after 10 s it must average at least
          *     16 KiB/s, pause at most 30 s, and end within 10 minutes (408 otherwise).
          */
