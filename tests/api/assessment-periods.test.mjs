@@ -283,6 +283,28 @@ describe('indicators, schemes, a period', () => {
   });
 });
 
+describe('the demo', () => {
+  test('its closed months went as they would have: a locked month was locked after its appeal window closed', async () => {
+    const periods = (await as.quality.get(`${A}/periods`)).body.items.filter((p) => ['dept-12345', 'staff-five'].includes(p.scheme.code));
+    const now = Date.now();
+    const locked = periods.filter((p) => p.status === 'locked');
+    assert.ok(locked.length >= 4, `two or three locked months per scheme: ${locked.length}`);
+    for (const p of periods.filter((x) => x.status !== 'collecting')) {
+      const deadline = Date.parse(p.appeal_deadline);
+      assert.ok(Date.parse(p.published_at) >= Date.parse(p.to), `${p.name}: published after the month`);
+      assert.ok(Date.parse(p.published_at) < deadline, p.name);
+      if (p.status === 'locked') {
+        assert.ok(deadline < now, `${p.name}: its appeal window closed (${p.appeal_deadline})`);
+        assert.ok(Date.parse(p.locked_at) > deadline, `${p.name}: locked after the window`);
+      } else {
+        assert.equal(p.status, 'published', p.name);
+        assert.ok(deadline > now, `${p.name}: published with its appeal window still open`);
+      }
+    }
+    assert.equal(periods.filter((p) => p.status === 'collecting').length, 2);
+  });
+});
+
 describe('the drill-down from a result to its facts', () => {
   test('facts of an indicator: the same scoping as the result, counted and excluded marked, from the snapshot', async () => {
     const periods = await as.quality.get(`${A}/periods`);
