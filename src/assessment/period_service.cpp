@@ -85,6 +85,15 @@ void NameAppeal(storage::Connection& db, const Period& p, SubjectKind kind, Appe
   }
 }
 
+// The adjustment `id`, or not found.
+Result<Adjustment> AdjustmentOf(storage::Connection& db, RecordId id) {
+  auto adj = repo::FindAdjustment(db, id);
+  if (!adj) {
+    return Error::NotFound(Msg("adjustment.not_found", "adjustment {id} does not exist", {{"id", std::to_string(id)}}));
+  }
+  return *adj;
+}
+
 // A period made of its months takes no input of its own: its months had theirs.
 std::vector<ManualField> ManualFieldsOf(const Period& p, const SchemeDocument& doc,
                                         const std::map<std::string, Indicator>& indicators) {
@@ -911,51 +920,43 @@ Result<Appeal> PeriodService::DecideAppeal(const org::Principal& who, RecordId a
 
 Result<Adjustment> PeriodService::ApproveAdjustment(const org::Principal& who, RecordId adjustment_id) {
   return db_.Write(who.username, [&](storage::WriteTx& tx) -> Result<Adjustment> {
-    auto adj = repo::FindAdjustment(tx.db(), adjustment_id);
-    if (!adj) {
-      return Error::NotFound(
-          Msg("adjustment.not_found", "adjustment {id} does not exist", {{"id", std::to_string(adjustment_id)}}));
-    }
-    SQM_ASSIGN(Loaded l, Load(tx.db(), adj->period_id));
+    SQM_ASSIGN(auto adj, AdjustmentOf(tx.db(), adjustment_id));
+    SQM_ASSIGN(Loaded l, Load(tx.db(), adj.period_id));
     SQM_TRY(CheckNotLocked(l.period.status));
-    if (adj->status == AdjustmentStatus::kApproved)
+    if (adj.status == AdjustmentStatus::kApproved)
       return Error::Conflict(Msg("adjustment.approved", "the adjustment is approved already"), "status");
-    if (adj->status == AdjustmentStatus::kWithdrawn)
+    if (adj.status == AdjustmentStatus::kWithdrawn)
       return Error::Conflict(Msg("adjustment.withdrawn", "the adjustment was withdrawn by its proposer"), "status");
-    if (adj->proposed_by == who.staff_id) {
+    if (adj.proposed_by == who.staff_id) {
       return Error::Forbidden(Msg("adjustment.approver_is_proposer", "who proposed an adjustment cannot approve it"));
     }
     SQM_TRY(repo::ApproveAdjustment(tx.db(), adjustment_id, who.staff_id, tx.now()));
     // The result is re-derived: the snapshot's adjustments change, nothing else.
-    auto texts = repo::PeriodTexts(tx.db(), adj->period_id);
+    auto texts = repo::PeriodTexts(tx.db(), adj.period_id);
     if (!texts) return Error::Internal("a published period without a snapshot");
     auto snap_json = json::Parse(texts->first);
     if (!snap_json.ok()) return Error::Internal("the stored snapshot does not read");
     SQM_ASSIGN(Snapshot s, SnapshotFromJson(*snap_json));
-    s.adjustments = repo::ApprovedAdjustments(tx.db(), adj->period_id);
+    s.adjustments = repo::ApprovedAdjustments(tx.db(), adj.period_id);
     const PeriodResults r = ComputeResults(l.document, s);
     const std::string sha = ResultsSha256(r);
-    SQM_TRY(repo::SaveResults(tx.db(), adj->period_id, json::Serialize(SnapshotToJson(s)),
+    SQM_TRY(repo::SaveResults(tx.db(), adj.period_id, json::Serialize(SnapshotToJson(s)),
                               json::Serialize(ResultsJson(r)), sha));
-    tx.Append(kPeriodEntity, std::to_string(adj->period_id), "assessment.adjustment_approved",
-              {{"adjustment_id", adjustment_id}, {"points", adj->points}, {"sha256", sha}});
-    adj->status = AdjustmentStatus::kApproved;
-    adj->approved_by = who.staff_id;
-    return *adj;
+    tx.Append(kPeriodEntity, std::to_string(adj.period_id), "assessment.adjustment_approved",
+              {{"adjustment_id", adjustment_id}, {"points", adj.points}, {"sha256", sha}});
+    adj.status = AdjustmentStatus::kApproved;
+    adj.approved_by = who.staff_id;
+    return adj;
   });
 }
 
 Result<Adjustment> PeriodService::WithdrawAdjustment(const org::Principal& who, RecordId adjustment_id) {
   return db_.Write(who.username, [&](storage::WriteTx& tx) -> Result<Adjustment> {
-    auto adj = repo::FindAdjustment(tx.db(), adjustment_id);
-    if (!adj) {
-      return Error::NotFound(
-          Msg("adjustment.not_found", "adjustment {id} does not exist", {{"id", std::to_string(adjustment_id)}}));
-    }
-    auto p = repo::FindPeriod(tx.db(), adj->period_id);
-    if (!p) return PeriodNotFound(adj->period_id);
+    SQM_ASSIGN(auto adj, AdjustmentOf(tx.db(), adjustment_id));
+    auto p = repo::FindPeriod(tx.db(), adj.period_id);
+    if (!p) return PeriodNotFound(adj.period_id);
     SQM_TRY(CheckNotLocked(p->status));
-    if (adj->proposed_by != who.staff_id) {
+    if (adj.proposed_by != who.staff_id) {
       return Error::Forbidden(
           Msg("adjustment.withdraw_not_proposer", "only who proposed an adjustment can withdraw it"));
     }
@@ -963,13 +964,13 @@ Result<Adjustment> PeriodService::WithdrawAdjustment(const org::Principal& who, 
     if (!withdrawn) {
       return Error::Conflict(
           Msg("adjustment.not_proposed", "only a proposed adjustment can be withdrawn, not one {status}",
-              {{"status", AdjustmentStatusName(adj->status)}}),
+              {{"status", AdjustmentStatusName(adj.status)}}),
           "status");
     }
-    tx.Append(kPeriodEntity, std::to_string(adj->period_id), "assessment.adjustment_withdrawn",
-              {{"adjustment_id", adjustment_id}, {"appeal_id", adj->appeal_id}, {"points", adj->points}});
-    adj->status = AdjustmentStatus::kWithdrawn;
-    return *adj;
+    tx.Append(kPeriodEntity, std::to_string(adj.period_id), "assessment.adjustment_withdrawn",
+              {{"adjustment_id", adjustment_id}, {"appeal_id", adj.appeal_id}, {"points", adj.points}});
+    adj.status = AdjustmentStatus::kWithdrawn;
+    return adj;
   });
 }
 
