@@ -43,6 +43,12 @@ const storage::DatabaseOptions& WithFolder(const storage::DatabaseOptions& optio
   return options;
 }
 
+inspection::ServiceOptions InspectionOptions(const Options& options) {
+  inspection::ServiceOptions o;
+  o.calendar_code = options.business_calendar;
+  return o;
+}
+
 }  // namespace
 
 Application::Application(const Options& options, const Clock& clock)
@@ -66,8 +72,11 @@ Application::Application(const Options& options, const Clock& clock)
       exclusions_(db_, facts_),
       feedback_(db_, clock_),
       survey_limiter_(clock_, kSurveyRequestsPerMinute),
-      inspection_(db_, clock_, [this](const std::string& code) { return calendars_.Get(code); }),
-      periods_(db_, clock_, measures_, [this](const std::string& code) { return calendars_.Get(code); }),
+      inspection_(
+          db_, clock_, [this](const std::string& code) { return calendars_.Get(code); }, InspectionOptions(options_)),
+      periods_(
+          db_, clock_, measures_, [this](const std::string& code) { return calendars_.Get(code); },
+          assessment::PeriodServiceOptions{.calendar_code = options_.business_calendar}),
       idempotency_(db_, clock_),
       http_(router_, org_, metrics_,
             http::AppOptions{options_.web_root, options_.secure_cookies, options_.access_log, &idempotency_}) {
@@ -87,6 +96,9 @@ Application::Application(const Options& options, const Clock& clock)
     mailer_ = std::make_unique<feedback::Mailer>(feedback_, options_.mail);
   }
   if (auto st = calendars_.Load(); !st.ok()) throw std::runtime_error("calendars: " + st.error().message);
+  if (!calendars_.Get(options_.business_calendar)) {
+    throw std::runtime_error("--business-calendar: no calendar '" + options_.business_calendar + "'");
+  }
   sla_.SetFiringHandler(FiringHandler());
   sla_.SetCategoryPaths(desk::repo::CategoryPath);
   WireRunOutWatch();

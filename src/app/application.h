@@ -106,6 +106,9 @@ struct Options {
   // The business time zone (`--business-zone`): import times without an offset, exports and the
   // desk reports' days, weeks and months are local there.
   calendar::Zone business_zone = calendar::Zone::Named("Asia/Shanghai").value();
+  // The organisation's default business calendar (`--business-calendar`): the working days that
+  // appeal windows (assessment, inspection) count. Must be a loaded calendar.
+  std::string business_calendar = "cn-mainland";
   // Survey e-mail (`--smtp-host` and the rest): sent when `mail.smtp.host` is set; the answer
   // links start with `mail.base_url` (`--public-url`), else the address the server listens on.
   feedback::MailerOptions mail;

@@ -71,13 +71,19 @@ enum class AppealStatus { kOpen, kUpheld, kPartlyUpheld, kRejected };
 const char* AppealStatusName(AppealStatus s);
 std::optional<AppealStatus> ParseAppealStatus(std::string_view text);
 
+// proposed -> approved (by an approver other than the proposer), or proposed -> withdrawn (by its
+// proposer). Only an approved adjustment moves a result.
+enum class AdjustmentStatus { kProposed, kApproved, kWithdrawn };
+const char* AdjustmentStatusName(AdjustmentStatus s);  // "proposed", "approved", "withdrawn"
+std::optional<AdjustmentStatus> ParseAdjustmentStatus(std::string_view text);
+
 struct Adjustment {
   RecordId id = 0;
   RecordId appeal_id = 0;
   RecordId period_id = 0;
   RecordId assessee_id = 0;
   double points = 0;
-  bool approved = false;
+  AdjustmentStatus status = AdjustmentStatus::kProposed;
   RecordId proposed_by = 0;
   std::optional<RecordId> approved_by;
 };
@@ -85,7 +91,9 @@ struct Adjustment {
 struct Appeal {
   RecordId id = 0;
   RecordId period_id = 0;
+  std::string period_name;  // filled by the service
   RecordId assessee_id = 0;
+  std::string assessee_name;  // the staff member's or department's name, filled by the service
   std::optional<std::string> indicator_code;
   std::string reason;
   std::string evidence;

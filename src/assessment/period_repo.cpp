@@ -61,7 +61,7 @@ Adjustment AdjustmentFrom(const storage::Row& r) {
           .period_id = r.Int(2),
           .assessee_id = r.Int(3),
           .points = r.Real(4),
-          .approved = r.Text(5) == "approved",
+          .status = ParseAdjustmentStatus(r.Text(5)).value_or(AdjustmentStatus::kProposed),
           .proposed_by = r.Int(6),
           .approved_by = r.OptInt(7)};
 }
@@ -203,6 +203,13 @@ std::optional<Adjustment> FindAdjustment(Connection& db, RecordId id) {
 Status ApproveAdjustment(Connection& db, RecordId id, RecordId by, std::int64_t now) {
   return db.Exec("UPDATE assessment_adjustments SET status = 'approved', approved_by = ?, approved_at = ? WHERE id = ?",
                  {by, now, id});
+}
+
+Result<bool> WithdrawAdjustment(Connection& db, RecordId id) {
+  SQM_ASSIGN(
+      auto r,
+      db.Exec("UPDATE assessment_adjustments SET status = 'withdrawn' WHERE id = ? AND status = 'proposed'", {id}));
+  return r.changes == 1;
 }
 
 std::map<RecordId, double> ApprovedAdjustments(Connection& db, RecordId period_id) {

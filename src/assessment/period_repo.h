@@ -38,6 +38,8 @@ Status SaveDecision(Connection& db, const Appeal& a);
 Result<RecordId> InsertAdjustment(Connection& db, const Adjustment& adj, std::int64_t now);
 std::optional<Adjustment> FindAdjustment(Connection& db, RecordId id);
 Status ApproveAdjustment(Connection& db, RecordId id, RecordId by, std::int64_t now);
+// A proposed adjustment becomes withdrawn; false when it was not proposed (any more).
+Result<bool> WithdrawAdjustment(Connection& db, RecordId id);
 // Approved adjustments' points per assessee of a period.
 std::map<RecordId, double> ApprovedAdjustments(Connection& db, RecordId period_id);
 

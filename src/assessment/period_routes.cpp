@@ -315,12 +315,15 @@ bj::object AppealJson(const Appeal& a) {
   if (a.adjustment) {
     adj = bj::object{{"id", a.adjustment->id},
                      {"points", a.adjustment->points},
-                     {"status", a.adjustment->approved ? "approved" : "proposed"},
+                     {"status", AdjustmentStatusName(a.adjustment->status)},
+                     {"proposed_by", a.adjustment->proposed_by},
                      {"approved_by", Opt(a.adjustment->approved_by)}};
   }
   return {{"id", a.id},
           {"period_id", a.period_id},
+          {"period_name", a.period_name},
           {"assessee_id", a.assessee_id},
+          {"assessee_name", a.assessee_name},
           {"indicator_code", a.indicator_code ? bj::value(*a.indicator_code) : bj::value(nullptr)},
           {"reason", a.reason},
           {"evidence", a.evidence},
@@ -657,17 +660,23 @@ void AddPeriodRoutes(http::Router& r, PeriodService& svc, calendar::Zone zone) {
     return http::Reply(svc.DecideAppeal(req.who(), id, outcome.value_or(AppealStatus::kOpen), reason, points),
                        AppealJson);
   });
-  r.Add("POST", base + "/adjustments/{id}/approve", approve, [&svc](Request& req) {
+  const auto adjustment_json = [](const Adjustment& a) {
+    return bj::object{{"id", a.id},
+                      {"appeal_id", a.appeal_id},
+                      {"period_id", a.period_id},
+                      {"assessee_id", a.assessee_id},
+                      {"points", a.points},
+                      {"status", AdjustmentStatusName(a.status)},
+                      {"proposed_by", a.proposed_by},
+                      {"approved_by", Opt(a.approved_by)}};
+  };
+  r.Add("POST", base + "/adjustments/{id}/approve", approve, [&svc, adjustment_json](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
-    return http::Reply(svc.ApproveAdjustment(req.who(), id), [](const Adjustment& a) {
-      return bj::object{{"id", a.id},
-                        {"appeal_id", a.appeal_id},
-                        {"period_id", a.period_id},
-                        {"assessee_id", a.assessee_id},
-                        {"points", a.points},
-                        {"status", "approved"},
-                        {"approved_by", Opt(a.approved_by)}};
-    });
+    return http::Reply(svc.ApproveAdjustment(req.who(), id), adjustment_json);
+  });
+  r.Add("POST", base + "/adjustments/{id}/withdraw", manage, [&svc, adjustment_json](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    return http::Reply(svc.WithdrawAdjustment(req.who(), id), adjustment_json);
   });
 }
 

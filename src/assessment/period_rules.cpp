@@ -261,7 +261,118 @@ std::vector<std::string> NeededMeasures(const SchemeDocument& doc, const std::ma
   return {out.begin(), out.end()};
 }
 
+bool RollsUp(PeriodKind kind, Rollup rollup) {
+  return (kind == PeriodKind::kQuarter || kind == PeriodKind::kYear) && rollup != Rollup::kRecompute;
+}
+
+Figure RollUp(Rollup how, const std::vector<std::pair<Figure, long long>>& months) {
+  double sum = 0, weighted = 0;
+  long long volume = 0;
+  int with_value = 0;
+  for (const auto& [value, v] : months) {
+    if (!value.has_value()) continue;
+    ++with_value;
+    sum += value.value();
+    weighted += value.value() * static_cast<double>(v);
+    volume += v;
+  }
+  if (with_value == 0) return Figure::NoData();
+  if (how == Rollup::kVolumeWeighted && volume > 0) return Figure::Of(weighted / static_cast<double>(volume));
+  return Figure::Of(sum / with_value);
+}
+
+namespace {
+
+// A quarter or year from its months (Snapshot::months): see ComputeResults.
+PeriodResults RolledUpResults(const SchemeDocument& doc, const Snapshot& s) {
+  PeriodResults out;
+  std::vector<const SchemeNode*> leaves, pre;
+  Leaves(doc.scheme.root, leaves);
+  PreOrder(doc.scheme.root, pre);
+  std::vector<std::pair<std::string, int>>
+      paths;  // parallel to pre: the code path and depth, as ScoreAssessee names them
+  const auto walk = [&](const auto& self, const SchemeNode& n, const std::string& path, int depth) -> void {
+    paths.emplace_back(path, depth);
+    for (const SchemeNode& c : n.children) self(self, c, path + "/" + c.code, depth + 1);
+  };
+  walk(walk, doc.scheme.root, doc.scheme.root.code, 0);
+  const double root_max = doc.scheme.root.max_points > 0 ? doc.scheme.root.max_points : 1;
+  const std::optional<int> decimals = doc.scheme.rounding.decimals;
+  const bool round_nodes = decimals && doc.scheme.rounding.what == RoundWhat::kSubScores;
+  auto rounded = [](Figure f, std::optional<int> d) {
+    return f.has_value() && d ? Figure::Of(RoundHalfAwayFromZero(f.value(), *d)) : f;
+  };
+  for (const AssesseeRef& who : s.assessees) {
+    AssesseeResult r;
+    r.assessee = who;
+    r.months.emplace();
+    std::vector<const MonthFigures*> months;  // parallel to *s.months; nullptr: not assessed that month
+    for (const MonthResults& m : *s.months) {
+      auto it = m.items.find(who.id);
+      const MonthFigures* f = it == m.items.end() ? nullptr : &it->second;
+      months.push_back(f);
+      r.months->push_back({.period_id = m.period_id,
+                           .name = m.name,
+                           .total = f ? f->total : Figure::NoData(),
+                           .volume = f ? f->volume : 0});
+      if (!f) continue;
+      r.volume += f->volume;
+      r.failed = r.failed || f->failed;
+    }
+    auto roll = [&](auto figure_of) {
+      std::vector<std::pair<Figure, long long>> values;
+      for (const MonthFigures* f : months) {
+        if (f) values.emplace_back(figure_of(*f), f->volume);
+      }
+      return RollUp(doc.rollup, values);
+    };
+    auto find = [](const std::map<std::string, Figure>& m, const std::string& code) {
+      auto it = m.find(code);
+      return it == m.end() ? Figure::NoData() : it->second;
+    };
+    r.base = roll([](const MonthFigures& f) { return f.total; });
+    if (auto adj = s.adjustments.find(who.id); adj != s.adjustments.end()) r.adjustment = adj->second;
+    r.total = r.base.has_value() ? rounded(Figure::Of(r.base.value() + r.adjustment), decimals) : r.base;
+    r.score = r.total;
+    r.group = GroupOf(doc, who.id, r.volume);
+    for (std::size_t i = 0; i < pre.size(); ++i) {
+      const SchemeNode& n = *pre[i];
+      NodeResult node;
+      node.code = n.code;
+      node.path = paths[i].first;
+      node.depth = paths[i].second;
+      node.max_points = n.max_points;
+      node.weight = n.max_points / root_max;
+      node.points = rounded(roll([&](const MonthFigures& f) { return find(f.points, n.code); }),
+                            round_nodes ? decimals : std::nullopt);
+      if (node.points.has_value()) node.contribution = Figure::Of(node.points.value() / root_max * kPercent);
+      if (n.indicator) {
+        const SchemeLeaf& leaf = doc.leaves.at(n.code);
+        node.indicator = leaf.indicator;
+        node.target = leaf.target;
+        node.rule = RuleName(n.indicator->rule);
+        node.measured = roll([&](const MonthFigures& f) { return find(f.measured, n.code); });
+        node.basis = node.measured;
+      }
+      r.nodes.push_back(std::move(node));
+    }
+    out.items.push_back(std::move(r));
+  }
+  ApplyMethod(doc, leaves, out);
+  std::vector<Assessee> ranked;
+  for (const AssesseeResult& r : out.items) {
+    ranked.push_back({.group = r.group, .total = r.score, .volume = r.volume, .failed = r.failed, .grade_cap = {}});
+  }
+  if (auto standings = Rank(ranked, doc.ranking); standings.ok()) {
+    for (std::size_t a = 0; a < out.items.size(); ++a) out.items[a].standing = (*standings)[a];
+  }
+  return out;
+}
+
+}  // namespace
+
 PeriodResults ComputeResults(const SchemeDocument& doc, const Snapshot& s) {
+  if (s.months) return RolledUpResults(doc, s);
   PeriodResults out;
   std::vector<const SchemeNode*> leaves;
   Leaves(doc.scheme.root, leaves);
@@ -398,6 +509,21 @@ const char* AppealStatusName(AppealStatus s) {
     case AppealStatus::kRejected: return "rejected";
     default: return "open";
   }
+}
+
+const char* AdjustmentStatusName(AdjustmentStatus s) {
+  switch (s) {
+    case AdjustmentStatus::kApproved: return "approved";
+    case AdjustmentStatus::kWithdrawn: return "withdrawn";
+    default: return "proposed";
+  }
+}
+
+std::optional<AdjustmentStatus> ParseAdjustmentStatus(std::string_view text) {
+  for (AdjustmentStatus s : {AdjustmentStatus::kProposed, AdjustmentStatus::kApproved, AdjustmentStatus::kWithdrawn}) {
+    if (text == AdjustmentStatusName(s)) return s;
+  }
+  return std::nullopt;
 }
 
 std::optional<AppealStatus> ParseAppealStatus(std::string_view text) {

@@ -48,6 +48,34 @@ struct AssesseeRef {
   std::string department;
 };
 
+// One month's final figures for one assessee, as a quarter or a year rolls them up.
+struct MonthFigures {
+  Figure total = Figure::NoData();
+  long long volume = 0;
+  bool failed = false;
+  std::map<std::string, Figure> points;    // scheme node code -> its points
+  std::map<std::string, Figure> measured;  // leaf code -> the value measured
+};
+
+// A locked month period inside a quarter or year, with its results.
+struct MonthResults {
+  std::int64_t period_id = 0;
+  std::string name;
+  std::int64_t from_ms = 0;
+  std::int64_t to_ms = 0;
+  std::map<SubjectId, MonthFigures> items;
+};
+
+// Whether a period of `kind` is made from its months' results (a quarter or a year whose scheme
+// rolls up by mean_of_months or volume_weighted) rather than from the measures over its range.
+bool RollsUp(PeriodKind kind, Rollup rollup);
+
+// One figure of a quarter or year from its months' (value, volume): the mean of the months that
+// have a value (mean_of_months), or their mean weighted by volume (volume_weighted: when no such
+// month has a volume, the plain mean). Months without a value are left out, never counted as 0;
+// none at all gives no data.
+Figure RollUp(Rollup how, const std::vector<std::pair<Figure, long long>>& months);
+
 // Everything a period's results are computed from, frozen at evaluation.
 struct Snapshot {
   std::vector<AssesseeRef> assessees;
@@ -56,6 +84,9 @@ struct Snapshot {
   std::map<SubjectId, std::map<std::string, double>> inputs;  // manual indicator and item values
   Exclusions exclusions;                    // approved then: the measures above leave these tickets out
   std::map<SubjectId, double> adjustments;  // points added by approved appeal adjustments
+  // Set for a period that rolls up (RollsUp): the locked months it is made of, in time order.
+  // Measures and inputs are then not read; every figure comes from these months.
+  std::optional<std::vector<MonthResults>> months;
 };
 
 // A value a person enters for a period (人工录入): a manual indicator of the scheme (by its library
@@ -103,6 +134,14 @@ struct NodeResult {
   bool gate_fired = false;
 };
 
+// A month that entered one assessee's rolled-up result.
+struct MonthTotal {
+  std::int64_t period_id = 0;
+  std::string name;
+  Figure total = Figure::NoData();
+  long long volume = 0;
+};
+
 struct AssesseeResult {
   AssesseeRef assessee;
   std::string group;
@@ -116,6 +155,7 @@ struct AssesseeResult {
   bool failed = false;
   Standing standing;
   std::vector<NodeResult> nodes;
+  std::optional<std::vector<MonthTotal>> months;  // a rolled-up period: every month, with or without data
 };
 
 struct PeriodResults {
@@ -123,6 +163,12 @@ struct PeriodResults {
 };
 
 // REQUIRES: `doc` came from ParseSchemeDocument.
+// A snapshot with `months` gives a rolled-up result: each node's points and measured value, and
+// the total, are the roll-up (doc.rollup) of the months' with the assessee's monthly volume as
+// weight; the base is the rolled-up total of the months (which carry their own bonus, deductions
+// and adjustments), to which the period's own approved adjustments are added; the volume is the
+// months' sum; a month failed by a veto fails the period. Groups, method, ranks and grades then
+// follow the scheme as for any period.
 PeriodResults ComputeResults(const SchemeDocument& doc, const Snapshot& snapshot);
 
 // Rate indicators are in percent: a fraction estimate times 100.

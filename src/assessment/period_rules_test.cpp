@@ -179,5 +179,94 @@ TEST_F(ResultsTest, AnAdjustmentMovesTheTotal) {
   EXPECT_DOUBLE_EQ(r.items[1].total.value(), 79.5);
 }
 
+TEST(RollUp, TheMeanOfMonthsOrTheirVolumeWeightedMeanLeavesNoDataMonthsOut) {
+  // Months 90 / 80 / 100 with volumes 10 / 30 / 60, and a month without data (volume 50).
+  const std::vector<std::pair<Figure, long long>> months = {
+      {Figure::Of(90), 10}, {Figure::Of(80), 30}, {Figure::NoData(), 50}, {Figure::Of(100), 60}};
+  EXPECT_DOUBLE_EQ(RollUp(Rollup::kMeanOfMonths, months).value(), 90);  // (90 + 80 + 100) / 3, not / 4
+  // (90 x 10 + 80 x 30 + 100 x 60) / 100 = 93: the no-data month weighs nothing.
+  EXPECT_DOUBLE_EQ(RollUp(Rollup::kVolumeWeighted, months).value(), 93);
+  EXPECT_FALSE(RollUp(Rollup::kMeanOfMonths, {{Figure::NoData(), 5}}).has_value());
+  EXPECT_FALSE(RollUp(Rollup::kVolumeWeighted, {}).has_value());
+  // Months with data but no volume (a scheme of manual indicators): the plain mean.
+  EXPECT_DOUBLE_EQ(RollUp(Rollup::kVolumeWeighted, {{Figure::Of(70), 0}, {Figure::Of(90), 0}}).value(), 80);
+  EXPECT_TRUE(RollsUp(PeriodKind::kQuarter, Rollup::kMeanOfMonths));
+  EXPECT_TRUE(RollsUp(PeriodKind::kYear, Rollup::kVolumeWeighted));
+  EXPECT_FALSE(RollsUp(PeriodKind::kYear, Rollup::kRecompute));
+  EXPECT_FALSE(RollsUp(PeriodKind::kMonth, Rollup::kMeanOfMonths));
+  EXPECT_FALSE(RollsUp(PeriodKind::kCustom, Rollup::kVolumeWeighted));
+}
+
+MonthFigures Month(std::optional<double> total, long long volume, std::optional<double> response_points = {}) {
+  MonthFigures f;
+  f.total = total ? Figure::Of(*total) : Figure::NoData();
+  f.volume = volume;
+  if (response_points) {
+    f.points.insert_or_assign("response", Figure::Of(*response_points));
+    f.measured.insert_or_assign("response", Figure::Of(*response_points * 2.5));
+  }
+  return f;
+}
+
+TEST_F(ResultsTest, AQuarterIsTheRollUpOfItsMonths) {
+  snapshot_.measures.clear();
+  snapshot_.inputs.clear();
+  snapshot_.months.emplace();
+  // 1: 90 / 80 / 100 on volumes 10 / 30 / 60; 2: no data in the second month; 3: not assessed in
+  // the first; 4: no data at all.
+  MonthResults m1{.period_id = 11, .name = "2026-07", .from_ms = 0, .to_ms = 1, .items = {}};
+  m1.items = {{1, Month(90, 10, 36)}, {2, Month(70, 20, 30)}, {4, Month(std::nullopt, 0)}};
+  MonthResults m2{.period_id = 12, .name = "2026-08", .from_ms = 1, .to_ms = 2, .items = {}};
+  m2.items = {{1, Month(80, 30, 32)}, {2, Month(std::nullopt, 0)}, {3, Month(75, 5)}, {4, Month(std::nullopt, 0)}};
+  MonthResults m3{.period_id = 13, .name = "2026-09", .from_ms = 2, .to_ms = 3, .items = {}};
+  m3.items = {{1, Month(100, 60, 40)}, {2, Month(60, 20, 26)}, {3, Month(85, 5)}, {4, Month(std::nullopt, 0)}};
+  snapshot_.months = {m1, m2, m3};
+
+  PeriodResults r = ComputeResults(doc_, snapshot_);
+  ASSERT_EQ(r.items.size(), 4u);
+  EXPECT_DOUBLE_EQ(r.items[0].total.value(), 90);
+  EXPECT_DOUBLE_EQ(r.items[1].total.value(), 65);  // (70 + 60) / 2: the month without data left out
+  EXPECT_DOUBLE_EQ(r.items[2].total.value(), 80);
+  EXPECT_FALSE(r.items[3].total.has_value());
+  EXPECT_EQ(r.items[3].standing.not_ranked, NotRanked::kNoData);
+  EXPECT_EQ(r.items[0].volume, 100);
+  EXPECT_EQ(r.items[0].standing.rank, 1);
+  EXPECT_EQ(r.items[2].standing.rank, 2);
+  EXPECT_EQ(r.items[1].standing.rank, 3);
+  // Each node is rolled up the same way, and shows what was measured.
+  const NodeResult& resp = r.items[0].nodes[1];
+  EXPECT_EQ(resp.code, "response");
+  EXPECT_EQ(resp.path, "total/response");
+  EXPECT_EQ(resp.depth, 1);
+  EXPECT_DOUBLE_EQ(resp.points.value(), 36);
+  EXPECT_DOUBLE_EQ(resp.measured.value(), 90);
+  EXPECT_FALSE(r.items[0].nodes[2].points.has_value());  // no month scored satisfaction
+  // The months that entered, with or without data.
+  ASSERT_TRUE(r.items[2].months);
+  ASSERT_EQ(r.items[2].months->size(), 3u);
+  EXPECT_EQ((*r.items[2].months)[0].period_id, 11);
+  EXPECT_FALSE((*r.items[2].months)[0].total.has_value());
+  EXPECT_DOUBLE_EQ((*r.items[2].months)[2].total.value(), 85);
+
+  doc_.rollup = Rollup::kVolumeWeighted;
+  snapshot_.adjustments[1] = 1.5;  // an appeal upheld on the quarter itself
+  r = ComputeResults(doc_, snapshot_);
+  EXPECT_DOUBLE_EQ(r.items[0].base.value(), 93);
+  EXPECT_DOUBLE_EQ(r.items[0].total.value(), 94.5);
+  EXPECT_DOUBLE_EQ(r.items[0].nodes[1].points.value(), (36 * 10 + 32 * 30 + 40 * 60) / 100.0);
+  EXPECT_DOUBLE_EQ(r.items[1].total.value(), 65);  // equal volumes
+
+  // A veto in one month fails the quarter; the snapshot with its months recomputes bit-identically.
+  snapshot_.months->at(1).items[3].failed = true;
+  r = ComputeResults(doc_, snapshot_);
+  EXPECT_TRUE(r.items[2].failed);
+  auto back = SnapshotFromJson(json::Parse(json::Serialize(SnapshotToJson(snapshot_))).value());
+  ASSERT_TRUE(back.ok());
+  ASSERT_TRUE(back->months);
+  EXPECT_EQ(ResultsSha256(ComputeResults(doc_, *back)), ResultsSha256(r));
+  const std::string text = json::Serialize(ResultsJson(r));
+  EXPECT_NE(text.find("\"months\":[{\"period_id\":11,\"name\":\"2026-07\",\"total\":90"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace sqm::assessment

@@ -57,6 +57,50 @@ bool TakesInputs(PeriodStatus s) {
   return s == PeriodStatus::kPlanned || s == PeriodStatus::kCollecting;
 }
 
+// The month periods a quarter or year of `p`'s scheme and scope is made of: inside its range,
+// in time order.
+std::vector<Period> MonthsWithin(storage::Connection& db, const Period& p) {
+  std::vector<Period> out;
+  for (Period& m : repo::ListPeriods(db)) {
+    if (m.scheme_id == p.scheme_id && m.kind == PeriodKind::kMonth && m.scope_department_id == p.scope_department_id &&
+        m.from_ms >= p.from_ms && m.to_ms <= p.to_ms) {
+      out.push_back(std::move(m));
+    }
+  }
+  std::sort(out.begin(), out.end(),
+            [](const Period& a, const Period& b) { return std::tie(a.from_ms, a.id) < std::tie(b.from_ms, b.id); });
+  return out;
+}
+
+PeriodResults StoredResults(const Period& p, const SchemeDocument& doc, storage::Connection& c);
+
+// The names an appeal is shown with: its period's, and its assessee's (a staff member or a
+// department, by the scheme's kind).
+void NameAppeal(storage::Connection& db, const Period& p, SubjectKind kind, Appeal& a) {
+  a.period_name = p.name;
+  if (kind == SubjectKind::kDepartment) {
+    if (auto d = org::repo::FindDepartment(db, a.assessee_id)) a.assessee_name = d->name;
+  } else if (auto s = org::repo::FindStaff(db, a.assessee_id)) {
+    a.assessee_name = s->display_name;
+  }
+}
+
+// The adjustment `id`, or not found.
+Result<Adjustment> AdjustmentOf(storage::Connection& db, RecordId id) {
+  auto adj = repo::FindAdjustment(db, id);
+  if (!adj) {
+    return Error::NotFound(Msg("adjustment.not_found", "adjustment {id} does not exist", {{"id", std::to_string(id)}}));
+  }
+  return *adj;
+}
+
+// A period made of its months takes no input of its own: its months had theirs.
+std::vector<ManualField> ManualFieldsOf(const Period& p, const SchemeDocument& doc,
+                                        const std::map<std::string, Indicator>& indicators) {
+  if (RollsUp(p.kind, doc.rollup)) return {};
+  return ManualFields(doc, indicators);
+}
+
 bj::object PeriodEvent(const Period& p) {
   return {{"name", p.name}, {"scheme_id", p.scheme_id}, {"version", p.version}, {"status", PeriodStatusName(p.status)}};
 }
@@ -351,10 +395,37 @@ Result<std::vector<AssesseeRef>> PeriodService::Assessees(storage::Connection& d
   return out;
 }
 
+Result<std::vector<MonthResults>> PeriodService::LockedMonths(storage::Connection& db, const Loaded& l) {
+  std::vector<MonthResults> out;
+  for (const Period& m : MonthsWithin(db, l.period)) {
+    if (m.status != PeriodStatus::kLocked) continue;
+    SQM_ASSIGN(Loaded month, Load(db, m.id));
+    MonthResults r{.period_id = m.id, .name = m.name, .from_ms = m.from_ms, .to_ms = m.to_ms, .items = {}};
+    for (const AssesseeResult& a : StoredResults(m, month.document, db).items) {
+      MonthFigures f{.total = a.total, .volume = a.volume, .failed = a.failed, .points = {}, .measured = {}};
+      for (const NodeResult& n : a.nodes) {
+        if (n.points.has_value()) f.points.insert_or_assign(n.code, n.points);
+        if (!n.indicator.empty() && n.measured.has_value()) f.measured.insert_or_assign(n.code, n.measured);
+      }
+      r.items[a.assessee.id] = std::move(f);
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
 Result<Snapshot> PeriodService::LiveSnapshot(storage::Connection& db, const Loaded& l) {
   Snapshot s;
   SQM_ASSIGN(s.assessees, Assessees(db, l.scheme.subject_kind, l.period.scope_department_id, l.document.assessees));
   s.indicators = SchemeIndicators(db, l.document);
+  if (RollsUp(l.period.kind, l.document.rollup)) {
+    // Made of its locked months: no measure and no input of its own; the exclusions still mark
+    // the drill-down.
+    SQM_ASSIGN(s.months, LockedMonths(db, l));
+    SQM_ASSIGN(s.exclusions, measures_.ApprovedExclusions(l.period.from_ms, l.period.to_ms));
+    s.adjustments = repo::ApprovedAdjustments(db, l.period.id);
+    return s;
+  }
   MeasureQuery q;
   q.kind = l.scheme.subject_kind;
   q.measures = NeededMeasures(l.document, s.indicators);
@@ -376,7 +447,20 @@ Result<Snapshot> PeriodService::LiveSnapshot(storage::Connection& db, const Load
   return s;
 }
 
-Result<Period> PeriodService::Step(const org::Principal& who, RecordId id, PeriodStep step) {
+Status PeriodService::CheckMonthsLocked(storage::Connection& db, const Loaded& l) {
+  if (!RollsUp(l.period.kind, l.document.rollup)) return {};
+  std::string open;
+  for (const Period& m : MonthsWithin(db, l.period)) {
+    if (m.status == PeriodStatus::kLocked) continue;
+    open += (open.empty() ? "" : ", ") + m.name;
+  }
+  if (open.empty()) return {};
+  return Error::Conflict(
+      Msg("period.months_not_locked", "lock the months it is made of first: {names}", {{"names", open}}), "months");
+}
+
+Result<Period> PeriodService::Step(const org::Principal& who, RecordId id, PeriodStep step,
+                                   std::optional<std::int64_t> at) {
   // Evaluation reads the measures (a read of its own) before the write that stores them; the
   // write checks the period is still collecting.
   std::optional<Snapshot> snapshot;
@@ -385,6 +469,7 @@ Result<Period> PeriodService::Step(const org::Principal& who, RecordId id, Perio
     auto prepared = db_.Read([&](storage::Connection& c) -> Result<std::pair<Snapshot, PeriodResults>> {
       SQM_ASSIGN(Loaded l, Load(c, id));
       SQM_TRY(NextStatus(l.period.status, step));
+      SQM_TRY(CheckMonthsLocked(c, l));
       SQM_ASSIGN(Snapshot s, LiveSnapshot(c, l));
       s.adjustments.clear();
       PeriodResults r = ComputeResults(l.document, s);
@@ -395,6 +480,7 @@ Result<Period> PeriodService::Step(const org::Principal& who, RecordId id, Perio
     results = std::move(prepared->second);
   }
   return db_.Write(who.username, [&](storage::WriteTx& tx) -> Result<Period> {
+    if (at) tx.set_now(*at);
     auto p = repo::FindPeriod(tx.db(), id);
     if (!p) return PeriodNotFound(id);
     SQM_ASSIGN(PeriodStatus next, NextStatus(p->status, step));
@@ -415,7 +501,7 @@ Result<Period> PeriodService::Step(const org::Principal& who, RecordId id, Perio
         return Error::Conflict(Msg("period.open_appeals", "decide the open appeals before locking"), "appeals");
       }
       for (const Appeal& a : repo::ListAppeals(tx.db(), std::nullopt, id)) {
-        if (a.adjustment && !a.adjustment->approved) {
+        if (a.adjustment && a.adjustment->status == AdjustmentStatus::kProposed) {
           return Error::Conflict(
               Msg("period.pending_adjustments", "approve or withdraw the proposed adjustments first"), "adjustments");
         }
@@ -655,7 +741,7 @@ Result<ManualInput> PeriodService::PutInput(const org::Principal& who, RecordId 
     if (!TakesInputs(l.period.status)) {
       return Error::Conflict(Msg("period.inputs_frozen", "inputs are frozen once the period is evaluated"), "status");
     }
-    const auto fields = ManualFields(l.document, SchemeIndicators(tx.db(), l.document));
+    const auto fields = ManualFieldsOf(l.period, l.document, SchemeIndicators(tx.db(), l.document));
     auto field = std::find_if(fields.begin(), fields.end(), [&](const auto& f) { return f.code == indicator_code; });
     if (field == fields.end()) {
       return Error::Invalid("indicator_code",
@@ -686,7 +772,7 @@ Result<InputSheet> PeriodService::Inputs(const org::Principal& who, RecordId per
     for (auto& [code, ind] : SchemeIndicators(c, l.document)) {
       if (ind.kind == IndicatorKind::kManual) out.indicators.emplace(code, std::move(ind));
     }
-    out.fields = ManualFields(l.document, out.indicators);
+    out.fields = ManualFieldsOf(l.period, l.document, out.indicators);
     for (const auto& [node, name] : l.document.names) out.node_names.emplace(node, name);
     SQM_ASSIGN(auto assessees, Assessees(c, l.scheme.subject_kind, l.period.scope_department_id, l.document.assessees));
     std::set<RecordId> seen;
@@ -728,7 +814,7 @@ Result<Appeal> PeriodService::FileAppeal(const org::Principal& who, RecordId per
     }
     SQM_ASSIGN(auto assessees,
                Assessees(tx.db(), l.scheme.subject_kind, l.period.scope_department_id, l.document.assessees));
-    SQM_TRY(AssesseeFor(who, assessees, l.scheme.subject_kind, assessee_id));
+    SQM_ASSIGN(const AssesseeRef assessee, AssesseeFor(who, assessees, l.scheme.subject_kind, assessee_id));
     if (indicator_code) {
       bool in_scheme = false;
       for (const auto& [node, leaf] : l.document.leaves) in_scheme = in_scheme || leaf.indicator == *indicator_code;
@@ -740,7 +826,9 @@ Result<Appeal> PeriodService::FileAppeal(const org::Principal& who, RecordId per
     }
     Appeal a;
     a.period_id = period_id;
+    a.period_name = l.period.name;
     a.assessee_id = assessee_id;
+    a.assessee_name = assessee.name;
     a.indicator_code = indicator_code;
     a.reason = reason;
     a.evidence = evidence;
@@ -768,7 +856,9 @@ Result<std::vector<Appeal>> PeriodService::ListAppeals(const org::Principal& who
       if (l->scheme.subject_kind == SubjectKind::kStaff) {
         if (auto s = org::repo::FindStaff(c, a.assessee_id)) ref.department_id = s->department_id;
       }
-      if (Sees(who, ref, l->scheme.subject_kind)) out.push_back(std::move(a));
+      if (!Sees(who, ref, l->scheme.subject_kind)) continue;
+      NameAppeal(c, l->period, l->scheme.subject_kind, a);
+      out.push_back(std::move(a));
     }
     return out;
   });
@@ -813,7 +903,7 @@ Result<Appeal> PeriodService::DecideAppeal(const org::Principal& who, RecordId a
                      .period_id = a->period_id,
                      .assessee_id = a->assessee_id,
                      .points = *points,
-                     .approved = false,
+                     .status = AdjustmentStatus::kProposed,
                      .proposed_by = who.staff_id,
                      .approved_by = std::nullopt};
       SQM_ASSIGN(adj.id, repo::InsertAdjustment(tx.db(), adj, tx.now()));
@@ -822,41 +912,65 @@ Result<Appeal> PeriodService::DecideAppeal(const org::Principal& who, RecordId a
       data["points"] = *points;
     }
     tx.Append(kPeriodEntity, std::to_string(a->period_id), "assessment.appeal_decided", std::move(data));
+    auto scheme = repo::FindScheme(tx.db(), p->scheme_id, tx.now());
+    NameAppeal(tx.db(), *p, scheme ? scheme->subject_kind : SubjectKind::kStaff, *a);
     return *a;
   });
 }
 
 Result<Adjustment> PeriodService::ApproveAdjustment(const org::Principal& who, RecordId adjustment_id) {
   return db_.Write(who.username, [&](storage::WriteTx& tx) -> Result<Adjustment> {
-    auto adj = repo::FindAdjustment(tx.db(), adjustment_id);
-    if (!adj) {
-      return Error::NotFound(
-          Msg("adjustment.not_found", "adjustment {id} does not exist", {{"id", std::to_string(adjustment_id)}}));
-    }
-    SQM_ASSIGN(Loaded l, Load(tx.db(), adj->period_id));
+    SQM_ASSIGN(auto adj, AdjustmentOf(tx.db(), adjustment_id));
+    SQM_ASSIGN(Loaded l, Load(tx.db(), adj.period_id));
     SQM_TRY(CheckNotLocked(l.period.status));
-    if (adj->approved)
+    if (adj.status == AdjustmentStatus::kApproved)
       return Error::Conflict(Msg("adjustment.approved", "the adjustment is approved already"), "status");
-    if (adj->proposed_by == who.staff_id) {
+    if (adj.status == AdjustmentStatus::kWithdrawn)
+      return Error::Conflict(Msg("adjustment.withdrawn", "the adjustment was withdrawn by its proposer"), "status");
+    if (adj.proposed_by == who.staff_id) {
       return Error::Forbidden(Msg("adjustment.approver_is_proposer", "who proposed an adjustment cannot approve it"));
     }
     SQM_TRY(repo::ApproveAdjustment(tx.db(), adjustment_id, who.staff_id, tx.now()));
     // The result is re-derived: the snapshot's adjustments change, nothing else.
-    auto texts = repo::PeriodTexts(tx.db(), adj->period_id);
+    auto texts = repo::PeriodTexts(tx.db(), adj.period_id);
     if (!texts) return Error::Internal("a published period without a snapshot");
     auto snap_json = json::Parse(texts->first);
     if (!snap_json.ok()) return Error::Internal("the stored snapshot does not read");
     SQM_ASSIGN(Snapshot s, SnapshotFromJson(*snap_json));
-    s.adjustments = repo::ApprovedAdjustments(tx.db(), adj->period_id);
+    s.adjustments = repo::ApprovedAdjustments(tx.db(), adj.period_id);
     const PeriodResults r = ComputeResults(l.document, s);
     const std::string sha = ResultsSha256(r);
-    SQM_TRY(repo::SaveResults(tx.db(), adj->period_id, json::Serialize(SnapshotToJson(s)),
+    SQM_TRY(repo::SaveResults(tx.db(), adj.period_id, json::Serialize(SnapshotToJson(s)),
                               json::Serialize(ResultsJson(r)), sha));
-    tx.Append(kPeriodEntity, std::to_string(adj->period_id), "assessment.adjustment_approved",
-              {{"adjustment_id", adjustment_id}, {"points", adj->points}, {"sha256", sha}});
-    adj->approved = true;
-    adj->approved_by = who.staff_id;
-    return *adj;
+    tx.Append(kPeriodEntity, std::to_string(adj.period_id), "assessment.adjustment_approved",
+              {{"adjustment_id", adjustment_id}, {"points", adj.points}, {"sha256", sha}});
+    adj.status = AdjustmentStatus::kApproved;
+    adj.approved_by = who.staff_id;
+    return adj;
+  });
+}
+
+Result<Adjustment> PeriodService::WithdrawAdjustment(const org::Principal& who, RecordId adjustment_id) {
+  return db_.Write(who.username, [&](storage::WriteTx& tx) -> Result<Adjustment> {
+    SQM_ASSIGN(auto adj, AdjustmentOf(tx.db(), adjustment_id));
+    auto p = repo::FindPeriod(tx.db(), adj.period_id);
+    if (!p) return PeriodNotFound(adj.period_id);
+    SQM_TRY(CheckNotLocked(p->status));
+    if (adj.proposed_by != who.staff_id) {
+      return Error::Forbidden(
+          Msg("adjustment.withdraw_not_proposer", "only who proposed an adjustment can withdraw it"));
+    }
+    SQM_ASSIGN(const bool withdrawn, repo::WithdrawAdjustment(tx.db(), adjustment_id));
+    if (!withdrawn) {
+      return Error::Conflict(
+          Msg("adjustment.not_proposed", "only a proposed adjustment can be withdrawn, not one {status}",
+              {{"status", AdjustmentStatusName(adj.status)}}),
+          "status");
+    }
+    tx.Append(kPeriodEntity, std::to_string(adj.period_id), "assessment.adjustment_withdrawn",
+              {{"adjustment_id", adjustment_id}, {"appeal_id", adj.appeal_id}, {"points", adj.points}});
+    adj.status = AdjustmentStatus::kWithdrawn;
+    return adj;
   });
 }
 

@@ -134,7 +134,10 @@ class PeriodService {
   Result<std::vector<Period>> ListPeriods(const org::Principal& who);
   Result<Period> GetPeriod(const org::Principal& who, RecordId id, PeriodCounts* counts = nullptr);
   Result<Period> CreatePeriod(const org::Principal& who, const PeriodDraft& draft);
-  Result<Period> Step(const org::Principal& who, RecordId id, PeriodStep step);
+  // `at` dates the step when history is replayed (the demo's past months): the step's records
+  // and event carry it, and a publication's appeal window counts from it. The API never sets it.
+  Result<Period> Step(const org::Principal& who, RecordId id, PeriodStep step,
+                      std::optional<std::int64_t> at = std::nullopt);
   Result<Verification> Verify(const org::Principal& who, RecordId id);
 
   // ---- results ----
@@ -162,6 +165,10 @@ class PeriodService {
   Result<Appeal> DecideAppeal(const org::Principal& who, RecordId appeal_id, AppealStatus outcome,
                               const std::string& reason, std::optional<double> points);
   Result<Adjustment> ApproveAdjustment(const org::Principal& who, RecordId adjustment_id);
+  // Its proposer takes a proposed adjustment back before it is approved (kForbidden for anyone
+  // else, kConflict on "status" once approved or withdrawn, or the period locked). The appeal keeps
+  // its decision; the period may then be locked without it.
+  Result<Adjustment> WithdrawAdjustment(const org::Principal& who, RecordId adjustment_id);
 
   // The last working day's end, `days` working days after `t`, on the configured calendar.
   std::int64_t AppealDeadline(std::int64_t published_at, int days) const;
@@ -169,6 +176,11 @@ class PeriodService {
  private:
   struct Loaded;
   Result<Loaded> Load(storage::Connection& db, RecordId period_id);
+  // A quarter or year that rolls up: its month periods' results, the locked ones.
+  Result<std::vector<MonthResults>> LockedMonths(storage::Connection& db, const Loaded& l);
+  // A quarter or year that rolls up is evaluated once every month period inside it is locked:
+  // kConflict on "months" naming the others.
+  Status CheckMonthsLocked(storage::Connection& db, const Loaded& l);
   // The scheme's assessee set (roles, departments) within the period's scope.
   Result<std::vector<AssesseeRef>> Assessees(storage::Connection& db, SubjectKind kind,
                                              std::optional<RecordId> scope_department, const AssesseeSet& set);

@@ -6,6 +6,7 @@
 #include "assessment/result_codec.h"
 #include "base/json.h"
 #include "calendar/builtin.h"
+#include "calendar/model.h"
 #include "org/rules.h"
 #include "org/service.h"
 #include "storage/testing.h"
@@ -355,6 +356,97 @@ TEST_F(PeriodServiceTest, AnAppealAfterTheDeadlineIsRefused) {
   auto late = svc_->FileAppeal(agent, p->id, a1_, std::nullopt, "too late", "");
   ASSERT_FALSE(late.ok());
   EXPECT_EQ(late.error().field, "appeal_deadline");
+}
+
+// The appeal window counts the working days of the calendar the service is configured with (the
+// organisation's default, `--business-calendar`), not a fixed one: published on Monday 2026-09-21,
+// three working days on a Monday-to-Friday calendar end with Thursday; with Tuesday and Wednesday
+// holidays there, with the next Monday.
+TEST_F(PeriodServiceTest, TheAppealWindowCountsTheOrganisationsCalendar) {
+  calendar::Calendar plain;
+  plain.code = "acme";
+  plain.name = "Acme";
+  plain.time_zone = "Asia/Shanghai";
+  for (int d = 0; d < 5; ++d) plain.week[d] = {{9 * 60, 18 * 60}};
+  calendar::Calendar holidays = plain;
+  holidays.code = "acme-holidays";
+  holidays.exceptions = {
+      {.date = {2026, 9, 22}, .kind = calendar::ExceptionKind::kHoliday, .name = "厂庆", .hours_of = {}, .hours = {}},
+      {.date = {2026, 9, 23}, .kind = calendar::ExceptionKind::kHoliday, .name = "厂庆", .hours_of = {}, .hours = {}}};
+  std::map<std::string, std::shared_ptr<const calendar::BusinessTime>> calendars;
+  for (const calendar::Calendar& c : {plain, holidays}) {
+    auto compiled = calendar::BusinessTime::Compile(c);
+    ASSERT_TRUE(compiled.ok()) << compiled.error().message;
+    calendars[c.code] = std::make_shared<calendar::BusinessTime>(std::move(*compiled));
+  }
+  auto service = [&](const std::string& code) {
+    return std::make_unique<PeriodService>(
+        *db_, clock_, measures_, [&](const std::string& c) { return calendars.at(c); },
+        PeriodServiceOptions{.calendar_code = code});
+  };
+  EXPECT_EQ(service("acme")->AppealDeadline(clock_.Now(), 3), 1'790'265'600'000);  // 2026-09-25 00:00 +08:00
+  auto svc = service("acme-holidays");
+  EXPECT_EQ(svc->AppealDeadline(clock_.Now(), 3), 1'790'611'200'000);  // 2026-09-29 00:00 +08:00
+  // Publishing sets it, and an appeal on the Saturday after (when the plain calendar's window had closed) is heard.
+  const RecordId scheme = ApprovedScheme();
+  auto p = svc->CreatePeriod(quality_, {"2026-09", scheme, PeriodKind::kMonth, 0, clock_.Now()});
+  for (PeriodStep s : {PeriodStep::kCollect, PeriodStep::kEvaluate, PeriodStep::kPublish}) {
+    ASSERT_TRUE(svc->Step(quality_, p->id, s).ok());
+  }
+  EXPECT_EQ(*svc->GetPeriod(quality_, p->id)->appeal_deadline, 1'790'611'200'000);
+  clock_.Advance(5LL * 86'400'000);
+  const org::Principal agent = Who(a1_, desk_, {"agent"}, false, {desk_});
+  EXPECT_TRUE(svc->FileAppeal(agent, p->id, a1_, std::nullopt, "节后申诉", "").ok());
+}
+
+// A quarter of a scheme that rolls up (mean_of_months, the default) is made of its locked months:
+// evaluated only once they are all locked, its total the mean of theirs, verified bit-identically.
+TEST_F(PeriodServiceTest, AQuarterIsTheMeanOfItsLockedMonths) {
+  const RecordId scheme = ApprovedScheme();
+  const std::int64_t mid = clock_.Now() / 2;
+  auto m1 = svc_->CreatePeriod(quality_, {"2026-08", scheme, PeriodKind::kMonth, 0, mid});
+  auto m2 = svc_->CreatePeriod(quality_, {"2026-09", scheme, PeriodKind::kMonth, mid, clock_.Now()});
+  auto q = svc_->CreatePeriod(quality_, {"2026-Q3", scheme, PeriodKind::kQuarter, 0, clock_.Now()});
+  ASSERT_TRUE(m1.ok() && m2.ok() && q.ok());
+  const auto run = [&](RecordId id, std::initializer_list<PeriodStep> steps) {
+    for (PeriodStep s : steps) ASSERT_TRUE(svc_->Step(quality_, id, s).ok()) << PeriodStepName(s);
+  };
+  // a1 in August: 38 + 40 = 78 of 80, no team rating: 97.5.
+  run(m1->id, {PeriodStep::kCollect, PeriodStep::kEvaluate, PeriodStep::kPublish, PeriodStep::kLock});
+  // a1 in September: 85 % -> 34, 80 % satisfied -> 40 - 0.5 x 18 = 31: 65 of 80 = 81.25.
+  measures_.Set(a1_, "resp_met", 85);
+  measures_.Set(a1_, "sat", 40);
+  run(m2->id, {PeriodStep::kCollect, PeriodStep::kEvaluate});
+  run(q->id, {PeriodStep::kCollect});
+  EXPECT_TRUE(svc_->Inputs(quality_, q->id)->fields.empty());  // a quarter takes no input of its own
+  EXPECT_EQ(svc_->PutInput(quality_, q->id, a1_, "team", 5, "x").error().field, "indicator_code");
+  // September is not locked yet: the preview has August only, and evaluation waits.
+  auto preview = svc_->Results(quality_, q->id);
+  ASSERT_TRUE(preview.ok());
+  EXPECT_DOUBLE_EQ(preview->results.items[0].total.value(), 97.5);
+  ASSERT_EQ(preview->results.items[0].months->size(), 1u);
+  auto early = svc_->Step(quality_, q->id, PeriodStep::kEvaluate);
+  ASSERT_FALSE(early.ok());
+  EXPECT_EQ(early.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(early.error().field, "months");
+  EXPECT_NE(early.error().message.find("2026-09"), std::string::npos);
+
+  run(m2->id, {PeriodStep::kPublish, PeriodStep::kLock});
+  measures_.Set(a1_, "resp_met", 0);  // the quarter reads no measure
+  run(q->id, {PeriodStep::kEvaluate});
+  auto r = svc_->ResultOf(quality_, q->id, a1_);
+  ASSERT_TRUE(r.ok());
+  const AssesseeResult& a1 = r->results.items[0];
+  EXPECT_DOUBLE_EQ(a1.total.value(), 89.38);  // (97.5 + 81.25) / 2 = 89.375, rounded to 2 decimals
+  ASSERT_EQ(a1.months->size(), 2u);
+  EXPECT_EQ((*a1.months)[0].period_id, m1->id);
+  EXPECT_DOUBLE_EQ((*a1.months)[1].total.value(), 81.25);
+  EXPECT_DOUBLE_EQ(a1.nodes[2].measured.value(), 90);  // response: (95 + 85) / 2
+  auto e1 = svc_->ResultOf(quality_, q->id, e1_);
+  EXPECT_FALSE(e1->results.items[0].total.has_value());  // no data in any month: no data, never 0
+  auto v = svc_->Verify(quality_, q->id);
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->identical);
 }
 
 }  // namespace

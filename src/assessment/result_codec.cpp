@@ -61,6 +61,74 @@ Indicator IndicatorFrom(const bj::object& o) {
   return i;
 }
 
+Figure FigureOf(const bj::value* v) {
+  return v && v->is_number() ? Figure::Of(v->to_number<double>()) : Figure::NoData();
+}
+
+bj::array FiguresJson(const std::map<std::string, Figure>& figures) {
+  bj::array out;
+  for (const auto& [code, f] : figures) out.push_back(bj::object{{"code", code}, {"value", FigureJson(f)}});
+  return out;
+}
+
+bool FiguresFrom(const bj::value* v, std::map<std::string, Figure>& out) {
+  if (!v || !v->is_array()) return false;
+  for (const bj::value& x : v->get_array()) {
+    if (!x.is_object()) return false;
+    out.insert_or_assign(Text(Get(x.get_object(), "code")), FigureOf(Get(x.get_object(), "value")));
+  }
+  return true;
+}
+
+bj::array MonthsJson(const std::vector<MonthResults>& months) {
+  bj::array out;
+  for (const MonthResults& m : months) {
+    bj::array items;
+    for (const auto& [subject, f] : m.items) {
+      items.push_back(bj::object{{"subject", subject},
+                                 {"total", FigureJson(f.total)},
+                                 {"volume", f.volume},
+                                 {"failed", f.failed},
+                                 {"points", FiguresJson(f.points)},
+                                 {"measured", FiguresJson(f.measured)}});
+    }
+    out.push_back(bj::object{{"period_id", m.period_id},
+                             {"name", m.name},
+                             {"from", m.from_ms},
+                             {"to", m.to_ms},
+                             {"items", std::move(items)}});
+  }
+  return out;
+}
+
+bool MonthsFrom(const bj::value& v, std::vector<MonthResults>& out) {
+  if (!v.is_array()) return false;
+  for (const bj::value& m : v.get_array()) {
+    if (!m.is_object()) return false;
+    const bj::object& mo = m.get_object();
+    MonthResults month{.period_id = Int(Get(mo, "period_id")),
+                       .name = Text(Get(mo, "name")),
+                       .from_ms = Int(Get(mo, "from")),
+                       .to_ms = Int(Get(mo, "to")),
+                       .items = {}};
+    const bj::value* items = Get(mo, "items");
+    if (!items || !items->is_array()) return false;
+    for (const bj::value& i : items->get_array()) {
+      if (!i.is_object()) return false;
+      const bj::object& io = i.get_object();
+      MonthFigures f;
+      f.total = FigureOf(Get(io, "total"));
+      f.volume = Int(Get(io, "volume"));
+      const bj::value* failed = Get(io, "failed");
+      f.failed = failed && failed->is_bool() && failed->get_bool();
+      if (!FiguresFrom(Get(io, "points"), f.points) || !FiguresFrom(Get(io, "measured"), f.measured)) return false;
+      month.items[Int(Get(io, "subject"))] = std::move(f);
+    }
+    out.push_back(std::move(month));
+  }
+  return true;
+}
+
 }  // namespace
 
 bj::value FigureJson(const Figure& f) {
@@ -97,9 +165,11 @@ bj::value SnapshotToJson(const Snapshot& s) {
   for (const auto& [subject, points] : s.adjustments) {
     adjustments.push_back(bj::object{{"subject", subject}, {"points", points}});
   }
-  return bj::object{{"assessees", std::move(assessees)},   {"indicators", std::move(indicators)},
-                    {"measures", std::move(measures)},     {"inputs", std::move(inputs)},
-                    {"exclusions", std::move(exclusions)}, {"adjustments", std::move(adjustments)}};
+  bj::object out{{"assessees", std::move(assessees)},   {"indicators", std::move(indicators)},
+                 {"measures", std::move(measures)},     {"inputs", std::move(inputs)},
+                 {"exclusions", std::move(exclusions)}, {"adjustments", std::move(adjustments)}};
+  if (s.months) out["months"] = MonthsJson(*s.months);
+  return out;
 }
 
 Result<Snapshot> SnapshotFromJson(const bj::value& v) {
@@ -163,6 +233,10 @@ Result<Snapshot> SnapshotFromJson(const bj::value& v) {
     if (!a.is_object()) return corrupt;
     s.adjustments[Int(Get(a.get_object(), "subject"))] = Num(Get(a.get_object(), "points"));
   }
+  if (const bj::value* months = Get(o, "months")) {
+    s.months.emplace();
+    if (!MonthsFrom(*months, *s.months)) return corrupt;
+  }
   return s;
 }
 
@@ -224,6 +298,14 @@ bj::object ResultDetailJson(const AssesseeResult& r) {
     nodes.push_back(std::move(node));
   }
   o["nodes"] = std::move(nodes);
+  if (r.months) {
+    bj::array months;
+    for (const MonthTotal& m : *r.months) {
+      months.push_back(bj::object{
+          {"period_id", m.period_id}, {"name", m.name}, {"total", FigureJson(m.total)}, {"volume", m.volume}});
+    }
+    o["months"] = std::move(months);
+  }
   return o;
 }
 

@@ -35,6 +35,7 @@ struct Config {
   int db_pool = 8;
   std::string log_level = "info";
   std::string business_zone = "Asia/Shanghai";
+  std::string business_calendar = "cn-mainland";
 
   std::string listen = "127.0.0.1:8080";
   std::string web_root = "web/dist";
@@ -67,6 +68,7 @@ app::Options AppOptions(const Config& c) {
   o.access_log = c.access_log;
   o.metrics_token = c.metrics_token;
   o.business_zone = calendar::Zone::Named(c.business_zone).value();
+  o.business_calendar = c.business_calendar;
   o.mail.smtp = {.host = c.smtp_host,
                  .port = c.smtp_port,
                  .from = c.smtp_from,
@@ -148,6 +150,9 @@ int main(int argc, char** argv) {
         auto z = calendar::Zone::Named(zone);
         return z.ok() ? std::string() : z.error().message;
       });
+
+  cli.add_option("--business-calendar", c.business_calendar,
+                 "code of the business calendar whose working days appeal windows count");
 
   auto* serve = cli.add_subcommand("serve", "serve the web UI and the API");
   serve->add_option("--listen", c.listen, "HOST:PORT to listen on (port 0 picks a free one)");

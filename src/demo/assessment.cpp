@@ -1,5 +1,7 @@
 #include "demo/assessment.h"
 
+#include <algorithm>
+
 #include "base/json.h"
 #include "org/repo.h"
 #include "org/rules.h"
@@ -7,6 +9,9 @@
 namespace sqm::demo {
 
 namespace {
+
+constexpr TimeMs kHour = 3'600'000;
+constexpr TimeMs kPublishedAfterMonth = 33 * kHour;  // from the month's end: the 2nd, 09:00
 
 using assessment::Direction;
 using assessment::Indicator;
@@ -158,7 +163,7 @@ Result<AssessmentSummary> MakeAssessment(storage::Database& db, assessment::Peri
       SQM_ASSIGN(auto period, svc.CreatePeriod(quality, {name, scheme.id, assessment::PeriodKind::kMonth,
                                                          months[m].first, months[m].second, std::nullopt}));
       ++out.periods;
-      SQM_TRY(svc.Step(quality, period.id, assessment::PeriodStep::kCollect));
+      SQM_TRY(svc.Step(quality, period.id, assessment::PeriodStep::kCollect, months[m].first));
       if (plan.kind == assessment::SubjectKind::kStaff) {
         SQM_ASSIGN(auto live, svc.Results(quality, period.id));
         for (const auto& r : live.results.items) {
@@ -170,10 +175,16 @@ Result<AssessmentSummary> MakeAssessment(storage::Database& db, assessment::Peri
         }
       }
       if (m + 1 == months.size()) continue;  // the current month keeps collecting
-      for (auto step :
-           {assessment::PeriodStep::kEvaluate, assessment::PeriodStep::kPublish, assessment::PeriodStep::kLock}) {
-        SQM_TRY(svc.Step(quality, period.id, step));
-      }
+      // A closed month as it went: evaluated and published on the 2nd of the next month at 09:00
+      // (or now, when that is still to come), its appeal window counted from there, and locked
+      // the hour after the window closed — or, when that hour is still to come, published with
+      // the window open.
+      const TimeMs published = std::min(months[m].second + kPublishedAfterMonth, now);
+      SQM_TRY(svc.Step(quality, period.id, assessment::PeriodStep::kEvaluate, published));
+      SQM_ASSIGN(auto p, svc.Step(quality, period.id, assessment::PeriodStep::kPublish, published));
+      const TimeMs locked = p.appeal_deadline.value_or(published) + kHour;
+      if (locked > now) continue;
+      SQM_TRY(svc.Step(quality, period.id, assessment::PeriodStep::kLock, locked));
       ++out.locked;
     }
   }

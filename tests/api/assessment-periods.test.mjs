@@ -208,7 +208,46 @@ describe('indicators, schemes, a period', () => {
     assert.equal(approved.status, 200, approved.text);
     assert.equal((await as.engineer.get(`${A}/periods/${period}/results/${engineerId}`)).body.total, 52);
     const inbox = await as.manager.get(`${A}/appeals`);
-    assert.ok(inbox.body.items.some((a) => a.id === appeal.body.id));
+    const listed = inbox.body.items.find((a) => a.id === appeal.body.id);
+    assert.ok(listed);
+    // The inbox names the assessee and the period, not only their ids.
+    assert.equal(listed.period_name, '2026-11');
+    assert.equal(listed.assessee_name, own.body.name);
+    assert.equal(appeal.body.assessee_name, own.body.name);
+    assert.equal(decided.body.period_name, '2026-11');
+    assert.equal(listed.adjustment.status, 'approved');
+
+    // A second appeal: its proposer withdraws the proposed adjustment before approval (nobody else
+    // may); withdrawn, it is never approved, moves nothing and does not hold up locking.
+    const second = await as.engineer.post(`${A}/periods/${period}/appeals`, {
+      assessee_id: engineerId, indicator_code: team, reason: '组长评分漏算一次协作', evidence: '周报 W47',
+    });
+    assert.equal(second.status, 201, second.text);
+    const proposed = await as.admin.post(`${A}/appeals/${second.body.id}/decide`, { outcome: 'upheld', reason: '属实', adjustment: { points: 1 } });
+    assert.equal(proposed.status, 200, proposed.text);
+    const adjustment = proposed.body.adjustment;
+    assert.equal(adjustment.status, 'proposed');
+    for (const role of ['quality', 'executive', 'manager', 'agent', 'engineer', 'evaluator', 'customer']) {
+      assertRefused(await as[role].post(`${A}/adjustments/${adjustment.id}/withdraw`), 403);
+    }
+    assertRefused(await as.admin.post(`${A}/adjustments/${decided.body.adjustment.id}/withdraw`), 409, 'status');  // approved already
+    assertRefused(await as.admin.post(`${A}/adjustments/99999999/withdraw`), 404);
+    const withdrawn = await as.admin.post(`${A}/adjustments/${adjustment.id}/withdraw`);
+    assert.equal(withdrawn.status, 200, withdrawn.text);
+    assert.equal(withdrawn.body.status, 'withdrawn');
+    assert.equal(withdrawn.body.proposed_by, adjustment.proposed_by);
+    assertRefused(await as.admin.post(`${A}/adjustments/${adjustment.id}/withdraw`), 409, 'status');
+    const late = await as.executive.post(`${A}/adjustments/${adjustment.id}/approve`);
+    assertRefused(late, 409, 'status');
+    assert.equal(late.body.error.key, 'adjustment.withdrawn');
+    assert.equal((await as.engineer.get(`${A}/periods/${period}/results/${engineerId}`)).body.total, 52);
+    const after = (await as.quality.get(`${A}/appeals?status=upheld`)).body.items.find((a) => a.id === second.body.id);
+    assert.equal(after.adjustment.status, 'withdrawn');
+    const events = await as.quality.get('/api/v1/events?entity=assessment_period&type=assessment.adjustment_withdrawn&limit=200');
+    assert.equal(events.status, 200, events.text);
+    const event = events.body.items.find((e) => e.entity_id === String(period));
+    assert.ok(event, events.text);
+    assert.equal(event.data.adjustment_id, adjustment.id);
 
     const csv = await as.quality.get(`${A}/periods/${period}/results.csv`);
     assert.equal(csv.status, 200);
@@ -241,6 +280,28 @@ describe('indicators, schemes, a period', () => {
     // Evaluators are never assessed: no assessment.own, so no own results, archive or appeal.
     assertRefused(await as.evaluator.get(`${A}/me/results`), 403);
     assertRefused(await as.customer.get(`${A}/me/results`), 403);
+  });
+});
+
+describe('the demo', () => {
+  test('its closed months went as they would have: a locked month was locked after its appeal window closed', async () => {
+    const periods = (await as.quality.get(`${A}/periods`)).body.items.filter((p) => ['dept-12345', 'staff-five'].includes(p.scheme.code));
+    const now = Date.now();
+    const locked = periods.filter((p) => p.status === 'locked');
+    assert.ok(locked.length >= 4, `two or three locked months per scheme: ${locked.length}`);
+    for (const p of periods.filter((x) => x.status !== 'collecting')) {
+      const deadline = Date.parse(p.appeal_deadline);
+      assert.ok(Date.parse(p.published_at) >= Date.parse(p.to), `${p.name}: published after the month`);
+      assert.ok(Date.parse(p.published_at) < deadline, p.name);
+      if (p.status === 'locked') {
+        assert.ok(deadline < now, `${p.name}: its appeal window closed (${p.appeal_deadline})`);
+        assert.ok(Date.parse(p.locked_at) > deadline, `${p.name}: locked after the window`);
+      } else {
+        assert.equal(p.status, 'published', p.name);
+        assert.ok(deadline > now, `${p.name}: published with its appeal window still open`);
+      }
+    }
+    assert.equal(periods.filter((p) => p.status === 'collecting').length, 2);
   });
 });
 

@@ -250,6 +250,8 @@ export interface ResultNode {
 
 export interface ResultDetail extends ResultRow {
   nodes: ResultNode[];
+  /** A quarter or year made of its locked months: each month's total (null: no data) and volume. */
+  months?: { period_id: number; name: string; total: number | null; volume: number }[];
   inputs?: unknown;
   comments?: { author?: string; text: string; at?: string }[] | string[] | null;
   group_mean?: Record<string, number | null>;
@@ -375,7 +377,13 @@ export interface Appeal {
   filed_at?: string;
   deadline?: string | null;
   decision_reason?: string | null;
-  adjustment?: { id: number; points: number; status?: 'proposed' | 'approved' } | null;
+  adjustment?: {
+    id: number;
+    points: number;
+    status?: 'proposed' | 'approved' | 'withdrawn';
+    proposed_by?: number;
+    approved_by?: number | null;
+  } | null;
 }
 
 export function listAppeals(status?: string): Promise<Appeal[]> {
@@ -398,6 +406,11 @@ export function decideAppeal(
 
 export function approveAdjustment(id: number): Promise<unknown> {
   return request('POST', `${BASE}/adjustments/${id}/approve`, { body: {} });
+}
+
+/** Its proposer takes a proposed adjustment back before it is approved. */
+export function withdrawAdjustment(id: number): Promise<unknown> {
+  return request('POST', `${BASE}/adjustments/${id}/withdraw`, { body: {} });
 }
 
 // --- A person's own results and archive ------------------------------------------------------------

@@ -1577,7 +1577,7 @@ export interface paths {
         put?: never;
         /**
          * Evaluate (freeze the inputs)
-         * @description collecting -> evaluated: measures (approved exclusions already left out) and manual inputs are snapshotted; results are computed from the snapshot only, and their SHA-256 stored.
+         * @description collecting -> evaluated: measures (approved exclusions already left out) and manual inputs are snapshotted; results are computed from the snapshot only, and their SHA-256 stored. A quarter or year whose scheme rolls up (`rollup`: `mean_of_months`, `volume_weighted`) snapshots its locked month periods' results instead, and is refused (409 on `months`, naming them) while a month period of the same scheme and scope inside it is not locked.
          */
         post: operations["evaluatePeriod"];
         delete?: never;
@@ -1715,7 +1715,7 @@ export interface paths {
         };
         /**
          * One assessee's result
-         * @description The row plus `nodes:[{code, path, indicator, depth, max_points, weight, measured, no_data, basis, sample, numerator, denominator, wilson:[lo,hi], target, rule, points, contribution, gate_fired}]` and `group_mean`. A reader in scope, or the assessee once published; else 403.
+         * @description The row plus `nodes:[{code, path, indicator, depth, max_points, weight, measured, no_data, basis, sample, numerator, denominator, wilson:[lo,hi], target, rule, points, contribution, gate_fired}]` and `group_mean`. A quarter or year made of its months (rolled up) adds `months:[{period_id, name, total, volume}]`, every month with or without data (`total: null`). A reader in scope, or the assessee once published; else 403.
          */
         get: operations["getPeriodResult"];
         put?: never;
@@ -1862,7 +1862,7 @@ export interface paths {
         };
         /**
          * Appeal inbox
-         * @description `?status=open|upheld|partly_upheld|rejected`; appeals of assessees in the caller's scope.
+         * @description `?status=open|upheld|partly_upheld|rejected`; appeals of assessees in the caller's scope, each `{id, period_id, period_name, assessee_id, assessee_name, indicator_code, reason, evidence, status, filed_by, filed_at, decided_by, decided_at, decision_reason, adjustment: null | {id, points, status: proposed | approved | withdrawn, proposed_by, approved_by}}`.
          */
         get: operations["listAppeals"];
         put?: never;
@@ -1907,6 +1907,26 @@ export interface paths {
          * @description Not by its proposer (403); the result is re-derived from the snapshot with the adjustment.
          */
         post: operations["approveAdjustment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessment/adjustments/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a proposed adjustment
+         * @description By its proposer only (403 for anyone else), before it is approved: 409 on `status` once approved or withdrawn, or when the period is locked. The appeal keeps its decision; a withdrawn adjustment moves no result and does not hold up locking. Event `assessment.adjustment_withdrawn`.
+         */
+        post: operations["withdrawAdjustment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7514,6 +7534,30 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    withdrawAdjustment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The adjustment: `{id, appeal_id, period_id, assessee_id, points, status: withdrawn, proposed_by, approved_by}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];

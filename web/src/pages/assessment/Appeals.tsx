@@ -1,11 +1,19 @@
 // 申诉处理: the appeal inbox. Quality decides (upheld / partly upheld / rejected, always with a
 // reason, someone other than the period's evaluator — the server checks); an upheld appeal may
-// propose an adjustment of points that an executive approves.
+// propose an adjustment of points that an executive approves, or that its proposer withdraws before.
 import { Button, Form, Input, InputNumber, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { approveAdjustment, decideAppeal, listAppeals, listPeriods, type Appeal, type AppealOutcome } from '../../api/assessment';
+import {
+  approveAdjustment,
+  decideAppeal,
+  listAppeals,
+  listPeriods,
+  withdrawAdjustment,
+  type Appeal,
+  type AppealOutcome,
+} from '../../api/assessment';
 import { useAuth } from '../../auth/AuthContext';
 import ErrorAlert from '../../components/ErrorAlert';
 import PageHeader from '../../components/PageHeader';
@@ -73,7 +81,7 @@ function DecideForm({ appeal, onClose, onSaved }: { appeal: Appeal; onClose: () 
 
 export default function Appeals() {
   const { t } = useTranslation();
-  const { can } = useAuth();
+  const { can, me } = useAuth();
   const notify = useNotify();
   const [status, setStatus] = useState<string>('open');
   const list = useAsync(() => listAppeals(status === 'all' ? undefined : status), [status]);
@@ -81,15 +89,22 @@ export default function Appeals() {
   // The appeal names its period by id: the periods' names, read once.
   const periods = useAsync(listPeriods, []);
   const periodNames = useMemo(() => new Map((periods.data ?? []).map((p) => [p.id, p.name])), [periods.data]);
-  const approve = async (id: number) => {
+  const act = async (call: () => Promise<unknown>, done: string) => {
     try {
-      await approveAdjustment(id);
-      notify.success(t('assessment.appeal.adjustmentApproved'));
+      await call();
+      notify.success(done);
       void list.reload();
     } catch (cause) {
       notify.failure(cause);
     }
   };
+  const approve = (id: number) => act(() => approveAdjustment(id), t('assessment.appeal.adjustmentApproved'));
+  const withdraw = (adjustment: NonNullable<Appeal['adjustment']>) =>
+    Modal.confirm({
+      title: t('assessment.appeal.withdrawAdjustment'),
+      content: t('assessment.appeal.withdrawConfirm', { points: adjustment.points }),
+      onOk: () => act(() => withdrawAdjustment(adjustment.id), t('assessment.appeal.adjustmentWithdrawn')),
+    });
   return (
     <>
       <PageHeader title={t('assessment.appeal.title')} />
@@ -147,9 +162,14 @@ export default function Appeals() {
                     {t('assessment.appeal.decide')}
                   </Button>
                 )}
-                {a.adjustment && a.adjustment.status !== 'approved' && can('assessment.approve') && (
+                {a.adjustment?.status === 'proposed' && can('assessment.approve') && (
                   <Button size="small" onClick={() => void approve(a.adjustment!.id)} data-testid="approve-adjustment">
                     {t('assessment.appeal.approveAdjustment')}
+                  </Button>
+                )}
+                {a.adjustment?.status === 'proposed' && a.adjustment.proposed_by === me?.id && can('assessment.manage') && (
+                  <Button size="small" danger onClick={() => withdraw(a.adjustment!)} data-testid="withdraw-adjustment">
+                    {t('assessment.appeal.withdrawAdjustment')}
                   </Button>
                 )}
               </Space>

@@ -5,7 +5,7 @@
 import { Button, Card, Col, Descriptions, Form, Input, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { fileAppeal, getPeriod, getResult, listIndicators, myResults, type Period, type ResultNode } from '../../api/assessment';
 import { ApiError } from '../../api/client';
 import ErrorAlert from '../../components/ErrorAlert';
@@ -230,6 +230,27 @@ export default function ResultDetail() {
                   <Radar axes={axes} />
                 </Suspense>
               </Card>
+              {r.months && (
+                <Card title={t('assessment.detail.months')} size="small" style={{ marginTop: 16 }}>
+                  <Table
+                    rowKey="period_id"
+                    size="small"
+                    pagination={false}
+                    dataSource={r.months}
+                    data-testid="month-table"
+                    columns={[
+                      {
+                        title: t('assessment.period.name'),
+                        key: 'name',
+                        render: (_, m) => <Link to={`/assessment/periods/${m.period_id}/assessees/${assessee}`}>{m.name}</Link>,
+                      },
+                      { title: t('assessment.result.total'), key: 'total', align: 'right', render: (_, m) => valueText(t, m.total, m.total === null) },
+                      { title: t('assessment.detail.volume'), dataIndex: 'volume', align: 'right' },
+                    ]}
+                  />
+                  <Typography.Text type="secondary">{t('assessment.detail.monthsHelp')}</Typography.Text>
+                </Card>
+              )}
               {comments.length > 0 && (
                 <Card title={t('assessment.detail.comments')} size="small" style={{ marginTop: 16 }}>
                   {comments.map((c, i) => (
