@@ -372,12 +372,17 @@ bj::object ProgressJson(const CampaignProgress& p) {
 }
 
 // {name?, template_id, from, to, department_ids?, category_ids?, tiers?, stratify_by?, margin?,
-// confidence?, proportion?, seed?, send_at?, valid_days?}; the preview takes the same without a name.
+// confidence?, proportion?, seed?, send_at?, valid_days?}; the preview takes the same, the name optional.
 Result<CampaignDraft> ReadCampaign(const Request& req, bool named) {
   SQM_ASSIGN(auto body, req.Json());
   json::Reader in(body);
   CampaignDraft d;
-  if (named) d.name = in.String("name", {.max_len = 100});
+  // The preview takes the form as it is, name and all, and ignores the name.
+  if (named) {
+    d.name = in.String("name", {.max_len = 100});
+  } else {
+    in.OptString("name", {.min_len = 0, .max_len = 100});
+  }
   d.template_id = in.Int("template_id", 1);
   const auto time = [&in](std::string_view key, bool required) -> std::optional<TimeMs> {
     auto text = in.OptString(key);

@@ -72,6 +72,10 @@ describe('survey campaigns', () => {
       assert.ok(Math.abs(s.sample - (r.body.sample_size * s.population) / r.body.population) < 1 + 1e-9, JSON.stringify(s));
     }
     assert.ok(r.body.drawn - r.body.sample_size <= strata.length);
+    // The form as it is, name included, previews the same plan.
+    const named = await u.quality.post('/api/v1/survey-campaigns/preview', draft({ name: 'draft' }));
+    assert.equal(named.status, 200, named.text);
+    assert.deepEqual(named.body, r.body);
     // The published example, through the calculator the page uses: N = 10,000, 95 %, +-5 % -> 370.
     const published = await u.agent.get('/api/v1/surveys/sample-size?margin=0.05&confidence=0.95&population=10000&proportion=0.5');
     assert.equal(published.status, 200, published.text);
