@@ -11,6 +11,7 @@ import {
   IdcardOutlined,
   MessageOutlined,
   ScheduleOutlined,
+  SettingOutlined,
   StopOutlined,
   TrophyOutlined,
   BarChartOutlined,
@@ -167,6 +168,14 @@ export const appRoutes: readonly AppRoute[] = [
     area: 'feedback',
     menu: false,
     component: lazy(() => import('./pages/feedback/CampaignProgress')),
+  },
+  {
+    path: '/feedback/settings',
+    labelKey: 'nav.surveySettings',
+    icon: <SettingOutlined />,
+    permission: 'feedback.manage',
+    area: 'feedback',
+    component: lazy(() => import('./pages/feedback/SurveySettings')),
   },
   {
     path: '/feedback/templates',

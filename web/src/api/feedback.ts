@@ -50,6 +50,12 @@ export function createRule(input: SurveyRuleInput): Promise<SurveyRule> {
 export function deactivateRule(id: number): Promise<void> {
   return request('DELETE', `/survey-rules/${id}`);
 }
+export function getSettings(signal?: AbortSignal): Promise<SurveySettings> {
+  return request('GET', '/survey-settings', { signal });
+}
+export function saveSettings(settings: SurveySettings): Promise<SurveySettings> {
+  return request('PUT', '/survey-settings', { body: settings });
+}
 export function listInvitations(
   cursor: string | null,
   limit: number,
