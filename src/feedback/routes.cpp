@@ -326,30 +326,28 @@ Result<std::vector<Answer>> ReadAnswers(const Request& req) {
 }
 
 bj::object CampaignJson(const Campaign& c) {
-  bj::array departments, categories, tiers;
-  for (Id id : c.filter.department_ids) departments.push_back(id);
-  for (Id id : c.filter.category_ids) categories.push_back(id);
-  for (const auto& t : c.filter.tiers) tiers.push_back(bj::value(t));
-  return {{"id", c.id},
-          {"name", c.name},
-          {"template_id", c.template_id},
-          {"version", c.version},
-          {"from", TimeJson(c.filter.from)},
-          {"to", TimeJson(c.filter.to)},
-          {"department_ids", std::move(departments)},
-          {"category_ids", std::move(categories)},
-          {"tiers", std::move(tiers)},
-          {"stratify_by", Name(c.stratify_by)},
-          {"margin", c.question.margin},
-          {"confidence", c.question.confidence},
-          {"proportion", c.question.proportion},
-          {"seed", static_cast<std::int64_t>(c.seed)},
-          {"population", c.population},
-          {"sample_size", c.sample_size},
-          {"strata", StrataJson(c.strata)},
-          {"send_at", TimeJson(c.send_at)},
-          {"valid_days", c.valid_days},
-          {"created_at", TimeJson(c.created_at)}};
+  // The filter as stored, with its times as the API writes times.
+  bj::object o = StoredFilterJson(c.filter);
+  o["from"] = TimeJson(c.filter.from);
+  o["to"] = TimeJson(c.filter.to);
+  for (auto& [k, v] : bj::object{{"id", c.id},
+                                 {"name", c.name},
+                                 {"template_id", c.template_id},
+                                 {"version", c.version},
+                                 {"stratify_by", Name(c.stratify_by)},
+                                 {"margin", c.question.margin},
+                                 {"confidence", c.question.confidence},
+                                 {"proportion", c.question.proportion},
+                                 {"seed", static_cast<std::int64_t>(c.seed)},
+                                 {"population", c.population},
+                                 {"sample_size", c.sample_size},
+                                 {"strata", StrataJson(c.strata)},
+                                 {"send_at", TimeJson(c.send_at)},
+                                 {"valid_days", c.valid_days},
+                                 {"created_at", TimeJson(c.created_at)}}) {
+    o[k] = std::move(v);
+  }
+  return o;
 }
 
 bj::object StratumProgressJson(const StratumProgress& p) {

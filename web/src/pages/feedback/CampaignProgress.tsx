@@ -27,21 +27,13 @@ export default function CampaignProgress() {
     <>
       <PageHeader title={c.name} extra={<Link to="/feedback/campaigns">{t('feedback.campaign.title')}</Link>} />
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
-        <Col xs={12} md={6}>
-          <Card size="small" data-testid="progress-invited">
-            <Statistic title={t('feedback.campaign.invited')} value={total.invited} />
-          </Card>
-        </Col>
-        <Col xs={12} md={6}>
-          <Card size="small" data-testid="progress-sent">
-            <Statistic title={t('feedback.campaign.sent')} value={total.sent} />
-          </Card>
-        </Col>
-        <Col xs={12} md={6}>
-          <Card size="small" data-testid="progress-answered">
-            <Statistic title={t('feedback.campaign.answered')} value={total.answered} />
-          </Card>
-        </Col>
+        {(['invited', 'sent', 'answered'] as const).map((k) => (
+          <Col xs={12} md={6} key={k}>
+            <Card size="small" data-testid={`progress-${k}`}>
+              <Statistic title={t(`feedback.campaign.${k}`)} value={total[k]} />
+            </Card>
+          </Col>
+        ))}
         <Col xs={12} md={6}>
           <Card size="small" data-testid="progress-rate">
             <Statistic title={t('feedback.campaign.responseRate')} value={percent(total.response_rate.p)} />
