@@ -149,4 +149,72 @@ Result<Settings> ReadSettings(const bj::value& body, const Settings& base) {
   return s;
 }
 
+namespace {
+
+template <typename T, typename F>
+std::vector<T> ListOf(const bj::object& o, std::string_view key, F read) {
+  std::vector<T> out;
+  if (const auto* v = o.if_contains(key); v && v->is_array()) {
+    for (const auto& x : v->get_array()) out.push_back(read(x));
+  }
+  return out;
+}
+
+std::int64_t IntOf(const bj::object& o, std::string_view key) {
+  const auto* v = o.if_contains(key);
+  return v && v->is_int64() ? v->get_int64() : 0;
+}
+
+std::string TextOf(const bj::object& o, std::string_view key) {
+  const auto* v = o.if_contains(key);
+  return v && v->is_string() ? std::string(v->get_string()) : std::string();
+}
+
+}  // namespace
+
+bj::object StoredFilterJson(const PopulationFilter& f) {
+  bj::array departments, categories, tiers;
+  for (Id id : f.department_ids) departments.push_back(id);
+  for (Id id : f.category_ids) categories.push_back(id);
+  for (const auto& t : f.tiers) tiers.push_back(bj::value(t));
+  return {{"from", f.from},
+          {"to", f.to},
+          {"department_ids", std::move(departments)},
+          {"category_ids", std::move(categories)},
+          {"tiers", std::move(tiers)}};
+}
+
+PopulationFilter ParseStoredFilter(std::string_view text) {
+  auto v = json::Parse(text);
+  if (!v.ok() || !v->is_object()) return {};
+  const auto& o = v->get_object();
+  const auto id = [](const bj::value& x) -> Id { return x.is_int64() ? x.get_int64() : 0; };
+  const auto str = [](const bj::value& x) { return x.is_string() ? std::string(x.get_string()) : std::string(); };
+  return {.from = IntOf(o, "from"),
+          .to = IntOf(o, "to"),
+          .department_ids = ListOf<Id>(o, "department_ids", id),
+          .category_ids = ListOf<Id>(o, "category_ids", id),
+          .tiers = ListOf<std::string>(o, "tiers", str)};
+}
+
+bj::array StrataJson(const std::vector<Stratum>& strata) {
+  bj::array out;
+  for (const auto& s : strata) {
+    out.push_back({{"key", s.key}, {"label", s.label}, {"population", s.population}, {"sample", s.sample}});
+  }
+  return out;
+}
+
+std::vector<Stratum> ParseStoredStrata(std::string_view text) {
+  auto v = json::Parse(text);
+  std::vector<Stratum> out;
+  if (!v.ok() || !v->is_array()) return out;
+  for (const auto& x : v->get_array()) {
+    if (!x.is_object()) continue;
+    const auto& o = x.get_object();
+    out.push_back({TextOf(o, "key"), TextOf(o, "label"), IntOf(o, "population"), IntOf(o, "sample")});
+  }
+  return out;
+}
+
 }  // namespace sqm::feedback

@@ -26,4 +26,12 @@ boost::json::object SettingsJson(const Settings& s);
 // Unknown keys and wrong types are reported; absent keys keep `base`'s values.
 Result<Settings> ReadSettings(const boost::json::value& body, const Settings& base);
 
+// The stored forms of a campaign's population filter ({from, to: UTC ms, department_ids,
+// category_ids, tiers}) and strata ([{key, label, population, sample}]): survey_campaigns.filter and
+// .strata. The strata form is also what the API answers.
+boost::json::object StoredFilterJson(const PopulationFilter& f);
+PopulationFilter ParseStoredFilter(std::string_view text);
+boost::json::array StrataJson(const std::vector<Stratum>& strata);
+std::vector<Stratum> ParseStoredStrata(std::string_view text);
+
 }  // namespace sqm::feedback

@@ -109,6 +109,8 @@ struct Invitation {
   TimeMs send_at = 0;
   TimeMs expires_at = 0;
   std::optional<TimeMs> answered_at;
+  std::optional<Id> campaign_id;  // made by a campaign (not a dispatch rule)
+  std::string stratum;            // the campaign's stratum key
 };
 
 struct Answer {
@@ -199,6 +201,91 @@ struct Results {
   Rate satisfaction;                      // survey CSAT and callback ratings together
   std::vector<QuestionResult> questions;  // of the template asked about (newest version)
   std::vector<Group> by_department, by_staff, by_channel, by_category;
+};
+
+// ---- campaigns ----
+
+// How a campaign's population is divided for sampling: not at all, by the department of the
+// customer's ticket, or by the customer's tier.
+enum class StratifyBy { kNone, kDepartment, kTier };
+
+// Who a campaign may survey: the customers with tickets created in [from, to), of these
+// departments (with their subtrees), categories and customer tiers (empty: any).
+struct PopulationFilter {
+  TimeMs from = 0;
+  TimeMs to = 0;
+  std::vector<Id> department_ids;
+  std::vector<Id> category_ids;
+  std::vector<std::string> tiers;
+};
+
+// One customer of a population, with the newest of their tickets in the range: the invitation is
+// about that ticket and attributed through it.
+struct Member {
+  Id customer_id = 0;
+  std::string customer_email;
+  std::string tier;
+  Id ticket_id = 0;
+  std::optional<Id> department_id;
+  std::string department_name;
+};
+
+// The sample-size calculator's question for a proportion (stats::SampleSize; the population's
+// size is the finite N).
+struct SamplingQuestion {
+  double margin = 0.05;
+  double confidence = 0.95;
+  double proportion = 0.5;
+};
+
+struct Stratum {
+  std::string key;    // department id, tier, or "" (unstratified)
+  std::string label;  // department name, tier
+  std::int64_t population = 0;
+  std::int64_t sample = 0;
+};
+
+struct Campaign {
+  Id id = 0;
+  std::string name;
+  Id template_id = 0;
+  int version = 1;
+  PopulationFilter filter;
+  StratifyBy stratify_by = StratifyBy::kNone;
+  SamplingQuestion question;
+  std::uint64_t seed = 0;
+  std::int64_t population = 0;
+  std::int64_t sample_size = 0;  // the calculator's n
+  std::vector<Stratum> strata;
+  TimeMs send_at = 0;
+  int valid_days = 14;
+  TimeMs created_at = 0;
+};
+
+// A campaign's invitations in one stratum: sent (mailed or given a link), answered, and expired
+// (unanswered past expiry).
+struct StratumCount {
+  std::string stratum;
+  std::int64_t invited = 0, sent = 0, answered = 0, expired = 0;
+};
+
+// A campaign's progress in one stratum (or in all, key "*"): its invitations, how many were sent
+// (mailed or given a link), answered and expired, and the response rate answered / invited.
+struct StratumProgress {
+  std::string key;
+  std::string label;
+  std::int64_t population = 0;
+  std::int64_t invited = 0;
+  std::int64_t sent = 0;
+  std::int64_t answered = 0;
+  std::int64_t expired = 0;
+  Rate response_rate;
+};
+
+struct CampaignProgress {
+  Campaign campaign;
+  StratumProgress total;
+  std::vector<StratumProgress> strata;
 };
 
 }  // namespace sqm::feedback

@@ -2,7 +2,9 @@
 
 #include <charconv>
 
+#include "base/json.h"
 #include "feedback/json.h"
+#include "feedback/sampling.h"
 
 namespace sqm::feedback::repo {
 
@@ -45,7 +47,7 @@ DispatchRule RuleOf(const Row& r) {
 constexpr const char* kInvitationColumns =
     "id, template_id, version, rule_id, ticket_id, ticket_number, ticket_type, customer_id, customer_email, "
     "department_id, department_name, staff_id, staff_name, channel, category_id, category_name, "
-    "token_hash IS NOT NULL, created_at, send_at, expires_at, answered_at";
+    "token_hash IS NOT NULL, created_at, send_at, expires_at, answered_at, campaign_id, stratum";
 
 Invitation InvitationOf(const Row& r) {
   Invitation i;
@@ -64,6 +66,8 @@ Invitation InvitationOf(const Row& r) {
   i.send_at = r.Int(18);
   i.expires_at = r.Int(19);
   i.answered_at = r.OptInt(20);
+  i.campaign_id = r.OptInt(21);
+  i.stratum = r.Text(22);
   return i;
 }
 
@@ -191,11 +195,12 @@ Result<Id> InsertInvitation(Connection& db, const Invitation& i) {
   SQM_ASSIGN(auto r,
              db.Exec("INSERT INTO survey_invitations (template_id, version, rule_id, ticket_id, ticket_number,"
                      " ticket_type, customer_id, customer_email, department_id, department_name, staff_id, staff_name,"
-                     " channel, category_id, category_name, created_at, send_at, expires_at)"
-                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                     {i.template_id, i.version, i.rule_id, i.ticket_id, i.ticket_number, i.ticket_type, i.customer_id,
-                      i.customer_email, a.department_id, a.department_name, a.staff_id, a.staff_name, a.channel,
-                      a.category_id, a.category_name, i.created_at, i.send_at, i.expires_at}));
+                     " channel, category_id, category_name, created_at, send_at, expires_at, campaign_id, stratum)"
+                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                     {i.template_id, i.version,     i.rule_id,        i.ticket_id,     i.ticket_number,
+                      i.ticket_type, i.customer_id, i.customer_email, a.department_id, a.department_name,
+                      a.staff_id,    a.staff_name,  a.channel,        a.category_id,   a.category_name,
+                      i.created_at,  i.send_at,     i.expires_at,     i.campaign_id,   i.stratum}));
   return r.last_insert_id;
 }
 
@@ -291,8 +296,8 @@ std::vector<Id> UnscoredInvitations(Connection& db, int limit) {
 }
 
 std::vector<Invitation> ListInvitations(Connection& db, const InvitationQuery& q) {
-  std::vector<Value> params{q.ticket_id, q.ticket_id, q.template_id, q.template_id, q.from,
-                            q.from,      q.to,        q.to,          q.before_id,   q.before_id};
+  std::vector<Value> params{q.ticket_id, q.ticket_id, q.template_id, q.template_id, q.campaign_id, q.campaign_id,
+                            q.from,      q.from,      q.to,          q.to,          q.before_id,   q.before_id};
   const std::string scope = InDepartments(q.departments, "department_id", params);
   params.emplace_back(q.limit);
   std::vector<Invitation> out;
@@ -300,6 +305,7 @@ std::vector<Invitation> ListInvitations(Connection& db, const InvitationQuery& q
                                     " FROM survey_invitations"
                                     " WHERE (CAST(? AS BIGINT) IS NULL OR ticket_id = ?)"
                                     " AND (CAST(? AS BIGINT) IS NULL OR template_id = ?)"
+                                    " AND (CAST(? AS BIGINT) IS NULL OR campaign_id = ?)"
                                     " AND (CAST(? AS BIGINT) IS NULL OR send_at >= ?)"
                                     " AND (CAST(? AS BIGINT) IS NULL OR send_at < ?)"
                                     " AND (CAST(? AS BIGINT) IS NULL OR id < ?)" +
@@ -421,6 +427,104 @@ Status SaveSatisfactionMap(Connection& db, const std::vector<MappedRating>& map)
                 {m.source, m.rating, m.satisfied ? 1 : 0}));
   }
   return {};
+}
+
+// ---- campaigns ----
+
+namespace {
+
+// " AND <column> IN (?, ...)" for a non-empty list, with its values appended to `params`.
+template <typename T>
+std::string AnyOf(const std::vector<T>& values, const char* column, std::vector<Value>& params) {
+  if (values.empty()) return "";
+  for (const auto& v : values) params.emplace_back(v);
+  return std::string(" AND ") + column + " IN (" + storage::Placeholders(values.size()) + ")";
+}
+
+constexpr const char* kCampaignColumns =
+    "id, name, template_id, version, filter, stratify_by, margin, confidence, proportion, seed, population, "
+    "sample_size, strata, send_at, valid_days, created_at";
+
+Campaign CampaignOf(const Row& r) {
+  return {.id = r.Int(0),
+          .name = r.Text(1),
+          .template_id = r.Int(2),
+          .version = static_cast<int>(r.Int(3)),
+          .filter = ParseStoredFilter(r.Text(4)),
+          .stratify_by = ParseStratifyBy(r.Text(5)).value_or(StratifyBy::kNone),
+          .question = {r.Real(6), r.Real(7), r.Real(8)},
+          .seed = static_cast<std::uint64_t>(r.Int(9)),
+          .population = r.Int(10),
+          .sample_size = r.Int(11),
+          .strata = ParseStoredStrata(r.Text(12)),
+          .send_at = r.Int(13),
+          .valid_days = static_cast<int>(r.Int(14)),
+          .created_at = r.Int(15)};
+}
+
+}  // namespace
+
+std::vector<Member> Population(Connection& db, const PopulationFilter& f, const std::vector<Id>& departments) {
+  std::vector<Value> params{f.from, f.to};
+  std::string where = AnyOf(departments, "t.department_id", params);
+  where += AnyOf(f.category_ids, "t.category_id", params);
+  where += AnyOf(f.tiers, "c.tier", params);
+  std::vector<Member> out;
+  // Newest ticket first within each customer: the first row of a customer is theirs.
+  for (const auto& r : db.Query("SELECT c.id, c.email, c.tier, t.id, t.department_id, COALESCE(d.name, '')"
+                                " FROM tickets t JOIN customers c ON c.id = t.customer_id"
+                                " LEFT JOIN departments d ON d.id = t.department_id"
+                                " WHERE t.created_at >= ? AND t.created_at < ? AND t.merged_into IS NULL" +
+                                    where + " ORDER BY c.id, t.created_at DESC, t.id DESC",
+                                params)) {
+    if (!out.empty() && out.back().customer_id == r.Int(0)) continue;
+    out.push_back({r.Int(0), r.Text(1), r.Text(2), r.Int(3), r.OptInt(4), r.Text(5)});
+  }
+  return out;
+}
+
+Result<Id> InsertCampaign(Connection& db, const Campaign& c, Id by) {
+  SQM_ASSIGN(auto r, db.Exec("INSERT INTO survey_campaigns (name, template_id, version, filter, stratify_by, margin,"
+                             " confidence, proportion, seed, population, sample_size, strata, send_at, valid_days,"
+                             " created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                             " RETURNING id",
+                             {c.name, c.template_id, c.version, json::Serialize(StoredFilterJson(c.filter)),
+                              Name(c.stratify_by), c.question.margin, c.question.confidence, c.question.proportion,
+                              static_cast<std::int64_t>(c.seed), c.population, c.sample_size,
+                              json::Serialize(StrataJson(c.strata)), c.send_at, c.valid_days, c.created_at, by}));
+  return r.last_insert_id;
+}
+
+std::optional<Campaign> FindCampaign(Connection& db, Id id) {
+  auto r = db.QueryOne(std::string("SELECT ") + kCampaignColumns + " FROM survey_campaigns WHERE id = ?", {id});
+  if (!r) return std::nullopt;
+  return CampaignOf(*r);
+}
+
+std::vector<Campaign> ListCampaigns(Connection& db) {
+  std::vector<Campaign> out;
+  for (const auto& r :
+       db.Query(std::string("SELECT ") + kCampaignColumns + " FROM survey_campaigns ORDER BY id DESC")) {
+    out.push_back(CampaignOf(r));
+  }
+  return out;
+}
+
+bool CampaignNameTaken(Connection& db, const std::string& name) {
+  return db.QueryOne("SELECT id FROM survey_campaigns WHERE lower(name) = lower(?)", {name}).has_value();
+}
+
+std::vector<StratumCount> CampaignCounts(Connection& db, Id campaign_id, TimeMs now) {
+  std::vector<StratumCount> out;
+  for (const auto& r : db.Query("SELECT stratum, COUNT(*),"
+                                " COUNT(*) FILTER (WHERE mailed_at IS NOT NULL OR token_hash IS NOT NULL),"
+                                " COUNT(*) FILTER (WHERE answered_at IS NOT NULL),"
+                                " COUNT(*) FILTER (WHERE answered_at IS NULL AND expires_at <= ?)"
+                                " FROM survey_invitations WHERE campaign_id = ? GROUP BY stratum ORDER BY stratum",
+                                {now, campaign_id})) {
+    out.push_back({r.Text(0), r.Int(1), r.Int(2), r.Int(3), r.Int(4)});
+  }
+  return out;
 }
 
 }  // namespace sqm::feedback::repo

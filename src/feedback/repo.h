@@ -1,4 +1,5 @@
-// SQL of the feedback tables (migrations 0013_feedback, 0015_feedback2). Runs unchanged on SQLite and PostgreSQL.
+// SQL of the feedback tables (migrations 0013_feedback, 0015_feedback2, 0018_survey_campaigns). Runs unchanged on
+// SQLite and PostgreSQL.
 #pragma once
 
 #include <optional>
@@ -61,6 +62,7 @@ struct InvitationQuery {
   Departments departments;
   std::optional<Id> ticket_id;
   std::optional<Id> template_id;
+  std::optional<Id> campaign_id;
   std::optional<TimeMs> from, to;  // send_at in [from, to)
   int limit = 50;
   std::optional<Id> before_id;  // paging: ids below this, newest first
@@ -80,6 +82,18 @@ Result<Id> InsertFollowUp(Connection& db, const FollowUp& f);
 std::optional<FollowUp> FindFollowUp(Connection& db, Id id);
 Status UpdateFollowUp(Connection& db, const FollowUp& f);
 std::vector<FollowUp> ListFollowUps(Connection& db, const Departments& departments, bool open_only, int limit);
+
+// ---- campaigns ----
+// The customers with tickets created in [from, to) that fit the filter (`departments`: the
+// filter's departments with their subtrees, already expanded; empty: any), each once with the
+// newest of those tickets, ordered by customer id. Reads desk's tickets and customers.
+std::vector<Member> Population(Connection& db, const PopulationFilter& f, const std::vector<Id>& departments);
+Result<Id> InsertCampaign(Connection& db, const Campaign& c, Id by);
+std::optional<Campaign> FindCampaign(Connection& db, Id id);
+std::vector<Campaign> ListCampaigns(Connection& db);
+bool CampaignNameTaken(Connection& db, const std::string& name);
+// A campaign's invitations counted per stratum at `now`.
+std::vector<StratumCount> CampaignCounts(Connection& db, Id campaign_id, TimeMs now);
 
 // ---- settings ----
 // Writes the satisfaction mapping the fact sources join (survey_satisfaction_map).

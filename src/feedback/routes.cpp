@@ -111,6 +111,8 @@ bj::object InvitationJson(const Invitation& i, TimeMs now) {
                {"template_id", i.template_id},
                {"version", i.version},
                {"rule_id", OrNull(i.rule_id)},
+               {"campaign_id", OrNull(i.campaign_id)},
+               {"stratum", i.stratum},
                {"ticket_id", i.ticket_id},
                {"ticket_number", i.ticket_number},
                {"ticket_type", i.ticket_type},
@@ -309,6 +311,106 @@ Result<std::vector<Answer>> ReadAnswers(const Request& req) {
   return out;
 }
 
+bj::object CampaignJson(const Campaign& c) {
+  // The filter as stored, with its times as the API writes times.
+  bj::object o = StoredFilterJson(c.filter);
+  o["from"] = TimeJson(c.filter.from);
+  o["to"] = TimeJson(c.filter.to);
+  for (auto& [k, v] : bj::object{{"id", c.id},
+                                 {"name", c.name},
+                                 {"template_id", c.template_id},
+                                 {"version", c.version},
+                                 {"stratify_by", Name(c.stratify_by)},
+                                 {"margin", c.question.margin},
+                                 {"confidence", c.question.confidence},
+                                 {"proportion", c.question.proportion},
+                                 {"seed", static_cast<std::int64_t>(c.seed)},
+                                 {"population", c.population},
+                                 {"sample_size", c.sample_size},
+                                 {"strata", StrataJson(c.strata)},
+                                 {"send_at", TimeJson(c.send_at)},
+                                 {"valid_days", c.valid_days},
+                                 {"created_at", TimeJson(c.created_at)}}) {
+    o[k] = std::move(v);
+  }
+  return o;
+}
+
+bj::object StratumProgressJson(const StratumProgress& p) {
+  return {{"key", p.key},
+          {"label", p.label},
+          {"population", p.population},
+          {"invited", p.invited},
+          {"sent", p.sent},
+          {"answered", p.answered},
+          {"expired", p.expired},
+          {"response_rate", RateJson(p.response_rate)}};
+}
+
+bj::object ProgressJson(const CampaignProgress& p) {
+  bj::object o = CampaignJson(p.campaign);
+  bj::array strata;
+  for (const auto& s : p.strata) strata.push_back(StratumProgressJson(s));
+  o["progress"] = {{"total", StratumProgressJson(p.total)}, {"strata", std::move(strata)}};
+  return o;
+}
+
+// {name?, template_id, from, to, department_ids?, category_ids?, tiers?, stratify_by?, margin?,
+// confidence?, proportion?, seed?, send_at?, valid_days?}; the preview takes the same, the name optional.
+Result<CampaignDraft> ReadCampaign(const Request& req, bool named) {
+  SQM_ASSIGN(auto body, req.Json());
+  json::Reader in(body);
+  CampaignDraft d;
+  // The preview takes the form as it is, name and all, and ignores the name.
+  if (named) {
+    d.name = in.String("name", {.max_len = 100});
+  } else {
+    in.OptString("name", {.min_len = 0, .max_len = 100});
+  }
+  d.template_id = in.Int("template_id", 1);
+  const auto time = [&in](std::string_view key, bool required) -> std::optional<TimeMs> {
+    auto text = in.OptString(key);
+    if (!text) {
+      if (required) in.Fail(key, Msg("field.required", "is required"));
+      return std::nullopt;
+    }
+    auto t = ParseIsoTime(*text);
+    if (!t) in.Fail(key, Msg("field.not_time", "must be a date or date-time with a time zone"));
+    return t;
+  };
+  d.filter.from = time("from", true).value_or(0);
+  d.filter.to = time("to", true).value_or(0);
+  d.send_at = time("send_at", false);
+  const auto ids = [&in](std::string_view key) {
+    std::vector<Id> out;
+    for (double v : in.OptNumberList(key, 200).value_or(std::vector<double>{})) {
+      if (v < 1 || v > 1e15 || v != std::floor(v)) {
+        in.Fail(std::string(key) + "[" + std::to_string(out.size()) + "]",
+                Msg("field.out_of_range", "must be between {min} and {max}", {{"min", "1"}, {"max", "1e15"}}));
+      }
+      out.push_back(static_cast<Id>(v));
+    }
+    return out;
+  };
+  d.filter.department_ids = ids("department_ids");
+  d.filter.category_ids = ids("category_ids");
+  d.filter.tiers = in.OptStringList("tiers", 50).value_or(std::vector<std::string>{});
+  if (auto by = in.OptString("stratify_by")) {
+    if (auto parsed = ParseStratifyBy(*by)) {
+      d.stratify_by = *parsed;
+    } else {
+      in.Fail("stratify_by", Msg("survey.bad_stratify_by", "must be none, department or tier"));
+    }
+  }
+  d.question.margin = in.OptNumber("margin").value_or(0.05);
+  d.question.confidence = in.OptNumber("confidence").value_or(0.95);
+  d.question.proportion = in.OptNumber("proportion").value_or(0.5);
+  if (auto seed = in.OptInt("seed", 0, static_cast<std::int64_t>(kMaxSeed))) d.seed = static_cast<std::uint64_t>(*seed);
+  d.valid_days = static_cast<int>(in.OptInt("valid_days", 1, 366).value_or(14));
+  SQM_TRY(in.Done());
+  return d;
+}
+
 std::string TokenOf(const Request& req) {
   auto it = req.params.find("token");
   return it == req.params.end() ? std::string() : it->second.substr(0, 64);
@@ -368,12 +470,41 @@ void AddRoutes(http::Router& r, Service& service, PublicLimiter& limiter) {
     return Reply(service.SaveSettings(req.who(), s), SettingsJson);
   });
 
+  r.Add("GET", "/api/v1/survey-campaigns", manage, [&service](Request&) {
+    return Reply(service.ListCampaigns(), [](const std::vector<Campaign>& list) {
+      bj::array items;
+      for (const auto& c : list) items.push_back(CampaignJson(c));
+      return bj::object{{"items", std::move(items)}};
+    });
+  });
+  r.Add("POST", "/api/v1/survey-campaigns/preview", manage, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto draft, ReadCampaign(req, false));
+    return Reply(service.PreviewCampaign(draft), [](const CampaignPreview& p) {
+      return bj::object{{"population", p.plan.population},
+                        {"sample_size", p.plan.sample_size},
+                        {"drawn", p.drawn},
+                        {"with_email", p.with_email},
+                        {"seed", static_cast<std::int64_t>(p.seed)},
+                        {"strata", StrataJson(p.plan.strata)}};
+    });
+  });
+  r.Add("POST", "/api/v1/survey-campaigns", manage, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto draft, ReadCampaign(req, true));
+    return Reply(service.CreateCampaign(req.who(), draft), CampaignJson, 201);
+  });
+  r.Add("GET", "/api/v1/survey-campaigns/{id}", manage, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    return Reply(service.GetCampaignProgress(id), ProgressJson);
+  });
+
   r.Add("GET", "/api/v1/survey-invitations", read, [&service](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto ticket, req.QueryInt("ticket_id", 1));
     SQM_ASSIGN_OR_REPLY(auto tmpl, req.QueryInt("template_id", 1));
+    SQM_ASSIGN_OR_REPLY(auto campaign, req.QueryInt("campaign_id", 1));
     SQM_ASSIGN_OR_REPLY(auto limit, req.Limit());
     SQM_ASSIGN_OR_REPLY(auto cursor, req.QueryInt("cursor", 1));
-    repo::InvitationQuery q{.ticket_id = ticket, .template_id = tmpl, .limit = limit, .before_id = cursor};
+    repo::InvitationQuery q{
+        .ticket_id = ticket, .template_id = tmpl, .campaign_id = campaign, .limit = limit, .before_id = cursor};
     return Reply(service.ListInvitations(req.who(), q), [&](const std::vector<Invitation>& list) {
       bj::array items;
       const TimeMs at = service.Now();

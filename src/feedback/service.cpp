@@ -6,8 +6,10 @@
 #include "base/crypto.h"
 #include "base/json.h"
 #include "desk/repo/catalogue.h"
+#include "desk/repo/tickets.h"
 #include "feedback/json.h"
 #include "org/repo.h"
+#include "org/rules.h"
 
 namespace sqm::feedback {
 
@@ -444,6 +446,136 @@ Status Service::SubmitAnswers(const std::string& token, const std::vector<Answer
       SQM_TRY(OpenFollowUp(tx, t, inv->id, "survey", *low));
     }
     return {};
+  });
+}
+
+// ---- campaigns ----
+
+Result<Service::Drawn> Service::DrawCampaign(Connection& db, const CampaignDraft& d, Problems p) {
+  auto tmpl = repo::FindTemplate(db, d.template_id);
+  if (!tmpl) {
+    p.Add("template_id", Msg("survey.template_not_found", "survey template {id} does not exist",
+                             {{"id", std::to_string(d.template_id)}}));
+  } else if (!tmpl->active) {
+    p.Add("template_id", Msg("survey.template_inactive", "this template is not active"));
+  }
+  if (d.filter.to <= d.filter.from) p.Add("to", Msg("survey.range_empty", "must be after from"));
+  if (d.valid_days < 1 || d.valid_days > 366) {
+    p.Add("valid_days", Msg("field.out_of_range", "must be between {min} and {max}", {{"min", "1"}, {"max", "366"}}));
+  }
+  if (d.seed && *d.seed > kMaxSeed) {
+    p.Add("seed", Msg("field.out_of_range", "must be between {min} and {max}",
+                      {{"min", "0"}, {"max", std::to_string(kMaxSeed)}}));
+  }
+  const auto children = org::repo::DepartmentChildren(db);
+  for (std::size_t i = 0; i < d.filter.department_ids.size(); ++i) {
+    if (!org::repo::FindDepartment(db, d.filter.department_ids[i])) {
+      p.Add("department_ids[" + std::to_string(i) + "]", Msg("survey.no_such_department", "no such department"));
+    }
+  }
+  // The calculator's own checks name their fields too, so one answer lists every problem.
+  if (auto n = stats::SampleSize({.margin = d.question.margin,
+                                  .confidence = d.question.confidence,
+                                  .population = std::nullopt,
+                                  .proportion = d.question.proportion});
+      !n.ok()) {
+    p.Add(n.error());
+  }
+  if (auto e = p.Take()) return *e;
+  std::vector<Id> departments;
+  if (!d.filter.department_ids.empty()) {
+    for (Id id : org::Subtree(d.filter.department_ids, children)) departments.push_back(id);
+  }
+  Drawn out{.tmpl = *tmpl, .population = repo::Population(db, d.filter, departments)};
+  SQM_ASSIGN(out.plan, PlanSample(out.population, d.stratify_by, d.question));
+  out.seed = d.seed ? *d.seed : std::stoull(crypto::Sha256Hex(crypto::RandomToken(16)).substr(0, 13), nullptr, 16);
+  return out;
+}
+
+Result<CampaignPreview> Service::PreviewCampaign(const CampaignDraft& draft) {
+  return db_.Read([&](Connection& db) -> Result<CampaignPreview> {
+    SQM_ASSIGN(auto drawn, DrawCampaign(db, draft, {}));
+    CampaignPreview out{.plan = drawn.plan, .seed = drawn.seed};
+    for (const auto& m : Draw(drawn.population, drawn.plan, drawn.seed)) {
+      ++out.drawn;
+      if (!m.customer_email.empty()) ++out.with_email;
+    }
+    return out;
+  });
+}
+
+Result<Campaign> Service::CreateCampaign(const org::Principal& who, const CampaignDraft& draft) {
+  return db_.Write(who.username, [&](WriteTx& tx) -> Result<Campaign> {
+    auto& db = tx.db();
+    Problems p;
+    if (draft.name.empty()) p.Add("name", Msg("field.empty", "must not be empty"));
+    if (repo::CampaignNameTaken(db, draft.name)) {
+      p.Add(Error::Conflict(
+          Msg("survey.campaign_name_taken", "another campaign is named {name}", {{"name", draft.name}}), "name"));
+    }
+    SQM_ASSIGN(auto drawn, DrawCampaign(db, draft, std::move(p)));
+    Campaign c{.name = draft.name,
+               .template_id = drawn.tmpl.id,
+               .version = drawn.tmpl.version,
+               .filter = draft.filter,
+               .stratify_by = draft.stratify_by,
+               .question = draft.question,
+               .seed = drawn.seed,
+               .population = drawn.plan.population,
+               .sample_size = drawn.plan.sample_size,
+               .strata = drawn.plan.strata,
+               .send_at = draft.send_at.value_or(tx.now()),
+               .valid_days = draft.valid_days,
+               .created_at = tx.now()};
+    SQM_ASSIGN(c.id, repo::InsertCampaign(db, c, who.staff_id));
+    const auto sample = Draw(drawn.population, drawn.plan, drawn.seed);
+    tx.Append("survey_campaign", std::to_string(c.id), "survey.campaign_created",
+              {{"name", c.name},
+               {"template_id", c.template_id},
+               {"version", c.version},
+               {"stratify_by", Name(c.stratify_by)},
+               {"seed", static_cast<std::int64_t>(c.seed)},
+               {"population", c.population},
+               {"sample_size", c.sample_size},
+               {"invited", static_cast<std::int64_t>(sample.size())},
+               {"strata", StrataJson(c.strata)}});
+    for (const auto& m : sample) {
+      auto t = desk::repo::FindTicket(db, m.ticket_id);
+      if (!t) continue;
+      Invitation inv{.template_id = c.template_id,
+                     .version = c.version,
+                     .ticket_id = t->id,
+                     .ticket_number = t->number,
+                     .ticket_type = desk::Name(t->type),
+                     .customer_id = m.customer_id,
+                     .customer_email = m.customer_email,
+                     .attribution = AttributionOf(db, *t),
+                     .created_at = tx.now(),
+                     .send_at = c.send_at,
+                     .expires_at = c.send_at + c.valid_days * kDay,
+                     .campaign_id = c.id,
+                     .stratum = StratumKey(m, c.stratify_by)};
+      SQM_ASSIGN(const Id id, repo::InsertInvitation(db, inv));
+      tx.Append("survey", std::to_string(id), "survey.invited",
+                {{"ticket_id", t->id}, {"template_id", c.template_id}, {"version", c.version}, {"campaign_id", c.id}});
+    }
+    return c;
+  });
+}
+
+Result<std::vector<Campaign>> Service::ListCampaigns() {
+  return db_.Read([](Connection& db) -> Result<std::vector<Campaign>> { return repo::ListCampaigns(db); });
+}
+
+Result<CampaignProgress> Service::GetCampaignProgress(Id id) {
+  const TimeMs now = clock_.Now();
+  return db_.Read([&](Connection& db) -> Result<CampaignProgress> {
+    auto c = repo::FindCampaign(db, id);
+    if (!c) {
+      return Error::NotFound(
+          Msg("survey.campaign_not_found", "survey campaign {id} does not exist", {{"id", std::to_string(id)}}));
+    }
+    return ProgressOf(*c, repo::CampaignCounts(db, id, now));
   });
 }
 

@@ -19,6 +19,7 @@
 #include "feedback/model.h"
 #include "feedback/repo.h"
 #include "feedback/rules.h"
+#include "feedback/sampling.h"
 #include "org/model.h"
 #include "storage/database.h"
 
@@ -49,6 +50,28 @@ struct FollowUpPatch {
   std::optional<TimeMs> deadline_at;
   std::optional<Outcome> outcome;  // closes the follow-up
   std::optional<std::string> note;
+};
+
+// What a campaign is to be: its template, population, strata and the calculator's question. The
+// seed, when not given, is drawn at random and recorded with the campaign.
+struct CampaignDraft {
+  std::string name;
+  Id template_id = 0;
+  PopulationFilter filter;
+  StratifyBy stratify_by = StratifyBy::kNone;
+  SamplingQuestion question;
+  std::optional<std::uint64_t> seed;
+  std::optional<TimeMs> send_at;  // default: now
+  int valid_days = 14;
+};
+
+// The sample a draft would draw: the plan (population, n, strata) and how many customers drawn
+// have an e-mail address (the others are reached by a copied link).
+struct CampaignPreview {
+  SamplingPlan plan;
+  std::uint64_t seed = 0;
+  std::int64_t drawn = 0;
+  std::int64_t with_email = 0;
 };
 
 // A fixed-window limit of requests per client address for the public routes (a cache: each server
@@ -131,6 +154,19 @@ class Service {
   // again on the next round, up to kMaxMailAttempts.
   Status MailFailed(const OutgoingMail& m, const Error& e);
 
+  // ---- campaigns (feedback.manage) ----
+  // The plan and draw of a draft without saving anything (the campaign page's calculator).
+  Result<CampaignPreview> PreviewCampaign(const CampaignDraft& draft);
+  // Draws the sample and makes an invitation for every customer drawn, about their newest ticket
+  // in the range, due at send_at and expiring valid_days later; they are mailed and reminded like
+  // every invitation (Service::ClaimMail). Event survey.campaign_created (with the seed and the
+  // strata), and survey.invited for each invitation.
+  Result<Campaign> CreateCampaign(const org::Principal& who, const CampaignDraft& draft);
+  Result<std::vector<Campaign>> ListCampaigns();
+  // Sent, answered and expired invitations and the response rate (with its Wilson interval) in
+  // every stratum and overall.
+  Result<CampaignProgress> GetCampaignProgress(Id id);
+
   // ---- results and recovery ----
   Result<Results> GetResults(const org::Principal& who, const ResultsQuery& q);
   Result<std::vector<FollowUp>> ListFollowUps(const org::Principal& who, bool open_only, int limit);
@@ -138,6 +174,15 @@ class Service {
 
  private:
   Settings SettingsIn(storage::Connection& db);
+  // The draft checked (every problem at once, after those the caller found), its population read
+  // and the sample planned.
+  struct Drawn {
+    Template tmpl;
+    std::vector<Member> population;
+    SamplingPlan plan;
+    std::uint64_t seed = 0;
+  };
+  Result<Drawn> DrawCampaign(storage::Connection& db, const CampaignDraft& draft, Problems p);
   Status OpenFollowUp(storage::WriteTx& tx, const desk::Ticket& t, std::optional<Id> invitation_id, std::string source,
                       std::string reason);
 

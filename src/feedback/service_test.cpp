@@ -354,5 +354,133 @@ TEST_F(FeedbackTest, SurveyMailGoesOutOnceThenOneReminderAndAFailureIsTriedAgain
             kMaxMailAttempts);
 }
 
+// A campaign over 30 standard customers of the service desk and 10 gold customers of technical
+// support, each with a ticket this week: N = 40 at +-5 %, 95 % -> 37 (36.36 rounded up), by tier
+// 27.75 and 9.25 -> 28 and 9.
+class CampaignTest : public FeedbackTest {
+ protected:
+  void SetUp() override {
+    FeedbackTest::SetUp();
+    for (int i = 0; i < 40; ++i) {
+      const bool gold = i >= 30;
+      auto c = catalogue_->CreateCustomer(
+          agent_, {"客户" + std::to_string(i), "person", std::nullopt, gold ? "gold" : "standard",
+                   "1380000" + std::to_string(1000 + i), i % 4 == 0 ? "" : "c" + std::to_string(i) + "@example.org",
+                   std::nullopt});
+      ASSERT_TRUE(c.ok()) << c.error().message;
+      desk::TicketDraft d;
+      d.registration = {desk::TicketType::kRequest, desk::Channel::kPhone, 3, "咨询", "问题", c->id, vpn_};
+      d.department_id = gold ? tech_dept_ : desk_dept_;
+      ASSERT_TRUE(desk_->Register(agent_, d).ok());
+    }
+  }
+
+  CampaignDraft Draft(std::string name, StratifyBy by, std::optional<std::uint64_t> seed) {
+    return {.name = std::move(name),
+            .template_id = template_,
+            .filter = {.from = desk::Shanghai(0, 0), .to = desk::Shanghai(7, 0), .tiers = {"standard", "gold"}},
+            .stratify_by = by,
+            .seed = seed};
+  }
+
+  // The customers a campaign invited, in id order.
+  std::vector<Id> Invited(Id campaign) {
+    return db_->Read([&](storage::Connection& c) {
+      std::vector<Id> out;
+      for (const auto& r : c.Query(
+               "SELECT customer_id FROM survey_invitations WHERE campaign_id = ? ORDER BY customer_id", {campaign})) {
+        out.push_back(r.Int(0));
+      }
+      return out;
+    });
+  }
+};
+
+TEST_F(CampaignTest, AStratifiedCampaignInvitesItsSampleReproducibly) {
+  auto preview = feedback_->PreviewCampaign(Draft("", StratifyBy::kTier, 42));
+  ASSERT_TRUE(preview.ok()) << preview.error().message;
+  EXPECT_EQ(preview->plan.population, 40);
+  EXPECT_EQ(preview->plan.sample_size, 37);
+  ASSERT_EQ(preview->plan.strata.size(), 2u);
+  EXPECT_EQ(preview->plan.strata[0].key, "gold");
+  EXPECT_EQ(preview->plan.strata[0].sample, 9);
+  EXPECT_EQ(preview->plan.strata[1].sample, 28);
+  EXPECT_EQ(preview->drawn, 37);
+
+  auto c = feedback_->CreateCampaign(quality_, Draft("年度满意度调查", StratifyBy::kTier, 42));
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_EQ(c->seed, 42u);
+  EXPECT_EQ(Invited(c->id).size(), 37u);
+  EXPECT_EQ(CountEvents("survey.campaign_created"), 1);
+  EXPECT_EQ(Count("SELECT count(*) FROM survey_invitations WHERE campaign_id = " + std::to_string(c->id) +
+                  " AND stratum = 'gold' AND department_id = " + std::to_string(tech_dept_)),
+            9);
+  // The same population and seed draw the same customers; the recorded seed says which.
+  auto again = feedback_->CreateCampaign(quality_, Draft("复核", StratifyBy::kTier, c->seed));
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(Invited(again->id), Invited(c->id));
+  // Without a seed one is drawn and recorded.
+  auto random = feedback_->CreateCampaign(quality_, Draft("随机", StratifyBy::kNone, std::nullopt));
+  ASSERT_TRUE(random.ok());
+  EXPECT_LE(random->seed, kMaxSeed);
+  EXPECT_EQ(feedback_->GetCampaignProgress(random->id)->campaign.seed, random->seed);
+
+  // Mail goes out like every invitation (customers with an address); answers count per stratum.
+  std::vector<smtp::Mail> sent;
+  Mailer mailer(*feedback_, {.base_url = "https://sqm.example.org", .batch = 500},
+                [&](const smtp::Options&, const smtp::Mail& m) {
+                  sent.push_back(m);
+                  return Status{};
+                });
+  ASSERT_TRUE(mailer.RunOnce().ok());
+  const auto invited = feedback_->ListInvitations(quality_, {.limit = 500}).value();
+  int answered_gold = 0;
+  for (const auto& inv : invited) {
+    if (inv.campaign_id != c->id || inv.stratum != "gold" || answered_gold == 3) continue;
+    auto link = feedback_->IssueLink(quality_, inv.id);
+    ASSERT_TRUE(link.ok());
+    ASSERT_TRUE(feedback_->SubmitAnswers(link->token, {{"csat", 5, {}, ""}}).ok());
+    ++answered_gold;
+  }
+  auto progress = feedback_->GetCampaignProgress(c->id);
+  ASSERT_TRUE(progress.ok());
+  EXPECT_EQ(progress->total.invited, 37);
+  EXPECT_EQ(progress->total.answered, 3);
+  EXPECT_GT(progress->total.sent, 20);  // three in four have an address, and the 3 links
+  ASSERT_EQ(progress->strata.size(), 2u);
+  EXPECT_EQ(progress->strata[0].key, "gold");
+  EXPECT_EQ(progress->strata[0].answered, 3);
+  EXPECT_EQ(progress->strata[0].response_rate.n, 9);
+  ASSERT_TRUE(progress->strata[0].response_rate.interval);
+  EXPECT_NEAR(progress->strata[0].response_rate.interval->p, 3.0 / 9, 1e-12);
+  EXPECT_EQ(progress->strata[1].answered, 0);
+  clock_.Advance(15LL * 24 * 3600 * 1000);
+  EXPECT_EQ(feedback_->GetCampaignProgress(c->id)->total.expired, 34);
+}
+
+TEST_F(CampaignTest, ADraftWithProblemsNamesThemAll) {
+  auto d = Draft("", StratifyBy::kDepartment, 1);
+  d.template_id = 999;
+  d.filter.to = d.filter.from;
+  d.question.margin = 0;
+  d.filter.department_ids = {desk_dept_, 12345};
+  auto r = feedback_->CreateCampaign(quality_, d);
+  ASSERT_FALSE(r.ok());
+  std::vector<std::string> fields{r.error().field};
+  for (const auto& p : r.error().more) fields.push_back(p.field);
+  for (const char* f : {"name", "template_id", "to", "margin", "department_ids[1]"}) {
+    EXPECT_NE(std::find(fields.begin(), fields.end(), f), fields.end()) << f;
+  }
+  // Nobody fits: the population is named.
+  auto empty = Draft("空", StratifyBy::kNone, 1);
+  empty.filter.tiers = {"platinum"};
+  EXPECT_EQ(feedback_->PreviewCampaign(empty).error().field, "population");
+  // A department filter takes its subtree: the service desk's 30.
+  auto desk_only = Draft("客服部", StratifyBy::kDepartment, 1);
+  desk_only.filter.department_ids = {desk_dept_};
+  EXPECT_EQ(feedback_->PreviewCampaign(desk_only)->plan.population, 30);
+  EXPECT_EQ(Count("SELECT count(*) FROM survey_campaigns"), 0);
+}
+
 }  // namespace
 }  // namespace sqm::feedback

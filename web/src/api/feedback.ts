@@ -18,10 +18,18 @@ export type SurveyNps = Schemas['SurveyNps'];
 export type SurveyGroup = Schemas['SurveyGroup'];
 export type SurveyResults = Schemas['SurveyResults'];
 export type SurveyFollowUp = Schemas['SurveyFollowUp'];
+export type SurveyCampaign = Schemas['SurveyCampaign'];
+export type SurveyCampaignInput = Schemas['SurveyCampaignInput'];
+export type SurveyStratum = Schemas['SurveyStratum'];
+export type SurveyStratumProgress = Schemas['SurveyStratumProgress'];
+export type SurveyCampaignProgress = SurveyCampaign & { progress: { total: SurveyStratumProgress; strata: SurveyStratumProgress[] } };
+export type CampaignPreview = { population: number; sample_size: number; drawn: number; with_email: number; seed: number; strata: SurveyStratum[] };
+export type StratifyBy = NonNullable<SurveyCampaignInput['stratify_by']>;
 export type QuestionKind = SurveyQuestion['kind'];
 export type FollowUpOutcome = NonNullable<SurveyFollowUp['outcome']>;
 
 export const QUESTION_KINDS: readonly QuestionKind[] = ['csat', 'nps', 'ces', 'likert', 'single', 'multiple', 'text'];
+export const STRATIFY_BY: readonly StratifyBy[] = ['none', 'department', 'tier'];
 export const OUTCOMES: readonly FollowUpOutcome[] = ['recontacted', 'satisfied_after_redo', 'rating_withdrawn'];
 
 export function listTemplates(signal?: AbortSignal): Promise<{ items: SurveyTemplate[] }> {
@@ -42,8 +50,31 @@ export function createRule(input: SurveyRuleInput): Promise<SurveyRule> {
 export function deactivateRule(id: number): Promise<void> {
   return request('DELETE', `/survey-rules/${id}`);
 }
-export function listInvitations(cursor: string | null, limit: number, signal?: AbortSignal): Promise<Page<SurveyInvitation>> {
-  return request('GET', '/survey-invitations', { query: { cursor, limit }, signal });
+export function getSettings(signal?: AbortSignal): Promise<SurveySettings> {
+  return request('GET', '/survey-settings', { signal });
+}
+export function saveSettings(settings: SurveySettings): Promise<SurveySettings> {
+  return request('PUT', '/survey-settings', { body: settings });
+}
+export function listInvitations(
+  cursor: string | null,
+  limit: number,
+  signal?: AbortSignal,
+  campaignId?: number,
+): Promise<Page<SurveyInvitation>> {
+  return request('GET', '/survey-invitations', { query: { cursor, limit, campaign_id: campaignId }, signal });
+}
+export function listCampaigns(signal?: AbortSignal): Promise<{ items: SurveyCampaign[] }> {
+  return request('GET', '/survey-campaigns', { signal });
+}
+export function previewCampaign(input: SurveyCampaignInput): Promise<CampaignPreview> {
+  return request('POST', '/survey-campaigns/preview', { body: input });
+}
+export function createCampaign(input: SurveyCampaignInput): Promise<SurveyCampaign> {
+  return request('POST', '/survey-campaigns', { body: input });
+}
+export function getCampaign(id: number, signal?: AbortSignal): Promise<SurveyCampaignProgress> {
+  return request('GET', `/survey-campaigns/${id}`, { signal });
 }
 export function issueLink(id: number): Promise<{ invitation: SurveyInvitation; token: string; path: string }> {
   return request('POST', `/survey-invitations/${id}/link`);

@@ -2200,6 +2200,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/survey-campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Survey campaigns
+         * @description Newest first.
+         */
+        get: operations["listSurveyCampaigns"];
+        put?: never;
+        /**
+         * Start a survey campaign
+         * @description Reads the population (customers with tickets created in [`from`, `to`) of the departments
+         *     with their subtrees, categories and tiers given), sizes the sample with the calculator
+         *     (Cochran with the finite-population correction: N = 10,000 at 95 %, +-5 %, p = 0.5 -> 370),
+         *     allocates it to the strata (`stratify_by`: proportional, largest remainders, at least one per
+         *     non-empty stratum), draws it from `seed` (random when absent; recorded) and makes an
+         *     invitation for every customer drawn, about their newest ticket in the range, due at
+         *     `send_at` (default now) and valid for `valid_days`. Invitations are mailed and reminded like
+         *     every other. Every problem is reported at once.
+         */
+        post: operations["createSurveyCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-campaigns/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The sample a campaign would draw
+         * @description The same body as a new campaign (the name is not taken); nothing is saved.
+         */
+        post: operations["previewSurveyCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A survey campaign and its progress
+         * @description Invited, sent (mailed or given a link), answered and expired, and the response rate with its 95 % Wilson interval, per stratum and in total.
+         */
+        get: operations["getSurveyCampaign"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/survey-invitations": {
         parameters: {
             query?: never;
@@ -2948,6 +3019,9 @@ export interface components {
             template_id: number;
             version: number;
             rule_id: number | null;
+            campaign_id: number | null;
+            /** @description the campaign's stratum key */
+            stratum: string;
             ticket_id: number;
             ticket_number: string;
             ticket_type: string;
@@ -2965,6 +3039,82 @@ export interface components {
             /** Format: date-time */
             answered_at: string | null;
             attribution: components["schemas"]["SurveyAttribution"];
+        };
+        SurveyCampaignInput: {
+            /** @description required for a new campaign */
+            name?: string;
+            template_id: number;
+            /**
+             * Format: date-time
+             * @description tickets created at or after
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description tickets created before
+             */
+            to: string;
+            /** @description with their subtrees; empty - any */
+            department_ids?: number[];
+            category_ids?: number[];
+            tiers?: string[];
+            /** @enum {string} */
+            stratify_by?: "none" | "department" | "tier";
+            /** @description the half-width wanted, default 0.05 */
+            margin?: number;
+            /** @description default 0.95 */
+            confidence?: number;
+            /** @description the expected rate, default 0.5 */
+            proportion?: number;
+            seed?: number;
+            /** Format: date-time */
+            send_at?: string;
+            valid_days?: number;
+        };
+        SurveyStratum: {
+            /** @description department id, tier, or empty when unstratified */
+            key: string;
+            label: string;
+            population: number;
+            sample: number;
+        };
+        SurveyCampaign: {
+            id: number;
+            name: string;
+            template_id: number;
+            version: number;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            department_ids: number[];
+            category_ids: number[];
+            tiers: string[];
+            /** @enum {string} */
+            stratify_by: "none" | "department" | "tier";
+            margin: number;
+            confidence: number;
+            proportion: number;
+            seed: number;
+            population: number;
+            sample_size: number;
+            strata: components["schemas"]["SurveyStratum"][];
+            /** Format: date-time */
+            send_at: string;
+            valid_days: number;
+            /** Format: date-time */
+            created_at: string;
+        };
+        SurveyStratumProgress: {
+            /** @description "*" for the total */
+            key: string;
+            label: string;
+            population: number;
+            invited: number;
+            sent: number;
+            answered: number;
+            expired: number;
+            response_rate: components["schemas"]["SurveyRate"];
         };
         SurveyRate: {
             successes: number;
@@ -7970,11 +8120,132 @@ export interface operations {
             403: components["responses"]["Forbidden"];
         };
     };
+    listSurveyCampaigns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaigns. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items?: components["schemas"]["SurveyCampaign"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createSurveyCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyCampaignInput"];
+            };
+        };
+        responses: {
+            /** @description Created, with its invitations. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyCampaign"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    previewSurveyCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyCampaignInput"];
+            };
+        };
+        responses: {
+            /** @description The plan. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        population: number;
+                        /** @description the calculator's n */
+                        sample_size: number;
+                        /** @description n with every non-empty stratum raised to at least one */
+                        drawn: number;
+                        /** @description customers drawn who have an e-mail address */
+                        with_email: number;
+                        seed: number;
+                        strata: components["schemas"]["SurveyStratum"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getSurveyCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaign. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyCampaign"] & {
+                        progress: {
+                            total: components["schemas"]["SurveyStratumProgress"];
+                            strata: components["schemas"]["SurveyStratumProgress"][];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     listSurveyInvitations: {
         parameters: {
             query?: {
                 ticket_id?: number;
                 template_id?: number;
+                campaign_id?: number;
                 limit?: number;
                 cursor?: number;
             };
@@ -9017,6 +9288,8 @@ export const surveyQuestionKindValues: ReadonlyArray<FlattenedDeepRequired<compo
 export const surveyRuleInputTriggerValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyRuleInput"]["trigger"]> = ["resolved", "closed"];
 export const surveyRuleTriggerValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyRule"]["trigger"]> = ["resolved", "closed"];
 export const surveyInvitationStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyInvitation"]["state"]> = ["pending", "open", "answered", "expired"];
+export const surveyCampaignInputStratify_byValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyCampaignInput"]["stratify_by"]> = ["none", "department", "tier"];
+export const surveyCampaignStratify_byValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyCampaign"]["stratify_by"]> = ["none", "department", "tier"];
 export const surveyFollowUpSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyFollowUp"]["source"]> = ["survey", "callback"];
 export const surveyFollowUpOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyFollowUp"]["outcome"]> = ["recontacted", "satisfied_after_redo", "rating_withdrawn"];
 export const publicSurveyStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicSurvey"]["state"]> = ["open", "answered", "expired"];

@@ -19,6 +19,7 @@ export const AUDIT_ENTITIES = [
   'survey',
   'survey_template',
   'survey_rule',
+  'survey_campaign',
   'survey_settings',
   'survey_followup',
   'system',
@@ -68,6 +69,7 @@ export const AUDIT_EVENT_GROUPS: Readonly<Record<string, readonly string[]>> = {
     'survey.template_updated',
     'survey.rule_created',
     'survey.rule_deactivated',
+    'survey.campaign_created',
     'survey.settings_saved',
     'survey.invited',
     'survey.link_issued',
@@ -97,6 +99,7 @@ const PAGES: Partial<Record<string, { to: (id: number) => string; permission: Pe
   department: { to: (id) => `/org/departments?id=${id}`, permission: 'org.read' },
   sla_policy: { to: (id) => `/sla/policies?id=${id}`, permission: 'sla.manage' },
   survey_template: { to: () => '/feedback/templates', permission: 'feedback.manage' },
+  survey_campaign: { to: (id) => `/feedback/campaigns/${id}`, permission: 'feedback.manage' },
   survey_followup: { to: () => '/feedback/follow-ups', permission: 'desk.report' },
 };
 
