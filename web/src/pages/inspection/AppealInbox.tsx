@@ -12,7 +12,7 @@ import { formatTime } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import DecideForm from './DecideForm';
 import { formatPercent } from './ScoreSummary';
-import { Subject } from './labels';
+import { Subject, idColumn, inspectionPath } from './labels';
 
 export default function AppealInbox() {
   const { t } = useTranslation();
@@ -48,7 +48,7 @@ export default function AppealInbox() {
         scroll={{ x: true }}
         data-testid="inspection-appeal-table"
         columns={[
-          { title: '#', dataIndex: 'id', render: (id: number) => <Link to={`/inspection/inspections/${id}`}>{id}</Link> },
+          idColumn(),
           { title: t('inspection.field.subject'), key: 'subject', render: (_, i) => <Subject inspection={i} /> },
           { title: t('inspection.field.agent'), dataIndex: 'agent_name' },
           { title: t('inspection.field.inspector'), dataIndex: 'inspector_name' },
@@ -65,7 +65,7 @@ export default function AppealInbox() {
                   {i.corrected_by_id && (
                     <>
                       {' · '}
-                      <Link to={`/inspection/inspections/${i.corrected_by_id}`}>{t('inspection.appeals.correction', { id: i.corrected_by_id })}</Link>
+                      <Link to={inspectionPath(i.corrected_by_id)}>{t('inspection.appeals.correction', { id: i.corrected_by_id })}</Link>
                     </>
                   )}
                   {i.appeal.decision && <Typography.Paragraph type="secondary" style={{ margin: 0 }}>{i.appeal.decision}</Typography.Paragraph>}

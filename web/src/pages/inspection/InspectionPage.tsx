@@ -30,7 +30,7 @@ import AnswersView from './AnswersView';
 import DecideForm from './DecideForm';
 import { PassTag, formatPercent } from './ScoreSummary';
 import ScoringForm from './ScoringForm';
-import { StateTag, Subject } from './labels';
+import { StateTag, Subject, inspectionPath } from './labels';
 
 function TicketPanel({ ticketId }: { ticketId: number }) {
   const { t } = useTranslation();
@@ -182,14 +182,14 @@ export default function InspectionPage() {
         )}
         {i.corrects_id && (
           <Descriptions.Item label={t('inspection.field.corrects')}>
-            <Link to={`/inspection/inspections/${i.corrects_id}`} data-testid="corrects-link">
+            <Link to={inspectionPath(i.corrects_id)} data-testid="corrects-link">
               #{i.corrects_id}
             </Link>
           </Descriptions.Item>
         )}
         {i.corrected_by_id && (
           <Descriptions.Item label={t('inspection.field.correctedBy')}>
-            <Link to={`/inspection/inspections/${i.corrected_by_id}`} data-testid="corrected-by-link">
+            <Link to={inspectionPath(i.corrected_by_id)} data-testid="corrected-by-link">
               #{i.corrected_by_id}
             </Link>
           </Descriptions.Item>

@@ -10,7 +10,7 @@ import PageHeader from '../../components/PageHeader';
 import { formatTime } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import { PassTag, formatPercent } from './ScoreSummary';
-import { StateTag, Subject } from './labels';
+import { StateTag, Subject, idColumn, inspectionPath } from './labels';
 
 export default function MyInspections() {
   const { t } = useTranslation();
@@ -29,7 +29,7 @@ export default function MyInspections() {
         scroll={{ x: true }}
         data-testid="my-inspection-table"
         columns={[
-          { title: '#', dataIndex: 'id', render: (id: number) => <Link to={`/inspection/inspections/${id}`}>{id}</Link> },
+          idColumn(),
           { title: t('inspection.field.subject'), key: 'subject', render: (_, i) => <Subject inspection={i} link={false} /> },
           {
             title: t('inspection.field.score'),
@@ -51,7 +51,7 @@ export default function MyInspections() {
             title: '',
             key: 'open',
             render: (_, i) => (
-              <Link to={`/inspection/inspections/${i.id}`} data-testid="open-my-inspection">
+              <Link to={inspectionPath(i.id)} data-testid="open-my-inspection">
                 {i.state === 'published' ? t('inspection.mine.respond') : t('inspection.queue.open')}
               </Link>
             ),

@@ -17,7 +17,7 @@ import { toApiError } from '../../lib/useAsync';
 import type { ApiError } from '../../api/client';
 import AssignForm from './AssignForm';
 import { formatPercent } from './ScoreSummary';
-import { StateTag, Subject } from './labels';
+import { StateTag, Subject, idColumn, inspectionPath } from './labels';
 
 const PAGE = 50;
 
@@ -110,7 +110,7 @@ export default function Queue() {
         scroll={{ x: true }}
         data-testid="inspection-table"
         columns={[
-          { title: '#', dataIndex: 'id', render: (id: number) => <Link to={`/inspection/inspections/${id}`}>{id}</Link> },
+          idColumn(),
           { title: t('inspection.field.subject'), key: 'subject', render: (_, i) => <Subject inspection={i} /> },
           { title: t('inspection.field.agent'), key: 'agent', render: (_, i) => i.agent_name || '—' },
           { title: t('inspection.field.inspector'), dataIndex: 'inspector_name' },
@@ -121,7 +121,7 @@ export default function Queue() {
             title: '',
             key: 'open',
             render: (_, i) => (
-              <Link to={`/inspection/inspections/${i.id}`} data-testid="open-inspection">
+              <Link to={inspectionPath(i.id)} data-testid="open-inspection">
                 {i.inspector_id === me.id && (i.state === 'assigned' || i.state === 'in_progress') ? t('inspection.queue.score') : t('inspection.queue.open')}
               </Link>
             ),

@@ -1,6 +1,7 @@
 // How an inspection is named on the pages: its state as a tag, what was inspected, and its kind.
 import { EyeInvisibleOutlined } from '@ant-design/icons';
 import { Space, Tag } from 'antd';
+import type { ColumnType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Inspection, InspectionState } from '../../api/inspection';
@@ -42,4 +43,13 @@ export function Subject({ inspection: i, link = true }: { inspection: Inspection
       )}
     </Space>
   );
+}
+
+export function inspectionPath(id: number): string {
+  return `/inspection/inspections/${id}`;
+}
+
+/** The tables' first column: the inspection's number, a link to its page. */
+export function idColumn(): ColumnType<Inspection> {
+  return { title: '#', dataIndex: 'id', render: (id: number) => <Link to={inspectionPath(id)}>{id}</Link> };
 }
