@@ -3,8 +3,7 @@
 // while the connection is down, survive a reload, and are sent once it is back.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { apiSession, departmentId } from './desk-helpers';
-import { unique } from './helpers';
+import { assignToEvaluator } from './inspection-helpers';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -14,58 +13,12 @@ async function expectNoSidewaysScroll(page: Page): Promise<void> {
     .toBeLessThanOrEqual(0);
 }
 
-/** As quality, through the API: a two-item card and a routine check of DESK for the evaluator. */
-async function assignSiteCheck(baseURL: string): Promise<number> {
-  const { api, csrf } = await apiSession(baseURL, 'quality');
-  const headers = { 'X-CSRF-Token': csrf };
-  try {
-    const card = await api.post('/api/v1/scorecards', {
-      headers,
-      data: {
-        name: unique('E2E 门店检查 '),
-        pass_mark: 80,
-        sections: [
-          {
-            code: 's1',
-            name: '门店环境',
-            items: [
-              { code: 'q1', name: '地面清洁', guidance: '无垃圾、无积水', scale: 'yes_no', max_points: 1 },
-              { code: 'q2', name: '标识清晰', guidance: '营业时间和投诉电话已张贴', scale: 'three_point', max_points: 2, na_allowed: false },
-            ],
-          },
-        ],
-      },
-    });
-    expect(card.status(), await card.text()).toBe(201);
-    const staff = async (q: string) => {
-      const r = await api.get(`/api/v1/directory/staff?q=${q}`);
-      const found = ((await r.json()) as { items: { id: number; username?: string }[] }).items.find((s) => s.username === q);
-      if (!found) throw new Error(`no staff ${q}`);
-      return found.id;
-    };
-    const assigned = await api.post('/api/v1/inspections', {
-      headers,
-      data: {
-        kind: 'routine_check',
-        scorecard_id: ((await card.json()) as { id: number }).id,
-        department_id: await departmentId(baseURL, 'DESK'),
-        agent_id: await staff('agent'),
-        inspector_id: await staff('evaluator'),
-      },
-    });
-    expect(assigned.status(), await assigned.text()).toBe(201);
-    return ((await assigned.json()) as { id: number }).id;
-  } finally {
-    await api.dispose();
-  }
-}
-
 test.describe('on a phone', () => {
   test.use({ browserViewport: PHONE });
 
   test('the evaluator scores a site check offline; the answers wait on the phone until sent', async ({ page, login, baseURL, context }) => {
     test.slow();
-    const id = await assignSiteCheck(baseURL as string);
+    const id = await assignToEvaluator(baseURL as string);
     await login('evaluator');
     await page.goto(`/inspection/inspections/${id}`);
     await expect(page.getByTestId('scoring-form')).toBeVisible();

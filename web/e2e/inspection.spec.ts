@@ -4,7 +4,9 @@
 // (neither inspector nor appellant) partly upholds it, which makes a linked correction.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { registerConsultation } from './desk-helpers';
 import { chooseTreeOption, fieldError, tableRows, unique } from './helpers';
+import { assignToEvaluator } from './inspection-helpers';
 
 /** Picks an option of an antd Select that may already show a value (its text covers the input). */
 async function choose(page: Page, inputId: string, label: string): Promise<void> {
@@ -171,4 +173,20 @@ test('quality assigns, the evaluator scores, quality publishes, the agent appeal
   await expect(page.getByTestId('answered-q2')).toHaveText('5');
   await page.getByTestId('corrects-link').click();
   await expect(page).toHaveURL(new RegExp(`/inspection/inspections/${id}$`));
+});
+
+test('a ticket review shows the ticket and its timeline beside the scorecard', async ({ page, login, baseURL }) => {
+  const title = unique('E2E 质检工单 ');
+  const ticket = await registerConsultation(baseURL as string, title);
+  const id = await assignToEvaluator(baseURL as string, ticket.id);
+  await login('evaluator');
+  await page.goto(`/inspection/inspections/${id}`);
+  const beside = page.getByTestId('inspection-ticket');
+  await expect(beside).toContainText(title);
+  await expect(beside).toContainText(ticket.number);
+  await expect(beside.locator('.ant-timeline-item').first()).toBeVisible();
+  await expect(page.getByTestId('guidance-q1')).toHaveText('无垃圾、无积水');
+  await page.getByTestId('answer-q1-na').click();
+  await page.getByTestId('answer-q2-3').click();
+  await expect(page.getByTestId('running-score').getByTestId('score-percent')).toHaveText('100.0 %');
 });
