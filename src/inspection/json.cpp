@@ -140,7 +140,8 @@ Item ReadItem(const bj::value& v, const std::string& field, Problems& p) {
     p.Add(field, Msg("scorecard.not_object", "must be an object"));
     return item;
   }
-  ObjectReader in(v.get_object(), field, p, {"code", "name", "guidance", "scale", "max_points", "critical", "bonus"});
+  ObjectReader in(v.get_object(), field, p,
+                  {"code", "name", "guidance", "scale", "max_points", "critical", "bonus", "na_allowed"});
   item.code = in.Text("code");
   item.name = in.Text("name");
   item.guidance = in.Text("guidance");
@@ -152,6 +153,8 @@ Item ReadItem(const bj::value& v, const std::string& field, Problems& p) {
   }
   item.critical = in.Enum("critical", kCriticals, Critical::kNone, false);
   item.bonus = in.Bool("bonus");
+  // Absent (every card stored before the field existed): N/A allowed.
+  item.na_allowed = !v.get_object().contains("na_allowed") || in.Bool("na_allowed");
   return item;
 }
 
@@ -196,7 +199,8 @@ bj::object ScorecardJson(const Scorecard& card) {
                                  {"scale", Name(i.scale)},
                                  {"max_points", i.max_points},
                                  {"critical", Name(i.critical)},
-                                 {"bonus", i.bonus}});
+                                 {"bonus", i.bonus},
+                                 {"na_allowed", i.na_allowed}});
     }
     sections.push_back(
         bj::object{{"code", s.code}, {"name", s.name}, {"weight", s.weight}, {"items", std::move(items)}});

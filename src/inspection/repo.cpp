@@ -184,6 +184,10 @@ std::vector<Inspection> ListInspections(Connection& db, const InspectionQuery& q
     sql += " AND ticket_id = ?";
     args.emplace_back(*q.ticket_id);
   }
+  if (q.department_id) {
+    sql += " AND department_id = ?";
+    args.emplace_back(*q.department_id);
+  }
   if (q.before_id) {
     sql += " AND id < ?";
     args.emplace_back(*q.before_id);

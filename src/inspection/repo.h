@@ -34,6 +34,7 @@ struct InspectionQuery {
   std::optional<Id> inspector_id;
   std::optional<Id> agent_id;
   std::optional<Id> ticket_id;
+  std::optional<Id> department_id;  // the department inspected (exactly, not its subtree)
   int limit = 50;
   std::optional<Id> before_id;  // paging: ids below this, newest first
 };

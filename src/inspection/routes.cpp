@@ -266,6 +266,7 @@ void AddRoutes(http::Router& r, Service& service) {
     SQM_ASSIGN_OR_REPLY(q.inspector_id, req.QueryInt("inspector_id", 1));
     SQM_ASSIGN_OR_REPLY(q.agent_id, req.QueryInt("agent_id", 1));
     SQM_ASSIGN_OR_REPLY(q.ticket_id, req.QueryInt("ticket_id", 1));
+    SQM_ASSIGN_OR_REPLY(q.department_id, req.QueryInt("department_id", 1));
     SQM_ASSIGN_OR_REPLY(q.before_id, req.QueryInt("before_id", 1));
     SQM_ASSIGN_OR_REPLY(auto limit, req.QueryInt("limit", 1, 200));
     q.limit = static_cast<int>(limit.value_or(50));
@@ -277,7 +278,14 @@ void AddRoutes(http::Router& r, Service& service) {
   });
   r.Add("GET", "/api/v1/inspections/{id}", staff, [&service](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
-    return Reply(service.GetInspection(req.who(), id), InspectionJson);
+    SQM_ASSIGN_OR_REPLY(auto inspection, service.GetInspection(req.who(), id));
+    // The card version it is scored with, so whoever sees the inspection (the inspected person
+    // too, who may not read scorecards) reads its items and guidance.
+    bj::object o = InspectionJson(inspection);
+    if (auto card = service.GetScorecard(inspection.scorecard_id, inspection.scorecard_version); card.ok()) {
+      o["scorecard"] = SavedScorecardJson(*card);
+    }
+    return JsonResponse(200, o);
   });
   r.Add("PUT", "/api/v1/inspections/{id}/answers", perform, [&service](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));

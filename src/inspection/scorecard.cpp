@@ -141,7 +141,10 @@ Result<CardResult> ScoreCard(const Scorecard& card, const std::map<std::string, 
         problems.Add(field, Msg("field.required", "is required"));
         continue;
       }
-      if (it->second.not_applicable) continue;
+      if (it->second.not_applicable) {
+        if (!item.na_allowed) problems.Add(field, Msg("scorecard.na_not_allowed", "cannot be N/A on this item"));
+        continue;
+      }
       auto earned = Earned(item, it->second.value, field);
       if (!earned.ok()) {
         problems.Add(earned.error());

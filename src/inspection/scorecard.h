@@ -33,9 +33,10 @@ struct Item {
   Scale scale = Scale::kYesNo;
   double max_points = 1;
   Critical critical = Critical::kNone;
-  bool bonus = false;    // earned points count, possible points do not (a section stays at most 100 %)
-  std::string name;      // what the inspector reads (empty: the code)
-  std::string guidance;  // how to judge it (质检标准说明)
+  bool bonus = false;      // earned points count, possible points do not (a section stays at most 100 %)
+  bool na_allowed = true;  // the inspector may answer N/A (not applicable)
+  std::string name;        // what the inspector reads (empty: the code)
+  std::string guidance;    // how to judge it (质检标准说明)
 };
 
 struct Section {
@@ -98,8 +99,8 @@ void CheckScorecard(const Scorecard& card, Problems& problems);
 // A stored card's name ("name"): 1 to kMaxScorecardNameChars characters.
 void CheckScorecardName(std::string_view name, Problems& problems);
 
-// Scores answers keyed by item code. Every item needs an answer within its scale (N/A allowed);
-// errors name "answers.<code>". REQUIRES: CheckScorecard(card) is ok.
+// Scores answers keyed by item code. Every item needs an answer within its scale, or N/A where the
+// item allows it; errors name "answers.<code>". REQUIRES: CheckScorecard(card) is ok.
 // The published examples: sections of 5/10/15/5 points earning 3/5/8/5 -> 60 %, with the last
 // section N/A 16/30 = 53.3 %; 3/10/5/2 points weighted 10/30/50/10 % earning 3/5/4/1 -> 70 %
 // (65 % by total points).

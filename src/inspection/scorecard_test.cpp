@@ -140,6 +140,30 @@ TEST(ScoreCard, BonusItemsAddEarnedButNotPossible) {
   EXPECT_EQ(*ScoreCard(card, {{"resolved", Value(1)}, {"extra_mile", Value(2)}})->percent, 100);
 }
 
+TEST(ScoreCard, NaOnlyWhereTheItemAllowsIt) {
+  Scorecard card = Points({5, 10});
+  card.sections[1].items[0].na_allowed = false;
+  auto refused = ScoreCard(card, Answers({kNa, kNa}));
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().field, "answers.i1");
+  EXPECT_TRUE(refused.error().more.empty());
+  auto r = ScoreCard(card, Answers({kNa, Value(5)}));
+  ASSERT_TRUE(r.ok());
+  EXPECT_NEAR(*r->percent, 50, 1e-12);
+}
+
+TEST(ScorecardJson, NaAllowedDefaultsToTrueAndRoundTrips) {
+  // A card stored before the field existed allows N/A on every item.
+  const Scorecard old = ParseStoredScorecard(
+      R"({"method": "total_points", "sections": [{"code": "s", "items": [{"code": "i", "scale": "yes_no", "max_points": 1}]}]})");
+  ASSERT_EQ(old.sections.size(), 1u);
+  EXPECT_TRUE(old.sections[0].items[0].na_allowed);
+  Scorecard card = Points({3});
+  card.sections[0].items[0].na_allowed = false;
+  const Scorecard back = ParseStoredScorecard(json::Serialize(ScorecardJson(card)));
+  EXPECT_FALSE(back.sections[0].items[0].na_allowed);
+}
+
 TEST(ScoreCard, NothingApplicableIsNoScoreNotZero) {
   auto r = ScoreCard(Points({5, 10}), Answers({kNa, kNa}));
   ASSERT_TRUE(r.ok());

@@ -254,6 +254,9 @@ TEST_F(InspectionTest, AssignmentNamesEveryProblemAndAppealsCloseAtTheDeadline) 
   ASSERT_TRUE(inspection_->Submit(quality_, id, Points(3, 10, 5, 2), "").ok());
   ASSERT_TRUE(inspection_->Publish(quality_, id).ok());
   EXPECT_EQ(inspection_->ListInspections(agent2_, {})->size(), 1u);
+  // The queue's department filter: the department inspected, exactly.
+  EXPECT_EQ(inspection_->ListInspections(quality_, {.department_id = desk_dept_})->size(), 1u);
+  EXPECT_EQ(inspection_->ListInspections(quality_, {.department_id = tech_dept_})->size(), 0u);
   clock_.Set(desk::Shanghai(8, 0) + 1);  // just past the deadline
   EXPECT_EQ(inspection_->FileAppeal(agent2_, id, "迟到的申诉").error().field, "appeal_deadline");
   auto ack = inspection_->Acknowledge(agent2_, id);

@@ -206,6 +206,15 @@ describe('inspections', () => {
     assertError(await u.evaluator.put(`/api/v1/inspections/${id}/answers`, { answers: { i0: 1 } }), 409, 'state');
     const seen = await u.agent.get(`/api/v1/inspections/${id}`);
     assert.equal(seen.status, 200, seen.text);
+    // The inspected person reads the card version it was scored with (items and guidance) on it.
+    assert.equal(seen.body.scorecard.id, cardId);
+    assert.equal(seen.body.scorecard.version, seen.body.scorecard_version);
+    assert.equal(seen.body.scorecard.sections[0].items[0].guidance, '按规范评分');
+    // The queue filters by the department inspected.
+    const desk = await u.quality.get(`/api/v1/inspections?department_id=${ids.departments.DESK}`);
+    assert.equal(desk.body.items.some((i) => i.id === id), true);
+    const tech = await u.quality.get(`/api/v1/inspections?department_id=${ids.departments.TECH}`);
+    assert.equal(tech.body.items.some((i) => i.id === id), false);
   });
 
   test('an appeal is decided by someone other than the inspector, and an upheld one is a new linked record', async () => {

@@ -2557,7 +2557,8 @@ export interface paths {
         };
         /**
          * An inspection
-         * @description An inspection the caller does not see reads as not found.
+         * @description An inspection the caller does not see reads as not found. The answer carries `scorecard`: the
+         *     card version the inspection is scored with (its items and guidance), for everyone who sees it.
          */
         get: operations["getInspection"];
         put?: never;
@@ -4676,6 +4677,11 @@ export interface components {
             critical?: "none" | "section" | "card";
             /** @description Adds earned points but not possible ones (a section stays at most 100 %). */
             bonus?: boolean;
+            /**
+             * @description The inspector may answer N/A (not applicable); absent: true.
+             * @default true
+             */
+            na_allowed?: boolean;
         };
         ScorecardSection: {
             code: string;
@@ -4793,6 +4799,8 @@ export interface components {
             acknowledged_at?: string | null;
             /** Format: date-time */
             final_at?: string | null;
+            /** @description Only in GET /inspections/{id}: the card version it is scored with. */
+            scorecard?: components["schemas"]["Scorecard"];
             appeal: components["schemas"]["InspectionAppeal"] | null;
         };
         InspectionAppeal: {
@@ -8627,6 +8635,8 @@ export interface operations {
                 inspector_id?: number;
                 agent_id?: number;
                 ticket_id?: number;
+                /** @description The department inspected (exactly, not its subtree). */
+                department_id?: number;
                 /** @description Paging: ids below this. */
                 before_id?: number;
                 limit?: number;

@@ -1,0 +1,82 @@
+// Quality inspections (issue 12): scorecards (versioned, with the builder's preview) and
+// inspections with their workflow, appeals and corrections. Types generated from docs/openapi.yaml.
+import { request } from './client';
+import type { components, operations } from './generated/openapi';
+
+type Schemas = components['schemas'];
+
+export type ScorecardItem = Schemas['ScorecardItem'];
+export type ScorecardSection = Schemas['ScorecardSection'];
+export type ScorecardDefinition = Schemas['ScorecardDefinition'];
+export type ScorecardInput = Schemas['ScorecardInput'];
+export type Scorecard = Schemas['Scorecard'];
+export type ScorecardScore = Schemas['ScorecardScore'];
+export type Scale = ScorecardItem['scale'];
+export type Critical = NonNullable<ScorecardItem['critical']>;
+export type CardMethod = NonNullable<ScorecardDefinition['method']>;
+
+/** One item's answer: a value on its scale, or "na" (not applicable). */
+export type Answer = Schemas['InspectionAnswer'];
+export type Answers = Record<string, Answer>;
+
+export type Inspection = Schemas['Inspection'];
+export type InspectionState = Inspection['state'];
+export type InspectionKind = Inspection['kind'];
+export type Assignment = Schemas['InspectionAssignment'];
+export type Decision = Schemas['InspectionDecision'];
+export type AppealOutcome = Decision['outcome'];
+export type InspectionQuery = Omit<NonNullable<operations['listInspections']['parameters']['query']>, 'before_id'>;
+
+export function previewScorecard(definition: ScorecardDefinition, answers: Answers, signal?: AbortSignal): Promise<ScorecardScore> {
+  return request<ScorecardScore>('POST', '/scorecards/preview', { body: { ...definition, answers }, signal });
+}
+
+export function listScorecards(): Promise<Scorecard[]> {
+  return request<{ items?: Scorecard[] }>('GET', '/scorecards').then((r) => r.items ?? []);
+}
+
+export function getScorecard(id: number, version?: number): Promise<Scorecard> {
+  return request<Scorecard>('GET', `/scorecards/${id}`, { query: { version } });
+}
+
+export function saveScorecard(id: number | null, card: ScorecardInput): Promise<Scorecard> {
+  return id === null ? request<Scorecard>('POST', '/scorecards', { body: card }) : request<Scorecard>('PUT', `/scorecards/${id}`, { body: card });
+}
+
+/** One page, newest first; `before_id` pages on. */
+export function listInspections(query: InspectionQuery, beforeId?: number): Promise<Inspection[]> {
+  return request<{ items?: Inspection[] }>('GET', '/inspections', { query: { ...query, before_id: beforeId } }).then((r) => r.items ?? []);
+}
+
+/** With `scorecard`: the card version it is scored with. */
+export function getInspection(id: number): Promise<Inspection> {
+  return request<Inspection>('GET', `/inspections/${id}`);
+}
+
+export function assignInspection(a: Assignment): Promise<Inspection> {
+  return request<Inspection>('POST', '/inspections', { body: a });
+}
+
+export function saveAnswers(id: number, answers: Answers, notes: string): Promise<Inspection> {
+  return request<Inspection>('PUT', `/inspections/${id}/answers`, { body: { answers, notes } });
+}
+
+export function submitInspection(id: number, answers: Answers, notes: string): Promise<Inspection> {
+  return request<Inspection>('POST', `/inspections/${id}/submit`, { body: { answers, notes } });
+}
+
+export function publishInspection(id: number): Promise<Inspection> {
+  return request<Inspection>('POST', `/inspections/${id}/publish`, { body: {} });
+}
+
+export function acknowledgeInspection(id: number): Promise<Inspection> {
+  return request<Inspection>('POST', `/inspections/${id}/acknowledge`, { body: {} });
+}
+
+export function appealInspection(id: number, reason: string): Promise<Inspection> {
+  return request<Inspection>('POST', `/inspections/${id}/appeal`, { body: { reason } });
+}
+
+export function decideInspectionAppeal(id: number, decision: Decision): Promise<Inspection> {
+  return request<Inspection>('POST', `/inspections/${id}/decision`, { body: decision });
+}

@@ -1,0 +1,147 @@
+// 评分: the inspector's form. Every item with its guidance, N/A where allowed, the running score
+// (the server's preview over the answered items), a draft saved to the server, and submit. The
+// answers stay in this device's localStorage until the server has them, so a site check on a
+// phone with a bad connection loses nothing.
+import { Alert, Button, Card, Form, Input, Progress, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { saveAnswers, submitInspection, type Answers, type Inspection, type Scorecard } from '../../api/inspection';
+import SubmitAlert from '../../components/SubmitAlert';
+import { errorText } from '../../components/errors';
+import { formatTime } from '../../lib/format';
+import { useSubmit } from '../../lib/useSubmit';
+import AnswerInput from './AnswerInput';
+import ScoreSummary from './ScoreSummary';
+import { clearDraft, loadDraft, progress, saveDraft, type Draft } from './card';
+import { usePreview } from './usePreview';
+
+interface Values {
+  answers: Answers;
+  notes: string;
+}
+
+/** The stored answers as the form holds them (a number or "na" per item code). */
+function storedAnswers(i: Inspection): Answers {
+  const out: Answers = {};
+  for (const [code, v] of Object.entries(i.answers ?? {})) if (v === 'na' || typeof v === 'number') out[code] = v;
+  return out;
+}
+
+export default function ScoringForm({ inspection, card, onSaved }: { inspection: Inspection; card: Scorecard; onSaved: (i: Inspection) => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  // A draft of this device that the server has not got wins over the stored answers. Read once:
+  // from then on the form holds the answers (a save's echo from the server does not reset them).
+  const [restored] = useState<Draft | null>(() => loadDraft(window.localStorage, inspection.id));
+  const [initial] = useState<Values>(() =>
+    restored ? { answers: restored.answers, notes: restored.notes } : { answers: storedAnswers(inspection), notes: inspection.notes ?? '' },
+  );
+  const [answers, setAnswers] = useState<Answers>(initial.answers);
+  const [unsent, setUnsent] = useState<boolean>(restored !== null);
+  const preview = usePreview(card, answers);
+  const done = progress(card, answers);
+
+  const remember = () => {
+    const v = form.getFieldsValue(true) as Values;
+    const clean: Answers = {};
+    for (const [code, a] of Object.entries(v.answers ?? {})) if (a !== undefined && a !== null) clean[code] = a;
+    setAnswers(clean);
+    saveDraft(window.localStorage, inspection.id, { answers: clean, notes: v.notes ?? '', at: new Date().toISOString() });
+    setUnsent(true);
+  };
+
+  const sent = (i: Inspection) => {
+    clearDraft(window.localStorage, inspection.id);
+    setUnsent(false);
+    onSaved(i);
+  };
+
+  const draft = useSubmit(form, (v: Values) => saveAnswers(inspection.id, v.answers ?? {}, v.notes ?? ''), {
+    success: t('inspection.score.draftSaved'),
+    onSuccess: sent,
+  });
+  const submit = useSubmit(form, (v: Values) => submitInspection(inspection.id, v.answers ?? {}, v.notes ?? ''), {
+    success: t('inspection.score.submitted'),
+    onSuccess: sent,
+    bannerAlways: true,
+  });
+
+  const values = (): Values => {
+    const v = form.getFieldsValue(true) as Values;
+    return { answers, notes: v.notes ?? '' };
+  };
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      {unsent && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="unsent-draft"
+          message={t('inspection.score.unsent')}
+          description={restored?.at ? t('inspection.score.unsentSince', { at: formatTime(restored.at) }) : undefined}
+        />
+      )}
+      <SubmitAlert submit={submit.failure ? submit : draft} />
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={initial}
+        onValuesChange={(changed) => {
+          submit.onValuesChange(changed);
+          draft.onValuesChange(changed);
+          remember();
+        }}
+        data-testid="scoring-form"
+      >
+        {card.sections.map((section) => (
+          <Card key={section.code} size="small" title={section.name || section.code} style={{ marginBottom: 12 }} data-testid="scoring-section">
+            {section.items.map((item) => (
+              <Form.Item
+                key={item.code}
+                name={['answers', item.code]}
+                label={
+                  <Space direction="vertical" size={0}>
+                    <Typography.Text strong>
+                      {item.name || item.code}
+                      {item.critical && item.critical !== 'none' ? ` · ${t(`inspection.critical.${item.critical}`)}` : ''}
+                      {item.bonus ? ` · ${t('inspection.card.bonus')}` : ''}
+                    </Typography.Text>
+                    {item.guidance && (
+                      <Typography.Text type="secondary" data-testid={`guidance-${item.code}`}>
+                        {item.guidance}
+                      </Typography.Text>
+                    )}
+                  </Space>
+                }
+              >
+                <AnswerInput item={item} />
+              </Form.Item>
+            ))}
+          </Card>
+        ))}
+        <Form.Item name="notes" label={t('inspection.field.notes')}>
+          <Input.TextArea rows={3} maxLength={4000} />
+        </Form.Item>
+      </Form>
+      <Card size="small" title={t('inspection.score.running')} data-testid="running-score">
+        <Progress percent={done.total ? Math.round((done.answered / done.total) * 100) : 0} format={() => `${done.answered} / ${done.total}`} />
+        {preview.error && <Alert type="warning" showIcon message={errorText(t, preview.error)} />}
+        {preview.score && <ScoreSummary score={preview.score} card={card} />}
+      </Card>
+      <Space wrap>
+        <Button
+          onClick={() => void draft.run(values())}
+          loading={draft.pending}
+          data-testid="save-draft"
+        >
+          {t('inspection.score.saveDraft')}
+        </Button>
+        <Button type="primary" onClick={() => void submit.run(values())} loading={submit.pending} disabled={done.answered < done.total} data-testid="submit-inspection">
+          {t('inspection.score.submit')}
+        </Button>
+        {done.answered < done.total && <Typography.Text type="secondary">{t('inspection.score.answerAll')}</Typography.Text>}
+      </Space>
+    </Space>
+  );
+}

@@ -1,0 +1,127 @@
+// Pure helpers of the inspection pages: the values each scale offers, a card's items in order,
+// the body of a running score (the server's preview; unanswered items count as N/A), and the
+// scoring form's unsent answers kept in localStorage (site checks on a bad connection).
+import type { Answer, Answers, Scale, ScorecardDefinition, ScorecardItem, ScorecardSection } from '../../api/inspection';
+
+/** The values an item on this scale may be answered with, best first; none for points (a number 0..max). */
+export function scaleValues(scale: Scale): number[] {
+  switch (scale) {
+    case 'yes_no':
+      return [1, 0];
+    case 'three_point':
+      return [3, 2, 1];
+    case 'four_point':
+      return [4, 3, 2, 1];
+    case 'five_point':
+      return [5, 4, 3, 2, 1];
+    default:
+      return [];
+  }
+}
+
+/** Whether the inspector may answer N/A (absent: yes). */
+export function naAllowed(item: ScorecardItem): boolean {
+  return item.na_allowed !== false;
+}
+
+export function cardItems(card: ScorecardDefinition): ScorecardItem[] {
+  return card.sections.flatMap((s) => s.items);
+}
+
+/** Items answered (N/A included) and items in all. */
+export function progress(card: ScorecardDefinition, answers: Answers): { answered: number; total: number } {
+  const items = cardItems(card);
+  return { answered: items.filter((i) => answers[i.code] !== undefined).length, total: items.length };
+}
+
+/**
+ * The preview body of a partly answered card: an unanswered item counts as N/A (it may then be
+ * N/A whatever the card says), so the score is that of the answered items so far.
+ */
+export function runningPreview(card: ScorecardDefinition, answers: Answers): { definition: ScorecardDefinition; answers: Answers } {
+  const filled: Answers = {};
+  const sections: ScorecardSection[] = card.sections.map((s) => ({
+    ...s,
+    items: s.items.map((item) => {
+      const given = answers[item.code];
+      if (given !== undefined && given !== null) {
+        filled[item.code] = given;
+        return item;
+      }
+      filled[item.code] = 'na';
+      return { ...item, na_allowed: true };
+    }),
+  }));
+  // Only the definition: a stored card's id, name and times are not part of what is scored.
+  return { definition: { method: card.method, pass_mark: card.pass_mark, sections }, answers: filled };
+}
+
+/** Only the answers that differ from `original` (a decision's corrected answers). */
+export function changedAnswers(original: Answers, next: Answers): Answers {
+  const out: Answers = {};
+  for (const [code, value] of Object.entries(next)) if (value !== undefined && original[code] !== value) out[code] = value;
+  return out;
+}
+
+export interface Draft {
+  answers: Answers;
+  notes: string;
+  /** When the draft was last changed on this device (ISO). */
+  at: string;
+}
+
+/** The minimal storage a draft needs (window.localStorage, or a map in tests). */
+export interface DraftStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+const draftKey = (id: number) => `sqm.inspection.draft.${id}`;
+
+function isAnswer(v: unknown): v is Answer {
+  return v === 'na' || (typeof v === 'number' && Number.isFinite(v));
+}
+
+export function loadDraft(store: DraftStore, id: number): Draft | null {
+  try {
+    const raw = store.getItem(draftKey(id));
+    if (!raw) return null;
+    const parsed = JSON.parse(raw) as Partial<Draft>;
+    const answers: Answers = {};
+    for (const [code, v] of Object.entries(parsed.answers ?? {})) if (isAnswer(v)) answers[code] = v;
+    return { answers, notes: typeof parsed.notes === 'string' ? parsed.notes : '', at: typeof parsed.at === 'string' ? parsed.at : '' };
+  } catch {
+    return null;
+  }
+}
+
+export function saveDraft(store: DraftStore, id: number, draft: Draft): void {
+  try {
+    store.setItem(draftKey(id), JSON.stringify(draft));
+  } catch {
+    // Storage full or disabled: the form still holds the answers.
+  }
+}
+
+export function clearDraft(store: DraftStore, id: number): void {
+  try {
+    store.removeItem(draftKey(id));
+  } catch {
+    // Nothing to clear.
+  }
+}
+
+/** A new section / item of the builder, with codes not yet used in the card. */
+export function nextCode(prefix: string, taken: readonly string[]): string {
+  for (let n = 1; ; n += 1) if (!taken.includes(`${prefix}${n}`)) return `${prefix}${n}`;
+}
+
+export function newItem(taken: readonly string[]): ScorecardItem {
+  return { code: nextCode('q', taken), name: '', guidance: '', scale: 'yes_no', max_points: 1, critical: 'none', bonus: false, na_allowed: true };
+}
+
+export function newSection(card: ScorecardDefinition): ScorecardSection {
+  const items = cardItems(card).map((i) => i.code);
+  return { code: nextCode('s', card.sections.map((s) => s.code)), name: '', weight: 0, items: [newItem(items)] };
+}

@@ -1,0 +1,74 @@
+// The inspection pages' pure helpers: scale values, the running score's preview body, a
+// decision's changed answers, and the scoring form's draft kept on the device.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  changedAnswers,
+  clearDraft,
+  loadDraft,
+  newSection,
+  progress,
+  runningPreview,
+  saveDraft,
+  scaleValues,
+  type DraftStore,
+} from '../../src/pages/inspection/card';
+
+const card = {
+  method: 'total_points' as const,
+  pass_mark: 60,
+  sections: [
+    { code: 's1', items: [{ code: 'q1', scale: 'yes_no' as const, max_points: 2 }, { code: 'q2', scale: 'five_point' as const, max_points: 4, na_allowed: false }] },
+    { code: 's2', items: [{ code: 'q3', scale: 'points' as const, max_points: 10 }] },
+  ],
+};
+
+function memoryStore(): DraftStore & { map: Map<string, string> } {
+  const map = new Map<string, string>();
+  return { map, getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v), removeItem: (k) => void map.delete(k) };
+}
+
+test('each scale offers its values, best first; points are typed', () => {
+  assert.deepEqual(scaleValues('yes_no'), [1, 0]);
+  assert.deepEqual(scaleValues('four_point'), [4, 3, 2, 1]);
+  assert.deepEqual(scaleValues('points'), []);
+});
+
+test('the running score counts unanswered items as N/A, even where the card forbids N/A', () => {
+  const body = runningPreview(card, { q1: 1 });
+  assert.deepEqual(body.answers, { q1: 1, q2: 'na', q3: 'na' });
+  assert.equal(body.definition.sections[0].items[1].na_allowed, true);
+  // An answered item keeps what the card says.
+  const answered = runningPreview(card, { q2: 3 });
+  assert.equal(answered.definition.sections[0].items[1].na_allowed, false);
+  assert.equal(card.sections[0].items[1].na_allowed, false, 'the card itself is not changed');
+  assert.deepEqual(progress(card, { q1: 1, q3: 'na' }), { answered: 2, total: 3 });
+  // A stored card's own fields are not sent (the preview refuses unknown fields).
+  const stored = { ...card, id: 3, name: '门店检查', version: 2, latest_version: 2, active: true, created_at: '', updated_at: '' };
+  assert.deepEqual(Object.keys(runningPreview(stored, {}).definition).sort(), ['method', 'pass_mark', 'sections']);
+});
+
+test("a decision sends only the answers it changes", () => {
+  assert.deepEqual(changedAnswers({ q1: 1, q2: 3, q3: 'na' }, { q1: 1, q2: 5, q3: 7 }), { q2: 5, q3: 7 });
+  assert.deepEqual(changedAnswers({ q1: 1 }, { q1: 1 }), {});
+});
+
+test('a draft survives a reload of the page until it is cleared, and bad stored values are dropped', () => {
+  const store = memoryStore();
+  assert.equal(loadDraft(store, 7), null);
+  saveDraft(store, 7, { answers: { q1: 0, q3: 'na' }, notes: '柜台不整洁', at: '2026-12-04T09:00:00.000Z' });
+  assert.deepEqual(loadDraft(store, 7), { answers: { q1: 0, q3: 'na' }, notes: '柜台不整洁', at: '2026-12-04T09:00:00.000Z' });
+  assert.equal(loadDraft(store, 8), null, 'drafts are per inspection');
+  store.map.set('sqm.inspection.draft.9', JSON.stringify({ answers: { q1: 'yes', q2: 3 }, notes: 5 }));
+  assert.deepEqual(loadDraft(store, 9), { answers: { q2: 3 }, notes: '', at: '' });
+  store.map.set('sqm.inspection.draft.10', '{not json');
+  assert.equal(loadDraft(store, 10), null);
+  clearDraft(store, 7);
+  assert.equal(loadDraft(store, 7), null);
+});
+
+test('a new section and its first item take codes not yet used', () => {
+  const s = newSection(card);
+  assert.equal(s.code, 's3');
+  assert.equal(s.items[0].code, 'q4');
+});
