@@ -317,11 +317,4 @@ Status CheckMeasure(const Measure& m, const FactRegistry& registry, const std::v
   return {};
 }
 
-double Percentile(const std::vector<double>& sorted, double p) {
-  const double h = (static_cast<double>(sorted.size()) - 1) * p / 100.0;
-  const auto lo = static_cast<std::size_t>(std::floor(h));
-  const auto hi = std::min(lo + 1, sorted.size() - 1);
-  return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
-}
-
 }  // namespace sqm::assessment

@@ -81,8 +81,4 @@ Result<std::vector<Condition>> ParseFilter(std::string_view text, const storage:
 // each naming its field (code, name.zh, source, aggregation.field, filter, ...).
 Status CheckMeasure(const Measure& m, const FactRegistry& registry, const std::vector<std::string>& taken_codes);
 
-// The p-th percentile (0 < p < 100) of `sorted` (ascending, not empty) by linear interpolation
-// between the closest ranks, as PostgreSQL's percentile_cont and Excel's PERCENTILE.INC.
-double Percentile(const std::vector<double>& sorted, double p);
-
 }  // namespace sqm::assessment

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "base/stats.h"
+
 namespace sqm::assessment::repo {
 
 using storage::Placeholders;
@@ -181,7 +183,7 @@ MeasureTable Values(Connection& db, const Measure& m, const FactRegistry& regist
       std::sort(xs.begin(), xs.end());
       MeasureValue v;
       v.sample = static_cast<long long>(xs.size());
-      v.value = Figure::Of(Percentile(xs, a.p));
+      v.value = Figure::Of(stats::Percentile(xs, a.p));
       out[subject][m.code] = v;
     }
     return out;

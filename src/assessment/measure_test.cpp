@@ -107,13 +107,6 @@ TEST(MeasureLibrary, ANewMeasureIsCheckedWholeEachProblemNamed) {
   EXPECT_EQ(CheckMeasure(m, registry, {}).error().field, "aggregation.numerator_filter");
 }
 
-TEST(MeasurePercentile, InterpolatesBetweenTheClosestRanks) {
-  EXPECT_DOUBLE_EQ(Percentile({5, 15, 30}, 90), 27);
-  EXPECT_DOUBLE_EQ(Percentile({5, 15}, 90), 14);
-  EXPECT_DOUBLE_EQ(Percentile({7}, 90), 7);
-  EXPECT_DOUBLE_EQ(Percentile({1, 2, 3, 4}, 50), 2.5);
-}
-
 // Departments: 1 中心 (root) ── 2 A ── 4 A1; 1 ── 3 B. Staff: 10 alice (A, moved to B on
 // 2000), 11 bob (B), 12 carol (A1). November is [1000, 2000), December [2000, 3000).
 class MeasureSourceTest : public ::testing::Test {

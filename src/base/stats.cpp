@@ -201,6 +201,13 @@ Result<Kappa> CohenKappa(std::span<const double> a, std::span<const double> b, K
   return out;
 }
 
+double Percentile(std::span<const double> sorted, double p) {
+  const double h = (static_cast<double>(sorted.size()) - 1) * p / 100.0;
+  const auto lo = static_cast<std::size_t>(std::floor(h));
+  const auto hi = std::min(lo + 1, sorted.size() - 1);
+  return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
+}
+
 std::vector<double> MidRanks(std::span<const double> values) {
   std::vector<std::size_t> order(values.size());
   std::iota(order.begin(), order.end(), 0);

@@ -80,6 +80,10 @@ Result<Kappa> CohenKappa(std::span<const double> a, std::span<const double> b, K
 
 // Ranks that share ties by their mean ("fractional" or mid-ranks): the smallest value gets 1, so
 // [10, 20, 20, 30] -> [1, 2.5, 2.5, 4]. Values are compared exactly.
+// The p-th percentile (0 <= p <= 100) of `sorted` (ascending, not empty) by linear interpolation
+// between the closest ranks, as PostgreSQL's percentile_cont and Excel's PERCENTILE.INC.
+double Percentile(std::span<const double> sorted, double p);
+
 std::vector<double> MidRanks(std::span<const double> values);
 
 // Competition ranks ("1224"): the highest value is 1, tied values share the best rank of their

@@ -1,6 +1,7 @@
 #include "base/stats.h"
 
 #include <cmath>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -201,6 +202,16 @@ TEST(LeastSquares, FitsALine) {
   EXPECT_NEAR(m.b, 0.8, 1e-12);
   EXPECT_NEAR(m.a, 0.5, 1e-12);
   EXPECT_NEAR(m.r2, 0.64, 1e-12);
+}
+
+TEST(Percentile, InterpolatesBetweenTheClosestRanks) {
+  using V = std::vector<double>;
+  EXPECT_DOUBLE_EQ(Percentile(V{5, 15, 30}, 90), 27);
+  EXPECT_DOUBLE_EQ(Percentile(V{5, 15}, 90), 14);
+  EXPECT_DOUBLE_EQ(Percentile(V{7}, 90), 7);
+  EXPECT_DOUBLE_EQ(Percentile(V{1, 2, 3, 4}, 50), 2.5);
+  EXPECT_DOUBLE_EQ(Percentile(V{1, 2, 3, 4}, 0), 1);
+  EXPECT_DOUBLE_EQ(Percentile(V{1, 2, 3, 4}, 100), 4);
 }
 
 }  // namespace
