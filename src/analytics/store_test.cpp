@@ -1,0 +1,123 @@
+#include "analytics/store.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+#include <vector>
+
+#include "base/stats.h"
+
+namespace sqm::analytics {
+namespace {
+
+TEST(Months, CivilMonthsOfDaysSinceTheEpoch) {
+  EXPECT_EQ(MonthOf(0), 1970 * 12);                 // 1970-01-01
+  EXPECT_EQ(MonthOf(31), 1970 * 12 + 1);            // 1970-02-01
+  EXPECT_EQ(MonthOf(-1), 1969 * 12 + 11);           // 1969-12-31
+  EXPECT_EQ(FirstDayOfMonth(1970 * 12 + 1), 31);    // February 1970
+  EXPECT_EQ(FirstDayOfMonth(1969 * 12 + 11), -31);  // December 1969
+  // 2024-02-29 is a leap day: 19782.
+  EXPECT_EQ(MonthOf(19782), 2024 * 12 + 1);
+  EXPECT_EQ(FirstDayOfMonth(2024 * 12 + 2), 19783);  // 2024-03-01
+  for (Day d = 19000; d < 21000; ++d) {
+    const auto m = MonthOf(d);
+    ASSERT_LE(FirstDayOfMonth(m), d);
+    ASSERT_GT(FirstDayOfMonth(m + 1), d);
+  }
+}
+
+struct Fact {
+  std::size_t measure;
+  Subject subject;
+  Day day;
+  std::optional<double> value;
+  bool counted;
+};
+
+TEST(PartialStore, AnyRangeEqualsARecomputationAfterRandomChanges) {
+  // Measures: a ratio (no value), a mean (value), a percentile (value and sketch).
+  PartialStore store({{}, {}, {.with_sketch = true}});
+  std::mt19937_64 rng(13);
+  std::lognormal_distribution<double> minutes(2.8, 0.9);
+  const Day first = 20454;  // 2026-01-01
+  const std::vector<Subject> subjects{{SubjectKind::kStaff, 1},
+                                      {SubjectKind::kStaff, 2},
+                                      {SubjectKind::kDepartment, 1},
+                                      {SubjectKind::kOrganisation, 0}};
+  std::vector<Fact> held;
+  for (int step = 0; step < 30000; ++step) {
+    if (!held.empty() && rng() % 10 < 3) {
+      // A fact changes or goes: its old contribution is taken back.
+      const auto i = rng() % held.size();
+      const Fact& f = held[i];
+      ASSERT_TRUE(store.Apply(f.measure, f.subject, f.day, f.value, f.counted, -1));
+      held[i] = held.back();
+      held.pop_back();
+      continue;
+    }
+    Fact f{rng() % 3, subjects[rng() % subjects.size()], first + static_cast<Day>(rng() % 400), std::nullopt,
+           rng() % 4 != 0};
+    if (f.measure > 0) f.value = minutes(rng);
+    ASSERT_TRUE(store.Apply(f.measure, f.subject, f.day, f.value, f.counted, +1));
+    held.push_back(f);
+  }
+  for (int q = 0; q < 300; ++q) {
+    const Day from = first - 10 + static_cast<Day>(rng() % 420);
+    const Day to = from + static_cast<Day>(rng() % 200);
+    const std::size_t m = rng() % 3;
+    const Subject s = subjects[rng() % subjects.size()];
+    long long count = 0, counted = 0;
+    std::vector<double> values;
+    for (const auto& f : held) {
+      if (f.measure != m || !(f.subject == s) || f.day < from || f.day >= to) continue;
+      ++count;
+      counted += f.counted ? 1 : 0;
+      if (f.value) values.push_back(*f.value);
+    }
+    const Partial p = store.Range(m, s, from, to);
+    ASSERT_EQ(p.Count(), count) << from << ".." << to;
+    ASSERT_EQ(p.Counted(), counted);
+    ASSERT_EQ(p.Valued(), static_cast<long long>(values.size()));
+    if (values.empty()) {
+      EXPECT_FALSE(p.Mean().has_value());
+      continue;
+    }
+    std::sort(values.begin(), values.end());
+    double sum = 0;
+    for (double v : values) sum += v;
+    EXPECT_NEAR(p.Sum(), sum, 1e-9 * sum);
+    if (p.ExtremesKnown()) {
+      EXPECT_EQ(*p.Max(), values.back());
+    }
+    if (m == 2) {
+      const double exact = stats::Percentile(values, 90);
+      EXPECT_LE(std::fabs(*p.Percentile(90) - exact), QuantileSketch::kDefaultAccuracy * exact + 1e-12);
+    }
+  }
+}
+
+TEST(PartialStore, WhatIsTakenBackLeavesNoPartialBehind) {
+  PartialStore store({{}, {.with_sketch = true}});
+  const Subject alice{SubjectKind::kStaff, 7};
+  ASSERT_TRUE(store.Apply(1, alice, 20500, 12.5, false, +1));
+  ASSERT_TRUE(store.Apply(0, alice, 20531, std::nullopt, true, +1));
+  EXPECT_EQ(store.Report().subjects, 1u);
+  EXPECT_EQ(store.Report().day_partials, 4u);  // two days, two measures each
+  EXPECT_EQ(store.Subjects(SubjectKind::kStaff), std::vector<std::int64_t>{7});
+  // A retraction that matches nothing is refused and changes nothing.
+  EXPECT_FALSE(store.Apply(1, alice, 20500, 99.0, false, -1));
+  EXPECT_FALSE(store.Apply(1, alice, 20501, 12.5, false, -1));
+  EXPECT_FALSE(store.Apply(1, {SubjectKind::kStaff, 8}, 20500, 12.5, false, -1));
+  EXPECT_EQ(store.Range(1, alice, 20500, 20501).Count(), 1);
+  ASSERT_TRUE(store.Apply(1, alice, 20500, 12.5, false, -1));
+  ASSERT_TRUE(store.Apply(0, alice, 20531, std::nullopt, true, -1));
+  EXPECT_EQ(store.Report().subjects, 0u);
+  EXPECT_EQ(store.Report().bytes, 0u);
+  EXPECT_TRUE(store.Subjects(SubjectKind::kStaff).empty());
+  EXPECT_EQ(store.Range(0, alice, 0, 30000).Count(), 0);
+}
+
+}  // namespace
+}  // namespace sqm::analytics
