@@ -16,6 +16,22 @@ void ExactSum::Add(double x) {
   sum_ = t;
 }
 
+Partial::Partial(const Partial& other)
+    : count_(other.count_),
+      counted_(other.counted_),
+      valued_(other.valued_),
+      sum_(other.sum_),
+      squares_(other.squares_),
+      min_(other.min_),
+      max_(other.max_),
+      extremes_known_(other.extremes_known_),
+      sketch_(other.sketch_ ? std::make_unique<QuantileSketch>(*other.sketch_) : nullptr) {}
+
+Partial& Partial::operator=(const Partial& other) {
+  if (this != &other) *this = Partial(other);
+  return *this;
+}
+
 void Partial::Add(std::optional<double> value, bool counted) {
   ++count_;
   if (counted) ++counted_;
@@ -56,7 +72,7 @@ bool Partial::Retract(std::optional<double> value, bool counted) {
 }
 
 void Partial::Merge(const Partial& other) {
-  assert(sketch_.has_value() == other.sketch_.has_value());
+  assert(HasSketch() == other.HasSketch());
   count_ += other.count_;
   counted_ += other.counted_;
   if (other.valued_ > 0) {
@@ -97,7 +113,7 @@ std::optional<double> Partial::Percentile(double p) const {
 }
 
 std::size_t Partial::Bytes() const {
-  return sizeof(*this) + (sketch_ ? sketch_->Bytes() - sizeof(QuantileSketch) : 0);
+  return sizeof(*this) + (sketch_ ? sketch_->Bytes() : 0);
 }
 
 }  // namespace sqm::analytics

@@ -12,6 +12,7 @@
 //   measure asks for them (`with_sketch`), because a sketch costs far more than the scalars.
 #pragma once
 
+#include <memory>
 #include <optional>
 
 #include "analytics/sketch.h"
@@ -31,8 +32,12 @@ class ExactSum {
 
 class Partial {
  public:
-  explicit Partial(bool with_sketch = false)
-      : sketch_(with_sketch ? std::optional<QuantileSketch>(std::in_place) : std::nullopt) {}
+  explicit Partial(bool with_sketch = false) : sketch_(with_sketch ? std::make_unique<QuantileSketch>() : nullptr) {}
+  // The sketch lives on the heap (most measures keep none); a copy copies it.
+  Partial(const Partial& other);
+  Partial& operator=(const Partial& other);
+  Partial(Partial&&) noexcept = default;
+  Partial& operator=(Partial&&) noexcept = default;
 
   // One fact: its value (nullopt for a count- or ratio-only measure) and whether it is in a
   // ratio's numerator.
@@ -55,7 +60,7 @@ class Partial {
   std::optional<double> Max() const;
   // nullopt without values or without a sketch.
   std::optional<double> Percentile(double p) const;
-  bool HasSketch() const { return sketch_.has_value(); }
+  bool HasSketch() const { return sketch_ != nullptr; }
   std::size_t Bytes() const;
 
  private:
@@ -67,7 +72,7 @@ class Partial {
   double min_ = 0;
   double max_ = 0;
   bool extremes_known_ = true;
-  std::optional<QuantileSketch> sketch_;
+  std::unique_ptr<QuantileSketch> sketch_;
 };
 
 }  // namespace sqm::analytics
