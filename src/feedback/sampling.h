@@ -1,7 +1,7 @@
 // The sampling of a survey campaign, pure: the strata of a population, the proportional allocation
 // of a sample to them (largest-remainder rounding, at least one from every non-empty stratum) and
-// the draw itself, reproducible from a recorded seed (SplitMix64 and a partial Fisher-Yates shuffle,
-// both defined here, so the same population and seed pick the same customers on every platform).
+// the draw itself, reproducible from a recorded seed (SplitMix64 and a partial Fisher-Yates shuffle
+// of base/sampling.h, so the same population and seed pick the same customers on every platform).
 #pragma once
 
 #include <cstdint>
@@ -9,37 +9,23 @@
 #include <vector>
 
 #include "base/result.h"
+#include "base/sampling.h"
 #include "feedback/model.h"
 
 namespace sqm::feedback {
 
 // A campaign's sample may be no larger than this (invitations made in one write).
 inline constexpr std::int64_t kMaxCampaignSample = 20'000;
-// Seeds are below 2^53, so they travel through JSON as exact numbers.
-inline constexpr std::uint64_t kMaxSeed = (std::uint64_t{1} << 53) - 1;
+// The generator, the allocation and the shuffle are base/sampling.h's (shared with inspection's
+// sampling plans).
+using sampling::Allocate;
+using sampling::kMaxSeed;
+using sampling::PartialShuffle;
+using sampling::SplitMix64;
 
 // "none", "department", "tier".
 const char* Name(StratifyBy by);
 std::optional<StratifyBy> ParseStratifyBy(std::string_view name);
-
-// SplitMix64 (Steele, Lea and Flood, "Fast splittable pseudorandom number generators", OOPSLA
-// 2014): a 64-bit generator whose every output is defined by the seed alone.
-class SplitMix64 {
- public:
-  explicit SplitMix64(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t Next();
-  // Uniform in [0, bound) without modulo bias (rejection). REQUIRES: bound >= 1.
-  std::uint64_t Below(std::uint64_t bound);
-
- private:
-  std::uint64_t state_;
-};
-
-// Proportional allocation of `n` over strata of the given sizes: n * N_h / N, rounded down, the
-// units left over given one each to the largest remainders (ties: the earlier stratum), then every
-// non-empty stratum raised to at least one (so the total may exceed n by the strata raised).
-// A stratum never gets more than its size. REQUIRES: 0 <= n <= sum of sizes.
-std::vector<std::int64_t> Allocate(const std::vector<std::int64_t>& sizes, std::int64_t n);
 
 // The campaign's plan: its population in strata (in key order; with StratifyBy::kNone one stratum,
 // key ""), the sample size the calculator gives for it (stats::SampleSize with the population's

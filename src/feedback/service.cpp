@@ -488,7 +488,7 @@ Result<Service::Drawn> Service::DrawCampaign(Connection& db, const CampaignDraft
   }
   Drawn out{.tmpl = *tmpl, .population = repo::Population(db, d.filter, departments)};
   SQM_ASSIGN(out.plan, PlanSample(out.population, d.stratify_by, d.question));
-  out.seed = d.seed ? *d.seed : std::stoull(crypto::Sha256Hex(crypto::RandomToken(16)).substr(0, 13), nullptr, 16);
+  out.seed = d.seed ? *d.seed : sampling::RandomSeed();
   return out;
 }
 
