@@ -46,6 +46,7 @@ const storage::DatabaseOptions& WithFolder(const storage::DatabaseOptions& optio
 inspection::ServiceOptions InspectionOptions(const Options& options) {
   inspection::ServiceOptions o;
   o.calendar_code = options.business_calendar;
+  o.zone = options.business_zone;
   return o;
 }
 

@@ -315,4 +315,60 @@ bj::object CardResultJson(const CardResult& r) {
       {"sections", std::move(sections)}};
 }
 
+std::string IdsText(const std::vector<Id>& ids) {
+  bj::array a;
+  for (Id id : ids) a.push_back(id);
+  return json::Serialize(a);
+}
+
+std::vector<Id> ParseStoredIds(std::string_view text) {
+  std::vector<Id> out;
+  auto v = json::Parse(text);
+  if (!v.ok() || !v->is_array()) return out;
+  for (const auto& x : v->get_array()) {
+    if (x.is_int64()) out.push_back(x.get_int64());
+  }
+  return out;
+}
+
+bj::array CoverageJson(const std::vector<AgentCoverage>& coverage) {
+  bj::array out;
+  for (const auto& c : coverage) {
+    out.push_back(bj::object{{"agent_id", c.agent_id},
+                             {"agent_name", c.agent_name},
+                             {"tickets", c.tickets},
+                             {"planned", c.planned},
+                             {"earlier", c.earlier},
+                             {"drawn", c.drawn},
+                             {"shortfall", c.shortfall.empty() ? bj::value(nullptr) : bj::value(c.shortfall)}});
+  }
+  return out;
+}
+
+std::vector<AgentCoverage> ParseStoredCoverage(std::string_view text) {
+  std::vector<AgentCoverage> out;
+  auto v = json::Parse(text);
+  if (!v.ok() || !v->is_array()) return out;
+  const auto integer = [](const bj::object& o, std::string_view k) -> std::int64_t {
+    const auto* x = o.if_contains(k);
+    return x && x->is_int64() ? x->get_int64() : 0;
+  };
+  const auto text_of = [](const bj::object& o, std::string_view k) -> std::string {
+    const auto* x = o.if_contains(k);
+    return x && x->is_string() ? std::string(x->get_string()) : std::string();
+  };
+  for (const auto& x : v->get_array()) {
+    if (!x.is_object()) continue;
+    const auto& o = x.get_object();
+    out.push_back({.agent_id = integer(o, "agent_id"),
+                   .agent_name = text_of(o, "agent_name"),
+                   .tickets = integer(o, "tickets"),
+                   .planned = integer(o, "planned"),
+                   .earlier = integer(o, "earlier"),
+                   .drawn = integer(o, "drawn"),
+                   .shortfall = text_of(o, "shortfall")});
+  }
+  return out;
+}
+
 }  // namespace sqm::inspection

@@ -13,6 +13,7 @@
 #include <boost/json.hpp>
 
 #include "base/result.h"
+#include "inspection/sampling.h"
 #include "inspection/scorecard.h"
 
 namespace sqm::inspection {
@@ -36,5 +37,12 @@ boost::json::object CardResultJson(const CardResult& r);
 std::string_view Name(Scale s);
 std::string_view Name(Critical c);
 std::string_view Name(CardMethod m);
+
+// A sampling plan's stored lists: ids as a JSON array, and a run's coverage per agent
+// [{"agent_id", "agent_name", "tickets", "planned", "earlier", "drawn", "shortfall"}] (the API's form too).
+std::string IdsText(const std::vector<Id>& ids);
+std::vector<Id> ParseStoredIds(std::string_view text);
+boost::json::array CoverageJson(const std::vector<AgentCoverage>& coverage);
+std::vector<AgentCoverage> ParseStoredCoverage(std::string_view text);
 
 }  // namespace sqm::inspection

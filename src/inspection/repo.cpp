@@ -1,8 +1,10 @@
 #include "inspection/repo.h"
 
 #include "base/json.h"
+#include "desk/rules.h"
 #include "inspection/json.h"
 #include "inspection/rules.h"
+#include "sla/repo.h"
 
 namespace sqm::inspection::repo {
 
@@ -165,6 +167,18 @@ std::optional<Inspection> FindInspection(Connection& db, Id id) {
   return InspectionOf(*r);
 }
 
+std::vector<Inspection> PublishedBetween(Connection& db, TimeMs from, TimeMs to, int limit) {
+  std::vector<Inspection> out;
+  for (const auto& r : db.Query(std::string("SELECT ") + kInspectionColumns +
+                                    " FROM inspections WHERE published_at >= ? AND published_at < ?"
+                                    " AND corrected_by_id IS NULL AND percent IS NOT NULL"
+                                    " ORDER BY published_at, id LIMIT ?",
+                                {from, to, limit})) {
+    out.push_back(InspectionOf(r));
+  }
+  return out;
+}
+
 std::vector<Inspection> ListInspections(Connection& db, const InspectionQuery& q) {
   std::string sql = std::string("SELECT ") + kInspectionColumns + " FROM inspections WHERE 1 = 1";
   std::vector<storage::Value> args;
@@ -235,6 +249,134 @@ Status SaveDecision(Connection& db, Id id, Id reviewer_id, Outcome outcome, cons
       " appeal_decided_at = ?, final_at = ?, corrected_by_id = ? WHERE id = ?",
       {std::string(Name(State::kFinal)), reviewer_id, std::string(Name(outcome)), decision, at, at, corrected_by_id,
        id});
+}
+
+}  // namespace sqm::inspection::repo
+
+namespace sqm::inspection::repo {
+
+namespace {
+
+constexpr const char* kPlanColumns =
+    "id, name, cycle, department_ids, quota, amount, by_channel, by_type, complaints, breaches, scorecard_id,"
+    " inspector_ids, active, created_by, created_at";
+
+SamplingPlan PlanOf(const Row& r) {
+  return {.id = r.Int(0),
+          .name = r.Text(1),
+          .cycle = ParseCycle(r.Text(2)).value_or(Cycle::kMonth),
+          .department_ids = ParseStoredIds(r.Text(3)),
+          .quota = ParseQuota(r.Text(4)).value_or(Quota::kPerAgent),
+          .amount = static_cast<int>(r.Int(5)),
+          .by_channel = r.Bool(6),
+          .by_type = r.Bool(7),
+          .complaints = r.Bool(8),
+          .breaches = r.Bool(9),
+          .scorecard_id = r.Int(10),
+          .inspector_ids = ParseStoredIds(r.Text(11)),
+          .active = r.Bool(12),
+          .created_by = r.Int(13),
+          .created_at = r.Int(14)};
+}
+
+}  // namespace
+
+Result<Id> InsertPlan(Connection& db, const SamplingPlan& p) {
+  SQM_ASSIGN(auto r, db.Exec("INSERT INTO sampling_plans (name, cycle, department_ids, quota, amount, by_channel,"
+                             " by_type, complaints, breaches, scorecard_id, inspector_ids, active, created_by,"
+                             " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                             {p.name, Name(p.cycle), IdsText(p.department_ids), Name(p.quota), p.amount,
+                              p.by_channel ? 1 : 0, p.by_type ? 1 : 0, p.complaints ? 1 : 0, p.breaches ? 1 : 0,
+                              p.scorecard_id, IdsText(p.inspector_ids), p.active ? 1 : 0, p.created_by, p.created_at}));
+  return r.last_insert_id;
+}
+
+std::optional<SamplingPlan> FindPlan(Connection& db, Id id) {
+  auto r = db.QueryOne(std::string("SELECT ") + kPlanColumns + " FROM sampling_plans WHERE id = ?", {id});
+  if (!r) return std::nullopt;
+  return PlanOf(*r);
+}
+
+std::vector<SamplingPlan> ListPlans(Connection& db) {
+  std::vector<SamplingPlan> out;
+  for (const auto& r : db.Query(std::string("SELECT ") + kPlanColumns + " FROM sampling_plans ORDER BY name, id")) {
+    out.push_back(PlanOf(r));
+  }
+  return out;
+}
+
+bool PlanNameTaken(Connection& db, const std::string& name) {
+  return db.QueryOne("SELECT 1 FROM sampling_plans WHERE name = ?", {name}).has_value();
+}
+
+std::vector<Candidate> Candidates(Connection& db, TimeMs from, TimeMs to, const std::vector<Id>& departments,
+                                  TimeMs now) {
+  std::vector<Candidate> out;
+  if (departments.empty()) return out;
+  const auto breached = sla::repo::TicketHasTimer("t.id", sla::repo::TimerBreachedAt(now));
+  std::vector<storage::Value> params = breached.params;
+  params.insert(params.end(), {from, to});
+  for (Id d : departments) params.emplace_back(d);
+  for (const auto& r : db.Query("SELECT t.id, s.id, s.display_name, t.channel, t.type, CASE WHEN " + breached.sql +
+                                    " THEN 1 ELSE 0 END"
+                                    " FROM tickets t JOIN staff s ON s.id = COALESCE(t.resolved_by, t.assignee_id)"
+                                    " WHERE t.resolved_at >= ? AND t.resolved_at < ? AND t.merged_into IS NULL"
+                                    " AND COALESCE(t.resolved_department_id, t.department_id) IN (" +
+                                    storage::Placeholders(departments.size()) + ") ORDER BY t.id",
+                                params)) {
+    out.push_back({.ticket_id = r.Int(0),
+                   .ticket_number = desk::TicketNumber(r.Int(0)),
+                   .agent_id = r.Int(1),
+                   .agent_name = r.Text(2),
+                   .channel = r.Text(3),
+                   .type = r.Text(4),
+                   .complaint = r.Text(4) == "complaint",
+                   .breached = r.Bool(5)});
+  }
+  return out;
+}
+
+std::set<Id> SampledIn(Connection& db, Id plan_id, TimeMs cycle_start) {
+  std::set<Id> out;
+  for (const auto& r : db.Query("SELECT ticket_id FROM sampled_tickets WHERE plan_id = ? AND cycle_start = ?",
+                                {plan_id, cycle_start})) {
+    out.insert(r.Int(0));
+  }
+  return out;
+}
+
+Result<Id> InsertRun(Connection& db, const SamplingRun& run) {
+  SQM_ASSIGN(auto r,
+             db.Exec("INSERT INTO sampling_runs (plan_id, cycle_start, cycle_end, seed, candidates, drawn,"
+                     " coverage, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                     {run.plan_id, run.cycle_start, run.cycle_end, static_cast<std::int64_t>(run.seed), run.candidates,
+                      run.drawn, json::Serialize(CoverageJson(run.coverage)), run.created_by, run.created_at}));
+  return r.last_insert_id;
+}
+
+Status InsertSampled(Connection& db, Id plan_id, TimeMs cycle_start, Id ticket_id, Id run_id, Id inspection_id) {
+  return db.Exec(
+      "INSERT INTO sampled_tickets (plan_id, cycle_start, ticket_id, run_id, inspection_id) VALUES (?, ?, ?, ?, ?)",
+      {plan_id, cycle_start, ticket_id, run_id, inspection_id});
+}
+
+std::vector<SamplingRun> ListRuns(Connection& db, Id plan_id, int limit) {
+  std::vector<SamplingRun> out;
+  for (const auto& r : db.Query("SELECT id, plan_id, cycle_start, cycle_end, seed, candidates, drawn, coverage,"
+                                " created_by, created_at FROM sampling_runs WHERE plan_id = ? ORDER BY id DESC LIMIT ?",
+                                {plan_id, limit})) {
+    out.push_back({.id = r.Int(0),
+                   .plan_id = r.Int(1),
+                   .cycle_start = r.Int(2),
+                   .cycle_end = r.Int(3),
+                   .seed = static_cast<std::uint64_t>(r.Int(4)),
+                   .candidates = r.Int(5),
+                   .drawn = r.Int(6),
+                   .coverage = ParseStoredCoverage(r.Text(7)),
+                   .created_by = r.Int(8),
+                   .created_at = r.Int(9)});
+  }
+  return out;
 }
 
 }  // namespace sqm::inspection::repo

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "inspection/model.h"
+#include "inspection/sampling.h"
 #include "storage/db.h"
 
 namespace sqm::inspection::repo {
@@ -47,5 +48,28 @@ Status SaveAcknowledgement(Connection& db, Id id, TimeMs at);
 Status SaveAppeal(Connection& db, Id id, Id appellant_id, const std::string& reason, TimeMs at);
 Status SaveDecision(Connection& db, Id id, Id reviewer_id, Outcome outcome, const std::string& decision, TimeMs at,
                     std::optional<Id> corrected_by_id);
+// The scored inspections that stand (not corrected by another) published in [from, to), oldest
+// first, at most `limit`.
+std::vector<Inspection> PublishedBetween(Connection& db, TimeMs from, TimeMs to, int limit);
+
+}  // namespace sqm::inspection::repo
+
+namespace sqm::inspection::repo {
+
+// ---- sampling plans (migration 0020) ----
+Result<Id> InsertPlan(Connection& db, const SamplingPlan& plan);
+std::optional<SamplingPlan> FindPlan(Connection& db, Id id);
+std::vector<SamplingPlan> ListPlans(Connection& db);  // by name
+bool PlanNameTaken(Connection& db, const std::string& name);
+// The tickets resolved in [from, to) in `departments` (where they were resolved), not merged,
+// with the agent they are charged to (resolver, else assignee); `breached` as of `now`.
+std::vector<Candidate> Candidates(Connection& db, TimeMs from, TimeMs to, const std::vector<Id>& departments,
+                                  TimeMs now);
+// The tickets the plan already sampled in the cycle starting at `cycle_start`.
+std::set<Id> SampledIn(Connection& db, Id plan_id, TimeMs cycle_start);
+Result<Id> InsertRun(Connection& db, const SamplingRun& run);
+Status InsertSampled(Connection& db, Id plan_id, TimeMs cycle_start, Id ticket_id, Id run_id, Id inspection_id);
+// Newest first, without their tickets.
+std::vector<SamplingRun> ListRuns(Connection& db, Id plan_id, int limit);
 
 }  // namespace sqm::inspection::repo

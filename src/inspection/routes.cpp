@@ -1,6 +1,7 @@
 #include "inspection/routes.h"
 
 #include "base/json.h"
+#include "base/sampling.h"
 #include "base/stats.h"
 #include "inspection/agreement.h"
 #include "inspection/json.h"
@@ -221,6 +222,130 @@ Result<Decision> ReadDecision(const Request& req) {
   return d;
 }
 
+bj::array IdsJson(const std::vector<Id>& ids) {
+  bj::array out;
+  for (Id id : ids) out.push_back(id);
+  return out;
+}
+
+bj::object PlanJson(const SamplingPlan& p) {
+  return {{"id", p.id},
+          {"name", p.name},
+          {"cycle", Name(p.cycle)},
+          {"department_ids", IdsJson(p.department_ids)},
+          {"quota", Name(p.quota)},
+          {"amount", p.amount},
+          {"by_channel", p.by_channel},
+          {"by_type", p.by_type},
+          {"complaints", p.complaints},
+          {"breaches", p.breaches},
+          {"scorecard_id", p.scorecard_id},
+          {"inspector_ids", IdsJson(p.inspector_ids)},
+          {"active", p.active},
+          {"created_at", TimeJson(p.created_at)}};
+}
+
+bj::object RunJson(const SamplingRun& r) {
+  bj::array tickets;
+  for (const auto& t : r.tickets) {
+    tickets.push_back(bj::object{{"ticket_id", t.ticket.ticket_id},
+                                 {"ticket_number", t.ticket.ticket_number},
+                                 {"agent_id", t.ticket.agent_id},
+                                 {"agent_name", t.ticket.agent_name},
+                                 {"channel", t.ticket.channel},
+                                 {"type", t.ticket.type},
+                                 {"complaint", t.ticket.complaint},
+                                 {"breached", t.ticket.breached},
+                                 {"inspector_id", OrNull(t.inspector_id)},
+                                 {"inspection_id", OrNull(t.inspection_id)}});
+  }
+  return {{"id", r.id == 0 ? bj::value(nullptr) : bj::value(r.id)},
+          {"plan_id", r.plan_id},
+          {"cycle_start", TimeJson(r.cycle_start)},
+          {"cycle_end", TimeJson(r.cycle_end)},
+          {"seed", static_cast<std::int64_t>(r.seed)},
+          {"candidates", r.candidates},
+          {"drawn", r.drawn},
+          {"coverage", CoverageJson(r.coverage)},
+          {"tickets", std::move(tickets)},
+          {"created_at", TimeJson(r.created_at)}};
+}
+
+std::vector<Id> ReadIds(json::Reader& in, std::string_view key) {
+  std::vector<Id> out;
+  const auto list = in.OptNumberList(key, 100);
+  if (!list) {
+    in.Fail(key, Msg("field.required", "is required"));
+    return out;
+  }
+  for (double v : *list) {
+    if (v < 1 || v != static_cast<double>(static_cast<Id>(v))) {
+      in.Fail(key, Msg("sampling.ids", "must be a list of ids"));
+      return {};
+    }
+    out.push_back(static_cast<Id>(v));
+  }
+  return out;
+}
+
+// {name, cycle, department_ids, quota, amount, by_channel?, by_type?, complaints?, breaches?,
+//  scorecard_id, inspector_ids}
+Result<SamplingPlan> ReadPlan(const Request& req) {
+  SQM_ASSIGN(auto body, req.Json());
+  json::Reader in(body);
+  SamplingPlan p;
+  p.name = in.String("name", {.min_len = 1, .max_len = 120});
+  const std::string cycle = in.String("cycle", {.min_len = 1, .max_len = 20});
+  p.department_ids = ReadIds(in, "department_ids");
+  const std::string quota = in.String("quota", {.min_len = 1, .max_len = 20});
+  p.amount = static_cast<int>(in.Int("amount", 1, kMaxPerAgent));
+  p.by_channel = in.OptBool("by_channel").value_or(true);
+  p.by_type = in.OptBool("by_type").value_or(true);
+  p.complaints = in.OptBool("complaints").value_or(false);
+  p.breaches = in.OptBool("breaches").value_or(false);
+  p.scorecard_id = in.Int("scorecard_id", 1);
+  p.inspector_ids = ReadIds(in, "inspector_ids");
+  if (auto c = ParseCycle(cycle)) {
+    p.cycle = *c;
+  } else if (!cycle.empty()) {
+    in.Fail("cycle", Msg("scorecard.not_one_of", "must be one of {names}", {{"names", "week, month"}}));
+  }
+  if (auto q = ParseQuota(quota)) {
+    p.quota = *q;
+  } else if (!quota.empty()) {
+    in.Fail("quota", Msg("scorecard.not_one_of", "must be one of {names}", {{"names", "percent, per_agent"}}));
+  }
+  SQM_TRY(in.Done());
+  return p;
+}
+
+// The charts' range: `from` and `to` (dates or date-times), both required.
+Result<std::pair<TimeMs, TimeMs>> ReportRange(const Request& req) {
+  SQM_ASSIGN(const auto from, req.QueryTime("from"));
+  SQM_ASSIGN(const auto to, req.QueryTime("to"));
+  Problems p;
+  if (!from) p.Add("from", Msg("field.required", "is required"));
+  if (!to) p.Add("to", Msg("field.required", "is required"));
+  if (auto e = p.Take()) return *e;
+  return std::make_pair(*from, *to);
+}
+
+Result<RunRequest> ReadRun(const Request& req) {
+  SQM_ASSIGN(auto body, req.Json());
+  json::Reader in(body);
+  RunRequest r;
+  if (auto at = in.OptString("at", {.min_len = 1, .max_len = 40})) {
+    r.at = ParseIsoTime(*at);
+    if (!r.at) in.Fail("at", Msg("field.time", "must be a date (2026-11-01) or an ISO date-time"));
+  }
+  if (auto seed = in.OptInt("seed", 0, static_cast<std::int64_t>(sampling::kMaxSeed))) {
+    r.seed = static_cast<std::uint64_t>(*seed);
+  }
+  r.dry_run = in.OptBool("dry_run").value_or(false);
+  SQM_TRY(in.Done());
+  return r;
+}
+
 }  // namespace
 
 void AddRoutes(http::Router& r, Service& service) {
@@ -317,6 +442,78 @@ void AddRoutes(http::Router& r, Service& service) {
     SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
     SQM_ASSIGN_OR_REPLY(auto d, ReadDecision(req));
     return Reply(service.Decide(req.who(), id, d), InspectionJson);
+  });
+
+  r.Add("GET", "/api/v1/sampling-plans", manage, [&service](Request& req) {
+    return Reply(service.ListPlans(req.who()), [](const std::vector<SamplingPlan>& list) {
+      bj::array items;
+      for (const auto& p : list) items.push_back(PlanJson(p));
+      return bj::object{{"items", std::move(items)}};
+    });
+  });
+  r.Add("POST", "/api/v1/sampling-plans", manage, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto plan, ReadPlan(req));
+    return Reply(service.CreatePlan(req.who(), plan), PlanJson, 201);
+  });
+  r.Add("GET", "/api/v1/sampling-plans/{id}", manage, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    return Reply(service.GetPlan(req.who(), id), PlanJson);
+  });
+  r.Add("GET", "/api/v1/sampling-plans/{id}/runs", manage, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    return Reply(service.ListRuns(req.who(), id), [](const std::vector<SamplingRun>& list) {
+      bj::array items;
+      for (const auto& run : list) items.push_back(RunJson(run));
+      return bj::object{{"items", std::move(items)}};
+    });
+  });
+  // The charts: every staff member, over the inspections they see.
+  r.Add("GET", "/api/v1/inspection-reports/trend", staff, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(const auto range, ReportRange(req));
+    const auto by = ParseTrendBy(req.QueryText("by").value_or("agent"));
+    if (!by) {
+      return ErrorResponse(Error::Invalid(
+          "by", Msg("scorecard.not_one_of", "must be one of {names}", {{"names", "agent, department"}})));
+    }
+    const auto period = ParseCycle(req.QueryText("period").value_or("week"));
+    if (!period) {
+      return ErrorResponse(
+          Error::Invalid("period", Msg("scorecard.not_one_of", "must be one of {names}", {{"names", "week, month"}})));
+    }
+    return Reply(service.ScoreTrend(req.who(), *by, *period, range.first, range.second),
+                 [](const std::vector<TrendPoint>& points) {
+                   bj::array items;
+                   for (const auto& p : points) {
+                     items.push_back(bj::object{{"key", p.key},
+                                                {"name", p.name},
+                                                {"period_start", TimeJson(p.period_start)},
+                                                {"count", p.count},
+                                                {"mean", p.mean}});
+                   }
+                   return bj::object{{"items", std::move(items)}};
+                 });
+  });
+  r.Add("GET", "/api/v1/inspection-reports/pareto", staff, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(const auto range, ReportRange(req));
+    return Reply(service.FailurePareto(req.who(), range.first, range.second), [](const std::vector<ParetoBar>& bars) {
+      bj::array items;
+      for (const auto& b : bars) {
+        items.push_back(bj::object{{"code", b.code},
+                                   {"name", b.name},
+                                   {"failed", b.failed},
+                                   {"answered", b.answered},
+                                   {"share", b.share},
+                                   {"cumulative", b.cumulative}});
+      }
+      return bj::object{{"items", std::move(items)}};
+    });
+  });
+
+  // A dry run answers 200 and stores nothing; a run answers 201 with the inspections it made.
+  r.Add("POST", "/api/v1/sampling-plans/{id}/runs", manage, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    SQM_ASSIGN_OR_REPLY(auto run, ReadRun(req));
+    return Reply(service.RunPlan(req.who(), id, run), RunJson, run.dry_run ? 200 : 201);
   });
 }
 

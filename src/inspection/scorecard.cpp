@@ -188,4 +188,11 @@ Result<CardResult> ScoreCard(const Scorecard& card, const std::map<std::string, 
   return out;
 }
 
+std::optional<double> ItemEarned(const Item& item, const Answer& answer) {
+  if (answer.not_applicable) return std::nullopt;
+  auto earned = Earned(item, answer.value, "");
+  if (!earned.ok()) return std::nullopt;
+  return *earned;
+}
+
 }  // namespace sqm::inspection

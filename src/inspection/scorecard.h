@@ -106,4 +106,8 @@ void CheckScorecardName(std::string_view name, Problems& problems);
 // (65 % by total points).
 Result<CardResult> ScoreCard(const Scorecard& card, const std::map<std::string, Answer>& answers);
 
+// The points one answer earns on `item` (before any critical failure); nullopt for N/A or a value
+// off the item's scale.
+std::optional<double> ItemEarned(const Item& item, const Answer& answer);
+
 }  // namespace sqm::inspection

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/json.h"
+#include "base/sampling.h"
 #include "base/text.h"
 #include "calendar/working_days.h"
 #include "desk/repo/tickets.h"
@@ -58,6 +59,34 @@ Status CheckNamed(const std::string& name, const Scorecard& card) {
   CheckScorecard(card, p);
   if (auto e = p.Take()) return *e;
   return {};
+}
+
+// The staff member `id` when they may inspect: active, holding inspection.perform, with
+// `department` (when given) in their scope, and not `agent`; else a problem on `field`.
+std::optional<org::Staff> CheckInspector(Connection& db, Id id, std::optional<Id> department, std::optional<Id> agent,
+                                         const std::string& field, Problems& p) {
+  auto inspector = org::repo::FindStaff(db, id);
+  if (!inspector || !inspector->active) {
+    p.Add(field, Msg("inspection.no_staff", "no such staff member"));
+    return std::nullopt;
+  }
+  const auto permissions = org::PermissionsOf(inspector->roles);
+  const org::Scope scope = org::SeesEverything(inspector->roles)
+                               ? org::Scope{true, {}}
+                               : org::ScopeOf(inspector->roles, inspector->department_id,
+                                              inspector->scope_department_ids, org::repo::DepartmentChildren(db));
+  if (!permissions.contains(std::string(org::kInspectionPerform))) {
+    p.Add(field, Msg("inspection.not_an_inspector", "{name} does not perform inspections",
+                     {{"name", inspector->display_name}}));
+  } else if (department && !scope.Contains(department)) {
+    p.Add(field, Msg("inspection.inspector_scope", "{name} is not engaged for this department",
+                     {{"name", inspector->display_name}}));
+  } else if (agent && *agent == inspector->id) {
+    p.Add(field, Msg("inspection.self", "no one inspects their own work"));
+  } else {
+    return inspector;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -124,95 +153,80 @@ TimeMs Service::AppealDeadline(TimeMs published_at) const {
 }
 
 Result<Inspection> Service::Assign(const org::Principal& who, const Assignment& a) {
-  return db_.Write(who.username, [&](WriteTx& tx) -> Result<Inspection> {
-    auto& db = tx.db();
-    Problems p;
-    Inspection i{.kind = a.kind, .covert = a.covert, .scorecard_id = a.scorecard_id};
-    auto card = repo::FindScorecard(db, a.scorecard_id);
-    if (!card) {
-      p.Add("scorecard_id",
-            Msg("scorecard.not_found", "scorecard {id} does not exist", {{"id", std::to_string(a.scorecard_id)}}));
-    } else if (!card->active) {
-      p.Add("scorecard_id", Msg("scorecard.inactive", "the scorecard is no longer used for new inspections"));
+  return db_.Write(who.username, [&](WriteTx& tx) -> Result<Inspection> { return AssignIn(tx, who, a); });
+}
+
+Result<Inspection> Service::AssignIn(WriteTx& tx, const org::Principal& who, const Assignment& a) {
+  auto& db = tx.db();
+  Problems p;
+  Inspection i{.kind = a.kind, .covert = a.covert, .scorecard_id = a.scorecard_id};
+  auto card = repo::FindScorecard(db, a.scorecard_id);
+  if (!card) {
+    p.Add("scorecard_id",
+          Msg("scorecard.not_found", "scorecard {id} does not exist", {{"id", std::to_string(a.scorecard_id)}}));
+  } else if (!card->active) {
+    p.Add("scorecard_id", Msg("scorecard.inactive", "the scorecard is no longer used for new inspections"));
+  } else {
+    i.scorecard_version = card->version;
+  }
+  std::optional<Id> department;
+  if (a.kind == Kind::kTicketReview) {
+    std::optional<desk::Ticket> t;
+    if (a.ticket_id) t = desk::repo::FindTicket(db, *a.ticket_id);
+    if (!a.ticket_id) {
+      p.Add("ticket_id", Msg("field.required", "is required"));
+    } else if (!t) {
+      p.Add("ticket_id", Msg("inspection.no_ticket", "no such ticket"));
     } else {
-      i.scorecard_version = card->version;
-    }
-    std::optional<Id> department;
-    if (a.kind == Kind::kTicketReview) {
-      std::optional<desk::Ticket> t;
-      if (a.ticket_id) t = desk::repo::FindTicket(db, *a.ticket_id);
-      if (!a.ticket_id) {
-        p.Add("ticket_id", Msg("field.required", "is required"));
-      } else if (!t) {
-        p.Add("ticket_id", Msg("inspection.no_ticket", "no such ticket"));
-      } else {
-        i.ticket_id = t->id;
-        i.ticket_number = t->number;
-        department = t->resolved_department_id ? t->resolved_department_id : t->department_id;
-        i.agent_id = t->resolved_by ? t->resolved_by : t->assignee_id;
-        if (!department) {
-          p.Add("ticket_id", Msg("inspection.ticket_no_department", "the ticket has no department yet"));
-        }
+      i.ticket_id = t->id;
+      i.ticket_number = t->number;
+      department = t->resolved_department_id ? t->resolved_department_id : t->department_id;
+      i.agent_id = t->resolved_by ? t->resolved_by : t->assignee_id;
+      if (!department) {
+        p.Add("ticket_id", Msg("inspection.ticket_no_department", "the ticket has no department yet"));
       }
+    }
+  } else {
+    department = a.department_id;
+    i.agent_id = a.agent_id;
+    if (!department) p.Add("department_id", Msg("field.required", "is required"));
+  }
+  if (department) {
+    if (auto d = org::repo::FindDepartment(db, *department)) {
+      i.department_id = d->id;
+      i.department_name = d->name;
     } else {
-      department = a.department_id;
-      i.agent_id = a.agent_id;
-      if (!department) p.Add("department_id", Msg("field.required", "is required"));
+      p.Add(a.kind == Kind::kTicketReview ? "ticket_id" : "department_id",
+            Msg("inspection.no_department", "no such department"));
+      department.reset();
     }
-    if (department) {
-      if (auto d = org::repo::FindDepartment(db, *department)) {
-        i.department_id = d->id;
-        i.department_name = d->name;
-      } else {
-        p.Add(a.kind == Kind::kTicketReview ? "ticket_id" : "department_id",
-              Msg("inspection.no_department", "no such department"));
-        department.reset();
-      }
-    }
-    if (i.agent_id) {
-      if (auto s = org::repo::FindStaff(db, *i.agent_id)) {
-        i.agent_name = s->display_name;
-      } else {
-        p.Add("agent_id", Msg("inspection.no_staff", "no such staff member"));
-      }
-    }
-    auto inspector = org::repo::FindStaff(db, a.inspector_id);
-    if (!inspector || !inspector->active) {
-      p.Add("inspector_id", Msg("inspection.no_staff", "no such staff member"));
+  }
+  if (i.agent_id) {
+    if (auto s = org::repo::FindStaff(db, *i.agent_id)) {
+      i.agent_name = s->display_name;
     } else {
-      i.inspector_id = inspector->id;
-      i.inspector_name = inspector->display_name;
-      const auto permissions = org::PermissionsOf(inspector->roles);
-      const org::Scope scope = org::SeesEverything(inspector->roles)
-                                   ? org::Scope{true, {}}
-                                   : org::ScopeOf(inspector->roles, inspector->department_id,
-                                                  inspector->scope_department_ids, org::repo::DepartmentChildren(db));
-      if (!permissions.contains(std::string(org::kInspectionPerform))) {
-        p.Add("inspector_id", Msg("inspection.not_an_inspector", "{name} does not perform inspections",
-                                  {{"name", inspector->display_name}}));
-      } else if (department && !scope.Contains(department)) {
-        p.Add("inspector_id", Msg("inspection.inspector_scope", "{name} is not engaged for this department",
-                                  {{"name", inspector->display_name}}));
-      } else if (i.agent_id && *i.agent_id == inspector->id) {
-        p.Add("inspector_id", Msg("inspection.self", "no one inspects their own work"));
-      }
+      p.Add("agent_id", Msg("inspection.no_staff", "no such staff member"));
     }
-    if (auto e = p.Take()) return *e;
-    if (!who.scope.Contains(department)) {
-      return Error::Forbidden(Msg("inspection.out_of_scope", "outside your scope"));
-    }
-    i.assigned_by = who.staff_id;
-    i.state = State::kAssigned;
-    i.created_at = tx.now();
-    SQM_ASSIGN(const Id id, repo::InsertInspection(db, i));
-    tx.Append("inspection", std::to_string(id), "inspection.assigned",
-              {{"kind", std::string(Name(i.kind))},
-               {"scorecard_id", i.scorecard_id},
-               {"version", i.scorecard_version},
-               {"inspector_id", i.inspector_id},
-               {"covert", i.covert}});
-    return *repo::FindInspection(db, id);
-  });
+  }
+  if (auto inspector = CheckInspector(db, a.inspector_id, department, i.agent_id, "inspector_id", p)) {
+    i.inspector_id = inspector->id;
+    i.inspector_name = inspector->display_name;
+  }
+  if (auto e = p.Take()) return *e;
+  if (!who.scope.Contains(department)) {
+    return Error::Forbidden(Msg("inspection.out_of_scope", "outside your scope"));
+  }
+  i.assigned_by = who.staff_id;
+  i.state = State::kAssigned;
+  i.created_at = tx.now();
+  SQM_ASSIGN(const Id id, repo::InsertInspection(db, i));
+  tx.Append("inspection", std::to_string(id), "inspection.assigned",
+            {{"kind", std::string(Name(i.kind))},
+             {"scorecard_id", i.scorecard_id},
+             {"version", i.scorecard_version},
+             {"inspector_id", i.inspector_id},
+             {"covert", i.covert}});
+  return *repo::FindInspection(db, id);
 }
 
 Result<std::vector<Inspection>> Service::ListInspections(const org::Principal& who, repo::InspectionQuery q) {
@@ -370,6 +384,207 @@ Result<Inspection> Service::Decide(const org::Principal& who, Id id, const Decis
     tx.Append("inspection", std::to_string(id), "inspection.appeal_decided",
               {{"outcome", std::string(Name(d.outcome))}, {"reason", Bounded(d.reason)}});
     return *repo::FindInspection(db, id);
+  });
+}
+
+// ---- sampling plans ----
+
+namespace {
+
+Error PlanNotFound(Id id) {
+  return Error::NotFound(Msg("sampling.not_found", "sampling plan {id} does not exist", {{"id", std::to_string(id)}}));
+}
+
+bool InScope(const org::Principal& who, const SamplingPlan& plan) {
+  return std::all_of(plan.department_ids.begin(), plan.department_ids.end(),
+                     [&](Id d) { return who.scope.Contains(d); });
+}
+
+}  // namespace
+
+Result<SamplingPlan> Service::LoadPlan(Connection& db, const org::Principal& who, Id id) {
+  auto plan = repo::FindPlan(db, id);
+  if (!plan || !InScope(who, *plan)) return PlanNotFound(id);
+  return *plan;
+}
+
+Result<std::vector<SamplingPlan>> Service::ListPlans(const org::Principal& who) {
+  return db_.Read([&](Connection& db) -> Result<std::vector<SamplingPlan>> {
+    std::vector<SamplingPlan> out;
+    for (auto& plan : repo::ListPlans(db)) {
+      if (InScope(who, plan)) out.push_back(std::move(plan));
+    }
+    return out;
+  });
+}
+
+Result<SamplingPlan> Service::GetPlan(const org::Principal& who, Id id) {
+  return db_.Read([&](Connection& db) { return LoadPlan(db, who, id); });
+}
+
+Result<SamplingPlan> Service::CreatePlan(const org::Principal& who, SamplingPlan plan) {
+  return db_.Write(who.username, [&](WriteTx& tx) -> Result<SamplingPlan> {
+    auto& db = tx.db();
+    Problems p;
+    CheckPlan(plan, p);
+    if (repo::PlanNameTaken(db, plan.name)) {
+      p.Add(Error::Conflict(Msg("sampling.name_taken", "another sampling plan is named {name}", {{"name", plan.name}}),
+                            "name"));
+    }
+    if (auto card = repo::FindScorecard(db, plan.scorecard_id); !card) {
+      p.Add("scorecard_id",
+            Msg("scorecard.not_found", "scorecard {id} does not exist", {{"id", std::to_string(plan.scorecard_id)}}));
+    } else if (!card->active) {
+      p.Add("scorecard_id", Msg("scorecard.inactive", "the scorecard is no longer used for new inspections"));
+    }
+    for (std::size_t k = 0; k < plan.department_ids.size(); ++k) {
+      const std::string field = "department_ids[" + std::to_string(k) + "]";
+      if (!org::repo::FindDepartment(db, plan.department_ids[k])) {
+        p.Add(field, Msg("inspection.no_department", "no such department"));
+      } else if (!who.scope.Contains(plan.department_ids[k])) {
+        p.Add(field, Msg("inspection.out_of_scope", "outside your scope"));
+      }
+    }
+    for (std::size_t k = 0; k < plan.inspector_ids.size(); ++k) {
+      CheckInspector(db, plan.inspector_ids[k], std::nullopt, std::nullopt, "inspector_ids[" + std::to_string(k) + "]",
+                     p);
+    }
+    if (auto e = p.Take()) return *e;
+    plan.active = true;
+    plan.created_by = who.staff_id;
+    plan.created_at = tx.now();
+    SQM_ASSIGN(plan.id, repo::InsertPlan(db, plan));
+    tx.Append("sampling_plan", std::to_string(plan.id), "sampling.plan_created",
+              {{"name", plan.name},
+               {"cycle", std::string(Name(plan.cycle))},
+               {"quota", std::string(Name(plan.quota))},
+               {"amount", plan.amount},
+               {"department_ids", IdsText(plan.department_ids)},
+               {"inspector_ids", IdsText(plan.inspector_ids)},
+               {"scorecard_id", plan.scorecard_id}});
+    return plan;
+  });
+}
+
+Result<SamplingRun> Service::Draw(Connection& db, const org::Principal& who, Id plan_id, const RunRequest& r,
+                                  TimeMs now) {
+  SQM_ASSIGN(const SamplingPlan plan, LoadPlan(db, who, plan_id));
+  if (!plan.active) return Error::Conflict(Msg("sampling.inactive", "the sampling plan is not active"), "plan");
+  if (r.seed && *r.seed > sampling::kMaxSeed) {
+    return Error::Invalid("seed", Msg("field.out_of_range", "must be between {min} and {max}",
+                                      {{"min", "0"}, {"max", std::to_string(sampling::kMaxSeed)}}));
+  }
+  constexpr TimeMs kDayMs = 86'400'000;
+  const calendar::Zone& zone = options_.zone;
+  const TimeMs at = r.at.value_or(now);
+  SamplingRun run{.plan_id = plan.id, .seed = r.seed ? *r.seed : sampling::RandomSeed()};
+  if (plan.cycle == Cycle::kWeek) {
+    run.cycle_start = zone.StartOfWeek(at);
+    run.cycle_end = zone.StartOfWeek(run.cycle_start + 8 * kDayMs);
+  } else {
+    run.cycle_start = zone.StartOfMonth(at);
+    run.cycle_end = zone.StartOfMonth(run.cycle_start + 32 * kDayMs);
+  }
+  const auto subtree = org::Subtree(plan.department_ids, org::repo::DepartmentChildren(db));
+  const auto candidates =
+      repo::Candidates(db, run.cycle_start, run.cycle_end, std::vector<Id>(subtree.begin(), subtree.end()), now);
+  const auto earlier = repo::SampledIn(db, plan.id, run.cycle_start);
+  Sample sample = DrawSample(candidates, earlier, plan, run.seed);
+  // The rotation goes on from where the cycle's earlier runs left it.
+  const auto inspectors = RoundRobin(sample.tickets, plan.inspector_ids, earlier.size());
+  for (std::size_t k = 0; k < sample.tickets.size(); ++k) {
+    if (!inspectors[k]) {
+      return Error::Invalid("inspector_ids",
+                            Msg("sampling.only_inspector_is_agent",
+                                "ticket {number} was drawn and its agent {name} is the only inspector",
+                                {{"number", sample.tickets[k].ticket_number}, {"name", sample.tickets[k].agent_name}}));
+    }
+    run.tickets.push_back({.ticket = sample.tickets[k], .inspector_id = inspectors[k]});
+  }
+  run.candidates = std::ssize(candidates);
+  run.drawn = std::ssize(run.tickets);
+  run.coverage = std::move(sample.coverage);
+  run.created_by = who.staff_id;
+  run.created_at = now;
+  return run;
+}
+
+Result<SamplingRun> Service::RunPlan(const org::Principal& who, Id plan_id, const RunRequest& r) {
+  if (r.dry_run) {
+    return db_.Read([&](Connection& db) { return Draw(db, who, plan_id, r, clock_.Now()); });
+  }
+  return db_.Write(who.username, [&](WriteTx& tx) -> Result<SamplingRun> {
+    SQM_ASSIGN(SamplingRun run, Draw(tx.db(), who, plan_id, r, tx.now()));
+    SQM_ASSIGN(const SamplingPlan plan, LoadPlan(tx.db(), who, plan_id));
+    SQM_ASSIGN(run.id, repo::InsertRun(tx.db(), run));
+    boost::json::array ticket_ids;
+    for (auto& t : run.tickets) {
+      const Assignment a{.kind = Kind::kTicketReview,
+                         .scorecard_id = plan.scorecard_id,
+                         .ticket_id = t.ticket.ticket_id,
+                         .inspector_id = *t.inspector_id};
+      SQM_ASSIGN(const Inspection i, AssignIn(tx, who, a));
+      t.inspection_id = i.id;
+      SQM_TRY(repo::InsertSampled(tx.db(), plan.id, run.cycle_start, t.ticket.ticket_id, run.id, i.id));
+      ticket_ids.push_back(t.ticket.ticket_id);
+    }
+    tx.Append("sampling_plan", std::to_string(plan.id), "sampling.sample_drawn",
+              {{"run_id", run.id},
+               {"cycle_start", run.cycle_start},
+               {"cycle_end", run.cycle_end},
+               {"seed", static_cast<std::int64_t>(run.seed)},
+               {"candidates", run.candidates},
+               {"drawn", run.drawn},
+               {"ticket_ids", std::move(ticket_ids)}});
+    return run;
+  });
+}
+
+Result<std::vector<SamplingRun>> Service::ListRuns(const org::Principal& who, Id plan_id) {
+  return db_.Read([&](Connection& db) -> Result<std::vector<SamplingRun>> {
+    SQM_TRY(LoadPlan(db, who, plan_id));
+    return repo::ListRuns(db, plan_id, 100);
+  });
+}
+
+// ---- charts ----
+
+Result<std::vector<Inspection>> Service::Scored(const org::Principal& who, TimeMs from, TimeMs to) {
+  constexpr TimeMs kDayMs = 86'400'000;
+  if (to <= from || to - from > kMaxReportDays * kDayMs) {
+    return Error::Invalid("to", Msg("inspection.report_range", "must be after from and at most {days} days later",
+                                    {{"days", std::to_string(kMaxReportDays)}}));
+  }
+  return db_.Read([&](Connection& db) -> Result<std::vector<Inspection>> {
+    std::vector<Inspection> out;
+    for (auto& i : repo::PublishedBetween(db, from, to, 50'000)) {
+      if (Sees(who, i)) out.push_back(std::move(i));
+    }
+    return out;
+  });
+}
+
+Result<std::vector<TrendPoint>> Service::ScoreTrend(const org::Principal& who, TrendBy by, Cycle period, TimeMs from,
+                                                    TimeMs to) {
+  SQM_ASSIGN(const auto rows, Scored(who, from, to));
+  const calendar::Zone& zone = options_.zone;
+  return Trend(rows, by, [&](TimeMs t) { return period == Cycle::kWeek ? zone.StartOfWeek(t) : zone.StartOfMonth(t); });
+}
+
+Result<std::vector<ParetoBar>> Service::FailurePareto(const org::Principal& who, TimeMs from, TimeMs to) {
+  SQM_ASSIGN(const auto rows, Scored(who, from, to));
+  using Cards = std::map<std::pair<Id, int>, std::optional<SavedScorecard>>;
+  const Cards cards = db_.Read([&](Connection& db) {
+    Cards out;
+    for (const auto& i : rows) {
+      const auto key = std::make_pair(i.scorecard_id, i.scorecard_version);
+      if (!out.contains(key)) out[key] = repo::FindScorecard(db, i.scorecard_id, i.scorecard_version);
+    }
+    return out;
+  });
+  return Pareto(rows, [&](const Inspection& i) -> const Scorecard* {
+    auto it = cards.find({i.scorecard_id, i.scorecard_version});
+    return it != cards.end() && it->second ? &it->second->card : nullptr;
   });
 }
 

@@ -19,8 +19,10 @@
 
 #include "base/clock.h"
 #include "calendar/rules.h"
+#include "calendar/zone.h"
 #include "inspection/model.h"
 #include "inspection/repo.h"
+#include "inspection/reports.h"
 #include "inspection/rules.h"
 #include "org/model.h"
 #include "storage/database.h"
@@ -30,6 +32,15 @@ namespace sqm::inspection {
 struct ServiceOptions {
   int appeal_days = 5;                        // working days after publication
   std::string calendar_code = "cn-mainland";  // whose working days
+  calendar::Zone zone;                        // the business time zone: where a sampling cycle's weeks and months start
+};
+
+// A run of a sampling plan: the cycle containing `at` (default: now), drawn with `seed` (default:
+// a fresh one, recorded); a dry run shows the draw without storing or assigning anything.
+struct RunRequest {
+  std::optional<TimeMs> at;
+  std::optional<std::uint64_t> seed;
+  bool dry_run = false;
 };
 
 struct Assignment {
@@ -83,7 +94,35 @@ class Service {
   // Decides the appeal; returns the decided record (corrected_by_id names the correction, if any).
   Result<Inspection> Decide(const org::Principal& who, Id id, const Decision& d);
 
+  // ---- sampling plans (sampling.h) ----
+  // Plans whose departments are all in `who`'s scope; another plan reads as not found.
+  Result<std::vector<SamplingPlan>> ListPlans(const org::Principal& who);
+  Result<SamplingPlan> GetPlan(const org::Principal& who, Id id);
+  // Every problem at once: the plan's fields, the scorecard (active), the departments (in scope),
+  // the inspectors (active, performing inspections); kConflict ("name") for a name taken.
+  Result<SamplingPlan> CreatePlan(const org::Principal& who, SamplingPlan plan);
+  // Draws the cycle's sample and assigns an inspection of each ticket, round robin over the
+  // plan's inspectors, in one write with the event "inspection.sample_drawn" (seed, cycle, ticket
+  // ids). A ticket sampled by an earlier run of the cycle is not drawn again.
+  Result<SamplingRun> RunPlan(const org::Principal& who, Id plan_id, const RunRequest& r);
+  // The plan's runs, newest first (at most 100).
+  Result<std::vector<SamplingRun>> ListRuns(const org::Principal& who, Id plan_id);
+
+  // ---- charts (reports.h), over the published inspections that stand and that `who` sees ----
+  // kInvalid ("to") when the range is empty or longer than kMaxReportDays.
+  static constexpr int kMaxReportDays = 732;
+  Result<std::vector<TrendPoint>> ScoreTrend(const org::Principal& who, TrendBy by, Cycle period, TimeMs from,
+                                             TimeMs to);
+  Result<std::vector<ParetoBar>> FailurePareto(const org::Principal& who, TimeMs from, TimeMs to);
+
  private:
+  Result<Inspection> AssignIn(storage::WriteTx& tx, const org::Principal& who, const Assignment& a);
+  // The plan when `who` sees it (all its departments in scope), else kNotFound.
+  Result<SamplingPlan> LoadPlan(storage::Connection& db, const org::Principal& who, Id id);
+  // The draw of a run (nothing stored): the cycle, the seed, the sample and its inspectors.
+  Result<std::vector<Inspection>> Scored(const org::Principal& who, TimeMs from, TimeMs to);
+  Result<SamplingRun> Draw(storage::Connection& db, const org::Principal& who, Id plan_id, const RunRequest& r,
+                           TimeMs now);
   // The inspection when `who` sees it, else kNotFound; then MayAct and Next for `a`.
   Result<std::pair<Inspection, State>> Load(storage::Connection& db, const org::Principal& who, Id id, Action a,
                                             TimeMs now);

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "base/sampling.h"
 #include "desk/test_fixture.h"
 #include "inspection/facts.h"
 
@@ -47,15 +48,16 @@ class InspectionTest : public desk::DeskFixture {
     return org_->Login(name, "Demo-pass-2026", "t").value().principal;
   }
 
-  // A phone incident registered and resolved by agent_ in DESK.
-  desk::Ticket Resolved() {
+  // A phone incident registered and resolved by agent_ (or `by`) in DESK.
+  desk::Ticket Resolved() { return ResolvedBy(agent_); }
+  desk::Ticket ResolvedBy(const org::Principal& by, desk::Channel channel = desk::Channel::kPhone) {
     desk::TicketDraft d;
-    d.registration = {desk::TicketType::kIncident, desk::Channel::kPhone, 3, "VPN", "VPN 报错", a_, vpn_};
+    d.registration = {desk::TicketType::kIncident, channel, 3, "VPN", "VPN 报错", a_, vpn_};
     d.department_id = desk_dept_;
-    auto t = desk_->Register(agent_, d);
+    auto t = desk_->Register(by, d);
     EXPECT_TRUE(t.ok()) << t.error().message;
-    EXPECT_TRUE(desk_->Act(agent_, t->ticket.id, {.action = desk::Action::kAccept}).ok());
-    auto r = desk_->Act(agent_, t->ticket.id, {.action = desk::Action::kResolve, .note = "已处理"});
+    EXPECT_TRUE(desk_->Act(by, t->ticket.id, {.action = desk::Action::kAccept}).ok());
+    auto r = desk_->Act(by, t->ticket.id, {.action = desk::Action::kResolve, .note = "已处理"});
     EXPECT_TRUE(r.ok()) << r.error().message;
     return r.ok() ? *r : desk::Ticket{};
   }
@@ -262,6 +264,110 @@ TEST_F(InspectionTest, AssignmentNamesEveryProblemAndAppealsCloseAtTheDeadline) 
   auto ack = inspection_->Acknowledge(agent2_, id);
   ASSERT_TRUE(ack.ok()) << ack.error().message;
   EXPECT_EQ(ack->state, State::kAcknowledged);
+}
+
+// ---- sampling plans ----
+
+std::vector<Id> TicketIds(const SamplingRun& run) {
+  std::vector<Id> out;
+  for (const auto& t : run.tickets) out.push_back(t.ticket.ticket_id);
+  return out;
+}
+
+TEST_F(InspectionTest, APlanWithBadFieldsNamesEveryProblemAndWritesNothing) {
+  const Id card = inspection_->CreateScorecard(quality_, "服务质检", Weighted())->id;
+  SamplingPlan bad{.name = "",
+                   .department_ids = {desk_dept_, 99'999},
+                   .quota = Quota::kPercent,
+                   .amount = 150,
+                   .scorecard_id = card + 100,
+                   .inspector_ids = {agent_.staff_id}};
+  auto r = inspection_->CreatePlan(quality_, bad);
+  ASSERT_FALSE(r.ok());
+  std::set<std::string> fields{r.error().field};
+  for (const auto& m : r.error().more) fields.insert(m.field);
+  EXPECT_EQ(fields, (std::set<std::string>{"name", "amount", "scorecard_id", "department_ids[1]", "inspector_ids[0]"}));
+  EXPECT_EQ(CountEvents("sampling.plan_created"), 0);
+  EXPECT_TRUE(inspection_->ListPlans(quality_)->empty());
+  // A department outside the caller's scope.
+  SamplingPlan out_of_scope{
+      .name = "技术部抽检", .department_ids = {desk_dept_}, .scorecard_id = card, .inspector_ids = {quality_.staff_id}};
+  EXPECT_EQ(inspection_->CreatePlan(manager_, out_of_scope).error().field, "department_ids[0]");
+}
+
+TEST_F(InspectionTest, ARunDrawsReproduciblyAssignsRoundRobinAndNeverTwice) {
+  const Id card = inspection_->CreateScorecard(quality_, "服务质检", Weighted())->id;
+  const org::Principal evaluator = Evaluator("eval.desk", desk_dept_);
+  for (int k = 0; k < 6; ++k) ResolvedBy(agent_, k % 2 == 0 ? desk::Channel::kPhone : desk::Channel::kEmail);
+  const Id lone = ResolvedBy(agent2_).id;
+  auto plan = inspection_->CreatePlan(quality_, {.name = "客服部每周抽检",
+                                                 .cycle = Cycle::kWeek,
+                                                 .department_ids = {desk_dept_},
+                                                 .quota = Quota::kPerAgent,
+                                                 .amount = 2,
+                                                 .scorecard_id = card,
+                                                 .inspector_ids = {quality_.staff_id, evaluator.staff_id}});
+  ASSERT_TRUE(plan.ok()) << plan.error().message;
+  EXPECT_EQ(CountEvents("sampling.plan_created"), 1);
+
+  // A dry run stores nothing; the run with the same seed draws the same tickets.
+  auto dry = inspection_->RunPlan(quality_, plan->id, {.seed = 7, .dry_run = true});
+  ASSERT_TRUE(dry.ok()) << dry.error().message;
+  EXPECT_EQ(dry->id, 0);
+  EXPECT_EQ(dry->candidates, 7);
+  EXPECT_EQ(dry->drawn, 3);
+  EXPECT_EQ(CountEvents("inspection.assigned"), 0);
+  auto run = inspection_->RunPlan(quality_, plan->id, {.seed = 7});
+  ASSERT_TRUE(run.ok()) << run.error().message;
+  EXPECT_GT(run->id, 0);
+  EXPECT_EQ(run->seed, 7u);
+  EXPECT_EQ(TicketIds(*run), TicketIds(*dry));
+  EXPECT_EQ(CountEvents("sampling.sample_drawn"), 1);
+  EXPECT_EQ(CountEvents("inspection.assigned"), 3);
+  // Stratified by channel: agent's two are one phone and one web ticket.
+  std::set<std::string> channels;
+  for (const auto& t : run->tickets) {
+    if (t.ticket.agent_id == agent_.staff_id) channels.insert(t.ticket.channel);
+  }
+  EXPECT_EQ(channels, (std::set<std::string>{"email", "phone"}));
+
+  // Round robin: quality, evaluator, quality; each inspection is in its inspector's queue.
+  ASSERT_EQ(run->tickets.size(), 3u);
+  EXPECT_EQ(run->tickets[0].inspector_id, quality_.staff_id);
+  EXPECT_EQ(run->tickets[1].inspector_id, evaluator.staff_id);
+  EXPECT_EQ(run->tickets[2].inspector_id, quality_.staff_id);
+  EXPECT_EQ(run->tickets[2].ticket.ticket_id, lone);
+  auto queue = inspection_->ListInspections(evaluator, {.inspector_id = evaluator.staff_id});
+  ASSERT_TRUE(queue.ok());
+  ASSERT_EQ(queue->size(), 1u);
+  EXPECT_EQ((*queue)[0].ticket_id, run->tickets[1].ticket.ticket_id);
+  EXPECT_EQ((*queue)[0].state, State::kAssigned);
+
+  // Coverage: agent2 has one ticket for a quota of two.
+  ASSERT_EQ(run->coverage.size(), 2u);
+  EXPECT_EQ(run->coverage[0].agent_id, agent_.staff_id);
+  EXPECT_EQ(run->coverage[0].shortfall, "");
+  EXPECT_EQ(run->coverage[1].agent_id, agent2_.staff_id);
+  EXPECT_EQ(run->coverage[1].tickets, 1);
+  EXPECT_EQ(run->coverage[1].drawn, 1);
+  EXPECT_EQ(run->coverage[1].shortfall, kTooFewTickets);
+
+  // A second run of the cycle (another seed): the quota is met, nothing is drawn again.
+  auto again = inspection_->RunPlan(quality_, plan->id, {.seed = 8});
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_EQ(again->drawn, 0);
+  EXPECT_EQ(again->coverage[0].earlier, 2);
+  EXPECT_EQ(CountEvents("inspection.assigned"), 3);
+  auto runs = inspection_->ListRuns(quality_, plan->id);
+  ASSERT_TRUE(runs.ok());
+  ASSERT_EQ(runs->size(), 2u);
+  EXPECT_EQ((*runs)[1].seed, 7u);
+  EXPECT_EQ((*runs)[1].coverage.size(), 2u);
+
+  // Someone whose scope does not hold the plan's departments does not see it.
+  EXPECT_EQ(inspection_->GetPlan(manager_, plan->id).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(inspection_->RunPlan(manager_, plan->id, {}).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(inspection_->RunPlan(quality_, plan->id, {.seed = sampling::kMaxSeed + 1}).error().field, "seed");
 }
 
 }  // namespace
