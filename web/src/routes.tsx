@@ -381,6 +381,22 @@ export const appRoutes: readonly AppRoute[] = [
     component: lazy(() => import('./pages/inspection/AppealInbox')),
   },
   {
+    path: '/inspection/sampling',
+    labelKey: 'nav.samplingPlans',
+    icon: <UnorderedListOutlined />,
+    permission: 'inspection.manage',
+    area: 'inspection',
+    component: lazy(() => import('./pages/inspection/SamplingPlans')),
+  },
+  {
+    path: '/inspection/charts',
+    labelKey: 'nav.inspectionCharts',
+    icon: <ProfileOutlined />,
+    permission: 'staff',
+    area: 'inspection',
+    component: lazy(() => import('./pages/inspection/Charts')),
+  },
+  {
     path: '/audit',
     labelKey: 'nav.audit',
     icon: <AuditOutlined />,

@@ -80,3 +80,43 @@ export function appealInspection(id: number, reason: string): Promise<Inspection
 export function decideInspectionAppeal(id: number, decision: Decision): Promise<Inspection> {
   return request<Inspection>('POST', `/inspections/${id}/decision`, { body: decision });
 }
+
+// ---- sampling plans ----
+
+export type SamplingPlanInput = Schemas['SamplingPlanInput'];
+export type SamplingPlan = Schemas['SamplingPlan'];
+export type SamplingRun = Schemas['SamplingRun'];
+export type SamplingCoverage = Schemas['SamplingCoverage'];
+export type SampledTicket = SamplingRun['tickets'][number];
+export type RunRequest = { at?: string; seed?: number; dry_run?: boolean };
+
+export function listSamplingPlans(): Promise<SamplingPlan[]> {
+  return request<{ items?: SamplingPlan[] }>('GET', '/sampling-plans').then((r) => r.items ?? []);
+}
+
+export function createSamplingPlan(plan: SamplingPlanInput): Promise<SamplingPlan> {
+  return request<SamplingPlan>('POST', '/sampling-plans', { body: plan });
+}
+
+/** A dry run shows the draw and stores nothing; a run assigns the inspections. */
+export function runSamplingPlan(id: number, run: RunRequest): Promise<SamplingRun> {
+  return request<SamplingRun>('POST', `/sampling-plans/${id}/runs`, { body: run });
+}
+
+/** Newest first, without their tickets. */
+export function listSamplingRuns(id: number): Promise<SamplingRun[]> {
+  return request<{ items?: SamplingRun[] }>('GET', `/sampling-plans/${id}/runs`).then((r) => r.items ?? []);
+}
+
+// ---- charts ----
+
+export type TrendPoint = Schemas['InspectionTrendPoint'];
+export type ParetoBar = Schemas['InspectionParetoBar'];
+
+export function inspectionTrend(query: { from: string; to: string; by: 'agent' | 'department'; period: 'week' | 'month' }): Promise<TrendPoint[]> {
+  return request<{ items?: TrendPoint[] }>('GET', '/inspection-reports/trend', { query }).then((r) => r.items ?? []);
+}
+
+export function inspectionPareto(query: { from: string; to: string }): Promise<ParetoBar[]> {
+  return request<{ items?: ParetoBar[] }>('GET', '/inspection-reports/pareto', { query }).then((r) => r.items ?? []);
+}

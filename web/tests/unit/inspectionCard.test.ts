@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  answerForKey,
   changedAnswers,
   clearDraft,
   loadDraft,
@@ -71,4 +72,22 @@ test('a new section and its first item take codes not yet used', () => {
   const s = newSection(card);
   assert.equal(s.code, 's3');
   assert.equal(s.items[0].code, 'q4');
+});
+
+test('keyboard scoring: 1–5 on the scale, y / n on yes-no, a for N/A where allowed', () => {
+  const yesNo = { code: 'q1', name: '', scale: 'yes_no' as const, max_points: 1 };
+  assert.equal(answerForKey(yesNo, 'y'), 1);
+  assert.equal(answerForKey(yesNo, 'N'), 0);
+  assert.equal(answerForKey(yesNo, '1'), 1);
+  assert.equal(answerForKey(yesNo, '3'), undefined);
+  assert.equal(answerForKey(yesNo, 'a'), 'na');
+  const three = { code: 'q2', name: '', scale: 'three_point' as const, max_points: 2, na_allowed: false };
+  assert.equal(answerForKey(three, '3'), 3);
+  assert.equal(answerForKey(three, '4'), undefined);
+  assert.equal(answerForKey(three, 'a'), undefined, 'N/A only where the item allows it');
+  assert.equal(answerForKey(three, 'y'), undefined);
+  const points = { code: 'q3', name: '', scale: 'points' as const, max_points: 5 };
+  assert.equal(answerForKey(points, '5'), 5);
+  assert.equal(answerForKey(points, '6'), undefined);
+  assert.equal(answerForKey(points, 'ArrowDown'), undefined);
 });

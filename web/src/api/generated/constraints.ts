@@ -125,6 +125,11 @@ export const constraints = {
   "InspectionAnswers": {"required":[],"maxLength":{"notes":4000},"minLength":{}},
   "InspectionDecision": {"required":["outcome","reason"],"maxLength":{"reason":2000},"minLength":{}},
   "Inspection": {"required":["id","kind","covert","scorecard_id","scorecard_version","department_id","inspector_id","state","answers","percent","passed","critical_failed","appeal"],"maxLength":{},"minLength":{}},
+  "InspectionTrendPoint": {"required":["key","name","period_start","count","mean"],"maxLength":{},"minLength":{}},
+  "InspectionParetoBar": {"required":["code","name","failed","answered","share","cumulative"],"maxLength":{},"minLength":{}},
+  "SamplingPlanInput": {"required":["name","cycle","department_ids","quota","amount","scorecard_id","inspector_ids"],"maxLength":{"name":120},"minLength":{}},
+  "SamplingCoverage": {"required":["agent_id","agent_name","tickets","planned","earlier","drawn","shortfall"],"maxLength":{},"minLength":{}},
+  "SamplingRun": {"required":["id","plan_id","cycle_start","cycle_end","seed","candidates","drawn","coverage","tickets"],"maxLength":{},"minLength":{}},
   "InspectionAppeal": {"required":[],"maxLength":{},"minLength":{}},
   "AgreementResult": {"required":["kappa","observed","expected","n"],"maxLength":{},"minLength":{}},
 } as const satisfies Record<string, SchemaConstraints>;

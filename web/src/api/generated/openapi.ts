@@ -2704,6 +2704,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inspection-reports/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Score trend per agent or department
+         * @description The mean percent of the published inspections that stand (a corrected one gives way to its
+         *     correction) per agent or department and week or month (in the business time zone), over the
+         *     inspections the caller sees.
+         */
+        get: operations["inspectionScoreTrend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspection-reports/pareto": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Item failure Pareto
+         * @description The items most often failed (an answer earning nothing: no, the lowest rating, 0 points) in the
+         *     published inspections that stand and that the caller sees, most first, with each item's share of
+         *     the failures and the cumulative share.
+         */
+        get: operations["inspectionFailurePareto"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sampling-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sampling plans
+         * @description The plans whose departments are all in the caller's scope, by name.
+         */
+        get: operations["listSamplingPlans"];
+        put?: never;
+        /**
+         * Create a sampling plan
+         * @description Per cycle (week or month, in the business time zone) a quota per agent (a percentage of their
+         *     resolved tickets, rounded up, or a fixed number), stratified by channel and/or ticket type,
+         *     complaints and SLA breaches always taken when asked. Every problem at once: the fields, the
+         *     scorecard (active), the departments (in the caller's scope), the inspectors (active, performing
+         *     inspections); 409 on `name` when another plan has it.
+         */
+        post: operations["createSamplingPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sampling-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        /** A sampling plan */
+        get: operations["getSamplingPlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sampling-plans/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * The runs of a sampling plan
+         * @description Newest first (at most 100), each with its seed and coverage, without its tickets.
+         */
+        get: operations["listSamplingRuns"];
+        put?: never;
+        /**
+         * Draw a cycle's sample
+         * @description Draws the sample of the cycle containing `at` (default now) with `seed` (default a fresh one; the
+         *     same seed over the same tickets draws the same sample) and assigns an inspection of each ticket,
+         *     round robin over the plan's inspectors, never to the ticket's own agent; the event
+         *     `sampling.sample_drawn` records the seed and the tickets. A ticket sampled by an earlier run of the
+         *     cycle is not drawn again and counts toward its agent's quota. `dry_run` shows the draw (200)
+         *     without storing or assigning anything.
+         */
+        post: operations["runSamplingPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assessment/measures": {
         parameters: {
             query?: never;
@@ -4802,6 +4924,89 @@ export interface components {
             /** @description Only in GET /inspections/{id}: the card version it is scored with. */
             scorecard?: components["schemas"]["Scorecard"];
             appeal: components["schemas"]["InspectionAppeal"] | null;
+        };
+        InspectionTrendPoint: {
+            /** @description The agent's or department's id. */
+            key: number;
+            name: string;
+            /** Format: date-time */
+            period_start: string;
+            count: number;
+            mean: number;
+        };
+        InspectionParetoBar: {
+            code: string;
+            name: string;
+            failed: number;
+            answered: number;
+            share: number;
+            cumulative: number;
+        };
+        SamplingPlanInput: {
+            name: string;
+            /** @enum {string} */
+            cycle: "week" | "month";
+            /** @description The scope, each with its subtree. */
+            department_ids: number[];
+            /** @enum {string} */
+            quota: "percent" | "per_agent";
+            /** @description Percent (at most 100) or tickets per agent. */
+            amount: number;
+            /** @default true */
+            by_channel?: boolean;
+            /** @default true */
+            by_type?: boolean;
+            /** @default false */
+            complaints?: boolean;
+            /** @default false */
+            breaches?: boolean;
+            scorecard_id: number;
+            /** @description Assigned round robin. */
+            inspector_ids: number[];
+        };
+        SamplingPlan: components["schemas"]["SamplingPlanInput"] & {
+            id: number;
+            active: boolean;
+            /** Format: date-time */
+            created_at: string;
+        };
+        SamplingCoverage: {
+            agent_id: number;
+            agent_name: string;
+            /** @description Resolved in the cycle, in scope. */
+            tickets: number;
+            planned: number;
+            /** @description Sampled by earlier runs of the cycle. */
+            earlier: number;
+            drawn: number;
+            /** @enum {string|null} */
+            shortfall: "too_few_tickets" | null;
+        };
+        SamplingRun: {
+            id: number | null;
+            plan_id: number;
+            /** Format: date-time */
+            cycle_start: string;
+            /** Format: date-time */
+            cycle_end: string;
+            seed: number;
+            candidates: number;
+            drawn: number;
+            coverage: components["schemas"]["SamplingCoverage"][];
+            tickets: {
+                ticket_id: number;
+                ticket_number: string;
+                agent_id: number;
+                agent_name: string;
+                channel: string;
+                type: string;
+                complaint: boolean;
+                breached: boolean;
+                inspector_id: number | null;
+                inspection_id: number | null;
+            }[];
+            /** Format: date-time */
+            created_at?: string;
         };
         InspectionAppeal: {
             appellant_id?: number;
@@ -8896,6 +9101,217 @@ export interface operations {
             409: components["responses"]["Conflict"];
         };
     };
+    inspectionScoreTrend: {
+        parameters: {
+            query: {
+                /** @description A date or date-time: published at or after. */
+                from: string;
+                /** @description A date or date-time: published before (at most 732 days after from). */
+                to: string;
+                by?: "agent" | "department";
+                period?: "week" | "month";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The points, by key and period. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["InspectionTrendPoint"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    inspectionFailurePareto: {
+        parameters: {
+            query: {
+                /** @description A date or date-time: published at or after. */
+                from: string;
+                /** @description A date or date-time: published before (at most 732 days after from). */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bars. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["InspectionParetoBar"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    listSamplingPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plans. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SamplingPlan"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createSamplingPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SamplingPlanInput"];
+            };
+        };
+        responses: {
+            /** @description The plan. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SamplingPlan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getSamplingPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SamplingPlan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listSamplingRuns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The runs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SamplingRun"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    runSamplingPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A date or date-time in the cycle. */
+                    at?: string;
+                    seed?: number;
+                    dry_run?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The draw of a dry run (id null). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SamplingRun"];
+                };
+            };
+            /** @description The run, its tickets and the inspections it made. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SamplingRun"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
     listMeasures: {
         parameters: {
             query?: never;
@@ -9294,6 +9710,8 @@ export const pathsApiV1CallbacksGetParametersQueryStateValues: ReadonlyArray<Fla
 export const pathsApiV1SurveyFollowupsGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/survey-followups"]["get"]["parameters"]["query"]["state"]> = ["open", "all"];
 export const pathsApiV1SurveyFollowupsIdPatchRequestBodyContentApplicationJsonOutcomeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/survey-followups/{id}"]["patch"]["requestBody"]["content"]["application/json"]["outcome"]> = ["recontacted", "satisfied_after_redo", "rating_withdrawn"];
 export const pathsApiV1InspectionsGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/inspections"]["get"]["parameters"]["query"]["state"]> = ["assigned", "in_progress", "submitted", "published", "acknowledged", "appealed", "final"];
+export const pathsApiV1InspectionReportsTrendGetParametersQueryByValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/inspection-reports/trend"]["get"]["parameters"]["query"]["by"]> = ["agent", "department"];
+export const pathsApiV1InspectionReportsTrendGetParametersQueryPeriodValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/inspection-reports/trend"]["get"]["parameters"]["query"]["period"]> = ["week", "month"];
 export const surveyQuestionKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyQuestion"]["kind"]> = ["csat", "nps", "ces", "likert", "single", "multiple", "text"];
 export const surveyRuleInputTriggerValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyRuleInput"]["trigger"]> = ["resolved", "closed"];
 export const surveyRuleTriggerValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyRule"]["trigger"]> = ["resolved", "closed"];
@@ -9349,5 +9767,8 @@ export const inspectionAssignmentKindValues: ReadonlyArray<FlattenedDeepRequired
 export const inspectionDecisionOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionDecision"]["outcome"]> = ["upheld", "partly_upheld", "rejected"];
 export const inspectionKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Inspection"]["kind"]> = ["ticket_review", "routine_check", "surprise_check"];
 export const inspectionStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Inspection"]["state"]> = ["assigned", "in_progress", "submitted", "published", "acknowledged", "appealed", "final"];
+export const samplingPlanInputCycleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SamplingPlanInput"]["cycle"]> = ["week", "month"];
+export const samplingPlanInputQuotaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SamplingPlanInput"]["quota"]> = ["percent", "per_agent"];
+export const samplingCoverageShortfallValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SamplingCoverage"]["shortfall"]> = ["too_few_tickets"];
 export const inspectionAppealOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionAppeal"]["outcome"]> = ["upheld", "partly_upheld", "rejected"];
 export const inspectionAnswerOneOf1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionAnswer"]> = ["na"];

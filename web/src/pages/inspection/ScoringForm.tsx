@@ -3,7 +3,7 @@
 // answers stay in this device's localStorage until the server has them, so a site check on a
 // phone with a bad connection loses nothing.
 import { Alert, Button, Card, Form, Input, Progress, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { saveAnswers, submitInspection, type Answers, type Inspection, type Scorecard } from '../../api/inspection';
 import SubmitAlert from '../../components/SubmitAlert';
@@ -12,7 +12,7 @@ import { formatTime } from '../../lib/format';
 import { useSubmit } from '../../lib/useSubmit';
 import AnswerInput from './AnswerInput';
 import ScoreSummary from './ScoreSummary';
-import { clearDraft, loadDraft, progress, saveDraft, type Draft } from './card';
+import { answerForKey, cardItems, clearDraft, loadDraft, progress, saveDraft, type Draft } from './card';
 import { usePreview } from './usePreview';
 
 interface Values {
@@ -66,6 +66,27 @@ export default function ScoringForm({ inspection, card, onSaved }: { inspection:
     bannerAlways: true,
   });
 
+  // Keyboard scoring: arrows move between items, 1–5 / y / n / a answer the current one (and move on).
+  const items = cardItems(card);
+  const [current, setCurrent] = useState(0);
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const target = e.target as HTMLElement;
+    if (target.closest('input, textarea, [contenteditable="true"]') || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowRight') {
+      setCurrent((c) => Math.min(c + 1, items.length - 1));
+    } else if (e.key === 'ArrowUp' || e.key === 'ArrowLeft') {
+      setCurrent((c) => Math.max(c - 1, 0));
+    } else {
+      const item = items[current];
+      const answer = item ? answerForKey(item, e.key) : undefined;
+      if (!item || answer === undefined) return;
+      form.setFieldValue(['answers', item.code], answer);
+      remember();
+      setCurrent((c) => Math.min(c + 1, items.length - 1));
+    }
+    e.preventDefault();
+  };
+
   const values = (): Values => {
     const v = form.getFieldsValue(true) as Values;
     return { answers, notes: v.notes ?? '' };
@@ -83,6 +104,8 @@ export default function ScoringForm({ inspection, card, onSaved }: { inspection:
         />
       )}
       <SubmitAlert submit={submit.failure ? submit : draft} />
+      <Typography.Text type="secondary">{t('inspection.score.keyboard')}</Typography.Text>
+      <div tabIndex={0} onKeyDown={onKeyDown} data-testid="scoring-keys" style={{ outline: 'none' }}>
       <Form
         form={form}
         layout="vertical"
@@ -99,6 +122,9 @@ export default function ScoringForm({ inspection, card, onSaved }: { inspection:
             {section.items.map((item) => (
               <Form.Item
                 key={item.code}
+                data-testid={`scoring-item-${item.code}`}
+                data-current={items[current]?.code === item.code ? 'true' : undefined}
+                style={items[current]?.code === item.code ? { outline: '2px solid #1677ff', outlineOffset: 4, borderRadius: 4 } : undefined}
                 name={['answers', item.code]}
                 label={
                   <Space direction="vertical" size={0}>
@@ -124,6 +150,7 @@ export default function ScoringForm({ inspection, card, onSaved }: { inspection:
           <Input.TextArea rows={3} maxLength={4000} />
         </Form.Item>
       </Form>
+      </div>
       <Card size="small" title={t('inspection.score.running')} data-testid="running-score">
         <Progress percent={done.total ? Math.round((done.answered / done.total) * 100) : 0} format={() => `${done.answered} / ${done.total}`} />
         {preview.error && <Alert type="warning" showIcon message={errorText(t, preview.error)} />}

@@ -125,3 +125,22 @@ export function newSection(card: ScorecardDefinition): ScorecardSection {
   const items = cardItems(card).map((i) => i.code);
   return { code: nextCode('s', card.sections.map((s) => s.code)), name: '', weight: 0, items: [newItem(items)] };
 }
+
+/**
+ * Keyboard scoring: the answer a key gives `item`, or undefined when the key means nothing for it.
+ * 1–5 (a value of the item's scale, or points up to its maximum), y / n on a yes/no item, a for
+ * N/A where allowed.
+ */
+export function answerForKey(item: ScorecardItem, key: string): Answer | undefined {
+  const k = key.toLowerCase();
+  if (k === 'a') return naAllowed(item) ? 'na' : undefined;
+  const values = scaleValues(item.scale);
+  if (item.scale === 'yes_no') {
+    if (k === 'y') return 1;
+    if (k === 'n') return 0;
+  }
+  if (!/^[0-9]$/.test(k)) return undefined;
+  const n = Number(k);
+  if (values.length === 0) return n <= (item.max_points ?? 0) ? n : undefined;
+  return values.includes(n) ? n : undefined;
+}
