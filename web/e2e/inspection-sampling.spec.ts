@@ -57,7 +57,7 @@ test('a plan is drawn reproducibly and its inspections land in the inspectors’
   await page.getByTestId('new-plan').click();
   const planName = unique('E2E 客服部每周抽检 ');
   await page.getByTestId('plan-name').fill(planName);
-  await page.getByTestId('plan-amount').locator('input').fill('1');
+  await page.locator('#amount').fill('1');
   await chooseTreeOption(page, 'department_id', '客服部');
   await page.locator('.ant-select', { has: page.locator('#scorecard_id') }).click();
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${cardName} (v1)"]`).click();
