@@ -2785,7 +2785,10 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** A sampling plan */
+        /**
+         * A sampling plan
+         * @description The plan, when all its departments are in the caller's scope (else 404).
+         */
         get: operations["getSamplingPlan"];
         put?: never;
         post?: never;
