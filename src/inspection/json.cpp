@@ -315,10 +315,14 @@ bj::object CardResultJson(const CardResult& r) {
       {"sections", std::move(sections)}};
 }
 
-std::string IdsText(const std::vector<Id>& ids) {
+bj::array IdsJson(const std::vector<Id>& ids) {
   bj::array a;
   for (Id id : ids) a.push_back(id);
-  return json::Serialize(a);
+  return a;
+}
+
+std::string IdsText(const std::vector<Id>& ids) {
+  return json::Serialize(IdsJson(ids));
 }
 
 std::vector<Id> ParseStoredIds(std::string_view text) {

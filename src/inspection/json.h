@@ -40,6 +40,7 @@ std::string_view Name(CardMethod m);
 
 // A sampling plan's stored lists: ids as a JSON array, and a run's coverage per agent
 // [{"agent_id", "agent_name", "tickets", "planned", "earlier", "drawn", "shortfall"}] (the API's form too).
+boost::json::array IdsJson(const std::vector<Id>& ids);
 std::string IdsText(const std::vector<Id>& ids);
 std::vector<Id> ParseStoredIds(std::string_view text);
 boost::json::array CoverageJson(const std::vector<AgentCoverage>& coverage);

@@ -222,12 +222,6 @@ Result<Decision> ReadDecision(const Request& req) {
   return d;
 }
 
-bj::array IdsJson(const std::vector<Id>& ids) {
-  bj::array out;
-  for (Id id : ids) out.push_back(id);
-  return out;
-}
-
 bj::object PlanJson(const SamplingPlan& p) {
   return {{"id", p.id},
           {"name", p.name},

@@ -459,8 +459,8 @@ Result<SamplingPlan> Service::CreatePlan(const org::Principal& who, SamplingPlan
                {"cycle", std::string(Name(plan.cycle))},
                {"quota", std::string(Name(plan.quota))},
                {"amount", plan.amount},
-               {"department_ids", IdsText(plan.department_ids)},
-               {"inspector_ids", IdsText(plan.inspector_ids)},
+               {"department_ids", IdsJson(plan.department_ids)},
+               {"inspector_ids", IdsJson(plan.inspector_ids)},
                {"scorecard_id", plan.scorecard_id}});
     return plan;
   });
