@@ -126,23 +126,33 @@ std::size_t CodePoints(std::string_view text) {
       std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
-// A correction's grade and coefficient by the scheme, for an assessee whose locked result failed
-// by a veto or not.
-void GradeCorrection(Correction& c, const SchemeDocument& doc, bool failed) {
-  const CorrectedStanding st = StandingOfCorrection(doc.ranking, c.corrected_total, failed);
+// The result of `assessee` among `results`, or nullptr.
+const AssesseeResult* ResultIn(const PeriodResults& results, RecordId assessee) {
+  auto r = std::find_if(results.items.begin(), results.items.end(),
+                        [&](const AssesseeResult& a) { return a.assessee.id == assessee; });
+  return r == results.items.end() ? nullptr : &*r;
+}
+
+std::vector<AssesseeRef> AssesseesOf(const PeriodResults& results) {
+  std::vector<AssesseeRef> out;
+  for (const AssesseeResult& a : results.items) out.push_back(a.assessee);
+  return out;
+}
+
+// A correction's grade and coefficient by the scheme, given the results it corrects (a veto's
+// failure still holds).
+void GradeCorrection(Correction& c, const SchemeDocument& doc, const PeriodResults& results) {
+  const AssesseeResult* r = ResultIn(results, c.assessee_id);
+  const CorrectedStanding st = StandingOfCorrection(doc.ranking, c.corrected_total, r && r->failed);
   c.grade = st.grade;
   c.coefficient = st.coefficient;
 }
 
-// The corrections of `p` (of one assessee when given), graded by the results they correct.
+// The corrections of `p` (of one assessee when given), graded.
 std::vector<Correction> GradedCorrections(storage::Connection& db, const Period& p, const SchemeDocument& doc,
                                           const PeriodResults& results, std::optional<RecordId> assessee) {
   std::vector<Correction> out = repo::ListCorrections(db, p.id, assessee);
-  for (Correction& c : out) {
-    auto r = std::find_if(results.items.begin(), results.items.end(),
-                          [&](const AssesseeResult& a) { return a.assessee.id == c.assessee_id; });
-    GradeCorrection(c, doc, r != results.items.end() && r->failed);
-  }
+  for (Correction& c : out) GradeCorrection(c, doc, results);
   return out;
 }
 
@@ -893,10 +903,14 @@ std::map<RecordId, const Correction*> InForce(const std::vector<Correction>& cor
 }
 
 Result<Correction> PeriodService::ProposeCorrection(const org::Principal& who, RecordId period_id, RecordId assessee_id,
-                                                    double total, const std::string& reason,
+                                                    std::optional<double> total, const std::string& reason,
                                                     const std::string& evidence) {
   Problems problems;
-  if (!std::isfinite(total) || total < 0) problems.Add("total", Msg("correction.total", "must be a number at least 0"));
+  if (!total) {
+    problems.Add("total", Msg("field.required", "is required"));
+  } else if (!std::isfinite(*total) || *total < 0) {
+    problems.Add("total", Msg("correction.total", "must be a number at least 0"));
+  }
   if (reason.empty()) problems.Add("reason", Msg("field.required", "is required"));
   if (evidence.empty()) problems.Add("evidence", Msg("field.required", "is required"));
   if (auto e = problems.Take()) return *e;
@@ -909,11 +923,8 @@ Result<Correction> PeriodService::ProposeCorrection(const org::Principal& who, R
                              "status");
     }
     const PeriodResults results = StoredResults(l.period, l.document, tx.db());
-    auto r = std::find_if(results.items.begin(), results.items.end(),
-                          [&](const AssesseeResult& a) { return a.assessee.id == assessee_id; });
-    std::vector<AssesseeRef> assessees;
-    for (const AssesseeResult& a : results.items) assessees.push_back(a.assessee);
-    SQM_TRY(AssesseeFor(who, assessees, l.scheme.subject_kind, assessee_id));
+    SQM_TRY(AssesseeFor(who, AssesseesOf(results), l.scheme.subject_kind, assessee_id));
+    const AssesseeResult* r = ResultIn(results, assessee_id);
     for (const Correction& other : repo::ListCorrections(tx.db(), period_id, assessee_id)) {
       if (other.status == CorrectionStatus::kProposed) {
         return Error::Conflict(Msg("correction.pending", "correction {id} of this result awaits approval",
@@ -925,18 +936,18 @@ Result<Correction> PeriodService::ProposeCorrection(const org::Principal& who, R
     c.period_id = period_id;
     c.assessee_id = assessee_id;
     if (r->total.has_value()) c.original_total = r->total.value();
-    c.corrected_total = total;
+    c.corrected_total = *total;
     c.reason = reason;
     c.evidence = evidence;
     c.proposed_by = who.staff_id;
     c.proposed_at = tx.now();
     SQM_ASSIGN(c.id, repo::InsertCorrection(tx.db(), c));
-    GradeCorrection(c, l.document, r->failed);
+    GradeCorrection(c, l.document, results);
     tx.Append(kPeriodEntity, std::to_string(period_id), "assessment.correction_proposed",
               {{"correction_id", c.id},
                {"assessee_id", assessee_id},
                {"original_total", c.original_total ? bj::value(*c.original_total) : bj::value(nullptr)},
-               {"corrected_total", total},
+               {"corrected_total", *total},
                {"reason", Bounded(reason)},
                {"evidence", Bounded(evidence)}});
     return c;
@@ -957,9 +968,7 @@ Result<Correction> PeriodService::SettleCorrection(const org::Principal& who, Re
     if (!c) return CorrectionNotFound(id);
     SQM_ASSIGN(Loaded l, Load(tx.db(), c->period_id));
     const PeriodResults results = StoredResults(l.period, l.document, tx.db());
-    std::vector<AssesseeRef> assessees;
-    for (const AssesseeResult& a : results.items) assessees.push_back(a.assessee);
-    if (auto in_scope = AssesseeFor(who, assessees, l.scheme.subject_kind, c->assessee_id); !in_scope.ok()) {
+    if (auto in_scope = AssesseeFor(who, AssesseesOf(results), l.scheme.subject_kind, c->assessee_id); !in_scope.ok()) {
       return CorrectionNotFound(id);
     }
     if (to == CorrectionStatus::kApproved && c->proposed_by == who.staff_id) {
@@ -984,9 +993,7 @@ Result<Correction> PeriodService::SettleCorrection(const org::Principal& who, Re
       c->approved_by = who.staff_id;
       c->approved_at = tx.now();
     }
-    auto r = std::find_if(results.items.begin(), results.items.end(),
-                          [&](const AssesseeResult& a) { return a.assessee.id == c->assessee_id; });
-    GradeCorrection(*c, l.document, r != results.items.end() && r->failed);
+    GradeCorrection(*c, l.document, results);
     tx.Append(kPeriodEntity, std::to_string(c->period_id),
               approve ? "assessment.correction_approved" : "assessment.correction_withdrawn",
               {{"correction_id", id}, {"assessee_id", c->assessee_id}, {"corrected_total", c->corrected_total}});

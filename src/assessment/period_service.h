@@ -169,11 +169,12 @@ class PeriodService {
 
   // ---- corrections of locked results (更正) ----
   // Proposes a correction of one assessee's locked result: kConflict on "status" before the lock
-  // (appeals and adjustments correct a result until then); `reason` and `evidence` required and
-  // `total` a finite number at least 0, reported together; kConflict on "assessee_id" while another
+  // (appeals and adjustments correct a result until then); `total` (a finite number at least 0),
+  // `reason` and `evidence` required, reported together; kConflict on "assessee_id" while another
   // correction of the assessee is proposed. The locked snapshot and results never change.
   Result<Correction> ProposeCorrection(const org::Principal& who, RecordId period_id, RecordId assessee_id,
-                                       double total, const std::string& reason, const std::string& evidence);
+                                       std::optional<double> total, const std::string& reason,
+                                       const std::string& evidence);
   // An approver other than the proposer (kForbidden) approves a proposed one (else kConflict on
   // "status"); its proposer withdraws it (anyone else kForbidden).
   Result<Correction> ApproveCorrection(const org::Principal& who, RecordId correction_id);

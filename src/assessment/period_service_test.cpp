@@ -599,6 +599,10 @@ TEST_F(PeriodServiceTest, ALockedResultIsCorrectedByALinkedRecord) {
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().field, "total");
   EXPECT_EQ(bad.error().more.size(), 2u);
+  auto no_total = svc_->ProposeCorrection(quality_, period, a2_, std::nullopt, "x", "y");
+  ASSERT_FALSE(no_total.ok());
+  EXPECT_EQ(no_total.error().field, "total");
+  EXPECT_EQ(no_total.error().key, "field.required");
   EXPECT_EQ(svc_->ProposeCorrection(quality_, period, 999999, 90, "x", "y").error().field, "assessee_id");
   const org::Principal tech_manager = Who(e1_, tech_, {"manager"}, false, {tech_});
   EXPECT_EQ(svc_->ProposeCorrection(tech_manager, period, a2_, 90, "x", "y").error().code, ErrorCode::kNotFound);

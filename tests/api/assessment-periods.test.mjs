@@ -320,9 +320,9 @@ describe('indicators, schemes, a period', () => {
     assert.equal(corrected.body.total, 52, 'the locked result never changes');
     assert.equal(corrected.body.correction.corrected_total, 61);
     assert.equal(corrected.body.corrections.length, 1);
-    const listed = await as.manager.get(K);
-    assert.equal(listed.status, 200, listed.text);
-    assert.ok(listed.body.items.some((c) => c.id === correction.body.id));
+    const correctionList = await as.manager.get(K);
+    assert.equal(correctionList.status, 200, correctionList.text);
+    assert.ok(correctionList.body.items.some((c) => c.id === correction.body.id));
     const payCsv = await as.quality.get(`${A}/periods/${period}/results.csv`);
     const [header, ...lines] = payCsv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
     const cols = header.split(',');

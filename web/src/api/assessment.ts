@@ -224,6 +224,8 @@ export interface ResultRow {
   yellow_card?: boolean;
   volume?: number | null;
   ranked?: boolean;
+  /** A locked result's correction in force (the latest approved), or null. */
+  correction?: Correction | null;
 }
 
 export interface ResultNode {
