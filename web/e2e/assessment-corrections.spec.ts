@@ -40,7 +40,7 @@ test('quality comments on a result and corrects it after locking; the agent read
   const comment = unique('协作积极，注意跟进时效');
   await login('quality');
   await page.goto(`/assessment/periods/${period.id}/assessees/${me.id}`);
-  await expect(page.getByTestId('result-total')).toHaveText('70');
+  await expect(page.getByTestId('result-total')).toHaveText('70.00');
   await page.getByTestId('write-comment').click();
   const modal = page.locator('.ant-modal-content');
   await modal.getByTestId('comment-text').fill(comment);
@@ -75,7 +75,7 @@ test('quality comments on a result and corrects it after locking; the agent read
   await page.goto('/assessment/me');
   const mine = tableRows(page, 'results-by-period').filter({ hasText: periodName });
   await mine.getByRole('link', { name: periodName }).click();
-  await expect(page.getByTestId('result-total')).toHaveText('70');
+  await expect(page.getByTestId('result-total')).toHaveText('70.00');
   await expect(page.getByTestId('summary-correction')).toContainText('82');
   await expect(page.getByTestId('result-comments')).toContainText(comment);
   await page.goto(`/assessment/archive/${me.id}`);

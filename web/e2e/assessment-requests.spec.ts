@@ -95,6 +95,6 @@ test('the proposer withdraws a proposed adjustment from the appeal inbox', async
   await expect(row.getByTestId('withdraw-adjustment')).toHaveCount(0);
   await expect(row.getByTestId('approve-adjustment')).toHaveCount(0);
   // The appeal is back in review: open, to be decided again.
-  await expect(row).toContainText('待裁决');
+  await expect(row).toContainText('待处理');
   await expect(row.getByTestId('decide-appeal')).toBeVisible();
 });
