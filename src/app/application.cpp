@@ -103,6 +103,10 @@ Application::Application(const Options& options, const Clock& clock)
   sla_.SetFiringHandler(FiringHandler());
   sla_.SetCategoryPaths(desk::repo::CategoryPath);
   WireRunOutWatch();
+  // Assessment's yellow cards are told through the desk's notifications, in the publishing write.
+  periods_.SetNotify([](storage::WriteTx& tx, assessment::RecordId to, std::string_view kind, const Message& m) {
+    return desk::repo::InsertNotification(tx.db(), to, std::string(kind), std::nullopt, m, tx.now());
+  });
   sla_.SetActiveStaff(org::repo::IsActiveStaff);
   desk_.SetActionHook([this](storage::WriteTx& tx, const desk::Ticket& t, const desk::ActionInput& in) {
     return feedback_.OnTicketAction(tx, t, in);

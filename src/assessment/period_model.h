@@ -106,4 +106,47 @@ struct Appeal {
   std::optional<Adjustment> adjustment;
 };
 
+// The assessor's comment (评语) on one assessee's result of a period: overall (indicator_code
+// "") or on one indicator of the scheme. Written by quality (assessment.manage) while the period is
+// evaluated or published; locked with the period.
+struct ResultComment {
+  RecordId period_id = 0;
+  RecordId assessee_id = 0;
+  std::string indicator_code;  // "" for the overall comment
+  std::string text;
+  RecordId written_by = 0;
+  std::string written_by_name;  // filled by the service
+  std::int64_t written_at = 0;
+};
+
+// A correction of a locked result (更正): a new record beside the locked result, which never
+// changes. proposed (by quality, assessment.manage) -> approved (by an approver, assessment.approve,
+// other than the proposer), or -> withdrawn (by its proposer). The latest approved correction of
+// an assessee is the result pay uses.
+enum class CorrectionStatus { kProposed, kApproved, kWithdrawn };
+const char* CorrectionStatusName(CorrectionStatus s);  // "proposed", "approved", "withdrawn"
+std::optional<CorrectionStatus> ParseCorrectionStatus(std::string_view text);
+
+struct Correction {
+  RecordId id = 0;
+  RecordId period_id = 0;
+  RecordId assessee_id = 0;
+  std::optional<double> original_total;  // the locked total; nullopt: no data
+  double corrected_total = 0;
+  std::string reason;
+  std::string evidence;
+  CorrectionStatus status = CorrectionStatus::kProposed;
+  RecordId proposed_by = 0;
+  std::int64_t proposed_at = 0;
+  std::optional<RecordId> approved_by;
+  std::optional<std::int64_t> approved_at;
+  // What the corrected total earns by the scheme (filled by the service): the band's grade (a
+  // veto's failure still gives the lowest) and its bonus coefficient.
+  std::string grade;
+  std::optional<double> coefficient;
+};
+
+// The longest comment, in characters (code points).
+inline constexpr std::size_t kCommentMaxChars = 2000;
+
 }  // namespace sqm::assessment

@@ -187,6 +187,13 @@ Status SaveDecision(Connection& db, const Appeal& a) {
       {AppealStatusName(a.status), a.decided_by, a.decided_at, a.decision_reason, a.id});
 }
 
+Status ReopenAppeal(Connection& db, RecordId id) {
+  return db.Exec(
+      "UPDATE assessment_appeals SET status = 'open', decided_by = NULL, decided_at = NULL, decision_reason = '' "
+      "WHERE id = ?",
+      {id});
+}
+
 Result<RecordId> InsertAdjustment(Connection& db, const Adjustment& adj, std::int64_t now) {
   SQM_ASSIGN(auto r, db.Exec("INSERT INTO assessment_adjustments (appeal_id, period_id, assessee_id, points, status, "
                              "proposed_by, proposed_at) VALUES (?, ?, ?, ?, 'proposed', ?, ?) RETURNING id",
@@ -220,6 +227,89 @@ std::map<RecordId, double> ApprovedAdjustments(Connection& db, RecordId period_i
     out[r.Int(0)] += r.Real(1);
   }
   return out;
+}
+
+std::vector<ResultComment> ListComments(Connection& db, RecordId period_id, RecordId assessee_id) {
+  std::vector<ResultComment> out;
+  for (const auto& r : db.Query("SELECT indicator_code, body, written_by, written_at FROM assessment_comments "
+                                "WHERE period_id = ? AND assessee_id = ? ORDER BY indicator_code",
+                                {period_id, assessee_id})) {
+    out.push_back({.period_id = period_id,
+                   .assessee_id = assessee_id,
+                   .indicator_code = r.Text(0),
+                   .text = r.Text(1),
+                   .written_by = r.Int(2),
+                   .written_by_name = "",
+                   .written_at = r.Int(3)});
+  }
+  return out;
+}
+
+Status SaveComment(Connection& db, const ResultComment& c) {
+  return db.Exec(
+      "INSERT INTO assessment_comments (period_id, assessee_id, indicator_code, body, written_by, written_at) "
+      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (period_id, assessee_id, indicator_code) DO UPDATE SET "
+      "body = excluded.body, written_by = excluded.written_by, written_at = excluded.written_at",
+      {c.period_id, c.assessee_id, c.indicator_code, c.text, c.written_by, c.written_at});
+}
+
+namespace {
+
+constexpr const char* kCorrectionColumns =
+    "id, period_id, assessee_id, original_total, corrected_total, reason, evidence, status, proposed_by, "
+    "proposed_at, approved_by, approved_at FROM assessment_corrections";
+
+Correction CorrectionFrom(const storage::Row& r) {
+  Correction c;
+  c.id = r.Int(0);
+  c.period_id = r.Int(1);
+  c.assessee_id = r.Int(2);
+  if (!r.IsNull(3)) c.original_total = r.Real(3);
+  c.corrected_total = r.Real(4);
+  c.reason = r.Text(5);
+  c.evidence = r.Text(6);
+  c.status = ParseCorrectionStatus(r.Text(7)).value_or(CorrectionStatus::kProposed);
+  c.proposed_by = r.Int(8);
+  c.proposed_at = r.Int(9);
+  c.approved_by = r.OptInt(10);
+  c.approved_at = r.OptInt(11);
+  return c;
+}
+
+}  // namespace
+
+std::vector<Correction> ListCorrections(Connection& db, RecordId period_id, std::optional<RecordId> assessee_id) {
+  std::vector<Correction> out;
+  for (const auto& r :
+       db.Query(std::string("SELECT ") + kCorrectionColumns +
+                    " WHERE period_id = ? AND (CAST(? AS BIGINT) IS NULL OR assessee_id = ?) ORDER BY id",
+                {period_id, assessee_id, assessee_id})) {
+    out.push_back(CorrectionFrom(r));
+  }
+  return out;
+}
+
+std::optional<Correction> FindCorrection(Connection& db, RecordId id) {
+  auto r = db.QueryOne(std::string("SELECT ") + kCorrectionColumns + " WHERE id = ?", {id});
+  if (!r) return std::nullopt;
+  return CorrectionFrom(*r);
+}
+
+Result<RecordId> InsertCorrection(Connection& db, const Correction& c) {
+  SQM_ASSIGN(auto r, db.Exec("INSERT INTO assessment_corrections (period_id, assessee_id, original_total, "
+                             "corrected_total, reason, evidence, status, proposed_by, proposed_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?, 'proposed', ?, ?) RETURNING id",
+                             {c.period_id, c.assessee_id, c.original_total, c.corrected_total, c.reason, c.evidence,
+                              c.proposed_by, c.proposed_at}));
+  return r.last_insert_id;
+}
+
+Result<bool> SettleCorrection(Connection& db, RecordId id, CorrectionStatus to, std::optional<RecordId> by,
+                              std::optional<std::int64_t> at) {
+  SQM_ASSIGN(auto r, db.Exec("UPDATE assessment_corrections SET status = ?, approved_by = ?, approved_at = ? "
+                             "WHERE id = ? AND status = 'proposed'",
+                             {CorrectionStatusName(to), by, at, id}));
+  return r.changes == 1;
 }
 
 }  // namespace sqm::assessment::repo

@@ -35,6 +35,8 @@ std::vector<Appeal> ListAppeals(Connection& db, std::optional<AppealStatus> stat
 std::optional<Appeal> FindAppeal(Connection& db, RecordId id);
 Result<RecordId> InsertAppeal(Connection& db, const Appeal& a);
 Status SaveDecision(Connection& db, const Appeal& a);
+// A decided appeal goes back to open (to be decided again), its decision cleared.
+Status ReopenAppeal(Connection& db, RecordId id);
 Result<RecordId> InsertAdjustment(Connection& db, const Adjustment& adj, std::int64_t now);
 std::optional<Adjustment> FindAdjustment(Connection& db, RecordId id);
 Status ApproveAdjustment(Connection& db, RecordId id, RecordId by, std::int64_t now);
@@ -42,5 +44,18 @@ Status ApproveAdjustment(Connection& db, RecordId id, RecordId by, std::int64_t 
 Result<bool> WithdrawAdjustment(Connection& db, RecordId id);
 // Approved adjustments' points per assessee of a period.
 std::map<RecordId, double> ApprovedAdjustments(Connection& db, RecordId period_id);
+
+// The comments on one assessee's result (overall first, then by indicator code).
+std::vector<ResultComment> ListComments(Connection& db, RecordId period_id, RecordId assessee_id);
+// Writes or replaces the comment of (period, assessee, indicator).
+Status SaveComment(Connection& db, const ResultComment& c);
+
+// A period's corrections, in id order (of one assessee when given).
+std::vector<Correction> ListCorrections(Connection& db, RecordId period_id, std::optional<RecordId> assessee_id);
+std::optional<Correction> FindCorrection(Connection& db, RecordId id);
+Result<RecordId> InsertCorrection(Connection& db, const Correction& c);
+// A proposed correction becomes `to` (approved: by `by` at `at`); false when it was not proposed.
+Result<bool> SettleCorrection(Connection& db, RecordId id, CorrectionStatus to, std::optional<RecordId> by,
+                              std::optional<std::int64_t> at);
 
 }  // namespace sqm::assessment::repo

@@ -187,6 +187,28 @@ std::optional<std::int64_t> ReadTime(json::Reader& in, std::string_view key, con
   return std::nullopt;
 }
 
+bj::object CorrectionJson(const Correction& c) {
+  return {{"id", c.id},
+          {"period_id", c.period_id},
+          {"assessee_id", c.assessee_id},
+          {"original_total", c.original_total ? bj::value(*c.original_total) : bj::value(nullptr)},
+          {"corrected_total", c.corrected_total},
+          {"grade", c.grade.empty() ? bj::value(nullptr) : bj::value(c.grade)},
+          {"coefficient", c.coefficient ? bj::value(*c.coefficient) : bj::value(nullptr)},
+          {"reason", c.reason},
+          {"evidence", c.evidence},
+          {"status", CorrectionStatusName(c.status)},
+          {"proposed_by", c.proposed_by},
+          {"proposed_at", FormatIsoUtc(c.proposed_at)},
+          {"approved_by", Opt(c.approved_by)},
+          {"approved_at", OptTime(c.approved_at)}};
+}
+
+bj::value InForceJson(const std::map<RecordId, const Correction*>& in_force, RecordId assessee) {
+  auto it = in_force.find(assessee);
+  return it == in_force.end() ? bj::value(nullptr) : bj::value(CorrectionJson(*it->second));
+}
+
 bj::object ResultsJsonFor(const VisibleResults& v, const Request& req) {
   const auto group = req.QueryText("group");
   const std::string sort = req.QueryText("sort").value_or("rank");
@@ -208,8 +230,13 @@ bj::object ResultsJsonFor(const VisibleResults& v, const Request& req) {
       return x < y;
     });
   }
+  const auto in_force = InForce(v.corrections);
   bj::array items;
-  for (const AssesseeResult* r : rows) items.push_back(ResultRowJson(*r));
+  for (const AssesseeResult* r : rows) {
+    bj::object row = ResultRowJson(*r);
+    row["correction"] = InForceJson(in_force, r->assessee.id);
+    items.push_back(std::move(row));
+  }
   return {{"live", v.live}, {"period", PeriodJson(v.period)}, {"items", std::move(items)}};
 }
 
@@ -222,13 +249,22 @@ struct Table {
 
 Table ResultsTable(const VisibleResults& v) {
   Table t;
-  t.header = {"rank",  "assessee_id", "name",        "department", "group",       "volume",
-              "total", "grade",       "coefficient", "list",       "yellow_card", "failed"};
+  // The pay columns: the latest approved correction of a locked result, else the result itself.
+  t.header = {"rank",      "assessee_id",    "name", "department",  "group",  "volume",          "total",
+              "grade",     "coefficient",    "list", "yellow_card", "failed", "corrected_total", "pay_total",
+              "pay_grade", "pay_coefficient"};
+  const auto in_force = InForce(v.corrections);
   for (const AssesseeResult& r : v.results.items) {
     const bj::object row = ResultRowJson(r);
+    auto c = in_force.find(r.assessee.id);
+    const Correction* k = c == in_force.end() ? nullptr : c->second;
+    const bj::value grade = k ? (k->grade.empty() ? bj::value(nullptr) : bj::value(k->grade)) : row.at("grade");
+    const bj::value coefficient =
+        k ? (k->coefficient ? bj::value(*k->coefficient) : bj::value(nullptr)) : row.at("coefficient");
     t.rows.push_back({row.at("rank"), row.at("assessee_id"), row.at("name"), row.at("department"), row.at("group"),
                       row.at("volume"), row.at("total"), row.at("grade"), row.at("coefficient"), row.at("list"),
-                      row.at("yellow_card"), row.at("failed")});
+                      row.at("yellow_card"), row.at("failed"), k ? bj::value(k->corrected_total) : bj::value(nullptr),
+                      k ? bj::value(k->corrected_total) : row.at("total"), grade, coefficient});
   }
   return t;
 }
@@ -336,11 +372,26 @@ bj::object AppealJson(const Appeal& a) {
           {"adjustment", adj}};
 }
 
+bj::object CommentJson(const ResultComment& c) {
+  return {{"indicator_code", c.indicator_code.empty() ? bj::value(nullptr) : bj::value(c.indicator_code)},
+          {"text", c.text},
+          {"written_by", c.written_by},
+          {"author", c.written_by_name},
+          {"at", FormatIsoUtc(c.written_at)}};
+}
+
+bj::array CommentsJson(const std::vector<ResultComment>& list) {
+  bj::array out;
+  for (const ResultComment& c : list) out.push_back(CommentJson(c));
+  return out;
+}
+
 bj::object ArchiveJson(const std::vector<ArchiveEntry>& entries) {
   bj::array items;
   for (const ArchiveEntry& e : entries) {
     bj::object row = ResultRowJson(e.result);
     row["period"] = PeriodJson(e.period);
+    row["comments"] = CommentsJson(e.comments);
     items.push_back(std::move(row));
   }
   return {{"items", std::move(items)}};
@@ -516,10 +567,53 @@ void AddPeriodRoutes(http::Router& r, PeriodService& svc, calendar::Zone zone) {
       bj::object mean;
       for (const auto& [code, value] : v.group_mean) mean[code] = value;
       o["group_mean"] = std::move(mean);
+      o["comments"] = CommentsJson(v.comments);
+      bj::array corrections;
+      for (const Correction& c : v.corrections) corrections.push_back(CorrectionJson(c));
+      o["corrections"] = std::move(corrections);
+      o["correction"] = InForceJson(InForce(v.corrections), v.results.items.front().assessee.id);
       o["live"] = v.live;
       o["period"] = PeriodJson(v.period);
       return o;
     });
+  });
+  r.Add("PUT", base + "/periods/{id}/results/{assessee_id}/comment", manage, [&svc](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    SQM_ASSIGN_OR_REPLY(auto assessee, req.IdParam("assessee_id"));
+    SQM_ASSIGN_OR_REPLY(bj::value body, req.Json());
+    json::Reader in(body);
+    const auto indicator = in.OptString("indicator_code", kCode);  // absent or null: the overall comment
+    const std::string text = in.String("text", {.min_len = 1, .max_len = kCommentMaxChars});
+    if (auto st = in.Done(); !st.ok()) return ErrorResponse(st.error());
+    return http::Reply(svc.PutComment(req.who(), id, assessee, indicator, text), CommentJson);
+  });
+  r.Add("GET", base + "/periods/{id}/corrections", read, [&svc](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    return http::Reply(svc.Corrections(req.who(), id), [](const std::vector<Correction>& list) {
+      bj::array items;
+      for (const Correction& c : list) items.push_back(CorrectionJson(c));
+      return bj::object{{"items", std::move(items)}};
+    });
+  });
+  r.Add("POST", base + "/periods/{id}/corrections", manage, [&svc](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    SQM_ASSIGN_OR_REPLY(bj::value body, req.Json());
+    json::Reader in(body);
+    const std::int64_t assessee = in.Int("assessee_id", 1);
+    // The service reports a missing total, reason and evidence together.
+    const auto total = in.OptNumber("total");
+    const std::string reason = in.OptString("reason", {.min_len = 0, .max_len = 4000}).value_or("");
+    const std::string evidence = in.OptString("evidence", {.min_len = 0, .max_len = 4000}).value_or("");
+    if (auto st = in.Done(); !st.ok()) return ErrorResponse(st.error());
+    return http::Reply(svc.ProposeCorrection(req.who(), id, assessee, total, reason, evidence), CorrectionJson, 201);
+  });
+  r.Add("POST", base + "/corrections/{id}/approve", approve, [&svc](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    return http::Reply(svc.ApproveCorrection(req.who(), id), CorrectionJson);
+  });
+  r.Add("POST", base + "/corrections/{id}/withdraw", manage, [&svc](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    return http::Reply(svc.WithdrawCorrection(req.who(), id), CorrectionJson);
   });
   r.Add("GET", base + "/periods/{id}/results/{assessee_id}/facts", own, [&svc](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));

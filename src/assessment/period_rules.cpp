@@ -526,6 +526,30 @@ std::optional<AdjustmentStatus> ParseAdjustmentStatus(std::string_view text) {
   return std::nullopt;
 }
 
+const char* CorrectionStatusName(CorrectionStatus s) {
+  switch (s) {
+    case CorrectionStatus::kApproved: return "approved";
+    case CorrectionStatus::kWithdrawn: return "withdrawn";
+    default: return "proposed";
+  }
+}
+
+std::optional<CorrectionStatus> ParseCorrectionStatus(std::string_view text) {
+  for (CorrectionStatus s : {CorrectionStatus::kProposed, CorrectionStatus::kApproved, CorrectionStatus::kWithdrawn}) {
+    if (text == CorrectionStatusName(s)) return s;
+  }
+  return std::nullopt;
+}
+
+CorrectedStanding StandingOfCorrection(const RankingRules& rules, double total, bool failed) {
+  CorrectedStanding out;
+  if (rules.grades.empty()) return out;
+  const std::size_t band = failed ? rules.grades.size() - 1 : BandOf(rules.grades, total);
+  out.grade = rules.grades[band].code;
+  if (auto c = rules.coefficients.find(out.grade); c != rules.coefficients.end()) out.coefficient = c->second;
+  return out;
+}
+
 std::optional<AppealStatus> ParseAppealStatus(std::string_view text) {
   for (AppealStatus s :
        {AppealStatus::kOpen, AppealStatus::kUpheld, AppealStatus::kPartlyUpheld, AppealStatus::kRejected}) {

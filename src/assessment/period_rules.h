@@ -171,6 +171,15 @@ struct PeriodResults {
 // follow the scheme as for any period.
 PeriodResults ComputeResults(const SchemeDocument& doc, const Snapshot& snapshot);
 
+// What the corrected total of a locked result earns (a correction, period_model.h): the grade of
+// its band (the lowest when a veto failed the result; a forced distribution is not applied again)
+// and that grade's bonus coefficient, when the scheme gives one.
+struct CorrectedStanding {
+  std::string grade;
+  std::optional<double> coefficient;
+};
+CorrectedStanding StandingOfCorrection(const RankingRules& rules, double total, bool failed);
+
 // Rate indicators are in percent: a fraction estimate times 100.
 inline constexpr double kPercent = 100.0;
 

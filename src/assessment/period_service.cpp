@@ -7,6 +7,7 @@
 #include "assessment/result_codec.h"
 #include "assessment/scheme_repo.h"
 #include "base/json.h"
+#include "base/text.h"
 #include "calendar/working_days.h"
 #include "org/repo.h"
 #include "org/rules.h"
@@ -99,6 +100,64 @@ std::vector<ManualField> ManualFieldsOf(const Period& p, const SchemeDocument& d
                                         const std::map<std::string, Indicator>& indicators) {
   if (RollsUp(p.kind, doc.rollup)) return {};
   return ManualFields(doc, indicators);
+}
+
+// The comments on a result, with the names of who wrote them.
+std::vector<ResultComment> CommentsOf(storage::Connection& db, RecordId period_id, RecordId assessee_id) {
+  std::vector<ResultComment> out = repo::ListComments(db, period_id, assessee_id);
+  for (ResultComment& c : out) {
+    auto staff = org::repo::FindStaff(db, c.written_by);
+    c.written_by_name = staff ? staff->display_name : std::to_string(c.written_by);
+  }
+  return out;
+}
+
+// The snapshot an evaluated period stored.
+Result<Snapshot> StoredSnapshot(storage::Connection& db, RecordId period_id) {
+  auto texts = repo::PeriodTexts(db, period_id);
+  if (!texts) return Error::Internal("an evaluated period without a snapshot");
+  auto snap_json = json::Parse(texts->first);
+  if (!snap_json.ok()) return Error::Internal("the stored snapshot does not read");
+  return SnapshotFromJson(*snap_json);
+}
+
+std::size_t CodePoints(std::string_view text) {
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// The result of `assessee` among `results`, or nullptr.
+const AssesseeResult* ResultIn(const PeriodResults& results, RecordId assessee) {
+  auto r = std::find_if(results.items.begin(), results.items.end(),
+                        [&](const AssesseeResult& a) { return a.assessee.id == assessee; });
+  return r == results.items.end() ? nullptr : &*r;
+}
+
+std::vector<AssesseeRef> AssesseesOf(const PeriodResults& results) {
+  std::vector<AssesseeRef> out;
+  for (const AssesseeResult& a : results.items) out.push_back(a.assessee);
+  return out;
+}
+
+// A correction's grade and coefficient by the scheme, given the results it corrects (a veto's
+// failure still holds).
+void GradeCorrection(Correction& c, const SchemeDocument& doc, const PeriodResults& results) {
+  const AssesseeResult* r = ResultIn(results, c.assessee_id);
+  const CorrectedStanding st = StandingOfCorrection(doc.ranking, c.corrected_total, r && r->failed);
+  c.grade = st.grade;
+  c.coefficient = st.coefficient;
+}
+
+// The corrections of `p` (of one assessee when given), graded.
+std::vector<Correction> GradedCorrections(storage::Connection& db, const Period& p, const SchemeDocument& doc,
+                                          const PeriodResults& results, std::optional<RecordId> assessee) {
+  std::vector<Correction> out = repo::ListCorrections(db, p.id, assessee);
+  for (Correction& c : out) GradeCorrection(c, doc, results);
+  return out;
+}
+
+Error CorrectionNotFound(RecordId id) {
+  return Error::NotFound(Msg("correction.not_found", "correction {id} does not exist", {{"id", std::to_string(id)}}));
 }
 
 bj::object PeriodEvent(const Period& p) {
@@ -496,6 +555,10 @@ Result<Period> PeriodService::Step(const org::Principal& who, RecordId id, Perio
       const std::int64_t deadline = AppealDeadline(tx.now(), l.document.appeal_days);
       SQM_TRY(repo::SavePublication(tx.db(), id, tx.now(), deadline));
       data["appeal_deadline"] = deadline;
+      SQM_ASSIGN(const auto carded, NotifyYellowCards(tx, l));
+      bj::array yellow;
+      for (RecordId a : carded) yellow.push_back(a);
+      data["yellow_cards"] = std::move(yellow);
     } else if (step == PeriodStep::kLock) {
       if (!repo::ListAppeals(tx.db(), AppealStatus::kOpen, id).empty()) {
         return Error::Conflict(Msg("period.open_appeals", "decide the open appeals before locking"), "appeals");
@@ -513,6 +576,53 @@ Result<Period> PeriodService::Step(const org::Principal& who, RecordId id, Perio
               std::move(data));
     return *repo::FindPeriod(tx.db(), id);
   });
+}
+
+namespace {
+
+// The active managers of `department`, or of the nearest department above it that has some
+// other than `except`.
+std::vector<RecordId> NearestManagers(storage::Connection& db, std::optional<RecordId> department, RecordId except) {
+  for (int depth = 0; department && depth < 64; ++depth) {
+    std::vector<RecordId> found;
+    for (RecordId m : org::repo::ManagersOf(db, *department)) {
+      if (m != except) found.push_back(m);
+    }
+    if (!found.empty()) return found;
+    auto d = org::repo::FindDepartment(db, *department);
+    department = d ? d->parent_id : std::nullopt;
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<std::vector<RecordId>> PeriodService::NotifyYellowCards(storage::WriteTx& tx, const Loaded& l) {
+  std::vector<RecordId> carded;
+  for (const AssesseeResult& a : StoredResults(l.period, l.document, tx.db()).items) {
+    if (!a.standing.yellow_card) continue;
+    carded.push_back(a.assessee.id);
+    if (!notify_) continue;
+    std::set<RecordId> to;
+    if (l.scheme.subject_kind == SubjectKind::kStaff) {
+      to.insert(a.assessee.id);
+      for (RecordId m : NearestManagers(tx.db(), a.assessee.department_id, a.assessee.id)) to.insert(m);
+    } else {
+      for (RecordId m : NearestManagers(tx.db(), a.assessee.id, 0)) to.insert(m);
+      for (RecordId m : NearestManagers(tx.db(), a.assessee.department_id, 0)) to.insert(m);
+    }
+    const Message m =
+        Msg("notification.assessment_yellow_card",
+            "Yellow card in {period}: {name} fails at the bottom of its group ({total} points, rank {rank}).",
+            {{"period", l.period.name},
+             {"name", a.assessee.name},
+             {"total", a.total.has_value() ? json::Serialize(bj::value(a.total.value())) : "-"},
+             {"rank", a.standing.rank ? std::to_string(*a.standing.rank) : "-"},
+             {"period_id", std::to_string(l.period.id)},
+             {"assessee_id", std::to_string(a.assessee.id)}});
+    for (RecordId r : to) SQM_TRY(notify_(tx, r, "assessment_yellow_card", m));
+  }
+  return carded;
 }
 
 Result<Verification> PeriodService::Verify(const org::Principal&, RecordId id) {
@@ -603,9 +713,16 @@ Result<VisibleResults> PeriodService::Results(const org::Principal& who, RecordI
     out.period = l.period;
     out.live = IsLive(l.period.status);
     SQM_ASSIGN(PeriodResults all, CurrentResults(c, l));
-    for (AssesseeResult& r : all.items) {
-      if (Sees(who, r.assessee, l.scheme.subject_kind)) out.results.items.push_back(std::move(r));
+    std::set<RecordId> seen;
+    for (const Correction& k : GradedCorrections(c, l.period, l.document, all, std::nullopt)) {
+      out.corrections.push_back(k);
     }
+    for (AssesseeResult& r : all.items) {
+      if (!Sees(who, r.assessee, l.scheme.subject_kind)) continue;
+      seen.insert(r.assessee.id);
+      out.results.items.push_back(std::move(r));
+    }
+    std::erase_if(out.corrections, [&](const Correction& k) { return !seen.contains(k.assessee_id); });
     return out;
   });
 }
@@ -624,6 +741,8 @@ Result<VisibleResults> PeriodService::ResultOf(const org::Principal& who, Record
       if (r.assessee.id != assessee_id) continue;
       if (!Sees(who, r.assessee, l.scheme.subject_kind)) return NotYours();
       out.group_mean = GroupMean(all, r.group);
+      out.comments = CommentsOf(c, period_id, assessee_id);
+      out.corrections = GradedCorrections(c, l.period, l.document, all, assessee_id);
       out.results.items.push_back(std::move(r));
       return out;
     }
@@ -650,11 +769,7 @@ Result<ResultFacts> PeriodService::FactsOf(const org::Principal& who, RecordId p
         if (auto ind = repo::FindIndicator(c, leaf.indicator)) indicators[leaf.indicator] = *ind;
       }
     } else {
-      auto texts = repo::PeriodTexts(c, period_id);
-      if (!texts) return Error::Internal("an evaluated period without a snapshot");
-      auto snap_json = json::Parse(texts->first);
-      if (!snap_json.ok()) return Error::Internal("the stored snapshot does not read");
-      SQM_ASSIGN(Snapshot s, SnapshotFromJson(*snap_json));
+      SQM_ASSIGN(Snapshot s, StoredSnapshot(c, period_id));
       assessees = std::move(s.assessees);
       indicators = std::move(s.indicators);
       fq.exclusions = std::move(s.exclusions);
@@ -715,7 +830,7 @@ Result<std::vector<ArchiveEntry>> PeriodService::Archive(const org::Principal& w
       auto l = Load(c, p.id);
       if (!l.ok() || l->scheme.subject_kind != SubjectKind::kStaff) continue;
       for (AssesseeResult& r : StoredResults(p, l->document, c).items) {
-        if (r.assessee.id == staff_id) out.push_back({p, std::move(r)});
+        if (r.assessee.id == staff_id) out.push_back({p, std::move(r), CommentsOf(c, p.id, staff_id)});
       }
     }
     return out;
@@ -728,6 +843,167 @@ Result<std::vector<ArchiveEntry>> PeriodService::MyResults(const org::Principal&
   auto r = Archive(self, who.staff_id);
   if (!r.ok() && r.error().code == ErrorCode::kNotFound) return std::vector<ArchiveEntry>{};
   return r;
+}
+
+// ---------------------------------------------------------------- comments
+
+Result<ResultComment> PeriodService::PutComment(const org::Principal& who, RecordId period_id, RecordId assessee_id,
+                                                const std::optional<std::string>& indicator_code,
+                                                const std::string& text) {
+  if (text.empty()) return Error::Invalid("text", Msg("field.required", "is required"));
+  if (CodePoints(text) > kCommentMaxChars) {
+    return Error::Invalid(
+        "text", Msg("field.too_long", "must be at most {max} characters", {{"max", std::to_string(kCommentMaxChars)}}));
+  }
+  return db_.Write(who.username, [&](storage::WriteTx& tx) -> Result<ResultComment> {
+    SQM_ASSIGN(Loaded l, Load(tx.db(), period_id));
+    SQM_TRY(CheckNotLocked(l.period.status));
+    if (l.period.status != PeriodStatus::kEvaluated && l.period.status != PeriodStatus::kPublished) {
+      return Error::Conflict(
+          Msg("period.comments_after_evaluation", "results are commented once the period is evaluated"), "status");
+    }
+    if (indicator_code) {
+      const bool in_scheme = std::any_of(l.document.leaves.begin(), l.document.leaves.end(),
+                                         [&](const auto& leaf) { return leaf.second.indicator == *indicator_code; });
+      if (!in_scheme) {
+        return Error::Invalid(
+            "indicator_code",
+            Msg("appeal.unknown_indicator", "'{code}' is not in the period's scheme", {{"code", *indicator_code}}));
+      }
+    }
+    // The assessees as the snapshot froze them.
+    SQM_ASSIGN(Snapshot snap, StoredSnapshot(tx.db(), period_id));
+    SQM_TRY(AssesseeFor(who, snap.assessees, l.scheme.subject_kind, assessee_id));
+    ResultComment c{.period_id = period_id,
+                    .assessee_id = assessee_id,
+                    .indicator_code = indicator_code.value_or(""),
+                    .text = text,
+                    .written_by = who.staff_id,
+                    .written_by_name = "",
+                    .written_at = tx.now()};
+    SQM_TRY(repo::SaveComment(tx.db(), c));
+    tx.Append(kPeriodEntity, std::to_string(period_id), "assessment.comment_saved",
+              {{"assessee_id", assessee_id},
+               {"indicator", indicator_code ? bj::value(*indicator_code) : bj::value(nullptr)},
+               {"text", Bounded(text, kCommentMaxChars)}});
+    auto staff = org::repo::FindStaff(tx.db(), who.staff_id);
+    c.written_by_name = staff ? staff->display_name : who.username;
+    return c;
+  });
+}
+
+// ---------------------------------------------------------------- corrections
+
+std::map<RecordId, const Correction*> InForce(const std::vector<Correction>& corrections) {
+  std::map<RecordId, const Correction*> out;
+  for (const Correction& c : corrections) {
+    if (c.status == CorrectionStatus::kApproved) out[c.assessee_id] = &c;  // id order: the latest wins
+  }
+  return out;
+}
+
+Result<Correction> PeriodService::ProposeCorrection(const org::Principal& who, RecordId period_id, RecordId assessee_id,
+                                                    std::optional<double> total, const std::string& reason,
+                                                    const std::string& evidence) {
+  Problems problems;
+  if (!total) {
+    problems.Add("total", Msg("field.required", "is required"));
+  } else if (!std::isfinite(*total) || *total < 0) {
+    problems.Add("total", Msg("correction.total", "must be a number at least 0"));
+  }
+  if (reason.empty()) problems.Add("reason", Msg("field.required", "is required"));
+  if (evidence.empty()) problems.Add("evidence", Msg("field.required", "is required"));
+  if (auto e = problems.Take()) return *e;
+  return db_.Write(who.username, [&](storage::WriteTx& tx) -> Result<Correction> {
+    SQM_ASSIGN(Loaded l, Load(tx.db(), period_id));
+    if (l.period.status != PeriodStatus::kLocked) {
+      return Error::Conflict(Msg("correction.not_locked",
+                                 "a result is corrected by a correction once its period is locked; appeal "
+                                 "and adjust it until then"),
+                             "status");
+    }
+    const PeriodResults results = StoredResults(l.period, l.document, tx.db());
+    SQM_TRY(AssesseeFor(who, AssesseesOf(results), l.scheme.subject_kind, assessee_id));
+    const AssesseeResult* r = ResultIn(results, assessee_id);
+    for (const Correction& other : repo::ListCorrections(tx.db(), period_id, assessee_id)) {
+      if (other.status == CorrectionStatus::kProposed) {
+        return Error::Conflict(Msg("correction.pending", "correction {id} of this result awaits approval",
+                                   {{"id", std::to_string(other.id)}}),
+                               "assessee_id");
+      }
+    }
+    Correction c;
+    c.period_id = period_id;
+    c.assessee_id = assessee_id;
+    if (r->total.has_value()) c.original_total = r->total.value();
+    c.corrected_total = *total;
+    c.reason = reason;
+    c.evidence = evidence;
+    c.proposed_by = who.staff_id;
+    c.proposed_at = tx.now();
+    SQM_ASSIGN(c.id, repo::InsertCorrection(tx.db(), c));
+    GradeCorrection(c, l.document, results);
+    tx.Append(kPeriodEntity, std::to_string(period_id), "assessment.correction_proposed",
+              {{"correction_id", c.id},
+               {"assessee_id", assessee_id},
+               {"original_total", c.original_total ? bj::value(*c.original_total) : bj::value(nullptr)},
+               {"corrected_total", *total},
+               {"reason", Bounded(reason)},
+               {"evidence", Bounded(evidence)}});
+    return c;
+  });
+}
+
+Result<Correction> PeriodService::ApproveCorrection(const org::Principal& who, RecordId id) {
+  return SettleCorrection(who, id, CorrectionStatus::kApproved);
+}
+
+Result<Correction> PeriodService::WithdrawCorrection(const org::Principal& who, RecordId id) {
+  return SettleCorrection(who, id, CorrectionStatus::kWithdrawn);
+}
+
+Result<Correction> PeriodService::SettleCorrection(const org::Principal& who, RecordId id, CorrectionStatus to) {
+  return db_.Write(who.username, [&](storage::WriteTx& tx) -> Result<Correction> {
+    auto c = repo::FindCorrection(tx.db(), id);
+    if (!c) return CorrectionNotFound(id);
+    SQM_ASSIGN(Loaded l, Load(tx.db(), c->period_id));
+    const PeriodResults results = StoredResults(l.period, l.document, tx.db());
+    if (auto in_scope = AssesseeFor(who, AssesseesOf(results), l.scheme.subject_kind, c->assessee_id); !in_scope.ok()) {
+      return CorrectionNotFound(id);
+    }
+    if (to == CorrectionStatus::kApproved && c->proposed_by == who.staff_id) {
+      return Error::Forbidden(Msg("correction.approver_is_proposer", "who proposed a correction cannot approve it"));
+    }
+    if (to == CorrectionStatus::kWithdrawn && c->proposed_by != who.staff_id) {
+      return Error::Forbidden(
+          Msg("correction.withdraw_not_proposer", "only who proposed a correction can withdraw it"));
+    }
+    const bool approve = to == CorrectionStatus::kApproved;
+    SQM_ASSIGN(const bool settled,
+               repo::SettleCorrection(tx.db(), id, to, approve ? std::optional(who.staff_id) : std::nullopt,
+                                      approve ? std::optional(tx.now()) : std::nullopt));
+    if (!settled) {
+      return Error::Conflict(
+          Msg("correction.not_proposed", "only a proposed correction can be settled, not one {status}",
+              {{"status", CorrectionStatusName(c->status)}}),
+          "status");
+    }
+    c->status = to;
+    if (approve) {
+      c->approved_by = who.staff_id;
+      c->approved_at = tx.now();
+    }
+    GradeCorrection(*c, l.document, results);
+    tx.Append(kPeriodEntity, std::to_string(c->period_id),
+              approve ? "assessment.correction_approved" : "assessment.correction_withdrawn",
+              {{"correction_id", id}, {"assessee_id", c->assessee_id}, {"corrected_total", c->corrected_total}});
+    return *c;
+  });
+}
+
+Result<std::vector<Correction>> PeriodService::Corrections(const org::Principal& who, RecordId period_id) {
+  SQM_ASSIGN(VisibleResults v, Results(who, period_id));
+  return std::move(v.corrections);
 }
 
 // ---------------------------------------------------------------- inputs and appeals
@@ -967,8 +1243,12 @@ Result<Adjustment> PeriodService::WithdrawAdjustment(const org::Principal& who, 
               {{"status", AdjustmentStatusName(adj.status)}}),
           "status");
     }
+    // The appeal's decision rested on the adjustment: it is back in review, to be decided again.
+    SQM_TRY(repo::ReopenAppeal(tx.db(), adj.appeal_id));
     tx.Append(kPeriodEntity, std::to_string(adj.period_id), "assessment.adjustment_withdrawn",
               {{"adjustment_id", adjustment_id}, {"appeal_id", adj.appeal_id}, {"points", adj.points}});
+    tx.Append(kPeriodEntity, std::to_string(adj.period_id), "assessment.appeal_reopened",
+              {{"appeal_id", adj.appeal_id}, {"adjustment_id", adjustment_id}});
     adj.status = AdjustmentStatus::kWithdrawn;
     return adj;
   });

@@ -56,7 +56,13 @@ struct VisibleResults {
   bool live = false;
   PeriodResults results;
   std::map<std::string, double> group_mean;  // node code -> mean points of the visible ranked assessees
+  std::vector<ResultComment> comments;       // ResultOf only: the assessor's comments on the result
+  // The corrections of the visible results (a locked period's), in id order, graded.
+  std::vector<Correction> corrections;
 };
+
+// The latest approved correction of each assessee: what pay uses instead of the locked total.
+std::map<RecordId, const Correction*> InForce(const std::vector<Correction>& corrections);
 
 struct Verification {
   bool identical = false;
@@ -83,6 +89,7 @@ struct ResultFactsQuery {
 struct ArchiveEntry {
   Period period;
   AssesseeResult result;
+  std::vector<ResultComment> comments;
 };
 
 // The manual-input sheet of a period (人工录入): the scheme's manual fields, the assessees the
@@ -151,6 +158,30 @@ class PeriodService {
   Result<std::vector<ArchiveEntry>> MyResults(const org::Principal& who);
   Result<std::vector<ArchiveEntry>> Archive(const org::Principal& who, RecordId staff_id);
 
+  // The assessor's comment on a result, overall (`indicator_code` nullopt) or on one indicator of
+  // the scheme: written or replaced while the period is evaluated or published (kConflict on
+  // "status" before, and once locked: comments are frozen with the period); `text` 1 to
+  // kCommentMaxChars characters (kInvalid on "text"), an indicator of the scheme (kInvalid on
+  // "indicator_code"), an assessee of the period in the caller's scope. The assessee reads them
+  // with the result once it is published.
+  Result<ResultComment> PutComment(const org::Principal& who, RecordId period_id, RecordId assessee_id,
+                                   const std::optional<std::string>& indicator_code, const std::string& text);
+
+  // ---- corrections of locked results (更正) ----
+  // Proposes a correction of one assessee's locked result: kConflict on "status" before the lock
+  // (appeals and adjustments correct a result until then); `total` (a finite number at least 0),
+  // `reason` and `evidence` required, reported together; kConflict on "assessee_id" while another
+  // correction of the assessee is proposed. The locked snapshot and results never change.
+  Result<Correction> ProposeCorrection(const org::Principal& who, RecordId period_id, RecordId assessee_id,
+                                       std::optional<double> total, const std::string& reason,
+                                       const std::string& evidence);
+  // An approver other than the proposer (kForbidden) approves a proposed one (else kConflict on
+  // "status"); its proposer withdraws it (anyone else kForbidden).
+  Result<Correction> ApproveCorrection(const org::Principal& who, RecordId correction_id);
+  Result<Correction> WithdrawCorrection(const org::Principal& who, RecordId correction_id);
+  // The corrections of a period's assessees in the caller's scope.
+  Result<std::vector<Correction>> Corrections(const org::Principal& who, RecordId period_id);
+
   // ---- manual inputs, appeals ----
   // A manual indicator's value or a bonus/deduction item's count (ManualFields), while planned or
   // collecting; values outside the field's range and a missing evidence are reported together.
@@ -166,12 +197,23 @@ class PeriodService {
                               const std::string& reason, std::optional<double> points);
   Result<Adjustment> ApproveAdjustment(const org::Principal& who, RecordId adjustment_id);
   // Its proposer takes a proposed adjustment back before it is approved (kForbidden for anyone
-  // else, kConflict on "status" once approved or withdrawn, or the period locked). The appeal keeps
-  // its decision; the period may then be locked without it.
+  // else, kConflict on "status" once approved or withdrawn, or the period locked). The appeal it
+  // came from is reopened (open again, its decision cleared: event assessment.appeal_reopened) and
+  // must be decided again before the period locks.
   Result<Adjustment> WithdrawAdjustment(const org::Principal& who, RecordId adjustment_id);
 
   // The last working day's end, `days` working days after `t`, on the configured calendar.
   std::int64_t AppealDeadline(std::int64_t published_at, int days) const;
+
+  // Writes one in-app notification to `recipient` inside the write `tx` (the composition root
+  // installs the desk's notifications; assessment never links desk).
+  using Notify =
+      std::function<Status(storage::WriteTx& tx, RecordId recipient, std::string_view kind, const Message& message)>;
+  // Publishing a period notifies, in its own write (so once, and never lost to a restart), each
+  // yellow-carded assessee (a staff member) and the managers above it: the nearest managers of
+  // the staff member's department (not the assessee), or for a department those of the
+  // department and of the department above it. Unset: nobody is told. Set before serving.
+  void SetNotify(Notify notify) { notify_ = std::move(notify); }
 
  private:
   struct Loaded;
@@ -192,11 +234,18 @@ class PeriodService {
   Result<AssesseeRef> AssesseeFor(const org::Principal& who, const std::vector<AssesseeRef>& assessees,
                                   SubjectKind kind, RecordId id) const;
 
+  // A correction settled (approved or withdrawn) by `who`, with its event.
+  Result<Correction> SettleCorrection(const org::Principal& who, RecordId correction_id, CorrectionStatus to);
+
+  // The notifications of the yellow cards of a period being published; their assessee ids.
+  Result<std::vector<RecordId>> NotifyYellowCards(storage::WriteTx& tx, const Loaded& l);
+
   storage::Database& db_;
   const Clock& clock_;
   MeasureSource& measures_;
   CalendarLookup calendar_;
   PeriodServiceOptions options_;
+  Notify notify_;
 };
 
 }  // namespace sqm::assessment

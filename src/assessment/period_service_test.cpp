@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+#include <tuple>
+
 #include "assessment/period_repo.h"
 #include "assessment/result_codec.h"
 #include "base/json.h"
@@ -125,10 +128,10 @@ class PeriodServiceTest : public ::testing::Test {
     p.scope = {all, std::move(scope)};
     return p;
   }
-  RecordId ApprovedScheme() {
+  RecordId ApprovedScheme(const std::string& document = kDocument) {
     auto s = svc_->CreateScheme(quality_, {"staff", {"员工考核", "Staff"}, SubjectKind::kStaff});
     EXPECT_TRUE(s.ok());
-    auto v = svc_->AddVersion(quality_, s->id, json::Parse(kDocument).value());
+    auto v = svc_->AddVersion(quality_, s->id, json::Parse(document).value());
     EXPECT_TRUE(v.ok()) << v.error().field << " " << v.error().message;
     EXPECT_TRUE(svc_->ApproveVersion(exec_, s->id, v->number, 0).ok());
     return s->id;
@@ -447,6 +450,208 @@ TEST_F(PeriodServiceTest, AQuarterIsTheMeanOfItsLockedMonths) {
   auto v = svc_->Verify(quality_, q->id);
   ASSERT_TRUE(v.ok());
   EXPECT_TRUE(v->identical);
+}
+
+// A period of kDocument published on the steps, as the API walks them.
+RecordId Published(PeriodService& svc, const org::Principal& by, RecordId scheme, std::int64_t to) {
+  auto p = svc.CreatePeriod(by, {"2026-09", scheme, PeriodKind::kMonth, 0, to});
+  EXPECT_TRUE(p.ok());
+  for (PeriodStep s : {PeriodStep::kCollect, PeriodStep::kEvaluate, PeriodStep::kPublish}) {
+    auto stepped = svc.Step(by, p->id, s);
+    EXPECT_TRUE(stepped.ok()) << stepped.error().message;
+  }
+  return p->id;
+}
+
+// Withdrawing the adjustment an appeal's decision proposed puts the appeal back in review: open,
+// its decision cleared, so that locking waits for a new decision.
+TEST_F(PeriodServiceTest, WithdrawingAnAdjustmentReopensItsAppeal) {
+  const RecordId period = Published(*svc_, quality_, ApprovedScheme(), clock_.Now());
+  const org::Principal agent = Who(a2_, desk_, {"agent"}, false, {desk_});
+  auto appeal = svc_->FileAppeal(agent, period, a2_, "satisfaction", "差评属于恶意评价", "录音");
+  ASSERT_TRUE(appeal.ok());
+  auto decided = svc_->DecideAppeal(quality2_, appeal->id, AppealStatus::kUpheld, "属实", 2.0);
+  ASSERT_TRUE(decided.ok());
+  ASSERT_TRUE(svc_->WithdrawAdjustment(quality2_, decided->adjustment->id).ok());
+  auto open = svc_->ListAppeals(quality_, AppealStatus::kOpen);
+  ASSERT_TRUE(open.ok());
+  ASSERT_EQ(open->size(), 1u);
+  EXPECT_EQ((*open)[0].id, appeal->id);
+  EXPECT_FALSE((*open)[0].decided_by.has_value());
+  EXPECT_EQ((*open)[0].decision_reason, "");
+  EXPECT_EQ((*open)[0].adjustment->status, AdjustmentStatus::kWithdrawn);
+  EXPECT_EQ(svc_->Step(quality_, period, PeriodStep::kLock).error().field, "appeals");
+  // Decided again (rejected this time), the period locks; the withdrawn points never counted.
+  ASSERT_TRUE(svc_->DecideAppeal(quality2_, appeal->id, AppealStatus::kRejected, "复核后不属实", std::nullopt).ok());
+  ASSERT_TRUE(svc_->Step(quality_, period, PeriodStep::kLock).ok());
+  EXPECT_DOUBLE_EQ(svc_->ResultOf(agent, period, a2_)->results.items[0].total.value(), 85);
+}
+
+// Publishing tells each yellow-carded staff member and the nearest managers above them, in the
+// publishing write, once: engineer1 fails at the bottom of the one group (black list 1).
+TEST_F(PeriodServiceTest, PublishingNotifiesTheYellowCardsOnce) {
+  const org::Id boss = Staff("techboss", tech_, "manager");
+  std::vector<std::tuple<RecordId, std::string, Message>> told;
+  svc_->SetNotify([&](storage::WriteTx&, RecordId to, std::string_view kind, const Message& m) -> Status {
+    told.emplace_back(to, std::string(kind), m);
+    return {};
+  });
+  measures_.Set(e1_, "resp_met", 10);
+  measures_.Set(e1_, "resp_due", 100);
+  measures_.Set(e1_, "sat", 10);
+  measures_.Set(e1_, "rated", 50);
+  std::string doc = kDocument;
+  doc.insert(doc.rfind('}'), R"(, "black_list": 1, "yellow_card": true)");
+  const RecordId scheme = ApprovedScheme(doc);
+  auto p = svc_->CreatePeriod(quality_, {"2026-09", scheme, PeriodKind::kMonth, 0, clock_.Now()});
+  ASSERT_TRUE(svc_->Step(quality_, p->id, PeriodStep::kCollect).ok());
+  ASSERT_TRUE(svc_->Step(quality_, p->id, PeriodStep::kEvaluate).ok());
+  EXPECT_TRUE(told.empty());
+  ASSERT_TRUE(svc_->Step(quality_, p->id, PeriodStep::kPublish).ok());
+  ASSERT_EQ(told.size(), 2u);
+  std::set<RecordId> recipients;
+  for (const auto& [to, kind, m] : told) {
+    recipients.insert(to);
+    EXPECT_EQ(kind, "assessment_yellow_card");
+    EXPECT_EQ(m.key, "notification.assessment_yellow_card");
+    auto arg = [&m](const std::string& key) {
+      for (const auto& [k, v] : m.args) {
+        if (k == key) return v;
+      }
+      return std::string("(none)");
+    };
+    EXPECT_EQ(arg("name"), "engineer1");
+    EXPECT_EQ(arg("rank"), "3");
+    EXPECT_EQ(arg("total"), "30");  // (4 + 20) / 80 x 100
+  }
+  EXPECT_EQ(recipients, (std::set<RecordId>{e1_, boss}));
+  // Never again: the period is published once; a refused step tells nobody.
+  EXPECT_FALSE(svc_->Step(quality_, p->id, PeriodStep::kPublish).ok());
+  ASSERT_TRUE(svc_->Step(quality_, p->id, PeriodStep::kLock).ok());
+  EXPECT_EQ(told.size(), 2u);
+  // A failing notification fails the publication: nothing half-written.
+  svc_->SetNotify([](storage::WriteTx&, RecordId, std::string_view, const Message&) -> Status {
+    return Error::Internal("no notifications");
+  });
+  auto q = svc_->CreatePeriod(quality_, {"2026-09b", scheme, PeriodKind::kMonth, 0, clock_.Now()});
+  ASSERT_TRUE(svc_->Step(quality_, q->id, PeriodStep::kCollect).ok());
+  ASSERT_TRUE(svc_->Step(quality_, q->id, PeriodStep::kEvaluate).ok());
+  EXPECT_FALSE(svc_->Step(quality_, q->id, PeriodStep::kPublish).ok());
+  EXPECT_EQ(svc_->GetPeriod(quality_, q->id)->status, PeriodStatus::kEvaluated);
+}
+
+// Comments: quality writes them while the period is evaluated or published, overall and per
+// indicator; the assessee reads them with the published result and in the archive; once locked
+// they are frozen with the period, and verify stays identical (they are not in the snapshot).
+TEST_F(PeriodServiceTest, CommentsAreWrittenUntilTheLockAndReadByTheAssessee) {
+  const RecordId scheme = ApprovedScheme();
+  auto p = svc_->CreatePeriod(quality_, {"2026-09", scheme, PeriodKind::kMonth, 0, clock_.Now()});
+  ASSERT_TRUE(svc_->Step(quality_, p->id, PeriodStep::kCollect).ok());
+  EXPECT_EQ(svc_->PutComment(quality_, p->id, a2_, std::nullopt, "x").error().field, "status");
+  ASSERT_TRUE(svc_->Step(quality_, p->id, PeriodStep::kEvaluate).ok());
+  EXPECT_EQ(svc_->PutComment(quality_, p->id, a2_, std::nullopt, "").error().field, "text");
+  EXPECT_EQ(svc_->PutComment(quality_, p->id, a2_, std::nullopt, std::string(kCommentMaxChars + 1, 'x')).error().field,
+            "text");
+  // 2000 Chinese characters are 2000 characters, not 6000 bytes.
+  std::string long_zh;
+  for (std::size_t i = 0; i < kCommentMaxChars; ++i) long_zh += "评";
+  EXPECT_TRUE(svc_->PutComment(quality_, p->id, a1_, std::nullopt, long_zh).ok());
+  EXPECT_EQ(svc_->PutComment(quality_, p->id, a2_, "nope", "x").error().field, "indicator_code");
+  EXPECT_EQ(svc_->PutComment(quality_, p->id, 999999, std::nullopt, "x").error().field, "assessee_id");
+  const org::Principal tech_manager = Who(e1_, tech_, {"manager"}, false, {tech_});
+  EXPECT_EQ(svc_->PutComment(tech_manager, p->id, a2_, std::nullopt, "x").error().code, ErrorCode::kNotFound);
+  ASSERT_TRUE(svc_->PutComment(quality_, p->id, a2_, std::nullopt, "整体尚可").ok());
+  ASSERT_TRUE(svc_->PutComment(quality_, p->id, a2_, "satisfaction", "满意率低于目标，注意回访话术").ok());
+  auto replaced = svc_->PutComment(quality2_, p->id, a2_, std::nullopt, "整体良好");
+  ASSERT_TRUE(replaced.ok());
+  EXPECT_EQ(replaced->written_by_name, "quality2");
+  const org::Principal agent = Who(a2_, desk_, {"agent"}, false, {desk_});
+  EXPECT_EQ(svc_->ResultOf(agent, p->id, a2_).error().code, ErrorCode::kNotFound);  // not yet published
+  ASSERT_TRUE(svc_->Step(quality_, p->id, PeriodStep::kPublish).ok());
+  auto mine = svc_->ResultOf(agent, p->id, a2_);
+  ASSERT_TRUE(mine.ok());
+  ASSERT_EQ(mine->comments.size(), 2u);
+  EXPECT_EQ(mine->comments[0].indicator_code, "");
+  EXPECT_EQ(mine->comments[0].text, "整体良好");
+  EXPECT_EQ(mine->comments[1].indicator_code, "satisfaction");
+  EXPECT_EQ(mine->comments[1].written_by_name, "quality");
+  auto archive = svc_->MyResults(agent);
+  ASSERT_TRUE(archive.ok());
+  ASSERT_EQ(archive->size(), 1u);
+  EXPECT_EQ((*archive)[0].comments.size(), 2u);
+  auto locked = svc_->Step(quality_, p->id, PeriodStep::kLock);
+  ASSERT_TRUE(locked.ok());
+  EXPECT_EQ(svc_->PutComment(quality_, p->id, a2_, std::nullopt, "锁定后").error().field, "status");
+  EXPECT_EQ(svc_->ResultOf(agent, p->id, a2_)->comments[0].text, "整体良好");
+  EXPECT_TRUE(svc_->Verify(quality_, p->id)->identical);
+}
+
+// A locked result is corrected by a new record beside it: proposed with reason and evidence by
+// quality, approved by someone else; the locked snapshot and results never change (verify stays
+// identical, the stored SHA-256 too) and the correction is what pay reads.
+TEST_F(PeriodServiceTest, ALockedResultIsCorrectedByALinkedRecord) {
+  const RecordId period = Published(*svc_, quality_, ApprovedScheme(), clock_.Now());
+  EXPECT_EQ(svc_->ProposeCorrection(quality_, period, a2_, 90, "漏计加分", "审批单 7").error().field, "status");
+  auto locked = svc_->Step(quality_, period, PeriodStep::kLock);
+  ASSERT_TRUE(locked.ok());
+  // Every problem at once.
+  auto bad = svc_->ProposeCorrection(quality_, period, a2_, -1, "", "");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().field, "total");
+  EXPECT_EQ(bad.error().more.size(), 2u);
+  auto no_total = svc_->ProposeCorrection(quality_, period, a2_, std::nullopt, "x", "y");
+  ASSERT_FALSE(no_total.ok());
+  EXPECT_EQ(no_total.error().field, "total");
+  EXPECT_EQ(no_total.error().key, "field.required");
+  EXPECT_EQ(svc_->ProposeCorrection(quality_, period, 999999, 90, "x", "y").error().field, "assessee_id");
+  const org::Principal tech_manager = Who(e1_, tech_, {"manager"}, false, {tech_});
+  EXPECT_EQ(svc_->ProposeCorrection(tech_manager, period, a2_, 90, "x", "y").error().code, ErrorCode::kNotFound);
+
+  auto proposed = svc_->ProposeCorrection(quality_, period, a2_, 90.5, "漏计加分", "审批单 7");
+  ASSERT_TRUE(proposed.ok()) << proposed.error().message;
+  EXPECT_EQ(proposed->status, CorrectionStatus::kProposed);
+  ASSERT_TRUE(proposed->original_total);
+  EXPECT_DOUBLE_EQ(*proposed->original_total, 85);
+  EXPECT_EQ(proposed->grade, "excellent");
+  EXPECT_EQ(svc_->ProposeCorrection(quality2_, period, a2_, 80, "x", "y").error().field, "assessee_id");
+  EXPECT_EQ(svc_->ApproveCorrection(quality_, proposed->id).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(svc_->WithdrawCorrection(exec_, proposed->id).error().code, ErrorCode::kForbidden);
+  // Not in force until approved.
+  EXPECT_TRUE(InForce(svc_->Results(quality_, period)->corrections).empty());
+  auto approved = svc_->ApproveCorrection(exec_, proposed->id);
+  ASSERT_TRUE(approved.ok()) << approved.error().message;
+  EXPECT_EQ(approved->approved_by, exec_.staff_id);
+  EXPECT_EQ(svc_->ApproveCorrection(exec_, proposed->id).error().field, "status");
+  EXPECT_EQ(svc_->WithdrawCorrection(quality_, proposed->id).error().field, "status");
+
+  // Beside the locked result: the result itself is what was locked.
+  const org::Principal agent = Who(a2_, desk_, {"agent"}, false, {desk_});
+  auto mine = svc_->ResultOf(agent, period, a2_);
+  ASSERT_TRUE(mine.ok());
+  EXPECT_DOUBLE_EQ(mine->results.items[0].total.value(), 85);
+  ASSERT_EQ(mine->corrections.size(), 1u);
+  auto in_force = InForce(mine->corrections);
+  ASSERT_EQ(in_force.count(a2_), 1u);
+  EXPECT_DOUBLE_EQ(in_force.at(a2_)->corrected_total, 90.5);
+  // A second correction supersedes the first once approved; a withdrawn one never counts.
+  auto second = svc_->ProposeCorrection(quality2_, period, a2_, 70, "复核", "复核记录");
+  ASSERT_TRUE(second.ok());
+  ASSERT_TRUE(svc_->WithdrawCorrection(quality2_, second->id).ok());
+  auto third = svc_->ProposeCorrection(quality2_, period, a2_, 75, "再复核", "复核记录 2");
+  ASSERT_TRUE(third.ok());
+  ASSERT_TRUE(svc_->ApproveCorrection(quality_, third->id).ok());
+  auto all = svc_->Corrections(quality_, period);
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(all->size(), 3u);
+  EXPECT_DOUBLE_EQ(InForce(*all).at(a2_)->corrected_total, 75);
+  EXPECT_EQ(InForce(*all).at(a2_)->grade, "pass");
+  EXPECT_TRUE(svc_->Corrections(tech_manager, period)->empty());
+
+  auto v = svc_->Verify(quality_, period);
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->identical);
+  EXPECT_EQ(v->sha256, *locked->results_sha256);
+  EXPECT_EQ(svc_->GetPeriod(quality_, period)->results_sha256, locked->results_sha256);
 }
 
 }  // namespace

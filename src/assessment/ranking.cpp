@@ -100,6 +100,14 @@ std::vector<int> QuotaSeats(const std::vector<GradeQuota>& quotas, int n) {
   return seats;
 }
 
+std::size_t BandOf(const std::vector<GradeBand>& grades, double total) {
+  const double key = RankKey(total);
+  for (std::size_t g = 0; g + 1 < grades.size(); ++g) {
+    if (key >= grades[g].min_score) return g;
+  }
+  return grades.size() - 1;
+}
+
 Result<std::vector<Standing>> Rank(const std::vector<Assessee>& assessees, const RankingRules& rules) {
   SQM_TRY(CheckRules(rules));
   const auto& grades = rules.grades;
@@ -127,14 +135,7 @@ Result<std::vector<Standing>> Rank(const std::vector<Assessee>& assessees, const
       s.not_ranked = NotRanked::kNoData;
       continue;
     }
-    const double key = RankKey(a.total.value());
-    std::size_t band = grades.size() - 1;
-    for (std::size_t g = 0; g + 1 < grades.size(); ++g) {
-      if (key >= grades[g].min_score) {
-        band = g;
-        break;
-      }
-    }
+    const std::size_t band = BandOf(grades, a.total.value());
     s.band_grade = grades[band].code;
     grade[i] = a.failed ? grades.size() - 1 : band;
     if (a.grade_cap) grade[i] = std::max(grade[i], *index_of(*a.grade_cap));

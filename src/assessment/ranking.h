@@ -26,6 +26,10 @@ struct GradeBand {
 // the codes in both languages.
 std::vector<GradeBand> DefaultGrades();
 
+// The index of the band a total alone earns: the first (from the best) whose minimum it reaches,
+// compared as ranks compare (9 decimals), else the last. REQUIRES: `grades` is not empty.
+std::size_t BandOf(const std::vector<GradeBand>& grades, double total);
+
 // At most `share` (0-1) of a group's ranked assessees may hold `grade`; the seats are apportioned
 // by largest remainder (Hamilton) over all limited grades and the unlimited rest, so that 20 % of
 // 12 is 2 seats and 20 % of 13 is 3 (2.6: the largest remainder).

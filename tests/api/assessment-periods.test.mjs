@@ -177,6 +177,21 @@ describe('indicators, schemes, a period', () => {
     assert.ok(!scoped.body.items.some((i) => i.assessee_id === agentId), 'the agent is outside the manager\'s subtree');
     assertRefused(await as.agent.get(`${A}/periods/${period}/results/${agentId}`), 404);
 
+    // The assessor's comments: quality writes them once evaluated (overall and per indicator,
+    // bounded); nobody else may; the assessee reads them with the published result.
+    const C = `${A}/periods/${period}/results/${engineerId}/comment`;
+    const overall = await as.quality.put(C, { text: '整体表现稳定' });
+    assert.equal(overall.status, 200, overall.text);
+    assert.equal(overall.body.indicator_code, null);
+    assert.ok(overall.body.author);
+    assert.equal((await as.quality.put(C, { indicator_code: kb, text: '知识库条目偏少，低于目标' })).status, 200);
+    assertRefused(await as.quality.put(C, { indicator_code: 'nope', text: 'x' }), 400, 'indicator_code');
+    assertRefused(await as.quality.put(C, { text: 'x'.repeat(2001) }), 400, 'text');
+    assertRefused(await as.quality.put(C, { text: '' }), 400, 'text');
+    for (const role of ['manager', 'engineer', 'agent', 'executive', 'evaluator']) {
+      assertRefused(await as[role].put(C, { text: 'x' }), 403);
+    }
+
     const published = await as.quality.post(`${A}/periods/${period}/publish`);
     assert.equal(published.status, 200);
     assert.ok(published.body.appeal_deadline);
@@ -185,11 +200,13 @@ describe('indicators, schemes, a period', () => {
     assert.equal(own.body.total, 50 * 0.6 + 20);  // team 5 of 10 -> 30; kb 3 -> 20
     assert.equal(own.body.nodes[1].code, 'team');
     assert.equal(own.body.nodes[1].rule, 'linear');
+    assert.deepEqual(own.body.comments.map((c) => [c.indicator_code, c.text]), [[null, '整体表现稳定'], [kb, '知识库条目偏少，低于目标']]);
     assertRefused(await as.engineer.get(`${A}/periods/${period}/results/${agentId}`), 404);
     assertRefused(await as.evaluator.get(`${A}/periods/${period}/results/${engineerId}`), 403);
     const mine = await as.engineer.get(`${A}/me/results`);
     assert.equal(mine.status, 200);
     assert.ok(mine.body.items.some((i) => i.period.id === period));
+    assert.equal(mine.body.items.find((i) => i.period.id === period).comments.length, 2);
     assertRefused(await as.engineer.get(`${A}/archive/${agentId}`), 404);
     assert.equal((await as.manager.get(`${A}/archive/${engineerId}`)).status, 200);
 
@@ -218,7 +235,8 @@ describe('indicators, schemes, a period', () => {
     assert.equal(listed.adjustment.status, 'approved');
 
     // A second appeal: its proposer withdraws the proposed adjustment before approval (nobody else
-    // may); withdrawn, it is never approved, moves nothing and does not hold up locking.
+    // may); withdrawn, it is never approved and moves nothing, and the appeal is back in review:
+    // open, to be decided again before the period locks.
     const second = await as.engineer.post(`${A}/periods/${period}/appeals`, {
       assessee_id: engineerId, indicator_code: team, reason: '组长评分漏算一次协作', evidence: '周报 W47',
     });
@@ -241,8 +259,17 @@ describe('indicators, schemes, a period', () => {
     assertRefused(late, 409, 'status');
     assert.equal(late.body.error.key, 'adjustment.withdrawn');
     assert.equal((await as.engineer.get(`${A}/periods/${period}/results/${engineerId}`)).body.total, 52);
-    const after = (await as.quality.get(`${A}/appeals?status=upheld`)).body.items.find((a) => a.id === second.body.id);
+    const after = (await as.quality.get(`${A}/appeals?status=open`)).body.items.find((a) => a.id === second.body.id);
+    assert.ok(after, 'the appeal is open again');
     assert.equal(after.adjustment.status, 'withdrawn');
+    assert.equal(after.decided_by, null);
+    assert.equal(after.decision_reason, '');
+    assert.ok(!(await as.quality.get(`${A}/appeals?status=upheld`)).body.items.some((a) => a.id === second.body.id));
+    const reopened = await as.quality.get('/api/v1/events?entity=assessment_period&type=assessment.appeal_reopened&limit=200');
+    assert.ok(reopened.body.items.some((e) => e.entity_id === String(period) && e.data.appeal_id === second.body.id), reopened.text);
+    assertRefused(await as.quality.post(`${A}/periods/${period}/lock`), 409, 'appeals');
+    const redecided = await as.admin.post(`${A}/appeals/${second.body.id}/decide`, { outcome: 'rejected', reason: '复核后不属实' });
+    assert.equal(redecided.status, 200, redecided.text);
     const events = await as.quality.get('/api/v1/events?entity=assessment_period&type=assessment.adjustment_withdrawn&limit=200');
     assert.equal(events.status, 200, events.text);
     const event = events.body.items.find((e) => e.entity_id === String(period));
@@ -265,11 +292,90 @@ describe('indicators, schemes, a period', () => {
     assert.equal(verify.body.sha256, locked.body.snapshot_sha256);
     // Locked: every write is a 409 naming the status.
     assertRefused(await as.quality.put(`${A}/periods/${period}/inputs/${engineerId}/${team}`, { value: 1, evidence: 'x' }), 409, 'status');
+    assertRefused(await as.quality.put(C, { text: '锁定后' }), 409, 'status');
+    assert.equal((await as.engineer.get(`${A}/periods/${period}/results/${engineerId}`)).body.comments[0].text, '整体表现稳定');
+
+    // A correction after locking: a new record beside the locked result, approved by someone
+    // other than its proposer; the pay columns of the export use it; verify stays identical.
+    const K = `${A}/periods/${period}/corrections`;
+    const missing = await as.quality.post(K, { assessee_id: engineerId });
+    assertRefused(missing, 400);
+    assert.deepEqual(missing.body.error.errors.map((e) => e.field).sort(), ['evidence', 'reason', 'total']);
+    for (const role of ['manager', 'engineer', 'executive', 'evaluator']) {
+      assertRefused(await as[role].post(K, { assessee_id: engineerId, total: 60, reason: 'x', evidence: 'y' }), 403);
+    }
+    const correction = await as.quality.post(K, { assessee_id: engineerId, total: 61, reason: '知识库条目统计口径错误', evidence: 'KB 导出 2026-12-03' });
+    assert.equal(correction.status, 201, correction.text);
+    assert.equal(correction.body.status, 'proposed');
+    assert.equal(correction.body.original_total, 52);
+    assert.equal(correction.body.grade, 'pass');
+    assert.equal(correction.body.coefficient, 0.8);
+    assertRefused(await as.quality.post(K, { assessee_id: engineerId, total: 62, reason: 'x', evidence: 'y' }), 409, 'assessee_id');
+    assertRefused(await as.quality.post(`${A}/corrections/${correction.body.id}/approve`), 403);
+    const approvedCorrection = await as.executive.post(`${A}/corrections/${correction.body.id}/approve`);
+    assert.equal(approvedCorrection.status, 200, approvedCorrection.text);
+    assert.equal(approvedCorrection.body.status, 'approved');
+    assertRefused(await as.executive.post(`${A}/corrections/${correction.body.id}/approve`), 409, 'status');
+    const corrected = await as.engineer.get(`${A}/periods/${period}/results/${engineerId}`);
+    assert.equal(corrected.body.total, 52, 'the locked result never changes');
+    assert.equal(corrected.body.correction.corrected_total, 61);
+    assert.equal(corrected.body.corrections.length, 1);
+    const correctionList = await as.manager.get(K);
+    assert.equal(correctionList.status, 200, correctionList.text);
+    assert.ok(correctionList.body.items.some((c) => c.id === correction.body.id));
+    const payCsv = await as.quality.get(`${A}/periods/${period}/results.csv`);
+    const [header, ...lines] = payCsv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const cols = header.split(',');
+    assert.deepEqual(cols.slice(-4), ['corrected_total', 'pay_total', 'pay_grade', 'pay_coefficient']);
+    const engineerLine = lines.map((l) => l.split(',')).find((cells) => cells[1] === String(engineerId));
+    assert.deepEqual(engineerLine.slice(-4), ['61', '61', 'pass', '0.8']);
+    const agentLine = lines.map((l) => l.split(',')).find((cells) => cells[1] === String(agentId));
+    assert.equal(agentLine[cols.indexOf('corrected_total')], '');
+    assert.equal(agentLine[cols.indexOf('pay_total')], agentLine[cols.indexOf('total')]);
+    const reverify = await as.manager.post(`${A}/periods/${period}/verify`);
+    assert.equal(reverify.body.identical, true);
+    assert.equal(reverify.body.sha256, locked.body.snapshot_sha256);
     assertRefused(await as.engineer.post(`${A}/periods/${period}/appeals`, { assessee_id: engineerId, reason: 'again' }), 409, 'status');
     assertRefused(await as.quality.post(`${A}/periods/${period}/lock`), 409, 'status');
     const detail = await as.manager.get(`${A}/periods/${period}`);
     assert.equal(detail.body.status, 'locked');
     assert.ok(detail.body.counts.assessees >= 2);
+  });
+
+  test('publishing tells a yellow card to the assessee, once, in the bell', async () => {
+    const ycScheme = await as.quality.post(`${A}/schemes`, { code: uniqueName('yc'), name: { zh: '黄牌', en: 'Yellow card' }, subject_kind: 'staff' });
+    assert.equal(ycScheme.status, 201, ycScheme.text);
+    const doc = { ...document(team, kb), yellow_card: true, assessees: { roles: ['agent', 'engineer'] } };
+    assert.equal((await as.quality.post(`${A}/schemes/${ycScheme.body.id}/versions`, { document: doc })).status, 201);
+    assert.equal((await as.executive.post(`${A}/schemes/${ycScheme.body.id}/versions/1/approve`, { effective_from: '2020-01-01' })).status, 200);
+    const p = await as.quality.post(`${A}/periods`, { name: uniqueName('yc'), scheme_id: ycScheme.body.id, kind: 'month', from: '2026-10-01', to: '2026-11-01' });
+    const id = p.body.id;
+    assert.equal((await as.quality.post(`${A}/periods/${id}/collect`)).status, 200);
+    // The engineer fails at the bottom (team 1 of 10, no knowledge-base entries: 6 points); the agent leads.
+    for (const [who, t, k] of [[ids.staff.agent, 10, 6], [ids.staff.engineer, 1, 0]]) {
+      assert.equal((await as.quality.put(`${A}/periods/${id}/inputs/${who}/${team}`, { value: t, evidence: '评分表' })).status, 200);
+      assert.equal((await as.quality.put(`${A}/periods/${id}/inputs/${who}/${kb}`, { value: k, evidence: '记录' })).status, 200);
+    }
+    assert.equal((await as.quality.post(`${A}/periods/${id}/evaluate`)).status, 200);
+    const mineFor = async () => (await as.engineer.get('/api/v1/notifications?limit=200')).body.items
+      .filter((n) => n.kind === 'assessment_yellow_card' && n.args.period_id === String(id));
+    assert.equal((await mineFor()).length, 0);
+    const published = await as.quality.post(`${A}/periods/${id}/publish`);
+    assert.equal(published.status, 200, published.text);
+    const told = await mineFor();
+    assert.equal(told.length, 1);
+    assert.equal(told[0].key, 'notification.assessment_yellow_card');
+    assert.equal(told[0].args.assessee_id, String(ids.staff.engineer));
+    assert.equal(told[0].ticket_id, null);
+    const row = (await as.quality.get(`${A}/periods/${id}/results`)).body.items.find((i) => i.assessee_id === ids.staff.engineer);
+    assert.equal(row.yellow_card, true);
+    const events = await as.quality.get('/api/v1/events?entity=assessment_period&type=assessment.period_publish&limit=200');
+    const event = events.body.items.find((e) => e.entity_id === String(id));
+    assert.ok(event, events.text);
+    assert.deepEqual(event.data.yellow_cards, [ids.staff.engineer]);
+    // Once: a second publish is refused and tells nobody.
+    assertRefused(await as.quality.post(`${A}/periods/${id}/publish`), 409, 'status');
+    assert.equal((await mineFor()).length, 1);
   });
 
   test('customers and evaluators see nothing of assessment', async () => {

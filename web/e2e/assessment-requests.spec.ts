@@ -1,6 +1,6 @@
 // Exclusions and appeals: an agent asks to exclude a ticket with evidence, quality approves it
 // (routes on main); the appeal inbox lists appeals by status, names the assessee and the period,
-// and lets the proposer of an adjustment withdraw it before approval.
+// and lets the proposer of an adjustment withdraw it before approval (the appeal is then open again).
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { apiSession, registerConsultation } from './desk-helpers';
@@ -94,4 +94,7 @@ test('the proposer withdraws a proposed adjustment from the appeal inbox', async
   await expect(row).toContainText('已撤回');
   await expect(row.getByTestId('withdraw-adjustment')).toHaveCount(0);
   await expect(row.getByTestId('approve-adjustment')).toHaveCount(0);
+  // The appeal is back in review: open, to be decided again.
+  await expect(row).toContainText('待处理');
+  await expect(row.getByTestId('decide-appeal')).toBeVisible();
 });

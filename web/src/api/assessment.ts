@@ -224,6 +224,8 @@ export interface ResultRow {
   yellow_card?: boolean;
   volume?: number | null;
   ranked?: boolean;
+  /** A locked result's correction in force (the latest approved), or null. */
+  correction?: Correction | null;
 }
 
 export interface ResultNode {
@@ -253,8 +255,56 @@ export interface ResultDetail extends ResultRow {
   /** A quarter or year made of its locked months: each month's total (null: no data) and volume. */
   months?: { period_id: number; name: string; total: number | null; volume: number }[];
   inputs?: unknown;
-  comments?: { author?: string; text: string; at?: string }[] | string[] | null;
+  comments?: ResultComment[] | null;
   group_mean?: Record<string, number | null>;
+  /** Every correction of a locked result, and the one in force (the latest approved) or null. */
+  corrections?: Correction[];
+  correction?: Correction | null;
+}
+
+/** The assessor's comment on a result: overall (`indicator_code` null) or on one indicator. */
+export interface ResultComment {
+  indicator_code?: string | null;
+  text: string;
+  written_by?: number;
+  author?: string;
+  at?: string;
+}
+
+export function putComment(periodId: number, assessee: number, body: { indicator_code?: string | null; text: string }): Promise<ResultComment> {
+  return request<ResultComment>('PUT', `${BASE}/periods/${periodId}/results/${assessee}/comment`, { body });
+}
+
+export type CorrectionStatus = 'proposed' | 'approved' | 'withdrawn';
+
+/** A correction of a locked result (更正): a new record beside it; the locked result never changes. */
+export interface Correction {
+  id: number;
+  period_id: number;
+  assessee_id: number;
+  original_total: number | null;
+  corrected_total: number;
+  grade: string | null;
+  coefficient: number | null;
+  reason: string;
+  evidence: string;
+  status: CorrectionStatus;
+  proposed_by: number;
+  proposed_at: string;
+  approved_by: number | null;
+  approved_at: string | null;
+}
+
+export function proposeCorrection(periodId: number, body: { assessee_id: number; total?: number | null; reason: string; evidence: string }): Promise<Correction> {
+  return request<Correction>('POST', `${BASE}/periods/${periodId}/corrections`, { body });
+}
+
+export function approveCorrection(id: number): Promise<Correction> {
+  return request<Correction>('POST', `${BASE}/corrections/${id}/approve`, { body: {} });
+}
+
+export function withdrawCorrection(id: number): Promise<Correction> {
+  return request<Correction>('POST', `${BASE}/corrections/${id}/withdraw`, { body: {} });
 }
 
 export function listPeriods(): Promise<Period[]> {
@@ -416,6 +466,7 @@ export function withdrawAdjustment(id: number): Promise<unknown> {
 // --- A person's own results and archive ------------------------------------------------------------
 
 export interface OwnResult extends ResultRow {
+  comments?: ResultComment[];
   period_id: number;
   period_name: string;
   status?: PeriodStatus;
@@ -432,10 +483,33 @@ export interface Archive {
   appeals?: Appeal[];
 }
 
+/** A row of `/me/results` and `/archive/{id}` as the server sends it: the result and its period. */
+interface PeriodResultRow extends ResultRow {
+  period: Period;
+  comments?: ResultComment[];
+}
+
+function ownResult(row: PeriodResultRow): OwnResult {
+  const { period, ...result } = row;
+  return {
+    ...result,
+    period_id: period.id,
+    period_name: period.name,
+    status: period.status,
+    from: period.from,
+    to: period.to,
+    appeal_deadline: period.appeal_deadline ?? null,
+  };
+}
+
 export function myResults(): Promise<OwnResult[]> {
-  return request<{ items: OwnResult[] }>('GET', `${BASE}/me/results`).then((r) => r.items);
+  return request<{ items: PeriodResultRow[] }>('GET', `${BASE}/me/results`).then((r) => r.items.map(ownResult));
 }
 
 export function getArchive(staffId: number): Promise<Archive> {
-  return request<Archive>('GET', `${BASE}/archive/${staffId}`);
+  return request<{ items: PeriodResultRow[] }>('GET', `${BASE}/archive/${staffId}`).then((r) => ({
+    staff_id: staffId,
+    name: r.items[0]?.name,
+    results: r.items.map(ownResult),
+  }));
 }

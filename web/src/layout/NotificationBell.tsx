@@ -23,6 +23,7 @@ const KINDS = [
   'sla_warning',
   'sla_breach',
   'calendar_run_out',
+  'assessment_yellow_card',
 ] as const;
 type Kind = (typeof KINDS)[number];
 
@@ -30,6 +31,7 @@ const KIND_COLORS: Record<string, string> = {
   sla_warning: 'orange',
   sla_breach: 'red',
   calendar_run_out: 'orange',
+  assessment_yellow_card: 'gold',
   escalated: 'volcano',
   sent_back: 'gold',
   customer_replied: 'green',
@@ -76,6 +78,11 @@ export default function NotificationBell() {
       void markNotificationRead(item.id).then(poll, () => undefined);
     }
     if (item.ticket_id) navigate(`/desk/tickets/${item.ticket_id}`);
+    // A yellow card opens the result it is about.
+    const args = item.args as Record<string, string> | undefined;
+    if (item.kind === 'assessment_yellow_card' && args?.period_id && args.assessee_id) {
+      navigate(`/assessment/periods/${args.period_id}/assessees/${args.assessee_id}`);
+    }
   };
 
   const readAll = () => {
@@ -111,7 +118,7 @@ export default function NotificationBell() {
               align="baseline"
               onClick={() => openItem(item)}
               style={{
-                cursor: item.ticket_id ? 'pointer' : 'default',
+                cursor: item.ticket_id || item.kind === 'assessment_yellow_card' ? 'pointer' : 'default',
                 opacity: item.read_at ? 0.6 : 1,
                 padding: '8px 4px',
                 borderBottom: `1px solid ${token.colorBorderSecondary}`,

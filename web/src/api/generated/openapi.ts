@@ -1675,7 +1675,7 @@ export interface paths {
         };
         /**
          * Results as CSV
-         * @description The results table (caller's scope) as UTF-8 CSV with a BOM.
+         * @description The results table (caller's scope) as UTF-8 CSV with a BOM. Columns `rank, assessee_id, name, department, group, volume, total, grade, coefficient, list, yellow_card, failed, corrected_total, pay_total, pay_grade, pay_coefficient`: the pay columns are the latest approved correction of a locked result (`corrected_total`), else the result itself (the XLSX export has the same columns).
          */
         get: operations["exportPeriodResultsCsv"];
         put?: never;
@@ -1715,7 +1715,7 @@ export interface paths {
         };
         /**
          * One assessee's result
-         * @description The row plus `nodes:[{code, path, indicator, depth, max_points, weight, measured, no_data, basis, sample, numerator, denominator, wilson:[lo,hi], target, rule, points, contribution, gate_fired}]` and `group_mean`. A quarter or year made of its months (rolled up) adds `months:[{period_id, name, total, volume}]`, every month with or without data (`total: null`). A reader in scope, or the assessee once published; else 403.
+         * @description The row plus `nodes:[{code, path, indicator, depth, max_points, weight, measured, no_data, basis, sample, numerator, denominator, wilson:[lo,hi], target, rule, points, contribution, gate_fired}]` and `group_mean`. A quarter or year made of its months (rolled up) adds `months:[{period_id, name, total, volume}]`, every month with or without data (`total: null`). A reader in scope, or the assessee once published; else 403 `comments:[{indicator_code (null: overall), text, written_by, author, at}]` (the assessor's, POST .../comment); `corrections:[...]` every correction of the locked result and `correction` the one in force (the latest approved) or null (see /corrections).
          */
         get: operations["getPeriodResult"];
         put?: never;
@@ -1924,9 +1924,93 @@ export interface paths {
         put?: never;
         /**
          * Withdraw a proposed adjustment
-         * @description By its proposer only (403 for anyone else), before it is approved: 409 on `status` once approved or withdrawn, or when the period is locked. The appeal keeps its decision; a withdrawn adjustment moves no result and does not hold up locking. Event `assessment.adjustment_withdrawn`.
+         * @description By its proposer only (403 for anyone else), before it is approved: 409 on `status` once approved or withdrawn, or when the period is locked. A withdrawn adjustment moves no result; the appeal it came from is reopened (back to `open`, its decision cleared: event `assessment.appeal_reopened`) and must be decided again before the period locks. Event `assessment.adjustment_withdrawn`.
          */
         post: operations["withdrawAdjustment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessment/periods/{id}/results/{assessee_id}/comment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Write the assessor's comment on a result
+         * @description `{indicator_code?: code | null, text}`: the overall comment (no `indicator_code`) or one on an indicator of the period's scheme (400 on `indicator_code` otherwise); `text` 1-2000 characters. Writing again replaces it (the event `assessment.comment_saved` keeps each version). While the period is evaluated or published: 409 on `status` before, and once locked (comments are frozen with the period; they are not part of the snapshot and never move a score). An assessee of the period in the caller's scope (400 on `assessee_id`, 404 outside the scope). The assessee reads them in the result (`comments`) once published.
+         */
+        put: operations["putResultComment"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessment/periods/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Corrections of a locked period
+         * @description The corrections of the period's results in the caller's scope, in id order: `{id, period_id, assessee_id, original_total, corrected_total, grade, coefficient, reason, evidence, status: proposed | approved | withdrawn, proposed_by, proposed_at, approved_by, approved_at}`. `grade` and `coefficient` are what the corrected total earns by the scheme's bands (a veto still gives the lowest grade; no forced distribution).
+         */
+        get: operations["listCorrections"];
+        put?: never;
+        /**
+         * Propose a correction of a locked result
+         * @description `{assessee_id, total, reason, evidence}` (all required, reported together; `total` at least 0). A locked period never changes: a correction is a new record beside the locked result (`original_total` is the locked total) and `verify` stays identical. Only once the period is locked (409 on `status`: appeals and adjustments correct a result until then); 409 on `assessee_id` while another correction of the assessee awaits approval. Event `assessment.correction_proposed`.
+         */
+        post: operations["proposeCorrection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessment/corrections/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a proposed correction
+         * @description By an approver other than its proposer (403). 409 on `status` unless proposed. The latest approved correction of an assessee is in force: the result shows it beside the locked total (`correction`) and the results export's pay columns (`pay_total`, `pay_grade`, `pay_coefficient`) use it. Event `assessment.correction_approved`.
+         */
+        post: operations["approveCorrection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessment/corrections/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a proposed correction
+         * @description By its proposer only (403 for anyone else); 409 on `status` unless proposed. Event `assessment.correction_withdrawn`.
+         */
+        post: operations["withdrawCorrection"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4318,7 +4402,7 @@ export interface components {
             /** Format: int64 */
             id: number;
             /**
-             * @description `assigned`, `transferred`, `sent_back`, `escalated`, `customer_replied`, `complaint_responsible`, `sla_warning`, `sla_breach` (about a ticket); `calendar_run_out` (to administrators, no ticket: a calendar of an active SLA policy runs out of holiday data within 60 days; args `name`, `code`, `last_day`, `next_year`).
+             * @description `assigned`, `transferred`, `sent_back`, `escalated`, `customer_replied`, `complaint_responsible`, `sla_warning`, `sla_breach` (about a ticket); `calendar_run_out` (to administrators, no ticket: a calendar of an active SLA policy runs out of holiday data within 60 days; args `name`, `code`, `last_day`, `next_year`); `assessment_yellow_card` (no ticket: a published assessment period gave a yellow card; to the staff member and the nearest managers above, or to a department's managers and those above it; args `period`, `name`, `total`, `rank`, `period_id`, `assessee_id`).
              * @example transferred
              */
             kind: string;
@@ -7916,6 +8000,135 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description The adjustment: `{id, appeal_id, period_id, assessee_id, points, status: withdrawn, proposed_by, approved_by}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    putResultComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The comment: `{indicator_code, text, written_by, author, at}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listCorrections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: `{items: [correction]}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    proposeCorrection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The correction: `{id, period_id, assessee_id, original_total, corrected_total, grade, coefficient, reason, evidence, status: proposed | approved | withdrawn, proposed_by, proposed_at, approved_by, approved_at}` */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    approveCorrection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The correction: `{id, period_id, assessee_id, original_total, corrected_total, grade, coefficient, reason, evidence, status: proposed | approved | withdrawn, proposed_by, proposed_at, approved_by, approved_at}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    withdrawCorrection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The correction: `{id, period_id, assessee_id, original_total, corrected_total, grade, coefficient, reason, evidence, status: proposed | approved | withdrawn, proposed_by, proposed_at, approved_by, approved_at}` */
             200: {
                 headers: {
                     [name: string]: unknown;

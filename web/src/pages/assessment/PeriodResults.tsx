@@ -129,7 +129,18 @@ export default function PeriodResults() {
                 },
                 { title: t('assessment.result.department'), dataIndex: 'department', render: (d: string | null) => d ?? '' },
                 { title: t('assessment.result.group'), dataIndex: 'group', render: (g: string | null) => g ?? '' },
-                { title: t('assessment.result.total'), dataIndex: 'total', sorter: byNumber((r) => r.total), align: 'right', render: (v: number | null, r) => valueText(t, v, r.no_data) },
+                { title: t('assessment.result.total'), dataIndex: 'total', sorter: byNumber((r) => r.total), align: 'right', render: (v: number | null, r) => (
+                    <>
+                      {valueText(t, v, r.no_data)}
+                      {/* A locked result's correction in force, beside it (the total itself never changes). */}
+                      {r.correction && (
+                        <Tag color="green" style={{ marginLeft: 6 }} title={t('assessment.correction.inForce')}>
+                          → {r.correction.corrected_total}
+                        </Tag>
+                      )}
+                    </>
+                  ),
+                },
                 { title: t('assessment.result.grade'), dataIndex: 'grade', render: (g: string | null, r) => (r.failed ? <Tag color="red">{t('assessment.result.failed')}</Tag> : g ?? '—') },
                 { title: t('assessment.result.coefficient'), dataIndex: 'coefficient', align: 'right', sorter: byNumber((r) => r.coefficient), render: (c: number | null) => c ?? '—' },
                 { title: t('assessment.result.volume'), dataIndex: 'volume', align: 'right', sorter: byNumber((r) => r.volume), render: (v: number | null) => v ?? '—' },

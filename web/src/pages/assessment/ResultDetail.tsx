@@ -17,6 +17,7 @@ import { useSubmit } from '../../lib/useSubmit';
 import FactsDrawer, { type DrillDown } from './FactsDrawer';
 import { PeriodStatusTag } from './PeriodActions';
 import type { RadarAxis } from './ResultCharts';
+import ResultNotes from './ResultNotes';
 import { bilingual, valueText } from './text';
 
 const Radar = lazy(() => import('./ResultCharts').then((m) => ({ default: m.RadarChart })));
@@ -121,7 +122,8 @@ export default function ResultDetail() {
     });
   };
 
-  const comments = (r?.comments ?? []).map((c) => (typeof c === 'string' ? { text: c } : c));
+  // The indicators the assessor commented on, marked in the table beside "below target".
+  const commented = new Set((r?.comments ?? []).map((c) => c.indicator_code).filter(Boolean));
   const canAppeal = p?.status === 'published' && (!p.appeal_deadline || Date.parse(p.appeal_deadline) > Date.now());
 
   return (
@@ -147,6 +149,14 @@ export default function ResultDetail() {
             <Descriptions.Item label={t('assessment.rank')}>{r.ranked === false ? t('assessment.result.unranked') : r.rank ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('assessment.result.grade')}>{r.failed ? <Tag color="red">{t('assessment.result.failed')}</Tag> : r.grade ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('assessment.result.coefficient')}>{r.coefficient ?? '—'}</Descriptions.Item>
+            {r.correction && (
+              <Descriptions.Item label={t('assessment.correction.inForce')}>
+                <Tag color="green" data-testid="summary-correction">
+                  {r.correction.corrected_total}
+                  {r.correction.grade ? ` · ${r.correction.grade}` : ''}
+                </Tag>
+              </Descriptions.Item>
+            )}
             {p && (
               <Descriptions.Item label={t('common.status')}>
                 <PeriodStatusTag status={p.status} />
@@ -180,6 +190,7 @@ export default function ResultDetail() {
                           <Space size={4}>
                             <span data-testid="node-measured">{valueText(t, n.measured, n.no_data)}</span>
                             {belowTarget(n) && <Tag color="orange">{t('assessment.detail.belowTarget')}</Tag>}
+                            {n.indicator && commented.has(n.indicator) && <Tag color="blue">{t('assessment.detail.comments')}</Tag>}
                           </Space>
                         ),
                     },
@@ -251,15 +262,17 @@ export default function ResultDetail() {
                   <Typography.Text type="secondary">{t('assessment.detail.monthsHelp')}</Typography.Text>
                 </Card>
               )}
-              {comments.length > 0 && (
-                <Card title={t('assessment.detail.comments')} size="small" style={{ marginTop: 16 }}>
-                  {comments.map((c, i) => (
-                    <Typography.Paragraph key={i}>
-                      {'author' in c && c.author && <Typography.Text strong>{c.author}: </Typography.Text>}
-                      {c.text}
-                    </Typography.Paragraph>
-                  ))}
-                </Card>
+              {p && (
+                <ResultNotes
+                  period={p}
+                  assessee={assessee}
+                  nodes={r.nodes}
+                  nodeName={nodeName}
+                  comments={r.comments ?? []}
+                  corrections={r.corrections ?? []}
+                  inForce={r.correction ?? null}
+                  onChanged={() => void result.reload()}
+                />
               )}
             </Col>
           </Row>

@@ -1,5 +1,5 @@
 // A person's results period by period: the table 我的考核 and the quality archive share.
-import { Table, Tag } from 'antd';
+import { Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { OwnResult } from '../../api/assessment';
@@ -17,6 +17,21 @@ export default function ResultsByPeriod({ rows, loading, assessee }: { rows: Own
       dataSource={rows}
       pagination={false}
       data-testid="results-by-period"
+      // The assessor's comments of a period open under its row.
+      expandable={{
+        rowExpandable: (r) => (r.comments?.length ?? 0) > 0,
+        expandedRowRender: (r) => (
+          <div data-testid="period-comments">
+            {(r.comments ?? []).map((c) => (
+              <Typography.Paragraph key={c.indicator_code ?? ''} style={{ marginBottom: 4 }}>
+                <Tag color={c.indicator_code ? 'blue' : 'purple'}>{c.indicator_code ?? t('assessment.detail.overall')}</Tag>
+                {c.text}
+                <Typography.Text type="secondary">{c.author ? ` — ${c.author}` : ''}</Typography.Text>
+              </Typography.Paragraph>
+            ))}
+          </div>
+        ),
+      }}
       columns={[
         {
           title: t('assessment.period.name'),
