@@ -22,6 +22,8 @@
 #include "http/system_routes.h"
 #include "inspection/facts.h"
 #include "inspection/routes.h"
+#include "improvement/facts.h"
+#include "improvement/routes.h"
 #include "org/repo.h"
 #include "org/routes.h"
 #include "sla/routes.h"
@@ -46,6 +48,13 @@ const storage::DatabaseOptions& WithFolder(const storage::DatabaseOptions& optio
 inspection::ServiceOptions InspectionOptions(const Options& options) {
   inspection::ServiceOptions o;
   o.calendar_code = options.business_calendar;
+  return o;
+}
+
+improvement::ServiceOptions ImprovementOptions(const Options& options) {
+  improvement::ServiceOptions o;
+  o.calendar_code = options.business_calendar;
+  o.zone = options.business_zone;
   return o;
 }
 
@@ -74,6 +83,9 @@ Application::Application(const Options& options, const Clock& clock)
       survey_limiter_(clock_, kSurveyRequestsPerMinute),
       inspection_(
           db_, clock_, [this](const std::string& code) { return calendars_.Get(code); }, InspectionOptions(options_)),
+      improvement_(
+          db_, clock_, [this](const std::string& code) { return calendars_.Get(code); }, ImprovementOptions(options_)),
+      overdue_sweep_(db_, improvement_, clock_),
       periods_(
           db_, clock_, measures_, [this](const std::string& code) { return calendars_.Get(code); },
           assessment::PeriodServiceOptions{.calendar_code = options_.business_calendar}),
@@ -88,6 +100,7 @@ Application::Application(const Options& options, const Clock& clock)
   facts_.Register(desk::repo::FactSources());  // the desk registers its evidence; it never links assessment
   facts_.Register(feedback::FactSources());    // and so does feedback
   facts_.Register(inspection::FactSources());  // and so does inspection
+  facts_.Register(improvement::FactSources());  // and improvement
   if (auto st = feedback_.Prepare(); !st.ok()) throw std::runtime_error("feedback: " + st.error().message);
   if (!options_.mail.smtp.host.empty()) {
     if (auto st = feedback::smtp::CheckOptions(options_.mail.smtp); !st.ok()) {
@@ -180,12 +193,14 @@ void Application::AddRoutes() {
   feedback::AddRoutes(router_, feedback_, survey_limiter_);
   inspection::AddAgreementRoutes(router_);
   inspection::AddRoutes(router_, inspection_);
+  improvement::AddRoutes(router_, improvement_);
 }
 
 void Application::StartMonitor() {
   sla_.Start(FiringHandler());
   if (follower_) follower_->Start();
   run_out_watch_.Start();
+  overdue_sweep_.Start();
   if (mailer_) mailer_->Start();
 }
 
@@ -222,6 +237,7 @@ void Application::Shutdown() {
     if (follower_) follower_->Stop();
     sla_.Stop();
     run_out_watch_.Stop();
+    overdue_sweep_.Stop();
     if (mailer_) mailer_->Stop();
     db_.Close();
   });
