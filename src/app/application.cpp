@@ -20,10 +20,10 @@
 #include "feedback/facts.h"
 #include "feedback/routes.h"
 #include "http/system_routes.h"
-#include "inspection/facts.h"
-#include "inspection/routes.h"
 #include "improvement/facts.h"
 #include "improvement/routes.h"
+#include "inspection/facts.h"
+#include "inspection/routes.h"
 #include "org/repo.h"
 #include "org/routes.h"
 #include "sla/routes.h"
@@ -97,9 +97,9 @@ Application::Application(const Options& options, const Clock& clock)
     applied_migrations_.push_back(std::move(name));
   }
   FollowOtherServers();
-  facts_.Register(desk::repo::FactSources());  // the desk registers its evidence; it never links assessment
-  facts_.Register(feedback::FactSources());    // and so does feedback
-  facts_.Register(inspection::FactSources());  // and so does inspection
+  facts_.Register(desk::repo::FactSources());   // the desk registers its evidence; it never links assessment
+  facts_.Register(feedback::FactSources());     // and so does feedback
+  facts_.Register(inspection::FactSources());   // and so does inspection
   facts_.Register(improvement::FactSources());  // and improvement
   if (auto st = feedback_.Prepare(); !st.ok()) throw std::runtime_error("feedback: " + st.error().message);
   if (!options_.mail.smtp.host.empty()) {
