@@ -50,18 +50,19 @@ Result<ImprovementSummary> MakeImprovement(storage::Database& db, improvement::S
   ImprovementSummary out;
 
   // Verified: the callback backlog that the SLA breach trend showed.
-  SQM_ASSIGN(auto callbacks, service.Create(quality, {.source = Source::kSlaTrend,
-                                                      .source_ref = "回访超时趋势（近三个月）",
-                                                      .title = "投诉回访超时整改",
-                                                      .description = "投诉回访 24 小时内完成率连续三个月下降",
-                                                      .root_cause_id = cause("process"),
-                                                      .analysis = "为什么 1：回访任务无人认领；为什么 2：排班未含回访时段",
-                                                      .owner_id = agent.staff_id,
-                                                      .due_date = day(10),
-                                                      .measure_code = "callback_breach_rate",
-                                                      .direction = Direction::kDown,
-                                                      .value_before = 12.5,
-                                                      .value_before_source = "上月考核结果"}));
+  SQM_ASSIGN(auto callbacks,
+             service.Create(quality, {.source = Source::kSlaTrend,
+                                      .source_ref = "回访超时趋势（近三个月）",
+                                      .title = "投诉回访超时整改",
+                                      .description = "投诉回访 24 小时内完成率连续三个月下降",
+                                      .root_cause_id = cause("process"),
+                                      .analysis = "为什么 1：回访任务无人认领；为什么 2：排班未含回访时段",
+                                      .owner_id = agent.staff_id,
+                                      .due_date = day(10),
+                                      .measure_code = "callback_breach_rate",
+                                      .direction = Direction::kDown,
+                                      .value_before = 12.5,
+                                      .value_before_source = "上月考核结果"}));
   SQM_TRY(service.Apply(agent, callbacks.id, {.op = Op::kStart}));
   SQM_TRY(service.Apply(agent, callbacks.id, {.op = Op::kComplete, .evidence = "排班表增加每日 16:00-17:00 回访时段"}));
   SQM_TRY(service.Apply(quality, callbacks.id, {.op = Op::kVerify, .note = "本月回访超时率 4.0%", .value_after = 4.0}));
@@ -89,13 +90,14 @@ Result<ImprovementSummary> MakeImprovement(storage::Database& db, improvement::S
   ++out.actions;
 
   // An internal audit with findings; the first raises an action.
-  SQM_ASSIGN(auto audit, service.CreateAudit(quality, {.kind = improvement::AuditKind::kInternalAudit,
-                                                       .held_on = day(-7),
-                                                       .title = "第四季度服务质量内审",
-                                                       .scope = "客服部、技术支持部",
-                                                       .participants = "质量管理部、客服部、技术支持部",
-                                                       .summary = "抽查工单 60 张，回访记录与投诉分级存在问题",
-                                                       .findings = {"投诉工单回访记录不完整", "投诉分级标准执行不一致"}}));
+  SQM_ASSIGN(auto audit,
+             service.CreateAudit(quality, {.kind = improvement::AuditKind::kInternalAudit,
+                                           .held_on = day(-7),
+                                           .title = "第四季度服务质量内审",
+                                           .scope = "客服部、技术支持部",
+                                           .participants = "质量管理部、客服部、技术支持部",
+                                           .summary = "抽查工单 60 张，回访记录与投诉分级存在问题",
+                                           .findings = {"投诉工单回访记录不完整", "投诉分级标准执行不一致"}}));
   ++out.audits;
   SQM_TRY(service.Create(quality, {.source = Source::kAuditFinding,
                                    .source_id = audit.findings.front().id,
