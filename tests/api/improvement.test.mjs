@@ -71,11 +71,11 @@ describe('an action', () => {
   test('reports every problem of the draft at once', async () => {
     const r = await u.quality.post(`${A}/actions`, { source: 'audit_finding', title: '', due_date: 'tomorrow', direction: 'up' });
     assertError(r, 400);
-    const fields = new Set(r.body.errors.map((e) => e.field));
+    const fields = new Set([r.body.error.field, ...(r.body.error.errors ?? []).map((e) => e.field)]);
     for (const f of ['title']) assert.ok(fields.has(f), `${f} in ${r.text}`);
     const r2 = await u.quality.post(`${A}/actions`, { source: 'audit_finding', title: 'x', due_date: 'tomorrow', direction: 'up' });
     assertError(r2, 400);
-    const fields2 = new Set(r2.body.errors.map((e) => e.field));
+    const fields2 = new Set([r2.body.error.field, ...(r2.body.error.errors ?? []).map((e) => e.field)]);
     for (const f of ['source_id', 'owner_id', 'due_date', 'measure_code', 'value_before']) assert.ok(fields2.has(f), `${f} in ${r2.text}`);
     assertError(await u.quality.post(`${A}/actions`, { source: 'complaint', source_id: 999999, title: 'x', owner_id: ids.staff.agent, due_date: isoDay(3) }), 400, 'source_id');
     assertError(await u.quality.post(`${A}/actions`, { source: 'other', title: 'x', owner_id: ids.staff.evaluator, due_date: isoDay(3) }), 400, 'owner_id');
@@ -146,7 +146,7 @@ describe('suggestions', () => {
     assertError(await u.quality.post(triage, { decision: 'decline' }), 400, 'reason');
     const incomplete = await u.quality.post(triage, { decision: 'accept' });
     assertError(incomplete, 400);
-    assert.deepEqual(new Set(incomplete.body.errors.map((e) => e.field)), new Set(['owner_id', 'due_date']));
+    assert.deepEqual(new Set(incomplete.body.error.errors.map((e) => e.field)), new Set(['owner_id', 'due_date']));
     const accepted = await u.quality.post(triage, { decision: 'accept', owner_id: ids.staff.engineer, due_date: isoDay(14) });
     assert.equal(accepted.status, 200, accepted.text);
     assert.equal(accepted.body.status, 'open');
