@@ -4,8 +4,8 @@
 // list and the audits page show the demo's records.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { apiAs } from './desk-helpers';
-import { tableRows, unique } from './helpers';
+import { apiAs, registerConsultation } from './desk-helpers';
+import { sideMenu, tableRows, unique } from './helpers';
 
 /** Searches a staff picker and picks the person shown as `label`. */
 async function pickStaff(page: Page, inputId: string, search: string, label: string): Promise<void> {
@@ -15,17 +15,24 @@ async function pickStaff(page: Page, inputId: string, search: string, label: str
   await expect(page.locator('.ant-select', { has: page.locator(`#${inputId}`) })).toContainText(label);
 }
 
+/** A new complaint registered by the agent through the API; its id. */
 async function complaintId(baseURL: string): Promise<number> {
-  const api = await apiAs(baseURL, 'quality');
+  const api = await apiAs(baseURL, 'agent');
+  let customer: number;
   try {
-    const response = await api.get('/api/v1/tickets?type=complaint&limit=1');
+    const response = await api.get('/api/v1/customers?limit=1');
     expect(response.status()).toBe(200);
-    const body = (await response.json()) as { items: { id: number }[] };
-    expect(body.items.length).toBeGreaterThan(0);
-    return body.items[0].id;
+    customer = ((await response.json()) as { items: { id: number }[] }).items[0].id;
   } finally {
     await api.dispose();
   }
+  const made = await registerConsultation(baseURL, unique('E2E 投诉 '), 'agent', {
+    type: 'complaint',
+    customer_id: customer,
+    description: '回访时态度生硬',
+    complaint: { category: 'attitude' },
+  });
+  return made.id;
 }
 
 test('quality raises an action from a complaint, the owner completes it with evidence, quality verifies it', async ({ page, login, baseURL }) => {
@@ -111,5 +118,6 @@ test('the board, the overdue list and the audits show the demo records; evaluato
   await expect(audit.getByTestId('finding').first()).toContainText('#');
 
   await login('evaluator');
-  await expect(page.locator('.ant-layout-sider .ant-menu')).not.toContainText('改进');
+  await expect(sideMenu(page).getByText('首页', { exact: true })).toBeVisible();
+  await expect(sideMenu(page).getByText('改进', { exact: true })).toHaveCount(0);
 });

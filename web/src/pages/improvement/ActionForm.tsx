@@ -45,10 +45,8 @@ export default function ActionForm({ prefill, onClose, onSaved }: { prefill?: Pr
       }),
     {
       success: t('improvement.form.done'),
-      onSuccess: (a) => {
-        onSaved(a);
-        onClose();
-      },
+      // The caller moves on (to the new action's page); closing here would undo that navigation.
+      onSuccess: onSaved,
     },
   );
   return (

@@ -114,7 +114,10 @@ export default function Board() {
             setRaising(false);
             if (prefill) setParams({});
           }}
-          onSaved={(a) => navigate(actionPath(a.id))}
+          onSaved={(a) => {
+            setRaising(false);
+            navigate(actionPath(a.id));
+          }}
         />
       )}
     </>
