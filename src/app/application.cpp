@@ -20,6 +20,8 @@
 #include "feedback/facts.h"
 #include "feedback/routes.h"
 #include "http/system_routes.h"
+#include "improvement/facts.h"
+#include "improvement/routes.h"
 #include "inspection/facts.h"
 #include "inspection/routes.h"
 #include "org/repo.h"
@@ -50,6 +52,13 @@ inspection::ServiceOptions InspectionOptions(const Options& options) {
   return o;
 }
 
+improvement::ServiceOptions ImprovementOptions(const Options& options) {
+  improvement::ServiceOptions o;
+  o.calendar_code = options.business_calendar;
+  o.zone = options.business_zone;
+  return o;
+}
+
 }  // namespace
 
 Application::Application(const Options& options, const Clock& clock)
@@ -75,6 +84,9 @@ Application::Application(const Options& options, const Clock& clock)
       survey_limiter_(clock_, kSurveyRequestsPerMinute),
       inspection_(
           db_, clock_, [this](const std::string& code) { return calendars_.Get(code); }, InspectionOptions(options_)),
+      improvement_(
+          db_, clock_, [this](const std::string& code) { return calendars_.Get(code); }, ImprovementOptions(options_)),
+      overdue_sweep_(db_, improvement_, clock_),
       periods_(
           db_, clock_, measures_, [this](const std::string& code) { return calendars_.Get(code); },
           assessment::PeriodServiceOptions{.calendar_code = options_.business_calendar}),
@@ -86,9 +98,10 @@ Application::Application(const Options& options, const Clock& clock)
     applied_migrations_.push_back(std::move(name));
   }
   FollowOtherServers();
-  facts_.Register(desk::repo::FactSources());  // the desk registers its evidence; it never links assessment
-  facts_.Register(feedback::FactSources());    // and so does feedback
-  facts_.Register(inspection::FactSources());  // and so does inspection
+  facts_.Register(desk::repo::FactSources());   // the desk registers its evidence; it never links assessment
+  facts_.Register(feedback::FactSources());     // and so does feedback
+  facts_.Register(inspection::FactSources());   // and so does inspection
+  facts_.Register(improvement::FactSources());  // and improvement
   if (auto st = feedback_.Prepare(); !st.ok()) throw std::runtime_error("feedback: " + st.error().message);
   if (!options_.mail.smtp.host.empty()) {
     if (auto st = feedback::smtp::CheckOptions(options_.mail.smtp); !st.ok()) {
@@ -185,12 +198,14 @@ void Application::AddRoutes() {
   feedback::AddRoutes(router_, feedback_, survey_limiter_);
   inspection::AddAgreementRoutes(router_);
   inspection::AddRoutes(router_, inspection_);
+  improvement::AddRoutes(router_, improvement_);
 }
 
 void Application::StartMonitor() {
   sla_.Start(FiringHandler());
   if (follower_) follower_->Start();
   run_out_watch_.Start();
+  overdue_sweep_.Start();
   if (mailer_) mailer_->Start();
 }
 
@@ -227,6 +242,7 @@ void Application::Shutdown() {
     if (follower_) follower_->Stop();
     sla_.Stop();
     run_out_watch_.Stop();
+    overdue_sweep_.Stop();
     if (mailer_) mailer_->Stop();
     db_.Close();
   });

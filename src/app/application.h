@@ -30,6 +30,8 @@
 //                         its survey invitation (or a callback rating and its copy) commit together
 //   inspection::Service . scorecards (versioned), inspections and their appeals; its fact source
 //                         (inspection::FactSources) registered with the desk's
+//   improvement::Service  improvement actions (CAPA), suggestions, audits; its fact source registered
+//                         too, and its OverdueSweep (the overdue escalation) started with the monitor
 //   IdempotencyKeys, Metrics, Router (every module's routes), http::App (the request pipeline)
 //
 // How subsystems reach each other: only through the references they were constructed with. The
@@ -43,6 +45,7 @@
 //   - the calendar run-out watch (from StartMonitor until Shutdown; tests call
 //     run_out_watch().Check() with a ManualClock instead),
 //   - import jobs (each on its own thread, from Importer::Start until done or Shutdown),
+//   - the improvement overdue sweep (from StartMonitor until Shutdown; tests call Check()),
 //   - the survey mailer (when --smtp-host is set; from StartMonitor until Shutdown),
 //   - the HTTP workers (inside Serve, until a signal or StopServing).
 // Accessors may be used from any thread while the Application lives.
@@ -85,6 +88,8 @@
 #include "http/metrics.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "improvement/overdue_sweep.h"
+#include "improvement/service.h"
 #include "inspection/service.h"
 #include "org/service.h"
 #include "sla/service.h"
@@ -166,6 +171,8 @@ class Application {
   assessment::ExclusionService& exclusions() { return exclusions_; }
   feedback::Service& feedback() { return feedback_; }
   inspection::Service& inspection() { return inspection_; }
+  improvement::Service& improvement() { return improvement_; }
+  improvement::OverdueSweep& overdue_sweep() { return overdue_sweep_; }
   // Indicators, schemes, periods, results and appeals (assessment, issue 10).
   assessment::PeriodService& periods() { return periods_; }
   const http::Router& router() const { return router_; }
@@ -200,6 +207,8 @@ class Application {
   feedback::Service feedback_;
   feedback::PublicLimiter survey_limiter_;
   inspection::Service inspection_;
+  improvement::Service improvement_;
+  improvement::OverdueSweep overdue_sweep_;
   assessment::PeriodService periods_;
   http::IdempotencyKeys idempotency_;
   std::unique_ptr<storage::EventFollower> follower_;

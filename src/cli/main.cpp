@@ -20,6 +20,7 @@
 #include "calendar/zone.h"
 #include "demo/assessment.h"
 #include "demo/history.h"
+#include "demo/improvement.h"
 #include "demo/organisation.h"
 #include "storage/postgres.h"
 #include "storage/restore.h"
@@ -269,6 +270,13 @@ int main(int argc, char** argv) {
           }
           std::cout << "assessment: " << a->indicators << " indicators, " << a->schemes << " schemes, " << a->periods
                     << " periods (" << a->locked << " locked)\n";
+          auto im = demo::MakeImprovement(s.database(), s.improvement(), calendar::Zone::Named(c.business_zone).value(),
+                                          clock.Now());
+          if (!im.ok()) {
+            std::cerr << "seed-demo: improvement: " << im.error().field << " " << im.error().message << "\n";
+            return 1;
+          }
+          std::cout << "improvement: " << im->actions << " actions, " << im->audits << " audit\n";
         }
       } else {
         std::cout << "database already has data; demo passwords set for " << r->accounts << " accounts\n";

@@ -22,17 +22,18 @@ const std::vector<RoleDef>& Roles() {
       t_read(kTicketRead), t_write(kTicketWrite), c_write(kCustomerWrite), report(kDeskReport), sla(kSlaManage),
       portal(kPortal), staff(kStaff), a_read(kAssessmentRead), a_manage(kAssessmentManage),
       a_approve(kAssessmentApprove), a_own(kAssessmentOwn), feedback(kFeedbackManage), i_manage(kInspectionManage),
-      i_perform(kInspectionPerform);
+      i_perform(kInspectionPerform), imp_manage(kImprovementManage), imp_use(kImprovementUse);
   static const std::vector<RoleDef> kRoles = {
       {"admin",
        {org_read, org_write, audit, tokens, t_read, t_write, c_write, report, sla, staff, a_read, a_manage, a_own,
-        feedback, i_manage, i_perform}},
+        feedback, i_manage, i_perform, imp_manage, imp_use}},
       {"quality",
-       {org_read, audit, t_read, t_write, report, sla, staff, a_read, a_manage, a_own, feedback, i_manage, i_perform}},
-      {"executive", {org_read, audit, t_read, report, staff, a_read, a_approve, a_own}},
-      {"manager", {org_read, t_read, t_write, c_write, report, staff, a_read, a_own}},
-      {"agent", {t_read, t_write, c_write, staff, a_own}},
-      {"engineer", {t_read, t_write, staff, a_own}},
+       {org_read, audit, t_read, t_write, report, sla, staff, a_read, a_manage, a_own, feedback, i_manage, i_perform,
+        imp_manage, imp_use}},
+      {"executive", {org_read, audit, t_read, report, staff, a_read, a_approve, a_own, imp_use}},
+      {"manager", {org_read, t_read, t_write, c_write, report, staff, a_read, a_own, imp_use}},
+      {"agent", {t_read, t_write, c_write, staff, a_own, imp_use}},
+      {"engineer", {t_read, t_write, staff, a_own, imp_use}},
       {"evaluator", {t_read, staff, i_perform}},
       {"customer", {portal}},
   };

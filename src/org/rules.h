@@ -40,6 +40,11 @@ inline constexpr std::string_view kFeedbackManage = "feedback.manage";
 // quality department and third-party evaluators, within their scope).
 inline constexpr std::string_view kInspectionManage = "inspection.manage";
 inline constexpr std::string_view kInspectionPerform = "inspection.perform";
+// Improvement actions (整改): raising, assigning, triaging and verifying them, audits (quality);
+// using them (every staff role but the third-party evaluator: one's own actions, suggestions,
+// and for managers their subtree's).
+inline constexpr std::string_view kImprovementManage = "improvement.manage";
+inline constexpr std::string_view kImprovementUse = "improvement.use";
 // Any staff member, not a customer: the assessment and statistics calculators.
 inline constexpr std::string_view kStaff = "staff";
 

@@ -25,6 +25,7 @@ import {
   HomeOutlined,
   PhoneOutlined,
   ProfileOutlined,
+  RiseOutlined,
   SmileOutlined,
   TeamOutlined,
   UnorderedListOutlined,
@@ -64,6 +65,7 @@ export const menuAreas: readonly MenuArea[] = [
   { key: 'org', labelKey: 'nav.org', icon: <ApartmentOutlined /> },
   { key: 'assessment', labelKey: 'nav.assessment', icon: <TrophyOutlined /> },
   { key: 'inspection', labelKey: 'nav.inspection', icon: <SafetyCertificateOutlined /> },
+  { key: 'improvement', labelKey: 'nav.improvement', icon: <RiseOutlined /> },
 ];
 
 export const appRoutes: readonly AppRoute[] = [
@@ -395,6 +397,47 @@ export const appRoutes: readonly AppRoute[] = [
     permission: 'staff',
     area: 'inspection',
     component: lazy(() => import('./pages/inspection/Charts')),
+  },
+  {
+    path: '/improvement',
+    labelKey: 'nav.improvementBoard',
+    icon: <AppstoreOutlined />,
+    permission: 'improvement.use',
+    area: 'improvement',
+    component: lazy(() => import('./pages/improvement/Board')),
+  },
+  {
+    path: '/improvement/actions/:id',
+    labelKey: 'nav.improvementAction',
+    icon: <ProfileOutlined />,
+    permission: 'improvement.use',
+    area: 'improvement',
+    menu: false,
+    component: lazy(() => import('./pages/improvement/ActionPage')),
+  },
+  {
+    path: '/improvement/overdue',
+    labelKey: 'nav.improvementOverdue',
+    icon: <AlertOutlined />,
+    permission: 'improvement.use',
+    area: 'improvement',
+    component: lazy(() => import('./pages/improvement/Overdue')),
+  },
+  {
+    path: '/improvement/suggest',
+    labelKey: 'nav.improvementSuggest',
+    icon: <MessageOutlined />,
+    permission: 'improvement.use',
+    area: 'improvement',
+    component: lazy(() => import('./pages/improvement/Suggest')),
+  },
+  {
+    path: '/improvement/audits',
+    labelKey: 'nav.improvementAudits',
+    icon: <AuditOutlined />,
+    permission: 'improvement.use',
+    area: 'improvement',
+    component: lazy(() => import('./pages/improvement/Audits')),
   },
   {
     path: '/audit',

@@ -2913,6 +2913,234 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/improvement/root-causes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Root-cause categories (an editable list)
+         * @description Seeded with people, process, method, equipment/system, environment, materials/information (zh/en); by position.
+         */
+        get: operations["listImprovementRootCauses"];
+        put?: never;
+        /**
+         * Add a root-cause category
+         * @description Every problem at once; another category with the code: 409 (`code`).
+         */
+        post: operations["createImprovementRootCause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/improvement/root-causes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a root-cause category
+         * @description Rename, reorder or retire (`active: false`: kept on old actions, not offered for new ones).
+         */
+        put: operations["updateImprovementRootCause"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/improvement/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Improvement actions (整改) the caller sees
+         * @description Newest first. Quality and administrators see all; managers and executives their scope; everyone else the actions they own or proposed. `overdue=true`: pending actions whose due day has ended.
+         */
+        get: operations["listImprovementActions"];
+        put?: never;
+        /**
+         * Raise an improvement action
+         * @description From a source (with `source_id` where it has a record: an inspection, a complaint ticket, a survey follow-up, an audit finding); every problem of the draft at once; the department (default: the owner's) must be in the caller's scope.
+         */
+        post: operations["createImprovementAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/improvement/actions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * One improvement action with its timeline
+         * @description An action the caller does not see: 404.
+         */
+        get: operations["getImprovementAction"];
+        /**
+         * Change the plan of an action
+         * @description Title, root cause, analysis, owner, department, due date, the indicator; while proposed or pending (else 409 `status`). A new owner or due date restarts the overdue escalation.
+         */
+        put: operations["updateImprovementAction"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/improvement/actions/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move an action along its workflow
+         * @description `start` and `complete` (evidence required): the owner or quality; `verify` (after `verify_after_days`; `value_after` when an indicator was named, else `effective`), `reopen` and `cancel` (reason required): quality. A move the status does not allow: 409 (`status`).
+         */
+        post: operations["transitionImprovementAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/improvement/actions/{id}/triage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept or decline a staff suggestion
+         * @description `accept` (owner and due date required): it becomes an open action; `decline` with a reason.
+         */
+        post: operations["triageImprovementSuggestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/improvement/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suggest an improvement (any staff member)
+         * @description A proposed action (source `suggestion`) of the proposer's department, for quality to triage.
+         */
+        post: operations["suggestImprovement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/improvement/audits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Internal audits and management reviews
+         * @description Newest first, with their findings and the actions each raised.
+         */
+        get: operations["listImprovementAudits"];
+        put?: never;
+        /**
+         * Record an internal audit or management review
+         * @description Every problem at once.
+         */
+        post: operations["createImprovementAudit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/improvement/audits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * One audit or management review
+         * @description With its findings.
+         */
+        get: operations["getImprovementAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/improvement/audits/{id}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a finding to an audit
+         * @description A finding raises actions through `POST /api/v1/improvement/actions` with `source: audit_finding`.
+         */
+        post: operations["addImprovementFinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assessment/measures": {
         parameters: {
             query?: never;
@@ -4969,6 +5197,150 @@ export interface components {
             answers?: {
                 [key: string]: components["schemas"]["InspectionAnswer"];
             };
+        };
+        ImprovementRootCause: {
+            id: number;
+            code: string;
+            name_zh: string;
+            name_en: string;
+            active: boolean;
+            position: number;
+        };
+        ImprovementRootCauseInput: {
+            code: string;
+            name_zh: string;
+            name_en: string;
+            active?: boolean;
+            position?: number;
+        };
+        ImprovementActionInput: {
+            /** @enum {string} */
+            source: "inspection" | "complaint" | "sla_trend" | "survey" | "audit_finding" | "suggestion" | "other";
+            /** @description the inspection, ticket, survey follow-up or audit finding */
+            source_id?: number;
+            source_ref?: string;
+            title: string;
+            description?: string;
+            root_cause_id?: number;
+            /** @description 5-whys or fishbone notes */
+            analysis?: string;
+            owner_id: number;
+            department_id?: number;
+            /** Format: date */
+            due_date: string;
+            /** @description the assessment measure it should move */
+            measure_code?: string;
+            /** @enum {string} */
+            direction?: "up" | "down";
+            value_before?: number;
+            value_before_source?: string;
+            verify_after_days?: number;
+        };
+        ImprovementAction: {
+            id: number;
+            /** @enum {string} */
+            source: "inspection" | "complaint" | "sla_trend" | "survey" | "audit_finding" | "suggestion" | "other";
+            source_id?: number | null;
+            source_ref?: string;
+            title: string;
+            description?: string;
+            root_cause_id?: number | null;
+            analysis?: string;
+            owner_id: number | null;
+            owner_name?: string;
+            department_id: number | null;
+            department_name?: string;
+            /** Format: date */
+            due_date: string | null;
+            /** Format: date-time */
+            due_at?: string | null;
+            /** @enum {string} */
+            status: "proposed" | "open" | "in_progress" | "done" | "verified" | "not_effective" | "reopened" | "cancelled" | "declined";
+            evidence?: string;
+            measure_code?: string;
+            /** @enum {string|null} */
+            direction?: "up" | "down" | null;
+            value_before?: number | null;
+            value_before_source?: string;
+            verify_after_days?: number;
+            value_after?: number | null;
+            verification_note?: string;
+            reason?: string;
+            proposed_by?: number | null;
+            proposed_by_name?: string;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+            /** Format: date-time */
+            done_at?: string | null;
+            /** Format: date-time */
+            verified_at?: string | null;
+            /** Format: date-time */
+            owner_notified_at?: string | null;
+            /** Format: date-time */
+            manager_notified_at?: string | null;
+        };
+        ImprovementActionDetail: components["schemas"]["ImprovementAction"] & {
+            timeline: {
+                /** Format: date-time */
+                at: string;
+                actor: string;
+                type: string;
+                data: {
+                    [key: string]: unknown;
+                };
+            }[];
+        };
+        ImprovementTransition: {
+            /** @enum {string} */
+            op: "start" | "complete" | "verify" | "reopen" | "cancel";
+            evidence?: string;
+            reason?: string;
+            note?: string;
+            value_after?: number;
+            effective?: boolean;
+        };
+        ImprovementTriage: {
+            /** @enum {string} */
+            decision: "accept" | "decline";
+            owner_id?: number;
+            department_id?: number;
+            /** Format: date */
+            due_date?: string;
+            root_cause_id?: number;
+            reason?: string;
+        };
+        ImprovementAuditInput: {
+            /** @enum {string} */
+            kind: "internal_audit" | "management_review";
+            /** Format: date */
+            held_on: string;
+            title: string;
+            scope?: string;
+            participants?: string;
+            summary?: string;
+            findings?: string[];
+        };
+        ImprovementAudit: {
+            id: number;
+            /** @enum {string} */
+            kind: "internal_audit" | "management_review";
+            /** Format: date */
+            held_on: string;
+            title: string;
+            scope: string;
+            participants: string;
+            summary: string;
+            /** Format: date-time */
+            created_at: string;
+            findings: {
+                id: number;
+                text: string;
+                /** Format: date-time */
+                created_at: string;
+                action_ids: number[];
+            }[];
         };
         Inspection: {
             id: number;
@@ -9528,6 +9900,406 @@ export interface operations {
             409: components["responses"]["Conflict"];
         };
     };
+    listImprovementRootCauses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The categories. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ImprovementRootCause"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createImprovementRootCause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImprovementRootCauseInput"];
+            };
+        };
+        responses: {
+            /** @description The category. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImprovementRootCause"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    updateImprovementRootCause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImprovementRootCauseInput"];
+            };
+        };
+        responses: {
+            /** @description The category. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImprovementRootCause"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listImprovementActions: {
+        parameters: {
+            query?: {
+                status?: string;
+                source?: string;
+                source_id?: number;
+                owner_id?: number;
+                department_id?: number;
+                overdue?: boolean;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The actions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ImprovementAction"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createImprovementAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImprovementActionInput"];
+            };
+        };
+        responses: {
+            /** @description The action. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImprovementAction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getImprovementAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The action. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImprovementActionDetail"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateImprovementAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImprovementActionInput"];
+            };
+        };
+        responses: {
+            /** @description The action. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImprovementAction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    transitionImprovementAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImprovementTransition"];
+            };
+        };
+        responses: {
+            /** @description The action. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImprovementAction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    triageImprovementSuggestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImprovementTriage"];
+            };
+        };
+        responses: {
+            /** @description The action. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImprovementAction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    suggestImprovement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    description: string;
+                    department_id?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The suggestion. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImprovementAction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listImprovementAudits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ImprovementAudit"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createImprovementAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImprovementAuditInput"];
+            };
+        };
+        responses: {
+            /** @description The record. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImprovementAudit"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getImprovementAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImprovementAudit"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    addImprovementFinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The record. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImprovementAudit"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     listMeasures: {
         parameters: {
             query?: never;
@@ -9981,6 +10753,15 @@ export const scorecardItemCriticalValues: ReadonlyArray<FlattenedDeepRequired<co
 export const scorecardDefinitionMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScorecardDefinition"]["method"]> = ["total_points", "section_weights"];
 export const inspectionAssignmentKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionAssignment"]["kind"]> = ["ticket_review", "routine_check", "surprise_check"];
 export const inspectionDecisionOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionDecision"]["outcome"]> = ["upheld", "partly_upheld", "rejected"];
+export const improvementActionInputSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImprovementActionInput"]["source"]> = ["inspection", "complaint", "sla_trend", "survey", "audit_finding", "suggestion", "other"];
+export const improvementActionInputDirectionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImprovementActionInput"]["direction"]> = ["up", "down"];
+export const improvementActionSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImprovementAction"]["source"]> = ["inspection", "complaint", "sla_trend", "survey", "audit_finding", "suggestion", "other"];
+export const improvementActionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImprovementAction"]["status"]> = ["proposed", "open", "in_progress", "done", "verified", "not_effective", "reopened", "cancelled", "declined"];
+export const improvementActionDirectionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImprovementAction"]["direction"]> = ["up", "down"];
+export const improvementTransitionOpValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImprovementTransition"]["op"]> = ["start", "complete", "verify", "reopen", "cancel"];
+export const improvementTriageDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImprovementTriage"]["decision"]> = ["accept", "decline"];
+export const improvementAuditInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImprovementAuditInput"]["kind"]> = ["internal_audit", "management_review"];
+export const improvementAuditKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImprovementAudit"]["kind"]> = ["internal_audit", "management_review"];
 export const inspectionKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Inspection"]["kind"]> = ["ticket_review", "routine_check", "surprise_check"];
 export const inspectionStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Inspection"]["state"]> = ["assigned", "in_progress", "submitted", "published", "acknowledged", "appealed", "final"];
 export const samplingPlanInputCycleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SamplingPlanInput"]["cycle"]> = ["week", "month"];
