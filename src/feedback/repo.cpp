@@ -406,17 +406,31 @@ std::vector<FollowUp> ListFollowUps(Connection& db, const Departments& departmen
   return out;
 }
 
-std::optional<std::string> LoadSettings(Connection& db) {
-  auto r = db.QueryOne("SELECT body FROM survey_settings WHERE id = 1");
+namespace {
+
+// The one-row JSON tables (survey_settings, survey_topic_dictionary): their row's body, and its
+// upsert. `table` is one of those names, never input.
+std::optional<std::string> LoadBody(Connection& db, const char* table) {
+  auto r = db.QueryOne(std::string("SELECT body FROM ") + table + " WHERE id = 1");
   if (!r) return std::nullopt;
   return r->Text(0);
 }
 
+Status SaveBody(Connection& db, const char* table, const std::string& body, TimeMs now) {
+  return db.Exec(std::string("INSERT INTO ") + table +
+                     " (id, body, updated_at) VALUES (1, ?, ?)"
+                     " ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
+                 {body, now});
+}
+
+}  // namespace
+
+std::optional<std::string> LoadSettings(Connection& db) {
+  return LoadBody(db, "survey_settings");
+}
+
 Status SaveSettings(Connection& db, const std::string& body, TimeMs now) {
-  return db.Exec(
-      "INSERT INTO survey_settings (id, body, updated_at) VALUES (1, ?, ?)"
-      " ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
-      {body, now});
+  return SaveBody(db, "survey_settings", body, now);
 }
 
 Status SaveSatisfactionMap(Connection& db, const std::vector<MappedRating>& map) {
@@ -639,16 +653,11 @@ std::vector<OpenText> OpenTexts(Connection& db, const TextQuery& q) {
 }
 
 std::optional<std::string> LoadTopics(Connection& db) {
-  auto r = db.QueryOne("SELECT body FROM survey_topic_dictionary WHERE id = 1");
-  if (!r) return std::nullopt;
-  return r->Text(0);
+  return LoadBody(db, "survey_topic_dictionary");
 }
 
 Status SaveTopics(Connection& db, const std::string& body, TimeMs now) {
-  return db.Exec(
-      "INSERT INTO survey_topic_dictionary (id, body, updated_at) VALUES (1, ?, ?)"
-      " ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
-      {body, now});
+  return SaveBody(db, "survey_topic_dictionary", body, now);
 }
 
 }  // namespace sqm::feedback::repo

@@ -616,11 +616,12 @@ Result<Service::ResultInputs> Service::LoadResults(Connection& db, const org::Pr
       in.surveys.push_back(std::move(a));
     }
   }
-  // A template or a campaign asks about surveys: callbacks and agency answers have neither.
-  if ((all_sources || q.source == Source::kCallback) && !q.template_id) {
+  // A campaign asks about its surveys: callbacks and agency answers have none. (A template filter
+  // keeps them, as it always has: it chooses the questions shown and the surveys counted.)
+  if (all_sources || q.source == Source::kCallback) {
     in.callbacks = repo::CallbackRatings(db, ScopeOf(who), q.from, q.to);
   }
-  if ((all_sources || q.source == Source::kAgency) && !q.template_id) {
+  if (all_sources || q.source == Source::kAgency) {
     in.agency = repo::AgencyAnswers(db, ScopeOf(who), q.from, q.to);
   }
   return in;

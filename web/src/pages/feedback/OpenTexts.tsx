@@ -13,6 +13,7 @@ import PageHeader from '../../components/PageHeader';
 import { currentLanguage } from '../../i18n';
 import { businessDay } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
+import SourceSelect from './SourceSelect';
 
 function TopicEditor({ topics, onSaved }: { topics: Topic[]; onSaved: () => void }) {
   const { t } = useTranslation();
@@ -158,15 +159,7 @@ export default function OpenTexts() {
               options={(topics.data?.topics ?? []).map((x) => ({ value: x.key, label: label(x.label) }))}
               data-testid="text-topic"
             />
-            <Select
-              allowClear
-              style={{ minWidth: 160 }}
-              placeholder={t('feedback.allSources')}
-              value={source}
-              onChange={setSource}
-              options={(['link', 'agency'] as const).map((x) => ({ value: x, label: t(`feedback.source.${x}`) }))}
-              data-testid="text-source"
-            />
+            <SourceSelect<'link' | 'agency'> value={source} onChange={setSource} sources={['link', 'agency']} testId="text-source" />
           </Space>
           {texts.error && <ErrorAlert error={texts.error} onRetry={texts.reload} />}
           <List<OpenText>

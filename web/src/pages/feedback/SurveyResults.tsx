@@ -7,7 +7,7 @@
 import { Alert, Card, Col, Empty, List, Row, Segmented, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getResults, getTrend, listCampaigns, listTemplates, SOURCES, type SurveyGroup, type SurveyRate, type SurveySource, type TrendPoint } from '../../api/feedback';
+import { getResults, getTrend, listCampaigns, listTemplates, type SurveyGroup, type SurveyRate, type SurveySource, type TrendPoint } from '../../api/feedback';
 import ErrorAlert from '../../components/ErrorAlert';
 import PageHeader from '../../components/PageHeader';
 import PageSpin from '../../components/PageSpin';
@@ -16,6 +16,7 @@ import { useAuth } from '../../auth/AuthContext';
 import { businessDay } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import { interval, percent } from './rates';
+import SourceSelect from './SourceSelect';
 
 const Charts = {
   Distribution: lazy(() => import('./ResultCharts').then((m) => ({ default: m.DistributionChart }))),
@@ -131,15 +132,7 @@ export default function SurveyResults() {
           options={(campaigns.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))}
           data-testid="results-campaign"
         />
-        <Select
-          allowClear
-          style={{ minWidth: 180 }}
-          placeholder={t('feedback.allSources')}
-          value={source}
-          onChange={setSource}
-          options={SOURCES.map((x) => ({ value: x, label: t(`feedback.source.${x}`) }))}
-          data-testid="results-source"
-        />
+        <SourceSelect value={source} onChange={setSource} testId="results-source" />
       </Space>
       {results.error && <ErrorAlert error={results.error} onRetry={results.reload} />}
       {!r && results.loading && <PageSpin />}
