@@ -3,6 +3,14 @@
 #include "feedback/agency.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "desk/import/times.h"
 
 namespace sqm::feedback {
 namespace {
@@ -96,6 +104,39 @@ TEST(AgencyFile, HeaderProblemsRowCapAndTheReadersLimits) {
   f = ReadAgencyFile(Format::kCsv, "agency,surveyed_on,department\n", Beijing(), kNow);
   ASSERT_EQ(f.error_count, 1);
   EXPECT_EQ(f.errors[0].key, "agency.no_rows");
+}
+
+// A workbook: an Excel date cell and number cells; a bad score is reported on its sheet row.
+TEST(AgencyFile, ReadsAnXlsxWorkbookWithDateAndNumberCells) {
+  auto file = std::filesystem::temp_directory_path() / ("sqm_agency_" + std::to_string(::getpid()) + ".xlsx");
+  lxw_workbook* wb = workbook_new(file.c_str());
+  lxw_worksheet* ws = workbook_add_worksheet(wb, nullptr);
+  lxw_format* date = workbook_add_format(wb);
+  format_set_num_format(date, "yyyy-mm-dd");
+  const char* header[] = {"测评机构", "调查日期", "部门", "满意度评分", "推荐度"};
+  for (int i = 0; i < 5; ++i) worksheet_write_string(ws, 0, static_cast<lxw_col_t>(i), header[i], nullptr);
+  const TimeMs day = 1'772'294'400'000;  // 2026-03-01 00:00 +08:00
+  for (lxw_row_t row : {1, 2}) {
+    worksheet_write_string(ws, row, 0, "某调查公司", nullptr);
+    worksheet_write_number(ws, row, 1, desk::import::ToExcelSerial(day, Beijing()), date);
+    worksheet_write_string(ws, row, 2, "DESK", nullptr);
+    worksheet_write_number(ws, row, 3, row == 1 ? 4 : 6, nullptr);
+    worksheet_write_number(ws, row, 4, 9, nullptr);
+  }
+  ASSERT_EQ(workbook_close(wb), LXW_NO_ERROR);
+  std::ifstream in(file, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::filesystem::remove(file);
+
+  const auto f = ReadAgencyFile(Format::kXlsx, ss.str(), Beijing(), kNow);
+  ASSERT_EQ(f.error_count, 1);
+  EXPECT_EQ(f.errors[0].line, 3);
+  EXPECT_EQ(f.errors[0].column, "满意度评分");
+  ASSERT_EQ(f.rows.size(), 1u);
+  EXPECT_EQ(f.rows[0].surveyed_at, day);
+  EXPECT_EQ(f.rows[0].csat, 4);
+  EXPECT_EQ(f.rows[0].nps, 9);
 }
 
 TEST(AgencyFile, TheTemplateReadsBackInBothLanguages) {
