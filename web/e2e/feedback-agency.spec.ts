@@ -2,7 +2,7 @@
 // refused with the row's line shown and nothing written; fixed, it imports; the open-answers page
 // counts its topics, and a search finds the answer, shown as text (markup stays text).
 import { expect, test } from './fixtures';
-import { tableRows, unique } from './helpers';
+import { chooseOption, tableRows, unique } from './helpers';
 
 test('import an agency file: a bad row is shown with its line, the fixed file imports, topics and search find it', async ({ page, login }) => {
   test.slow();
@@ -34,8 +34,9 @@ test('import an agency file: a bad row is shown with its line, the fixed file im
   await expect(attitude).toHaveCount(1);
   await expect(attitude.locator('td').nth(1)).not.toHaveText('0');
 
-  await page.getByTestId('text-search').locator('input').fill(marker);
-  await page.getByTestId('text-search').locator('input').press('Enter');
+  const search = page.getByPlaceholder('搜索意见');
+  await search.fill(marker);
+  await search.press('Enter');
   const found = page.getByTestId('open-text');
   await expect(found).toHaveCount(1);
   await expect(found.first()).toContainText(marker);
@@ -48,8 +49,7 @@ test('import an agency file: a bad row is shown with its line, the fixed file im
 test('the results page filters by source and shows the trend with n per point', async ({ page, login }) => {
   await login('quality');
   await page.goto('/feedback/results');
-  await page.getByTestId('results-source').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '第三方测评' }).click();
+  await chooseOption(page, 'results-source', '第三方测评');
   await expect(page.getByTestId('agency-count')).toBeVisible();
   await expect(page.getByTestId('trend-chart')).toBeVisible();
   await expect(tableRows(page, 'trend-table').first()).toContainText('n=');

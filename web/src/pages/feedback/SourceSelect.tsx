@@ -24,6 +24,7 @@ export default function SourceSelect<S extends SurveySource>({
       value={value}
       onChange={onChange}
       options={sources.map((x) => ({ value: x, label: t(`feedback.source.${x}`) }))}
+      id={testId}
       data-testid={testId}
     />
   );
