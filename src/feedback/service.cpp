@@ -616,12 +616,12 @@ Result<Service::ResultInputs> Service::LoadResults(Connection& db, const org::Pr
       in.surveys.push_back(std::move(a));
     }
   }
-  // A campaign asks about its surveys: callbacks and agency answers have none. (A template filter
-  // keeps them, as it always has: it chooses the questions shown and the surveys counted.)
+  // A campaign asks about its surveys: callbacks and agency answers have none. A template keeps
+  // the callbacks, as it always has, but not the agency answers: they answered no template.
   if (all_sources || q.source == Source::kCallback) {
     in.callbacks = repo::CallbackRatings(db, ScopeOf(who), q.from, q.to);
   }
-  if (all_sources || q.source == Source::kAgency) {
+  if ((all_sources || q.source == Source::kAgency) && !q.template_id) {
     in.agency = repo::AgencyAnswers(db, ScopeOf(who), q.from, q.to);
   }
   return in;

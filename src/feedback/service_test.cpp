@@ -525,11 +525,11 @@ TEST_F(FeedbackTest, AgencyResultsImportAllOrNothingAndCountInResultsAndFacts) {
   EXPECT_EQ(agency.response_rate.n, 0);
   EXPECT_EQ(feedback_->GetResults(quality_, {.source = Source::kLink}).value().agency_answers, 0);
   EXPECT_EQ(feedback_->GetResults(quality_, {}).value().agency_answers, 3);
-  // A campaign's results have only its surveys; a template keeps the other sources.
+  // A campaign's results have only its surveys; a template keeps the callbacks, not the agency answers.
   const auto campaign = feedback_->GetResults(quality_, {.campaign_id = 999}).value();
   EXPECT_EQ(campaign.agency_answers, 0);
   EXPECT_EQ(campaign.invitations, 0);
-  EXPECT_EQ(feedback_->GetResults(quality_, {.template_id = template_}).value().agency_answers, 3);
+  EXPECT_EQ(feedback_->GetResults(quality_, {.template_id = template_}).value().agency_answers, 0);
   EXPECT_EQ(feedback_->GetResults(quality_, {.source = Source::kLink}).value().invitations, 1);
   const auto trend = feedback_->GetTrend(quality_, {.source = Source::kAgency}, TrendBucket::kMonth).value();
   ASSERT_EQ(trend.size(), 1u);

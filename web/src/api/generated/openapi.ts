@@ -2331,7 +2331,7 @@ export interface paths {
          *     [from, to); callbacks those rated then; agency answers those surveyed then. `campaign_id`
          *     keeps one campaign's surveys (no callbacks, no agency answers); `source` keeps one source
          *     (`link`: surveys sent by link, after a ticket or by a campaign; `callback`; `agency`). A
-         *     `template_id` keeps that template's surveys (callbacks and agency answers stay). Department scoped.
+         *     `template_id` keeps that template's surveys and the callbacks (agency answers answered no template). Department scoped.
          */
         get: operations["surveyResults"];
         put?: never;
