@@ -80,7 +80,7 @@ Application::Application(const Options& options, const Clock& clock)
       measures_(db_, facts_),
       measure_service_(db_, measures_),
       exclusions_(db_, facts_),
-      feedback_(db_, clock_),
+      feedback_(db_, clock_, options_.business_zone),
       survey_limiter_(clock_, kSurveyRequestsPerMinute),
       inspection_(
           db_, clock_, [this](const std::string& code) { return calendars_.Get(code); }, InspectionOptions(options_)),

@@ -38,18 +38,6 @@ bool EndsWithNoCase(std::string_view s, std::string_view suffix) {
   return true;
 }
 
-// The file's format from its Content-Type (or, for application/octet-stream, its name).
-std::optional<import::Format> FormatOf(std::string_view content_type, std::string_view filename) {
-  const auto media = MediaType(content_type);
-  if (media == "text/csv" || media == "application/csv") return import::Format::kCsv;
-  if (media == kXlsxType) return import::Format::kXlsx;
-  if (media == "application/octet-stream" || media.empty()) {
-    if (EndsWithNoCase(filename, ".csv")) return import::Format::kCsv;
-    if (EndsWithNoCase(filename, ".xlsx")) return import::Format::kXlsx;
-  }
-  return std::nullopt;
-}
-
 Response StartImport(Importer& importer, Request& req) {
   std::string filename = req.QueryText("filename").value_or("");
   if (filename.size() > 200 || filename.find_first_of("/\\") != std::string::npos) {
@@ -167,6 +155,17 @@ Response Export(Exporter& exporter, Request& req) {
 }
 
 }  // namespace
+
+std::optional<import::Format> FormatOf(std::string_view content_type, std::string_view filename) {
+  const auto media = MediaType(content_type);
+  if (media == "text/csv" || media == "application/csv") return import::Format::kCsv;
+  if (media == kXlsxType) return import::Format::kXlsx;
+  if (media == "application/octet-stream" || media.empty()) {
+    if (EndsWithNoCase(filename, ".csv")) return import::Format::kCsv;
+    if (EndsWithNoCase(filename, ".xlsx")) return import::Format::kXlsx;
+  }
+  return std::nullopt;
+}
 
 void AddImportRoutes(http::Router& r, Importer& importer, Exporter& exporter, http::IdempotencyKeys& keys) {
   const std::string read(org::kTicketRead), write(org::kTicketWrite);

@@ -15,6 +15,10 @@
 
 namespace sqm::desk {
 
+// An uploaded file's format from its Content-Type (or, for application/octet-stream or none, its
+// name's .csv / .xlsx); nullopt for anything else (415). Also feedback's agency import.
+std::optional<import::Format> FormatOf(std::string_view content_type, std::string_view filename);
+
 void AddImportRoutes(http::Router& router, Importer& importer, Exporter& exporter, http::IdempotencyKeys& keys);
 
 }  // namespace sqm::desk

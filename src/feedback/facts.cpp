@@ -37,7 +37,8 @@ FactSource Invitations() {
 }
 
 // An answered survey is one fact when answered, with its headline scores (the first CSAT, NPS and
-// CES question of the version answered; null when not asked or left out). nps_points is +100 for
+// CES question of the version answered; null when not asked or left out), and an external agency's
+// result with a CSAT or NPS (origin agency, fact_id minus its id). nps_points is +100 for
 // a promoter (9-10), 0 for a passive, -100 for a detractor (0-6): its mean is the NPS.
 FactSource Answers() {
   return Portable(
@@ -46,8 +47,16 @@ FactSource Answers() {
       " i.department_id AS department_id, i.csat AS csat, i.nps AS nps, i.ces AS ces,"
       " CASE WHEN i.nps >= 9 THEN 100 WHEN i.nps <= 6 THEN -100 WHEN i.nps IS NOT NULL THEN 0 END AS nps_points,"
       " i.template_id AS template_id, i.ticket_type AS ticket_type, i.channel AS channel,"
-      " i.category_id AS category_id FROM survey_invitations i WHERE i.answered_at IS NOT NULL",
+      " i.category_id AS category_id, 'survey' AS origin FROM survey_invitations i WHERE i.answered_at IS NOT NULL"
+      " UNION ALL"
+      " SELECT -a.id, a.ticket_id, a.surveyed_at, a.staff_id, a.department_id, a.csat, a.nps, CAST(NULL AS BIGINT),"
+      " CASE WHEN a.nps >= 9 THEN 100 WHEN a.nps <= 6 THEN -100 WHEN a.nps IS NOT NULL THEN 0 END,"
+      " CAST(NULL AS BIGINT), '', a.channel, a.category_id, 'agency'"
+      " FROM survey_agency_results a WHERE a.csat IS NOT NULL OR a.nps IS NOT NULL",
       WithTicketFields({
+          {"origin", T::kText,
+           "survey (a survey link) or agency (an external agency's result; fact_id is minus its id)",
+           "survey 问卷 或 agency 第三方测评（fact_id 为其编号的负数）"},
           {"csat", T::kInteger, "CSAT 1-5 (null: not answered)", "CSAT 评分 1-5（空：未答）"},
           {"nps", T::kInteger, "NPS 0-10 (null: not answered)", "NPS 评分 0-10（空：未答）"},
           {"ces", T::kInteger, "CES 1-7, 7 = very easy (null: not answered)", "CES 评分 1-7，7 为非常容易（空：未答）"},
@@ -56,8 +65,9 @@ FactSource Answers() {
       }));
 }
 
-// A rating is a fact when given: a survey's CSAT answer (fact_id 2 x the invitation's id) or a
-// callback rating copied from the desk (fact_id 2 x its id + 1), satisfied as the mapping
+// A rating is a fact when given: a survey's CSAT answer (fact_id 2 x the invitation's id), a
+// callback rating copied from the desk (fact_id 2 x its id + 1) or an external agency's result
+// (fact_id minus its id: its CSAT, else its satisfaction category), satisfied as the mapping
 // (survey_satisfaction_map, written from the settings) says.
 FactSource Satisfaction() {
   return Portable(
@@ -72,9 +82,18 @@ FactSource Satisfaction() {
       " SELECT 2 * c.id + 1, c.ticket_id, c.rated_at, c.staff_id, c.department_id, 'callback', c.satisfaction,"
       " COALESCE(m.satisfied, 0), c.channel, c.category_id"
       " FROM survey_callback_ratings c LEFT JOIN survey_satisfaction_map m"
-      " ON m.source = 'callback' AND m.rating = c.satisfaction",
+      " ON m.source = 'callback' AND m.rating = c.satisfaction"
+      " UNION ALL"
+      " SELECT -a.id, a.ticket_id, a.surveyed_at, a.staff_id, a.department_id, 'agency',"
+      " COALESCE(CAST(a.csat AS TEXT), a.satisfaction), COALESCE(m.satisfied, 0), a.channel, a.category_id"
+      " FROM survey_agency_results a LEFT JOIN survey_satisfaction_map m"
+      " ON (a.csat IS NOT NULL AND m.source = 'csat' AND m.rating = CAST(a.csat AS TEXT))"
+      " OR (a.csat IS NULL AND m.source = 'callback' AND m.rating = a.satisfaction)"
+      " WHERE a.csat IS NOT NULL OR a.satisfaction IS NOT NULL",
       {
-          {"origin", T::kText, "survey (a CSAT answer) or callback (回访)", "survey 问卷 或 callback 回访"},
+          {"origin", T::kText,
+           "survey (a CSAT answer), callback (回访) or agency (an external agency: its CSAT, else its category)",
+           "survey 问卷、callback 回访 或 agency 第三方测评（有 CSAT 用 CSAT，否则用满意度类别）"},
           {"rating", T::kText, "the CSAT score (1-5) or satisfied, basically_satisfied, dissatisfied",
            "CSAT 评分（1-5）或 satisfied 满意、basically_satisfied 基本满意、dissatisfied 不满意"},
           {"satisfied", T::kBoolean, "counts as satisfied by the mapping in the survey settings",

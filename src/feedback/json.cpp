@@ -217,4 +217,67 @@ std::vector<Stratum> ParseStoredStrata(std::string_view text) {
   return out;
 }
 
+bj::array TopicsJson(const std::vector<Topic>& topics) {
+  bj::array out;
+  for (const auto& t : topics) {
+    bj::array words;
+    for (const auto& w : t.keywords) words.push_back(bj::value(w));
+    out.push_back({{"key", t.key}, {"label", TextJson(t.label)}, {"keywords", std::move(words)}});
+  }
+  return out;
+}
+
+Result<std::vector<Topic>> ReadTopics(const bj::value& list) {
+  Problems p;
+  std::vector<Topic> out;
+  if (!list.is_array()) {
+    p.Add("topics", Msg("topics.not_list", "must be a list of topics"));
+  } else {
+    for (std::size_t i = 0; i < list.get_array().size() && i <= kMaxTopics; ++i) {
+      const auto& v = list.get_array()[i];
+      const std::string f = "topics[" + std::to_string(i) + "]";
+      Topic t;
+      if (!v.is_object()) {
+        p.Add(f, Msg("topics.not_object", "must be an object with key, label and keywords"));
+        continue;
+      }
+      const auto& o = v.get_object();
+      for (const auto& [k, _] : o) {
+        if (k != "key" && k != "label" && k != "keywords") {
+          p.Add(f + "." + std::string(k), Msg("field.unknown", "is not a known field"));
+        }
+      }
+      if (const auto* key = o.if_contains("key"); key && key->is_string()) {
+        t.key = std::string(key->get_string()).substr(0, 100);
+      }
+      t.label = ReadText(p, o, "label", f + ".label");
+      if (const auto* words = o.if_contains("keywords"); words && words->is_array()) {
+        for (std::size_t k = 0; k < words->get_array().size() && k <= kMaxKeywords; ++k) {
+          const auto& w = words->get_array()[k];
+          if (!w.is_string()) {
+            p.Add(f + ".keywords[" + std::to_string(k) + "]", Msg("field.not_string", "must be text"));
+            continue;
+          }
+          t.keywords.push_back(std::string(w.get_string()).substr(0, 4 * kMaxKeywordChars));
+        }
+      } else if (words) {
+        p.Add(f + ".keywords",
+              Msg("topics.bad_keywords", "must list 1 to {max} keywords", {{"max", std::to_string(kMaxKeywords)}}));
+      }
+      out.push_back(std::move(t));
+    }
+  }
+  if (auto e = p.Take()) return *e;
+  SQM_TRY(CheckTopics(out));
+  return out;
+}
+
+std::vector<Topic> ParseStoredTopics(std::string_view text) {
+  bj::error_code ec;
+  auto v = bj::parse(text, ec);
+  if (ec) return DefaultTopics();
+  auto topics = ReadTopics(v);
+  return topics.ok() ? *topics : DefaultTopics();
+}
+
 }  // namespace sqm::feedback

@@ -9,6 +9,7 @@
 
 #include "base/result.h"
 #include "feedback/model.h"
+#include "feedback/text.h"
 
 namespace sqm::feedback {
 
@@ -33,5 +34,12 @@ boost::json::object StoredFilterJson(const PopulationFilter& f);
 PopulationFilter ParseStoredFilter(std::string_view text);
 boost::json::array StrataJson(const std::vector<Stratum>& strata);
 std::vector<Stratum> ParseStoredStrata(std::string_view text);
+
+// The topic dictionary: [{key, label: {zh, en}, keywords: [...]}], what the API takes and answers
+// and survey_topic_dictionary.body stores. ReadTopics reports every shape problem at once
+// ("topics[1].keywords"); CheckTopics judges the rest.
+boost::json::array TopicsJson(const std::vector<Topic>& topics);
+Result<std::vector<Topic>> ReadTopics(const boost::json::value& list);
+std::vector<Topic> ParseStoredTopics(std::string_view text);
 
 }  // namespace sqm::feedback

@@ -153,6 +153,39 @@ struct FollowUp {
   std::optional<TimeMs> closed_at;
 };
 
+// Where an answer came from: a survey link (sent after a ticket or by a campaign), the desk's
+// callback (回访), or an external survey agency's file.
+enum class Source { kLink, kCallback, kAgency };
+
+// An external agency's measured answer (survey_agency_results): attributed through its ticket as a
+// survey is, or to its department.
+struct AgencyAnswer {
+  Id id = 0;
+  Id import_id = 0;
+  int line = 0;
+  std::string agency;
+  TimeMs surveyed_at = 0;
+  std::optional<Id> ticket_id;
+  std::string ticket_number;
+  Attribution attribution;
+  std::optional<int> csat;                  // 1-5
+  std::optional<std::string> satisfaction;  // satisfied | basically_satisfied | dissatisfied
+  std::optional<int> nps;                   // 0-10
+  std::string body;                         // free text
+};
+
+// One open answer: a survey's text question or an agency's comment.
+struct OpenText {
+  Source source = Source::kLink;
+  Id id = 0;  // the invitation's or the agency row's
+  TimeMs at = 0;
+  std::string text;
+  std::string ticket_number;
+  std::string department_name;
+  std::string agency;
+  std::vector<std::string> topics;  // tagged at read (feedback/text.h)
+};
+
 // ---- results ----
 
 // A rate with its sample: successes / n, the 95 % Wilson interval and whether n is too small to
@@ -201,6 +234,18 @@ struct Results {
   Rate satisfaction;                      // survey CSAT and callback ratings together
   std::vector<QuestionResult> questions;  // of the template asked about (newest version)
   std::vector<Group> by_department, by_staff, by_channel, by_category;
+  std::int64_t agency_answers = 0;  // external agency rows counted
+};
+
+// The results of one week or month (from `start`, an instant: local midnight in the business time
+// zone), each rate with its n.
+struct TrendPoint {
+  TimeMs start = 0;
+  std::int64_t invitations = 0;
+  Rate response_rate;
+  Rate csat;
+  Nps nps;
+  Rate satisfaction;
 };
 
 // ---- campaigns ----

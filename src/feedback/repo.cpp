@@ -406,17 +406,31 @@ std::vector<FollowUp> ListFollowUps(Connection& db, const Departments& departmen
   return out;
 }
 
-std::optional<std::string> LoadSettings(Connection& db) {
-  auto r = db.QueryOne("SELECT body FROM survey_settings WHERE id = 1");
+namespace {
+
+// The one-row JSON tables (survey_settings, survey_topic_dictionary): their row's body, and its
+// upsert. `table` is one of those names, never input.
+std::optional<std::string> LoadBody(Connection& db, const char* table) {
+  auto r = db.QueryOne(std::string("SELECT body FROM ") + table + " WHERE id = 1");
   if (!r) return std::nullopt;
   return r->Text(0);
 }
 
+Status SaveBody(Connection& db, const char* table, const std::string& body, TimeMs now) {
+  return db.Exec(std::string("INSERT INTO ") + table +
+                     " (id, body, updated_at) VALUES (1, ?, ?)"
+                     " ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
+                 {body, now});
+}
+
+}  // namespace
+
+std::optional<std::string> LoadSettings(Connection& db) {
+  return LoadBody(db, "survey_settings");
+}
+
 Status SaveSettings(Connection& db, const std::string& body, TimeMs now) {
-  return db.Exec(
-      "INSERT INTO survey_settings (id, body, updated_at) VALUES (1, ?, ?)"
-      " ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
-      {body, now});
+  return SaveBody(db, "survey_settings", body, now);
 }
 
 Status SaveSatisfactionMap(Connection& db, const std::vector<MappedRating>& map) {
@@ -525,6 +539,125 @@ std::vector<StratumCount> CampaignCounts(Connection& db, Id campaign_id, TimeMs 
     out.push_back({r.Text(0), r.Int(1), r.Int(2), r.Int(3), r.Int(4)});
   }
   return out;
+}
+
+// ---- external agencies ----
+
+Result<Id> InsertAgencyImport(Connection& db, const std::string& filename, const std::string& sha256, std::int64_t rows,
+                              Id by, TimeMs now) {
+  SQM_ASSIGN(auto r, db.Exec("INSERT INTO survey_agency_imports (filename, sha256, row_count, created_at, created_by)"
+                             " VALUES (?, ?, ?, ?, ?) RETURNING id",
+                             {filename, sha256, rows, now, by}));
+  return r.last_insert_id;
+}
+
+Status InsertAgencyAnswer(Connection& db, const AgencyAnswer& x) {
+  const Attribution& a = x.attribution;
+  return db.Exec(
+      "INSERT INTO survey_agency_results (import_id, line, agency, surveyed_at, ticket_id, ticket_number,"
+      " department_id, department_name, staff_id, staff_name, channel, category_id, category_name, csat,"
+      " satisfaction, nps, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {x.import_id, x.line, x.agency, x.surveyed_at, x.ticket_id, x.ticket_number, a.department_id, a.department_name,
+       a.staff_id, a.staff_name, a.channel, a.category_id, a.category_name, x.csat, x.satisfaction, x.nps, x.body});
+}
+
+std::vector<AgencyAnswer> AgencyAnswers(Connection& db, const Departments& departments, std::optional<TimeMs> from,
+                                        std::optional<TimeMs> to) {
+  std::vector<Value> params{from, from, to, to};
+  const std::string scope = InDepartments(departments, "department_id", params);
+  std::vector<AgencyAnswer> out;
+  for (const auto& r : db.Query("SELECT id, import_id, line, agency, surveyed_at, ticket_id, ticket_number,"
+                                " department_id, department_name, staff_id, staff_name, channel, category_id,"
+                                " category_name, csat, satisfaction, nps, body FROM survey_agency_results"
+                                " WHERE (CAST(? AS BIGINT) IS NULL OR surveyed_at >= ?)"
+                                " AND (CAST(? AS BIGINT) IS NULL OR surveyed_at < ?)" +
+                                    scope + " ORDER BY id",
+                                params)) {
+    AgencyAnswer a;
+    a.id = r.Int(0);
+    a.import_id = r.Int(1);
+    a.line = static_cast<int>(r.Int(2));
+    a.agency = r.Text(3);
+    a.surveyed_at = r.Int(4);
+    a.ticket_id = r.OptInt(5);
+    a.ticket_number = r.Text(6);
+    a.attribution = {r.OptInt(7), r.Text(8), r.OptInt(9), r.Text(10), r.Text(11), r.OptInt(12), r.Text(13)};
+    if (!r.IsNull(14)) a.csat = static_cast<int>(r.Int(14));
+    a.satisfaction = r.OptText(15);
+    if (!r.IsNull(16)) a.nps = static_cast<int>(r.Int(16));
+    a.body = r.Text(17);
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+std::optional<std::pair<Id, std::string>> DepartmentByCode(Connection& db, const std::string& code) {
+  auto r = db.QueryOne(
+      "SELECT id, name FROM departments WHERE lower(code) = lower(?) AND active = 1 ORDER BY id LIMIT 1", {code});
+  if (!r) return std::nullopt;
+  return std::pair{r->Int(0), r->Text(1)};
+}
+
+// ---- open text ----
+
+std::vector<OpenText> OpenTexts(Connection& db, const TextQuery& q) {
+  std::vector<OpenText> out;
+  const bool search = !q.pattern.empty();
+  if (!q.source || *q.source == Source::kLink) {
+    std::vector<Value> params{q.from, q.from, q.to, q.to, q.campaign_id, q.campaign_id, search ? 1 : 0, q.pattern};
+    const std::string scope = InDepartments(q.departments, "i.department_id", params);
+    params.emplace_back(q.limit);
+    for (const auto& r : db.Query("SELECT i.id, i.answered_at, a.body, i.ticket_number, i.department_name"
+                                  " FROM survey_answers a JOIN survey_invitations i ON i.id = a.invitation_id"
+                                  " WHERE a.kind = 'text' AND a.body <> '' AND i.answered_at IS NOT NULL"
+                                  " AND (CAST(? AS BIGINT) IS NULL OR i.answered_at >= ?)"
+                                  " AND (CAST(? AS BIGINT) IS NULL OR i.answered_at < ?)"
+                                  " AND (CAST(? AS BIGINT) IS NULL OR i.campaign_id = ?)"
+                                  " AND (CAST(? AS BIGINT) = 0 OR lower(a.body) LIKE lower(?) ESCAPE '\\')" +
+                                      scope + " ORDER BY i.answered_at DESC, i.id DESC, a.question_id LIMIT ?",
+                                  params)) {
+      out.push_back({.source = Source::kLink,
+                     .id = r.Int(0),
+                     .at = r.Int(1),
+                     .text = r.Text(2),
+                     .ticket_number = r.Text(3),
+                     .department_name = r.Text(4)});
+    }
+  }
+  if ((!q.source || *q.source == Source::kAgency) && !q.campaign_id) {
+    std::vector<Value> params{q.from, q.from, q.to, q.to, search ? 1 : 0, q.pattern};
+    const std::string scope = InDepartments(q.departments, "department_id", params);
+    params.emplace_back(q.limit);
+    for (const auto& r : db.Query("SELECT id, surveyed_at, body, ticket_number, department_name, agency"
+                                  " FROM survey_agency_results WHERE body <> ''"
+                                  " AND (CAST(? AS BIGINT) IS NULL OR surveyed_at >= ?)"
+                                  " AND (CAST(? AS BIGINT) IS NULL OR surveyed_at < ?)"
+                                  " AND (CAST(? AS BIGINT) = 0 OR lower(body) LIKE lower(?) ESCAPE '\\')" +
+                                      scope + " ORDER BY surveyed_at DESC, id DESC LIMIT ?",
+                                  params)) {
+      out.push_back({.source = Source::kAgency,
+                     .id = r.Int(0),
+                     .at = r.Int(1),
+                     .text = r.Text(2),
+                     .ticket_number = r.Text(3),
+                     .department_name = r.Text(4),
+                     .agency = r.Text(5)});
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const OpenText& a, const OpenText& b) {
+    if (a.at != b.at) return a.at > b.at;
+    if (a.source != b.source) return a.source < b.source;
+    return a.id > b.id;
+  });
+  return out;
+}
+
+std::optional<std::string> LoadTopics(Connection& db) {
+  return LoadBody(db, "survey_topic_dictionary");
+}
+
+Status SaveTopics(Connection& db, const std::string& body, TimeMs now) {
+  return SaveBody(db, "survey_topic_dictionary", body, now);
 }
 
 }  // namespace sqm::feedback::repo

@@ -1,4 +1,5 @@
-// SQL of the feedback tables (migrations 0013_feedback, 0015_feedback2, 0018_survey_campaigns). Runs unchanged on
+// SQL of the feedback tables (migrations 0013_feedback, 0015_feedback2, 0018_survey_campaigns,
+// 0021_survey_agency_topics). Runs unchanged on
 // SQLite and PostgreSQL.
 #pragma once
 
@@ -94,6 +95,30 @@ std::vector<Campaign> ListCampaigns(Connection& db);
 bool CampaignNameTaken(Connection& db, const std::string& name);
 // A campaign's invitations counted per stratum at `now`.
 std::vector<StratumCount> CampaignCounts(Connection& db, Id campaign_id, TimeMs now);
+
+// ---- external agencies ----
+Result<Id> InsertAgencyImport(Connection& db, const std::string& filename, const std::string& sha256, std::int64_t rows,
+                              Id by, TimeMs now);
+Status InsertAgencyAnswer(Connection& db, const AgencyAnswer& a);
+// The agency answers surveyed in [from, to) within the departments.
+std::vector<AgencyAnswer> AgencyAnswers(Connection& db, const Departments& departments, std::optional<TimeMs> from,
+                                        std::optional<TimeMs> to);
+// The active department with this code (case-insensitive), if any: {id, name}.
+std::optional<std::pair<Id, std::string>> DepartmentByCode(Connection& db, const std::string& code);
+
+// ---- open text ----
+struct TextQuery {
+  Departments departments;
+  std::optional<TimeMs> from, to;  // answered (surveys) / surveyed (agencies) in [from, to)
+  std::optional<Source> source;    // link or agency (callbacks have no text)
+  std::optional<Id> campaign_id;   // surveys of this campaign only
+  std::string pattern;             // a LIKE pattern (desk/repo/like.h Contains); empty: every text
+  int limit = 1000;                // per source
+};
+// Open answers, newest first (ties: source, id).
+std::vector<OpenText> OpenTexts(Connection& db, const TextQuery& q);
+std::optional<std::string> LoadTopics(Connection& db);
+Status SaveTopics(Connection& db, const std::string& body, TimeMs now);
 
 // ---- settings ----
 // Writes the satisfaction mapping the fact sources join (survey_satisfaction_map).

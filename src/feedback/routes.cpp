@@ -5,6 +5,7 @@
 
 #include "base/json.h"
 #include "base/stats.h"
+#include "desk/import_routes.h"
 #include "desk/model.h"
 #include "feedback/json.h"
 #include "org/rules.h"
@@ -190,7 +191,8 @@ bj::object ResultsJson(const Results& r) {
           {"by_department", GroupsJson(r.by_department)},
           {"by_staff", GroupsJson(r.by_staff)},
           {"by_channel", GroupsJson(r.by_channel)},
-          {"by_category", GroupsJson(r.by_category)}};
+          {"by_category", GroupsJson(r.by_category)},
+          {"agency_answers", r.agency_answers}};
 }
 
 bj::object FollowUpJson(const FollowUp& f) {
@@ -416,6 +418,104 @@ std::string TokenOf(const Request& req) {
   return it == req.params.end() ? std::string() : it->second.substr(0, 64);
 }
 
+// ?source=link|callback|agency
+Result<std::optional<Source>> QuerySource(const Request& req) {
+  auto text = req.QueryText("source");
+  if (!text) return std::optional<Source>{};
+  auto s = ParseSource(*text);
+  if (!s) return Error::Invalid("source", Msg("survey.bad_source", "must be link, callback or agency"));
+  return std::optional<Source>(s);
+}
+
+Result<ResultsQuery> ReadResultsQuery(const Request& req) {
+  ResultsQuery q;
+  SQM_ASSIGN(q.template_id, req.QueryInt("template_id", 1));
+  SQM_ASSIGN(q.from, req.QueryTime("from"));
+  SQM_ASSIGN(q.to, req.QueryTime("to"));
+  SQM_ASSIGN(q.campaign_id, req.QueryInt("campaign_id", 1));
+  SQM_ASSIGN(q.source, QuerySource(req));
+  return q;
+}
+
+bj::object TrendPointJson(const TrendPoint& p) {
+  return {{"start", TimeJson(p.start)}, {"invitations", p.invitations}, {"response_rate", RateJson(p.response_rate)},
+          {"csat", RateJson(p.csat)},   {"nps", NpsJson(p.nps)},        {"satisfaction", RateJson(p.satisfaction)}};
+}
+
+Result<TextsQuery> ReadTextsQuery(const Request& req) {
+  TextsQuery q;
+  SQM_ASSIGN(q.from, req.QueryTime("from"));
+  SQM_ASSIGN(q.to, req.QueryTime("to"));
+  SQM_ASSIGN(q.campaign_id, req.QueryInt("campaign_id", 1));
+  SQM_ASSIGN(q.source, QuerySource(req));
+  if (q.source == Source::kCallback) {
+    return Error::Invalid("source", Msg("survey.text_source", "must be link or agency (callbacks have no text)"));
+  }
+  q.q = req.QueryText("q").value_or("");
+  if (json::CodePoints(q.q) > 100) {
+    return Error::Invalid("q", Msg("field.too_long", "must be at most {max} characters", {{"max", "100"}}));
+  }
+  q.topic = req.QueryText("topic");
+  SQM_ASSIGN(q.limit, req.Limit());
+  return q;
+}
+
+bj::object OpenTextJson(const OpenText& t) {
+  bj::array topics;
+  for (const auto& k : t.topics) topics.push_back(bj::value(k));
+  return {{"source", Name(t.source)},
+          {"id", t.id},
+          {"at", TimeJson(t.at)},
+          {"text", t.text},
+          {"ticket_number", t.ticket_number},
+          {"department_name", t.department_name},
+          {"agency", t.agency},
+          {"topics", std::move(topics)}};
+}
+
+bj::object AgencyImportJson(const AgencyImport& a) {
+  return {{"import_id", a.import_id}, {"rows", a.rows}};
+}
+
+// 201 {import_id, rows}, or 400 with every problem (nothing written) and error_count.
+Response ImportAgencyFile(Service& service, Request& req) {
+  std::string filename = req.QueryText("filename").value_or("");
+  if (filename.size() > 200 || filename.find_first_of("/\\") != std::string::npos) {
+    return ErrorResponse(Error::Invalid(
+        "filename", Msg("agency.bad_filename", "must be a file name of at most 200 bytes, without a folder")));
+  }
+  auto format = desk::FormatOf(req.Header("content-type"), filename);
+  if (!format) {
+    return ErrorResponse(415, "unsupported_media_type",
+                         "send the file as text/csv or "
+                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (or "
+                         "application/octet-stream with a filename ending in .csv or .xlsx)");
+  }
+  if (filename.empty()) filename = *format == desk::import::Format::kCsv ? "agency.csv" : "agency.xlsx";
+  SQM_ASSIGN_OR_REPLY(auto out, service.ImportAgency(req.who(), *format, req.body, filename));
+  if (out.ok()) return JsonResponse(201, AgencyImportJson(out));
+  // The usual error body ({error: {code, message, field, errors: [{field, message, key, args}]}}),
+  // each problem also with its line and column.
+  bj::array errors = desk::RowErrorsJson(out.errors, "column");
+  for (auto& e : errors) {
+    auto& o = e.as_object();
+    o["field"] = o["column"];
+    o["message"] = o["reason"];
+    o.erase("reason");
+  }
+  const auto& first = out.errors.front();
+  return JsonResponse(
+      http::StatusOf(ErrorCode::kInvalid),
+      bj::object{{"error",
+                  {{"code", ErrorCodeName(ErrorCode::kInvalid)},
+                   {"message", std::to_string(out.error_count) + " problem" + (out.error_count == 1 ? "" : "s") +
+                                   "; nothing was imported (first: line " + std::to_string(first.line) + ": " +
+                                   first.reason + ")"},
+                   {"field", first.column},
+                   {"errors", std::move(errors)}}},
+                 {"error_count", out.error_count}});
+}
+
 }  // namespace
 
 void AddRoutes(http::Router& r, Service& service, PublicLimiter& limiter) {
@@ -523,10 +623,83 @@ void AddRoutes(http::Router& r, Service& service, PublicLimiter& limiter) {
   });
 
   r.Add("GET", "/api/v1/survey-results", report, [&service](Request& req) {
-    SQM_ASSIGN_OR_REPLY(auto tmpl, req.QueryInt("template_id", 1));
-    SQM_ASSIGN_OR_REPLY(auto from, req.QueryTime("from"));
-    SQM_ASSIGN_OR_REPLY(auto to, req.QueryTime("to"));
-    return Reply(service.GetResults(req.who(), {tmpl, from, to}), ResultsJson);
+    SQM_ASSIGN_OR_REPLY(auto q, ReadResultsQuery(req));
+    return Reply(service.GetResults(req.who(), q), ResultsJson);
+  });
+  r.Add("GET", "/api/v1/survey-results/trend", report, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto q, ReadResultsQuery(req));
+    const std::string bucket = req.QueryText("bucket").value_or("week");
+    if (bucket != "week" && bucket != "month") {
+      return ErrorResponse(Error::Invalid("bucket", Msg("survey.bad_bucket", "must be week or month")));
+    }
+    return Reply(service.GetTrend(req.who(), q, bucket == "week" ? TrendBucket::kWeek : TrendBucket::kMonth),
+                 [&bucket](const std::vector<TrendPoint>& points) {
+                   bj::array items;
+                   for (const auto& p : points) items.push_back(TrendPointJson(p));
+                   return bj::object{{"bucket", bucket}, {"items", std::move(items)}};
+                 });
+  });
+
+  constexpr http::RouteOptions kAgencyFile{
+      .max_body_bytes = 50u << 20,
+      .read_timeout_s = 300,
+      .body_types =
+          "text/csv application/csv application/vnd.openxmlformats-officedocument.spreadsheetml.sheet "
+          "application/octet-stream"};
+  r.Add(
+      "POST", "/api/v1/survey-agency-imports", manage,
+      [&service](Request& req) { return ImportAgencyFile(service, req); }, kAgencyFile);
+  r.Add("GET", "/api/v1/survey-agency-imports/template", manage, [](Request& req) {
+    const auto lang = req.QueryText("lang").value_or("zh-CN");
+    if (lang != "en" && lang != "zh-CN") {
+      return ErrorResponse(Error::Invalid("lang", Msg("import.lang_zh_or_en", "must be zh-CN or en")));
+    }
+    Response out;
+    out.status = 200;
+    out.content_type = "text/csv; charset=utf-8";
+    out.body = AgencyTemplateCsv(lang == "zh-CN");
+    out.SetHeader("Content-Disposition", "attachment; filename=\"agency-results-template.csv\"");
+    out.SetHeader("Cache-Control", "no-store");
+    return out;
+  });
+
+  r.Add("GET", "/api/v1/survey-topics", report, [&service](Request&) {
+    return Reply(service.GetTopics(), [](const std::vector<Topic>& topics) {
+      return bj::object{{"topics", TopicsJson(topics)}};
+    });
+  });
+  r.Add("PUT", "/api/v1/survey-topics", manage, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto body, req.Json());
+    json::Reader in(body);
+    const bj::value* list = in.OptValue("topics");
+    if (!list) in.Fail("topics", Msg("field.required", "is required"));
+    if (auto st = in.Done(); !st.ok()) return ErrorResponse(st.error());
+    SQM_ASSIGN_OR_REPLY(auto topics, ReadTopics(*list));
+    return Reply(service.SaveTopics(req.who(), topics), [](const std::vector<Topic>& saved) {
+      return bj::object{{"topics", TopicsJson(saved)}};
+    });
+  });
+  r.Add("GET", "/api/v1/survey-texts", report, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto q, ReadTextsQuery(req));
+    return Reply(service.ListTexts(req.who(), q), [](const std::vector<OpenText>& list) {
+      bj::array items;
+      for (const auto& t : list) items.push_back(OpenTextJson(t));
+      return bj::object{{"items", std::move(items)}};
+    });
+  });
+  r.Add("GET", "/api/v1/survey-texts/summary", report, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto q, ReadTextsQuery(req));
+    return Reply(service.SummarizeTexts(req.who(), q), [](const TextSummary& s) {
+      bj::array topics, words;
+      for (const auto& t : s.topics) {
+        topics.push_back({{"key", t.topic.key}, {"label", TextJson(t.topic.label)}, {"count", t.count}});
+      }
+      for (const auto& w : s.words) {
+        words.push_back({{"word", w.word}, {"count", w.count}, {"keyword", w.keyword}});
+      }
+      return bj::object{
+          {"texts", s.texts}, {"truncated", s.truncated}, {"topics", std::move(topics)}, {"words", std::move(words)}};
+    });
   });
   r.Add("GET", "/api/v1/survey-followups", report, [&service](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto limit, req.Limit());

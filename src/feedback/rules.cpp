@@ -29,6 +29,8 @@ constexpr NameOf<InvitationState> kStates[] = {{InvitationState::kPending, "pend
                                                {InvitationState::kOpen, "open"},
                                                {InvitationState::kAnswered, "answered"},
                                                {InvitationState::kExpired, "expired"}};
+constexpr NameOf<Source> kSources[] = {
+    {Source::kLink, "link"}, {Source::kCallback, "callback"}, {Source::kAgency, "agency"}};
 
 template <typename E, std::size_t N>
 const char* NameIn(const NameOf<E> (&table)[N], E value) {
@@ -117,6 +119,10 @@ struct Tally {
       ++sat_ok;
     }
   }
+  void Rated(bool ok) {  // an agency's satisfaction category: satisfaction only
+    ++sat_n;
+    if (ok) ++sat_ok;
+  }
   Nps MakeNps() const {
     Nps n;
     n.promoters = promoters;
@@ -170,6 +176,12 @@ const char* Name(Outcome outcome) {
 }
 const char* Name(InvitationState state) {
   return NameIn(kStates, state);
+}
+const char* Name(Source source) {
+  return NameIn(kSources, source);
+}
+std::optional<Source> ParseSource(std::string_view name) {
+  return ParseIn(kSources, name);
 }
 std::optional<QuestionKind> ParseKind(std::string_view name) {
   return ParseIn(kKinds, name);
@@ -417,7 +429,8 @@ Rate MakeRate(std::int64_t successes, std::int64_t n) {
 }
 
 Results Summarize(const Settings& s, std::span<const AnsweredSurvey> invitations,
-                  std::span<const CallbackRating> callbacks, const Definition* questions_of) {
+                  std::span<const CallbackRating> callbacks, const Definition* questions_of,
+                  std::span<const AgencyAnswer> agency) {
   Results r;
   Tally all;
   std::map<std::string, Tally> dept, staff, channel, category;
@@ -466,6 +479,19 @@ Results Summarize(const Settings& s, std::span<const AnsweredSurvey> invitations
     if (!ok) continue;
     all.Callback(*ok);
     each_group(c.attribution, [&](Tally& t) { t.Callback(*ok); });
+  }
+  for (const auto& a : agency) {
+    ++r.agency_answers;
+    const std::optional<bool> rated = a.csat           ? std::nullopt
+                                      : a.satisfaction ? CallbackSatisfied(s, *a.satisfaction)
+                                                       : std::nullopt;
+    auto add = [&](Tally& t) {
+      if (a.csat) t.Csat(*a.csat, CsatSatisfied(s, *a.csat));
+      if (a.nps) t.NpsScore(*a.nps);
+      if (rated) t.Rated(*rated);
+    };
+    add(all);
+    each_group(a.attribution, add);
   }
   r.response_rate = MakeRate(responses, r.invitations);
   r.csat = MakeRate(all.csat_ok, all.csat_n);

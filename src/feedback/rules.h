@@ -29,6 +29,8 @@ const char* Name(QuestionKind kind);
 const char* Name(Trigger trigger);
 const char* Name(Outcome outcome);
 const char* Name(InvitationState state);
+const char* Name(Source source);  // "link", "callback", "agency"
+std::optional<Source> ParseSource(std::string_view name);
 std::optional<QuestionKind> ParseKind(std::string_view name);
 std::optional<Trigger> ParseTrigger(std::string_view name);
 std::optional<Outcome> ParseOutcome(std::string_view name);
@@ -101,10 +103,14 @@ struct CallbackRating {
   TimeMs rated_at = 0;
 };
 
-// The results of `invitations` (those due in the period; the answered ones carry answers) and the
-// callback ratings of the period. `questions_of`, when given, is the definition whose questions get
-// distributions (answers of other versions count by question id).
+// The results of `invitations` (those due in the period; the answered ones carry answers), the
+// callback ratings and the external agencies' answers of the period. `questions_of`, when given, is
+// the definition whose questions get distributions (answers of other versions count by question
+// id). An agency answer counts in CSAT and NPS like a survey's, and in satisfaction once: by its
+// CSAT score through the mapping, else by its category as a callback rating would; never in the
+// response rate (nobody was invited).
 Results Summarize(const Settings& s, std::span<const AnsweredSurvey> invitations,
-                  std::span<const CallbackRating> callbacks, const Definition* questions_of);
+                  std::span<const CallbackRating> callbacks, const Definition* questions_of,
+                  std::span<const AgencyAnswer> agency = {});
 
 }  // namespace sqm::feedback

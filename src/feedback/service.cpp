@@ -5,7 +5,9 @@
 
 #include "base/crypto.h"
 #include "base/json.h"
+#include "base/text.h"
 #include "desk/repo/catalogue.h"
+#include "desk/repo/like.h"
 #include "desk/repo/tickets.h"
 #include "feedback/json.h"
 #include "org/repo.h"
@@ -100,7 +102,8 @@ Status PublicLimiter::Admit(const std::string& address) {
   return {};
 }
 
-Service::Service(storage::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+Service::Service(storage::Database& db, const Clock& clock, calendar::Zone zone)
+    : db_(db), clock_(clock), zone_(std::move(zone)) {}
 
 // ---- templates ----
 
@@ -581,16 +584,17 @@ Result<CampaignProgress> Service::GetCampaignProgress(Id id) {
 
 // ---- results and recovery ----
 
-Result<Results> Service::GetResults(const org::Principal& who, const ResultsQuery& q) {
-  return db_.Read([&](Connection& db) -> Result<Results> {
-    const Settings s = SettingsIn(db);
-    std::optional<Template> asked;
-    if (q.template_id) {
-      asked = repo::FindTemplate(db, *q.template_id);
-      if (!asked) return TemplateNotFound(*q.template_id);
-    }
+Result<Service::ResultInputs> Service::LoadResults(Connection& db, const org::Principal& who, const ResultsQuery& q) {
+  ResultInputs in;
+  if (q.template_id) {
+    in.asked = repo::FindTemplate(db, *q.template_id);
+    if (!in.asked) return TemplateNotFound(*q.template_id);
+  }
+  const bool all_sources = !q.source && !q.campaign_id;
+  if (!q.source || *q.source == Source::kLink) {
     auto invitations = repo::ListInvitations(db, {.departments = ScopeOf(who),
                                                   .template_id = q.template_id,
+                                                  .campaign_id = q.campaign_id,
                                                   .from = q.from,
                                                   .to = q.to,
                                                   .limit = kMaxResultRows});
@@ -600,22 +604,200 @@ Result<Results> Service::GetResults(const org::Principal& who, const ResultsQuer
     }
     std::map<Id, std::vector<Answer>> answers;
     for (auto& [id, a] : repo::AnswersOf(db, answered)) answers[id].push_back(std::move(a));
-    std::map<std::pair<Id, int>, Definition> definitions;
-    std::vector<AnsweredSurvey> surveys;
-    surveys.reserve(invitations.size());
+    in.surveys.reserve(invitations.size());
     for (auto& i : invitations) {
       const auto key = std::pair{i.template_id, i.version};
-      if (!definitions.contains(key)) {
+      if (!in.definitions.contains(key)) {
         auto t = repo::FindTemplate(db, i.template_id, i.version);
-        definitions[key] = t ? t->definition : Definition{};
+        in.definitions[key] = t ? t->definition : Definition{};
       }
-      AnsweredSurvey a{.invitation = std::move(i), .definition = &definitions[key]};
+      AnsweredSurvey a{.invitation = std::move(i), .definition = &in.definitions[key]};
       if (auto it = answers.find(a.invitation.id); it != answers.end()) a.answers = std::move(it->second);
-      surveys.push_back(std::move(a));
+      in.surveys.push_back(std::move(a));
     }
-    auto callbacks = repo::CallbackRatings(db, ScopeOf(who), q.from, q.to);
-    return Summarize(s, surveys, callbacks, asked ? &asked->definition : nullptr);
+  }
+  // A campaign asks about its surveys: callbacks and agency answers have none. A template keeps
+  // the callbacks, as it always has, but not the agency answers: they answered no template.
+  if (all_sources || q.source == Source::kCallback) {
+    in.callbacks = repo::CallbackRatings(db, ScopeOf(who), q.from, q.to);
+  }
+  if ((all_sources || q.source == Source::kAgency) && !q.template_id) {
+    in.agency = repo::AgencyAnswers(db, ScopeOf(who), q.from, q.to);
+  }
+  return in;
+}
+
+Result<Results> Service::GetResults(const org::Principal& who, const ResultsQuery& q) {
+  return db_.Read([&](Connection& db) -> Result<Results> {
+    const Settings s = SettingsIn(db);
+    SQM_ASSIGN(auto in, LoadResults(db, who, q));
+    return Summarize(s, in.surveys, in.callbacks, in.asked ? &in.asked->definition : nullptr, in.agency);
   });
+}
+
+Result<std::vector<TrendPoint>> Service::GetTrend(const org::Principal& who, const ResultsQuery& q,
+                                                  TrendBucket bucket) {
+  return db_.Read([&](Connection& db) -> Result<std::vector<TrendPoint>> {
+    const Settings s = SettingsIn(db);
+    SQM_ASSIGN(auto in, LoadResults(db, who, q));
+    const auto start = [&](TimeMs t) {
+      return bucket == TrendBucket::kWeek ? zone_.StartOfWeek(t) : zone_.StartOfMonth(t);
+    };
+    struct Bucket {
+      std::vector<AnsweredSurvey> surveys;
+      std::vector<CallbackRating> callbacks;
+      std::vector<AgencyAnswer> agency;
+    };
+    std::map<TimeMs, Bucket> buckets;
+    for (auto& x : in.surveys) buckets[start(x.invitation.send_at)].surveys.push_back(std::move(x));
+    for (auto& x : in.callbacks) buckets[start(x.rated_at)].callbacks.push_back(std::move(x));
+    for (auto& x : in.agency) buckets[start(x.surveyed_at)].agency.push_back(std::move(x));
+    std::vector<TrendPoint> out;
+    for (const auto& [at, b] : buckets) {
+      const Results r = Summarize(s, b.surveys, b.callbacks, nullptr, b.agency);
+      out.push_back({at, r.invitations, r.response_rate, r.csat, r.nps, r.satisfaction});
+    }
+    return out;
+  });
+}
+
+// ---- external agencies ----
+
+Result<AgencyImport> Service::ImportAgency(const org::Principal& who, desk::import::Format format,
+                                           std::string_view data, const std::string& filename) {
+  AgencyFile file = ReadAgencyFile(format, data, zone_, clock_.Now());
+  AgencyImport out;
+  const auto add = [&](desk::import::RowError e) {
+    ++out.error_count;
+    if (out.errors.size() < 1000) out.errors.push_back(std::move(e));
+  };
+  out.errors = std::move(file.errors);
+  out.error_count = file.error_count;
+  out.rows = static_cast<std::int64_t>(file.rows.size());
+  if (!out.ok()) return out;
+  const std::string sha = crypto::Sha256Hex(data);
+  return db_.Write(who.username, [&](WriteTx& tx) -> Result<AgencyImport> {
+    auto& db = tx.db();
+    std::vector<AgencyAnswer> answers;
+    answers.reserve(file.rows.size());
+    for (auto& row : file.rows) {
+      AgencyAnswer a{.line = row.line,
+                     .agency = row.agency,
+                     .surveyed_at = row.surveyed_at,
+                     .csat = row.csat,
+                     .satisfaction = row.satisfaction,
+                     .nps = row.nps,
+                     .body = std::move(row.body)};
+      if (row.ticket_id) {
+        auto t = desk::repo::FindTicket(db, *row.ticket_id);
+        if (!t || !InScope(who, t->department_id)) {
+          add({row.line, row.ticket_column,
+               Msg("agency.unknown_ticket", "there is no ticket {number} (or it is outside your departments)",
+                   {{"number", desk::TicketNumber(*row.ticket_id)}})});
+          continue;
+        }
+        a.ticket_id = t->id;
+        a.ticket_number = t->number;
+        a.attribution = AttributionOf(db, *t);
+      } else {
+        auto d = repo::DepartmentByCode(db, row.department_code);
+        if (!d || !InScope(who, d->first)) {
+          add({row.line, row.department_column,
+               Msg("agency.unknown_department",
+                   "there is no active department with the code '{value}' (or it is outside your departments)",
+                   {{"value", Bounded(row.department_code, 60)}})});
+          continue;
+        }
+        a.attribution.department_id = d->first;
+        a.attribution.department_name = d->second;
+      }
+      answers.push_back(std::move(a));
+    }
+    if (!out.ok()) return out;  // nothing written
+    SQM_ASSIGN(out.import_id, repo::InsertAgencyImport(db, filename, sha, static_cast<std::int64_t>(answers.size()),
+                                                       who.staff_id, tx.now()));
+    for (auto& a : answers) {
+      a.import_id = out.import_id;
+      SQM_TRY(repo::InsertAgencyAnswer(db, a));
+    }
+    tx.Append("survey_agency_import", std::to_string(out.import_id), "survey.agency_imported",
+              {{"filename", Bounded(filename)}, {"sha256", sha}, {"rows", out.rows}});
+    return out;
+  });
+}
+
+// ---- open text ----
+
+std::vector<Topic> Service::TopicsIn(Connection& db) {
+  auto body = repo::LoadTopics(db);
+  return body ? ParseStoredTopics(*body) : DefaultTopics();
+}
+
+Result<std::vector<Topic>> Service::GetTopics() {
+  return db_.Read([&](Connection& db) -> Result<std::vector<Topic>> { return TopicsIn(db); });
+}
+
+Result<std::vector<Topic>> Service::SaveTopics(const org::Principal& who, const std::vector<Topic>& topics) {
+  SQM_TRY(CheckTopics(topics));
+  return db_.Write(who.username, [&](WriteTx& tx) -> Result<std::vector<Topic>> {
+    SQM_TRY(repo::SaveTopics(tx.db(), json::Serialize(TopicsJson(topics)), tx.now()));
+    tx.Append("survey_topics", "1", "survey.topics_saved", {{"topics", static_cast<std::int64_t>(topics.size())}});
+    return topics;
+  });
+}
+
+Result<std::vector<OpenText>> Service::ReadTexts(const org::Principal& who, const TextsQuery& q, int per_source) {
+  return db_.Read([&](Connection& db) -> Result<std::vector<OpenText>> {
+    const auto topics = TopicsIn(db);
+    if (q.topic && std::none_of(topics.begin(), topics.end(), [&](const Topic& t) { return t.key == *q.topic; })) {
+      return Error::Invalid("topic", Msg("topics.unknown", "is not a topic of the dictionary"));
+    }
+    auto texts = repo::OpenTexts(db, {.departments = ScopeOf(who),
+                                      .from = q.from,
+                                      .to = q.to,
+                                      .source = q.source,
+                                      .campaign_id = q.campaign_id,
+                                      .pattern = q.q.empty() ? std::string() : desk::repo::Contains(q.q),
+                                      .limit = per_source});
+    std::vector<OpenText> out;
+    for (auto& t : texts) {
+      t.topics = TopicsOf(topics, t.text);
+      if (q.topic && std::find(t.topics.begin(), t.topics.end(), *q.topic) == t.topics.end()) continue;
+      out.push_back(std::move(t));
+    }
+    return out;
+  });
+}
+
+Result<std::vector<OpenText>> Service::ListTexts(const org::Principal& who, const TextsQuery& q) {
+  // A topic is found after tagging: read more than a page to fill one.
+  SQM_ASSIGN(auto texts, ReadTexts(who, q, q.topic ? kMaxSummaryTexts : q.limit));
+  if (texts.size() > static_cast<std::size_t>(q.limit)) texts.resize(static_cast<std::size_t>(q.limit));
+  return texts;
+}
+
+Result<TextSummary> Service::SummarizeTexts(const org::Principal& who, const TextsQuery& q) {
+  SQM_ASSIGN(auto texts, ReadTexts(who, q, kMaxSummaryTexts));
+  SQM_ASSIGN(auto topics, GetTopics());
+  TextSummary out;
+  out.texts = static_cast<std::int64_t>(texts.size());
+  for (Source source : {Source::kLink, Source::kAgency}) {
+    const auto n = std::count_if(texts.begin(), texts.end(), [&](const OpenText& t) { return t.source == source; });
+    if (n >= kMaxSummaryTexts) out.truncated = true;
+  }
+  std::map<std::string, std::int64_t> counts;
+  std::vector<std::string> bodies;
+  bodies.reserve(texts.size());
+  for (auto& t : texts) {
+    for (const auto& k : t.topics) ++counts[k];
+    bodies.push_back(std::move(t.text));
+  }
+  out.words = WordFrequency(topics, bodies, 50);
+  for (auto& t : topics) {
+    const auto n = counts[t.key];
+    out.topics.push_back({std::move(t), n});
+  }
+  return out;
 }
 
 Result<std::vector<FollowUp>> Service::ListFollowUps(const org::Principal& who, bool open_only, int limit) {

@@ -15,11 +15,15 @@
 #include <vector>
 
 #include "base/clock.h"
+#include "calendar/zone.h"
+#include "desk/import/record.h"
 #include "desk/model.h"
+#include "feedback/agency.h"
 #include "feedback/model.h"
 #include "feedback/repo.h"
 #include "feedback/rules.h"
 #include "feedback/sampling.h"
+#include "feedback/text.h"
 #include "org/model.h"
 #include "storage/database.h"
 
@@ -43,7 +47,44 @@ struct PublicSurvey {
 struct ResultsQuery {
   std::optional<Id> template_id;
   std::optional<TimeMs> from, to;
+  std::optional<Id> campaign_id;  // only this campaign's surveys (no callbacks, no agency answers)
+  std::optional<Source> source;   // only answers from this source
 };
+
+enum class TrendBucket { kWeek, kMonth };  // ISO weeks (Monday) and months, in the business time zone
+
+// An agency file imported, or refused with every problem (errors; nothing written).
+struct AgencyImport {
+  Id import_id = 0;
+  std::int64_t rows = 0;
+  std::vector<desk::import::RowError> errors;
+  std::int64_t error_count = 0;
+  bool ok() const { return error_count == 0; }
+};
+
+struct TextsQuery {
+  std::optional<TimeMs> from, to;
+  std::optional<Source> source;  // link or agency
+  std::optional<Id> campaign_id;
+  std::string q;                     // contained, case-insensitively (LIKE with % _ \ escaped)
+  std::optional<std::string> topic;  // a topic key
+  int limit = 50;
+};
+
+struct TopicCount {
+  Topic topic;
+  std::int64_t count = 0;  // answers tagged with it
+};
+
+struct TextSummary {
+  std::int64_t texts = 0;  // open answers read
+  bool truncated = false;  // more than kMaxSummaryTexts: the newest were counted
+  std::vector<TopicCount> topics;
+  std::vector<WordCount> words;
+};
+
+// Open answers read for a summary, per source.
+inline constexpr int kMaxSummaryTexts = 20'000;
 
 struct FollowUpPatch {
   std::optional<std::optional<Id>> owner_id;
@@ -104,7 +145,8 @@ inline constexpr int kMaxMailAttempts = 5;
 
 class Service {
  public:
-  Service(storage::Database& db, const Clock& clock);
+  // `zone`: the business time zone (agency survey dates, trend buckets).
+  Service(storage::Database& db, const Clock& clock, calendar::Zone zone = {});
 
   TimeMs Now() const { return clock_.Now(); }
 
@@ -169,6 +211,22 @@ class Service {
 
   // ---- results and recovery ----
   Result<Results> GetResults(const org::Principal& who, const ResultsQuery& q);
+  // The results per week or month of the period: response rate, CSAT, NPS and satisfaction, each
+  // with its n (buckets without any data are left out).
+  Result<std::vector<TrendPoint>> GetTrend(const org::Principal& who, const ResultsQuery& q, TrendBucket bucket);
+
+  // ---- external agencies (feedback.manage) ----
+  // Reads the whole file (agency.h), resolves each row's ticket (attributed as a survey of it) or
+  // department code, and writes every row in one transaction, or nothing when any row has a
+  // problem. Event survey.agency_imported (file name, SHA-256, rows).
+  Result<AgencyImport> ImportAgency(const org::Principal& who, desk::import::Format format, std::string_view data,
+                                    const std::string& filename);
+
+  // ---- open text (desk.report, scoped) ----
+  Result<std::vector<OpenText>> ListTexts(const org::Principal& who, const TextsQuery& q);
+  Result<TextSummary> SummarizeTexts(const org::Principal& who, const TextsQuery& q);
+  Result<std::vector<Topic>> GetTopics();
+  Result<std::vector<Topic>> SaveTopics(const org::Principal& who, const std::vector<Topic>& topics);
   Result<std::vector<FollowUp>> ListFollowUps(const org::Principal& who, bool open_only, int limit);
   Result<FollowUp> UpdateFollowUp(const org::Principal& who, Id id, const FollowUpPatch& patch);
 
@@ -183,11 +241,23 @@ class Service {
     std::uint64_t seed = 0;
   };
   Result<Drawn> DrawCampaign(storage::Connection& db, const CampaignDraft& draft, Problems p);
+  // What the results of a query are computed from.
+  struct ResultInputs {
+    std::map<std::pair<Id, int>, Definition> definitions;  // the surveys point into it
+    std::vector<AnsweredSurvey> surveys;
+    std::vector<CallbackRating> callbacks;
+    std::vector<AgencyAnswer> agency;
+    std::optional<Template> asked;
+  };
+  Result<ResultInputs> LoadResults(storage::Connection& db, const org::Principal& who, const ResultsQuery& q);
+  std::vector<Topic> TopicsIn(storage::Connection& db);
+  Result<std::vector<OpenText>> ReadTexts(const org::Principal& who, const TextsQuery& q, int per_source);
   Status OpenFollowUp(storage::WriteTx& tx, const desk::Ticket& t, std::optional<Id> invitation_id, std::string source,
                       std::string reason);
 
   storage::Database& db_;
   const Clock& clock_;
+  const calendar::Zone zone_;
 };
 
 }  // namespace sqm::feedback

@@ -484,3 +484,91 @@ TEST_F(CampaignTest, ADraftWithProblemsNamesThemAll) {
 
 }  // namespace
 }  // namespace sqm::feedback
+
+namespace sqm::feedback {
+namespace {
+
+// An external agency's file: refused whole while a ticket or department is unknown; imported, its
+// answers count in the results (by source) and in the fact sources, charged to the ticket's
+// resolver and department or to the department named; its comments are tagged and searchable.
+TEST_F(FeedbackTest, AgencyResultsImportAllOrNothingAndCountInResultsAndFacts) {
+  const TimeMs from = clock_.Now();
+  const Ticket t = Resolved(a_);
+  clock_.Advance(60'000);
+  const std::string day = calendar::Zone().Format(clock_.Now() - 1000);
+  const std::string header = "agency,surveyed_on,ticket,department,csat,satisfaction,nps,comment\n";
+  auto bad = feedback_->ImportAgency(quality_, desk::import::Format::kCsv,
+                                     header + "X," + day + ",T999999,,5,,,\nX," + day + ",,NOPE,4,,,\n", "a.csv");
+  ASSERT_TRUE(bad.ok()) << bad.error().message;
+  ASSERT_EQ(bad->error_count, 2);
+  EXPECT_EQ(bad->errors[0].line, 2);
+  EXPECT_EQ(bad->errors[0].key, "agency.unknown_ticket");
+  EXPECT_EQ(bad->errors[1].line, 3);
+  EXPECT_EQ(bad->errors[1].column, "department");
+  EXPECT_EQ(Count("SELECT count(*) FROM survey_agency_results"), 0);
+
+  const std::string csv = header + "某调查公司," + day + "," + t.number + ",,5,,10,客服态度很好\n" + "某调查公司," +
+                          day + ",,desk,2,,,收费太贵\n" + "某调查公司," + day + ",,DESK,,不满意,,\n";
+  auto ok = feedback_->ImportAgency(quality_, desk::import::Format::kCsv, csv, "agency.csv");
+  ASSERT_TRUE(ok.ok()) << ok.error().message;
+  ASSERT_EQ(ok->error_count, 0) << ok->errors.at(0).reason;
+  EXPECT_EQ(ok->rows, 3);
+  EXPECT_EQ(CountEvents("survey.agency_imported"), 1);
+
+  auto agency = feedback_->GetResults(quality_, {.source = Source::kAgency}).value();
+  EXPECT_EQ(agency.agency_answers, 3);
+  EXPECT_EQ(agency.csat.n, 2);
+  EXPECT_EQ(agency.csat.successes, 1);
+  EXPECT_EQ(agency.nps.promoters, 1);
+  EXPECT_EQ(agency.satisfaction.n, 3);
+  EXPECT_EQ(agency.satisfaction.successes, 1);
+  EXPECT_EQ(agency.response_rate.n, 0);
+  EXPECT_EQ(feedback_->GetResults(quality_, {.source = Source::kLink}).value().agency_answers, 0);
+  EXPECT_EQ(feedback_->GetResults(quality_, {}).value().agency_answers, 3);
+  // A campaign's results have only its surveys; a template keeps the callbacks, not the agency answers.
+  const auto campaign = feedback_->GetResults(quality_, {.campaign_id = 999}).value();
+  EXPECT_EQ(campaign.agency_answers, 0);
+  EXPECT_EQ(campaign.invitations, 0);
+  EXPECT_EQ(feedback_->GetResults(quality_, {.template_id = template_}).value().agency_answers, 0);
+  EXPECT_EQ(feedback_->GetResults(quality_, {.source = Source::kLink}).value().invitations, 1);
+  const auto trend = feedback_->GetTrend(quality_, {.source = Source::kAgency}, TrendBucket::kMonth).value();
+  ASSERT_EQ(trend.size(), 1u);
+  EXPECT_EQ(trend[0].satisfaction.n, 3);
+
+  clock_.Advance(1000);
+  assessment::FactRegistry registry;
+  registry.Register(desk::repo::FactSources());
+  registry.Register(FactSources());
+  assessment::SqlMeasureSource source(*db_, registry);
+  auto value = [&](assessment::SubjectKind kind, Id subject, const std::string& code) {
+    auto v = source.Values({kind, {code}, from, clock_.Now(), std::vector<Id>{subject}});
+    EXPECT_TRUE(v.ok()) << v.error().message;
+    const auto& m = v->at(subject).at(code);
+    return std::pair{m.value.has_value() ? m.value.value() : -1, m.sample};
+  };
+  EXPECT_NEAR(value(assessment::SubjectKind::kDepartment, desk_dept_, "customer_satisfaction").first, 100.0 / 3, 1e-9);
+  EXPECT_EQ(value(assessment::SubjectKind::kDepartment, desk_dept_, "customer_satisfaction").second, 3);
+  EXPECT_NEAR(value(assessment::SubjectKind::kDepartment, desk_dept_, "csat").first, 50, 1e-9);
+  EXPECT_EQ(value(assessment::SubjectKind::kStaff, agent_.staff_id, "customer_satisfaction").second, 1);
+  EXPECT_NEAR(value(assessment::SubjectKind::kStaff, agent_.staff_id, "nps").first, 100, 1e-9);
+
+  auto found = feedback_->ListTexts(quality_, {.q = "态度"}).value();
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].source, Source::kAgency);
+  EXPECT_EQ(found[0].ticket_number, t.number);
+  EXPECT_EQ(found[0].topics, (std::vector<std::string>{"attitude"}));
+  EXPECT_TRUE(feedback_->ListTexts(quality_, {.q = "%"}).value().empty());  // % is escaped
+  const auto summary = feedback_->SummarizeTexts(quality_, {}).value();
+  EXPECT_EQ(summary.texts, 2);
+  for (const auto& c : summary.topics) {
+    EXPECT_EQ(c.count, c.topic.key == "attitude" || c.topic.key == "fees" ? 1 : 0) << c.topic.key;
+  }
+  // An edited dictionary tags the stored answers at once.
+  auto topics = feedback_->GetTopics().value();
+  topics.push_back({"price", {"价格", "Price"}, {"太贵"}});
+  ASSERT_TRUE(feedback_->SaveTopics(quality_, topics).ok());
+  EXPECT_EQ(feedback_->ListTexts(quality_, {.topic = "price"}).value().size(), 1u);
+}
+
+}  // namespace
+}  // namespace sqm::feedback

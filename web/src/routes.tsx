@@ -157,6 +157,22 @@ export const appRoutes: readonly AppRoute[] = [
     component: lazy(() => import('./pages/feedback/FollowUps')),
   },
   {
+    path: '/feedback/open-answers',
+    labelKey: 'nav.surveyOpenAnswers',
+    icon: <UnorderedListOutlined />,
+    permission: 'desk.report',
+    area: 'feedback',
+    component: lazy(() => import('./pages/feedback/OpenTexts')),
+  },
+  {
+    path: '/feedback/agency-import',
+    labelKey: 'nav.surveyAgencyImport',
+    icon: <UploadOutlined />,
+    permission: 'feedback.manage',
+    area: 'feedback',
+    component: lazy(() => import('./pages/feedback/AgencyImport')),
+  },
+  {
     path: '/feedback/campaigns',
     labelKey: 'nav.surveyCampaigns',
     icon: <FundOutlined />,

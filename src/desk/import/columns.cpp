@@ -45,41 +45,6 @@ namespace {
 
 constexpr const char* kInformational[] = {"status", "状态", "customer_name", "客户名称", "number", "编号", "工单编号"};
 
-// "类型 (type)", "类型（type）", "类型/type", "type 类型": every recognised part must agree.
-std::optional<Column> ParseBilingual(std::string_view header) {
-  std::vector<std::string_view> parts;
-  const std::string_view open[] = {"(", "\xEF\xBC\x88"};  // ( and （
-  for (auto o : open) {
-    if (auto p = header.find(o); p != std::string_view::npos && p > 0) {
-      parts.push_back(header.substr(0, p));
-      auto inside = header.substr(p + o.size());
-      for (std::string_view close : {")", "\xEF\xBC\x89"}) {
-        if (inside.ends_with(close)) inside.remove_suffix(close.size());
-      }
-      parts.push_back(inside);
-      break;
-    }
-  }
-  if (parts.empty()) {
-    for (char sep : {'/', '|', ' '}) {
-      auto s = TrimSpace(header);
-      if (auto p = s.find(sep); p != std::string_view::npos) {
-        parts.push_back(s.substr(0, p));
-        parts.push_back(s.substr(p + 1));
-        break;
-      }
-    }
-  }
-  std::optional<Column> found;
-  for (auto part : parts) {
-    auto c = ParseLabel<Column>(part);
-    if (!c) continue;
-    if (found && *found != *c) return std::nullopt;
-    found = c;
-  }
-  return found;
-}
-
 }  // namespace
 
 const char* ColumnName(Column c) {
@@ -92,7 +57,7 @@ const char* ColumnNameZh(Column c) {
 
 std::optional<Column> ParseColumn(std::string_view header) {
   if (auto c = ParseLabel<Column>(header)) return c;
-  return ParseBilingual(header);
+  return ParseBilingualLabel<Column>(header);
 }
 
 bool IsInformationalColumn(std::string_view header) {

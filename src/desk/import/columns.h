@@ -6,6 +6,7 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "desk/model.h"
 
@@ -51,6 +52,43 @@ bool IsInformationalColumn(std::string_view header);
 // A priority cell: "P1".."P4" in either case, or "1".."4". (The values of the other enumerated
 // columns are read with desk::ParseLabel.)
 std::optional<int> ParsePriorityValue(std::string_view s);
+
+// A header naming a label of E in both languages (also used by feedback's agency import):
+// "类型 (type)", "类型（type）", "类型/type", "type 类型": every recognised part must agree.
+template <typename E>
+std::optional<E> ParseBilingualLabel(std::string_view header) {
+  std::vector<std::string_view> parts;
+  const std::string_view open[] = {"(", "\xEF\xBC\x88"};  // ( and （
+  for (auto o : open) {
+    if (auto p = header.find(o); p != std::string_view::npos && p > 0) {
+      parts.push_back(header.substr(0, p));
+      auto inside = header.substr(p + o.size());
+      for (std::string_view close : {")", "\xEF\xBC\x89"}) {
+        if (inside.ends_with(close)) inside.remove_suffix(close.size());
+      }
+      parts.push_back(inside);
+      break;
+    }
+  }
+  if (parts.empty()) {
+    for (char sep : {'/', '|', ' '}) {
+      auto s = TrimSpace(header);
+      if (auto p = s.find(sep); p != std::string_view::npos) {
+        parts.push_back(s.substr(0, p));
+        parts.push_back(s.substr(p + 1));
+        break;
+      }
+    }
+  }
+  std::optional<E> found;
+  for (auto part : parts) {
+    auto c = ParseLabel<E>(part);
+    if (!c) continue;
+    if (found && *found != *c) return std::nullopt;
+    found = c;
+  }
+  return found;
+}
 
 }  // namespace sqm::desk::import
 

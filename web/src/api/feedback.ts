@@ -1,6 +1,6 @@
 // Surveys: templates, dispatch rules, settings, invitations and their links, results and the
 // follow-ups of low scores. Types come from docs/openapi.yaml through generated/openapi.ts.
-import { request } from './client';
+import { apiUrl, request } from './client';
 import type { components } from './generated/openapi';
 import type { Page } from './types';
 
@@ -79,8 +79,52 @@ export function getCampaign(id: number, signal?: AbortSignal): Promise<SurveyCam
 export function issueLink(id: number): Promise<{ invitation: SurveyInvitation; token: string; path: string }> {
   return request('POST', `/survey-invitations/${id}/link`);
 }
-export function getResults(query: { template_id?: number; from?: string; to?: string }, signal?: AbortSignal): Promise<SurveyResults> {
+export type SurveySource = 'link' | 'callback' | 'agency';
+export const SOURCES: readonly SurveySource[] = ['link', 'callback', 'agency'];
+export type ResultsQuery = { template_id?: number; from?: string; to?: string; campaign_id?: number; source?: SurveySource };
+export function getResults(query: ResultsQuery, signal?: AbortSignal): Promise<SurveyResults> {
   return request('GET', '/survey-results', { query, signal });
+}
+export type TrendPoint = {
+  start: string;
+  invitations: number;
+  response_rate: SurveyRate;
+  csat: SurveyRate;
+  nps: SurveyNps;
+  satisfaction: SurveyRate;
+};
+export function getTrend(query: ResultsQuery & { bucket: 'week' | 'month' }, signal?: AbortSignal): Promise<{ bucket: string; items: TrendPoint[] }> {
+  return request('GET', '/survey-results/trend', { query, signal });
+}
+
+/** Imports an external agency's results (CSV or XLSX), all or nothing. */
+export function importAgencyResults(file: Blob, contentType: string, filename: string): Promise<{ import_id: number; rows: number }> {
+  return request('POST', '/survey-agency-imports', { query: { filename }, raw: { data: file, contentType } });
+}
+export function agencyTemplateUrl(lang: 'zh-CN' | 'en'): string {
+  return apiUrl('/survey-agency-imports/template', { lang });
+}
+
+export type Topic = { key: string; label: SurveyText; keywords: string[] };
+export type OpenText = Schemas['SurveyOpenText'];
+export type TextsQuery = { q?: string; topic?: string; from?: string; to?: string; campaign_id?: number; source?: 'link' | 'agency'; limit?: number };
+export type TextSummary = {
+  texts: number;
+  truncated: boolean;
+  topics: { key: string; label: SurveyText; count: number }[];
+  words: { word: string; count: number; keyword: boolean }[];
+};
+export function getTopics(signal?: AbortSignal): Promise<{ topics: Topic[] }> {
+  return request('GET', '/survey-topics', { signal });
+}
+export function saveTopics(topics: Topic[]): Promise<{ topics: Topic[] }> {
+  return request('PUT', '/survey-topics', { body: { topics } });
+}
+export function listTexts(query: TextsQuery, signal?: AbortSignal): Promise<{ items: OpenText[] }> {
+  return request('GET', '/survey-texts', { query, signal });
+}
+export function summarizeTexts(query: TextsQuery, signal?: AbortSignal): Promise<TextSummary> {
+  return request('GET', '/survey-texts/summary', { query, signal });
 }
 export function listFollowUps(state: 'open' | 'all', signal?: AbortSignal): Promise<{ items: SurveyFollowUp[] }> {
   return request('GET', '/survey-followups', { query: { state }, signal });

@@ -2410,10 +2410,151 @@ export interface paths {
          *     distributions and open texts (as written: show them escaped), and the same by department,
          *     staff, channel and category (the ticket's, when the survey was sent). Every rate carries its
          *     sample size, its 95 % Wilson interval and `small_sample` (n below `small_sample_below`).
-         *     `satisfaction` joins survey CSAT and callback ratings counted by the settings' mapping.
-         *     Invitations are those due in [from, to); callbacks those rated then. Department scoped.
+         *     `satisfaction` joins survey CSAT, callback ratings and external agencies' answers counted by
+         *     the settings' mapping (`agency_answers` counts the agency rows). Invitations are those due in
+         *     [from, to); callbacks those rated then; agency answers those surveyed then. `campaign_id`
+         *     keeps one campaign's surveys (no callbacks, no agency answers); `source` keeps one source
+         *     (`link`: surveys sent by link, after a ticket or by a campaign; `callback`; `agency`). A
+         *     `template_id` keeps that template's surveys and the callbacks (agency answers answered no template). Department scoped.
          */
         get: operations["surveyResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-results/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Survey results per week or month
+         * @description The response rate, CSAT, NPS and satisfaction of each ISO week (from Monday) or month in the
+         *     business time zone, each with its n and 95 % Wilson interval; a period without any data is
+         *     left out. Invitations count in the week they were due, callbacks when rated, agency answers
+         *     when surveyed. The same filters as the results. Department scoped.
+         */
+        get: operations["surveyResultsTrend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-agency-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import an external survey agency's results (CSV or XLSX)
+         * @description The file sent as the body (docs/feedback.md "External survey agencies"): columns agency,
+         *     surveyed_on, ticket or department, csat, satisfaction, nps, comment, in English or Chinese.
+         *     All or nothing: every problem is listed with its line, column and reason, and nothing is
+         *     written if any row has one. The desk importer's readers and limits: cells of at most 32,767
+         *     characters, at most 100,000 data rows, bounded messages. Up to 50 MiB.
+         */
+        post: operations["importAgencyResults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-agency-imports/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the agency results template (CSV)
+         * @description The header row in Chinese or English and two example rows (one keyed to a ticket, one to a department), UTF-8 with a byte order mark.
+         */
+        get: operations["getAgencyImportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The topic dictionary of open answers
+         * @description Topics with their labels and keywords (zh and en); seeded with 态度 attitude, 速度 speed, 专业 expertise, 收费 fees, 环境 environment, 沟通 communication, 结果 outcome.
+         */
+        get: operations["getSurveyTopics"];
+        /**
+         * Replace the topic dictionary
+         * @description Every problem at once (`topics[2].key`, `topics[0].keywords[3]`). Answers are tagged when read, so the new dictionary applies to every answer at once.
+         */
+        put: operations["saveSurveyTopics"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-texts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open answers, searched and by topic
+         * @description Open answers of surveys and external agencies, newest first, each with its topics (tagged at
+         *     read). `q` finds answers containing it, case-insensitively (a LIKE pattern with `%`, `_`
+         *     and `\` escaped: they match themselves). The text is as the customer wrote it: show it as
+         *     text, never as HTML. Department scoped.
+         */
+        get: operations["listSurveyTexts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-texts/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Topic counts and word frequency of open answers
+         * @description How many answers each topic tags, and the 50 most frequent words: every dictionary keyword
+         *     (Chinese has no spaces, so it is not split into words) by its occurrences, and Latin words
+         *     (runs of ASCII letters and digits, lower-cased, 2 characters or more) minus English stop
+         *     words. At most 20,000 answers per source are read (`truncated`). The same filters as the list.
+         */
+        get: operations["summarizeSurveyTexts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3608,6 +3749,60 @@ export interface components {
             by_staff: components["schemas"]["SurveyGroup"][];
             by_channel: components["schemas"]["SurveyGroup"][];
             by_category: components["schemas"]["SurveyGroup"][];
+            /** @description External agency answers counted. */
+            agency_answers?: number;
+        };
+        SurveyTopics: {
+            topics: {
+                /** @example attitude */
+                key: string;
+                label: components["schemas"]["ZhEn"];
+                /**
+                 * @example [
+                 *       "态度",
+                 *       "attitude"
+                 *     ]
+                 */
+                keywords: string[];
+            }[];
+        };
+        SurveyOpenText: {
+            /** @enum {string} */
+            source: "link" | "agency";
+            /** @description The invitation's id */
+            id: number;
+            /** Format: date-time */
+            at: string;
+            /** @description As written; show it as text. */
+            text: string;
+            ticket_number: string;
+            department_name: string;
+            agency: string;
+            topics: string[];
+        };
+        AgencyImportRejected: {
+            error: {
+                /** @example invalid */
+                code: string;
+                message: string;
+                field?: string;
+                /** @description At most 1,000; `error_count` counts all. */
+                errors: {
+                    /** @description The line of the file (CSV) or the row of the sheet (XLSX); 0: the file as a whole. */
+                    line: number;
+                    /** @description The header as the file wrote it; empty for the whole row. */
+                    column: string;
+                    /** @description The same as column. */
+                    field: string;
+                    /** @description One English sentence. */
+                    message: string;
+                    key?: string;
+                    args?: {
+                        [key: string]: string;
+                    };
+                }[];
+            };
+            error_count: number;
         };
         SurveyFollowUp: {
             id: number;
@@ -5566,6 +5761,10 @@ export interface components {
         };
     };
     parameters: {
+        /** @description Only this campaign's surveys (callbacks and agency answers have no campaign). */
+        SurveyCampaignFilter: number;
+        /** @description Only answers from this source: link (surveys sent by link, after a ticket or by a campaign), callback (回访), agency (external agencies). */
+        SurveySourceFilter: "link" | "callback" | "agency";
         /** @description Positive integer id. Anything else is a 404. */
         Id: number;
         /** @description The `next_cursor` of the previous page. */
@@ -9110,6 +9309,10 @@ export interface operations {
                 template_id?: number;
                 from?: string;
                 to?: string;
+                /** @description Only this campaign's surveys (callbacks and agency answers have no campaign). */
+                campaign_id?: components["parameters"]["SurveyCampaignFilter"];
+                /** @description Only answers from this source: link (surveys sent by link, after a ticket or by a campaign), callback (回访), agency (external agencies). */
+                source?: components["parameters"]["SurveySourceFilter"];
             };
             header?: never;
             path?: never;
@@ -9130,6 +9333,262 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    surveyResultsTrend: {
+        parameters: {
+            query?: {
+                bucket?: "week" | "month";
+                template_id?: number;
+                from?: string;
+                to?: string;
+                /** @description Only this campaign's surveys (callbacks and agency answers have no campaign). */
+                campaign_id?: components["parameters"]["SurveyCampaignFilter"];
+                /** @description Only answers from this source: link (surveys sent by link, after a ticket or by a campaign), callback (回访), agency (external agencies). */
+                source?: components["parameters"]["SurveySourceFilter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The points, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        bucket: "week" | "month";
+                        items: {
+                            /** Format: date-time */
+                            start: string;
+                            invitations: number;
+                            response_rate: components["schemas"]["SurveyRate"];
+                            csat: components["schemas"]["SurveyRate"];
+                            nps: components["schemas"]["SurveyNps"];
+                            satisfaction: components["schemas"]["SurveyRate"];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    importAgencyResults: {
+        parameters: {
+            query?: {
+                /** @description The file's name, recorded with the import (no folders, at most 200 bytes). */
+                filename?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example 测评机构,调查日期,工单编号,部门,满意度评分,满意度,推荐度,意见
+                 *     某调查公司,2026-03-01,T000042,,5,满意,9,态度很好
+                 */
+                "text/csv": string;
+                "application/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                /** @description With a `filename` ending in `.csv` or `.xlsx`. */
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Imported. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        import_id: number;
+                        rows: number;
+                    };
+                };
+            };
+            /** @description Every problem of the file; nothing was written. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyImportRejected"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Not a CSV or XLSX file. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAgencyImportTemplate: {
+        parameters: {
+            query?: {
+                lang?: "zh-CN" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getSurveyTopics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dictionary. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyTopics"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    saveSurveyTopics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyTopics"];
+            };
+        };
+        responses: {
+            /** @description The saved dictionary. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyTopics"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listSurveyTexts: {
+        parameters: {
+            query?: {
+                q?: string;
+                topic?: string;
+                from?: string;
+                to?: string;
+                /** @description Only this campaign's surveys (callbacks and agency answers have no campaign). */
+                campaign_id?: components["parameters"]["SurveyCampaignFilter"];
+                source?: "link" | "agency";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SurveyOpenText"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    summarizeSurveyTexts: {
+        parameters: {
+            query?: {
+                q?: string;
+                topic?: string;
+                from?: string;
+                to?: string;
+                /** @description Only this campaign's surveys (callbacks and agency answers have no campaign). */
+                campaign_id?: components["parameters"]["SurveyCampaignFilter"];
+                source?: "link" | "agency";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The summary. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        texts: number;
+                        truncated: boolean;
+                        topics: {
+                            key: string;
+                            label: components["schemas"]["ZhEn"];
+                            count: number;
+                        }[];
+                        words: {
+                            word: string;
+                            count: number;
+                            keyword: boolean;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     listSurveyFollowUps: {
@@ -10695,6 +11154,11 @@ export const pathsApiV1TicketsExportGetParametersQuerySla_stateValues: ReadonlyA
 export const pathsApiV1ImportsTemplateGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/imports/template"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx"];
 export const pathsApiV1ImportsTemplateGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/imports/template"]["get"]["parameters"]["query"]["lang"]> = ["zh-CN", "en"];
 export const pathsApiV1CallbacksGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/callbacks"]["get"]["parameters"]["query"]["state"]> = ["open", "overdue", "done"];
+export const pathsApiV1SurveyResultsTrendGetParametersQueryBucketValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/survey-results/trend"]["get"]["parameters"]["query"]["bucket"]> = ["week", "month"];
+export const pathsApiV1SurveyResultsTrendGetResponses200ContentApplicationJsonBucketValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/survey-results/trend"]["get"]["responses"]["200"]["content"]["application/json"]["bucket"]> = ["week", "month"];
+export const pathsApiV1SurveyAgencyImportsTemplateGetParametersQueryLangValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/survey-agency-imports/template"]["get"]["parameters"]["query"]["lang"]> = ["zh-CN", "en"];
+export const pathsApiV1SurveyTextsGetParametersQuerySourceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/survey-texts"]["get"]["parameters"]["query"]["source"]> = ["link", "agency"];
+export const pathsApiV1SurveyTextsSummaryGetParametersQuerySourceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/survey-texts/summary"]["get"]["parameters"]["query"]["source"]> = ["link", "agency"];
 export const pathsApiV1SurveyFollowupsGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/survey-followups"]["get"]["parameters"]["query"]["state"]> = ["open", "all"];
 export const pathsApiV1SurveyFollowupsIdPatchRequestBodyContentApplicationJsonOutcomeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/survey-followups/{id}"]["patch"]["requestBody"]["content"]["application/json"]["outcome"]> = ["recontacted", "satisfied_after_redo", "rating_withdrawn"];
 export const pathsApiV1InspectionsGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/inspections"]["get"]["parameters"]["query"]["state"]> = ["assigned", "in_progress", "submitted", "published", "acknowledged", "appealed", "final"];
@@ -10706,6 +11170,7 @@ export const surveyRuleTriggerValues: ReadonlyArray<FlattenedDeepRequired<compon
 export const surveyInvitationStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyInvitation"]["state"]> = ["pending", "open", "answered", "expired"];
 export const surveyCampaignInputStratify_byValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyCampaignInput"]["stratify_by"]> = ["none", "department", "tier"];
 export const surveyCampaignStratify_byValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyCampaign"]["stratify_by"]> = ["none", "department", "tier"];
+export const surveyOpenTextSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyOpenText"]["source"]> = ["link", "agency"];
 export const surveyFollowUpSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyFollowUp"]["source"]> = ["survey", "callback"];
 export const surveyFollowUpOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyFollowUp"]["outcome"]> = ["recontacted", "satisfied_after_redo", "rating_withdrawn"];
 export const publicSurveyStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublicSurvey"]["state"]> = ["open", "answered", "expired"];
@@ -10769,3 +11234,4 @@ export const samplingPlanInputQuotaValues: ReadonlyArray<FlattenedDeepRequired<c
 export const samplingCoverageShortfallValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SamplingCoverage"]["shortfall"]> = ["too_few_tickets"];
 export const inspectionAppealOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionAppeal"]["outcome"]> = ["upheld", "partly_upheld", "rejected"];
 export const inspectionAnswerOneOf1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionAnswer"]> = ["na"];
+export const componentsParametersSurveySourceFilterValues: ReadonlyArray<FlattenedDeepRequired<components>["parameters"]["SurveySourceFilter"]> = ["link", "callback", "agency"];

@@ -1,11 +1,13 @@
 // The results page's charts (loaded lazily with echarts): the score distribution of each scale
 // question, the NPS breakdown, and satisfaction by department or staff with its 95 % interval as
-// a band (the interval's low and high drawn as a stacked bar on an invisible base).
+// a band (the interval's low and high drawn as a stacked bar on an invisible base), and the trend
+// of CSAT %, NPS and the response rate by week or month with n under every point.
 import { Empty } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SurveyGroup, SurveyNps } from '../../api/feedback';
+import type { SurveyGroup, SurveyNps, TrendPoint } from '../../api/feedback';
 import EChart, { type ChartOption } from '../../components/charts/EChart';
+import { businessDay } from '../../lib/format';
 
 export function DistributionChart({ id, rows, label }: { id: string; rows: { value: number; count: number }[]; label: (v: number) => string }) {
   const { t } = useTranslation();
@@ -78,4 +80,30 @@ export function GroupChart({ groups, testId }: { groups: SurveyGroup[]; testId: 
   );
   if (rows.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   return <EChart option={option} height={Math.max(160, rows.length * 36 + 60)} ariaLabel={t('feedback.byGroup')} testId={testId} />;
+}
+
+export function TrendChart({ points, bucket }: { points: TrendPoint[]; bucket: 'week' | 'month' }) {
+  const { t } = useTranslation();
+  const option = useMemo<ChartOption>(() => {
+    const pct = (p: number | null | undefined) => (p == null ? null : +(p * 100).toFixed(1));
+    // The axis label carries the n of each measure: "2026-03-02\nn 12 / 10 / 40".
+    const labels = points.map((p) => `${businessDay(p.start).slice(0, bucket === 'week' ? 10 : 7)}\nn ${p.csat.n}/${p.nps.n}/${p.response_rate.n}`);
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { data: [t('feedback.csat'), 'NPS', t('feedback.responseRate')] },
+      grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: labels },
+      yAxis: [
+        { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+        { type: 'value', min: -100, max: 100 },
+      ],
+      series: [
+        { type: 'line', name: t('feedback.csat'), data: points.map((p) => pct(p.csat.p)), connectNulls: true, label: { show: true, formatter: '{c}%' } },
+        { type: 'line', name: 'NPS', yAxisIndex: 1, data: points.map((p) => (p.nps.score == null ? null : +p.nps.score.toFixed(0))), connectNulls: true },
+        { type: 'line', name: t('feedback.responseRate'), data: points.map((p) => pct(p.response_rate.p)), connectNulls: true },
+      ],
+    };
+  }, [points, bucket, t]);
+  if (points.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
+  return <EChart option={option} height={280} ariaLabel={t('feedback.trend')} testId="trend-chart" />;
 }

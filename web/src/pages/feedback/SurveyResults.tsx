@@ -1,23 +1,50 @@
 // Survey results: CSAT, NPS, CES, satisfaction (surveys and callbacks together) and the response
 // rate, each with its sample size and 95 % Wilson interval and a warning where the sample is too
 // small to compare; distributions per question, the NPS breakdown, satisfaction by department,
-// staff, channel and category, and the open answers (shown as text, never as HTML).
-import { Alert, Card, Col, Empty, List, Row, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+// staff, channel and category, and the open answers (shown as text, never as HTML). Filtered by
+// template, campaign and source (link / callback / agency); the trend by week or month below the
+// figures, with n per point (also as a table).
+import { Alert, Card, Col, Empty, List, Row, Segmented, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getResults, listTemplates, type SurveyGroup, type SurveyRate } from '../../api/feedback';
+import { getResults, getTrend, listCampaigns, listTemplates, type SurveyGroup, type SurveyRate, type SurveySource, type TrendPoint } from '../../api/feedback';
 import ErrorAlert from '../../components/ErrorAlert';
 import PageHeader from '../../components/PageHeader';
 import PageSpin from '../../components/PageSpin';
 import { currentLanguage } from '../../i18n';
+import { useAuth } from '../../auth/AuthContext';
+import { businessDay } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import { interval, percent } from './rates';
+import SourceSelect from './SourceSelect';
 
 const Charts = {
   Distribution: lazy(() => import('./ResultCharts').then((m) => ({ default: m.DistributionChart }))),
   Nps: lazy(() => import('./ResultCharts').then((m) => ({ default: m.NpsChart }))),
   Group: lazy(() => import('./ResultCharts').then((m) => ({ default: m.GroupChart }))),
+  Trend: lazy(() => import('./ResultCharts').then((m) => ({ default: m.TrendChart }))),
 };
+
+function TrendTable({ points }: { points: TrendPoint[] }) {
+  const { t } = useTranslation();
+  return (
+    <Table<TrendPoint>
+      size="small"
+      rowKey="start"
+      pagination={false}
+      dataSource={points}
+      scroll={{ x: true }}
+      data-testid="trend-table"
+      columns={[
+        { title: t('feedback.period'), dataIndex: 'start', render: (v: string) => businessDay(v) },
+        { title: t('feedback.csat'), render: (_, p) => `${percent(p.csat.p)} (n=${p.csat.n})` },
+        { title: 'NPS', render: (_, p) => `${p.nps.score == null ? '–' : p.nps.score.toFixed(0)} (n=${p.nps.n})` },
+        { title: t('feedback.responseRate'), render: (_, p) => `${percent(p.response_rate.p)} (n=${p.response_rate.n})` },
+        { title: t('feedback.satisfaction'), render: (_, p) => `${percent(p.satisfaction.p)} (n=${p.satisfaction.n})` },
+      ]}
+    />
+  );
+}
 
 function RateCard({ title, rate, testId }: { title: string; rate: SurveyRate; testId: string }) {
   const { t } = useTranslation();
@@ -63,9 +90,17 @@ function GroupTable({ groups }: { groups: SurveyGroup[] }) {
 
 export default function SurveyResults() {
   const { t } = useTranslation();
+  const { can } = useAuth();
+  const canManage = can('feedback.manage');
   const [templateId, setTemplateId] = useState<number>();
-  const templates = useAsync(() => listTemplates(), []);
-  const results = useAsync(() => getResults({ template_id: templateId }), [templateId]);
+  const [campaignId, setCampaignId] = useState<number>();
+  const [source, setSource] = useState<SurveySource>();
+  const [bucket, setBucket] = useState<'week' | 'month'>('week');
+  const templates = useAsync(() => (canManage ? listTemplates() : Promise.resolve({ items: [] })), [canManage]);
+  const campaigns = useAsync(() => (canManage ? listCampaigns() : Promise.resolve({ items: [] })), [canManage]);
+  const query = { template_id: templateId, campaign_id: campaignId, source };
+  const results = useAsync(() => getResults(query), [templateId, campaignId, source]);
+  const trend = useAsync(() => getTrend({ ...query, bucket }), [templateId, campaignId, source, bucket]);
   const lang = currentLanguage();
   const pick = useCallback((x: { zh: string; en: string }) => (lang === 'zh-CN' ? x.zh || x.en : x.en || x.zh), [lang]);
 
@@ -87,6 +122,18 @@ export default function SurveyResults() {
           />
         }
       />
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select
+          allowClear
+          style={{ minWidth: 200 }}
+          placeholder={t('feedback.allCampaigns')}
+          value={campaignId}
+          onChange={setCampaignId}
+          options={(campaigns.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))}
+          data-testid="results-campaign"
+        />
+        <SourceSelect value={source} onChange={setSource} testId="results-source" />
+      </Space>
       {results.error && <ErrorAlert error={results.error} onRetry={results.reload} />}
       {!r && results.loading && <PageSpin />}
       {r && (
@@ -125,7 +172,31 @@ export default function SurveyResults() {
           {r.satisfaction.small_sample && r.satisfaction.n > 0 && (
             <Alert type="warning" showIcon message={t('feedback.smallSampleHint', { n: r.small_sample_below })} />
           )}
+          {r.agency_answers != null && r.agency_answers > 0 && (
+            <Typography.Text type="secondary" data-testid="agency-count">
+              {t('feedback.agencyAnswers', { n: r.agency_answers })}
+            </Typography.Text>
+          )}
           <Suspense fallback={<PageSpin />}>
+            <Card
+              size="small"
+              title={t('feedback.trend')}
+              extra={
+                <Segmented
+                  size="small"
+                  value={bucket}
+                  onChange={(v) => setBucket(v as 'week' | 'month')}
+                  options={[
+                    { value: 'week', label: t('feedback.byWeek') },
+                    { value: 'month', label: t('feedback.byMonth') },
+                  ]}
+                />
+              }
+            >
+              {trend.error && <ErrorAlert error={trend.error} onRetry={trend.reload} />}
+              <Charts.Trend points={trend.data?.items ?? []} bucket={bucket} />
+              <TrendTable points={trend.data?.items ?? []} />
+            </Card>
             <Row gutter={[12, 12]}>
               <Col xs={24} lg={12}>
                 <Card size="small" title={t('feedback.npsBreakdown')}>
