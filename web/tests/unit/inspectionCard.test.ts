@@ -15,12 +15,13 @@ import {
   type DraftStore,
 } from '../../src/pages/inspection/card';
 
-const card = {
-  method: 'total_points' as const,
+type Item = { code: string; scale: 'yes_no' | 'five_point' | 'points'; max_points: number; na_allowed?: boolean };
+const card: { method: 'total_points'; pass_mark: number; sections: { code: string; items: Item[] }[] } = {
+  method: 'total_points',
   pass_mark: 60,
   sections: [
-    { code: 's1', items: [{ code: 'q1', scale: 'yes_no' as const, max_points: 2 }, { code: 'q2', scale: 'five_point' as const, max_points: 4, na_allowed: false }] },
-    { code: 's2', items: [{ code: 'q3', scale: 'points' as const, max_points: 10 }] },
+    { code: 's1', items: [{ code: 'q1', scale: 'yes_no', max_points: 2 }, { code: 'q2', scale: 'five_point', max_points: 4, na_allowed: false }] },
+    { code: 's2', items: [{ code: 'q3', scale: 'points', max_points: 10 }] },
   ],
 };
 
