@@ -2,7 +2,11 @@
 // port of 127.0.0.1 and keeps it, decoded (RFC 2047 subject, base64 or plain body), so a test can
 // wait for a mail and follow its link. Recipients containing "refuse" are refused (550), to test
 // a failed delivery. Replies are one line each; commands and the message are bounded (1 MiB).
+// With `dir`, every mail is also written there as one JSON file, for readers in other processes
+// (the browser specs: their global set-up starts the sink, the specs run in workers).
+import { writeFileSync } from 'node:fs';
 import net from 'node:net';
+import { join } from 'node:path';
 
 const MAX_MESSAGE = 1 << 20;
 
@@ -25,7 +29,7 @@ function parse(data) {
   return { headers, subject: decodeWords(headers.subject || ''), body, raw: data };
 }
 
-export async function startSmtpSink() {
+export async function startSmtpSink({ dir } = {}) {
   const mails = [];
   const waiters = new Set();
   const notify = () => {
@@ -59,7 +63,9 @@ export async function startSmtpSink() {
           const data = buffer.slice(0, end + 2).replace(/\r\n\.\./g, '\r\n.');
           buffer = buffer.slice(end + 5);
           inData = false;
-          mails.push({ from: envelope.from, to: envelope.to, ...parse(data) });
+          const mail = { from: envelope.from, to: envelope.to, ...parse(data) };
+          mails.push(mail);
+          if (dir) writeFileSync(join(dir, `${String(mails.length).padStart(6, '0')}.json`), JSON.stringify(mail));
           envelope = { from: '', to: [] };
           reply('250 queued');
           notify();
