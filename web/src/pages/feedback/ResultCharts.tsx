@@ -1,7 +1,8 @@
 // The results page's charts (loaded lazily with echarts): the score distribution of each scale
 // question, the NPS breakdown, and satisfaction by department or staff with its 95 % interval as
 // a band (the interval's low and high drawn as a stacked bar on an invisible base), and the trend
-// of CSAT %, NPS and the response rate by week or month with n under every point.
+// of CSAT % with its 95 % interval as a shaded band, NPS and the response rate by week or month
+// with n under every point.
 import { Empty } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -88,9 +89,28 @@ export function TrendChart({ points, bucket }: { points: TrendPoint[]; bucket: '
     const pct = (p: number | null | undefined) => (p == null ? null : +(p * 100).toFixed(1));
     // The axis label carries the n of each measure: "2026-03-02\nn 12 / 10 / 40".
     const labels = points.map((p) => `${businessDay(p.start).slice(0, bucket === 'week' ? 10 : 7)}\nn ${p.csat.n}/${p.nps.n}/${p.response_rate.n}`);
+    // CSAT's 95 % Wilson interval as a band: its low as an invisible line, the width stacked on it.
+    const band = t('feedback.csatBand');
+    const bandBase = `${band} (low)`;
+    const width = (r: TrendPoint['csat']) => (r.low == null || r.high == null ? null : +((r.high - r.low) * 100).toFixed(1));
     return {
-      tooltip: { trigger: 'axis' },
-      legend: { data: [t('feedback.csat'), 'NPS', t('feedback.responseRate')] },
+      tooltip: {
+        trigger: 'axis',
+        // The tooltip leaves the band's two helper series out and puts the interval beside CSAT
+        // (HTML, but every text in it is ours: translated names, dates and numbers).
+        formatter: (params: unknown) => {
+          const rows = (params as { seriesName: string; marker: string; value: number | null; dataIndex: number }[]).filter(
+            (r) => r.seriesName !== bandBase && r.seriesName !== band,
+          );
+          const point = rows.length > 0 ? points[rows[0].dataIndex] : undefined;
+          const ci = point && point.csat.low != null && point.csat.high != null ? ` (${pct(point.csat.low)}–${pct(point.csat.high)}%)` : '';
+          return [
+            labels[rows[0]?.dataIndex ?? 0] ?? '',
+            ...rows.map((r) => `${r.marker}${r.seriesName}: ${r.value ?? '–'}${r.seriesName === t('feedback.csat') ? ci : ''}`),
+          ].join('<br/>');
+        },
+      },
+      legend: { data: [t('feedback.csat'), band, 'NPS', t('feedback.responseRate')] },
       grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: labels },
       yAxis: [
@@ -98,6 +118,8 @@ export function TrendChart({ points, bucket }: { points: TrendPoint[]; bucket: '
         { type: 'value', min: -100, max: 100 },
       ],
       series: [
+        { type: 'line', name: bandBase, data: points.map((p) => pct(p.csat.low)), stack: 'csat-band', symbol: 'none', lineStyle: { opacity: 0 }, silent: true },
+        { type: 'line', name: band, data: points.map((p) => width(p.csat)), stack: 'csat-band', symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { opacity: 0.2 }, silent: true },
         { type: 'line', name: t('feedback.csat'), data: points.map((p) => pct(p.csat.p)), connectNulls: true, label: { show: true, formatter: '{c}%' } },
         { type: 'line', name: 'NPS', yAxisIndex: 1, data: points.map((p) => (p.nps.score == null ? null : +p.nps.score.toFixed(0))), connectNulls: true },
         { type: 'line', name: t('feedback.responseRate'), data: points.map((p) => pct(p.response_rate.p)), connectNulls: true },
