@@ -124,7 +124,7 @@ describe('measures and values', () => {
     assert.ok(d.body.fields.some((f) => f.name === 'satisfied' && f.type === 'boolean'));
     assertError(await u.quality.get(`${A}/measures/nope`), 404, undefined, 'unknown measure');
     const sources = await u.quality.get(`${A}/fact-sources`);
-    assert.deepEqual(sources.body.items.map((s) => s.name), ['tickets', 'sla_timers', 'callbacks', 'complaints', 'transfers', 'reopens', 'survey_invitations', 'survey_answers', 'satisfaction', 'inspections']);
+    assert.deepEqual(sources.body.items.map((s) => s.name), ['tickets', 'sla_timers', 'callbacks', 'complaints', 'transfers', 'reopens', 'survey_invitations', 'survey_answers', 'satisfaction', 'inspections', 'improvement_actions']);
   });
 
   test('ratio values carry numerator and denominator; no data is null with no_data, never 0', async () => {
