@@ -128,6 +128,17 @@ export async function doAction(page: Page, action: string, fill?: (modal: Locato
   await expect(modal).toBeHidden();
 }
 
+/** Opens a new ticket's page (its agent signed in) and accepts and resolves it there. */
+export async function acceptAndResolve(page: Page, ticketId: number): Promise<void> {
+  await page.goto(`/desk/tickets/${ticketId}`);
+  await actionButton(page, 'accept').click();
+  await expect(ticketStatus(page)).toHaveText('已受理');
+  await doAction(page, 'resolve', async (modal) => {
+    await modal.locator('#note').fill('已解答客户的问题。');
+  });
+  await expect(ticketStatus(page)).toHaveText('已解决');
+}
+
 /** The id of the staff account with this username (via an admin session). */
 export async function staffId(baseURL: string, username: string): Promise<number> {
   const api = await apiAs(baseURL, 'admin');

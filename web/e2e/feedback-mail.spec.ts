@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
-import { actionButton, apiSession, doAction, registerConsultation, ticketStatus } from './desk-helpers';
+import { acceptAndResolve, apiSession, registerConsultation } from './desk-helpers';
 import { chooseOption, unique } from './helpers';
 
 interface Mail {
@@ -69,13 +69,7 @@ test('a resolution mails the survey; the customer answers from the mail on a pho
   // The agent resolves the customer's consultation on the ticket page.
   const ticket = await registerConsultation(baseURL as string, unique('E2E 邮件工单 '), 'agent', { customer_id: customerId });
   await login('agent');
-  await page.goto(`/desk/tickets/${ticket.id}`);
-  await actionButton(page, 'accept').click();
-  await expect(ticketStatus(page)).toHaveText('已受理');
-  await doAction(page, 'resolve', async (modal) => {
-    await modal.locator('#note').fill('已解答客户的问题。');
-  });
-  await expect(ticketStatus(page)).toHaveText('已解决');
+  await acceptAndResolve(page, ticket.id);
 
   // The mail arrives (the mailer runs every second) with the template's title and the link.
   await expect.poll(() => mailsTo(email).length, { timeout: 30_000 }).toBe(1);

@@ -4,7 +4,7 @@
 // queue show the answer.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { actionButton, apiSession, doAction, registerConsultation, ticketStatus } from './desk-helpers';
+import { acceptAndResolve, apiSession, registerConsultation } from './desk-helpers';
 import { chooseOption, unique } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
@@ -48,13 +48,7 @@ test('resolve a ticket, answer its survey on a phone, see it in the results', as
   // The agent resolves a consultation on the ticket page.
   const ticket = await registerConsultation(baseURL as string, unique('E2E 问卷工单 '));
   await login('agent');
-  await page.goto(`/desk/tickets/${ticket.id}`);
-  await actionButton(page, 'accept').click();
-  await expect(ticketStatus(page)).toHaveText('已受理');
-  await doAction(page, 'resolve', async (modal) => {
-    await modal.locator('#note').fill('已解答客户的问题。');
-  });
-  await expect(ticketStatus(page)).toHaveText('已解决');
+  await acceptAndResolve(page, ticket.id);
 
   // The invitation is listed; the agent gets its link.
   await page.goto('/feedback/invitations');
