@@ -130,10 +130,12 @@ describe('survey campaigns', () => {
   });
 
   test('every problem of a draft is named at once; names are unique; unknown campaigns are 404', async () => {
+    // `to` equal to `from` (one draft: a second draft() a millisecond later would move `from`).
+    const base = draft({ name: uniqueName('bad') });
     const bad = await u.quality.post('/api/v1/survey-campaigns', {
-      ...draft({ name: uniqueName('bad') }),
+      ...base,
       template_id: 999999,
-      to: draft().from,
+      to: base.from,
       margin: 0,
       department_ids: [999999],
     });
