@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { acceptAndResolve, apiSession, registerConsultation } from './desk-helpers';
-import { chooseOption, unique } from './helpers';
+import { chooseOption, tableRows, unique } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -100,4 +100,33 @@ test('resolve a ticket, answer its survey on a phone, see it in the results', as
   await page.goto('/feedback/follow-ups');
   await expect(page.getByRole('row', { name: new RegExp(ticket.number) })).toContainText('csat=2');
   expect(dialogs).toEqual([]);
+
+  // The owner records that the customer withdrew the rating; the outcome supports a request to
+  // leave the ticket out of assessment, which opens filled in with the follow-up as evidence.
+  const quality = await apiSession(baseURL as string, 'quality');
+  let followUpId: number;
+  try {
+    const open = await quality.api.get('/api/v1/survey-followups?state=open');
+    const items = ((await open.json()) as { items: { id: number; ticket_id: number }[] }).items;
+    followUpId = items.find((f) => f.ticket_id === ticket.id)?.id ?? 0;
+    expect(followUpId).toBeGreaterThan(0);
+    const closed = await quality.api.patch(`/api/v1/survey-followups/${followUpId}`, {
+      headers: { 'X-CSRF-Token': quality.csrf },
+      data: { outcome: 'rating_withdrawn', note: '客户来电撤回' },
+    });
+    expect(closed.status(), await closed.text()).toBe(200);
+  } finally {
+    await quality.api.dispose();
+  }
+  await page.goto('/feedback/follow-ups');
+  await page.getByRole('tab', { name: '全部' }).click();
+  await page.getByTestId(`request-exclusion-${followUpId}`).click();
+  const modal = page.locator('.ant-modal-content');
+  await expect(modal.locator('#ticket_id')).toHaveValue(String(ticket.id));
+  await expect(modal.locator('#evidence')).toHaveValue(new RegExp(`差评跟进 #${followUpId}（csat=2）：客户撤回评价.*客户来电撤回`));
+  await modal.locator('#reason_code').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await modal.getByRole('button', { name: /确\s*定/ }).click();
+  await expect(page.getByText('剔除申请已提交')).toBeVisible();
+  await expect(tableRows(page, 'exclusion-table').filter({ hasText: ticket.number })).toHaveCount(1);
 });

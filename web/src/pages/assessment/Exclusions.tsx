@@ -4,7 +4,7 @@
 import { Alert, Button, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import {
   decideExclusion,
   listExclusionReasons,
@@ -30,7 +30,7 @@ interface RequestValues {
   evidence: string;
 }
 
-function RequestForm({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
+function RequestForm({ initial, onClose, onSaved }: { initial?: Partial<RequestValues>; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<RequestValues>();
   const reasons = useAsync(listExclusionReasons, []);
@@ -45,7 +45,7 @@ function RequestForm({ onClose, onSaved }: { onClose: () => void; onSaved: () =>
   return (
     <Modal open title={t('assessment.exclusion.request')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={submit.pending}>
       <SubmitAlert submit={submit} />
-      <Form form={form} layout="vertical" onFinish={submit.run} onValuesChange={submit.onValuesChange}>
+      <Form form={form} layout="vertical" initialValues={initial} onFinish={submit.run} onValuesChange={submit.onValuesChange}>
         <Form.Item name="ticket_id" label={t('assessment.exclusion.ticketId')} rules={required}>
           <InputNumber min={1} style={{ width: '100%' }} />
         </Form.Item>
@@ -93,7 +93,12 @@ export default function Exclusions() {
   const reader = can('assessment.read');
   const list = useAsync(() => (reader ? listExclusions(status === 'all' ? undefined : status) : Promise.resolve([])), [status, reader]);
   const reasons = useAsync(listExclusionReasons, []);
-  const [requesting, setRequesting] = useState(false);
+  // A link from elsewhere (a survey follow-up's outcome) opens the form filled in:
+  // ?ticket=ID&evidence=TEXT.
+  const [params] = useSearchParams();
+  const linkedTicket = Number(params.get('ticket'));
+  const initial = Number.isInteger(linkedTicket) && linkedTicket > 0 ? { ticket_id: linkedTicket, evidence: params.get('evidence') ?? undefined } : undefined;
+  const [requesting, setRequesting] = useState(initial !== undefined && can('ticket.write'));
   const [deciding, setDeciding] = useState<{ exclusion: Exclusion; decision: 'approve' | 'reject' } | null>(null);
   const reasonName = (code: string | undefined) => bilingual(reasons.data?.find((r) => r.code === code)?.name) || (code ?? '');
   return (
@@ -158,7 +163,7 @@ export default function Exclusions() {
         ]}
       />
       )}
-      {requesting && <RequestForm onClose={() => setRequesting(false)} onSaved={() => void list.reload()} />}
+      {requesting && <RequestForm initial={initial} onClose={() => setRequesting(false)} onSaved={() => void list.reload()} />}
       {deciding && <DecideForm {...deciding} onClose={() => setDeciding(null)} onSaved={() => void list.reload()} />}
     </>
   );

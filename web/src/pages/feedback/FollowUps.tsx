@@ -7,6 +7,7 @@ import { Link } from 'react-router-dom';
 import { listFollowUps, OUTCOMES, updateFollowUp, type FollowUpOutcome, type SurveyFollowUp } from '../../api/feedback';
 import ErrorAlert from '../../components/ErrorAlert';
 import PageHeader from '../../components/PageHeader';
+import { useAuth } from '../../auth/AuthContext';
 import { formatTime } from '../../lib/format';
 import { toApiError, useAsync } from '../../lib/useAsync';
 
@@ -49,6 +50,17 @@ function CloseFollowUp({ row, onDone }: { row: SurveyFollowUp; onDone: () => voi
 
 function Queue({ state }: { state: 'open' | 'all' }) {
   const { t } = useTranslation();
+  const { can } = useAuth();
+  const exclusionLink = (f: SurveyFollowUp, outcome: FollowUpOutcome) => {
+    const evidence = t('feedback.exclusionEvidence', {
+      id: f.id,
+      reason: f.reason,
+      outcome: t(`feedback.outcomes.${outcome}`),
+      closed: f.closed_at ? formatTime(f.closed_at) : '',
+      note: f.note,
+    });
+    return `/assessment/exclusions?${new URLSearchParams({ ticket: String(f.ticket_id), evidence })}`;
+  };
   const list = useAsync(() => listFollowUps(state), [state]);
   const now = Date.now();
   return (
@@ -74,6 +86,16 @@ function Queue({ state }: { state: 'open' | 'all' }) {
           },
           { title: t('feedback.outcome'), render: (_, f) => (f.outcome ? t(`feedback.outcomes.${f.outcome}`) : '–') },
           { title: t('feedback.note'), dataIndex: 'note' },
+          {
+            // A recorded outcome can support a request to leave the ticket out of assessment (剔除).
+            key: 'exclusion',
+            render: (_, f) =>
+              f.outcome && can('ticket.write') ? (
+                <Link to={exclusionLink(f, f.outcome)} data-testid={`request-exclusion-${f.id}`}>
+                  {t('feedback.requestExclusion')}
+                </Link>
+              ) : null,
+          },
         ]}
       />
     </>
