@@ -48,7 +48,8 @@ test('a resolution mails the survey; the customer answers from the mail on a pho
     const templateId = ((await created.json()) as { id: number }).id;
     const rule = await quality.api.post('/api/v1/survey-rules', {
       headers: { 'X-CSRF-Token': quality.csrf },
-      data: { template_id: templateId, trigger: 'resolved', ticket_type: 'consultation', quiet_days: 0 },
+      // By e-mail only: the first matching rule sends, and feedback.spec's rule takes phone tickets.
+      data: { template_id: templateId, trigger: 'resolved', ticket_type: 'consultation', channel: 'email', quiet_days: 0 },
     });
     expect(rule.status(), await rule.text()).toBe(201);
   } finally {
@@ -67,7 +68,10 @@ test('a resolution mails the survey; the customer answers from the mail on a pho
   }
 
   // The agent resolves the customer's consultation on the ticket page.
-  const ticket = await registerConsultation(baseURL as string, unique('E2E 邮件工单 '), 'agent', { customer_id: customerId });
+  const ticket = await registerConsultation(baseURL as string, unique('E2E 邮件工单 '), 'agent', {
+    customer_id: customerId,
+    channel: 'email',
+  });
   await login('agent');
   await acceptAndResolve(page, ticket.id);
 
