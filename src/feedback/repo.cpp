@@ -409,28 +409,36 @@ std::vector<FollowUp> ListFollowUps(Connection& db, const Departments& departmen
 namespace {
 
 // The one-row JSON tables (survey_settings, survey_topic_dictionary): their row's body, and its
-// upsert. `table` is one of those names, never input.
-std::optional<std::string> LoadBody(Connection& db, const char* table) {
-  auto r = db.QueryOne(std::string("SELECT body FROM ") + table + " WHERE id = 1");
+// upsert, each statement written out whole.
+struct BodyTable {
+  const char* select;
+  const char* upsert;
+};
+const BodyTable kSettings{"SELECT body FROM survey_settings WHERE id = 1",
+                          "INSERT INTO survey_settings (id, body, updated_at) VALUES (1, ?, ?)"
+                          " ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at"};
+const BodyTable kTopics{"SELECT body FROM survey_topic_dictionary WHERE id = 1",
+                        "INSERT INTO survey_topic_dictionary (id, body, updated_at) VALUES (1, ?, ?)"
+                        " ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at"};
+
+std::optional<std::string> LoadBody(Connection& db, const BodyTable& table) {
+  auto r = db.QueryOne(table.select);
   if (!r) return std::nullopt;
   return r->Text(0);
 }
 
-Status SaveBody(Connection& db, const char* table, const std::string& body, TimeMs now) {
-  return db.Exec(std::string("INSERT INTO ") + table +
-                     " (id, body, updated_at) VALUES (1, ?, ?)"
-                     " ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
-                 {body, now});
+Status SaveBody(Connection& db, const BodyTable& table, const std::string& body, TimeMs now) {
+  return db.Exec(table.upsert, {body, now});
 }
 
 }  // namespace
 
 std::optional<std::string> LoadSettings(Connection& db) {
-  return LoadBody(db, "survey_settings");
+  return LoadBody(db, kSettings);
 }
 
 Status SaveSettings(Connection& db, const std::string& body, TimeMs now) {
-  return SaveBody(db, "survey_settings", body, now);
+  return SaveBody(db, kSettings, body, now);
 }
 
 Status SaveSatisfactionMap(Connection& db, const std::vector<MappedRating>& map) {
@@ -653,11 +661,11 @@ std::vector<OpenText> OpenTexts(Connection& db, const TextQuery& q) {
 }
 
 std::optional<std::string> LoadTopics(Connection& db) {
-  return LoadBody(db, "survey_topic_dictionary");
+  return LoadBody(db, kTopics);
 }
 
 Status SaveTopics(Connection& db, const std::string& body, TimeMs now) {
-  return SaveBody(db, "survey_topic_dictionary", body, now);
+  return SaveBody(db, kTopics, body, now);
 }
 
 }  // namespace sqm::feedback::repo
