@@ -1,6 +1,6 @@
 // The default library of measures (issue 10), ready on first start: each a code, a name and a
 // one-line definition in both languages, over the desk's fact sources (desk/repo/facts.cpp) and
-// feedback's (feedback/facts.cpp).
+// feedback's (feedback/repo/facts.cpp).
 // Built-in measures are code, not rows: an organisation adds its own beside them
 // (POST /api/v1/assessment/measures) and cannot change these.
 #include "assessment/measure.h"
@@ -98,7 +98,7 @@ std::vector<Measure> Library() {
   l.push_back(Of("reopens", {"重办次数", "Reopenings"},
                  {"计入被重办的办结人的重办次数", "Reopenings, charged to the resolver reopened"}, "reopens",
                  {.kind = A::kCount}, "", "count", kLower));
-  // Customer feedback (feedback/facts.cpp).
+  // Customer feedback (feedback/repo/facts.cpp).
   l.push_back(Ratio("csat", {"CSAT 满意度", "CSAT"},
                     {"问卷 CSAT 评分为 4 或 5 的比例", "Share of survey CSAT answers of 4 or 5"}, "survey_answers",
                     "csat is not null", "csat >= 4", kHigher));
