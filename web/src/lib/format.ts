@@ -64,6 +64,14 @@ export function businessDayRange(from?: string, to?: string, zone: string = busi
   };
 }
 
+/**
+ * Today's calendar date in the business zone, as a local date for date pickers: between 16:00 and
+ * 24:00 UTC a browser in UTC is still on yesterday while Shanghai is on today.
+ */
+export function businessToday(zone: string = businessZone): dayjs.Dayjs {
+  return dayjs(dayjs().tz(zone).format('YYYY-MM-DD'));
+}
+
 /** The business-zone calendar day ("2026-11-22") of an instant. */
 export function businessDay(iso: string, zone: string = businessZone): string {
   return dayjs(iso).tz(zone).format('YYYY-MM-DD');

@@ -1,7 +1,7 @@
 // Times show in the business zone, with its offset when the browser's zone differs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatTime, setBusinessZone, startOfBusinessDay, ticketNumber } from '../../src/lib/format';
+import { businessToday, formatTime, setBusinessZone, startOfBusinessDay, ticketNumber } from '../../src/lib/format';
 
 // The browser's zone here is the test process's: pinned by the test script (TZ=UTC).
 test('a UTC browser sees Beijing times with their offset', () => {
@@ -28,4 +28,13 @@ test('business days start at local midnight', () => {
 test('ticket numbers', () => {
   assert.equal(ticketNumber(2938), 'T002938');
   assert.equal(ticketNumber(1234567), 'T1234567');
+});
+
+// Date pickers open on the business zone's today: at 20:00 UTC on 1 June it is already the
+// 2nd in Shanghai, and a range ending "today" must include a ticket made a minute ago.
+test("today is the business zone's date, not the browser's", (t) => {
+  t.mock.timers.enable({ apis: ['Date'], now: Date.parse('2026-06-01T20:00:00Z') });
+  assert.equal(businessToday().format('YYYY-MM-DD'), '2026-06-02');
+  assert.equal(businessToday('UTC').format('YYYY-MM-DD'), '2026-06-01');
+  t.mock.timers.reset();
 });

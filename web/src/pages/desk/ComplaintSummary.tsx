@@ -1,7 +1,7 @@
 // The periodic complaint analysis: counts, Pareto by category, by department, weekly trend and
 // repeat complainants, for a date range.
 import { Card, Col, DatePicker, Row, Space, Statistic, Table } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -10,6 +10,7 @@ import type { ComplaintSummary as Summary } from '../../api/deskTypes';
 import ErrorAlert from '../../components/ErrorAlert';
 import PageHeader from '../../components/PageHeader';
 import PageSpin from '../../components/PageSpin';
+import { businessDayRange, businessToday } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 
 const ComplaintCharts = lazy(() => import('./ComplaintCharts'));
@@ -17,14 +18,17 @@ const ComplaintCharts = lazy(() => import('./ComplaintCharts'));
 type Range = [Dayjs, Dayjs];
 
 function defaultRange(): Range {
-  return [dayjs().subtract(89, 'day').startOf('day'), dayjs().startOf('day')];
+  const today = businessToday();
+  return [today.subtract(89, 'day'), today];
 }
 
 export default function ComplaintSummary() {
   const { t } = useTranslation();
   const [range, setRange] = useState<Range>(defaultRange);
-  const from = range[0].startOf('day').toISOString();
-  const to = range[1].add(1, 'day').startOf('day').toISOString();
+  const today = businessToday();
+  const days = businessDayRange(range[0].format('YYYY-MM-DD'), range[1].format('YYYY-MM-DD'));
+  const from = days.from ?? '';
+  const to = days.to ?? '';
   const { data, error, loading, reload } = useAsync(() => getComplaintSummary(from, to), [from, to]);
 
   return (
@@ -40,9 +44,9 @@ export default function ComplaintSummary() {
               if (days?.[0] && days[1]) setRange([days[0], days[1]]);
             }}
             presets={[
-              { label: t('complaints.last30'), value: [dayjs().subtract(29, 'day'), dayjs()] },
-              { label: t('complaints.last90'), value: [dayjs().subtract(89, 'day'), dayjs()] },
-              { label: t('complaints.thisYear'), value: [dayjs().startOf('year'), dayjs()] },
+              { label: t('complaints.last30'), value: [today.subtract(29, 'day'), today] },
+              { label: t('complaints.last90'), value: [today.subtract(89, 'day'), today] },
+              { label: t('complaints.thisYear'), value: [today.startOf('year'), today] },
             ]}
           />
         }

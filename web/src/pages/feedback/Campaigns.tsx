@@ -3,7 +3,7 @@
 // expected proportion) and a preview of the strata (population, share of the sample) before it is
 // started; the sample is drawn from a seed the campaign records, so it can be drawn again.
 import { Alert, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Row, Select, Space, Table, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -23,7 +23,7 @@ import ErrorAlert from '../../components/ErrorAlert';
 import PageHeader from '../../components/PageHeader';
 import SubmitAlert from '../../components/SubmitAlert';
 import { useDepartments } from '../../lib/directory';
-import { businessDayRange, formatTime } from '../../lib/format';
+import { businessDayRange, businessToday, formatTime } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import { useSubmit } from '../../lib/useSubmit';
 import { stratumLabel } from './strata';
@@ -110,7 +110,7 @@ function NewCampaign({ onClose, onSaved }: { onClose: () => void; onSaved: (c: S
   }, { toFormPath });
   const initial: CampaignValues = {
     name: '',
-    range: [dayjs().subtract(1, 'year').add(1, 'day'), dayjs()],
+    range: [businessToday().subtract(1, 'year').add(1, 'day'), businessToday()],
     department_ids: [],
     tiers: [],
     stratify_by: 'department',

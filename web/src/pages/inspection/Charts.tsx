@@ -9,6 +9,7 @@ import { inspectionPareto, inspectionTrend, type ParetoBar, type TrendPoint } fr
 import EChart, { type ChartOption } from '../../components/charts/EChart';
 import ErrorAlert from '../../components/ErrorAlert';
 import PageHeader from '../../components/PageHeader';
+import { businessToday } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 
 /** The most inspected keys drawn as lines; the rest would make the chart unreadable. */
@@ -73,7 +74,7 @@ function ParetoChart({ bars }: { bars: ParetoBar[] }) {
 
 export default function Charts() {
   const { t } = useTranslation();
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().subtract(12, 'week').startOf('day'), dayjs().add(1, 'day').startOf('day')]);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [businessToday().subtract(12, 'week'), businessToday().add(1, 'day')]);
   const [by, setBy] = useState<'agent' | 'department'>('agent');
   const [period, setPeriod] = useState<'week' | 'month'>('week');
   const from = range[0].format('YYYY-MM-DD');
