@@ -16,7 +16,8 @@ SQM_TEST_PACKAGES=(chromium fonts-noto-cjk clang-format postgresql-15 postgresql
 # For the fuzz targets and the sanitizer build (./test with SQM_FUZZ_SMOKE=1 or SQM_SANITIZE=1).
 SQM_CLANG_PACKAGES=(clang-14 libclang-rt-14-dev)
 
-log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
+# Each line carries the seconds since the script started, so a slow stage shows in CI's log.
+log() { printf '\033[1;34m==>\033[0m [%4d s] %s\n' "$SECONDS" "$*" >&2; }
 
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
