@@ -1,9 +1,6 @@
-// Test fixtures: each test gets a fresh Chromium profile (Debian's /usr/bin/chromium, no Playwright
+// Test fixtures: each test gets a fresh browser context in Debian's /usr/bin/chromium (no Playwright
 // download) pointed at the server from global-setup, plus a `login` helper.
 import { test as base, chromium, expect, type BrowserContext, type Page } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DEMO_PASSWORD } from './global-setup';
 
 const CHROMIUM_ARGS = [
@@ -36,12 +33,22 @@ export const test = base.extend<Fixtures>({
     if (!url) throw new Error('SQM_E2E_BASE_URL is not set: global setup did not run');
     await use(url);
   },
-  context: async ({ baseURL, browserLocale, browserTimezone, browserViewport }, use) => {
-    const profile = await mkdtemp(join(tmpdir(), 'sqm-chromium-'));
-    const context: BrowserContext = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: CHROMIUM_ARGS,
+  // One Chromium per worker, a fresh context (cookies, storage, locale, zone, size) per test:
+  // a context costs well under a second where launching a browser profile cost about two.
+  browser: [
+    async ({}, use) => {
+      const browser = await chromium.launch({
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: CHROMIUM_ARGS,
+      });
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
+  context: async ({ browser, baseURL, browserLocale, browserTimezone, browserViewport }, use) => {
+    const context: BrowserContext = await browser.newContext({
       baseURL,
       locale: browserLocale,
       timezoneId: browserTimezone,
@@ -51,7 +58,6 @@ export const test = base.extend<Fixtures>({
     });
     await use(context);
     await context.close();
-    await rm(profile, { recursive: true, force: true });
   },
   page: async ({ context }, use) => {
     const page: Page = context.pages()[0] ?? (await context.newPage());
