@@ -282,12 +282,13 @@ PartialStore::Size PartialStore::Report() const {
       for (std::size_t r = 0; r < rows; ++r) {
         for (std::size_t offset : sketch_offsets_) {
           if (const QuantileSketch* sketch = *At<QuantileSketch*>(block.rows.get() + r * stride_, offset)) {
-            size.bytes += HeapBytes(sizeof(QuantileSketch)) + sketch->BucketBytes();
+            size.sketch_bytes += HeapBytes(sizeof(QuantileSketch)) + sketch->BucketBytes();
           }
         }
       }
     }
   }
+  size.bytes += size.sketch_bytes;
   return size;
 }
 

@@ -90,6 +90,7 @@ class PartialStore {
     // subjects' hash table and nodes, the month blocks and their rows, the sketches and their
     // buckets. 0 when nothing is held.
     std::size_t bytes = 0;
+    std::size_t sketch_bytes = 0;  // of which the sketches and their buckets
   };
   Size Report() const;
 

@@ -1,6 +1,7 @@
 #include "analytics/store.h"
 
 #include <gtest/gtest.h>
+#include <malloc.h>
 
 #include <algorithm>
 #include <cmath>
@@ -160,6 +161,38 @@ TEST(PartialStore, WhatIsTakenBackLeavesNoPartialBehind) {
   EXPECT_TRUE(store.Subjects(SubjectKind::kStaff).empty());
   EXPECT_EQ(store.Range(0, alice, 0, 30000).Count(), 0);
 }
+
+// glibc's own malloc only: the sanitizer build (scripts/sanitize.sh) replaces it.
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
+// What the heap hands out now: small chunks in use and mapped blocks.
+std::size_t HeapInUse() {
+  const struct mallinfo2 info = mallinfo2();
+  return info.uordblks + info.hblkhd;
+}
+
+TEST(PartialStore, ReportCountsTheHeapTheStoreTakes) {
+  PartialStore store({MeasureShape::kCounts, MeasureShape::kCounts, MeasureShape::kValues, MeasureShape::kSketch,
+                      MeasureShape::kCounts});
+  std::mt19937_64 rng(7);
+  std::lognormal_distribution<double> minutes(2.8, 0.9);
+  const std::size_t before = HeapInUse();
+  for (Day d = 20454; d < 20454 + 120; ++d) {
+    for (std::int64_t id = 0; id < 150; ++id) {
+      for (std::size_t m = 0; m < 5; ++m) {
+        for (auto n = rng() % 6; n > 0; --n) {
+          std::optional<double> value;
+          if (m == 2 || m == 3) value = minutes(rng);
+          ASSERT_TRUE(store.Apply(m, {SubjectKind::kStaff, id}, d, value, rng() % 2 == 0, +1));
+        }
+      }
+    }
+  }
+  const double taken = static_cast<double>(HeapInUse() - before);
+  const double reported = static_cast<double>(store.Report().bytes);
+  EXPECT_GT(reported, 4e6);
+  EXPECT_NEAR(reported, taken, 0.03 * taken) << "the heap grew by " << taken << " bytes";
+}
+#endif
 
 TEST(PartialStore, AValueForACountMeasureIsRefused) {
   PartialStore store({MeasureShape::kCounts, MeasureShape::kValues});
