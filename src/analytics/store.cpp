@@ -104,16 +104,11 @@ PartialStore::PartialStore(std::vector<MeasureShape> measures) : shapes_(std::mo
 }
 
 PartialStore::~PartialStore() {
-  ReleaseAll();
-}
-
-void PartialStore::ReleaseAll() {
   for (const auto& [subject, series] : series_) {
     for (const auto& block : series) {
       for (std::size_t r = 0; r < Rows(block); ++r) ReleaseSketches(block.rows.get() + r * stride_);
     }
   }
-  decltype(series_)().swap(series_);
 }
 
 std::size_t PartialStore::Rows(const MonthBlock& b) const {
@@ -149,6 +144,7 @@ void PartialStore::EraseDay(MonthBlock& b, int day_of_month) {
 
 bool PartialStore::AddTo(std::byte* row, std::size_t m, std::optional<double> value, bool counted) {
   Slot slot = SlotAt(row, offsets_[m], shapes_[m]);
+  // facts::Add refuses these too; asked first so that no sketch is made for a refused fact.
   if (slot.counts->count == std::numeric_limits<std::uint32_t>::max() || (value && slot.values == nullptr)) {
     return false;
   }

@@ -117,7 +117,6 @@ class PartialStore {
   void MergeInto(Partial& out, const std::byte* row, std::size_t m) const;
   bool Empty(const std::byte* row) const;
   void ReleaseSketches(const std::byte* row) const;
-  void ReleaseAll();
 
   std::vector<MeasureShape> shapes_;
   std::vector<std::uint32_t> offsets_;  // of each measure's slot in a row
