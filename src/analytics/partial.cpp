@@ -1,6 +1,5 @@
 #include "analytics/partial.h"
 
-#include <algorithm>
 #include <cassert>
 #include <cmath>
 
@@ -17,14 +16,8 @@ void ExactSum::Add(double x) {
 }
 
 Partial::Partial(const Partial& other)
-    : count_(other.count_),
-      counted_(other.counted_),
-      valued_(other.valued_),
-      sum_(other.sum_),
-      squares_(other.squares_),
-      min_(other.min_),
-      max_(other.max_),
-      extremes_known_(other.extremes_known_),
+    : counts_(other.counts_),
+      values_(other.values_),
       sketch_(other.sketch_ ? std::make_unique<QuantileSketch>(*other.sketch_) : nullptr) {}
 
 Partial& Partial::operator=(const Partial& other) {
@@ -32,79 +25,24 @@ Partial& Partial::operator=(const Partial& other) {
   return *this;
 }
 
-void Partial::Add(std::optional<double> value, bool counted) {
-  ++count_;
-  if (counted) ++counted_;
-  if (!value) return;
-  const double v = *value;
-  if (valued_ == 0) {
-    min_ = max_ = v;
-    extremes_known_ = true;
-  } else {
-    min_ = std::min(min_, v);
-    max_ = std::max(max_, v);
-  }
-  ++valued_;
-  sum_.Add(v);
-  squares_.Add(v * v);
-  if (sketch_) sketch_->Add(v);
-}
-
-bool Partial::Retract(std::optional<double> value, bool counted) {
-  if (count_ == 0 || (counted && counted_ == 0) || (value && valued_ == 0)) return false;
-  if (value && sketch_ && !sketch_->Retract(*value)) return false;
-  --count_;
-  if (counted) --counted_;
-  if (!value) return true;
-  const double v = *value;
-  --valued_;
-  sum_.Add(-v);
-  squares_.Add(-(v * v));
-  if (valued_ == 0) {
-    // Nothing left: start again exactly (a compensated sum of x - x is 0 anyway).
-    sum_ = {};
-    squares_ = {};
-    extremes_known_ = true;
-  } else if (v <= min_ || v >= max_) {
-    extremes_known_ = false;
-  }
-  return true;
-}
-
 void Partial::Merge(const Partial& other) {
   assert(HasSketch() == other.HasSketch());
-  count_ += other.count_;
-  counted_ += other.counted_;
-  if (other.valued_ > 0) {
-    if (valued_ == 0) {
-      min_ = other.min_;
-      max_ = other.max_;
-      extremes_known_ = other.extremes_known_;
-    } else {
-      min_ = std::min(min_, other.min_);
-      max_ = std::max(max_, other.max_);
-      extremes_known_ = extremes_known_ && other.extremes_known_;
-    }
-    valued_ += other.valued_;
-    sum_.Add(other.sum_.Value());
-    squares_.Add(other.squares_.Value());
-  }
-  if (sketch_) sketch_->Merge(*other.sketch_);
+  Merge(other.counts_, &other.values_, other.sketch_.get());
 }
 
 std::optional<double> Partial::Mean() const {
-  if (valued_ == 0) return std::nullopt;
-  return Sum() / static_cast<double>(valued_);
+  if (values_.valued == 0) return std::nullopt;
+  return Sum() / static_cast<double>(values_.valued);
 }
 
 std::optional<double> Partial::Min() const {
-  if (valued_ == 0 || !extremes_known_) return std::nullopt;
-  return min_;
+  if (values_.valued == 0 || !values_.extremes_known) return std::nullopt;
+  return values_.min;
 }
 
 std::optional<double> Partial::Max() const {
-  if (valued_ == 0 || !extremes_known_) return std::nullopt;
-  return max_;
+  if (values_.valued == 0 || !values_.extremes_known) return std::nullopt;
+  return values_.max;
 }
 
 std::optional<double> Partial::Percentile(double p) const {
@@ -113,7 +51,7 @@ std::optional<double> Partial::Percentile(double p) const {
 }
 
 std::size_t Partial::Bytes() const {
-  return sizeof(*this) + (sketch_ ? sketch_->Bytes() : 0);
+  return sizeof(*this) + (sketch_ ? HeapBytes(sizeof(QuantileSketch)) + sketch_->BucketBytes() : 0);
 }
 
 }  // namespace sqm::analytics

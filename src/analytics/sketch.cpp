@@ -98,8 +98,9 @@ std::optional<double> QuantileSketch::Percentile(double p) const {
   return x_lo + (h - static_cast<double>(lo)) * (x_hi - x_lo);
 }
 
-std::size_t QuantileSketch::Bytes() const {
-  return sizeof(*this) + (positive_.capacity() + negative_.capacity()) * sizeof(Store::value_type);
+std::size_t QuantileSketch::BucketBytes() const {
+  return HeapBytes(positive_.capacity() * sizeof(Store::value_type)) +
+         HeapBytes(negative_.capacity() * sizeof(Store::value_type));
 }
 
 }  // namespace sqm::analytics

@@ -16,12 +16,21 @@
 // Not thread-safe; the engine guards its stores.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <utility>
 #include <vector>
 
 namespace sqm::analytics {
+
+// What glibc's malloc takes for a request of `n` bytes: the request and one header word, rounded
+// up to 16 bytes, at least 32; nothing for nothing. The memory reports count the heap with it.
+constexpr std::size_t HeapBytes(std::size_t n) {
+  if (n == 0) return 0;
+  const std::size_t chunk = (n + sizeof(std::size_t) + 15) / 16 * 16;
+  return chunk < 32 ? 32 : chunk;
+}
 
 class QuantileSketch {
  public:
@@ -48,7 +57,9 @@ class QuantileSketch {
   std::optional<double> Percentile(double p) const;
   // Buckets held (for memory reports).
   std::size_t Buckets() const { return positive_.size() + negative_.size(); }
-  std::size_t Bytes() const;
+  // The heap the buckets take (see HeapBytes), and that with the object itself.
+  std::size_t BucketBytes() const;
+  std::size_t Bytes() const { return sizeof(*this) + BucketBytes(); }
 
  private:
   using Store = std::vector<std::pair<std::int32_t, std::int64_t>>;  // key -> count, sorted by key

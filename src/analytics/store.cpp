@@ -1,7 +1,11 @@
 #include "analytics/store.h"
 
 #include <algorithm>
+#include <bit>
 #include <chrono>
+#include <cstring>
+#include <new>
+#include <type_traits>
 
 namespace sqm::analytics {
 
@@ -18,65 +22,231 @@ Day FirstDayOfMonth(std::int32_t month) {
   return static_cast<Day>(first.time_since_epoch().count());
 }
 
-PartialStore::PartialStore(std::vector<MeasureShape> measures) : measures_(std::move(measures)) {}
+namespace {
 
-std::vector<Partial> PartialStore::Blank() const {
-  std::vector<Partial> out;
-  out.reserve(measures_.size());
-  for (const auto& shape : measures_) out.emplace_back(shape.with_sketch);
-  return out;
+// The slots of a row. Rows are copied with memcpy, so every slot is trivially copyable; a count
+// slot is the first member of every shape's slot.
+using Counts = FactCounts<std::uint32_t>;
+using Values = ValueSums<std::uint32_t>;
+struct ValueSlot {
+  Counts counts;
+  Values values;
+};
+struct SketchSlot {
+  Counts counts;
+  Values values;
+  QuantileSketch* sketch = nullptr;  // owned by the store; null while no value is held
+};
+static_assert(sizeof(Counts) == 8 && sizeof(ValueSlot) == 64 && sizeof(SketchSlot) == 72);
+static_assert(std::is_trivially_copyable_v<ValueSlot> && std::is_trivially_copyable_v<SketchSlot>);
+
+std::size_t SlotBytes(MeasureShape shape) {
+  switch (shape) {
+    case MeasureShape::kCounts: return sizeof(Counts);
+    case MeasureShape::kValues: return sizeof(ValueSlot);
+    case MeasureShape::kSketch: return sizeof(SketchSlot);
+  }
+  return 0;
 }
 
-void PartialStore::Prune(std::map<std::int32_t, std::vector<Partial>>& by, std::int32_t key) {
-  auto it = by.find(key);
-  if (it == by.end()) return;
-  if (std::all_of(it->second.begin(), it->second.end(), [](const Partial& p) { return p.Count() == 0; })) {
-    by.erase(it);
+template <class T>
+T* At(std::byte* row, std::size_t offset) {
+  return std::launder(reinterpret_cast<T*>(row + offset));
+}
+template <class T>
+const T* At(const std::byte* row, std::size_t offset) {
+  return std::launder(reinterpret_cast<const T*>(row + offset));
+}
+
+// One measure's slot in a row, whatever its shape.
+struct Slot {
+  Counts* counts = nullptr;
+  Values* values = nullptr;           // null for a count measure
+  QuantileSketch** sketch = nullptr;  // null unless a percentile measure
+};
+
+Slot SlotAt(std::byte* row, std::size_t offset, MeasureShape shape) {
+  switch (shape) {
+    case MeasureShape::kCounts: return {At<Counts>(row, offset)};
+    case MeasureShape::kValues: {
+      auto* s = At<ValueSlot>(row, offset);
+      return {&s->counts, &s->values};
+    }
+    case MeasureShape::kSketch: {
+      auto* s = At<SketchSlot>(row, offset);
+      return {&s->counts, &s->values, &s->sketch};
+    }
   }
+  return {};
+}
+
+std::uint32_t DaysBefore(std::uint32_t days, int day_of_month) {
+  return static_cast<std::uint32_t>(std::popcount(days & ((std::uint32_t{1} << day_of_month) - 1)));
+}
+
+}  // namespace
+
+PartialStore::PartialStore(std::vector<MeasureShape> measures) : shapes_(std::move(measures)) {
+  for (std::size_t m = 0; m < shapes_.size(); ++m) {
+    offsets_.push_back(static_cast<std::uint32_t>(stride_));
+    if (shapes_[m] == MeasureShape::kSketch) sketch_offsets_.push_back(stride_ + offsetof(SketchSlot, sketch));
+    stride_ += SlotBytes(shapes_[m]);
+  }
+  blank_ = std::make_unique<std::byte[]>(stride_);
+  for (std::size_t m = 0; m < shapes_.size(); ++m) {
+    std::byte* at = blank_.get() + offsets_[m];
+    switch (shapes_[m]) {
+      case MeasureShape::kCounts: new (at) Counts{}; break;
+      case MeasureShape::kValues: new (at) ValueSlot{}; break;
+      case MeasureShape::kSketch: new (at) SketchSlot{}; break;
+    }
+  }
+}
+
+PartialStore::~PartialStore() {
+  for (const auto& [subject, series] : series_) {
+    for (const auto& block : series) {
+      for (std::size_t r = 0; r < Rows(block); ++r) ReleaseSketches(block.rows.get() + r * stride_);
+    }
+  }
+}
+
+std::size_t PartialStore::Rows(const MonthBlock& b) const {
+  return 1 + static_cast<std::size_t>(std::popcount(b.days));
+}
+
+std::byte* PartialStore::Row(const MonthBlock& b, int day_of_month) const {
+  return b.rows.get() + (1 + DaysBefore(b.days, day_of_month)) * stride_;
+}
+
+std::byte* PartialStore::InsertDay(MonthBlock& b, int day_of_month) {
+  const std::size_t rows = Rows(b);
+  const std::size_t at = 1 + DaysBefore(b.days, day_of_month);
+  auto grown = std::make_unique_for_overwrite<std::byte[]>((rows + 1) * stride_);
+  std::memcpy(grown.get(), b.rows.get(), at * stride_);
+  std::memcpy(grown.get() + at * stride_, blank_.get(), stride_);
+  std::memcpy(grown.get() + (at + 1) * stride_, b.rows.get() + at * stride_, (rows - at) * stride_);
+  b.rows = std::move(grown);
+  b.days |= std::uint32_t{1} << day_of_month;
+  return b.rows.get() + at * stride_;
+}
+
+void PartialStore::EraseDay(MonthBlock& b, int day_of_month) {
+  const std::size_t rows = Rows(b);
+  const std::size_t at = 1 + DaysBefore(b.days, day_of_month);
+  ReleaseSketches(b.rows.get() + at * stride_);
+  auto shrunk = std::make_unique_for_overwrite<std::byte[]>((rows - 1) * stride_);
+  std::memcpy(shrunk.get(), b.rows.get(), at * stride_);
+  std::memcpy(shrunk.get() + at * stride_, b.rows.get() + (at + 1) * stride_, (rows - at - 1) * stride_);
+  b.rows = std::move(shrunk);
+  b.days &= ~(std::uint32_t{1} << day_of_month);
+}
+
+bool PartialStore::AddTo(std::byte* row, std::size_t m, std::optional<double> value, bool counted) {
+  Slot slot = SlotAt(row, offsets_[m], shapes_[m]);
+  // facts::Add refuses these too; asked first so that no sketch is made for a refused fact.
+  if (slot.counts->count == std::numeric_limits<std::uint32_t>::max() || (value && slot.values == nullptr)) {
+    return false;
+  }
+  QuantileSketch* sketch = nullptr;
+  if (slot.sketch != nullptr && value) {
+    if (*slot.sketch == nullptr) *slot.sketch = new QuantileSketch();
+    sketch = *slot.sketch;
+  }
+  return facts::Add(*slot.counts, slot.values, sketch, value, counted);
+}
+
+bool PartialStore::RetractFrom(std::byte* row, std::size_t m, std::optional<double> value, bool counted) {
+  Slot slot = SlotAt(row, offsets_[m], shapes_[m]);
+  QuantileSketch* sketch = slot.sketch != nullptr ? *slot.sketch : nullptr;
+  if (!facts::Retract(*slot.counts, slot.values, sketch, value, counted)) return false;
+  if (sketch != nullptr && slot.values->valued == 0) {
+    delete sketch;
+    *slot.sketch = nullptr;
+  }
+  return true;
+}
+
+void PartialStore::MergeInto(Partial& out, const std::byte* row, std::size_t m) const {
+  Slot slot = SlotAt(const_cast<std::byte*>(row), offsets_[m], shapes_[m]);
+  out.Merge(*slot.counts, slot.values, slot.sketch != nullptr ? *slot.sketch : nullptr);
+}
+
+bool PartialStore::Empty(const std::byte* row) const {
+  for (std::size_t m = 0; m < shapes_.size(); ++m) {
+    if (At<Counts>(row, offsets_[m])->count != 0) return false;
+  }
+  return true;
+}
+
+void PartialStore::ReleaseSketches(const std::byte* row) const {
+  for (std::size_t offset : sketch_offsets_) delete *At<QuantileSketch*>(row, offset);
 }
 
 bool PartialStore::Apply(std::size_t m, Subject s, Day d, std::optional<double> value, bool counted, int sign) {
+  if (value && shapes_[m] == MeasureShape::kCounts) return false;
   const std::int32_t month = MonthOf(d);
+  const int day_of_month = d - FirstDayOfMonth(month);
+  const std::uint32_t bit = std::uint32_t{1} << day_of_month;
+  auto by_month = [month](const MonthBlock& b, std::int32_t key) { return b.month < key; };
   if (sign > 0) {
-    auto& series = series_[s];
-    auto day = series.days.try_emplace(d).first;
-    if (day->second.empty()) day->second = Blank();
-    auto mon = series.months.try_emplace(month).first;
-    if (mon->second.empty()) mon->second = Blank();
-    day->second[m].Add(value, counted);
-    mon->second[m].Add(value, counted);
-    return true;
+    Series& series = series_[s];
+    auto block = std::lower_bound(series.begin(), series.end(), month, by_month);
+    if (block == series.end() || block->month != month) {
+      block = series.insert(block, MonthBlock{month, 0, std::make_unique_for_overwrite<std::byte[]>(stride_)});
+      std::memcpy(block->rows.get(), blank_.get(), stride_);
+    }
+    // The month holds at least what its days hold: when it takes the fact, so does the day.
+    if (!AddTo(block->rows.get(), m, value, counted)) {
+      if (block->days == 0) series.erase(block);
+      if (series.empty()) series_.erase(s);
+      return false;
+    }
+    std::byte* row = (block->days & bit) != 0 ? Row(*block, day_of_month) : InsertDay(*block, day_of_month);
+    return AddTo(row, m, value, counted);
   }
   auto it = series_.find(s);
   if (it == series_.end()) return false;
-  auto day = it->second.days.find(d);
-  if (day == it->second.days.end() || !day->second[m].Retract(value, counted)) return false;
+  Series& series = it->second;
+  auto block = std::lower_bound(series.begin(), series.end(), month, by_month);
+  if (block == series.end() || block->month != month || (block->days & bit) == 0) return false;
+  std::byte* row = Row(*block, day_of_month);
+  if (!RetractFrom(row, m, value, counted)) return false;
   // The month holds every fact its days hold, so this cannot fail while the store is consistent.
-  const bool in_month = it->second.months.at(month)[m].Retract(value, counted);
-  Prune(it->second.days, d);
-  Prune(it->second.months, month);
-  if (it->second.days.empty()) series_.erase(it);
+  const bool in_month = RetractFrom(block->rows.get(), m, value, counted);
+  if (Empty(row)) EraseDay(*block, day_of_month);
+  if (block->days == 0) {
+    ReleaseSketches(block->rows.get());
+    series.erase(block);
+  }
+  if (series.empty()) series_.erase(it);
+  if (series_.empty()) decltype(series_)().swap(series_);  // give the hash table's buckets back
   return in_month;
 }
 
 Partial PartialStore::Range(std::size_t m, Subject s, Day from, Day to) const {
-  Partial out(measures_[m].with_sketch);
+  Partial out(shapes_[m] == MeasureShape::kSketch);
   auto it = series_.find(s);
-  if (it == series_.end()) return out;
+  if (it == series_.end() || from >= to) return out;
   const Series& series = it->second;
-  for (Day d = from; d < to;) {
-    const std::int32_t month = MonthOf(d);
-    const Day next = FirstDayOfMonth(month + 1);
-    if (d == FirstDayOfMonth(month) && next <= to) {
-      if (auto mon = series.months.find(month); mon != series.months.end()) out.Merge(mon->second[m]);
-      d = next;
+  const std::int32_t last = MonthOf(to - 1);
+  auto block = std::lower_bound(series.begin(), series.end(), MonthOf(from),
+                                [](const MonthBlock& b, std::int32_t key) { return b.month < key; });
+  for (; block != series.end() && block->month <= last; ++block) {
+    const Day first_day = FirstDayOfMonth(block->month);
+    const Day next = FirstDayOfMonth(block->month + 1);
+    if (from <= first_day && next <= to) {
+      MergeInto(out, block->rows.get(), m);
       continue;
     }
-    const Day end = std::min(next, to);
-    for (auto day = series.days.lower_bound(d); day != series.days.end() && day->first < end; ++day) {
-      out.Merge(day->second[m]);
+    const int lo = std::max(from, first_day) - first_day;
+    const int hi = std::min(to, next) - first_day;
+    const std::uint32_t wanted =
+        (hi >= 32 ? ~std::uint32_t{0} : (std::uint32_t{1} << hi) - 1) & ~((std::uint32_t{1} << lo) - 1);
+    std::size_t r = 1 + DaysBefore(block->days, lo);
+    for (std::uint32_t held = block->days & wanted; held != 0; held &= held - 1, ++r) {
+      MergeInto(out, block->rows.get() + r * stride_, m);
     }
-    d = end;
   }
   return out;
 }
@@ -93,18 +263,28 @@ std::vector<std::int64_t> PartialStore::Subjects(SubjectKind kind) const {
 PartialStore::Size PartialStore::Report() const {
   Size size;
   size.subjects = series_.size();
-  constexpr std::size_t kMapNode = 48;  // a std::map node's links and key, roughly
+  size.measures = shapes_.size();
+  if (series_.empty()) return size;
+  // libstdc++'s node: the next pointer, the key and value, the cached hash.
+  constexpr std::size_t kNode = sizeof(void*) + sizeof(std::pair<const Subject, Series>) + sizeof(std::size_t);
+  size.bytes += HeapBytes(series_.bucket_count() * sizeof(void*));
   for (const auto& [subject, series] : series_) {
-    size.bytes += sizeof(Subject) + sizeof(Series) + 2 * sizeof(void*);
-    for (const auto* by : {&series.days, &series.months}) {
-      for (const auto& [key, partials] : *by) {
-        size.bytes += kMapNode;
-        for (const auto& p : partials) size.bytes += p.Bytes();
+    size.bytes += HeapBytes(kNode) + HeapBytes(series.capacity() * sizeof(MonthBlock));
+    for (const auto& block : series) {
+      const std::size_t rows = Rows(block);
+      size.bytes += HeapBytes(rows * stride_);
+      size.day_partials += (rows - 1) * shapes_.size();
+      size.month_partials += shapes_.size();
+      for (std::size_t r = 0; r < rows; ++r) {
+        for (std::size_t offset : sketch_offsets_) {
+          if (const QuantileSketch* sketch = *At<QuantileSketch*>(block.rows.get() + r * stride_, offset)) {
+            size.sketch_bytes += HeapBytes(sizeof(QuantileSketch)) + sketch->BucketBytes();
+          }
+        }
       }
     }
-    size.day_partials += series.days.size() * measures_.size();
-    size.month_partials += series.months.size() * measures_.size();
   }
+  size.bytes += size.sketch_bytes;
   return size;
 }
 

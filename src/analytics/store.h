@@ -1,17 +1,32 @@
 // The engine's memory: for every subject (a staff member, a department, the organisation) and
-// every measure, one Partial per local day with facts, and the same merged per month, so that a
-// period's value is the merge of its whole months and the days at its edges, never a rescan.
+// every measure, the partial aggregate of each local day with facts, and the same merged per
+// month, so that a period's value is the merge of its whole months and the days at its edges,
+// never a rescan.
 //
 // Days are counted from 1970-01-01 in the organisation's business time zone (the caller converts
 // a fact's instant); a month is the civil month of its days. Each change of a fact is applied as
 // a retraction of its old contribution and an addition of the new one; the store keeps days and
-// months in step.
+// months in step, and drops a day (a month) as soon as it holds no fact.
+//
+// Layout (issue 13: 10,000 staff x 261 working days must fit in well under 3 GB). A store has one
+// schema: each measure has a shape (MeasureShape) and a fixed offset in a row of `stride` bytes.
+// A row is one flat run of typed slots, not objects: a count slot is two 32-bit counters (8 B), a
+// values slot adds the valued counter, compensated sum and sum of squares, min and max (64 B), a
+// sketch slot adds a pointer to a QuantileSketch on the heap (72 B), made with the slot's first
+// value and freed with its last. A subject keeps one block per month with facts, sorted by month:
+// the month's row, then one row per day held, in day order (a bit per day of the month says
+// which); a block is one allocation of exactly its rows. With the 17 default measures (15 count
+// measures, a mean and a percentile) a row is 256 B.
+//
+// Counters are 32-bit: a day or month of one subject holds at most 2^32 - 1 facts of a measure
+// (an Apply beyond that is refused), while Range answers in 64-bit Partials.
 //
 // Not thread-safe: the engine applies events on one thread and guards readers.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
-#include <map>
+#include <memory>
 #include <optional>
 #include <unordered_map>
 #include <vector>
@@ -30,9 +45,11 @@ struct Subject {
   bool operator==(const Subject&) const = default;
 };
 
-// What a measure's partials keep besides counts and sums.
-struct MeasureShape {
-  bool with_sketch = false;  // percentiles
+// What a measure's partials keep.
+enum class MeasureShape : std::uint8_t {
+  kCounts,  // count and ratio measures: facts and counted facts; a fact with a value is refused
+  kValues,  // sum, mean, min, max: also the values' sums and extremes
+  kSketch,  // percentiles: also a QuantileSketch of the values
 };
 
 // The civil month (year * 12 + month - 1) a day falls in.
@@ -43,42 +60,69 @@ Day FirstDayOfMonth(std::int32_t month);
 class PartialStore {
  public:
   explicit PartialStore(std::vector<MeasureShape> measures);
+  ~PartialStore();
+  // The store owns the sketches its rows point to.
+  PartialStore(const PartialStore&) = delete;
+  PartialStore& operator=(const PartialStore&) = delete;
 
   // Adds (sign +1) or takes back (sign -1) one fact of measure `m` (an index into the shapes)
   // for `s` on day `d`. Returns false, changing nothing, when a retraction does not match what
-  // is held (the engine's bookkeeping error: it then rebuilds).
+  // is held (the engine's bookkeeping error: it then rebuilds), when a count measure is given a
+  // value, or when the month's counter of the measure is full.
   bool Apply(std::size_t m, Subject s, Day d, std::optional<double> value, bool counted, int sign);
 
-  // The merge of days [from, to) of measure `m` for `s`: whole months from the month partials,
-  // the days at the edges from the day partials. Empty (Count() == 0) when nothing is held.
+  // The merge of days [from, to) of measure `m` for `s`: whole months from the month rows, the
+  // days at the edges from the day rows. Empty (Count() == 0) when nothing is held.
   Partial Range(std::size_t m, Subject s, Day from, Day to) const;
 
   // Every subject of `kind` that holds any fact.
   std::vector<std::int64_t> Subjects(SubjectKind kind) const;
 
+  // The bytes of one row (every measure's slot of one subject and day or month).
+  std::size_t RowBytes() const { return stride_; }
+
   struct Size {
     std::size_t subjects = 0;
-    std::size_t day_partials = 0;
-    std::size_t month_partials = 0;
-    std::size_t bytes = 0;  // an estimate: partials, sketches and the maps' nodes
+    std::size_t measures = 0;
+    std::size_t day_partials = 0;    // days held x measures
+    std::size_t month_partials = 0;  // months held x measures
+    // The heap the held data takes, counted as glibc's malloc hands it out (HeapBytes): the
+    // subjects' hash table and nodes, the month blocks and their rows, the sketches and their
+    // buckets. 0 when nothing is held.
+    std::size_t bytes = 0;
+    std::size_t sketch_bytes = 0;  // of which the sketches and their buckets
   };
   Size Report() const;
 
  private:
+  struct MonthBlock {
+    std::int32_t month = 0;
+    std::uint32_t days = 0;             // bit i: day i + 1 of the month has a row
+    std::unique_ptr<std::byte[]> rows;  // the month's row, then the days' rows in day order
+  };
+  using Series = std::vector<MonthBlock>;  // sorted by month
   struct SubjectHash {
     std::size_t operator()(const Subject& s) const {
       return std::hash<std::int64_t>()(s.id * 4 + static_cast<std::int64_t>(s.kind));
     }
   };
-  // One subject's partials: per day and per month, each a vector with one Partial per measure.
-  struct Series {
-    std::map<Day, std::vector<Partial>> days;
-    std::map<std::int32_t, std::vector<Partial>> months;
-  };
-  std::vector<Partial> Blank() const;
-  static void Prune(std::map<std::int32_t, std::vector<Partial>>& by, std::int32_t key);
 
-  std::vector<MeasureShape> measures_;
+  std::byte* Row(const MonthBlock& b, int day_of_month) const;
+  std::size_t Rows(const MonthBlock& b) const;
+  // Makes room for a day's row (blank) in `b`; returns it.
+  std::byte* InsertDay(MonthBlock& b, int day_of_month);
+  void EraseDay(MonthBlock& b, int day_of_month);
+  bool AddTo(std::byte* row, std::size_t m, std::optional<double> value, bool counted);
+  bool RetractFrom(std::byte* row, std::size_t m, std::optional<double> value, bool counted);
+  void MergeInto(Partial& out, const std::byte* row, std::size_t m) const;
+  bool Empty(const std::byte* row) const;
+  void ReleaseSketches(const std::byte* row) const;
+
+  std::vector<MeasureShape> shapes_;
+  std::vector<std::uint32_t> offsets_;  // of each measure's slot in a row
+  std::vector<std::size_t> sketch_offsets_;
+  std::size_t stride_ = 0;
+  std::unique_ptr<std::byte[]> blank_;  // a row of empty slots
   std::unordered_map<Subject, Series, SubjectHash> series_;
 };
 

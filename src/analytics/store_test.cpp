@@ -1,10 +1,13 @@
 #include "analytics/store.h"
 
 #include <gtest/gtest.h>
+#include <malloc.h>
 
 #include <algorithm>
 #include <cmath>
 #include <random>
+#include <set>
+#include <utility>
 #include <vector>
 
 #include "base/stats.h"
@@ -36,10 +39,12 @@ struct Fact {
   bool counted;
 };
 
-TEST(PartialStore, AnyRangeEqualsARecomputationAfterRandomChanges) {
-  // Measures: a ratio (no value), a mean (value), a percentile (value and sketch).
-  PartialStore store({{}, {}, {.with_sketch = true}});
-  std::mt19937_64 rng(13);
+// Random additions and retractions of facts of every measure of `shapes` (a value for every
+// measure that keeps values), then random ranges of every subject against a recomputation over
+// the facts held, and the rows held against the days and months that hold facts.
+void ExpectAnyRangeEqualsARecomputation(const std::vector<MeasureShape>& shapes, std::uint64_t seed) {
+  PartialStore store(shapes);
+  std::mt19937_64 rng(seed);
   std::lognormal_distribution<double> minutes(2.8, 0.9);
   const Day first = 20454;  // 2026-01-01
   const std::vector<Subject> subjects{{SubjectKind::kStaff, 1},
@@ -57,16 +62,16 @@ TEST(PartialStore, AnyRangeEqualsARecomputationAfterRandomChanges) {
       held.pop_back();
       continue;
     }
-    Fact f{rng() % 3, subjects[rng() % subjects.size()], first + static_cast<Day>(rng() % 400), std::nullopt,
-           rng() % 4 != 0};
-    if (f.measure > 0) f.value = minutes(rng);
+    Fact f{rng() % shapes.size(), subjects[rng() % subjects.size()], first + static_cast<Day>(rng() % 400),
+           std::nullopt, rng() % 4 != 0};
+    if (shapes[f.measure] != MeasureShape::kCounts) f.value = minutes(rng);
     ASSERT_TRUE(store.Apply(f.measure, f.subject, f.day, f.value, f.counted, +1));
     held.push_back(f);
   }
   for (int q = 0; q < 300; ++q) {
     const Day from = first - 10 + static_cast<Day>(rng() % 420);
     const Day to = from + static_cast<Day>(rng() % 200);
-    const std::size_t m = rng() % 3;
+    const std::size_t m = rng() % shapes.size();
     const Subject s = subjects[rng() % subjects.size()];
     long long count = 0, counted = 0;
     std::vector<double> values;
@@ -80,26 +85,64 @@ TEST(PartialStore, AnyRangeEqualsARecomputationAfterRandomChanges) {
     ASSERT_EQ(p.Count(), count) << from << ".." << to;
     ASSERT_EQ(p.Counted(), counted);
     ASSERT_EQ(p.Valued(), static_cast<long long>(values.size()));
+    ASSERT_EQ(p.HasSketch(), shapes[m] == MeasureShape::kSketch);
     if (values.empty()) {
       EXPECT_FALSE(p.Mean().has_value());
+      EXPECT_FALSE(p.Percentile(90).has_value());
       continue;
     }
     std::sort(values.begin(), values.end());
-    double sum = 0;
-    for (double v : values) sum += v;
+    double sum = 0, squares = 0;
+    for (double v : values) {
+      sum += v;
+      squares += v * v;
+    }
     EXPECT_NEAR(p.Sum(), sum, 1e-9 * sum);
+    EXPECT_NEAR(p.SumOfSquares(), squares, 1e-9 * squares);
     if (p.ExtremesKnown()) {
       EXPECT_EQ(*p.Max(), values.back());
+      EXPECT_EQ(*p.Min(), values.front());
     }
-    if (m == 2) {
+    if (shapes[m] == MeasureShape::kSketch) {
       const double exact = stats::Percentile(values, 90);
       EXPECT_LE(std::fabs(*p.Percentile(90) - exact), QuantileSketch::kDefaultAccuracy * exact + 1e-12);
     }
   }
+  // Exactly the days and months with facts keep rows.
+  std::set<std::pair<std::int64_t, Day>> days;
+  std::set<std::pair<std::int64_t, std::int32_t>> months;
+  for (const auto& f : held) {
+    const std::int64_t key = f.subject.id * 4 + static_cast<std::int64_t>(f.subject.kind);
+    days.insert({key, f.day});
+    months.insert({key, MonthOf(f.day)});
+  }
+  const auto size = store.Report();
+  EXPECT_EQ(size.measures, shapes.size());
+  EXPECT_EQ(size.day_partials, days.size() * shapes.size());
+  EXPECT_EQ(size.month_partials, months.size() * shapes.size());
+  EXPECT_GE(size.bytes, (days.size() + months.size()) * store.RowBytes());
+  // Then every fact goes, in random order: nothing is left behind.
+  std::shuffle(held.begin(), held.end(), rng);
+  for (const auto& f : held) ASSERT_TRUE(store.Apply(f.measure, f.subject, f.day, f.value, f.counted, -1));
+  EXPECT_EQ(store.Report().subjects, 0u);
+  EXPECT_EQ(store.Report().day_partials, 0u);
+  EXPECT_EQ(store.Report().bytes, 0u);
+}
+
+TEST(PartialStore, AnyRangeEqualsARecomputationAfterRandomChanges) {
+  // Measures: a ratio (no value), a mean (value), a percentile (value and sketch).
+  ExpectAnyRangeEqualsARecomputation({MeasureShape::kCounts, MeasureShape::kValues, MeasureShape::kSketch}, 13);
+}
+
+TEST(PartialStore, EveryShapeAtAnyOffsetOfTheRowEqualsARecomputation) {
+  // Slots of every size side by side, in an order unlike the first test's.
+  ExpectAnyRangeEqualsARecomputation({MeasureShape::kSketch, MeasureShape::kCounts, MeasureShape::kValues,
+                                      MeasureShape::kCounts, MeasureShape::kSketch, MeasureShape::kValues},
+                                     2026);
 }
 
 TEST(PartialStore, WhatIsTakenBackLeavesNoPartialBehind) {
-  PartialStore store({{}, {.with_sketch = true}});
+  PartialStore store({MeasureShape::kCounts, MeasureShape::kSketch});
   const Subject alice{SubjectKind::kStaff, 7};
   ASSERT_TRUE(store.Apply(1, alice, 20500, 12.5, false, +1));
   ASSERT_TRUE(store.Apply(0, alice, 20531, std::nullopt, true, +1));
@@ -117,6 +160,50 @@ TEST(PartialStore, WhatIsTakenBackLeavesNoPartialBehind) {
   EXPECT_EQ(store.Report().bytes, 0u);
   EXPECT_TRUE(store.Subjects(SubjectKind::kStaff).empty());
   EXPECT_EQ(store.Range(0, alice, 0, 30000).Count(), 0);
+}
+
+// glibc's own malloc only: the sanitizer build (scripts/sanitize.sh) replaces it.
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
+// What the heap hands out now: small chunks in use and mapped blocks.
+std::size_t HeapInUse() {
+  const struct mallinfo2 info = mallinfo2();
+  return info.uordblks + info.hblkhd;
+}
+
+TEST(PartialStore, ReportCountsTheHeapTheStoreTakes) {
+  PartialStore store({MeasureShape::kCounts, MeasureShape::kCounts, MeasureShape::kValues, MeasureShape::kSketch,
+                      MeasureShape::kCounts});
+  std::mt19937_64 rng(7);
+  std::lognormal_distribution<double> minutes(2.8, 0.9);
+  const std::size_t before = HeapInUse();
+  for (Day d = 20454; d < 20454 + 120; ++d) {
+    for (std::int64_t id = 0; id < 150; ++id) {
+      for (std::size_t m = 0; m < 5; ++m) {
+        for (auto n = rng() % 6; n > 0; --n) {
+          std::optional<double> value;
+          if (m == 2 || m == 3) value = minutes(rng);
+          ASSERT_TRUE(store.Apply(m, {SubjectKind::kStaff, id}, d, value, rng() % 2 == 0, +1));
+        }
+      }
+    }
+  }
+  const double taken = static_cast<double>(HeapInUse() - before);
+  const double reported = static_cast<double>(store.Report().bytes);
+  EXPECT_GT(reported, 4e6);
+  EXPECT_NEAR(reported, taken, 0.03 * taken) << "the heap grew by " << taken << " bytes";
+}
+#endif
+
+TEST(PartialStore, AValueForACountMeasureIsRefused) {
+  PartialStore store({MeasureShape::kCounts, MeasureShape::kValues});
+  const Subject bob{SubjectKind::kStaff, 3};
+  EXPECT_FALSE(store.Apply(0, bob, 20500, 4.0, true, +1));
+  EXPECT_EQ(store.Report().subjects, 0u);
+  ASSERT_TRUE(store.Apply(0, bob, 20500, std::nullopt, true, +1));
+  ASSERT_TRUE(store.Apply(1, bob, 20500, 4.0, true, +1));
+  EXPECT_FALSE(store.Apply(0, bob, 20500, 4.0, true, -1));
+  EXPECT_EQ(store.Range(0, bob, 20500, 20501).Count(), 1);
+  EXPECT_EQ(store.RowBytes(), 8u + 64u);
 }
 
 }  // namespace
