@@ -134,7 +134,11 @@ std::vector<EngineMeasureSource::Contribution> EngineMeasureSource::Contribution
 }
 
 bool EngineMeasureSource::ApplyFact(const std::string& source, const repo::FactRow& f, int sign) {
-  const auto contributions = ContributionsOf(source, f);
+  return ApplyContributions(ContributionsOf(source, f), f, sign);
+}
+
+bool EngineMeasureSource::ApplyContributions(const std::vector<Contribution>& contributions, const repo::FactRow& f,
+                                             int sign) {
   if (contributions.empty()) return true;
   // The staff member and the department recorded on the fact, every ancestor of that department
   // (a department the tree does not know has none, as the SQL's join drops it), the organisation.
@@ -157,8 +161,24 @@ bool EngineMeasureSource::Apply(const std::string& source, const std::optional<r
                                 const std::optional<repo::FactRow>& after) {
   std::lock_guard lock(mu_);
   if (!store_) return false;
-  if (before && !ApplyFact(source, *before, -1)) return false;
-  return !after || ApplyFact(source, *after, +1);
+  std::vector<Contribution> taken = before ? ContributionsOf(source, *before) : std::vector<Contribution>{};
+  std::vector<Contribution> added = after ? ContributionsOf(source, *after) : std::vector<Contribution>{};
+  if (before && after && before->staff_id == after->staff_id && before->department_id == after->department_id &&
+      FloorDay(zone_.ToLocal(before->at)) == FloorDay(zone_.ToLocal(after->at))) {
+    // What both versions add alike stays as it is: taking back a value equal to a day's minimum or
+    // maximum would make the extremes unknown for nothing.
+    for (auto it = taken.begin(); it != taken.end();) {
+      auto same = std::find(added.begin(), added.end(), *it);
+      if (same == added.end()) {
+        ++it;
+      } else {
+        added.erase(same);
+        it = taken.erase(it);
+      }
+    }
+  }
+  if (before && !ApplyContributions(taken, *before, -1)) return false;
+  return !after || ApplyContributions(added, *after, +1);
 }
 
 std::optional<Day> EngineMeasureSource::DayStarting(std::int64_t ms) const {
@@ -166,7 +186,7 @@ std::optional<Day> EngineMeasureSource::DayStarting(std::int64_t ms) const {
   return FloorDay(zone_.ToLocal(ms));
 }
 
-MeasureValue EngineMeasureSource::ValueOf(const Compiled& c, Subject s, Day from, Day to) const {
+std::optional<MeasureValue> EngineMeasureSource::ValueOf(const Compiled& c, Subject s, Day from, Day to) const {
   const auto& a = c.measure.aggregation;
   const analytics::Partial p = store_->Range(c.slot, s, from, to);
   MeasureValue v;
@@ -194,7 +214,8 @@ MeasureValue EngineMeasureSource::ValueOf(const Compiled& c, Subject s, Day from
     case AggregationKind::kPercentile: x = p.Percentile(a.p); break;
     case AggregationKind::kRatio: break;
   }
-  if (x) v.value = Figure::Of(*x);
+  if (!x) return std::nullopt;  // a minimum or maximum taken back: only the facts can tell
+  v.value = Figure::Of(*x);
   return v;
 }
 
@@ -214,8 +235,12 @@ Result<MeasureTable> EngineMeasureSource::Values(const MeasureQuery& q) {
   for (const std::string& code : q.measures) {
     const Compiled& c = measures_[by_code_.find(code)->second];
     for (std::int64_t id : subjects) {
-      MeasureValue v = ValueOf(c, {kind, id}, *from, *to);
-      if (v.sample > 0 || v.ratio) out[id][code] = std::move(v);
+      auto v = ValueOf(c, {kind, id}, *from, *to);
+      if (!v) {
+        lock.unlock();
+        return sql_.Values(q);
+      }
+      if (v->sample > 0 || v->ratio) out[id][code] = std::move(*v);
     }
   }
   return out;
@@ -230,8 +255,9 @@ std::optional<std::map<std::string, MeasureValue>> EngineMeasureSource::Organisa
   for (const std::string& code : measures) {
     auto it = by_code_.find(code);
     if (it == by_code_.end()) return std::nullopt;
-    MeasureValue v = ValueOf(measures_[it->second], {Kind::kOrganisation, 0}, *from, *to);
-    if (v.sample > 0 || v.ratio) out[code] = std::move(v);
+    auto v = ValueOf(measures_[it->second], {Kind::kOrganisation, 0}, *from, *to);
+    if (!v) return std::nullopt;
+    if (v->sample > 0 || v->ratio) out[code] = std::move(*v);
   }
   return out;
 }

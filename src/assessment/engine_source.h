@@ -15,7 +15,8 @@
 // - a window whose bounds are both starts of business days, with the exclusions approved now
 //   (q.exclusions unset), for measures known at the last Rebuild: from the store;
 // - anything else (a window inside a day, a period's frozen exclusion list, a measure created
-//   since the Rebuild): SqlMeasureSource, so the answer is always the reference one.
+//   since the Rebuild, a minimum or maximum whose extreme was taken back by Apply, which only a
+//   rebuild knows again): SqlMeasureSource, so the answer is always the reference one.
 // Counts and ratios equal the SQL's exactly; sums and means to about 1e-12 relative (compensated
 // sums); a percentile is within the sketch's relative accuracy of 1 % (sketch.h) of the SQL's.
 // "No data" stays no data: a subject without facts is absent, a ratio without a denominator has
@@ -94,12 +95,17 @@ class EngineMeasureSource final : public MeasureSource {
     std::size_t slot;
     std::optional<double> value;
     bool counted;
+    bool operator==(const Contribution&) const = default;
   };
 
   std::vector<Contribution> ContributionsOf(const std::string& source, const repo::FactRow& f) const;
   bool ApplyFact(const std::string& source, const repo::FactRow& f, int sign);
+  // Adds (+1) or takes back (-1) `contributions` of `f` for each of its subjects on its day.
+  bool ApplyContributions(const std::vector<Contribution>& contributions, const repo::FactRow& f, int sign);
   std::optional<analytics::Day> DayStarting(std::int64_t ms) const;
-  MeasureValue ValueOf(const Compiled& c, analytics::Subject s, analytics::Day from, analytics::Day to) const;
+  // nullopt when the store cannot tell: a minimum or maximum whose extreme value was taken back.
+  std::optional<MeasureValue> ValueOf(const Compiled& c, analytics::Subject s, analytics::Day from,
+                                      analytics::Day to) const;
 
   storage::Database& db_;
   const FactRegistry& facts_;
