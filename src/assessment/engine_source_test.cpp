@@ -149,6 +149,32 @@ class EngineSourceTest : public ::testing::Test {
 
   static TimeMs At(TimeMs local) { return zone_->FromLocal(local); }
 
+  // Every measure for staff and departments over [from, to): the engine's values are the SQL's.
+  static void ExpectSameAsSql(EngineMeasureSource& engine, TimeMs from, TimeMs to, const std::string& where) {
+    SqlMeasureSource sql(*db_, *registry_);
+    for (SubjectKind kind : {SubjectKind::kStaff, SubjectKind::kDepartment}) {
+      const MeasureQuery q{kind, Codes(), from, to, std::nullopt};
+      ExpectSameTables(*engine.Values(q), *sql.Values(q), where);
+    }
+  }
+
+  // The first row of a query of the test's own (which ticket to change).
+  static std::optional<storage::Row> QueryOne(const std::string& sql, std::initializer_list<storage::Value> params) {
+    return db_->Read([&](storage::Connection& c) { return c.QueryOne(sql, params); });
+  }
+
+  // One fact of `source` as the database has it now.
+  static std::optional<repo::FactRow> FactOf(const char* source, std::int64_t fact_id) {
+    std::optional<repo::FactRow> out;
+    db_->Read([&](storage::Connection& c) {
+      repo::EachFact(c, *registry_->Find(source), [&](const repo::FactRow& f) {
+        if (f.fact_id == fact_id) out = f;
+      });
+      return 0;
+    });
+    return out;
+  }
+
   // Windows in the business zone (Asia/Shanghai, UTC+8): the SQL and the store split days alike.
   static std::vector<Window> Windows() {
     return {
@@ -225,45 +251,27 @@ TEST_F(EngineSourceTest, OnlyNamedSubjectsAndNoDataStayAsTheSqlHasThem) {
 // A ticket reopened after the rebuild: its ticket fact is taken back and added as it is now (reopened,
 // no longer one-time), and the reopening is a new fact; the values then equal the SQL's again.
 TEST_F(EngineSourceTest, AChangedFactIsTakenBackAndAddedAgain) {
-  SqlMeasureSource sql(*db_, *registry_);
   EngineMeasureSource engine(*db_, *registry_, *zone_);
   engine.Rebuild();
   const TimeMs from = At(MonthStart(5)), to = At(MonthStart(6));
-  std::optional<storage::Row> ticket;
-  db_->Read([&](storage::Connection& c) {
-    ticket = c.QueryOne(
-        "SELECT id, resolved_by, resolved_department_id FROM tickets WHERE reopen_count = 0 AND transfer_count = 0"
-        " AND resolved_at IS NOT NULL AND created_at >= ? AND created_at < ? ORDER BY id LIMIT 1",
-        {from, to});
-    return 0;
-  });
+  const auto ticket = QueryOne(
+      "SELECT id, resolved_by, resolved_department_id FROM tickets WHERE reopen_count = 0 AND transfer_count = 0"
+      " AND resolved_at IS NOT NULL AND created_at >= ? AND created_at < ? ORDER BY id LIMIT 1",
+      {from, to});
   ASSERT_TRUE(ticket.has_value());
   const std::int64_t id = ticket->Int(0);
-  auto fact = [&](const char* source, std::int64_t fact_id) {
-    std::optional<repo::FactRow> out;
-    db_->Read([&](storage::Connection& c) {
-      repo::EachFact(c, *registry_->Find(source), [&](const repo::FactRow& f) {
-        if (f.fact_id == fact_id) out = f;
-      });
-      return 0;
-    });
-    return out;
-  };
-  const auto before = fact("tickets", id);
+  const auto before = FactOf("tickets", id);
   ASSERT_TRUE(before.has_value());
   Exec({"UPDATE tickets SET reopen_count = 1 WHERE id = " + std::to_string(id),
         "INSERT INTO ticket_reopens (id, ticket_id, at, staff_id, department_id, reason) VALUES (900000, " +
             std::to_string(id) + ", " + std::to_string(from + 3 * kDay) + ", " + std::to_string(ticket->Int(1)) + ", " +
             std::to_string(ticket->Int(2)) + ", 'r')"});
-  const auto after = fact("tickets", id);
-  const auto reopening = fact("reopens", 900000);
+  const auto after = FactOf("tickets", id);
+  const auto reopening = FactOf("reopens", 900000);
   ASSERT_TRUE(after.has_value() && reopening.has_value());
   EXPECT_TRUE(engine.Apply("tickets", before, after));
   EXPECT_TRUE(engine.Apply("reopens", std::nullopt, reopening));
-  for (SubjectKind kind : {SubjectKind::kStaff, SubjectKind::kDepartment}) {
-    const MeasureQuery q{kind, Codes(), from, to, std::nullopt};
-    ExpectSameTables(*engine.Values(q), *sql.Values(q), "after the reopening");
-  }
+  ExpectSameAsSql(engine, from, to, "after the reopening");
   const MeasureQuery mine{SubjectKind::kStaff, {"reopen_rate"}, from, to, std::vector<SubjectId>{ticket->Int(1)}};
   EXPECT_GE(engine.Values(mine)->at(ticket->Int(1)).at("reopen_rate").ratio->numerator, 1);
   // Taking back what the store never held is refused.
@@ -275,41 +283,23 @@ TEST_F(EngineSourceTest, AChangedFactIsTakenBackAndAddedAgain) {
 // Taking back the month's longest resolution leaves the maximum unknown to the store: the engine
 // then answers from the SQL, never a wrong or missing maximum.
 TEST_F(EngineSourceTest, AMaximumTakenBackIsAnsweredByTheSql) {
-  SqlMeasureSource sql(*db_, *registry_);
   EngineMeasureSource engine(*db_, *registry_, *zone_);
   engine.Rebuild();
   const TimeMs from = At(MonthStart(6)), to = At(MonthStart(7));
-  std::optional<storage::Row> longest;
-  db_->Read([&](storage::Connection& c) {
-    longest = c.QueryOne(
-        "SELECT id FROM tickets WHERE type <> 'consultation' AND resolved_at IS NOT NULL AND created_at >= ?"
-        " AND created_at < ? AND id NOT IN (SELECT ticket_id FROM assessment_exclusions WHERE status = 'approved')"
-        " ORDER BY resolved_at - created_at DESC, id LIMIT 1",
-        {from, to});
-    return 0;
-  });
+  const auto longest = QueryOne(
+      "SELECT id FROM tickets WHERE type <> 'consultation' AND resolved_at IS NOT NULL AND created_at >= ?"
+      " AND created_at < ? AND id NOT IN (SELECT ticket_id FROM assessment_exclusions WHERE status = 'approved')"
+      " ORDER BY resolved_at - created_at DESC, id LIMIT 1",
+      {from, to});
   ASSERT_TRUE(longest.has_value());
   const std::int64_t id = longest->Int(0);
-  auto fact = [&] {
-    std::optional<repo::FactRow> out;
-    db_->Read([&](storage::Connection& c) {
-      repo::EachFact(c, *registry_->Find("tickets"), [&](const repo::FactRow& f) {
-        if (f.fact_id == id) out = f;
-      });
-      return 0;
-    });
-    return out;
-  };
-  const auto before = fact();
+  const auto before = FactOf("tickets", id);
   Exec({"UPDATE tickets SET resolved_at = resolved_at - 60000 WHERE id = " + std::to_string(id)});
-  const auto after = fact();
+  const auto after = FactOf("tickets", id);
   ASSERT_TRUE(before && after);
   EXPECT_TRUE(engine.Apply("tickets", before, after));
   EXPECT_FALSE(engine.OrganisationValues({"resolution_max"}, from, to).has_value());
-  for (SubjectKind kind : {SubjectKind::kStaff, SubjectKind::kDepartment}) {
-    const MeasureQuery q{kind, Codes(), from, to, std::nullopt};
-    ExpectSameTables(*engine.Values(q), *sql.Values(q), "after the longest resolution shrank");
-  }
+  ExpectSameAsSql(engine, from, to, "after the longest resolution shrank");
 }
 
 // The rebuild reads a source in pages by fact_id: small pages give every fact once, in order.
