@@ -252,6 +252,52 @@ Result<std::vector<Condition>> ParseFilter(std::string_view text, const storage:
   return Parser(text, source, field_name).Run();
 }
 
+namespace {
+
+// The literal as the SQL binds it (repo::Bound): a boolean is 1 or 0.
+std::optional<double> NumberOf(const Literal& l) {
+  if (const bool* b = std::get_if<bool>(&l)) return *b ? 1.0 : 0.0;
+  if (const double* d = std::get_if<double>(&l)) return *d;
+  return std::nullopt;
+}
+
+bool Equal(const FieldValue& v, const Literal& l) {
+  if (const std::string* text = std::get_if<std::string>(&v)) {
+    const std::string* lit = std::get_if<std::string>(&l);
+    return lit != nullptr && *lit == *text;
+  }
+  const auto n = NumberOf(l);
+  return n && std::get<double>(v) == *n;
+}
+
+}  // namespace
+
+bool Matches(const Condition& c, const FieldValue& v) {
+  const bool null = std::holds_alternative<std::monostate>(v);
+  if (c.op == FilterOp::kIsNull) return null;
+  if (c.op == FilterOp::kIsNotNull) return !null;
+  if (null || c.values.empty()) return false;
+  if (c.op == FilterOp::kEq) return Equal(v, c.values.front());
+  if (c.op == FilterOp::kNe) {
+    // Unknown (false) when the kinds differ, like a NULL: never true of a value it cannot compare.
+    const bool comparable = std::holds_alternative<std::string>(v) == std::holds_alternative<std::string>(c.values[0]);
+    return comparable && !Equal(v, c.values.front());
+  }
+  if (c.op == FilterOp::kIn) {
+    return std::any_of(c.values.begin(), c.values.end(), [&](const Literal& l) { return Equal(v, l); });
+  }
+  const double* x = std::get_if<double>(&v);
+  const auto n = NumberOf(c.values.front());
+  if (x == nullptr || !n) return false;
+  switch (c.op) {
+    case FilterOp::kLt: return *x < *n;
+    case FilterOp::kLe: return *x <= *n;
+    case FilterOp::kGt: return *x > *n;
+    case FilterOp::kGe: return *x >= *n;
+    default: return false;
+  }
+}
+
 Status CheckMeasure(const Measure& m, const FactRegistry& registry, const std::vector<std::string>& taken) {
   Problems problems;
   if (!IsIdentifier(m.code)) {

@@ -77,6 +77,17 @@ struct Condition {
 Result<std::vector<Condition>> ParseFilter(std::string_view text, const storage::FactSource& source,
                                            const std::string& field_name);
 
+// A fact's value of one field as the evaluator sees it: NULL, a number (integers, and booleans as
+// 0/1), or text.
+using FieldValue = std::variant<std::monostate, double, std::string>;
+
+// Whether a fact's value `v` of `c.field` satisfies `c` as the compiled SQL (repo::CompileFilter)
+// does in a WHERE clause or a CASE WHEN: a comparison with NULL is unknown, which neither keeps a
+// fact nor counts it, so only `is null` is true of NULL (and `!=` or `in` are false of it). Text
+// compares byte by byte (SQL's binary equality). A value of the wrong kind (text for a number
+// field) never matches: ParseFilter has typed the literals by the field.
+bool Matches(const Condition& c, const FieldValue& v);
+
 // Checks a new measure whole against the registry and the existing codes: every problem at once,
 // each naming its field (code, name.zh, source, aggregation.field, filter, ...).
 Status CheckMeasure(const Measure& m, const FactRegistry& registry, const std::vector<std::string>& taken_codes);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 #include "base/stats.h"
@@ -282,6 +283,50 @@ FactPage Facts(Connection& db, const Measure& m, const FactRegistry& registry, c
     page.facts.push_back(std::move(f));
   }
   return page;
+}
+
+void EachFact(Connection& db, const storage::FactSource& source, const std::function<void(const FactRow&)>& each,
+              int page) {
+  std::string sql = "SELECT f.fact_id, f.ticket_id, f.at, f.staff_id, f.department_id";
+  for (const auto& field : source.fields) sql += ", f." + field.name;
+  sql +=
+      " FROM (" + source.Sql(db.dialect()) + ") f WHERE f.at IS NOT NULL AND f.fact_id > ? ORDER BY f.fact_id LIMIT ?";
+  std::optional<std::int64_t> after;
+  for (;;) {
+    // The first page starts below every id (feedback's agency facts have negative ids).
+    const auto rows = db.Query(sql, {after ? Value(*after) : Value(std::numeric_limits<std::int64_t>::min()),
+                                     static_cast<std::int64_t>(page)});
+    FactRow f;
+    for (const auto& r : rows) {
+      f.fact_id = r.Int(0);
+      f.ticket_id = r.OptInt(1);
+      f.at = r.Int(2);
+      f.staff_id = r.OptInt(3);
+      f.department_id = r.OptInt(4);
+      f.fields.clear();
+      for (std::size_t i = 0; i < source.fields.size(); ++i) {
+        const std::size_t col = 5 + i;
+        if (r.IsNull(col)) {
+          f.fields.emplace_back();
+        } else if (source.fields[i].type == storage::FactFieldType::kText) {
+          f.fields.emplace_back(r.Text(col));
+        } else {
+          f.fields.emplace_back(r.Real(col));
+        }
+      }
+      each(f);
+    }
+    if (static_cast<int>(rows.size()) < page) return;
+    after = f.fact_id;
+  }
+}
+
+std::vector<std::int64_t> ApprovedExcludedTickets(Connection& db) {
+  std::vector<std::int64_t> out;
+  for (const auto& r : db.Query("SELECT DISTINCT ticket_id FROM assessment_exclusions WHERE status = 'approved'")) {
+    out.push_back(r.Int(0));
+  }
+  return out;
 }
 
 // ---- the organisation's own measures ----

@@ -4,6 +4,7 @@
 // (assessment_measures). Runs unchanged on SQLite and PostgreSQL.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,6 +42,26 @@ ValueQueries ValueSql(const Measure& m, const FactRegistry& registry, SubjectKin
 
 MeasureTable Values(Connection& db, const Measure& m, const FactRegistry& registry, const MeasureQuery& q);
 FactPage Facts(Connection& db, const Measure& m, const FactRegistry& registry, const FactQuery& q);
+
+// One fact of a source as the analytics engine reads it: its attribution and time, and its value
+// of every field, in the order of the source's fields.
+struct FactRow {
+  std::int64_t fact_id = 0;
+  std::optional<std::int64_t> ticket_id;
+  TimeMs at = 0;
+  std::optional<SubjectId> staff_id;
+  std::optional<SubjectId> department_id;
+  std::vector<FieldValue> fields;
+};
+// Every fact of `source` with a time (a fact without one falls in no window), in fact_id order,
+// handed to `each` one page of `page` facts at a time (keyset on fact_id, which the source's
+// contract makes unique), so that a rebuild never holds a whole source in memory.
+void EachFact(Connection& db, const storage::FactSource& source, const std::function<void(const FactRow&)>& each,
+              int page = 20000);
+
+// The tickets with an approved exclusion now: the facts the reference SQL leaves out
+// (q.exclusions unset).
+std::vector<std::int64_t> ApprovedExcludedTickets(Connection& db);
 
 // ---- the organisation's own measures ----
 std::vector<Measure> CustomMeasures(Connection& db);

@@ -66,6 +66,51 @@ TEST(MeasureFilter, RefusesWhatIsNotInTheLanguageNamingTheField) {
   EXPECT_NE(unknown.error().message.find("at 16"), std::string::npos) << unknown.error().message;
 }
 
+// The evaluator the engine runs in C++ keeps a fact exactly when the compiled SQL's WHERE would:
+// a comparison with NULL is unknown (neither kept nor counted), so only `is null` matches it.
+TEST(MeasureFilter, MatchesAFactAsTheSqlDoesNullsIncluded) {
+  const auto registry = DeskRegistry();
+  const auto& timers = *registry.Find("sla_timers");
+  auto one = [&](const char* text) { return ParseFilter(text, timers, "filter").value().at(0); };
+  const FieldValue null;
+  struct Case {
+    const char* filter;
+    FieldValue value;
+    bool match;
+  };
+  const Case cases[] = {
+      {"kind = 'handover'", std::string("handover"), true},
+      {"kind = 'handover'", std::string("Handover"), false},  // binary equality
+      {"kind = 'handover'", null, false},
+      {"kind != 'handover'", std::string("callback"), true},
+      {"kind <> 'handover'", std::string("handover"), false},
+      {"kind != 'handover'", null, false},  // NULL <> 'x' is unknown
+      {"kind in ('a', 'handover')", std::string("handover"), true},
+      {"kind in ('a', 'b')", std::string("handover"), false},
+      {"kind in ('a', 'b')", null, false},
+      {"kind is null", null, true},
+      {"kind is null", std::string(""), false},  // the empty text is a value
+      {"kind is not null", std::string(""), true},
+      {"kind is not null", null, false},
+      {"met = true", 1.0, true},
+      {"met = true", 0.0, false},
+      {"met = false", 0.0, true},
+      {"met != true", 0.0, true},
+      {"met = false", null, false},
+      {"met != true", null, false},
+      {"overrun_minutes >= 2.5", 2.5, true},
+      {"overrun_minutes > 2.5", 2.5, false},
+      {"overrun_minutes < 2.5", -1.0, true},
+      {"overrun_minutes <= 2.5", null, false},
+      {"overrun_minutes < 2.5", std::string("1"), false},  // a value of the wrong kind never matches
+      {"priority in (1, 2)", 2.0, true},
+      {"priority in (1, 2)", 3.0, false},
+      {"priority != 1", 2.0, true},
+      {"priority = 1", 1.0, true},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Matches(one(c.filter), c.value), c.match) << c.filter;
+}
+
 TEST(MeasureLibrary, EveryBuiltinMeasureChecksAgainstTheDeskSources) {
   const auto registry = DeskRegistry();
   std::vector<std::string> codes;

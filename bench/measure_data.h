@@ -1,0 +1,47 @@
+// Generated data for the assessment measures, shared by the benchmark (assessment_bench) and the
+// engine's equality test (assessment/engine_source_test.cpp): a year (2025) of a service centre
+// written straight into the tables in bulk (multi-row INSERTs with bound values, one write job per
+// 5,000 tickets), deterministically (splitmix64, fixed seed), as live operation writes it,
+// attribution included (docs/assessment.md): tickets with their resolver, SLA timers (first
+// response, resolution, and sign-for on a transfer) decided and charged when they stop or breach,
+// callbacks charged to the resolver they rate, complaints about a staff member and department,
+// transfers with send-backs marking the wrong transfer (sent_back_by), reopenings charged to the
+// resolver being reopened. No events: measures never read the log.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "base/clock.h"
+#include "base/result.h"
+#include "storage/database.h"
+
+namespace sqm::bench {
+
+constexpr TimeMs kMinute = 60'000;
+constexpr TimeMs kHour = 60 * kMinute;
+constexpr TimeMs kDay = 24 * kHour;
+constexpr TimeMs kYearStart = 1'735'689'600'000;  // 2025-01-01T00:00:00Z
+
+// The start of month `month` (0..12) of 2025, UTC.
+TimeMs MonthStart(int month);
+
+struct Sizes {
+  int staff = 1000;
+  int departments = 60;
+  int tickets = 300'000;
+};
+
+struct Counts {
+  long long tickets = 0, timers = 0, callbacks = 0, complaints = 0, transfers = 0, reopens = 0;
+};
+
+// Departments: 1 the centre; 2..9 eight divisions under it (fewer when there are fewer than 10);
+// the rest spread over the divisions. Staff: round robin over every department but the centre;
+// `department_of[p]` is staff member p's.
+Status WriteOrganisation(storage::Database& db, const Sizes& s, std::vector<std::int64_t>& department_of);
+
+// Every ticket of the year in time order, with what its life left in the other tables.
+Result<Counts> WriteTickets(storage::Database& db, const Sizes& s, const std::vector<std::int64_t>& department_of);
+
+}  // namespace sqm::bench

@@ -1,0 +1,340 @@
+// The engine answers what the SQL answers: on a generated year (bench/measure_data.h: tickets,
+// SLA timers, callbacks, complaints, transfers with send-backs, reopenings) with approved
+// exclusions, every built-in measure and a few of the organisation's own (sum, min, max, another
+// percentile, filters on numbers) for every staff member, every department (its subtree) and
+// the organisation, over windows of a day, across a month edge, a month, several months, a year
+// end and the year: EngineMeasureSource::Values = SqlMeasureSource::Values (counts and ratios
+// exactly, sums and means to 1e-9 relative, percentiles to the sketch's 1 %). SQLite, or
+// PostgreSQL under SQM_TEST_DB=postgres.
+#include "assessment/engine_source.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include <gtest/gtest.h>
+
+#include "bench/measure_data.h"
+#include "desk/repo/facts.h"
+#include "feedback/facts.h"
+#include "storage/database.h"
+#include "storage/testing.h"
+
+namespace sqm::assessment {
+namespace {
+
+using bench::kDay;
+using bench::MonthStart;
+
+struct Window {
+  const char* name;
+  TimeMs from_local;  // local wall time of the first day's start
+  TimeMs to_local;
+};
+
+class EngineSourceTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    file_ = new storage::testing::TestDb();
+    clock_ = new ManualClock(bench::kYearStart);
+    db_ = new storage::Database(storage::DatabaseOptions{file_->url()}, *clock_);
+    db_->Migrate();
+    registry_ = new FactRegistry();
+    registry_->Register(desk::repo::FactSources());
+    registry_->Register(feedback::FactSources());
+    const bench::Sizes sizes{30, 14, 6000};
+    std::vector<std::int64_t> department_of;
+    ASSERT_TRUE(bench::WriteOrganisation(*db_, sizes, department_of).ok());
+    ASSERT_TRUE(bench::WriteTickets(*db_, sizes, department_of).ok());
+    // Two approved exclusions and a requested one (which leaves nothing out).
+    Exec(
+        {"INSERT INTO assessment_exclusions (ticket_id, reason_code, evidence, status, requested_by, requested_at)"
+         " VALUES (2500, 'duplicate', 'x', 'approved', 1, 0), (2600, 'duplicate', 'x', 'approved', 1, 0),"
+         " (2700, 'duplicate', 'x', 'requested', 1, 0)"});
+    zone_ = new calendar::Zone(calendar::Zone::Named("Asia/Shanghai").value());
+    // The library has no sum, min or max, and few filters on numbers: the organisation's own
+    // measures add them.
+    auto own = [](const char* code, const char* source, Aggregation a, const char* filter) {
+      Measure m;
+      m.code = code;
+      m.name = {code, code};
+      m.source = source;
+      m.aggregation = std::move(a);
+      m.filter = filter;
+      m.unit = a.kind == AggregationKind::kRatio ? "percent" : "minutes";
+      return m;
+    };
+    const Measure mine[] = {
+        own("overrun_sum", "sla_timers", {.kind = AggregationKind::kSum, .field = "overrun_minutes"},
+            "breached = true and priority <= 2"),
+        own("resolution_min", "tickets", {.kind = AggregationKind::kMin, .field = "resolution_minutes"},
+            "resolved = true and channel in ('phone', 'email')"),
+        own("resolution_max", "tickets", {.kind = AggregationKind::kMax, .field = "resolution_minutes"},
+            "type != 'consultation'"),
+        own("callback_p50", "callbacks",
+            {.kind = AggregationKind::kPercentile, .field = "minutes_to_callback", .p = 50},
+            "satisfaction != 'not_rated'"),
+        own("far_transfers", "transfers", {.kind = AggregationKind::kCount},
+            "to_department_id > 5 and sendback = false"),
+        own("reached_share", "callbacks", {.kind = AggregationKind::kRatio, .numerator_filter = "resolved is not null"},
+            "done = true"),
+    };
+    auto st = db_->Write("test", [&](storage::WriteTx& tx) -> Status {
+      for (const Measure& m : mine) SQM_TRY(repo::InsertMeasure(tx.db(), m, 0, 0));
+      return {};
+    });
+    ASSERT_TRUE(st.ok()) << st.error().message;
+  }
+  static void TearDownTestSuite() {
+    delete zone_;
+    delete registry_;
+    delete db_;
+    delete clock_;
+    delete file_;
+  }
+
+  static void Exec(const std::vector<std::string>& statements) {
+    auto st = db_->Write("test", [&](storage::WriteTx& tx) -> Status {
+      for (const auto& s : statements) SQM_TRY(tx.db().Exec(s, std::span<const storage::Value>{}));
+      return {};
+    });
+    ASSERT_TRUE(st.ok()) << st.error().message;
+  }
+
+  // Every measure: the library and the organisation's own.
+  static std::vector<std::string> Codes() {
+    std::vector<std::string> out;
+    for (const Measure& m : SqlMeasureSource(*db_, *registry_).Measures()) out.push_back(m.code);
+    return out;
+  }
+
+  static AggregationKind KindOf(const std::string& code) {
+    return SqlMeasureSource(*db_, *registry_).Find(code).value().aggregation.kind;
+  }
+
+  // One value of the engine against the SQL's, with the tolerance of its aggregation.
+  static void ExpectSame(const MeasureValue& engine, const MeasureValue& sql, const std::string& code,
+                         const std::string& where) {
+    const auto kind = KindOf(code);
+    EXPECT_EQ(engine.sample, sql.sample) << code << " " << where;
+    EXPECT_EQ(engine.ratio.has_value(), sql.ratio.has_value()) << code << " " << where;
+    if (engine.ratio && sql.ratio) {
+      EXPECT_EQ(engine.ratio->numerator, sql.ratio->numerator) << code << " " << where;
+      EXPECT_EQ(engine.ratio->denominator, sql.ratio->denominator) << code << " " << where;
+    }
+    ASSERT_EQ(engine.value.has_value(), sql.value.has_value()) << code << " " << where << ": no data on one side";
+    if (!sql.value.has_value()) return;
+    const double e = engine.value.value(), s = sql.value.value();
+    if (kind == AggregationKind::kCount || kind == AggregationKind::kRatio) {
+      EXPECT_EQ(e, s) << code << " " << where;
+    } else if (kind == AggregationKind::kPercentile) {
+      EXPECT_LE(std::abs(e - s), 0.01 * std::abs(s) + 1e-9) << code << " " << where;
+    } else {
+      EXPECT_LE(std::abs(e - s), 1e-9 * std::abs(s) + 1e-12) << code << " " << where;
+    }
+  }
+
+  static void ExpectSameTables(const MeasureTable& engine, const MeasureTable& sql, const std::string& where) {
+    ASSERT_EQ(engine.size(), sql.size()) << where << ": subjects";
+    for (const auto& [subject, values] : sql) {
+      auto it = engine.find(subject);
+      ASSERT_NE(it, engine.end()) << where << ": subject " << subject << " missing";
+      ASSERT_EQ(it->second.size(), values.size()) << where << ": measures of " << subject;
+      for (const auto& [code, v] : values) {
+        ASSERT_TRUE(it->second.contains(code)) << where << ": " << code << " of " << subject;
+        ExpectSame(it->second.at(code), v, code, where + " subject " + std::to_string(subject));
+      }
+    }
+  }
+
+  static TimeMs At(TimeMs local) { return zone_->FromLocal(local); }
+
+  // Every measure for staff and departments over [from, to): the engine's values are the SQL's.
+  static void ExpectSameAsSql(EngineMeasureSource& engine, TimeMs from, TimeMs to, const std::string& where) {
+    SqlMeasureSource sql(*db_, *registry_);
+    for (SubjectKind kind : {SubjectKind::kStaff, SubjectKind::kDepartment}) {
+      const MeasureQuery q{kind, Codes(), from, to, std::nullopt};
+      ExpectSameTables(*engine.Values(q), *sql.Values(q), where);
+    }
+  }
+
+  // The first row of a query of the test's own (which ticket to change).
+  static std::optional<storage::Row> QueryOne(const std::string& sql, std::initializer_list<storage::Value> params) {
+    return db_->Read([&](storage::Connection& c) { return c.QueryOne(sql, params); });
+  }
+
+  // One fact of `source` as the database has it now.
+  static std::optional<repo::FactRow> FactOf(const char* source, std::int64_t fact_id) {
+    std::optional<repo::FactRow> out;
+    db_->Read([&](storage::Connection& c) {
+      repo::EachFact(c, *registry_->Find(source), [&](const repo::FactRow& f) {
+        if (f.fact_id == fact_id) out = f;
+      });
+      return 0;
+    });
+    return out;
+  }
+
+  // Windows in the business zone (Asia/Shanghai, UTC+8): the SQL and the store split days alike.
+  static std::vector<Window> Windows() {
+    return {
+        {"a day", MonthStart(2) + 9 * kDay, MonthStart(2) + 10 * kDay},
+        {"a month edge to edge", MonthStart(2) + 19 * kDay, MonthStart(3) + 9 * kDay},
+        {"a month", MonthStart(5), MonthStart(6)},
+        {"across months", MonthStart(1) + 14 * kDay, MonthStart(4) + 2 * kDay},
+        {"the year end", MonthStart(11) + 19 * kDay, MonthStart(12) + 4 * kDay},
+        {"the year", MonthStart(0), MonthStart(12)},
+    };
+  }
+
+  static inline storage::testing::TestDb* file_ = nullptr;
+  static inline ManualClock* clock_ = nullptr;
+  static inline storage::Database* db_ = nullptr;
+  static inline FactRegistry* registry_ = nullptr;
+  static inline calendar::Zone* zone_ = nullptr;
+};
+
+TEST_F(EngineSourceTest, EveryMeasureEqualsTheSqlForEverySubjectAndWindow) {
+  SqlMeasureSource sql(*db_, *registry_);
+  EngineMeasureSource engine(*db_, *registry_, *zone_);
+  engine.Rebuild();
+  const auto size = engine.Report();
+  EXPECT_GT(size.day_partials, 0u);
+  long long compared = 0;
+  std::set<std::string> seen;
+  for (const Window& w : Windows()) {
+    for (SubjectKind kind : {SubjectKind::kStaff, SubjectKind::kDepartment}) {
+      const MeasureQuery q{kind, Codes(), At(w.from_local), At(w.to_local), std::nullopt};
+      const auto e = engine.Values(q);
+      const auto s = sql.Values(q);
+      ASSERT_TRUE(e.ok() && s.ok());
+      ASSERT_FALSE(s->empty()) << w.name;
+      ExpectSameTables(*e, *s, std::string(w.name) + (kind == SubjectKind::kStaff ? " staff" : " department"));
+      for (const auto& [subject, values] : *s) {
+        compared += static_cast<long long>(values.size());
+        for (const auto& [code, v] : values) seen.insert(code);
+      }
+    }
+    // Every generated fact carries a department under the centre (1): the organisation is the
+    // centre's subtree.
+    const auto org = engine.OrganisationValues(Codes(), At(w.from_local), At(w.to_local));
+    ASSERT_TRUE(org.has_value());
+    const auto centre = sql.Values({SubjectKind::kDepartment, Codes(), At(w.from_local), At(w.to_local), {{1}}});
+    ASSERT_TRUE(centre.ok());
+    ExpectSameTables({{1, *org}}, *centre, std::string(w.name) + " organisation");
+  }
+  EXPECT_GT(compared, 1000);
+  for (const char* code : {"overrun_sum", "resolution_min", "resolution_max", "callback_p50", "far_transfers",
+                           "reached_share", "p90_first_response_minutes", "complaints_per_1000_tickets"}) {
+    EXPECT_TRUE(seen.contains(code)) << code << " has no value anywhere: the comparison proves nothing";
+  }
+}
+
+TEST_F(EngineSourceTest, OnlyNamedSubjectsAndNoDataStayAsTheSqlHasThem) {
+  SqlMeasureSource sql(*db_, *registry_);
+  EngineMeasureSource engine(*db_, *registry_, *zone_);
+  engine.Rebuild();
+  // A subject without facts stays absent; one with facts answers as the SQL does.
+  const MeasureQuery q{SubjectKind::kStaff, Codes(), At(MonthStart(5)), At(MonthStart(6)),
+                       std::vector<SubjectId>{3, 999}};
+  const auto e = engine.Values(q);
+  ExpectSameTables(*e, *sql.Values(q), "only 3 and 999");
+  EXPECT_FALSE(e->contains(999));
+  // The survey measures have no facts in this data: no data, never 0.
+  EXPECT_FALSE(e->at(3).contains("csat"));
+  // Nothing before the data: an empty table.
+  EXPECT_TRUE(
+      engine.Values({SubjectKind::kStaff, Codes(), At(MonthStart(0) - 30 * kDay), At(MonthStart(0)), std::nullopt})
+          ->empty());
+}
+
+// A ticket reopened after the rebuild: its ticket fact is taken back and added as it is now (reopened,
+// no longer one-time), and the reopening is a new fact; the values then equal the SQL's again.
+TEST_F(EngineSourceTest, AChangedFactIsTakenBackAndAddedAgain) {
+  EngineMeasureSource engine(*db_, *registry_, *zone_);
+  engine.Rebuild();
+  const TimeMs from = At(MonthStart(5)), to = At(MonthStart(6));
+  const auto ticket = QueryOne(
+      "SELECT id, resolved_by, resolved_department_id FROM tickets WHERE reopen_count = 0 AND transfer_count = 0"
+      " AND resolved_at IS NOT NULL AND created_at >= ? AND created_at < ? ORDER BY id LIMIT 1",
+      {from, to});
+  ASSERT_TRUE(ticket.has_value());
+  const std::int64_t id = ticket->Int(0);
+  const auto before = FactOf("tickets", id);
+  ASSERT_TRUE(before.has_value());
+  Exec({"UPDATE tickets SET reopen_count = 1 WHERE id = " + std::to_string(id),
+        "INSERT INTO ticket_reopens (id, ticket_id, at, staff_id, department_id, reason) VALUES (900000, " +
+            std::to_string(id) + ", " + std::to_string(from + 3 * kDay) + ", " + std::to_string(ticket->Int(1)) + ", " +
+            std::to_string(ticket->Int(2)) + ", 'r')"});
+  const auto after = FactOf("tickets", id);
+  const auto reopening = FactOf("reopens", 900000);
+  ASSERT_TRUE(after.has_value() && reopening.has_value());
+  EXPECT_TRUE(engine.Apply("tickets", before, after));
+  EXPECT_TRUE(engine.Apply("reopens", std::nullopt, reopening));
+  ExpectSameAsSql(engine, from, to, "after the reopening");
+  const MeasureQuery mine{SubjectKind::kStaff, {"reopen_rate"}, from, to, std::vector<SubjectId>{ticket->Int(1)}};
+  EXPECT_GE(engine.Values(mine)->at(ticket->Int(1)).at("reopen_rate").ratio->numerator, 1);
+  // Taking back what the store never held is refused.
+  repo::FactRow never = *reopening;
+  never.at = At(MonthStart(12)) + 400 * kDay;
+  EXPECT_FALSE(engine.Apply("reopens", never, std::nullopt));
+}
+
+// Taking back the month's longest resolution leaves the maximum unknown to the store: the engine
+// then answers from the SQL, never a wrong or missing maximum.
+TEST_F(EngineSourceTest, AMaximumTakenBackIsAnsweredByTheSql) {
+  EngineMeasureSource engine(*db_, *registry_, *zone_);
+  engine.Rebuild();
+  const TimeMs from = At(MonthStart(6)), to = At(MonthStart(7));
+  const auto longest = QueryOne(
+      "SELECT id FROM tickets WHERE type <> 'consultation' AND resolved_at IS NOT NULL AND created_at >= ?"
+      " AND created_at < ? AND id NOT IN (SELECT ticket_id FROM assessment_exclusions WHERE status = 'approved')"
+      " ORDER BY resolved_at - created_at DESC, id LIMIT 1",
+      {from, to});
+  ASSERT_TRUE(longest.has_value());
+  const std::int64_t id = longest->Int(0);
+  const auto before = FactOf("tickets", id);
+  Exec({"UPDATE tickets SET resolved_at = resolved_at - 60000 WHERE id = " + std::to_string(id)});
+  const auto after = FactOf("tickets", id);
+  ASSERT_TRUE(before && after);
+  EXPECT_TRUE(engine.Apply("tickets", before, after));
+  EXPECT_FALSE(engine.OrganisationValues({"resolution_max"}, from, to).has_value());
+  ExpectSameAsSql(engine, from, to, "after the longest resolution shrank");
+}
+
+// The rebuild reads a source in pages by fact_id: small pages give every fact once, in order.
+TEST_F(EngineSourceTest, FactsAreReadInPagesEachOnce) {
+  db_->Read([&](storage::Connection& c) {
+    const auto& transfers = *registry_->Find("transfers");
+    std::vector<std::int64_t> whole, paged;
+    repo::EachFact(c, transfers, [&](const repo::FactRow& f) { whole.push_back(f.fact_id); });
+    repo::EachFact(
+        c, transfers, [&](const repo::FactRow& f) { paged.push_back(f.fact_id); }, 7);
+    EXPECT_GT(whole.size(), 100u);
+    EXPECT_EQ(paged, whole);
+    EXPECT_TRUE(std::is_sorted(whole.begin(), whole.end()));
+    EXPECT_EQ(std::adjacent_find(whole.begin(), whole.end()), whole.end());
+    return 0;
+  });
+}
+
+TEST_F(EngineSourceTest, WhatTheStoreCannotAnswerGoesToTheSql) {
+  SqlMeasureSource sql(*db_, *registry_);
+  EngineMeasureSource engine(*db_, *registry_, *zone_);
+  engine.Rebuild();
+  // A window inside a day, and a period's frozen list of exclusions.
+  MeasureQuery q{SubjectKind::kStaff, Codes(), At(MonthStart(5)) + 3 * bench::kHour, At(MonthStart(6)), std::nullopt};
+  ExpectSameTables(*engine.Values(q), *sql.Values(q), "inside a day");
+  q.from_ms = At(MonthStart(5));
+  q.exclusions = Exclusions{{2510, "court"}};
+  ExpectSameTables(*engine.Values(q), *sql.Values(q), "frozen exclusions");
+  // The same errors.
+  q.measures = {"no_such_measure"};
+  EXPECT_EQ(engine.Values(q).error().field, "measures");
+  q.measures = Codes();
+  q.to_ms = q.from_ms;
+  EXPECT_EQ(engine.Values(q).error().field, "to");
+}
+
+}  // namespace
+}  // namespace sqm::assessment
