@@ -14,11 +14,15 @@ namespace sqm::http {
 
 namespace {
 
+// A handler that sets its own, stricter Content-Security-Policy (a served file) keeps it.
 void AddSecurityHeaders(Response& r) {
   r.SetHeader("X-Content-Type-Options", "nosniff");
   r.SetHeader("Referrer-Policy", "same-origin");
   r.SetHeader("X-Frame-Options", "DENY");
   r.SetHeader("Cross-Origin-Opener-Policy", "same-origin");
+  const bool own_policy = std::any_of(r.headers.begin(), r.headers.end(),
+                                      [](const auto& h) { return h.first == "Content-Security-Policy"; });
+  if (own_policy) return;
   r.SetHeader("Content-Security-Policy",
               "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
               "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "

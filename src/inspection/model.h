@@ -46,6 +46,14 @@ struct Appeal {
   std::optional<TimeMs> decided_at;
 };
 
+// Where a site check was made: the phone's position as navigator.geolocation reports it, when the
+// inspector lets the form read it.
+struct Location {
+  double latitude = 0;               // -90..90
+  double longitude = 0;              // -180..180
+  std::optional<double> accuracy_m;  // metres (95 % confidence), 0..site.h kMaxAccuracyM
+};
+
 struct Inspection {
   Id id = 0;
   Kind kind = Kind::kTicketReview;
@@ -72,6 +80,8 @@ struct Inspection {
   TimeMs created_at = 0;
   std::optional<TimeMs> submitted_at, published_at, appeal_deadline, acknowledged_at, final_at;
   std::optional<Appeal> appeal;
+  std::optional<TimeMs> checked_at;  // when the inspector made the check, as the form recorded it
+  std::optional<Location> location;  // where, if the inspector allowed the form to read it
 };
 
 }  // namespace sqm::inspection

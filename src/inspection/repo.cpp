@@ -82,7 +82,7 @@ constexpr const char* kInspectionColumns =
     "agent_id, agent_name, inspector_id, inspector_name, assigned_by, state, answers, notes, percent, passed, "
     "critical_failed, corrects_id, corrected_by_id, created_at, submitted_at, published_at, appeal_deadline, "
     "acknowledged_at, final_at, appellant_id, appeal_reason, appeal_filed_at, reviewer_id, appeal_outcome, "
-    "appeal_decision, appeal_decided_at";
+    "appeal_decision, appeal_decided_at, checked_at, latitude, longitude, accuracy_m";
 
 Inspection InspectionOf(const Row& r) {
   Inspection i;
@@ -121,6 +121,11 @@ Inspection InspectionOf(const Row& r) {
     a.decision = r.OptText(33).value_or("");
     a.decided_at = r.OptInt(34);
     i.appeal = a;
+  }
+  i.checked_at = r.OptInt(35);
+  if (!r.IsNull(36) && !r.IsNull(37)) {
+    i.location = Location{.latitude = r.Real(36), .longitude = r.Real(37)};
+    if (!r.IsNull(38)) i.location->accuracy_m = r.Real(38);
   }
   return i;
 }
@@ -218,6 +223,14 @@ Status SaveAnswers(Connection& db, Id id, State state, const std::string& answer
                  {std::string(Name(state)), answers, notes, id});
 }
 
+Status SaveSiteRecord(Connection& db, Id id, const SiteRecord& site) {
+  if (site.checked_at) SQM_TRY(db.Exec("UPDATE inspections SET checked_at = ? WHERE id = ?", {*site.checked_at, id}));
+  if (!site.location) return {};
+  const Location& l = *site.location;
+  return db.Exec("UPDATE inspections SET latitude = ?, longitude = ?, accuracy_m = ? WHERE id = ?",
+                 {l.latitude, l.longitude, l.accuracy_m, id});
+}
+
 Status SaveSubmission(Connection& db, Id id, const std::string& answers, const std::string& notes,
                       std::optional<double> percent, bool passed, bool critical_failed, TimeMs at) {
   return db.Exec(
@@ -305,8 +318,16 @@ std::vector<SamplingPlan> ListPlans(Connection& db) {
   return out;
 }
 
-bool PlanNameTaken(Connection& db, const std::string& name) {
-  return db.QueryOne("SELECT 1 FROM sampling_plans WHERE name = ?", {name}).has_value();
+bool PlanNameTaken(Connection& db, const std::string& name, std::optional<Id> except) {
+  return db.QueryOne("SELECT 1 FROM sampling_plans WHERE name = ? AND id <> ?", {name, except.value_or(0)}).has_value();
+}
+
+Status UpdatePlan(Connection& db, const SamplingPlan& p) {
+  return db.Exec(
+      "UPDATE sampling_plans SET name = ?, quota = ?, amount = ?, by_channel = ?, by_type = ?, complaints = ?,"
+      " breaches = ?, active = ? WHERE id = ?",
+      {p.name, Name(p.quota), p.amount, p.by_channel ? 1 : 0, p.by_type ? 1 : 0, p.complaints ? 1 : 0,
+       p.breaches ? 1 : 0, p.active ? 1 : 0, p.id});
 }
 
 std::vector<Candidate> Candidates(Connection& db, TimeMs from, TimeMs to, const std::vector<Id>& departments,

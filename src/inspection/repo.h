@@ -7,6 +7,7 @@
 
 #include "inspection/model.h"
 #include "inspection/sampling.h"
+#include "inspection/site.h"
 #include "storage/db.h"
 
 namespace sqm::inspection::repo {
@@ -41,6 +42,8 @@ struct InspectionQuery {
 };
 std::vector<Inspection> ListInspections(Connection& db, const InspectionQuery& q);
 Status SaveAnswers(Connection& db, Id id, State state, const std::string& answers, const std::string& notes);
+// The parts of `site` that are given; the others stay as they were.
+Status SaveSiteRecord(Connection& db, Id id, const SiteRecord& site);
 Status SaveSubmission(Connection& db, Id id, const std::string& answers, const std::string& notes,
                       std::optional<double> percent, bool passed, bool critical_failed, TimeMs at);
 Status SavePublication(Connection& db, Id id, TimeMs at, TimeMs appeal_deadline);
@@ -60,7 +63,9 @@ namespace sqm::inspection::repo {
 Result<Id> InsertPlan(Connection& db, const SamplingPlan& plan);
 std::optional<SamplingPlan> FindPlan(Connection& db, Id id);
 std::vector<SamplingPlan> ListPlans(Connection& db);  // by name
-bool PlanNameTaken(Connection& db, const std::string& name);
+bool PlanNameTaken(Connection& db, const std::string& name, std::optional<Id> except = std::nullopt);
+// The editable fields: name, quota, amount, strata, complaints, breaches, active.
+Status UpdatePlan(Connection& db, const SamplingPlan& plan);
 // The tickets resolved in [from, to) in `departments` (where they were resolved), not merged,
 // with the agent they are charged to (resolver, else assignee); `breached` as of `now`.
 std::vector<Candidate> Candidates(Connection& db, TimeMs from, TimeMs to, const std::vector<Id>& departments,
@@ -71,5 +76,17 @@ Result<Id> InsertRun(Connection& db, const SamplingRun& run);
 Status InsertSampled(Connection& db, Id plan_id, TimeMs cycle_start, Id ticket_id, Id run_id, Id inspection_id);
 // Newest first, without their tickets.
 std::vector<SamplingRun> ListRuns(Connection& db, Id plan_id, int limit);
+
+}  // namespace sqm::inspection::repo
+
+namespace sqm::inspection::repo {
+
+// ---- photos of an inspection's items (migration 0025, repo/photos.cpp) ----
+Result<Id> InsertPhoto(Connection& db, const Photo& photo, const std::string& bytes);
+// The inspection's photos without their bytes, oldest first.
+std::vector<Photo> ListPhotos(Connection& db, Id inspection_id);
+// The photo `photo_id` of inspection `inspection_id` with its bytes.
+std::optional<std::pair<Photo, std::string>> FindPhoto(Connection& db, Id inspection_id, Id photo_id);
+Status DeletePhoto(Connection& db, Id photo_id);
 
 }  // namespace sqm::inspection::repo

@@ -147,7 +147,15 @@ bj::object InspectionJson(const Inspection& i) {
                {"published_at", TimeJson(i.published_at)},
                {"appeal_deadline", TimeJson(i.appeal_deadline)},
                {"acknowledged_at", TimeJson(i.acknowledged_at)},
-               {"final_at", TimeJson(i.final_at)}};
+               {"final_at", TimeJson(i.final_at)},
+               {"checked_at", TimeJson(i.checked_at)}};
+  if (i.location) {
+    o["location"] = bj::object{{"latitude", i.location->latitude},
+                               {"longitude", i.location->longitude},
+                               {"accuracy_m", OrNull(i.location->accuracy_m)}};
+  } else {
+    o["location"] = nullptr;
+  }
   if (i.appeal) {
     const Appeal& a = *i.appeal;
     o["appeal"] = bj::object{{"appellant_id", a.appellant_id},
@@ -161,6 +169,33 @@ bj::object InspectionJson(const Inspection& i) {
     o["appeal"] = nullptr;
   }
   return o;
+}
+
+bj::object PhotoJson(const Photo& p) {
+  return {{"id", p.id},
+          {"inspection_id", p.inspection_id},
+          {"item", p.item_code},
+          {"content_type", MediaTypeOf(p.type)},
+          {"size", p.size},
+          {"sha256", p.sha256},
+          {"uploaded_by", p.uploaded_by},
+          {"uploaded_at", TimeJson(p.uploaded_at)}};
+}
+
+// The image with the type sniffed from its bytes, always as an attachment: an <img> shows it all
+// the same, while opening its address downloads it instead of rendering anything in sqm's origin.
+// nosniff (on every answer) and a CSP that allows nothing keep a browser from reading it as more.
+Response PhotoResponse(PhotoFile file) {
+  Response r;
+  r.status = 200;
+  r.content_type = std::string(MediaTypeOf(file.photo.type));
+  r.body = std::move(file.bytes);
+  r.SetHeader("Content-Disposition", "attachment; filename=\"photo-" + std::to_string(file.photo.id) + "." +
+                                         std::string(ExtensionOf(file.photo.type)) + "\"");
+  r.SetHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; sandbox");
+  r.SetHeader("Cross-Origin-Resource-Policy", "same-origin");
+  r.SetHeader("Cache-Control", "private, max-age=300");
+  return r;
 }
 
 Result<Assignment> ReadAssignment(const Request& req) {
@@ -184,10 +219,26 @@ Result<Assignment> ReadAssignment(const Request& req) {
   return a;
 }
 
-// {"answers": {...}, "notes"?: "..."}
+// {"latitude", "longitude", "accuracy_m"?} (ranges: site.h CheckSiteRecord, in the service).
+Result<Location> ReadLocation(const bj::value& v) {
+  json::Reader in(v, "location");
+  Location l;
+  const auto latitude = in.OptNumber("latitude");
+  const auto longitude = in.OptNumber("longitude");
+  l.accuracy_m = in.OptNumber("accuracy_m");
+  if (!latitude) in.Fail("latitude", Msg("field.required", "is required"));
+  if (!longitude) in.Fail("longitude", Msg("field.required", "is required"));
+  SQM_TRY(in.Done());
+  l.latitude = *latitude;
+  l.longitude = *longitude;
+  return l;
+}
+
+// {"answers": {...}, "notes"?: "...", "checked_at"?: ISO time, "location"?: {...}}
 struct AnswersBody {
   std::map<std::string, Answer> answers;
   std::string notes;
+  SiteRecord site;
 };
 Result<AnswersBody> ReadAnswersBody(const Request& req) {
   SQM_ASSIGN(auto body, req.Json());
@@ -195,7 +246,16 @@ Result<AnswersBody> ReadAnswersBody(const Request& req) {
   AnswersBody out;
   const bj::value* answers = in.OptValue("answers");
   out.notes = in.OptString("notes", {.min_len = 0, .max_len = 4000, .trim = false}).value_or("");
+  if (auto at = in.OptString("checked_at", {.min_len = 1, .max_len = 40})) {
+    out.site.checked_at = ParseIsoTime(*at);
+    if (!out.site.checked_at)
+      in.Fail("checked_at", Msg("field.time", "must be a date (2026-11-01) or an ISO date-time"));
+  }
+  const bj::value* location = in.OptValue("location");
   SQM_TRY(in.Done());
+  if (location && !location->is_null()) {
+    SQM_ASSIGN(out.site.location, ReadLocation(*location));
+  }
   Problems p;
   if (answers) out.answers = ReadAnswers(*answers, "answers", p);
   if (auto e = p.Take()) return *e;
@@ -313,6 +373,29 @@ Result<SamplingPlan> ReadPlan(const Request& req) {
   return p;
 }
 
+// {name?, quota?, amount?, by_channel?, by_type?, complaints?, breaches?, active?}: the scope
+// (cycle, departments, scorecard, inspectors) is not editable, so those keys are unknown fields.
+Result<PlanChange> ReadPlanChange(const Request& req) {
+  SQM_ASSIGN(auto body, req.Json());
+  json::Reader in(body);
+  PlanChange c;
+  c.name = in.OptString("name", {.min_len = 1, .max_len = 120});
+  const auto quota = in.OptString("quota", {.min_len = 1, .max_len = 20});
+  if (auto amount = in.OptInt("amount", 1, kMaxPerAgent)) c.amount = static_cast<int>(*amount);
+  c.by_channel = in.OptBool("by_channel");
+  c.by_type = in.OptBool("by_type");
+  c.complaints = in.OptBool("complaints");
+  c.breaches = in.OptBool("breaches");
+  c.active = in.OptBool("active");
+  if (quota) {
+    c.quota = ParseQuota(*quota);
+    if (!c.quota)
+      in.Fail("quota", Msg("scorecard.not_one_of", "must be one of {names}", {{"names", "percent, per_agent"}}));
+  }
+  SQM_TRY(in.Done());
+  return c;
+}
+
 // The charts' range: `from` and `to` (dates or date-times), both required.
 Result<std::pair<TimeMs, TimeMs>> ReportRange(const Request& req) {
   SQM_ASSIGN(const auto from, req.QueryTime("from"));
@@ -404,17 +487,47 @@ void AddRoutes(http::Router& r, Service& service) {
     if (auto card = service.GetScorecard(inspection.scorecard_id, inspection.scorecard_version); card.ok()) {
       o["scorecard"] = SavedScorecardJson(*card);
     }
+    SQM_ASSIGN_OR_REPLY(auto photos, service.ListPhotos(req.who(), id));
+    bj::array items;
+    for (const auto& p : photos) items.push_back(PhotoJson(p));
+    o["photos"] = std::move(items);
     return JsonResponse(200, o);
+  });
+  // A photo of an item: the image as the body, of any of the listed types (the bytes decide).
+  constexpr http::RouteOptions kPhotoUpload{.max_body_bytes = kMaxPhotoBytes,
+                                            .read_timeout_s = 120,
+                                            .body_types = "image/jpeg image/png image/webp application/octet-stream"};
+  r.Add(
+      "POST", "/api/v1/inspections/{id}/photos", perform,
+      [&service](Request& req) {
+        SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+        const auto item = req.QueryText("item");
+        if (!item || item->empty() || item->size() > 100) {
+          return ErrorResponse(Error::Invalid("item", Msg("field.required", "is required")));
+        }
+        return Reply(service.AddPhoto(req.who(), id, *item, req.body), PhotoJson, 201);
+      },
+      kPhotoUpload);
+  r.Add("GET", "/api/v1/inspections/{id}/photos/{photo_id}", staff, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    SQM_ASSIGN_OR_REPLY(auto photo_id, req.IdParam("photo_id"));
+    SQM_ASSIGN_OR_REPLY(auto file, service.GetPhoto(req.who(), id, photo_id));
+    return PhotoResponse(std::move(file));
+  });
+  r.Add("DELETE", "/api/v1/inspections/{id}/photos/{photo_id}", perform, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    SQM_ASSIGN_OR_REPLY(auto photo_id, req.IdParam("photo_id"));
+    return Reply(service.DeletePhoto(req.who(), id, photo_id));
   });
   r.Add("PUT", "/api/v1/inspections/{id}/answers", perform, [&service](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
     SQM_ASSIGN_OR_REPLY(auto body, ReadAnswersBody(req));
-    return Reply(service.SaveAnswers(req.who(), id, body.answers, body.notes), InspectionJson);
+    return Reply(service.SaveAnswers(req.who(), id, body.answers, body.notes, body.site), InspectionJson);
   });
   r.Add("POST", "/api/v1/inspections/{id}/submit", perform, [&service](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
     SQM_ASSIGN_OR_REPLY(auto body, ReadAnswersBody(req));
-    return Reply(service.Submit(req.who(), id, body.answers, body.notes), InspectionJson);
+    return Reply(service.Submit(req.who(), id, body.answers, body.notes, body.site), InspectionJson);
   });
   r.Add("POST", "/api/v1/inspections/{id}/publish", manage, [&service](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
@@ -452,6 +565,11 @@ void AddRoutes(http::Router& r, Service& service) {
   r.Add("GET", "/api/v1/sampling-plans/{id}", manage, [&service](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
     return Reply(service.GetPlan(req.who(), id), PlanJson);
+  });
+  r.Add("PATCH", "/api/v1/sampling-plans/{id}", manage, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    SQM_ASSIGN_OR_REPLY(auto change, ReadPlanChange(req));
+    return Reply(service.UpdatePlan(req.who(), id, change), PlanJson);
   });
   r.Add("GET", "/api/v1/sampling-plans/{id}/runs", manage, [&service](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));

@@ -7,6 +7,9 @@
 //   staff               POST /api/v1/scorecards/preview (score answers against a definition; the builder's preview)
 //   inspection.perform  GET /api/v1/scorecards[/{id}[?version=N]]
 //   inspection.manage   POST /api/v1/scorecards, PUT /api/v1/scorecards/{id}
+// the inspections, their photos (POST and DELETE inspection.perform, GET staff: who sees the
+// inspection; served as attachments with the sniffed type and `default-src 'none'`), the sampling
+// plans (inspection.manage; PATCH edits or deactivates one) and the charts.
 #pragma once
 
 #include "http/router.h"

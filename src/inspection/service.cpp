@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/crypto.h"
 #include "base/json.h"
 #include "base/sampling.h"
 #include "base/text.h"
@@ -50,6 +51,16 @@ void CheckAnswers(const Scorecard& card, const std::map<std::string, Answer>& an
 void CheckText(const std::string& field, const std::string& text, std::size_t max, Problems& p) {
   if (json::CodePoints(text) > max) {
     p.Add(field, Msg("field.too_long", "must be at most {max} characters", {{"max", std::to_string(max)}}));
+  }
+}
+
+// The parts of a site record given, into an event's data.
+void SiteRecordData(const SiteRecord& site, boost::json::object& data) {
+  if (site.checked_at) data["checked_at"] = *site.checked_at;
+  if (site.location) {
+    data["latitude"] = site.location->latitude;
+    data["longitude"] = site.location->longitude;
+    if (site.location->accuracy_m) data["accuracy_m"] = *site.location->accuracy_m;
   }
 }
 
@@ -265,22 +276,26 @@ Result<std::pair<Inspection, State>> Service::Load(Connection& db, const org::Pr
 }
 
 Result<Inspection> Service::SaveAnswers(const org::Principal& who, Id id, const std::map<std::string, Answer>& answers,
-                                        const std::string& notes) {
+                                        const std::string& notes, const SiteRecord& site) {
   return db_.Write(who.username, [&](WriteTx& tx) -> Result<Inspection> {
     SQM_ASSIGN(auto loaded, Load(tx.db(), who, id, Action::kSave, tx.now()));
     auto card = repo::FindScorecard(tx.db(), loaded.first.scorecard_id, loaded.first.scorecard_version);
     Problems p;
     if (card) CheckAnswers(card->card, answers, p);
     CheckText("notes", notes, kMaxNotesChars, p);
+    CheckSiteRecord(site, loaded.first.created_at, tx.now(), p);
     if (auto e = p.Take()) return *e;
     SQM_TRY(repo::SaveAnswers(tx.db(), id, loaded.second, json::Serialize(AnswersJson(answers)), notes));
-    tx.Append("inspection", std::to_string(id), "inspection.saved", {{"answers", answers.size()}});
+    SQM_TRY(repo::SaveSiteRecord(tx.db(), id, site));
+    boost::json::object data{{"answers", answers.size()}};
+    SiteRecordData(site, data);
+    tx.Append("inspection", std::to_string(id), "inspection.saved", std::move(data));
     return *repo::FindInspection(tx.db(), id);
   });
 }
 
 Result<Inspection> Service::Submit(const org::Principal& who, Id id, const std::map<std::string, Answer>& answers,
-                                   const std::string& notes) {
+                                   const std::string& notes, const SiteRecord& site) {
   return db_.Write(who.username, [&](WriteTx& tx) -> Result<Inspection> {
     SQM_ASSIGN(auto loaded, Load(tx.db(), who, id, Action::kSubmit, tx.now()));
     auto card = repo::FindScorecard(tx.db(), loaded.first.scorecard_id, loaded.first.scorecard_version);
@@ -288,13 +303,17 @@ Result<Inspection> Service::Submit(const org::Principal& who, Id id, const std::
     Problems p;
     CheckAnswers(card->card, answers, p);
     CheckText("notes", notes, kMaxNotesChars, p);
+    CheckSiteRecord(site, loaded.first.created_at, tx.now(), p);
     if (auto e = p.Take()) return *e;
     SQM_ASSIGN(const CardResult score, ScoreCard(card->card, answers));
     SQM_TRY(repo::SaveSubmission(tx.db(), id, json::Serialize(AnswersJson(answers)), notes, score.percent, score.passed,
                                  score.failed, tx.now()));
-    tx.Append("inspection", std::to_string(id), "inspection.submitted",
-              {{"percent", score.percent ? boost::json::value(*score.percent) : boost::json::value(nullptr)},
-               {"passed", score.passed}});
+    SQM_TRY(repo::SaveSiteRecord(tx.db(), id, site));
+    boost::json::object data{
+        {"percent", score.percent ? boost::json::value(*score.percent) : boost::json::value(nullptr)},
+        {"passed", score.passed}};
+    SiteRecordData(site, data);
+    tx.Append("inspection", std::to_string(id), "inspection.submitted", std::move(data));
     return *repo::FindInspection(tx.db(), id);
   });
 }
@@ -387,6 +406,90 @@ Result<Inspection> Service::Decide(const org::Principal& who, Id id, const Decis
   });
 }
 
+// ---- photos ----
+
+namespace {
+
+Error PhotoNotFound(Id id) {
+  return Error::NotFound(Msg("photo.not_found", "photo {id} does not exist", {{"id", std::to_string(id)}}));
+}
+
+}  // namespace
+
+Result<Photo> Service::AddPhoto(const org::Principal& who, Id id, const std::string& item_code,
+                                const std::string& bytes) {
+  // The bytes are judged and hashed before the write begins; who may add them, inside it.
+  const auto type = CheckPhoto(bytes);
+  const std::string sha256 = type.ok() ? crypto::Sha256Hex(bytes) : std::string();
+  return db_.Write(who.username, [&](WriteTx& tx) -> Result<Photo> {
+    auto& db = tx.db();
+    SQM_ASSIGN(auto loaded, Load(db, who, id, Action::kSave, tx.now()));
+    auto card = repo::FindScorecard(db, loaded.first.scorecard_id, loaded.first.scorecard_version);
+    const bool known =
+        card && std::any_of(card->card.sections.begin(), card->card.sections.end(), [&](const Section& s) {
+          return std::any_of(s.items.begin(), s.items.end(), [&](const Item& i) { return i.code == item_code; });
+        });
+    if (!known) return Error::Invalid("item", Msg("scorecard.unknown_item", "is not an item of the scorecard"));
+    if (!type.ok()) return type.error();
+    const auto photos = repo::ListPhotos(db, id);
+    const auto of_item =
+        std::count_if(photos.begin(), photos.end(), [&](const Photo& ph) { return ph.item_code == item_code; });
+    if (photos.size() >= kMaxPhotosPerInspection) {
+      return Error::Conflict(
+          Msg("photo.too_many", "at most {max} photos", {{"max", std::to_string(kMaxPhotosPerInspection)}}), "photos");
+    }
+    if (static_cast<std::size_t>(of_item) >= kMaxPhotosPerItem) {
+      return Error::Conflict(
+          Msg("photo.too_many", "at most {max} photos", {{"max", std::to_string(kMaxPhotosPerItem)}}), "item");
+    }
+    Photo photo{.inspection_id = id,
+                .item_code = item_code,
+                .type = *type,
+                .size = static_cast<std::int64_t>(bytes.size()),
+                .sha256 = sha256,
+                .uploaded_by = who.staff_id,
+                .uploaded_at = tx.now()};
+    SQM_ASSIGN(photo.id, repo::InsertPhoto(db, photo, bytes));
+    tx.Append("inspection", std::to_string(id), "inspection.photo_added",
+              {{"photo_id", photo.id},
+               {"item", item_code},
+               {"type", std::string(MediaTypeOf(photo.type))},
+               {"size", photo.size},
+               {"sha256", photo.sha256}});
+    return photo;
+  });
+}
+
+Result<std::vector<Photo>> Service::ListPhotos(const org::Principal& who, Id id) {
+  return db_.Read([&](Connection& db) -> Result<std::vector<Photo>> {
+    auto i = repo::FindInspection(db, id);
+    if (!i || !Sees(who, *i)) return InspectionNotFound(id);
+    return repo::ListPhotos(db, id);
+  });
+}
+
+Result<PhotoFile> Service::GetPhoto(const org::Principal& who, Id id, Id photo_id) {
+  return db_.Read([&](Connection& db) -> Result<PhotoFile> {
+    auto i = repo::FindInspection(db, id);
+    if (!i || !Sees(who, *i)) return InspectionNotFound(id);
+    auto found = repo::FindPhoto(db, id, photo_id);
+    if (!found) return PhotoNotFound(photo_id);
+    return PhotoFile{std::move(found->first), std::move(found->second)};
+  });
+}
+
+Status Service::DeletePhoto(const org::Principal& who, Id id, Id photo_id) {
+  return db_.Write(who.username, [&](WriteTx& tx) -> Status {
+    SQM_TRY(Load(tx.db(), who, id, Action::kSave, tx.now()));
+    auto found = repo::FindPhoto(tx.db(), id, photo_id);
+    if (!found) return PhotoNotFound(photo_id);
+    SQM_TRY(repo::DeletePhoto(tx.db(), photo_id));
+    tx.Append("inspection", std::to_string(id), "inspection.photo_removed",
+              {{"photo_id", photo_id}, {"item", found->first.item_code}, {"sha256", found->first.sha256}});
+    return {};
+  });
+}
+
 // ---- sampling plans ----
 
 namespace {
@@ -462,6 +565,42 @@ Result<SamplingPlan> Service::CreatePlan(const org::Principal& who, SamplingPlan
                {"department_ids", IdsJson(plan.department_ids)},
                {"inspector_ids", IdsJson(plan.inspector_ids)},
                {"scorecard_id", plan.scorecard_id}});
+    return plan;
+  });
+}
+
+Result<SamplingPlan> Service::UpdatePlan(const org::Principal& who, Id id, const PlanChange& change) {
+  return db_.Write(who.username, [&](WriteTx& tx) -> Result<SamplingPlan> {
+    auto& db = tx.db();
+    SQM_ASSIGN(const SamplingPlan old, LoadPlan(db, who, id));
+    SamplingPlan plan = old;
+    plan.name = change.name.value_or(old.name);
+    plan.quota = change.quota.value_or(old.quota);
+    plan.amount = change.amount.value_or(old.amount);
+    plan.by_channel = change.by_channel.value_or(old.by_channel);
+    plan.by_type = change.by_type.value_or(old.by_type);
+    plan.complaints = change.complaints.value_or(old.complaints);
+    plan.breaches = change.breaches.value_or(old.breaches);
+    plan.active = change.active.value_or(old.active);
+    Problems p;
+    CheckPlan(plan, p);
+    if (plan.name != old.name && repo::PlanNameTaken(db, plan.name, id)) {
+      p.Add(Error::Conflict(Msg("sampling.name_taken", "another sampling plan is named {name}", {{"name", plan.name}}),
+                            "name"));
+    }
+    if (auto e = p.Take()) return *e;
+    boost::json::object changed;
+    if (plan.name != old.name) changed["name"] = plan.name;
+    if (plan.quota != old.quota) changed["quota"] = std::string(Name(plan.quota));
+    if (plan.amount != old.amount) changed["amount"] = plan.amount;
+    if (plan.by_channel != old.by_channel) changed["by_channel"] = plan.by_channel;
+    if (plan.by_type != old.by_type) changed["by_type"] = plan.by_type;
+    if (plan.complaints != old.complaints) changed["complaints"] = plan.complaints;
+    if (plan.breaches != old.breaches) changed["breaches"] = plan.breaches;
+    if (plan.active != old.active) changed["active"] = plan.active;
+    if (changed.empty()) return plan;
+    SQM_TRY(repo::UpdatePlan(db, plan));
+    tx.Append("sampling_plan", std::to_string(id), "sampling.plan_updated", std::move(changed));
     return plan;
   });
 }

@@ -24,6 +24,7 @@
 #include "inspection/repo.h"
 #include "inspection/reports.h"
 #include "inspection/rules.h"
+#include "inspection/site.h"
 #include "org/model.h"
 #include "storage/database.h"
 
@@ -51,6 +52,22 @@ struct Assignment {
   std::optional<Id> department_id;  // the checks: the department
   std::optional<Id> agent_id;       // the checks: the inspected staff member, if one
   Id inspector_id = 0;
+};
+
+// An edit of a sampling plan: the fields given change, the others stay. Its scope (cycle,
+// departments, scorecard, inspectors) is fixed: a plan for another scope is another plan.
+struct PlanChange {
+  std::optional<std::string> name;
+  std::optional<Quota> quota;
+  std::optional<int> amount;
+  std::optional<bool> by_channel, by_type, complaints, breaches;
+  std::optional<bool> active;  // an inactive plan draws nothing; its past runs stay as they were
+};
+
+// A photo with its bytes, as it is served.
+struct PhotoFile {
+  Photo photo;
+  std::string bytes;
 };
 
 struct Decision {
@@ -82,12 +99,25 @@ class Service {
   // Newest first, only those `who` sees.
   Result<std::vector<Inspection>> ListInspections(const org::Principal& who, repo::InspectionQuery q);
   Result<Inspection> GetInspection(const org::Principal& who, Id id);
-  // The inspector's draft: answers may be partial; answers to unknown items are refused.
+  // The inspector's draft: answers may be partial; answers to unknown items are refused. `site`:
+  // when and where the check was made, the parts given (site.h CheckSiteRecord).
   Result<Inspection> SaveAnswers(const org::Principal& who, Id id, const std::map<std::string, Answer>& answers,
-                                 const std::string& notes);
+                                 const std::string& notes, const SiteRecord& site = {});
   // Scores the answers (every item answered) and submits them.
   Result<Inspection> Submit(const org::Principal& who, Id id, const std::map<std::string, Answer>& answers,
-                            const std::string& notes);
+                            const std::string& notes, const SiteRecord& site = {});
+
+  // ---- photos per item (site.h) ----
+  // By the inspector while the inspection is assigned or in progress (as a draft is saved): kInvalid
+  // ("item") for an item not on its card, CheckPhoto's errors on "file", kConflict ("item" /
+  // "photos") beyond kMaxPhotosPerItem / kMaxPhotosPerInspection. Event "inspection.photo_added".
+  Result<Photo> AddPhoto(const org::Principal& who, Id id, const std::string& item_code, const std::string& bytes);
+  // To whoever sees the inspection (Sees: a covert one stays hidden from the inspected party until
+  // publication); another inspection or photo reads as not found.
+  Result<std::vector<Photo>> ListPhotos(const org::Principal& who, Id id);
+  Result<PhotoFile> GetPhoto(const org::Principal& who, Id id, Id photo_id);
+  // Like AddPhoto: by the inspector, before submission. Event "inspection.photo_removed".
+  Status DeletePhoto(const org::Principal& who, Id id, Id photo_id);
   Result<Inspection> Publish(const org::Principal& who, Id id);
   Result<Inspection> Acknowledge(const org::Principal& who, Id id);
   Result<Inspection> FileAppeal(const org::Principal& who, Id id, const std::string& reason);
@@ -101,6 +131,9 @@ class Service {
   // Every problem at once: the plan's fields, the scorecard (active), the departments (in scope),
   // the inspectors (active, performing inspections); kConflict ("name") for a name taken.
   Result<SamplingPlan> CreatePlan(const org::Principal& who, SamplingPlan plan);
+  // Every problem of the edited plan at once (CheckPlan), kConflict ("name") for a name taken;
+  // event "sampling.plan_updated" with the fields that changed (none: nothing is written).
+  Result<SamplingPlan> UpdatePlan(const org::Principal& who, Id id, const PlanChange& change);
   // Draws the cycle's sample and assigns an inspection of each ticket, round robin over the
   // plan's inspectors, in one write with the event "inspection.sample_drawn" (seed, cycle, ticket
   // ids). A ticket sampled by an earlier run of the cycle is not drawn again.

@@ -370,5 +370,143 @@ TEST_F(InspectionTest, ARunDrawsReproduciblyAssignsRoundRobinAndNeverTwice) {
   EXPECT_EQ(inspection_->RunPlan(quality_, plan->id, {.seed = sampling::kMaxSeed + 1}).error().field, "seed");
 }
 
+// ---- edits of a plan ----
+
+TEST_F(InspectionTest, AnEditedOrDeactivatedPlanKeepsWhatItDrew) {
+  const Id card = inspection_->CreateScorecard(quality_, "服务质检", Weighted())->id;
+  for (int k = 0; k < 4; ++k) ResolvedBy(agent_);
+  auto plan = inspection_->CreatePlan(quality_, {.name = "客服部每月抽检",
+                                                 .department_ids = {desk_dept_},
+                                                 .amount = 1,
+                                                 .scorecard_id = card,
+                                                 .inspector_ids = {quality_.staff_id}});
+  ASSERT_TRUE(plan.ok()) << plan.error().message;
+  auto other = inspection_->CreatePlan(quality_, {.name = "另一个计划",
+                                                  .department_ids = {desk_dept_},
+                                                  .scorecard_id = card,
+                                                  .inspector_ids = {quality_.staff_id}});
+  ASSERT_TRUE(other.ok());
+  auto run = inspection_->RunPlan(quality_, plan->id, {.seed = 3});
+  ASSERT_TRUE(run.ok()) << run.error().message;
+  ASSERT_EQ(run->drawn, 1);
+
+  // Every problem at once, nothing written.
+  auto bad =
+      inspection_->UpdatePlan(quality_, plan->id, {.name = "另一个计划", .quota = Quota::kPercent, .amount = 150});
+  ASSERT_FALSE(bad.ok());
+  std::set<std::string> fields{bad.error().field};
+  for (const auto& m : bad.error().more) fields.insert(m.field);
+  EXPECT_EQ(fields, (std::set<std::string>{"name", "amount"}));
+  EXPECT_EQ(CountEvents("sampling.plan_updated"), 0);
+  EXPECT_EQ(inspection_->UpdatePlan(quality_, plan->id, {.name = "另一个计划"}).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(inspection_->UpdatePlan(manager_, plan->id, {.active = false}).error().code, ErrorCode::kNotFound);
+
+  // Renamed with a larger quota and without strata: one event naming what changed.
+  auto edited = inspection_->UpdatePlan(
+      quality_, plan->id, {.name = "客服部每月抽检（新）", .amount = 3, .by_channel = false, .by_type = false});
+  ASSERT_TRUE(edited.ok()) << edited.error().message;
+  EXPECT_EQ(edited->amount, 3);
+  EXPECT_FALSE(edited->by_channel);
+  EXPECT_EQ(inspection_->GetPlan(quality_, plan->id)->name, "客服部每月抽检（新）");
+  EXPECT_EQ(CountEvents("sampling.plan_updated"), 1);
+  // The same values again change nothing and log nothing.
+  ASSERT_TRUE(inspection_->UpdatePlan(quality_, plan->id, {.amount = 3}).ok());
+  EXPECT_EQ(CountEvents("sampling.plan_updated"), 1);
+
+  // Deactivated: it draws nothing, not even on a dry run; its past run and inspection stay.
+  auto off = inspection_->UpdatePlan(quality_, plan->id, {.active = false});
+  ASSERT_TRUE(off.ok());
+  EXPECT_FALSE(off->active);
+  EXPECT_EQ(inspection_->RunPlan(quality_, plan->id, {.seed = 4}).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(inspection_->RunPlan(quality_, plan->id, {.seed = 4, .dry_run = true}).error().code, ErrorCode::kConflict);
+  auto runs = inspection_->ListRuns(quality_, plan->id);
+  ASSERT_EQ(runs->size(), 1u);
+  EXPECT_EQ((*runs)[0].drawn, 1);
+  EXPECT_EQ((*runs)[0].seed, 3u);
+  EXPECT_TRUE(inspection_->GetInspection(quality_, *run->tickets[0].inspection_id).ok());
+  EXPECT_EQ(CountEvents("sampling.plan_updated"), 2);
+
+  // Active again: the cycle's earlier draw still counts, and the larger quota draws the rest.
+  ASSERT_TRUE(inspection_->UpdatePlan(quality_, plan->id, {.active = true}).ok());
+  auto more = inspection_->RunPlan(quality_, plan->id, {.seed = 5});
+  ASSERT_TRUE(more.ok()) << more.error().message;
+  EXPECT_EQ(more->drawn, 2);
+  EXPECT_EQ(more->coverage[0].earlier, 1);
+}
+
+// ---- site checks: photos, time and place ----
+
+TEST_F(InspectionTest, ASiteCheckKeepsPhotosPerItemAndWhereAndWhenItWasMade) {
+  using namespace std::string_literals;
+  const std::string jpeg = "\xFF\xD8\xFF\xE0\x00\x10JFIF\x00 photo"s;
+  const Id card = inspection_->CreateScorecard(quality_, "门店巡检", Weighted())->id;
+  const org::Principal inspector = Evaluator("eval.desk", desk_dept_);
+  auto check = inspection_->Assign(quality_, {.kind = Kind::kRoutineCheck,
+                                              .covert = true,
+                                              .scorecard_id = card,
+                                              .department_id = desk_dept_,
+                                              .agent_id = agent2_.staff_id,
+                                              .inspector_id = inspector.staff_id});
+  ASSERT_TRUE(check.ok()) << check.error().message;
+  const Id id = check->id;
+
+  auto photo = inspection_->AddPhoto(inspector, id, "i0", jpeg);
+  ASSERT_TRUE(photo.ok()) << photo.error().message;
+  EXPECT_EQ(photo->type, ImageType::kJpeg);
+  EXPECT_EQ(photo->size, static_cast<std::int64_t>(jpeg.size()));
+  EXPECT_EQ(photo->sha256.size(), 64u);
+  EXPECT_EQ(CountEvents("inspection.photo_added"), 1);
+  auto file = inspection_->GetPhoto(inspector, id, photo->id);
+  ASSERT_TRUE(file.ok());
+  EXPECT_EQ(file->bytes, jpeg);
+
+  // Refused: not an image, an unknown item, someone else than the inspector; nothing written.
+  EXPECT_EQ(inspection_->AddPhoto(inspector, id, "i0", "<html><script>alert(1)</script></html>").error().field, "file");
+  EXPECT_EQ(inspection_->AddPhoto(inspector, id, "nope", jpeg).error().field, "item");
+  EXPECT_EQ(inspection_->AddPhoto(manager_, id, "i0", jpeg).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(inspection_->AddPhoto(quality_, id, "i0", jpeg).error().code, ErrorCode::kForbidden);
+  // Covert: the inspected agent sees neither the inspection nor its photos before publication.
+  EXPECT_EQ(inspection_->GetPhoto(agent2_, id, photo->id).error().code, ErrorCode::kNotFound);
+  // At most kMaxPhotosPerItem per item.
+  for (std::size_t k = 1; k < kMaxPhotosPerItem; ++k)
+    ASSERT_TRUE(inspection_->AddPhoto(inspector, id, "i0", jpeg).ok());
+  EXPECT_EQ(inspection_->AddPhoto(inspector, id, "i0", jpeg).error().field, "item");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM inspection_photos"), static_cast<std::int64_t>(kMaxPhotosPerItem));
+  ASSERT_TRUE(inspection_->DeletePhoto(inspector, id, photo->id).ok());
+  EXPECT_EQ(inspection_->GetPhoto(inspector, id, photo->id).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(CountEvents("inspection.photo_removed"), 1);
+
+  // When and where: out of range names each field, nothing written; in range is kept.
+  const TimeMs now = clock_.Now();
+  auto bad = inspection_->SaveAnswers(inspector, id, {}, "",
+                                      {.checked_at = now + 3'600'000, .location = Location{91, 0, std::nullopt}});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().field, "checked_at");
+  EXPECT_EQ(inspection_->GetInspection(inspector, id)->state, State::kAssigned);
+  auto saved = inspection_->SaveAnswers(inspector, id, {{"i0", {.value = 3}}}, "",
+                                        {.checked_at = now, .location = Location{31.2304, 121.4737, 15}});
+  ASSERT_TRUE(saved.ok()) << saved.error().message;
+  EXPECT_EQ(saved->checked_at, now);
+  ASSERT_TRUE(saved->location);
+  EXPECT_DOUBLE_EQ(saved->location->latitude, 31.2304);
+  EXPECT_EQ(saved->location->accuracy_m, 15);
+  // A later draft without them keeps them.
+  auto kept = inspection_->SaveAnswers(inspector, id, {{"i0", {.value = 2}}}, "");
+  ASSERT_TRUE(kept.ok());
+  EXPECT_EQ(kept->checked_at, now);
+  ASSERT_TRUE(kept->location);
+
+  // Submitted and published: photos are neither added nor removed any more; the agent sees them now.
+  ASSERT_TRUE(inspection_->Submit(inspector, id, Points(3, 10, 5, 2), "").ok());
+  EXPECT_EQ(inspection_->AddPhoto(inspector, id, "i1", jpeg).error().field, "state");
+  ASSERT_TRUE(inspection_->Publish(quality_, id).ok());
+  auto photos = inspection_->ListPhotos(agent2_, id);
+  ASSERT_TRUE(photos.ok());
+  EXPECT_EQ(photos->size(), kMaxPhotosPerItem - 1);
+  EXPECT_EQ(inspection_->DeletePhoto(inspector, id, (*photos)[0].id).error().field, "state");
+  EXPECT_TRUE(inspection_->GetPhoto(agent2_, id, (*photos)[0].id).ok());
+  EXPECT_EQ(inspection_->GetPhoto(agent2_, id + 1, (*photos)[0].id).error().code, ErrorCode::kNotFound);
+}
+
 }  // namespace
 }  // namespace sqm::inspection

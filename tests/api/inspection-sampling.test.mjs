@@ -122,6 +122,52 @@ describe('sampling plans', () => {
     assert.deepEqual(runs.body.items.map((r) => r.seed), [7, 4242]);
   });
 
+  test('a plan is edited and deactivated: one event per change, an inactive plan draws nothing, past draws stay', async () => {
+    const t = await register(u.agent, { customer_id: ctx.desk.otherCustomers[0].id, category_id: ctx.desk.leaves[0].id });
+    await actOk(u.agent, t.id, 'respond', { note: '已收到' });
+    await actOk(u.agent, t.id, 'resolve', { note: '已解决' });
+    const made = await u.quality.post('/api/v1/sampling-plans', plan());
+    assert.equal(made.status, 201, made.text);
+    const id = made.body.id;
+    const run = await u.quality.post(`/api/v1/sampling-plans/${id}/runs`, { seed: 11 });
+    assert.equal(run.status, 201, run.text);
+
+    // Every problem at once, nothing written; the scope is not editable; a taken name is a conflict.
+    const bad = await u.quality.patch(`/api/v1/sampling-plans/${id}`, { name: '', quota: 'percent', amount: 150 });
+    assertError(bad, 400);
+    const taken = (await u.quality.get('/api/v1/sampling-plans')).body.items.find((p) => p.id !== id).name;
+    assertError(await u.quality.patch(`/api/v1/sampling-plans/${id}`, { quota: 'percent', amount: 101 }), 400, 'amount');
+    assertError(await u.quality.patch(`/api/v1/sampling-plans/${id}`, { cycle: 'month' }), 400, 'cycle');
+    assertError(await u.quality.patch(`/api/v1/sampling-plans/${id}`, { name: taken }), 409, 'name');
+    assertError(await u.quality.patch('/api/v1/sampling-plans/999999', { active: false }), 404);
+    assert.equal((await u.evaluator.patch(`/api/v1/sampling-plans/${id}`, { active: false })).status, 403);
+    assert.equal((await u.quality.get(`/api/v1/sampling-plans/${id}`)).body.name, made.body.name);
+
+    const name = uniqueName('改名后的计划');
+    const edited = await u.quality.patch(`/api/v1/sampling-plans/${id}`, { name, quota: 'percent', amount: 50, by_type: false, breaches: true });
+    assert.equal(edited.status, 200, edited.text);
+    assert.equal(edited.body.name, name);
+    assert.equal(edited.body.quota, 'percent');
+    assert.equal(edited.body.by_type, false);
+    assert.equal(edited.body.by_channel, true, 'a field not sent stays');
+    const off = await u.quality.patch(`/api/v1/sampling-plans/${id}`, { active: false });
+    assert.equal(off.body.active, false);
+    const listed = (await u.quality.get('/api/v1/sampling-plans')).body.items.find((p) => p.id === id);
+    assert.equal(listed.active, false);
+    const events = await u.admin.get(`/api/v1/events?entity=sampling_plan&entity_id=${id}&type=sampling.plan_updated`);
+    assert.equal(events.body.items.length, 2, events.text);
+    assert.ok(events.body.items.some((e) => e.data.active === false && Object.keys(e.data).length === 1), events.text);
+
+    // Inactive: no draw, not even a preview; the earlier run and its inspections stay as they were.
+    assertError(await u.quality.post(`/api/v1/sampling-plans/${id}/runs`, { seed: 12 }), 409, 'plan');
+    assertError(await u.quality.post(`/api/v1/sampling-plans/${id}/runs`, { seed: 12, dry_run: true }), 409, 'plan');
+    const runs = (await u.quality.get(`/api/v1/sampling-plans/${id}/runs`)).body.items;
+    assert.deepEqual(runs.map((r) => [r.seed, r.drawn]), [[11, run.body.drawn]]);
+    for (const ticket of run.body.tickets) {
+      assert.equal((await u.quality.get(`/api/v1/inspections/${ticket.inspection_id}`)).status, 200);
+    }
+  });
+
   test('a bad run names its field; plans are for inspection.manage only', async () => {
     const made = await u.quality.post('/api/v1/sampling-plans', plan());
     const id = made.body.id;

@@ -1,6 +1,6 @@
 // Quality inspections (issue 12): scorecards (versioned, with the builder's preview) and
 // inspections with their workflow, appeals and corrections. Types generated from docs/openapi.yaml.
-import { request } from './client';
+import { apiUrl, request } from './client';
 import type { components, operations } from './generated/openapi';
 
 type Schemas = components['schemas'];
@@ -57,12 +57,37 @@ export function assignInspection(a: Assignment): Promise<Inspection> {
   return request<Inspection>('POST', '/inspections', { body: a });
 }
 
-export function saveAnswers(id: number, answers: Answers, notes: string): Promise<Inspection> {
-  return request<Inspection>('PUT', `/inspections/${id}/answers`, { body: { answers, notes } });
+/** When and where a site check was made (each part optional; a part not sent stays as stored). */
+export type InspectionLocation = Schemas['InspectionLocation'];
+export interface SiteRecord {
+  checked_at?: string;
+  location?: InspectionLocation;
 }
 
-export function submitInspection(id: number, answers: Answers, notes: string): Promise<Inspection> {
-  return request<Inspection>('POST', `/inspections/${id}/submit`, { body: { answers, notes } });
+export function saveAnswers(id: number, answers: Answers, notes: string, site: SiteRecord = {}): Promise<Inspection> {
+  return request<Inspection>('PUT', `/inspections/${id}/answers`, { body: { answers, notes, ...site } });
+}
+
+export function submitInspection(id: number, answers: Answers, notes: string, site: SiteRecord = {}): Promise<Inspection> {
+  return request<Inspection>('POST', `/inspections/${id}/submit`, { body: { answers, notes, ...site } });
+}
+
+// ---- photos per item ----
+
+export type InspectionPhoto = Schemas['InspectionPhoto'];
+
+/** Sent as octet-stream: the server sniffs the type from the bytes (JPEG, PNG or WebP). */
+export function addInspectionPhoto(id: number, item: string, file: Blob): Promise<InspectionPhoto> {
+  return request<InspectionPhoto>('POST', `/inspections/${id}/photos`, { query: { item }, raw: { data: file, contentType: 'application/octet-stream' } });
+}
+
+export function deleteInspectionPhoto(id: number, photoId: number): Promise<void> {
+  return request<void>('DELETE', `/inspections/${id}/photos/${photoId}`);
+}
+
+/** The image's address, for an <img> (the session cookie goes along). */
+export function inspectionPhotoUrl(id: number, photoId: number): string {
+  return apiUrl(`/inspections/${id}/photos/${photoId}`);
 }
 
 export function publishInspection(id: number): Promise<Inspection> {
@@ -96,6 +121,13 @@ export function listSamplingPlans(): Promise<SamplingPlan[]> {
 
 export function createSamplingPlan(plan: SamplingPlanInput): Promise<SamplingPlan> {
   return request<SamplingPlan>('POST', '/sampling-plans', { body: plan });
+}
+
+export type SamplingPlanChange = Schemas['SamplingPlanChange'];
+
+/** Edits the name, quota, strata or `active`; the scope stays. */
+export function updateSamplingPlan(id: number, change: SamplingPlanChange): Promise<SamplingPlan> {
+  return request<SamplingPlan>('PATCH', `/sampling-plans/${id}`, { body: change });
 }
 
 /** A dry run shows the draw and stores nothing; a run assigns the inspections. */

@@ -11,6 +11,7 @@ import {
   progress,
   runningPreview,
   saveDraft,
+  validLocation,
   scaleValues,
   type DraftStore,
 } from '../../src/pages/inspection/card';
@@ -67,6 +68,17 @@ test('a draft survives a reload of the page until it is cleared, and bad stored 
   assert.equal(loadDraft(store, 10), null);
   clearDraft(store, 7);
   assert.equal(loadDraft(store, 7), null);
+});
+
+test('a draft keeps when and where the check was made; a position out of range is dropped', () => {
+  const store = memoryStore();
+  const site = { checked_at: '2026-12-04T09:00:00.000Z', location: { latitude: 31.2304, longitude: 121.4737, accuracy_m: 15 } };
+  saveDraft(store, 11, { answers: { q1: 1 }, notes: '', at: '2026-12-04T09:01:00.000Z', site });
+  assert.deepEqual(loadDraft(store, 11)?.site, site);
+  store.map.set('sqm.inspection.draft.12', JSON.stringify({ answers: {}, site: { checked_at: 'soon', location: { latitude: 95, longitude: 0 } } }));
+  assert.equal(loadDraft(store, 12)?.site, undefined);
+  assert.deepEqual(validLocation({ latitude: -90, longitude: 180 }), { latitude: -90, longitude: 180, accuracy_m: null });
+  assert.equal(validLocation({ latitude: '31', longitude: 121 }), undefined);
 });
 
 test('a new section and its first item take codes not yet used', () => {

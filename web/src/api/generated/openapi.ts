@@ -2783,7 +2783,8 @@ export interface paths {
         /**
          * An inspection
          * @description An inspection the caller does not see reads as not found. The answer carries `scorecard`: the
-         *     card version the inspection is scored with (its items and guidance), for everyone who sees it.
+         *     card version the inspection is scored with (its items and guidance), for everyone who sees it;
+         *     and `photos`, the photos of its items (their images at /inspections/{id}/photos/{photo_id}).
          */
         get: operations["getInspection"];
         put?: never;
@@ -2807,11 +2808,68 @@ export interface paths {
         /**
          * Save the inspector's draft
          * @description The assigned inspector only; answers may be partial (by item code: a value or "na"). A published
-         *     inspection is never edited (409, `state`).
+         *     inspection is never edited (409, `state`). `checked_at` and `location` record when and where a
+         *     site check was made (each kept until sent again).
          */
         put: operations["saveInspectionAnswers"];
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a photo to an item
+         * @description The assigned inspector, while the inspection is assigned or in progress (else 409, `state`);
+         *     the image itself is the body. Its type is sniffed from the bytes — JPEG, PNG or WebP only; the
+         *     declared Content-Type and any file name decide nothing (an HTML page sent as `image/jpeg` is a
+         *     400 on `file`). At most 5 MiB (413), 5 photos per item (409, `item`) and 50 per inspection (409,
+         *     `photos`). Stored in the database with its sha256; event `inspection.photo_added`.
+         */
+        post: operations["addInspectionPhoto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inspections/{id}/photos/{photo_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                photo_id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * A photo's image
+         * @description To whoever sees the inspection (a covert one stays hidden from the inspected party until it is
+         *     published; else 404). The sniffed type as Content-Type, always `Content-Disposition:
+         *     attachment` (an `<img>` shows it; opening the address downloads it), `X-Content-Type-Options:
+         *     nosniff` and `Content-Security-Policy: default-src 'none'`.
+         */
+        get: operations["getInspectionPhoto"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a photo
+         * @description The assigned inspector, before submission (else 409, `state`); event `inspection.photo_removed`.
+         */
+        delete: operations["deleteInspectionPhoto"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3020,7 +3078,15 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Edit or deactivate a sampling plan
+         * @description The fields given change: name, quota and amount, the strata, complaints and breaches, and
+         *     `active` (an inactive plan draws nothing, 409 on `plan` for a run, and is marked in the list).
+         *     Its scope — cycle, departments, scorecard, inspectors — is not editable (400, unknown field).
+         *     Past runs and the inspections they made stay as they were. Every problem at once; 409 on
+         *     `name` when another plan has it; event `sampling.plan_updated` with what changed.
+         */
+        patch: operations["updateSamplingPlan"];
         trace?: never;
     };
     "/api/v1/sampling-plans/{id}/runs": {
@@ -5383,6 +5449,36 @@ export interface components {
                 [key: string]: components["schemas"]["InspectionAnswer"];
             };
             notes?: string;
+            /**
+             * Format: date-time
+             * @description When the check was made: not before the assignment nor after now (5 minutes of clock skew allowed), else 400 on `checked_at`.
+             */
+            checked_at?: string;
+            location?: components["schemas"]["InspectionLocation"] | null;
+        };
+        /** @description Where a site check was made, as the phone reported it (only when the inspector allowed it). Out of range: 400 on `location.latitude` etc. */
+        InspectionLocation: {
+            latitude: number;
+            longitude: number;
+            /** @description Metres. */
+            accuracy_m?: number | null;
+        };
+        InspectionPhoto: {
+            id: number;
+            inspection_id: number;
+            /** @description The item code. */
+            item: string;
+            /**
+             * @description Sniffed from the bytes.
+             * @enum {string}
+             */
+            content_type: "image/jpeg" | "image/png" | "image/webp";
+            size: number;
+            /** @description Hex. */
+            sha256: string;
+            uploaded_by: number;
+            /** Format: date-time */
+            uploaded_at: string;
         };
         InspectionDecision: {
             /** @enum {string} */
@@ -5575,6 +5671,14 @@ export interface components {
             acknowledged_at?: string | null;
             /** Format: date-time */
             final_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the check was made, as the scoring form recorded it.
+             */
+            checked_at?: string | null;
+            location?: components["schemas"]["InspectionLocation"] | null;
+            /** @description Only in GET /inspections/{id}: the photos of its items, oldest first. */
+            photos?: components["schemas"]["InspectionPhoto"][];
             /** @description Only in GET /inspections/{id}: the card version it is scored with. */
             scorecard?: components["schemas"]["Scorecard"];
             appeal: components["schemas"]["InspectionAppeal"] | null;
@@ -5595,6 +5699,17 @@ export interface components {
             answered: number;
             share: number;
             cumulative: number;
+        };
+        SamplingPlanChange: {
+            name?: string;
+            /** @enum {string} */
+            quota?: "percent" | "per_agent";
+            amount?: number;
+            by_channel?: boolean;
+            by_type?: boolean;
+            complaints?: boolean;
+            breaches?: boolean;
+            active?: boolean;
         };
         SamplingPlanInput: {
             name: string;
@@ -9999,6 +10114,100 @@ export interface operations {
             409: components["responses"]["Conflict"];
         };
     };
+    addInspectionPhoto: {
+        parameters: {
+            query: {
+                /** @description The item code on the inspection's scorecard. */
+                item: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The stored photo (without its bytes). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionPhoto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    getInspectionPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                photo_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteInspectionPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                photo_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
     submitInspection: {
         parameters: {
             query?: never;
@@ -10284,6 +10493,37 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    updateSamplingPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SamplingPlanChange"];
+            };
+        };
+        responses: {
+            /** @description The plan. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SamplingPlan"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     listSamplingRuns: {
@@ -11217,6 +11457,7 @@ export const scorecardItemScaleValues: ReadonlyArray<FlattenedDeepRequired<compo
 export const scorecardItemCriticalValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScorecardItem"]["critical"]> = ["none", "section", "card"];
 export const scorecardDefinitionMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ScorecardDefinition"]["method"]> = ["total_points", "section_weights"];
 export const inspectionAssignmentKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionAssignment"]["kind"]> = ["ticket_review", "routine_check", "surprise_check"];
+export const inspectionPhotoContent_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionPhoto"]["content_type"]> = ["image/jpeg", "image/png", "image/webp"];
 export const inspectionDecisionOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionDecision"]["outcome"]> = ["upheld", "partly_upheld", "rejected"];
 export const improvementActionInputSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImprovementActionInput"]["source"]> = ["inspection", "complaint", "sla_trend", "survey", "audit_finding", "suggestion", "other"];
 export const improvementActionInputDirectionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImprovementActionInput"]["direction"]> = ["up", "down"];
@@ -11229,6 +11470,7 @@ export const improvementAuditInputKindValues: ReadonlyArray<FlattenedDeepRequire
 export const improvementAuditKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImprovementAudit"]["kind"]> = ["internal_audit", "management_review"];
 export const inspectionKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Inspection"]["kind"]> = ["ticket_review", "routine_check", "surprise_check"];
 export const inspectionStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Inspection"]["state"]> = ["assigned", "in_progress", "submitted", "published", "acknowledged", "appealed", "final"];
+export const samplingPlanChangeQuotaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SamplingPlanChange"]["quota"]> = ["percent", "per_agent"];
 export const samplingPlanInputCycleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SamplingPlanInput"]["cycle"]> = ["week", "month"];
 export const samplingPlanInputQuotaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SamplingPlanInput"]["quota"]> = ["percent", "per_agent"];
 export const samplingCoverageShortfallValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SamplingCoverage"]["shortfall"]> = ["too_few_tickets"];

@@ -27,10 +27,11 @@ import { formatTime } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import { useSubmit } from '../../lib/useSubmit';
 import AnswersView from './AnswersView';
+import { PhotoGallery } from './ItemPhotos';
 import DecideForm from './DecideForm';
 import { PassTag, formatPercent } from './ScoreSummary';
 import ScoringForm from './ScoringForm';
-import { StateTag, Subject, inspectionPath } from './labels';
+import { LocationText, StateTag, Subject, inspectionPath } from './labels';
 
 function TicketPanel({ ticketId }: { ticketId: number }) {
   const { t } = useTranslation();
@@ -116,7 +117,18 @@ export default function InspectionPage() {
     scoring ? (
       <ScoringForm inspection={i} card={card} onSaved={saved} />
     ) : (
-      <AnswersView card={card} answers={i.answers as Answers} />
+      <>
+        <AnswersView card={card} answers={i.answers as Answers} />
+        {(i.photos ?? []).length > 0 && (
+          <Card size="small" title={t('inspection.site.photos')} style={{ marginBottom: 12 }}>
+            <PhotoGallery
+              inspectionId={i.id}
+              photos={i.photos ?? []}
+              itemName={(code) => card.sections.flatMap((s) => s.items).find((item) => item.code === code)?.name || code}
+            />
+          </Card>
+        )}
+      </>
     )
   ) : (
     <Alert type="warning" showIcon message={t('inspection.noCard')} />
@@ -172,6 +184,18 @@ export default function InspectionPage() {
               <span data-testid="inspection-percent">{formatPercent(i.percent)}</span>
               <PassTag passed={i.passed} failed={i.critical_failed} />
             </Space>
+          </Descriptions.Item>
+        )}
+        {i.checked_at && (
+          <Descriptions.Item label={t('inspection.site.checkedAt')}>
+            <span data-testid="inspection-checked-at">{formatTime(i.checked_at)}</span>
+          </Descriptions.Item>
+        )}
+        {i.location && (
+          <Descriptions.Item label={t('inspection.site.location')}>
+            <span data-testid="inspection-location">
+              <LocationText location={i.location} />
+            </span>
           </Descriptions.Item>
         )}
         {i.published_at && <Descriptions.Item label={t('inspection.field.publishedAt')}>{formatTime(i.published_at)}</Descriptions.Item>}

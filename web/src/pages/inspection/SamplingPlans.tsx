@@ -21,6 +21,7 @@ export default function SamplingPlans() {
   const plans = useAsync(listSamplingPlans, []);
   const [creating, setCreating] = useState(false);
   const [running, setRunning] = useState<SamplingPlan | null>(null);
+  const [editing, setEditing] = useState<SamplingPlan | null>(null);
   const quotaText = (p: SamplingPlan) =>
     p.quota === 'percent' ? `${p.amount} %` : t('inspection.sampling.perAgentCount', { count: p.amount });
   return (
@@ -41,7 +42,20 @@ export default function SamplingPlans() {
         data-testid="sampling-plan-table"
         scroll={{ x: true }}
         columns={[
-          { title: t('inspection.sampling.name'), dataIndex: 'name' },
+          {
+            title: t('inspection.sampling.name'),
+            dataIndex: 'name',
+            render: (name: string, p) => (
+              <Space size={4} wrap>
+                {name}
+                {!p.active && (
+                  <Tag color="default" data-testid="plan-inactive">
+                    {t('inspection.sampling.inactive')}
+                  </Tag>
+                )}
+              </Space>
+            ),
+          },
           { title: t('inspection.sampling.cycle'), dataIndex: 'cycle', render: (c: string) => t(`inspection.sampling.cycles.${c === 'month' ? 'month' : 'week'}`) },
           { title: t('inspection.sampling.quota'), key: 'quota', render: (_, p) => quotaText(p) },
           {
@@ -61,14 +75,20 @@ export default function SamplingPlans() {
             title: t('common.actions'),
             key: 'actions',
             render: (_, p) => (
-              <Button size="small" onClick={() => setRunning(p)} data-testid="run-plan">
-                {t('inspection.sampling.draw')}
-              </Button>
+              <Space size={4} wrap>
+                <Button size="small" onClick={() => setRunning(p)} disabled={!p.active} data-testid="run-plan">
+                  {t('inspection.sampling.draw')}
+                </Button>
+                <Button size="small" onClick={() => setEditing(p)} data-testid="edit-plan">
+                  {t('common.edit')}
+                </Button>
+              </Space>
             ),
           },
         ]}
       />
       {creating && <PlanForm onClose={() => setCreating(false)} onSaved={() => void plans.reload()} />}
+      {editing && <PlanForm plan={editing} onClose={() => setEditing(null)} onSaved={() => void plans.reload()} />}
       {running && <RunModal plan={running} onClose={() => setRunning(null)} />}
     </>
   );

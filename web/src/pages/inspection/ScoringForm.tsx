@@ -1,18 +1,31 @@
-// 评分: the inspector's form. Every item with its guidance, N/A where allowed, the running score
-// (the server's preview over the answered items), a draft saved to the server, and submit. The
-// answers stay in this device's localStorage until the server has them, so a site check on a
-// phone with a bad connection loses nothing.
-import { Alert, Button, Card, Form, Input, Progress, Space, Typography } from 'antd';
+// 评分: the inspector's form. Every item with its guidance, N/A where allowed, photos per item, the
+// running score (the server's preview over the answered items), a draft saved to the server, and
+// submit. The form records when the check was made (the first answer or photo on this device) and,
+// when the inspector asks, where (navigator.geolocation). The answers, time and place stay in this
+// device's localStorage until the server has them, so a site check on a phone with a bad
+// connection loses nothing.
+import { EnvironmentOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Form, Input, Progress, Space, Typography } from 'antd';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { saveAnswers, submitInspection, type Answers, type Inspection, type Scorecard } from '../../api/inspection';
+import {
+  saveAnswers,
+  submitInspection,
+  type Answers,
+  type Inspection,
+  type InspectionPhoto,
+  type Scorecard,
+  type SiteRecord,
+} from '../../api/inspection';
 import SubmitAlert from '../../components/SubmitAlert';
 import { errorText } from '../../components/errors';
 import { formatTime } from '../../lib/format';
 import { useSubmit } from '../../lib/useSubmit';
 import AnswerInput from './AnswerInput';
+import ItemPhotos from './ItemPhotos';
+import { LocationText } from './labels';
 import ScoreSummary from './ScoreSummary';
-import { answerForKey, cardItems, clearDraft, loadDraft, progress, saveDraft, type Draft } from './card';
+import { answerForKey, cardItems, clearDraft, loadDraft, progress, saveDraft, validLocation, type Draft } from './card';
 import { usePreview } from './usePreview';
 
 interface Values {
@@ -38,16 +51,48 @@ export default function ScoringForm({ inspection, card, onSaved }: { inspection:
   );
   const [answers, setAnswers] = useState<Answers>(initial.answers);
   const [unsent, setUnsent] = useState<boolean>(restored !== null);
+  const [site, setSite] = useState<SiteRecord>(() => ({
+    checked_at: restored?.site?.checked_at ?? inspection.checked_at ?? undefined,
+    location: restored?.site?.location ?? validLocation(inspection.location),
+  }));
+  const [photos, setPhotos] = useState<InspectionPhoto[]>(inspection.photos ?? []);
+  const [locating, setLocating] = useState(false);
+  const [locationError, setLocationError] = useState<string | null>(null);
   const preview = usePreview(card, answers);
   const done = progress(card, answers);
 
-  const remember = () => {
+  /** Keeps the form's answers and `where` on this device; the first change records when the check was made. */
+  const remember = (where: SiteRecord = site) => {
     const v = form.getFieldsValue(true) as Values;
     const clean: Answers = {};
     for (const [code, a] of Object.entries(v.answers ?? {})) if (a !== undefined && a !== null) clean[code] = a;
+    const now = new Date().toISOString();
+    const next: SiteRecord = { ...where, checked_at: where.checked_at ?? now };
     setAnswers(clean);
-    saveDraft(window.localStorage, inspection.id, { answers: clean, notes: v.notes ?? '', at: new Date().toISOString() });
+    setSite(next);
+    saveDraft(window.localStorage, inspection.id, { answers: clean, notes: v.notes ?? '', at: now, site: next });
     setUnsent(true);
+  };
+
+  const locate = () => {
+    if (!('geolocation' in navigator)) {
+      setLocationError(t('inspection.site.locationDenied', { reason: '—' }));
+      return;
+    }
+    setLocating(true);
+    setLocationError(null);
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        setLocating(false);
+        const where = validLocation({ latitude: position.coords.latitude, longitude: position.coords.longitude, accuracy_m: position.coords.accuracy });
+        if (where) remember({ ...site, location: where });
+      },
+      (failure) => {
+        setLocating(false);
+        setLocationError(t('inspection.site.locationDenied', { reason: failure.message || String(failure.code) }));
+      },
+      { enableHighAccuracy: true, timeout: 20000, maximumAge: 60000 },
+    );
   };
 
   const sent = (i: Inspection) => {
@@ -56,11 +101,11 @@ export default function ScoringForm({ inspection, card, onSaved }: { inspection:
     onSaved(i);
   };
 
-  const draft = useSubmit(form, (v: Values) => saveAnswers(inspection.id, v.answers ?? {}, v.notes ?? ''), {
+  const draft = useSubmit(form, (v: Values) => saveAnswers(inspection.id, v.answers ?? {}, v.notes ?? '', site), {
     success: t('inspection.score.draftSaved'),
     onSuccess: sent,
   });
-  const submit = useSubmit(form, (v: Values) => submitInspection(inspection.id, v.answers ?? {}, v.notes ?? ''), {
+  const submit = useSubmit(form, (v: Values) => submitInspection(inspection.id, v.answers ?? {}, v.notes ?? '', site), {
     success: t('inspection.score.submitted'),
     onSuccess: sent,
     bannerAlways: true,
@@ -104,6 +149,25 @@ export default function ScoringForm({ inspection, card, onSaved }: { inspection:
         />
       )}
       <SubmitAlert submit={submit.failure ? submit : draft} />
+      <Card size="small" title={t('inspection.site.title')} data-testid="site-record">
+        <Descriptions size="small" column={1}>
+          <Descriptions.Item label={t('inspection.site.checkedAt')}>
+            <span data-testid="site-checked-at">{site.checked_at ? formatTime(site.checked_at) : '—'}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('inspection.site.location')}>
+            <Space wrap>
+              <span data-testid="site-location">
+                <LocationText location={site.location} />
+              </span>
+              <Button size="small" icon={<EnvironmentOutlined />} loading={locating} onClick={locate} data-testid="record-location">
+                {t('inspection.site.recordLocation')}
+              </Button>
+            </Space>
+          </Descriptions.Item>
+        </Descriptions>
+        {locationError && <Alert type="warning" showIcon message={locationError} />}
+        <Typography.Text type="secondary">{t('inspection.site.photoLimit')}</Typography.Text>
+      </Card>
       <Typography.Text type="secondary">{t('inspection.score.keyboard')}</Typography.Text>
       <div tabIndex={0} onKeyDown={onKeyDown} data-testid="scoring-keys" style={{ outline: 'none' }}>
       <Form
@@ -120,8 +184,8 @@ export default function ScoringForm({ inspection, card, onSaved }: { inspection:
         {card.sections.map((section) => (
           <Card key={section.code} size="small" title={section.name || section.code} style={{ marginBottom: 12 }} data-testid="scoring-section">
             {section.items.map((item) => (
+              <div key={item.code}>
               <Form.Item
-                key={item.code}
                 data-testid={`scoring-item-${item.code}`}
                 data-current={items[current]?.code === item.code ? 'true' : undefined}
                 style={items[current]?.code === item.code ? { outline: '2px solid #1677ff', outlineOffset: 4, borderRadius: 4 } : undefined}
@@ -143,7 +207,19 @@ export default function ScoringForm({ inspection, card, onSaved }: { inspection:
               >
                 <AnswerInput item={item} />
               </Form.Item>
+              <ItemPhotos
+                inspectionId={inspection.id}
+                item={item.code}
+                photos={photos.filter((p) => p.item === item.code)}
+                onAdded={(p) => {
+                  setPhotos((list) => [...list, p]);
+                  if (!site.checked_at) remember();
+                }}
+                onRemoved={(id) => setPhotos((list) => list.filter((p) => p.id !== id))}
+              />
+              </div>
             ))}
+
           </Card>
         ))}
         <Form.Item name="notes" label={t('inspection.field.notes')}>

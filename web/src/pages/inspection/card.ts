@@ -1,7 +1,8 @@
 // Pure helpers of the inspection pages: the values each scale offers, a card's items in order,
 // the body of a running score (the server's preview; unanswered items count as N/A), and the
-// scoring form's unsent answers kept in localStorage (site checks on a bad connection).
-import type { Answer, Answers, Scale, ScorecardDefinition, ScorecardItem, ScorecardSection } from '../../api/inspection';
+// scoring form's unsent answers, with when and where the check was made, kept in localStorage (site
+// checks on a bad connection).
+import type { Answer, Answers, InspectionLocation, Scale, ScorecardDefinition, ScorecardItem, ScorecardSection, SiteRecord } from '../../api/inspection';
 
 /** The values an item on this scale may be answered with, best first; none for points (a number 0..max). */
 export function scaleValues(scale: Scale): number[] {
@@ -68,6 +69,28 @@ export interface Draft {
   notes: string;
   /** When the draft was last changed on this device (ISO). */
   at: string;
+  /** When and where the check was made, as far as this device recorded it. */
+  site?: SiteRecord;
+}
+
+/** A position as the server takes it, or undefined when any part is out of range. */
+export function validLocation(v: unknown): InspectionLocation | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const { latitude, longitude, accuracy_m } = v as Record<string, unknown>;
+  const inRange = (x: unknown, max: number): x is number => typeof x === 'number' && Number.isFinite(x) && Math.abs(x) <= max;
+  if (!inRange(latitude, 90) || !inRange(longitude, 180)) return undefined;
+  const accuracy = typeof accuracy_m === 'number' && Number.isFinite(accuracy_m) && accuracy_m >= 0 ? Math.min(accuracy_m, 100000) : null;
+  return { latitude, longitude, accuracy_m: accuracy };
+}
+
+function siteOf(v: unknown): SiteRecord | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const { checked_at, location } = v as Record<string, unknown>;
+  const out: SiteRecord = {};
+  if (typeof checked_at === 'string' && !Number.isNaN(Date.parse(checked_at))) out.checked_at = checked_at;
+  const where = validLocation(location);
+  if (where) out.location = where;
+  return out.checked_at || out.location ? out : undefined;
 }
 
 /** The minimal storage a draft needs (window.localStorage, or a map in tests). */
@@ -90,7 +113,10 @@ export function loadDraft(store: DraftStore, id: number): Draft | null {
     const parsed = JSON.parse(raw) as Partial<Draft>;
     const answers: Answers = {};
     for (const [code, v] of Object.entries(parsed.answers ?? {})) if (isAnswer(v)) answers[code] = v;
-    return { answers, notes: typeof parsed.notes === 'string' ? parsed.notes : '', at: typeof parsed.at === 'string' ? parsed.at : '' };
+    const draft: Draft = { answers, notes: typeof parsed.notes === 'string' ? parsed.notes : '', at: typeof parsed.at === 'string' ? parsed.at : '' };
+    const site = siteOf(parsed.site);
+    if (site) draft.site = site;
+    return draft;
   } catch {
     return null;
   }

@@ -1,10 +1,11 @@
-// How an inspection is named on the pages: its state as a tag, what was inspected, and its kind.
+// How an inspection is named on the pages: its state as a tag, what was inspected, its kind, and
+// where a site check was made.
 import { EyeInvisibleOutlined } from '@ant-design/icons';
 import { Space, Tag } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Inspection, InspectionState } from '../../api/inspection';
+import type { Inspection, InspectionLocation, InspectionState } from '../../api/inspection';
 
 const STATE_COLOURS: Record<InspectionState, string> = {
   assigned: 'default',
@@ -15,6 +16,14 @@ const STATE_COLOURS: Record<InspectionState, string> = {
   appealed: 'volcano',
   final: 'purple',
 };
+
+/** Latitude and longitude to 5 decimals (about a metre), with the reported accuracy; "not recorded" without. */
+export function LocationText({ location }: { location?: InspectionLocation | null }) {
+  const { t } = useTranslation();
+  if (!location) return <>{t('inspection.site.noLocation')}</>;
+  const accuracy = location.accuracy_m === null || location.accuracy_m === undefined ? '' : ` ${t('inspection.site.accuracy', { meters: Math.round(location.accuracy_m) })}`;
+  return <>{`${location.latitude.toFixed(5)}, ${location.longitude.toFixed(5)}${accuracy}`}</>;
+}
 
 export function StateTag({ state }: { state: InspectionState }) {
   const { t } = useTranslation();
