@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "inspection/calibration.h"
 #include "inspection/model.h"
 #include "inspection/sampling.h"
 #include "storage/db.h"
@@ -71,5 +72,22 @@ Result<Id> InsertRun(Connection& db, const SamplingRun& run);
 Status InsertSampled(Connection& db, Id plan_id, TimeMs cycle_start, Id ticket_id, Id run_id, Id inspection_id);
 // Newest first, without their tickets.
 std::vector<SamplingRun> ListRuns(Connection& db, Id plan_id, int limit);
+
+}  // namespace sqm::inspection::repo
+
+namespace sqm::inspection::repo {
+
+// ---- calibration sessions (migration 0023; calibration.h) ----
+// The session and a score row per participant (its `scores`), in one go.
+Result<Id> InsertCalibration(Connection& db, const CalibrationSession& s);
+// With its scores (reviewers in the order named, then the expert) and its scorecard's name.
+std::optional<CalibrationSession> FindCalibration(Connection& db, Id id);
+// Newest first, at most `limit`, ids below `before_id` when given; with their scores.
+std::vector<CalibrationSession> ListCalibrations(Connection& db, int limit, std::optional<Id> before_id);
+// A participant's answers: a draft (no percent, no submitted_at) or a submission.
+Status SaveCalibrationScore(Connection& db, Id session_id, Id staff_id, const std::string& answers,
+                            const std::string& notes, std::optional<double> percent,
+                            std::optional<TimeMs> submitted_at);
+Status CloseCalibration(Connection& db, Id session_id, Id by, TimeMs at);
 
 }  // namespace sqm::inspection::repo

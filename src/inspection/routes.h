@@ -7,14 +7,21 @@
 //   staff               POST /api/v1/scorecards/preview (score answers against a definition; the builder's preview)
 //   inspection.perform  GET /api/v1/scorecards[/{id}[?version=N]]
 //   inspection.manage   POST /api/v1/scorecards, PUT /api/v1/scorecards/{id}
+//
+// AddCalibrationRoutes adds the calibration sessions (calibration_service.h):
+//   inspection.perform  GET /api/v1/calibrations[/{id}[/scores/{staff_id}]],
+//                       PUT /api/v1/calibrations/{id}/answers, POST /api/v1/calibrations/{id}/submit
+//   inspection.manage   POST /api/v1/calibrations, POST /api/v1/calibrations/{id}/close
 #pragma once
 
 #include "http/router.h"
+#include "inspection/calibration_service.h"
 #include "inspection/service.h"
 
 namespace sqm::inspection {
 
 void AddAgreementRoutes(http::Router& router);
 void AddRoutes(http::Router& router, Service& service);
+void AddCalibrationRoutes(http::Router& router, CalibrationService& service);
 
 }  // namespace sqm::inspection
