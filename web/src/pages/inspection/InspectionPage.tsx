@@ -12,6 +12,8 @@ import {
   appealInspection,
   getInspection,
   publishInspection,
+  saveAnswers,
+  submitInspection,
   type Answers,
   type Inspection,
   type Scorecard,
@@ -32,7 +34,7 @@ import { PassTag, formatPercent } from './ScoreSummary';
 import ScoringForm from './ScoringForm';
 import { StateTag, Subject, inspectionPath } from './labels';
 
-function TicketPanel({ ticketId }: { ticketId: number }) {
+export function TicketPanel({ ticketId }: { ticketId: number }) {
   const { t } = useTranslation();
   const ticket = useAsync(() => getTicket(ticketId), [ticketId]);
   return (
@@ -114,7 +116,14 @@ export default function InspectionPage() {
 
   const main = card ? (
     scoring ? (
-      <ScoringForm inspection={i} card={card} onSaved={saved} />
+      <ScoringForm
+        draftKey={i.id}
+        stored={i}
+        card={card}
+        save={(answers, notes) => saveAnswers(i.id, answers, notes)}
+        submit={(answers, notes) => submitInspection(i.id, answers, notes)}
+        onSaved={saved}
+      />
     ) : (
       <AnswersView card={card} answers={i.answers as Answers} />
     )

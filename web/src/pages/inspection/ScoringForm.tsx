@@ -1,18 +1,18 @@
-// 评分: the inspector's form. Every item with its guidance, N/A where allowed, the running score
-// (the server's preview over the answered items), a draft saved to the server, and submit. The
-// answers stay in this device's localStorage until the server has them, so a site check on a
-// phone with a bad connection loses nothing.
+// 评分: the inspector's form (and a calibration reviewer's). Every item with its guidance, N/A where
+// allowed, the running score (the server's preview over the answered items), a draft saved to the
+// server, and submit. The answers stay in this device's localStorage until the server has them, so
+// a site check on a phone with a bad connection loses nothing.
 import { Alert, Button, Card, Form, Input, Progress, Space, Typography } from 'antd';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { saveAnswers, submitInspection, type Answers, type Inspection, type Scorecard } from '../../api/inspection';
+import type { Answers, Scorecard } from '../../api/inspection';
 import SubmitAlert from '../../components/SubmitAlert';
 import { errorText } from '../../components/errors';
 import { formatTime } from '../../lib/format';
 import { useSubmit } from '../../lib/useSubmit';
 import AnswerInput from './AnswerInput';
 import ScoreSummary from './ScoreSummary';
-import { answerForKey, cardItems, clearDraft, loadDraft, progress, saveDraft, type Draft } from './card';
+import { answerForKey, cardItems, clearDraft, loadDraft, progress, saveDraft, type Draft, type DraftKey } from './card';
 import { usePreview } from './usePreview';
 
 interface Values {
@@ -21,20 +21,30 @@ interface Values {
 }
 
 /** The stored answers as the form holds them (a number or "na" per item code). */
-function storedAnswers(i: Inspection): Answers {
+function storedAnswers(answers: Record<string, unknown> | null | undefined): Answers {
   const out: Answers = {};
-  for (const [code, v] of Object.entries(i.answers ?? {})) if (v === 'na' || typeof v === 'number') out[code] = v;
+  for (const [code, v] of Object.entries(answers ?? {})) if (v === 'na' || typeof v === 'number') out[code] = v;
   return out;
 }
 
-export default function ScoringForm({ inspection, card, onSaved }: { inspection: Inspection; card: Scorecard; onSaved: (i: Inspection) => void }) {
+interface Props<T> {
+  /** Where this device keeps its unsent draft: an inspection's id, or another key (a calibration's). */
+  draftKey: DraftKey;
+  stored: { answers?: Record<string, unknown> | null; notes?: string | null };
+  card: Scorecard;
+  save: (answers: Answers, notes: string) => Promise<T>;
+  submit: (answers: Answers, notes: string) => Promise<T>;
+  onSaved: (saved: T) => void;
+}
+
+export default function ScoringForm<T>({ draftKey, stored, card, save, submit: send, onSaved }: Props<T>) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   // A draft of this device that the server has not got wins over the stored answers. Read once:
   // from then on the form holds the answers (a save's echo from the server does not reset them).
-  const [restored] = useState<Draft | null>(() => loadDraft(window.localStorage, inspection.id));
+  const [restored] = useState<Draft | null>(() => loadDraft(window.localStorage, draftKey));
   const [initial] = useState<Values>(() =>
-    restored ? { answers: restored.answers, notes: restored.notes } : { answers: storedAnswers(inspection), notes: inspection.notes ?? '' },
+    restored ? { answers: restored.answers, notes: restored.notes } : { answers: storedAnswers(stored.answers), notes: stored.notes ?? '' },
   );
   const [answers, setAnswers] = useState<Answers>(initial.answers);
   const [unsent, setUnsent] = useState<boolean>(restored !== null);
@@ -46,21 +56,21 @@ export default function ScoringForm({ inspection, card, onSaved }: { inspection:
     const clean: Answers = {};
     for (const [code, a] of Object.entries(v.answers ?? {})) if (a !== undefined && a !== null) clean[code] = a;
     setAnswers(clean);
-    saveDraft(window.localStorage, inspection.id, { answers: clean, notes: v.notes ?? '', at: new Date().toISOString() });
+    saveDraft(window.localStorage, draftKey, { answers: clean, notes: v.notes ?? '', at: new Date().toISOString() });
     setUnsent(true);
   };
 
-  const sent = (i: Inspection) => {
-    clearDraft(window.localStorage, inspection.id);
+  const sent = (saved: T) => {
+    clearDraft(window.localStorage, draftKey);
     setUnsent(false);
-    onSaved(i);
+    onSaved(saved);
   };
 
-  const draft = useSubmit(form, (v: Values) => saveAnswers(inspection.id, v.answers ?? {}, v.notes ?? ''), {
+  const draft = useSubmit(form, (v: Values) => save(v.answers ?? {}, v.notes ?? ''), {
     success: t('inspection.score.draftSaved'),
     onSuccess: sent,
   });
-  const submit = useSubmit(form, (v: Values) => submitInspection(inspection.id, v.answers ?? {}, v.notes ?? ''), {
+  const submit = useSubmit(form, (v: Values) => send(v.answers ?? {}, v.notes ?? ''), {
     success: t('inspection.score.submitted'),
     onSuccess: sent,
     bannerAlways: true,
