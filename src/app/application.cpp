@@ -84,6 +84,7 @@ Application::Application(const Options& options, const Clock& clock)
       survey_limiter_(clock_, kSurveyRequestsPerMinute),
       inspection_(
           db_, clock_, [this](const std::string& code) { return calendars_.Get(code); }, InspectionOptions(options_)),
+      calibrations_(db_),
       improvement_(
           db_, clock_, [this](const std::string& code) { return calendars_.Get(code); }, ImprovementOptions(options_)),
       overdue_sweep_(db_, improvement_, clock_),
@@ -198,6 +199,7 @@ void Application::AddRoutes() {
   feedback::AddRoutes(router_, feedback_, survey_limiter_);
   inspection::AddAgreementRoutes(router_);
   inspection::AddRoutes(router_, inspection_);
+  inspection::AddCalibrationRoutes(router_, calibrations_);
   improvement::AddRoutes(router_, improvement_);
 }
 

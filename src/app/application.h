@@ -30,6 +30,7 @@
 //                         its survey invitation (or a callback rating and its copy) commit together
 //   inspection::Service . scorecards (versioned), inspections and their appeals; its fact source
 //                         (inspection::FactSources) registered with the desk's
+//   inspection::CalibrationService calibration sessions; deliberately no fact source
 //   improvement::Service  improvement actions (CAPA), suggestions, audits; its fact source registered
 //                         too, and its OverdueSweep (the overdue escalation) started with the monitor
 //   IdempotencyKeys, Metrics, Router (every module's routes), http::App (the request pipeline)
@@ -90,6 +91,7 @@
 #include "http/server.h"
 #include "improvement/overdue_sweep.h"
 #include "improvement/service.h"
+#include "inspection/calibration_service.h"
 #include "inspection/service.h"
 #include "org/service.h"
 #include "sla/service.h"
@@ -207,6 +209,7 @@ class Application {
   feedback::Service feedback_;
   feedback::PublicLimiter survey_limiter_;
   inspection::Service inspection_;
+  inspection::CalibrationService calibrations_;  // never counts toward a score: no fact source
   improvement::Service improvement_;
   improvement::OverdueSweep overdue_sweep_;
   assessment::PeriodService periods_;

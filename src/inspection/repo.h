@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "inspection/calibration.h"
 #include "inspection/model.h"
 #include "inspection/sampling.h"
 #include "inspection/site.h"
@@ -88,5 +89,18 @@ std::vector<Photo> ListPhotos(Connection& db, Id inspection_id);
 // The photo `photo_id` of inspection `inspection_id` with its bytes.
 std::optional<std::pair<Photo, std::string>> FindPhoto(Connection& db, Id inspection_id, Id photo_id);
 Status DeletePhoto(Connection& db, Id photo_id);
+
+// ---- calibration sessions (migration 0023; calibration.h) ----
+// The session and a score row per participant (its `scores`), in one go.
+Result<Id> InsertCalibration(Connection& db, const CalibrationSession& s);
+// With its scores (reviewers in the order named, then the expert) and its scorecard's name.
+std::optional<CalibrationSession> FindCalibration(Connection& db, Id id);
+// Newest first, at most `limit`, ids below `before_id` when given; with their scores.
+std::vector<CalibrationSession> ListCalibrations(Connection& db, int limit, std::optional<Id> before_id);
+// A participant's answers: a draft (no percent, no submitted_at) or a submission.
+Status SaveCalibrationScore(Connection& db, Id session_id, Id staff_id, const std::string& answers,
+                            const std::string& notes, std::optional<double> percent,
+                            std::optional<TimeMs> submitted_at);
+Status CloseCalibration(Connection& db, Id session_id, Id by, TimeMs at);
 
 }  // namespace sqm::inspection::repo

@@ -423,6 +423,115 @@ Result<RunRequest> ReadRun(const Request& req) {
   return r;
 }
 
+// ---- calibration sessions ----
+
+bj::value AnswerJson(const Answer& a) {
+  return a.not_applicable ? bj::value("na") : bj::value(a.value);
+}
+
+bj::object ScoreJson(const CalibrationScore& c) {
+  bj::object o{{"staff_id", c.staff_id},
+               {"name", c.staff_name},
+               {"role", Name(c.role)},
+               {"submitted", c.submitted_at.has_value()},
+               {"submitted_at", TimeJson(c.submitted_at)},
+               {"hidden", c.hidden}};
+  if (c.hidden) {
+    o["answers"] = nullptr;
+    o["notes"] = nullptr;
+    o["percent"] = nullptr;
+  } else {
+    o["answers"] = AnswersJson(c.answers);
+    o["notes"] = c.notes;
+    o["percent"] = OrNull(c.percent);
+  }
+  return o;
+}
+
+bj::object ResultsJson(const CalibrationResults& r) {
+  bj::array totals, items, agreement;
+  for (const auto& t : r.totals) {
+    totals.push_back(bj::object{{"staff_id", t.staff_id},
+                                {"role", Name(t.role)},
+                                {"percent", OrNull(t.percent)},
+                                {"passed", t.passed},
+                                {"critical_failed", t.critical_failed}});
+  }
+  for (const auto& i : r.items) {
+    bj::array scores;
+    for (const auto& [staff, answer] : i.answers) {
+      const auto p = i.points.find(staff);
+      scores.push_back(bj::object{{"staff_id", staff},
+                                  {"answer", AnswerJson(answer)},
+                                  {"points", p == i.points.end() ? bj::value(nullptr) : OrNull(p->second)}});
+    }
+    items.push_back(bj::object{{"code", i.code},
+                               {"name", i.name},
+                               {"section_code", i.section_code},
+                               {"spread", OrNull(i.spread)},
+                               {"scores", std::move(scores)}});
+  }
+  for (const auto& a : r.agreement) {
+    agreement.push_back(bj::object{{"reviewer_id", a.reviewer_id},
+                                   {"reference_id", a.reference_id},
+                                   {"items", a.items},
+                                   {"share_within", OrNull(a.share_within)},
+                                   {"kappa", OrNull(a.kappa)},
+                                   {"kappa_linear", OrNull(a.kappa_linear)},
+                                   {"kappa_quadratic", OrNull(a.kappa_quadratic)}});
+  }
+  return {{"against_expert", r.against_expert},
+          {"tolerance", kAgreementTolerance},
+          {"totals", std::move(totals)},
+          {"items", std::move(items)},
+          {"agreement", std::move(agreement)}};
+}
+
+bj::object SessionJson(const CalibrationSession& s) {
+  bj::array participants;
+  for (const auto& c : s.scores) participants.push_back(ScoreJson(c));
+  return {{"id", s.id},
+          {"ticket_id", s.ticket_id},
+          {"ticket_number", s.ticket_number},
+          {"inspection_id", OrNull(s.inspection_id)},
+          {"department_id", s.department_id},
+          {"agent_id", OrNull(s.agent_id)},
+          {"scorecard_id", s.scorecard_id},
+          {"scorecard_name", s.scorecard_name},
+          {"scorecard_version", s.scorecard_version},
+          {"deadline", TimeJson(s.deadline)},
+          {"state", Name(s.state)},
+          {"created_by", s.created_by},
+          {"created_by_name", s.created_by_name},
+          {"created_at", TimeJson(s.created_at)},
+          {"closed_by", OrNull(s.closed_by)},
+          {"closed_at", TimeJson(s.closed_at)},
+          {"participants", std::move(participants)}};
+}
+
+bj::object ViewJson(const CalibrationView& v) {
+  bj::object o = SessionJson(v.session);
+  o["results"] = v.results ? bj::value(ResultsJson(*v.results)) : bj::value(nullptr);
+  return o;
+}
+
+// {ticket_id? | inspection_id?, scorecard_id, reviewer_ids, expert_id?, deadline}
+Result<CalibrationDraft> ReadCalibration(const Request& req) {
+  SQM_ASSIGN(auto body, req.Json());
+  json::Reader in(body);
+  CalibrationDraft d;
+  d.ticket_id = in.OptInt("ticket_id", 1);
+  d.inspection_id = in.OptInt("inspection_id", 1);
+  d.scorecard_id = in.Int("scorecard_id", 1);
+  d.reviewer_ids = ReadIds(in, "reviewer_ids");
+  d.expert_id = in.OptInt("expert_id", 1);
+  if (auto deadline = in.OptString("deadline", {.min_len = 1, .max_len = 40})) {
+    d.deadline = ParseIsoTime(*deadline);
+    if (!d.deadline) in.Fail("deadline", Msg("field.time", "must be a date (2026-11-01) or an ISO date-time"));
+  }
+  SQM_TRY(in.Done());
+  return d;
+}
 }  // namespace
 
 void AddRoutes(http::Router& r, Service& service) {
@@ -626,6 +735,44 @@ void AddRoutes(http::Router& r, Service& service) {
     SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
     SQM_ASSIGN_OR_REPLY(auto run, ReadRun(req));
     return Reply(service.RunPlan(req.who(), id, run), RunJson, run.dry_run ? 200 : 201);
+  });
+}
+
+void AddCalibrationRoutes(http::Router& r, CalibrationService& service) {
+  const std::string manage(org::kInspectionManage), perform(org::kInspectionPerform);
+  r.Add("GET", "/api/v1/calibrations", perform, [&service](Request& req) {
+    return Reply(service.List(req.who()), [](const std::vector<CalibrationSession>& list) {
+      bj::array items;
+      for (const auto& s : list) items.push_back(SessionJson(s));
+      return bj::object{{"items", std::move(items)}};
+    });
+  });
+  r.Add("POST", "/api/v1/calibrations", manage, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto d, ReadCalibration(req));
+    return Reply(service.Create(req.who(), d), ViewJson, 201);
+  });
+  r.Add("GET", "/api/v1/calibrations/{id}", perform, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    return Reply(service.Get(req.who(), id), ViewJson);
+  });
+  r.Add("GET", "/api/v1/calibrations/{id}/scores/{staff_id}", perform, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    SQM_ASSIGN_OR_REPLY(auto staff_id, req.IdParam("staff_id"));
+    return Reply(service.GetScore(req.who(), id, staff_id), ScoreJson);
+  });
+  r.Add("PUT", "/api/v1/calibrations/{id}/answers", perform, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    SQM_ASSIGN_OR_REPLY(auto body, ReadAnswersBody(req));
+    return Reply(service.Save(req.who(), id, body.answers, body.notes), ScoreJson);
+  });
+  r.Add("POST", "/api/v1/calibrations/{id}/submit", perform, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    SQM_ASSIGN_OR_REPLY(auto body, ReadAnswersBody(req));
+    return Reply(service.Submit(req.who(), id, body.answers, body.notes), ScoreJson);
+  });
+  r.Add("POST", "/api/v1/calibrations/{id}/close", manage, [&service](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    return Reply(service.Close(req.who(), id), ViewJson);
   });
 }
 

@@ -10,14 +10,21 @@
 // the inspections, their photos (POST and DELETE inspection.perform, GET staff: who sees the
 // inspection; served as attachments with the sniffed type and `default-src 'none'`), the sampling
 // plans (inspection.manage; PATCH edits or deactivates one) and the charts.
+//
+// AddCalibrationRoutes adds the calibration sessions (calibration_service.h):
+//   inspection.perform  GET /api/v1/calibrations[/{id}[/scores/{staff_id}]],
+//                       PUT /api/v1/calibrations/{id}/answers, POST /api/v1/calibrations/{id}/submit
+//   inspection.manage   POST /api/v1/calibrations, POST /api/v1/calibrations/{id}/close
 #pragma once
 
 #include "http/router.h"
+#include "inspection/calibration_service.h"
 #include "inspection/service.h"
 
 namespace sqm::inspection {
 
 void AddAgreementRoutes(http::Router& router);
 void AddRoutes(http::Router& router, Service& service);
+void AddCalibrationRoutes(http::Router& router, CalibrationService& service);
 
 }  // namespace sqm::inspection

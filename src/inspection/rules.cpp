@@ -1,5 +1,6 @@
 #include "inspection/rules.h"
 
+#include <algorithm>
 #include <array>
 
 #include "org/rules.h"
@@ -119,6 +120,32 @@ bool Sees(const org::Principal& who, const Inspection& i) {
   if (i.agent_id && *i.agent_id == who.staff_id) return Published(i.state);
   if (in_scope && who.permissions.contains(std::string(org::kDeskReport))) return Published(i.state) || !i.covert;
   return false;
+}
+
+bool Participates(const org::Principal& who, const CalibrationSession& s) {
+  return std::any_of(s.scores.begin(), s.scores.end(),
+                     [&](const CalibrationScore& c) { return c.staff_id == who.staff_id; });
+}
+
+bool ManagesCalibration(const org::Principal& who, const CalibrationSession& s) {
+  if (!who.scope.Contains(s.department_id)) return false;
+  return who.staff_id == s.created_by || who.permissions.contains(std::string(org::kInspectionManage));
+}
+
+bool SeesCalibration(const org::Principal& who, const CalibrationSession& s) {
+  return Participates(who, s) || ManagesCalibration(who, s);
+}
+
+CalibrationSession Blind(const org::Principal& who, CalibrationSession s) {
+  if (s.state != CalibrationState::kOpen) return s;
+  for (CalibrationScore& c : s.scores) {
+    if (c.staff_id == who.staff_id) continue;
+    c.answers.clear();
+    c.notes.clear();
+    c.percent.reset();
+    c.hidden = true;
+  }
+  return s;
 }
 
 }  // namespace sqm::inspection

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "base/result.h"
+#include "inspection/calibration.h"
 #include "inspection/model.h"
 #include "org/model.h"
 
@@ -39,5 +40,17 @@ bool Sees(const org::Principal& who, const Inspection& i);
 
 // The published states: from publication on the inspected party sees it and nothing is edited.
 bool Published(State s);
+
+// ---- calibration sessions (calibration.h) ----
+
+// A reviewer or the expert of `s`.
+bool Participates(const org::Principal& who, const CalibrationSession& s);
+// Whether `who` manages `s`: its creator, or a holder of inspection.manage with its department in scope.
+bool ManagesCalibration(const org::Principal& who, const CalibrationSession& s);
+// Whether `who` sees `s` at all: a participant or someone who manages it.
+bool SeesCalibration(const org::Principal& who, const CalibrationSession& s);
+// `s` as `who` reads it: while it is open every score but their own is withheld (answers, notes and
+// percent emptied, `hidden` set); whether each participant has submitted stays visible.
+CalibrationSession Blind(const org::Principal& who, CalibrationSession s);
 
 }  // namespace sqm::inspection

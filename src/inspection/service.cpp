@@ -7,7 +7,7 @@
 #include "base/sampling.h"
 #include "base/text.h"
 #include "calendar/working_days.h"
-#include "desk/repo/tickets.h"
+#include "inspection/checks.h"
 #include "inspection/json.h"
 #include "inspection/repo.h"
 #include "org/repo.h"
@@ -32,27 +32,7 @@ Error InspectionNotFound(Id id) {
   return Error::NotFound(Msg("inspection.not_found", "inspection {id} does not exist", {{"id", std::to_string(id)}}));
 }
 
-constexpr std::size_t kMaxNotesChars = 4000;
 constexpr std::size_t kMaxReasonChars = 2000;
-
-// Answers only to items of the card, each on its item's scale (N/A allowed); `complete` also asks
-// for every item.
-void CheckAnswers(const Scorecard& card, const std::map<std::string, Answer>& answers, Problems& p) {
-  std::map<std::string, bool> known;
-  for (const Section& s : card.sections) {
-    for (const Item& i : s.items) known[i.code] = true;
-  }
-  for (const auto& [code, a] : answers) {
-    if (!known.contains(code))
-      p.Add("answers." + code, Msg("scorecard.unknown_item", "is not an item of the scorecard"));
-  }
-}
-
-void CheckText(const std::string& field, const std::string& text, std::size_t max, Problems& p) {
-  if (json::CodePoints(text) > max) {
-    p.Add(field, Msg("field.too_long", "must be at most {max} characters", {{"max", std::to_string(max)}}));
-  }
-}
 
 // The parts of a site record given, into an event's data.
 void SiteRecordData(const SiteRecord& site, boost::json::object& data) {
@@ -70,34 +50,6 @@ Status CheckNamed(const std::string& name, const Scorecard& card) {
   CheckScorecard(card, p);
   if (auto e = p.Take()) return *e;
   return {};
-}
-
-// The staff member `id` when they may inspect: active, holding inspection.perform, with
-// `department` (when given) in their scope, and not `agent`; else a problem on `field`.
-std::optional<org::Staff> CheckInspector(Connection& db, Id id, std::optional<Id> department, std::optional<Id> agent,
-                                         const std::string& field, Problems& p) {
-  auto inspector = org::repo::FindStaff(db, id);
-  if (!inspector || !inspector->active) {
-    p.Add(field, Msg("inspection.no_staff", "no such staff member"));
-    return std::nullopt;
-  }
-  const auto permissions = org::PermissionsOf(inspector->roles);
-  const org::Scope scope = org::SeesEverything(inspector->roles)
-                               ? org::Scope{true, {}}
-                               : org::ScopeOf(inspector->roles, inspector->department_id,
-                                              inspector->scope_department_ids, org::repo::DepartmentChildren(db));
-  if (!permissions.contains(std::string(org::kInspectionPerform))) {
-    p.Add(field, Msg("inspection.not_an_inspector", "{name} does not perform inspections",
-                     {{"name", inspector->display_name}}));
-  } else if (department && !scope.Contains(department)) {
-    p.Add(field, Msg("inspection.inspector_scope", "{name} is not engaged for this department",
-                     {{"name", inspector->display_name}}));
-  } else if (agent && *agent == inspector->id) {
-    p.Add(field, Msg("inspection.self", "no one inspects their own work"));
-  } else {
-    return inspector;
-  }
-  return std::nullopt;
 }
 
 }  // namespace
@@ -171,31 +123,14 @@ Result<Inspection> Service::AssignIn(WriteTx& tx, const org::Principal& who, con
   auto& db = tx.db();
   Problems p;
   Inspection i{.kind = a.kind, .covert = a.covert, .scorecard_id = a.scorecard_id};
-  auto card = repo::FindScorecard(db, a.scorecard_id);
-  if (!card) {
-    p.Add("scorecard_id",
-          Msg("scorecard.not_found", "scorecard {id} does not exist", {{"id", std::to_string(a.scorecard_id)}}));
-  } else if (!card->active) {
-    p.Add("scorecard_id", Msg("scorecard.inactive", "the scorecard is no longer used for new inspections"));
-  } else {
-    i.scorecard_version = card->version;
-  }
+  if (auto card = CheckActiveScorecard(db, a.scorecard_id, "scorecard_id", p)) i.scorecard_version = card->version;
   std::optional<Id> department;
   if (a.kind == Kind::kTicketReview) {
-    std::optional<desk::Ticket> t;
-    if (a.ticket_id) t = desk::repo::FindTicket(db, *a.ticket_id);
-    if (!a.ticket_id) {
-      p.Add("ticket_id", Msg("field.required", "is required"));
-    } else if (!t) {
-      p.Add("ticket_id", Msg("inspection.no_ticket", "no such ticket"));
-    } else {
+    if (auto t = CheckReviewedTicket(db, a.ticket_id, "ticket_id", p)) {
       i.ticket_id = t->id;
       i.ticket_number = t->number;
-      department = t->resolved_department_id ? t->resolved_department_id : t->department_id;
-      i.agent_id = t->resolved_by ? t->resolved_by : t->assignee_id;
-      if (!department) {
-        p.Add("ticket_id", Msg("inspection.ticket_no_department", "the ticket has no department yet"));
-      }
+      department = t->department_id;
+      i.agent_id = t->agent_id;
     }
   } else {
     department = a.department_id;
@@ -534,12 +469,7 @@ Result<SamplingPlan> Service::CreatePlan(const org::Principal& who, SamplingPlan
       p.Add(Error::Conflict(Msg("sampling.name_taken", "another sampling plan is named {name}", {{"name", plan.name}}),
                             "name"));
     }
-    if (auto card = repo::FindScorecard(db, plan.scorecard_id); !card) {
-      p.Add("scorecard_id",
-            Msg("scorecard.not_found", "scorecard {id} does not exist", {{"id", std::to_string(plan.scorecard_id)}}));
-    } else if (!card->active) {
-      p.Add("scorecard_id", Msg("scorecard.inactive", "the scorecard is no longer used for new inspections"));
-    }
+    CheckActiveScorecard(db, plan.scorecard_id, "scorecard_id", p);
     for (std::size_t k = 0; k < plan.department_ids.size(); ++k) {
       const std::string field = "department_ids[" + std::to_string(k) + "]";
       if (!org::repo::FindDepartment(db, plan.department_ids[k])) {

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { expect } from './fixtures';
 
 /** A name nobody else has used, so tests can run against a database that earlier runs touched. */
 export function unique(prefix: string): string {
@@ -25,6 +26,14 @@ export async function chooseOption(page: Page, inputId: string, label: string): 
   await page.locator(`#${inputId}`).click();
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
   await page.keyboard.press('Escape');
+}
+
+/** Searches a staff picker and picks the person shown as `label` (once the search has answered). */
+export async function pickStaff(page: Page, inputId: string, search: string, label: string): Promise<void> {
+  await page.locator(`#${inputId}`).click();
+  await page.locator(`#${inputId}`).fill(search);
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
+  await expect(page.locator('.ant-select', { has: page.locator(`#${inputId}`) })).toContainText(label);
 }
 
 /** The validation message antd shows under a form field. */

@@ -2,18 +2,9 @@
 // from a complaint, the owner (the agent) completes it with evidence, quality verifies the effect;
 // an agent suggests an improvement and quality triages it into an action. The board, the overdue
 // list and the audits page show the demo's records.
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { apiAs, registerConsultation } from './desk-helpers';
-import { sideMenu, tableRows, unique } from './helpers';
-
-/** Searches a staff picker and picks the person shown as `label`. */
-async function pickStaff(page: Page, inputId: string, search: string, label: string): Promise<void> {
-  await page.locator(`#${inputId}`).click();
-  await page.locator(`#${inputId}`).fill(search);
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
-  await expect(page.locator('.ant-select', { has: page.locator(`#${inputId}`) })).toContainText(label);
-}
+import { pickStaff, sideMenu, tableRows, unique } from './helpers';
 
 /** A new complaint registered by the agent through the API; its id. */
 async function complaintId(baseURL: string): Promise<number> {

@@ -1,7 +1,7 @@
 // Set-up of the inspection tests through the API, as quality: a scorecard and an assignment to
 // the third-party evaluator (the UI steps are what the tests look at).
 import { expect } from './fixtures';
-import { apiSession, departmentId } from './desk-helpers';
+import { apiSession, departmentId, registerConsultation } from './desk-helpers';
 import { unique } from './helpers';
 
 /** A two-item card: q1 yes/no (N/A allowed), q2 on a 3-point scale without N/A. */
@@ -47,4 +47,22 @@ export async function assignToEvaluator(baseURL: string, ticketId?: number): Pro
   } finally {
     await api.dispose();
   }
+}
+
+/** A consultation the agent registers and resolves now (so the current week has one of theirs); its id and number. */
+export async function resolvedByAgent(baseURL: string, title = unique('E2E 抽检工单 ')): Promise<{ id: number; number: string }> {
+  const t = await registerConsultation(baseURL, title);
+  const { api, csrf } = await apiSession(baseURL, 'agent');
+  try {
+    for (const [action, note] of [
+      ['respond', '已收到'],
+      ['resolve', '已解答'],
+    ]) {
+      const r = await api.post(`/api/v1/tickets/${t.id}/actions/${action}`, { headers: { 'X-CSRF-Token': csrf }, data: { note } });
+      expect(r.status(), await r.text()).toBe(200);
+    }
+  } finally {
+    await api.dispose();
+  }
+  return t;
 }

@@ -2,10 +2,10 @@
 // a draw (its seed shown), draws and assigns it; the coverage lists the agents; the third-party
 // evaluator, first in the rotation, finds the first drawn ticket in their queue and scores it
 // from the keyboard.
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { apiSession, registerConsultation } from './desk-helpers';
-import { chooseTreeOption, tableRows, unique } from './helpers';
+import { apiSession } from './desk-helpers';
+import { chooseTreeOption, pickStaff, tableRows, unique } from './helpers';
+import { resolvedByAgent } from './inspection-helpers';
 
 /** A one-item card made through the API as quality; answers its name. */
 async function makeCard(baseURL: string): Promise<string> {
@@ -21,30 +21,6 @@ async function makeCard(baseURL: string): Promise<string> {
   } finally {
     await api.dispose();
   }
-}
-
-/** A consultation the agent registers and resolves now, so the current week has one of theirs. */
-async function resolvedByAgent(baseURL: string): Promise<void> {
-  const t = await registerConsultation(baseURL, unique('E2E 抽检工单 '));
-  const { api, csrf } = await apiSession(baseURL, 'agent');
-  try {
-    for (const [action, note] of [
-      ['respond', '已收到'],
-      ['resolve', '已解答'],
-    ]) {
-      const r = await api.post(`/api/v1/tickets/${t.id}/actions/${action}`, { headers: { 'X-CSRF-Token': csrf }, data: { note } });
-      expect(r.status(), await r.text()).toBe(200);
-    }
-  } finally {
-    await api.dispose();
-  }
-}
-
-async function pickStaff(page: Page, inputId: string, search: string, label: string): Promise<void> {
-  await page.locator(`#${inputId}`).click();
-  await page.locator(`#${inputId}`).fill(search);
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
-  await expect(page.locator('.ant-select', { has: page.locator(`#${inputId}`) })).toContainText(label);
 }
 
 test('a plan is drawn reproducibly and its inspections land in the inspectors’ queues', async ({ page, login, baseURL }) => {

@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { registerConsultation } from './desk-helpers';
-import { chooseTreeOption, fieldError, tableRows, unique } from './helpers';
+import { chooseTreeOption, fieldError, pickStaff, tableRows, unique } from './helpers';
 import { assignToEvaluator } from './inspection-helpers';
 
 /** Picks an option of an antd Select that may already show a value (its text covers the input). */
@@ -25,14 +25,6 @@ async function addPointsSection(page: Page, index: number, max: number): Promise
 
 async function answerPoints(page: Page, code: string, value: number): Promise<void> {
   await page.getByTestId('scorecard-preview').getByTestId(`answer-${code}`).locator('input').fill(String(value));
-}
-
-/** Searches a staff picker and picks the person shown as `label` (once the search has answered). */
-async function pickStaff(page: Page, inputId: string, search: string, label: string): Promise<void> {
-  await page.locator(`#${inputId}`).click();
-  await page.locator(`#${inputId}`).fill(search);
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
-  await expect(page.locator('.ant-select', { has: page.locator(`#${inputId}`) })).toContainText(label);
 }
 
 test('the builder reproduces the published examples and shows the server’s problems on their fields', async ({ page, login }) => {

@@ -407,6 +407,23 @@ export const appRoutes: readonly AppRoute[] = [
     component: lazy(() => import('./pages/inspection/SamplingPlans')),
   },
   {
+    path: '/inspection/calibrations',
+    labelKey: 'nav.calibrations',
+    icon: <TeamOutlined />,
+    permission: 'inspection.perform',
+    area: 'inspection',
+    component: lazy(() => import('./pages/inspection/Calibrations')),
+  },
+  {
+    path: '/inspection/calibrations/:id',
+    labelKey: 'nav.calibrations',
+    icon: <TeamOutlined />,
+    permission: 'inspection.perform',
+    area: 'inspection',
+    menu: false,
+    component: lazy(() => import('./pages/inspection/CalibrationPage')),
+  },
+  {
     path: '/inspection/charts',
     labelKey: 'nav.inspectionCharts',
     icon: <ProfileOutlined />,

@@ -1,5 +1,6 @@
 // Quality inspections (issue 12): scorecards (versioned, with the builder's preview) and
-// inspections with their workflow, appeals and corrections. Types generated from docs/openapi.yaml.
+// inspections with their workflow, appeals and corrections; calibration sessions. Types generated
+// from docs/openapi.yaml.
 import { apiUrl, request } from './client';
 import type { components, operations } from './generated/openapi';
 
@@ -151,4 +152,35 @@ export function inspectionTrend(query: { from: string; to: string; by: 'agent' |
 
 export function inspectionPareto(query: { from: string; to: string }): Promise<ParetoBar[]> {
   return request<{ items?: ParetoBar[] }>('GET', '/inspection-reports/pareto', { query }).then((r) => r.items ?? []);
+}
+
+// ---- calibration sessions (校准) ----
+
+export type CalibrationSession = Schemas['CalibrationSession'];
+export type CalibrationInput = Schemas['CalibrationInput'];
+export type CalibrationScore = Schemas['CalibrationScore'];
+export type CalibrationResults = Schemas['CalibrationResults'];
+
+export function listCalibrations(): Promise<CalibrationSession[]> {
+  return request<{ items?: CalibrationSession[] }>('GET', '/calibrations').then((r) => r.items ?? []);
+}
+
+export function getCalibration(id: number): Promise<CalibrationSession> {
+  return request<CalibrationSession>('GET', `/calibrations/${id}`);
+}
+
+export function createCalibration(input: CalibrationInput): Promise<CalibrationSession> {
+  return request<CalibrationSession>('POST', '/calibrations', { body: input });
+}
+
+export function saveCalibrationAnswers(id: number, answers: Answers, notes: string): Promise<CalibrationScore> {
+  return request<CalibrationScore>('PUT', `/calibrations/${id}/answers`, { body: { answers, notes } });
+}
+
+export function submitCalibration(id: number, answers: Answers, notes: string): Promise<CalibrationScore> {
+  return request<CalibrationScore>('POST', `/calibrations/${id}/submit`, { body: { answers, notes } });
+}
+
+export function closeCalibration(id: number): Promise<CalibrationSession> {
+  return request<CalibrationSession>('POST', `/calibrations/${id}/close`, { body: {} });
 }

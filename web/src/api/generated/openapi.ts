@@ -3120,6 +3120,159 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calibrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Calibration sessions
+         * @description Newest first (at most 100): the sessions the caller takes part in (reviewer or expert) or manages
+         *     (inspection.manage with the ticket's department in scope). While a session is open every
+         *     participant's answers but the caller's own are withheld (`hidden`).
+         */
+        get: operations["listCalibrations"];
+        put?: never;
+        /**
+         * Start a calibration session
+         * @description A ticket (`ticket_id`, or `inspection_id` for an inspection's ticket), a scorecard whose current
+         *     version is pinned, 2-10 reviewers and optionally an expert (not also a reviewer) whose answers are
+         *     the reference, each allowed to inspect the ticket's department and none of them its agent, and a
+         *     deadline in the future. Every problem at once (`ticket_id`, `inspection_id`, `scorecard_id`,
+         *     `reviewer_ids`, `reviewer_ids[k]`, `expert_id`, `deadline`); nothing is written then. A session is
+         *     never an inspection and never counts toward anyone's score.
+         */
+        post: operations["createCalibration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calibrations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * A calibration session
+         * @description Its participants and, once closed, the results. 403 for someone who neither takes part nor
+         *     manages it; while open the other participants' answers are withheld (`hidden`).
+         */
+        get: operations["getCalibration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calibrations/{id}/scores/{staff_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                staff_id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * One participant's answers
+         * @description Blind: while the session is open only the caller's own (403 for anyone else's); once closed,
+         *     everyone's, to whoever sees the session. 404 for someone who does not take part.
+         */
+        get: operations["getCalibrationScore"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calibrations/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save the caller's draft
+         * @description A participant only (403 naming `reviewer_ids` otherwise); answers may be partial, to items of the
+         *     pinned card version (`answers.<code>`). 409 once the session is closed (`state`) or after the
+         *     caller's submission (`submitted_at`: submit again to change the answers).
+         */
+        put: operations["saveCalibrationAnswers"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calibrations/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Score and submit the caller's card
+         * @description A participant only; every item answered, scored with the pinned version as an inspection is. May be
+         *     sent again while the session is open; 409 (`state`) once it is closed.
+         */
+        post: operations["submitCalibration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calibrations/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close and reveal
+         * @description By its creator or the quality department (inspection.manage in scope), once at least two reviewers
+         *     have submitted (409, `reviewer_ids`) and the expert, when named, too (409, `expert_id`). Answers
+         *     the session with its results: each participant's total, per item everyone's answer on the 0-100
+         *     item scale (the share of the item's points an answer earns; N/A leaves the comparison), the
+         *     items with the largest spread first, and per reviewer against the expert (without one, per pair
+         *     of reviewers) the share of items within ±10 points and Cohen's kappa, unweighted, linear and
+         *     quadratic, over the scale's values.
+         */
+        post: operations["closeCalibration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/improvement/root-causes": {
         parameters: {
             query?: never;
@@ -5732,6 +5885,96 @@ export interface components {
             scorecard_id: number;
             /** @description Assigned round robin. */
             inspector_ids: number[];
+        };
+        CalibrationInput: {
+            ticket_id?: number;
+            /** @description Instead of ticket_id: that inspection's ticket. */
+            inspection_id?: number;
+            scorecard_id: number;
+            reviewer_ids: number[];
+            expert_id?: number;
+            /** @description A date or date-time in the future. */
+            deadline: string;
+        };
+        CalibrationScore: {
+            staff_id: number;
+            name: string;
+            /** @enum {string} */
+            role: "reviewer" | "expert";
+            submitted: boolean;
+            /** Format: date-time */
+            submitted_at: string | null;
+            /** @description Withheld from the caller while the session is open. */
+            hidden: boolean;
+            answers: {
+                [key: string]: components["schemas"]["InspectionAnswer"];
+            } | null;
+            notes: string | null;
+            percent: number | null;
+        };
+        CalibrationResults: {
+            /** @description False: every pair of reviewers is compared. */
+            against_expert: boolean;
+            /** @description Points of the 0-100 item scale within which two answers agree. */
+            tolerance: number;
+            totals: {
+                staff_id: number;
+                /** @enum {string} */
+                role: "reviewer" | "expert";
+                percent: number | null;
+                passed: boolean;
+                critical_failed: boolean;
+            }[];
+            /** @description The largest spread first, then card order. */
+            items: {
+                code: string;
+                name: string;
+                section_code: string;
+                /** @description Highest minus lowest 0-100 value; null below two values. */
+                spread: number | null;
+                scores: {
+                    staff_id: number;
+                    answer: components["schemas"]["InspectionAnswer"];
+                    /** @description On the 0-100 item scale; null for N/A. */
+                    points: number | null;
+                }[];
+            }[];
+            agreement: {
+                reviewer_id: number;
+                /** @description The expert, or the other reviewer. */
+                reference_id: number;
+                /** @description Compared: answered (not N/A) by both. */
+                items: number;
+                share_within: number | null;
+                kappa: number | null;
+                kappa_linear: number | null;
+                kappa_quadratic: number | null;
+            }[];
+        };
+        CalibrationSession: {
+            id: number;
+            ticket_id: number;
+            ticket_number: string;
+            inspection_id?: number | null;
+            department_id: number;
+            agent_id?: number | null;
+            scorecard_id: number;
+            scorecard_name: string;
+            /** @description Pinned at creation. */
+            scorecard_version: number;
+            /** Format: date-time */
+            deadline: string;
+            /** @enum {string} */
+            state: "open" | "closed";
+            created_by: number;
+            created_by_name?: string;
+            /** Format: date-time */
+            created_at: string;
+            closed_by?: number | null;
+            /** Format: date-time */
+            closed_at?: string | null;
+            participants: components["schemas"]["CalibrationScore"][];
+            results: components["schemas"]["CalibrationResults"] | null;
         };
         SamplingPlan: components["schemas"]["SamplingPlanInput"] & {
             id: number;
@@ -10599,6 +10842,196 @@ export interface operations {
             409: components["responses"]["Conflict"];
         };
     };
+    listCalibrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sessions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CalibrationSession"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createCalibration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalibrationInput"];
+            };
+        };
+        responses: {
+            /** @description The session, open. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalibrationSession"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getCalibration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalibrationSession"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getCalibrationScore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                staff_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The participant's answers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalibrationScore"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    saveCalibrationAnswers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InspectionAnswers"];
+            };
+        };
+        responses: {
+            /** @description The caller's answers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalibrationScore"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    submitCalibration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InspectionAnswers"];
+            };
+        };
+        responses: {
+            /** @description The caller's answers with the card's score. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalibrationScore"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    closeCalibration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The closed session with its results. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalibrationSession"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
     listImprovementRootCauses: {
         parameters: {
             query?: never;
@@ -11473,6 +11906,9 @@ export const inspectionStateValues: ReadonlyArray<FlattenedDeepRequired<componen
 export const samplingPlanChangeQuotaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SamplingPlanChange"]["quota"]> = ["percent", "per_agent"];
 export const samplingPlanInputCycleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SamplingPlanInput"]["cycle"]> = ["week", "month"];
 export const samplingPlanInputQuotaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SamplingPlanInput"]["quota"]> = ["percent", "per_agent"];
+export const calibrationScoreRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CalibrationScore"]["role"]> = ["reviewer", "expert"];
+export const calibrationResultsTotalsRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CalibrationResults"]["totals"]["role"]> = ["reviewer", "expert"];
+export const calibrationSessionStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CalibrationSession"]["state"]> = ["open", "closed"];
 export const samplingCoverageShortfallValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SamplingCoverage"]["shortfall"]> = ["too_few_tickets"];
 export const inspectionAppealOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionAppeal"]["outcome"]> = ["upheld", "partly_upheld", "rejected"];
 export const inspectionAnswerOneOf1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionAnswer"]> = ["na"];

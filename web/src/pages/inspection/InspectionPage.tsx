@@ -12,6 +12,8 @@ import {
   appealInspection,
   getInspection,
   publishInspection,
+  saveAnswers,
+  submitInspection,
   type Answers,
   type Inspection,
   type Scorecard,
@@ -33,7 +35,7 @@ import { PassTag, formatPercent } from './ScoreSummary';
 import ScoringForm from './ScoringForm';
 import { LocationText, StateTag, Subject, inspectionPath } from './labels';
 
-function TicketPanel({ ticketId }: { ticketId: number }) {
+export function TicketPanel({ ticketId }: { ticketId: number }) {
   const { t } = useTranslation();
   const ticket = useAsync(() => getTicket(ticketId), [ticketId]);
   return (
@@ -115,7 +117,15 @@ export default function InspectionPage() {
 
   const main = card ? (
     scoring ? (
-      <ScoringForm inspection={i} card={card} onSaved={saved} />
+      <ScoringForm
+        draftKey={i.id}
+        stored={i}
+        card={card}
+        inspection={i}
+        save={(answers, notes, site) => saveAnswers(i.id, answers, notes, site)}
+        submit={(answers, notes, site) => submitInspection(i.id, answers, notes, site)}
+        onSaved={saved}
+      />
     ) : (
       <>
         <AnswersView card={card} answers={i.answers as Answers} />

@@ -1,22 +1,14 @@
-// 评分: the inspector's form. Every item with its guidance, N/A where allowed, photos per item, the
-// running score (the server's preview over the answered items), a draft saved to the server, and
-// submit. The form records when the check was made (the first answer or photo on this device) and,
-// when the inspector asks, where (navigator.geolocation). The answers, time and place stay in this
-// device's localStorage until the server has them, so a site check on a phone with a bad
-// connection loses nothing.
+// 评分: the inspector's form (and a calibration reviewer's). Every item with its guidance, N/A where
+// allowed, the running score (the server's preview over the answered items), a draft saved to the
+// server, and submit. For an inspection also photos per item, when the check was made (the first
+// answer or photo on this device) and, when the inspector asks, where (navigator.geolocation). The
+// answers, time and place stay in this device's localStorage until the server has them, so a site
+// check on a phone with a bad connection loses nothing.
 import { EnvironmentOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Form, Input, Progress, Space, Typography } from 'antd';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  saveAnswers,
-  submitInspection,
-  type Answers,
-  type Inspection,
-  type InspectionPhoto,
-  type Scorecard,
-  type SiteRecord,
-} from '../../api/inspection';
+import type { Answers, Inspection, InspectionPhoto, Scorecard, SiteRecord } from '../../api/inspection';
 import SubmitAlert from '../../components/SubmitAlert';
 import { errorText } from '../../components/errors';
 import { formatTime } from '../../lib/format';
@@ -25,7 +17,7 @@ import AnswerInput from './AnswerInput';
 import ItemPhotos from './ItemPhotos';
 import { LocationText } from './labels';
 import ScoreSummary from './ScoreSummary';
-import { answerForKey, cardItems, clearDraft, loadDraft, progress, saveDraft, validLocation, type Draft } from './card';
+import { answerForKey, cardItems, clearDraft, loadDraft, progress, saveDraft, validLocation, type Draft, type DraftKey } from './card';
 import { usePreview } from './usePreview';
 
 interface Values {
@@ -34,28 +26,40 @@ interface Values {
 }
 
 /** The stored answers as the form holds them (a number or "na" per item code). */
-function storedAnswers(i: Inspection): Answers {
+function storedAnswers(answers: Record<string, unknown> | null | undefined): Answers {
   const out: Answers = {};
-  for (const [code, v] of Object.entries(i.answers ?? {})) if (v === 'na' || typeof v === 'number') out[code] = v;
+  for (const [code, v] of Object.entries(answers ?? {})) if (v === 'na' || typeof v === 'number') out[code] = v;
   return out;
 }
 
-export default function ScoringForm({ inspection, card, onSaved }: { inspection: Inspection; card: Scorecard; onSaved: (i: Inspection) => void }) {
+interface Props<T> {
+  /** Where this device keeps its unsent draft: an inspection's id, or another key (a calibration's). */
+  draftKey: DraftKey;
+  stored: { answers?: Record<string, unknown> | null; notes?: string | null };
+  card: Scorecard;
+  /** The inspection being scored: its photos per item and the time and place of the check. */
+  inspection?: Inspection;
+  save: (answers: Answers, notes: string, site: SiteRecord) => Promise<T>;
+  submit: (answers: Answers, notes: string, site: SiteRecord) => Promise<T>;
+  onSaved: (saved: T) => void;
+}
+
+export default function ScoringForm<T>({ draftKey, stored, card, inspection, save, submit: send, onSaved }: Props<T>) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   // A draft of this device that the server has not got wins over the stored answers. Read once:
   // from then on the form holds the answers (a save's echo from the server does not reset them).
-  const [restored] = useState<Draft | null>(() => loadDraft(window.localStorage, inspection.id));
+  const [restored] = useState<Draft | null>(() => loadDraft(window.localStorage, draftKey));
   const [initial] = useState<Values>(() =>
-    restored ? { answers: restored.answers, notes: restored.notes } : { answers: storedAnswers(inspection), notes: inspection.notes ?? '' },
+    restored ? { answers: restored.answers, notes: restored.notes } : { answers: storedAnswers(stored.answers), notes: stored.notes ?? '' },
   );
   const [answers, setAnswers] = useState<Answers>(initial.answers);
   const [unsent, setUnsent] = useState<boolean>(restored !== null);
   const [site, setSite] = useState<SiteRecord>(() => ({
-    checked_at: restored?.site?.checked_at ?? inspection.checked_at ?? undefined,
-    location: restored?.site?.location ?? validLocation(inspection.location),
+    checked_at: restored?.site?.checked_at ?? inspection?.checked_at ?? undefined,
+    location: restored?.site?.location ?? validLocation(inspection?.location),
   }));
-  const [photos, setPhotos] = useState<InspectionPhoto[]>(inspection.photos ?? []);
+  const [photos, setPhotos] = useState<InspectionPhoto[]>(inspection?.photos ?? []);
   const [locating, setLocating] = useState(false);
   const [locationError, setLocationError] = useState<string | null>(null);
   const preview = usePreview(card, answers);
@@ -67,10 +71,10 @@ export default function ScoringForm({ inspection, card, onSaved }: { inspection:
     const clean: Answers = {};
     for (const [code, a] of Object.entries(v.answers ?? {})) if (a !== undefined && a !== null) clean[code] = a;
     const now = new Date().toISOString();
-    const next: SiteRecord = { ...where, checked_at: where.checked_at ?? now };
+    const next: SiteRecord = inspection ? { ...where, checked_at: where.checked_at ?? now } : {};
     setAnswers(clean);
     setSite(next);
-    saveDraft(window.localStorage, inspection.id, { answers: clean, notes: v.notes ?? '', at: now, site: next });
+    saveDraft(window.localStorage, draftKey, { answers: clean, notes: v.notes ?? '', at: now, ...(inspection ? { site: next } : {}) });
     setUnsent(true);
   };
 
@@ -95,17 +99,17 @@ export default function ScoringForm({ inspection, card, onSaved }: { inspection:
     );
   };
 
-  const sent = (i: Inspection) => {
-    clearDraft(window.localStorage, inspection.id);
+  const sent = (saved: T) => {
+    clearDraft(window.localStorage, draftKey);
     setUnsent(false);
-    onSaved(i);
+    onSaved(saved);
   };
 
-  const draft = useSubmit(form, (v: Values) => saveAnswers(inspection.id, v.answers ?? {}, v.notes ?? '', site), {
+  const draft = useSubmit(form, (v: Values) => save(v.answers ?? {}, v.notes ?? '', site), {
     success: t('inspection.score.draftSaved'),
     onSuccess: sent,
   });
-  const submit = useSubmit(form, (v: Values) => submitInspection(inspection.id, v.answers ?? {}, v.notes ?? '', site), {
+  const submit = useSubmit(form, (v: Values) => send(v.answers ?? {}, v.notes ?? '', site), {
     success: t('inspection.score.submitted'),
     onSuccess: sent,
     bannerAlways: true,
@@ -149,6 +153,7 @@ export default function ScoringForm({ inspection, card, onSaved }: { inspection:
         />
       )}
       <SubmitAlert submit={submit.failure ? submit : draft} />
+      {inspection && (
       <Card size="small" title={t('inspection.site.title')} data-testid="site-record">
         <Descriptions size="small" column={1}>
           <Descriptions.Item label={t('inspection.site.checkedAt')}>
@@ -168,6 +173,7 @@ export default function ScoringForm({ inspection, card, onSaved }: { inspection:
         {locationError && <Alert type="warning" showIcon message={locationError} />}
         <Typography.Text type="secondary">{t('inspection.site.photoLimit')}</Typography.Text>
       </Card>
+      )}
       <Typography.Text type="secondary">{t('inspection.score.keyboard')}</Typography.Text>
       <div tabIndex={0} onKeyDown={onKeyDown} data-testid="scoring-keys" style={{ outline: 'none' }}>
       <Form
@@ -207,6 +213,7 @@ export default function ScoringForm({ inspection, card, onSaved }: { inspection:
               >
                 <AnswerInput item={item} />
               </Form.Item>
+              {inspection && (
               <ItemPhotos
                 inspectionId={inspection.id}
                 item={item.code}
@@ -217,6 +224,7 @@ export default function ScoringForm({ inspection, card, onSaved }: { inspection:
                 }}
                 onRemoved={(id) => setPhotos((list) => list.filter((p) => p.id !== id))}
               />
+              )}
               </div>
             ))}
 

@@ -100,13 +100,16 @@ export interface DraftStore {
   removeItem(key: string): void;
 }
 
-const draftKey = (id: number) => `sqm.inspection.draft.${id}`;
+/** An inspection's id, or a string key of another scoring form (a calibration session's). */
+export type DraftKey = number | string;
+
+const draftKey = (id: DraftKey) => `sqm.inspection.draft.${id}`;
 
 function isAnswer(v: unknown): v is Answer {
   return v === 'na' || (typeof v === 'number' && Number.isFinite(v));
 }
 
-export function loadDraft(store: DraftStore, id: number): Draft | null {
+export function loadDraft(store: DraftStore, id: DraftKey): Draft | null {
   try {
     const raw = store.getItem(draftKey(id));
     if (!raw) return null;
@@ -122,7 +125,7 @@ export function loadDraft(store: DraftStore, id: number): Draft | null {
   }
 }
 
-export function saveDraft(store: DraftStore, id: number, draft: Draft): void {
+export function saveDraft(store: DraftStore, id: DraftKey, draft: Draft): void {
   try {
     store.setItem(draftKey(id), JSON.stringify(draft));
   } catch {
@@ -130,7 +133,7 @@ export function saveDraft(store: DraftStore, id: number, draft: Draft): void {
   }
 }
 
-export function clearDraft(store: DraftStore, id: number): void {
+export function clearDraft(store: DraftStore, id: DraftKey): void {
   try {
     store.removeItem(draftKey(id));
   } catch {
