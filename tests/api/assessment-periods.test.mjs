@@ -350,44 +350,44 @@ describe('indicators, schemes, a period', () => {
 
     // Rejected: an approver other than the proposer, with a reason (1-500 characters); a rejected
     // correction changes nothing (the locked result, the correction in force and verify stay).
-    const before = await as.engineer.get(`${A}/periods/${period}/results/${engineerId}`);
+    const beforeReject = await as.engineer.get(`${A}/periods/${period}/results/${engineerId}`);
     const doubtful = await as.quality.post(K, { assessee_id: engineerId, total: 95, reason: '再次核对', evidence: '口头说明' });
     assert.equal(doubtful.status, 201, doubtful.text);
-    const R = `${A}/corrections/${doubtful.body.id}/reject`;
-    assertRefused(await as.executive.post(R, {}), 400, 'reason');
-    assertRefused(await as.executive.post(R, { reason: '' }), 400, 'reason');
-    assertRefused(await as.executive.post(R, { reason: '证'.repeat(501) }), 400, 'reason');
-    assertRefused(await as.quality.post(R, { reason: '驳回' }), 403);  // quality does not hold assessment.approve
+    const RJ = `${A}/corrections/${doubtful.body.id}/reject`;
+    assertRefused(await as.executive.post(RJ, {}), 400, 'reason');
+    assertRefused(await as.executive.post(RJ, { reason: '' }), 400, 'reason');
+    assertRefused(await as.executive.post(RJ, { reason: '证'.repeat(501) }), 400, 'reason');
+    assertRefused(await as.quality.post(RJ, { reason: '驳回' }), 403);  // quality does not hold assessment.approve
     // Someone who holds both may propose and approve, but never settle their own proposal.
-    const both = await createAccount(['quality', 'executive']);
-    const own = await both.post(K, { assessee_id: agentId, total: 1, reason: '自提', evidence: '自证' });
-    assert.equal(own.status, 201, own.text);
-    assertRefused(await both.post(`${A}/corrections/${own.body.id}/reject`, { reason: '自己驳回' }), 403);
-    assertRefused(await both.post(`${A}/corrections/${own.body.id}/approve`), 403);
-    assert.equal((await both.post(`${A}/corrections/${own.body.id}/withdraw`)).status, 200);
-    assertRefused(await as.admin.post(`${A}/corrections/99999999/reject`, { reason: 'x' }), 404);
+    const dualRole = await createAccount(['quality', 'executive']);
+    const selfProposed = await dualRole.post(K, { assessee_id: agentId, total: 1, reason: '自提', evidence: '自证' });
+    assert.equal(selfProposed.status, 201, selfProposed.text);
+    assertRefused(await dualRole.post(`${A}/corrections/${selfProposed.body.id}/reject`, { reason: '自己驳回' }), 403);
+    assertRefused(await dualRole.post(`${A}/corrections/${selfProposed.body.id}/approve`), 403);
+    assert.equal((await dualRole.post(`${A}/corrections/${selfProposed.body.id}/withdraw`)).status, 200);
+    assertRefused(await as.executive.post(`${A}/corrections/99999999/reject`, { reason: 'x' }), 404);
     for (const role of ['manager', 'engineer', 'agent', 'evaluator', 'customer']) {
-      assertRefused(await as[role].post(R, { reason: 'x' }), 403);
+      assertRefused(await as[role].post(RJ, { reason: 'x' }), 403);
     }
-    const rejected = await as.executive.post(R, { reason: '证'.repeat(500) });
-    assert.equal(rejected.status, 200, rejected.text);
-    assert.equal(rejected.body.status, 'rejected');
-    assert.equal(rejected.body.rejection_reason, '证'.repeat(500));
-    assert.ok(rejected.body.rejected_at);
-    assert.equal(rejected.body.approved_by, null);
-    assertRefused(await as.executive.post(R, { reason: '再驳回一次' }), 409, 'status');
+    const rejectedCorrection = await as.executive.post(RJ, { reason: '证'.repeat(500) });
+    assert.equal(rejectedCorrection.status, 200, rejectedCorrection.text);
+    assert.equal(rejectedCorrection.body.status, 'rejected');
+    assert.equal(rejectedCorrection.body.rejection_reason, '证'.repeat(500));
+    assert.ok(rejectedCorrection.body.rejected_at);
+    assert.equal(rejectedCorrection.body.approved_by, null);
+    assertRefused(await as.executive.post(RJ, { reason: '再驳回一次' }), 409, 'status');
     assertRefused(await as.executive.post(`${A}/corrections/${doubtful.body.id}/approve`), 409, 'status');
-    const unchanged = await as.engineer.get(`${A}/periods/${period}/results/${engineerId}`);
-    assert.equal(unchanged.body.total, before.body.total);
-    assert.deepEqual(unchanged.body.correction, before.body.correction, 'the correction in force stays');
-    assert.equal(unchanged.body.corrections.find((c) => c.id === doubtful.body.id).rejection_reason, '证'.repeat(500));
+    const afterRejectResult = await as.engineer.get(`${A}/periods/${period}/results/${engineerId}`);
+    assert.equal(afterRejectResult.body.total, beforeReject.body.total);
+    assert.deepEqual(afterRejectResult.body.correction, beforeReject.body.correction, 'the correction in force stays');
+    assert.equal(afterRejectResult.body.corrections.find((c) => c.id === doubtful.body.id).rejection_reason, '证'.repeat(500));
     const afterReject = await as.manager.post(`${A}/periods/${period}/verify`);
     assert.equal(afterReject.body.identical, true);
     assert.equal(afterReject.body.sha256, locked.body.snapshot_sha256);
-    const rejections = await as.quality.get('/api/v1/events?entity=assessment_period&type=assessment.correction_rejected&limit=200');
-    const rejection = rejections.body.items.find((e) => e.entity_id === String(period));
-    assert.ok(rejection, rejections.text);
-    assert.equal(rejection.data.correction_id, doubtful.body.id);
+    const rejectionEvents = await as.quality.get('/api/v1/events?entity=assessment_period&type=assessment.correction_rejected&limit=200');
+    const rejectionEvent = rejectionEvents.body.items.find((e) => e.entity_id === String(period));
+    assert.ok(rejectionEvent, rejectionEvents.text);
+    assert.equal(rejectionEvent.data.correction_id, doubtful.body.id);
     assertRefused(await as.engineer.post(`${A}/periods/${period}/appeals`, { assessee_id: engineerId, reason: 'again' }), 409, 'status');
     assertRefused(await as.quality.post(`${A}/periods/${period}/lock`), 409, 'status');
     const detail = await as.manager.get(`${A}/periods/${period}`);
@@ -529,10 +529,10 @@ describe('the quality archive', () => {
     // Decided: the appeal shows its outcome.
     const decided = await as.quality.post(`/api/v1/inspections/${inspection}/decision`, { outcome: 'rejected', reason: '证据不足' });
     assert.equal(decided.status, 200, decided.text);
-    const after = (await as.quality.get(`${A}/archive/${person.id}`)).body;
-    assert.equal(after.appeals[0].status, 'decided');
-    assert.equal(after.appeals[0].outcome, 'rejected');
-    assert.equal(after.appeals[0].decision_reason, '证据不足');
+    const decidedArchive = (await as.quality.get(`${A}/archive/${person.id}`)).body;
+    assert.equal(decidedArchive.appeals[0].status, 'decided');
+    assert.equal(decidedArchive.appeals[0].outcome, 'rejected');
+    assert.equal(decidedArchive.appeals[0].decision_reason, '证据不足');
 
     // Who may read it: the person and quality; another agent and the engineer not (outside their
     // scope, read as absent); evaluators and customers hold no assessment.own.
