@@ -7,6 +7,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "app/archive_sources.h"
 #include "assessment/measure_routes.h"
 #include "assessment/period_routes.h"
 #include "assessment/routes.h"
@@ -121,6 +122,8 @@ Application::Application(const Options& options, const Clock& clock)
   periods_.SetNotify([](storage::WriteTx& tx, assessment::RecordId to, std::string_view kind, const Message& m) {
     return desk::repo::InsertNotification(tx.db(), to, std::string(kind), std::nullopt, m, tx.now());
   });
+  // The archive's complaint, inspection and appeal cards read the desk's and the inspection's evidence.
+  periods_.SetArchiveSources(ArchiveSources());
   sla_.SetActiveStaff(org::repo::IsActiveStaff);
   desk_.SetActionHook([this](storage::WriteTx& tx, const desk::Ticket& t, const desk::ActionInput& in) {
     return feedback_.OnTicketAction(tx, t, in);

@@ -33,6 +33,9 @@
 //   inspection::CalibrationService calibration sessions; deliberately no fact source
 //   improvement::Service  improvement actions (CAPA), suggestions, audits; its fact source registered
 //                         too, and its OverdueSweep (the overdue escalation) started with the monitor
+//   assessment::PeriodService periods and results; its yellow-card notifications (the desk's) and
+//                         the archive's sources (app/archive_sources.h: desk complaints, inspections)
+//                         installed here
 //   IdempotencyKeys, Metrics, Router (every module's routes), http::App (the request pipeline)
 //
 // How subsystems reach each other: only through the references they were constructed with. The

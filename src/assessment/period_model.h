@@ -121,10 +121,11 @@ struct ResultComment {
 
 // A correction of a locked result (更正): a new record beside the locked result, which never
 // changes. proposed (by quality, assessment.manage) -> approved (by an approver, assessment.approve,
-// other than the proposer), or -> withdrawn (by its proposer). The latest approved correction of
-// an assessee is the result pay uses.
-enum class CorrectionStatus { kProposed, kApproved, kWithdrawn };
-const char* CorrectionStatusName(CorrectionStatus s);  // "proposed", "approved", "withdrawn"
+// other than the proposer), or -> rejected (by such an approver, with a reason), or -> withdrawn
+// (by its proposer). The latest approved correction of an assessee is the result pay uses; a
+// rejected or withdrawn one changes nothing.
+enum class CorrectionStatus { kProposed, kApproved, kWithdrawn, kRejected };
+const char* CorrectionStatusName(CorrectionStatus s);  // "proposed", "approved", "withdrawn", "rejected"
 std::optional<CorrectionStatus> ParseCorrectionStatus(std::string_view text);
 
 struct Correction {
@@ -140,6 +141,9 @@ struct Correction {
   std::int64_t proposed_at = 0;
   std::optional<RecordId> approved_by;
   std::optional<std::int64_t> approved_at;
+  std::optional<RecordId> rejected_by;
+  std::optional<std::int64_t> rejected_at;
+  std::string rejection_reason;  // "" unless rejected
   // What the corrected total earns by the scheme (filled by the service): the band's grade (a
   // veto's failure still gives the lowest) and its bonus coefficient.
   std::string grade;
@@ -148,5 +152,7 @@ struct Correction {
 
 // The longest comment, in characters (code points).
 inline constexpr std::size_t kCommentMaxChars = 2000;
+// The longest reason for rejecting a correction, in characters (code points).
+inline constexpr std::size_t kRejectionMaxChars = 500;
 
 }  // namespace sqm::assessment

@@ -257,7 +257,7 @@ namespace {
 
 constexpr const char* kCorrectionColumns =
     "id, period_id, assessee_id, original_total, corrected_total, reason, evidence, status, proposed_by, "
-    "proposed_at, approved_by, approved_at FROM assessment_corrections";
+    "proposed_at, approved_by, approved_at, rejected_by, rejected_at, rejection_reason FROM assessment_corrections";
 
 Correction CorrectionFrom(const storage::Row& r) {
   Correction c;
@@ -273,6 +273,9 @@ Correction CorrectionFrom(const storage::Row& r) {
   c.proposed_at = r.Int(9);
   c.approved_by = r.OptInt(10);
   c.approved_at = r.OptInt(11);
+  c.rejected_by = r.OptInt(12);
+  c.rejected_at = r.OptInt(13);
+  c.rejection_reason = r.OptText(14).value_or("");
   return c;
 }
 
@@ -309,6 +312,13 @@ Result<bool> SettleCorrection(Connection& db, RecordId id, CorrectionStatus to, 
   SQM_ASSIGN(auto r, db.Exec("UPDATE assessment_corrections SET status = ?, approved_by = ?, approved_at = ? "
                              "WHERE id = ? AND status = 'proposed'",
                              {CorrectionStatusName(to), by, at, id}));
+  return r.changes == 1;
+}
+
+Result<bool> RejectCorrection(Connection& db, RecordId id, RecordId by, std::int64_t at, const std::string& reason) {
+  SQM_ASSIGN(auto r, db.Exec("UPDATE assessment_corrections SET status = 'rejected', rejected_by = ?, rejected_at = ?, "
+                             "rejection_reason = ? WHERE id = ? AND status = 'proposed'",
+                             {by, at, reason, id}));
   return r.changes == 1;
 }
 

@@ -57,5 +57,7 @@ Result<RecordId> InsertCorrection(Connection& db, const Correction& c);
 // A proposed correction becomes `to` (approved: by `by` at `at`); false when it was not proposed.
 Result<bool> SettleCorrection(Connection& db, RecordId id, CorrectionStatus to, std::optional<RecordId> by,
                               std::optional<std::int64_t> at);
+// A proposed correction becomes rejected by `by` at `at` for `reason`; false when it was not proposed.
+Result<bool> RejectCorrection(Connection& db, RecordId id, RecordId by, std::int64_t at, const std::string& reason);
 
 }  // namespace sqm::assessment::repo

@@ -201,7 +201,10 @@ bj::object CorrectionJson(const Correction& c) {
           {"proposed_by", c.proposed_by},
           {"proposed_at", FormatIsoUtc(c.proposed_at)},
           {"approved_by", Opt(c.approved_by)},
-          {"approved_at", OptTime(c.approved_at)}};
+          {"approved_at", OptTime(c.approved_at)},
+          {"rejected_by", Opt(c.rejected_by)},
+          {"rejected_at", OptTime(c.rejected_at)},
+          {"rejection_reason", c.rejection_reason.empty() ? bj::value(nullptr) : bj::value(c.rejection_reason)}};
 }
 
 bj::value InForceJson(const std::map<RecordId, const Correction*>& in_force, RecordId assessee) {
@@ -395,6 +398,96 @@ bj::object ArchiveJson(const std::vector<ArchiveEntry>& entries) {
     items.push_back(std::move(row));
   }
   return {{"items", std::move(items)}};
+}
+
+bj::object ComplaintCountsJson(const ComplaintCounts& c) {
+  return {{"count", c.count},
+          {"substantiated", c.substantiated},
+          {"decided", c.decided},
+          {"answered", c.answered},
+          {"on_time", c.on_time}};
+}
+
+bj::value ComplaintCardJson(const std::optional<ComplaintCard>& card) {
+  if (!card) return nullptr;
+  bj::array by_period;
+  for (const auto& [span, counts] : card->by_period) {
+    bj::object row = ComplaintCountsJson(counts);
+    row["period_id"] = span.period_id;
+    row["period_name"] = span.name;
+    by_period.push_back(std::move(row));
+  }
+  bj::array latest;
+  for (const ArchiveComplaint& k : card->latest) {
+    latest.push_back(bj::object{{"ticket_id", k.ticket_id},
+                                {"ticket_number", k.ticket_number},
+                                {"title", k.title},
+                                {"at", FormatIsoUtc(k.at)},
+                                {"substantiated", k.substantiated ? bj::value(*k.substantiated) : bj::value(nullptr)},
+                                {"answered", k.answered},
+                                {"on_time", k.answered ? bj::value(k.on_time) : bj::value(nullptr)}});
+  }
+  bj::object o = ComplaintCountsJson(card->total);
+  o["by_period"] = std::move(by_period);
+  o["latest"] = std::move(latest);
+  return o;
+}
+
+bj::value InspectionCardJson(const std::optional<InspectionCard>& card) {
+  if (!card) return nullptr;
+  bj::array latest;
+  for (const ArchiveInspection& i : card->latest) {
+    latest.push_back(
+        bj::object{{"id", i.id},
+                   {"ticket_id", Opt(i.ticket_id)},
+                   {"ticket_number", i.ticket_number.empty() ? bj::value(nullptr) : bj::value(i.ticket_number)},
+                   {"state", i.state},
+                   {"published_at", FormatIsoUtc(i.published_at)},
+                   {"percent", i.percent ? bj::value(*i.percent) : bj::value(nullptr)},
+                   {"passed", i.passed},
+                   {"critical_failed", i.critical_failed}});
+  }
+  return bj::object{{"count", card->count},
+                    {"scored", card->scored},
+                    {"mean_percent", card->mean_percent ? bj::value(*card->mean_percent) : bj::value(nullptr)},
+                    {"passed", card->passed},
+                    {"critical_fails", card->critical_fails},
+                    {"latest", std::move(latest)}};
+}
+
+// An appeal of the archive, of either kind: `status` open or decided, and the decision's `outcome`.
+bj::object ArchiveAppealJson(const ArchiveAppeal& a) {
+  if (a.appeal) {
+    bj::object o = AppealJson(*a.appeal);
+    const bool open = a.appeal->status == AppealStatus::kOpen;
+    o["kind"] = "assessment";
+    o["status"] = open ? "open" : "decided";
+    o["outcome"] = open ? bj::value(nullptr) : bj::value(AppealStatusName(a.appeal->status));
+    return o;
+  }
+  const ArchiveInspectionAppeal& i = *a.inspection;
+  return {{"kind", "inspection"},
+          {"id", i.inspection_id},
+          {"inspection_id", i.inspection_id},
+          {"ticket_number", i.ticket_number.empty() ? bj::value(nullptr) : bj::value(i.ticket_number)},
+          {"reason", i.reason},
+          {"filed_at", FormatIsoUtc(i.filed_at)},
+          {"status", i.outcome ? "decided" : "open"},
+          {"outcome", i.outcome ? bj::value(*i.outcome) : bj::value(nullptr)},
+          {"decision_reason", i.decision},
+          {"decided_at", OptTime(i.decided_at)}};
+}
+
+bj::object StaffArchiveJson(const StaffArchive& a) {
+  bj::object o = ArchiveJson(a.entries);
+  bj::array appeals;
+  for (const ArchiveAppeal& x : a.appeals) appeals.push_back(ArchiveAppealJson(x));
+  o["staff_id"] = a.staff_id;
+  o["name"] = a.name;
+  o["complaints"] = ComplaintCardJson(a.complaints);
+  o["appeals"] = std::move(appeals);
+  o["inspections"] = InspectionCardJson(a.inspections);
+  return o;
 }
 
 }  // namespace
@@ -615,6 +708,15 @@ void AddPeriodRoutes(http::Router& r, PeriodService& svc, calendar::Zone zone) {
     SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
     return http::Reply(svc.WithdrawCorrection(req.who(), id), CorrectionJson);
   });
+  r.Add("POST", base + "/corrections/{id}/reject", approve, [&svc](Request& req) {
+    SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
+    SQM_ASSIGN_OR_REPLY(bj::value body, req.Json());
+    json::Reader in(body);
+    // The service checks the reason's presence and length (in characters).
+    const std::string reason = in.OptString("reason", {.min_len = 0, .max_len = 4000}).value_or("");
+    if (auto st = in.Done(); !st.ok()) return ErrorResponse(st.error());
+    return http::Reply(svc.RejectCorrection(req.who(), id, reason), CorrectionJson);
+  });
   r.Add("GET", base + "/periods/{id}/results/{assessee_id}/facts", own, [&svc](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
     SQM_ASSIGN_OR_REPLY(auto assessee, req.IdParam("assessee_id"));
@@ -639,7 +741,7 @@ void AddPeriodRoutes(http::Router& r, PeriodService& svc, calendar::Zone zone) {
         [&svc](Request& req) { return http::Reply(svc.MyResults(req.who()), ArchiveJson); });
   r.Add("GET", base + "/archive/{staff_id}", own, [&svc](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("staff_id"));
-    return http::Reply(svc.Archive(req.who(), id), ArchiveJson);
+    return http::Reply(svc.Archive(req.who(), id), StaffArchiveJson);
   });
 
   // ---- manual inputs, appeals, adjustments

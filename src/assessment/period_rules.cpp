@@ -530,12 +530,14 @@ const char* CorrectionStatusName(CorrectionStatus s) {
   switch (s) {
     case CorrectionStatus::kApproved: return "approved";
     case CorrectionStatus::kWithdrawn: return "withdrawn";
+    case CorrectionStatus::kRejected: return "rejected";
     default: return "proposed";
   }
 }
 
 std::optional<CorrectionStatus> ParseCorrectionStatus(std::string_view text) {
-  for (CorrectionStatus s : {CorrectionStatus::kProposed, CorrectionStatus::kApproved, CorrectionStatus::kWithdrawn}) {
+  for (CorrectionStatus s : {CorrectionStatus::kProposed, CorrectionStatus::kApproved, CorrectionStatus::kWithdrawn,
+                             CorrectionStatus::kRejected}) {
     if (text == CorrectionStatusName(s)) return s;
   }
   return std::nullopt;

@@ -809,8 +809,8 @@ Result<ResultFacts> PeriodService::FactsOf(const org::Principal& who, RecordId p
   return std::move(out);
 }
 
-Result<std::vector<ArchiveEntry>> PeriodService::Archive(const org::Principal& who, RecordId staff_id) {
-  return db_.Read([&](storage::Connection& c) -> Result<std::vector<ArchiveEntry>> {
+Result<StaffArchive> PeriodService::Archive(const org::Principal& who, RecordId staff_id) {
+  return db_.Read([&](storage::Connection& c) -> Result<StaffArchive> {
     auto staff = org::repo::FindStaff(c, staff_id);
     if (!staff) {
       return Error::NotFound(Msg("staff.not_found", "staff {id} does not exist", {{"id", std::to_string(staff_id)}}));
@@ -821,7 +821,10 @@ Result<std::vector<ArchiveEntry>> PeriodService::Archive(const org::Principal& w
                            .department = staff->department_name};
     if (!Sees(who, self, SubjectKind::kStaff)) return NotYours();
     const bool reader = who.Can(org::kAssessmentRead);
-    std::vector<ArchiveEntry> out;
+    StaffArchive out;
+    out.staff_id = staff_id;
+    out.name = staff->display_name;
+    std::vector<ArchiveSpan> spans;
     for (const Period& p : repo::ListPeriods(c)) {
       if (p.status != PeriodStatus::kPublished && p.status != PeriodStatus::kLocked &&
           !(reader && p.status == PeriodStatus::kEvaluated)) {
@@ -830,9 +833,31 @@ Result<std::vector<ArchiveEntry>> PeriodService::Archive(const org::Principal& w
       auto l = Load(c, p.id);
       if (!l.ok() || l->scheme.subject_kind != SubjectKind::kStaff) continue;
       for (AssesseeResult& r : StoredResults(p, l->document, c).items) {
-        if (r.assessee.id == staff_id) out.push_back({p, std::move(r), CommentsOf(c, p.id, staff_id)});
+        if (r.assessee.id != staff_id) continue;
+        spans.push_back({.period_id = p.id, .name = p.name, .from_ms = p.from_ms, .to_ms = p.to_ms});
+        out.entries.push_back({p, std::move(r), CommentsOf(c, p.id, staff_id)});
+      }
+      for (Appeal& a : repo::ListAppeals(c, std::nullopt, p.id)) {
+        if (a.assessee_id != staff_id) continue;
+        NameAppeal(c, p, SubjectKind::kStaff, a);
+        const std::int64_t filed_at = a.filed_at;
+        out.appeals.push_back({.appeal = std::move(a), .inspection = std::nullopt, .filed_at = filed_at});
       }
     }
+    if (archive_sources_.complaints) {
+      out.complaints = SummariseComplaints(archive_sources_.complaints(c, staff_id), spans);
+    }
+    if (archive_sources_.inspections) {
+      out.inspections = SummariseInspections(archive_sources_.inspections(c, staff_id));
+    }
+    if (archive_sources_.inspection_appeals) {
+      for (ArchiveInspectionAppeal& a : archive_sources_.inspection_appeals(c, staff_id)) {
+        const std::int64_t filed_at = a.filed_at;
+        out.appeals.push_back({.appeal = std::nullopt, .inspection = std::move(a), .filed_at = filed_at});
+      }
+    }
+    std::stable_sort(out.appeals.begin(), out.appeals.end(),
+                     [](const ArchiveAppeal& a, const ArchiveAppeal& b) { return a.filed_at > b.filed_at; });
     return out;
   });
 }
@@ -842,7 +867,8 @@ Result<std::vector<ArchiveEntry>> PeriodService::MyResults(const org::Principal&
   self.permissions.erase(std::string(org::kAssessmentRead));  // only the published ones, as any assessee
   auto r = Archive(self, who.staff_id);
   if (!r.ok() && r.error().code == ErrorCode::kNotFound) return std::vector<ArchiveEntry>{};
-  return r;
+  if (!r.ok()) return r.error();
+  return std::move(r->entries);
 }
 
 // ---------------------------------------------------------------- comments
@@ -962,7 +988,17 @@ Result<Correction> PeriodService::WithdrawCorrection(const org::Principal& who, 
   return SettleCorrection(who, id, CorrectionStatus::kWithdrawn);
 }
 
-Result<Correction> PeriodService::SettleCorrection(const org::Principal& who, RecordId id, CorrectionStatus to) {
+Result<Correction> PeriodService::RejectCorrection(const org::Principal& who, RecordId id, const std::string& reason) {
+  if (reason.empty()) return Error::Invalid("reason", Msg("field.required", "is required"));
+  if (CodePoints(reason) > kRejectionMaxChars) {
+    return Error::Invalid("reason", Msg("field.too_long", "must be at most {max} characters",
+                                        {{"max", std::to_string(kRejectionMaxChars)}}));
+  }
+  return SettleCorrection(who, id, CorrectionStatus::kRejected, reason);
+}
+
+Result<Correction> PeriodService::SettleCorrection(const org::Principal& who, RecordId id, CorrectionStatus to,
+                                                   const std::string& reason) {
   return db_.Write(who.username, [&](storage::WriteTx& tx) -> Result<Correction> {
     auto c = repo::FindCorrection(tx.db(), id);
     if (!c) return CorrectionNotFound(id);
@@ -974,14 +1010,22 @@ Result<Correction> PeriodService::SettleCorrection(const org::Principal& who, Re
     if (to == CorrectionStatus::kApproved && c->proposed_by == who.staff_id) {
       return Error::Forbidden(Msg("correction.approver_is_proposer", "who proposed a correction cannot approve it"));
     }
+    if (to == CorrectionStatus::kRejected && c->proposed_by == who.staff_id) {
+      return Error::Forbidden(Msg("correction.rejecter_is_proposer", "who proposed a correction cannot reject it"));
+    }
     if (to == CorrectionStatus::kWithdrawn && c->proposed_by != who.staff_id) {
       return Error::Forbidden(
           Msg("correction.withdraw_not_proposer", "only who proposed a correction can withdraw it"));
     }
     const bool approve = to == CorrectionStatus::kApproved;
-    SQM_ASSIGN(const bool settled,
-               repo::SettleCorrection(tx.db(), id, to, approve ? std::optional(who.staff_id) : std::nullopt,
-                                      approve ? std::optional(tx.now()) : std::nullopt));
+    const bool reject = to == CorrectionStatus::kRejected;
+    bool settled = false;
+    if (reject) {
+      SQM_ASSIGN(settled, repo::RejectCorrection(tx.db(), id, who.staff_id, tx.now(), reason));
+    } else {
+      SQM_ASSIGN(settled, repo::SettleCorrection(tx.db(), id, to, approve ? std::optional(who.staff_id) : std::nullopt,
+                                                 approve ? std::optional(tx.now()) : std::nullopt));
+    }
     if (!settled) {
       return Error::Conflict(
           Msg("correction.not_proposed", "only a proposed correction can be settled, not one {status}",
@@ -993,10 +1037,16 @@ Result<Correction> PeriodService::SettleCorrection(const org::Principal& who, Re
       c->approved_by = who.staff_id;
       c->approved_at = tx.now();
     }
+    bj::object data{{"correction_id", id}, {"assessee_id", c->assessee_id}, {"corrected_total", c->corrected_total}};
+    if (reject) {
+      c->rejected_by = who.staff_id;
+      c->rejected_at = tx.now();
+      c->rejection_reason = reason;
+      data["reason"] = Bounded(reason, kRejectionMaxChars);
+    }
     GradeCorrection(*c, l.document, results);
     tx.Append(kPeriodEntity, std::to_string(c->period_id),
-              approve ? "assessment.correction_approved" : "assessment.correction_withdrawn",
-              {{"correction_id", id}, {"assessee_id", c->assessee_id}, {"corrected_total", c->corrected_total}});
+              std::string("assessment.correction_") + CorrectionStatusName(to), std::move(data));
     return *c;
   });
 }

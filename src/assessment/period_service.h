@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "assessment/archive.h"
 #include "assessment/measures.h"
 #include "assessment/period_model.h"
 #include "assessment/scheme_document.h"
@@ -92,6 +93,24 @@ struct ArchiveEntry {
   std::vector<ResultComment> comments;
 };
 
+// One appeal of the person's, of an assessment result (`appeal`) or of an inspection.
+struct ArchiveAppeal {
+  std::optional<Appeal> appeal;
+  std::optional<ArchiveInspectionAppeal> inspection;
+  std::int64_t filed_at = 0;
+};
+
+// 员工工作质量档案: a staff member's results per period and the cards beside them. A card is
+// nullopt when no module answers for it (its ArchiveSources function unset).
+struct StaffArchive {
+  RecordId staff_id = 0;
+  std::string name;
+  std::vector<ArchiveEntry> entries;  // the periods' results, in period order
+  std::optional<ComplaintCard> complaints;
+  std::vector<ArchiveAppeal> appeals;  // newest first
+  std::optional<InspectionCard> inspections;
+};
+
 // The manual-input sheet of a period (人工录入): the scheme's manual fields, the assessees the
 // caller sees, and the values entered for them, with the names of who entered them.
 struct InputSheet {
@@ -156,7 +175,10 @@ class PeriodService {
   Result<ResultFacts> FactsOf(const org::Principal& who, RecordId period_id, RecordId assessee_id,
                               const ResultFactsQuery& q);
   Result<std::vector<ArchiveEntry>> MyResults(const org::Principal& who);
-  Result<std::vector<ArchiveEntry>> Archive(const org::Principal& who, RecordId staff_id);
+  // The person's archive: visible to the person, and to readers (assessment.read) whose scope
+  // holds the person's department; else not found. The results are those of published and locked
+  // periods (and evaluated ones for readers); the complaint card counts per period of them.
+  Result<StaffArchive> Archive(const org::Principal& who, RecordId staff_id);
 
   // The assessor's comment on a result, overall (`indicator_code` nullopt) or on one indicator of
   // the scheme: written or replaced while the period is evaluated or published (kConflict on
@@ -179,6 +201,10 @@ class PeriodService {
   // "status"); its proposer withdraws it (anyone else kForbidden).
   Result<Correction> ApproveCorrection(const org::Principal& who, RecordId correction_id);
   Result<Correction> WithdrawCorrection(const org::Principal& who, RecordId correction_id);
+  // An approver other than the proposer (kForbidden) rejects a proposed one (else kConflict on
+  // "status") for `reason`, 1 to kRejectionMaxChars characters (kInvalid on "reason"). Nothing
+  // else changes: the locked result stands and verifies as before.
+  Result<Correction> RejectCorrection(const org::Principal& who, RecordId correction_id, const std::string& reason);
   // The corrections of a period's assessees in the caller's scope.
   Result<std::vector<Correction>> Corrections(const org::Principal& who, RecordId period_id);
 
@@ -214,6 +240,9 @@ class PeriodService {
   // the staff member's department (not the assessee), or for a department those of the
   // department and of the department above it. Unset: nobody is told. Set before serving.
   void SetNotify(Notify notify) { notify_ = std::move(notify); }
+  // The evidence of the archive's cards (archive.h); the composition root installs the desk's and
+  // the inspection's. Set before serving.
+  void SetArchiveSources(ArchiveSources sources) { archive_sources_ = std::move(sources); }
 
  private:
   struct Loaded;
@@ -234,8 +263,10 @@ class PeriodService {
   Result<AssesseeRef> AssesseeFor(const org::Principal& who, const std::vector<AssesseeRef>& assessees,
                                   SubjectKind kind, RecordId id) const;
 
-  // A correction settled (approved or withdrawn) by `who`, with its event.
-  Result<Correction> SettleCorrection(const org::Principal& who, RecordId correction_id, CorrectionStatus to);
+  // A correction settled (approved, withdrawn or rejected for `reason`) by `who`, with its event
+  // (assessment.correction_<status>).
+  Result<Correction> SettleCorrection(const org::Principal& who, RecordId correction_id, CorrectionStatus to,
+                                      const std::string& reason = "");
 
   // The notifications of the yellow cards of a period being published; their assessee ids.
   Result<std::vector<RecordId>> NotifyYellowCards(storage::WriteTx& tx, const Loaded& l);
@@ -246,6 +277,7 @@ class PeriodService {
   CalendarLookup calendar_;
   PeriodServiceOptions options_;
   Notify notify_;
+  ArchiveSources archive_sources_;
 };
 
 }  // namespace sqm::assessment

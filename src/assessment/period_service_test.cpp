@@ -654,5 +654,48 @@ TEST_F(PeriodServiceTest, ALockedResultIsCorrectedByALinkedRecord) {
   EXPECT_EQ(svc_->GetPeriod(quality_, period)->results_sha256, locked->results_sha256);
 }
 
+// An approver other than the proposer rejects a proposed correction with a reason; it changes
+// nothing: the correction in force, the locked result and verify stay as they were.
+TEST_F(PeriodServiceTest, ARejectedCorrectionChangesNothing) {
+  const RecordId period = Published(*svc_, quality_, ApprovedScheme(), clock_.Now());
+  auto locked = svc_->Step(quality_, period, PeriodStep::kLock);
+  ASSERT_TRUE(locked.ok());
+  auto proposed = svc_->ProposeCorrection(quality_, period, a2_, 60, "漏计扣分", "复核单 3");
+  ASSERT_TRUE(proposed.ok()) << proposed.error().message;
+  EXPECT_EQ(svc_->RejectCorrection(exec_, proposed->id, "").error().field, "reason");
+  EXPECT_EQ(svc_->RejectCorrection(exec_, proposed->id, std::string(501, 'x')).error().field, "reason");
+  // 500 characters of three bytes each are within the bound.
+  std::string longest;
+  for (int i = 0; i < 500; ++i) longest += "证";
+  EXPECT_EQ(svc_->RejectCorrection(quality_, proposed->id, longest).error().code, ErrorCode::kForbidden);
+  const org::Principal tech_manager = Who(e1_, tech_, {"manager"}, false, {tech_});
+  EXPECT_EQ(svc_->RejectCorrection(tech_manager, proposed->id, "x").error().code, ErrorCode::kNotFound);
+
+  auto rejected = svc_->RejectCorrection(exec_, proposed->id, longest);
+  ASSERT_TRUE(rejected.ok()) << rejected.error().message;
+  EXPECT_EQ(rejected->status, CorrectionStatus::kRejected);
+  EXPECT_EQ(rejected->rejected_by, exec_.staff_id);
+  EXPECT_EQ(rejected->rejection_reason, longest);
+  EXPECT_FALSE(rejected->approved_by);
+  EXPECT_EQ(svc_->RejectCorrection(exec_, proposed->id, "again").error().field, "status");
+  EXPECT_EQ(svc_->ApproveCorrection(exec_, proposed->id).error().field, "status");
+  EXPECT_EQ(svc_->WithdrawCorrection(quality_, proposed->id).error().field, "status");
+
+  auto all = svc_->Corrections(quality_, period);
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 1u);
+  EXPECT_EQ((*all)[0].status, CorrectionStatus::kRejected);
+  EXPECT_EQ((*all)[0].rejection_reason, longest);
+  EXPECT_TRUE(InForce(*all).empty());
+  const org::Principal agent = Who(a2_, desk_, {"agent"}, false, {desk_});
+  EXPECT_DOUBLE_EQ(svc_->ResultOf(agent, period, a2_)->results.items[0].total.value(), 85);
+  auto v = svc_->Verify(quality_, period);
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->identical);
+  EXPECT_EQ(v->sha256, *locked->results_sha256);
+  // Another may be proposed once it is rejected.
+  EXPECT_TRUE(svc_->ProposeCorrection(quality_, period, a2_, 88, "重新复核", "复核单 4").ok());
+}
+
 }  // namespace
 }  // namespace sqm::assessment

@@ -184,6 +184,17 @@ std::vector<Inspection> PublishedBetween(Connection& db, TimeMs from, TimeMs to,
   return out;
 }
 
+std::vector<Inspection> PublishedOfAgent(Connection& db, Id agent_id, int limit) {
+  std::vector<Inspection> out;
+  for (const auto& r : db.Query(std::string("SELECT ") + kInspectionColumns +
+                                    " FROM inspections WHERE agent_id = ? AND published_at IS NOT NULL"
+                                    " ORDER BY published_at DESC, id DESC LIMIT ?",
+                                {agent_id, static_cast<std::int64_t>(limit)})) {
+    out.push_back(InspectionOf(r));
+  }
+  return out;
+}
+
 std::vector<Inspection> ListInspections(Connection& db, const InspectionQuery& q) {
   std::string sql = std::string("SELECT ") + kInspectionColumns + " FROM inspections WHERE 1 = 1";
   std::vector<storage::Value> args;

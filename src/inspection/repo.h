@@ -55,6 +55,9 @@ Status SaveDecision(Connection& db, Id id, Id reviewer_id, Outcome outcome, cons
 // The scored inspections that stand (not corrected by another) published in [from, to), oldest
 // first, at most `limit`.
 std::vector<Inspection> PublishedBetween(Connection& db, TimeMs from, TimeMs to, int limit);
+// The published inspections of staff member `agent_id` (corrected ones too), newest published
+// first, at most `limit` (the assessment archive's inspection and appeal cards).
+std::vector<Inspection> PublishedOfAgent(Connection& db, Id agent_id, int limit);
 
 }  // namespace sqm::inspection::repo
 

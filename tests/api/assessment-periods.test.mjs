@@ -24,6 +24,18 @@ after(async () => {
   await server?.stop();
 });
 
+// A new account (as admin) in DESK with `roles`, signed in.
+async function createAccount(roles, password = 'Initial-pass-2026') {
+  const username = uniqueName('arch').replace(/[^A-Za-z0-9._-]/g, '').slice(0, 60);
+  const r = await as.admin.post('/api/v1/staff', {
+    username, display_name: `Test ${username}`, department_id: ids.departments.DESK, roles, password,
+  });
+  assert.equal(r.status, 201, r.text);
+  const client = await loginAs(server, username, password);
+  client.id = r.body.id;
+  return client;
+}
+
 function assertRefused(r, status, field) {
   assert.equal(r.status, status, r.text);
   if (field) assert.equal(r.body.error.field, field, r.text);
@@ -335,6 +347,47 @@ describe('indicators, schemes, a period', () => {
     const reverify = await as.manager.post(`${A}/periods/${period}/verify`);
     assert.equal(reverify.body.identical, true);
     assert.equal(reverify.body.sha256, locked.body.snapshot_sha256);
+
+    // Rejected: an approver other than the proposer, with a reason (1-500 characters); a rejected
+    // correction changes nothing (the locked result, the correction in force and verify stay).
+    const beforeReject = await as.engineer.get(`${A}/periods/${period}/results/${engineerId}`);
+    const doubtful = await as.quality.post(K, { assessee_id: engineerId, total: 95, reason: '再次核对', evidence: '口头说明' });
+    assert.equal(doubtful.status, 201, doubtful.text);
+    const RJ = `${A}/corrections/${doubtful.body.id}/reject`;
+    assertRefused(await as.executive.post(RJ, {}), 400, 'reason');
+    assertRefused(await as.executive.post(RJ, { reason: '' }), 400, 'reason');
+    assertRefused(await as.executive.post(RJ, { reason: '证'.repeat(501) }), 400, 'reason');
+    assertRefused(await as.quality.post(RJ, { reason: '驳回' }), 403);  // quality does not hold assessment.approve
+    // Someone who holds both may propose and approve, but never settle their own proposal.
+    const dualRole = await createAccount(['quality', 'executive']);
+    const selfProposed = await dualRole.post(K, { assessee_id: agentId, total: 1, reason: '自提', evidence: '自证' });
+    assert.equal(selfProposed.status, 201, selfProposed.text);
+    assertRefused(await dualRole.post(`${A}/corrections/${selfProposed.body.id}/reject`, { reason: '自己驳回' }), 403);
+    assertRefused(await dualRole.post(`${A}/corrections/${selfProposed.body.id}/approve`), 403);
+    assert.equal((await dualRole.post(`${A}/corrections/${selfProposed.body.id}/withdraw`)).status, 200);
+    assertRefused(await as.executive.post(`${A}/corrections/99999999/reject`, { reason: 'x' }), 404);
+    for (const role of ['manager', 'engineer', 'agent', 'evaluator', 'customer']) {
+      assertRefused(await as[role].post(RJ, { reason: 'x' }), 403);
+    }
+    const rejectedCorrection = await as.executive.post(RJ, { reason: '证'.repeat(500) });
+    assert.equal(rejectedCorrection.status, 200, rejectedCorrection.text);
+    assert.equal(rejectedCorrection.body.status, 'rejected');
+    assert.equal(rejectedCorrection.body.rejection_reason, '证'.repeat(500));
+    assert.ok(rejectedCorrection.body.rejected_at);
+    assert.equal(rejectedCorrection.body.approved_by, null);
+    assertRefused(await as.executive.post(RJ, { reason: '再驳回一次' }), 409, 'status');
+    assertRefused(await as.executive.post(`${A}/corrections/${doubtful.body.id}/approve`), 409, 'status');
+    const afterRejectResult = await as.engineer.get(`${A}/periods/${period}/results/${engineerId}`);
+    assert.equal(afterRejectResult.body.total, beforeReject.body.total);
+    assert.deepEqual(afterRejectResult.body.correction, beforeReject.body.correction, 'the correction in force stays');
+    assert.equal(afterRejectResult.body.corrections.find((c) => c.id === doubtful.body.id).rejection_reason, '证'.repeat(500));
+    const afterReject = await as.manager.post(`${A}/periods/${period}/verify`);
+    assert.equal(afterReject.body.identical, true);
+    assert.equal(afterReject.body.sha256, locked.body.snapshot_sha256);
+    const rejectionEvents = await as.quality.get('/api/v1/events?entity=assessment_period&type=assessment.correction_rejected&limit=200');
+    const rejectionEvent = rejectionEvents.body.items.find((e) => e.entity_id === String(period));
+    assert.ok(rejectionEvent, rejectionEvents.text);
+    assert.equal(rejectionEvent.data.correction_id, doubtful.body.id);
     assertRefused(await as.engineer.post(`${A}/periods/${period}/appeals`, { assessee_id: engineerId, reason: 'again' }), 409, 'status');
     assertRefused(await as.quality.post(`${A}/periods/${period}/lock`), 409, 'status');
     const detail = await as.manager.get(`${A}/periods/${period}`);
@@ -386,6 +439,124 @@ describe('indicators, schemes, a period', () => {
     // Evaluators are never assessed: no assessment.own, so no own results, archive or appeal.
     assertRefused(await as.evaluator.get(`${A}/me/results`), 403);
     assertRefused(await as.customer.get(`${A}/me/results`), 403);
+  });
+});
+
+// The archive's cards (issue 10: 员工工作质量档案): complaints about the person, their appeals of
+// results and of inspections, their published inspections; from the desk's and the inspection's
+// evidence, which assessment reads through the composition root. "No data" is null, never 0.
+describe('the quality archive', () => {
+  let person;
+
+  before(async () => {
+    person = await createAccount(['agent']);
+  });
+
+  test('an empty archive: counts of nothing, no mean, no appeals', async () => {
+    const r = await person.get(`${A}/archive/${person.id}`);
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.body.staff_id, person.id);
+    assert.match(r.body.name, /^Test /);
+    assert.deepEqual(r.body.items, []);
+    assert.equal(r.body.complaints.count, 0);
+    assert.deepEqual(r.body.complaints.by_period, []);
+    assert.deepEqual(r.body.complaints.latest, []);
+    assert.equal(r.body.inspections.count, 0);
+    assert.equal(r.body.inspections.mean_percent, null);
+    assert.deepEqual(r.body.appeals, []);
+  });
+
+  test('complaints, a published inspection and its appeal; who may read it', async () => {
+    const customers = (await as.admin.get('/api/v1/customers?limit=50')).body.items.filter((c) => c.account_id == null);
+    const complaint = async (title) => {
+      const r = await as.agent.post('/api/v1/tickets', {
+        type: 'complaint', channel: 'phone', priority: 'P3', title, description: '态度生硬', customer_id: customers[0].id,
+        complaint: { category: 'attitude', about_staff_id: person.id },
+      });
+      assert.equal(r.status, 201, r.text);
+      return r.body;
+    };
+    const first = await complaint(uniqueName('投诉一'));
+    const second = await complaint(uniqueName('投诉二'));
+    const found = await as.quality.patch(`/api/v1/tickets/${first.id}/complaint`, {
+      substantiated: true, findings: '属实', communicated_at: new Date().toISOString(), communicated_how: '电话',
+    });
+    assert.equal(found.status, 200, found.text);
+
+    const card = await as.quality.post('/api/v1/scorecards', {
+      name: uniqueName('档案'), method: 'total_points', pass_mark: 60,
+      sections: [{ code: 's0', name: '服务', items: [{ code: 'i0', name: '礼貌', scale: 'points', max_points: 10 }] }],
+    });
+    assert.equal(card.status, 201, card.text);
+    const assigned = await as.quality.post('/api/v1/inspections', {
+      kind: 'surprise_check', scorecard_id: card.body.id, department_id: ids.departments.DESK,
+      agent_id: person.id, inspector_id: ids.staff.evaluator,
+    });
+    assert.equal(assigned.status, 201, assigned.text);
+    const inspection = assigned.body.id;
+    assert.equal((await as.evaluator.post(`/api/v1/inspections/${inspection}/submit`, { answers: { i0: 7 } })).status, 200);
+    // Submitted, not yet published: not in the archive.
+    assert.equal((await person.get(`${A}/archive/${person.id}`)).body.inspections.count, 0);
+    assert.equal((await as.quality.post(`/api/v1/inspections/${inspection}/publish`, {})).status, 200);
+    const appealed = await person.post(`/api/v1/inspections/${inspection}/appeal`, { reason: '第一项已按规范处理' });
+    assert.equal(appealed.status, 200, appealed.text);
+
+    const r = await person.get(`${A}/archive/${person.id}`);
+    assert.equal(r.status, 200, r.text);
+    const c = r.body.complaints;
+    assert.equal(c.count, 2);
+    assert.equal(c.substantiated, 1);
+    assert.equal(c.decided, 1);
+    assert.equal(c.answered, 1);
+    assert.equal(c.on_time, 1);
+    assert.deepEqual(c.latest.map((k) => k.ticket_id), [second.id, first.id]);
+    assert.equal(c.latest[0].ticket_number, second.number);
+    assert.equal(c.latest[0].substantiated, null, 'no finding yet');
+    assert.equal(c.latest[0].on_time, null, 'not answered yet');
+    assert.equal(c.latest[1].substantiated, true);
+    const i = r.body.inspections;
+    assert.equal(i.count, 1);
+    assert.ok(Math.abs(i.mean_percent - 70) < 1e-9, r.text);
+    assert.equal(i.critical_fails, 0);
+    assert.equal(i.passed, 1);
+    assert.equal(i.latest[0].id, inspection);
+    assert.equal(r.body.appeals.length, 1);
+    assert.equal(r.body.appeals[0].kind, 'inspection');
+    assert.equal(r.body.appeals[0].inspection_id, inspection);
+    assert.equal(r.body.appeals[0].status, 'open');
+    assert.equal(r.body.appeals[0].outcome, null);
+
+    // Decided: the appeal shows its outcome.
+    const decided = await as.quality.post(`/api/v1/inspections/${inspection}/decision`, { outcome: 'rejected', reason: '证据不足' });
+    assert.equal(decided.status, 200, decided.text);
+    const decidedArchive = (await as.quality.get(`${A}/archive/${person.id}`)).body;
+    assert.equal(decidedArchive.appeals[0].status, 'decided');
+    assert.equal(decidedArchive.appeals[0].outcome, 'rejected');
+    assert.equal(decidedArchive.appeals[0].decision_reason, '证据不足');
+
+    // Who may read it: the person and quality; another agent and the engineer not (outside their
+    // scope, read as absent); evaluators and customers hold no assessment.own.
+    for (const role of ['agent', 'engineer']) assertRefused(await as[role].get(`${A}/archive/${person.id}`), 404);
+    for (const role of ['evaluator', 'customer']) assertRefused(await as[role].get(`${A}/archive/${person.id}`), 403);
+    assert.equal((await as.executive.get(`${A}/archive/${person.id}`)).status, 200);
+    // Its own results list stays as it was: no cards there.
+    const mine = await person.get(`${A}/me/results`);
+    assert.equal(mine.status, 200, mine.text);
+    assert.equal(mine.body.complaints, undefined);
+  });
+
+  test('an assessment appeal appears with its period, a period row of complaints per period of results', async () => {
+    const archive = (await as.quality.get(`${A}/archive/${ids.staff.engineer}`)).body;
+    assert.equal(archive.complaints.by_period.length, archive.items.length);
+    for (const row of archive.complaints.by_period) assert.ok(archive.items.some((it) => it.period.id === row.period_id));
+    const appeals = archive.appeals.filter((a) => a.kind === 'assessment');
+    assert.ok(appeals.length >= 1, JSON.stringify(archive.appeals));
+    for (const a of appeals) {
+      assert.equal(a.assessee_id, ids.staff.engineer);
+      assert.ok(a.period_name);
+      assert.ok(['open', 'decided'].includes(a.status));
+      if (a.status === 'decided') assert.ok(['upheld', 'partly_upheld', 'rejected'].includes(a.outcome));
+    }
   });
 });
 

@@ -1,7 +1,8 @@
 // Beside a result: quality writes the assessor's comment while the period is evaluated, the agent
 // reads it in 我的考核 and the archive once published; after locking, quality proposes a
 // correction on the result page and, once an executive approves it, it shows beside the locked
-// total, which never changes.
+// total, which never changes; a second one the executive rejects with a reason, which shows beside
+// it. The agent's archive shows its complaint, appeal and inspection cards.
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { apiSession } from './desk-helpers';
@@ -70,6 +71,22 @@ test('quality comments on a result and corrects it after locking; the agent read
   await expect(page.getByText('更正已批准')).toBeVisible();
   await expect(page.getByTestId('corrected-total')).toHaveText('82');
 
+  // A second proposal is rejected by the executive with a reason: it shows beside the correction
+  // and nothing changes (the approved 82 stays in force).
+  await call(quality, 'post', `${A}/periods/${period.id}/corrections`, { assessee_id: me.id, total: 95, reason: '再次复核加分', evidence: '口头说明' });
+  await page.reload();
+  const doubtful = tableRows(page, 'correction-table').filter({ hasText: '再次复核加分' });
+  await doubtful.getByTestId('reject-correction').click();
+  await modal.getByRole('button', { name: /确\s*定/ }).click();
+  await expect(modal.locator('.ant-form-item-explain-error')).toHaveText('必填');
+  await modal.getByTestId('reject-reason').fill('缺少书面证明材料');
+  await modal.getByRole('button', { name: /确\s*定/ }).click();
+  await expect(page.getByText('更正已驳回')).toBeVisible();
+  await expect(doubtful).toContainText('已驳回');
+  await expect(doubtful.getByTestId('rejection-reason')).toHaveText('已驳回：缺少书面证明材料');
+  await expect(doubtful.getByTestId('reject-correction')).toHaveCount(0);
+  await expect(page.getByTestId('corrected-total')).toHaveText('82');
+
   // The agent: the comment and the correction beside the locked total, in the result and the archive.
   await login('agent');
   await page.goto('/assessment/me');
@@ -78,8 +95,18 @@ test('quality comments on a result and corrects it after locking; the agent read
   await expect(page.getByTestId('result-total')).toHaveText('70.00');
   await expect(page.getByTestId('summary-correction')).toContainText('82');
   await expect(page.getByTestId('result-comments')).toContainText(comment);
+  await expect(tableRows(page, 'correction-table').filter({ hasText: '再次复核加分' })).toContainText('缺少书面证明材料');
   await page.goto(`/assessment/archive/${me.id}`);
   const archived = tableRows(page, 'results-by-period').filter({ hasText: periodName });
   await archived.locator('.ant-table-row-expand-icon').click();
   await expect(page.getByTestId('period-comments').filter({ hasText: comment })).toBeVisible();
+  // The archive's cards beside the results: complaints per period, appeals, inspections.
+  const archive = await (await agent.api.get(`${A}/archive/${me.id}`)).json();
+  if (archive.complaints.count > 0) {
+    await expect(tableRows(page, 'archive-complaints-by-period').filter({ hasText: periodName })).toHaveCount(1);
+  } else {
+    await expect(page.getByTestId('archive-complaints')).toContainText('暂无涉及本人的投诉');
+  }
+  await expect(page.getByTestId('archive-appeals')).toBeVisible();
+  await expect(page.getByTestId('archive-inspections')).toBeVisible();
 });

@@ -274,26 +274,49 @@ std::vector<Callback> CallbacksOf(Connection& db, Id ticket_id) {
   return out;
 }
 
-std::optional<Complaint> FindComplaint(Connection& db, Id ticket_id) {
-  auto r = db.QueryOne(
-      "SELECT ticket_id, category, about_staff_id, about_department_id, severity, responsible_id, deadline_at,"
-      " findings, substantiated, remedy, communicated_at, communicated_how FROM complaints WHERE ticket_id = ?",
-      {ticket_id});
-  if (!r) return std::nullopt;
+namespace {
+
+constexpr const char* kComplaintColumns =
+    "c.ticket_id, c.category, c.about_staff_id, c.about_department_id, c.severity, c.responsible_id, c.deadline_at,"
+    " c.findings, c.substantiated, c.remedy, c.communicated_at, c.communicated_how";
+
+// A complaint from the first twelve columns of a row (kComplaintColumns).
+Complaint ComplaintFrom(const storage::Row& r) {
   Complaint c;
-  c.ticket_id = r->Int(0);
-  c.category = Parse<ComplaintCategory>(r->Text(1)).value_or(ComplaintCategory::kOther);
-  c.about_staff_id = r->OptInt(2);
-  c.about_department_id = r->OptInt(3);
-  c.severity = static_cast<int>(r->Int(4));
-  c.responsible_id = r->OptInt(5);
-  c.deadline_at = r->OptInt(6);
-  c.findings = r->Text(7);
-  if (!r->IsNull(8)) c.substantiated = r->Bool(8);
-  c.remedy = r->Text(9);
-  c.communicated_at = r->OptInt(10);
-  c.communicated_how = r->Text(11);
+  c.ticket_id = r.Int(0);
+  c.category = Parse<ComplaintCategory>(r.Text(1)).value_or(ComplaintCategory::kOther);
+  c.about_staff_id = r.OptInt(2);
+  c.about_department_id = r.OptInt(3);
+  c.severity = static_cast<int>(r.Int(4));
+  c.responsible_id = r.OptInt(5);
+  c.deadline_at = r.OptInt(6);
+  c.findings = r.Text(7);
+  if (!r.IsNull(8)) c.substantiated = r.Bool(8);
+  c.remedy = r.Text(9);
+  c.communicated_at = r.OptInt(10);
+  c.communicated_how = r.Text(11);
   return c;
+}
+
+}  // namespace
+
+std::optional<Complaint> FindComplaint(Connection& db, Id ticket_id) {
+  auto r =
+      db.QueryOne(std::string("SELECT ") + kComplaintColumns + " FROM complaints c WHERE c.ticket_id = ?", {ticket_id});
+  if (!r) return std::nullopt;
+  return ComplaintFrom(*r);
+}
+
+std::vector<ComplaintAbout> ComplaintsAbout(Connection& db, Id staff_id, int limit) {
+  std::vector<ComplaintAbout> out;
+  for (const auto& r : db.Query(std::string("SELECT ") + kComplaintColumns +
+                                    ", t.title, t.created_at FROM complaints c JOIN tickets t ON t.id = c.ticket_id"
+                                    " WHERE c.about_staff_id = ? AND t.status NOT IN ('cancelled', 'merged')"
+                                    " ORDER BY t.created_at DESC, t.id DESC LIMIT ?",
+                                {staff_id, static_cast<std::int64_t>(limit)})) {
+    out.push_back({ComplaintFrom(r), r.Text(12), r.Int(13)});
+  }
+  return out;
 }
 
 std::optional<Id> TicketWithExternalId(Connection& db, const std::string& external_id) {

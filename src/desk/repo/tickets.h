@@ -71,6 +71,15 @@ std::vector<Callback> CallbacksOf(Connection& db, Id ticket_id);
 // done_at, done_by, reached, resolved, satisfaction, notes (in that order).
 Callback CallbackFrom(const storage::Row& r);
 std::optional<Complaint> FindComplaint(Connection& db, Id ticket_id);
+// A complaint about a staff member, with its ticket's title and registration time.
+struct ComplaintAbout {
+  Complaint complaint;
+  std::string title;
+  TimeMs created_at = 0;
+};
+// The complaints about `staff_id` (as recorded on them), newest first, at most `limit`; those
+// of cancelled and merged tickets left out (the assessment archive's complaint card).
+std::vector<ComplaintAbout> ComplaintsAbout(Connection& db, Id staff_id, int limit);
 // The ticket imported with this external id, if any.
 std::optional<Id> TicketWithExternalId(Connection& db, const std::string& external_id);
 

@@ -275,7 +275,7 @@ export function putComment(periodId: number, assessee: number, body: { indicator
   return request<ResultComment>('PUT', `${BASE}/periods/${periodId}/results/${assessee}/comment`, { body });
 }
 
-export type CorrectionStatus = 'proposed' | 'approved' | 'withdrawn';
+export type CorrectionStatus = 'proposed' | 'approved' | 'withdrawn' | 'rejected';
 
 /** A correction of a locked result (更正): a new record beside it; the locked result never changes. */
 export interface Correction {
@@ -293,6 +293,10 @@ export interface Correction {
   proposed_at: string;
   approved_by: number | null;
   approved_at: string | null;
+  rejected_by?: number | null;
+  rejected_at?: string | null;
+  /** Why an approver rejected it (1–500 characters); null unless rejected. */
+  rejection_reason?: string | null;
 }
 
 export function proposeCorrection(periodId: number, body: { assessee_id: number; total?: number | null; reason: string; evidence: string }): Promise<Correction> {
@@ -305,6 +309,11 @@ export function approveCorrection(id: number): Promise<Correction> {
 
 export function withdrawCorrection(id: number): Promise<Correction> {
   return request<Correction>('POST', `${BASE}/corrections/${id}/withdraw`, { body: {} });
+}
+
+/** An approver other than the proposer rejects a proposed correction, with a reason; nothing changes. */
+export function rejectCorrection(id: number, reason: string): Promise<Correction> {
+  return request<Correction>('POST', `${BASE}/corrections/${id}/reject`, { body: { reason } });
 }
 
 export function listPeriods(): Promise<Period[]> {
@@ -475,12 +484,75 @@ export interface OwnResult extends ResultRow {
   appeal_deadline?: string | null;
 }
 
+/** Complaint counts of a span (the whole archive or one period); `on_time` of the `answered` ones. */
+export interface ComplaintCounts {
+  count: number;
+  substantiated: number;
+  decided: number;
+  answered: number;
+  on_time: number;
+}
+
+export interface ArchiveComplaint {
+  ticket_id: number;
+  ticket_number: string;
+  title: string;
+  at: string;
+  substantiated: boolean | null;
+  answered: boolean;
+  on_time: boolean | null;
+}
+
+export interface ComplaintCard extends ComplaintCounts {
+  by_period: (ComplaintCounts & { period_id: number; period_name: string })[];
+  latest: ArchiveComplaint[];
+}
+
+export interface ArchiveInspection {
+  id: number;
+  ticket_id: number | null;
+  ticket_number: string | null;
+  state: string;
+  published_at: string;
+  percent: number | null;
+  passed: boolean;
+  critical_failed: boolean;
+}
+
+export interface InspectionCard {
+  count: number;
+  scored: number;
+  mean_percent: number | null;
+  passed: number;
+  critical_fails: number;
+  latest: ArchiveInspection[];
+}
+
+/** An appeal of the person's: of an assessment result or of an inspection. */
+export interface ArchiveAppeal {
+  kind: 'assessment' | 'inspection';
+  id: number;
+  period_id?: number;
+  period_name?: string;
+  indicator_code?: string | null;
+  inspection_id?: number;
+  ticket_number?: string | null;
+  reason: string;
+  filed_at: string;
+  status: 'open' | 'decided';
+  outcome: 'upheld' | 'partly_upheld' | 'rejected' | null;
+  decision_reason: string;
+  decided_at: string | null;
+}
+
 export interface Archive {
   staff_id: number;
   name?: string;
   results: OwnResult[];
-  complaints?: { ticket_id: number; ticket_number?: string; at: string; substantiated?: boolean | null; summary?: string }[];
-  appeals?: Appeal[];
+  /** null: no module answers for the card (shown as —, never 0). */
+  complaints: ComplaintCard | null;
+  appeals: ArchiveAppeal[];
+  inspections: InspectionCard | null;
 }
 
 /** A row of `/me/results` and `/archive/{id}` as the server sends it: the result and its period. */
@@ -506,10 +578,22 @@ export function myResults(): Promise<OwnResult[]> {
   return request<{ items: PeriodResultRow[] }>('GET', `${BASE}/me/results`).then((r) => r.items.map(ownResult));
 }
 
+interface ArchiveReply {
+  staff_id: number;
+  name: string;
+  items: PeriodResultRow[];
+  complaints: ComplaintCard | null;
+  appeals: ArchiveAppeal[];
+  inspections: InspectionCard | null;
+}
+
 export function getArchive(staffId: number): Promise<Archive> {
-  return request<{ items: PeriodResultRow[] }>('GET', `${BASE}/archive/${staffId}`).then((r) => ({
-    staff_id: staffId,
-    name: r.items[0]?.name,
+  return request<ArchiveReply>('GET', `${BASE}/archive/${staffId}`).then((r) => ({
+    staff_id: r.staff_id,
+    name: r.name,
     results: r.items.map(ownResult),
+    complaints: r.complaints,
+    appeals: r.appeals,
+    inspections: r.inspections,
   }));
 }

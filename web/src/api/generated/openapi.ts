@@ -1782,7 +1782,11 @@ export interface paths {
         };
         /**
          * A person's quality archive
-         * @description Results per period (readers in scope, or the person themself).
+         * @description The person's quality archive (员工工作质量档案), for the person themself and readers (`assessment.read`) whose scope holds the person's department (anyone else 404, as outside a scope; evaluators and customers 403). `{staff_id, name, items, complaints, appeals, inspections}`:
+         *     - `items`: the results per period (as `/me/results`; readers also see evaluated periods).
+         *     - `complaints`: the complaints about the person (cancelled and merged tickets left out): `{count, substantiated, decided, answered, on_time, by_period: [{period_id, period_name, count, substantiated, decided, answered, on_time}] (one per period of items), latest: [{ticket_id, ticket_number, title, at, substantiated (null: no finding yet), answered, on_time (null until answered)}] (newest 5)}`. `on_time` counts among the answered ones.
+         *     - `appeals`: the person's appeals, newest first, of assessment results (`kind: assessment`, the appeal as `/appeals` lists it) and of inspections (`kind: inspection`, `{id, inspection_id, ticket_number, reason, filed_at, decision_reason, decided_at}`); each with `status: open | decided` and `outcome: upheld | partly_upheld | rejected | null`.
+         *     - `inspections`: the person's published inspections that stand (not corrected): `{count, scored, mean_percent (null when none scored), passed, critical_fails, latest: [{id, ticket_id, ticket_number, state, published_at, percent, passed, critical_failed}] (newest 5)}`.
          */
         get: operations["getStaffArchive"];
         put?: never;
@@ -1962,7 +1966,7 @@ export interface paths {
         };
         /**
          * Corrections of a locked period
-         * @description The corrections of the period's results in the caller's scope, in id order: `{id, period_id, assessee_id, original_total, corrected_total, grade, coefficient, reason, evidence, status: proposed | approved | withdrawn, proposed_by, proposed_at, approved_by, approved_at}`. `grade` and `coefficient` are what the corrected total earns by the scheme's bands (a veto still gives the lowest grade; no forced distribution).
+         * @description The corrections of the period's results in the caller's scope, in id order: `{id, period_id, assessee_id, original_total, corrected_total, grade, coefficient, reason, evidence, status: proposed | approved | withdrawn | rejected, proposed_by, proposed_at, approved_by, approved_at, rejected_by, rejected_at, rejection_reason}`. `grade` and `coefficient` are what the corrected total earns by the scheme's bands (a veto still gives the lowest grade; no forced distribution).
          */
         get: operations["listCorrections"];
         put?: never;
@@ -2011,6 +2015,26 @@ export interface paths {
          * @description By its proposer only (403 for anyone else); 409 on `status` unless proposed. Event `assessment.correction_withdrawn`.
          */
         post: operations["withdrawCorrection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessment/corrections/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a proposed correction
+         * @description `{reason}` (required, 1 to 500 characters: 400 on `reason`). By an approver other than its proposer (403); 409 on `status` unless proposed (so rejecting twice is a 409). A rejected correction changes nothing: the locked result, the correction in force and `verify` stay as they were; the result shows it beside the others with its reason. Event `assessment.correction_rejected`.
+         */
+        post: operations["rejectCorrection"];
         delete?: never;
         options?: never;
         head?: never;
@@ -9008,7 +9032,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The correction: `{id, period_id, assessee_id, original_total, corrected_total, grade, coefficient, reason, evidence, status: proposed | approved | withdrawn, proposed_by, proposed_at, approved_by, approved_at}` */
+            /** @description The correction: `{id, period_id, assessee_id, original_total, corrected_total, grade, coefficient, reason, evidence, status: proposed | approved | withdrawn | rejected, proposed_by, proposed_at, approved_by, approved_at, rejected_by, rejected_at, rejection_reason}` */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -9033,7 +9057,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The correction: `{id, period_id, assessee_id, original_total, corrected_total, grade, coefficient, reason, evidence, status: proposed | approved | withdrawn, proposed_by, proposed_at, approved_by, approved_at}` */
+            /** @description The correction: `{id, period_id, assessee_id, original_total, corrected_total, grade, coefficient, reason, evidence, status: proposed | approved | withdrawn | rejected, proposed_by, proposed_at, approved_by, approved_at, rejected_by, rejected_at, rejection_reason}` */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9057,7 +9081,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The correction: `{id, period_id, assessee_id, original_total, corrected_total, grade, coefficient, reason, evidence, status: proposed | approved | withdrawn, proposed_by, proposed_at, approved_by, approved_at}` */
+            /** @description The correction: `{id, period_id, assessee_id, original_total, corrected_total, grade, coefficient, reason, evidence, status: proposed | approved | withdrawn | rejected, proposed_by, proposed_at, approved_by, approved_at, rejected_by, rejected_at, rejection_reason}` */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9066,6 +9090,37 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    rejectCorrection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The correction, `status: rejected`, with `rejected_by`, `rejected_at` and `rejection_reason` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];

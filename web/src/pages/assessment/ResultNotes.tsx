@@ -1,7 +1,7 @@
 // Beside one assessee's result: the assessor's comments (评语: quality writes them while the period
 // is evaluated or published; the assessee reads them once published) and the corrections of a
-// locked result (更正: proposed by quality with reason and evidence, approved by an approver other
-// than the proposer; the locked result itself never changes).
+// locked result (更正: proposed by quality with reason and evidence, approved — or rejected with a
+// reason — by an approver other than the proposer; the locked result itself never changes).
 import { Button, Card, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import {
   approveCorrection,
   proposeCorrection,
   putComment,
+  rejectCorrection,
   withdrawCorrection,
   type Correction,
   type Period,
@@ -90,7 +91,32 @@ function CorrectionForm(props: { periodId: number; assessee: number; onClose: ()
   );
 }
 
-const STATUS_COLORS: Record<string, string> = { proposed: 'orange', approved: 'green', withdrawn: 'default' };
+const REJECTION_MAX = 500;
+
+function RejectForm(props: { correction: Correction; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ reason: string }>();
+  const submit = useSubmit(form, (v: { reason: string }) => rejectCorrection(props.correction.id, v.reason), {
+    success: t('assessment.correction.rejected'),
+    onSuccess: () => {
+      props.onSaved();
+      props.onClose();
+    },
+  });
+  return (
+    <Modal open title={t('assessment.correction.rejectTitle')} onCancel={props.onClose} onOk={() => form.submit()} confirmLoading={submit.pending}>
+      <Typography.Paragraph type="secondary">{t('assessment.correction.rejectHelp')}</Typography.Paragraph>
+      <SubmitAlert submit={submit} />
+      <Form form={form} layout="vertical" onFinish={submit.run} onValuesChange={submit.onValuesChange}>
+        <Form.Item name="reason" label={t('assessment.correction.rejectReason')} rules={[{ required: true, message: t('assessment.required') }]}>
+          <Input.TextArea rows={3} maxLength={REJECTION_MAX} showCount data-testid="reject-reason" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+const STATUS_COLORS: Record<string, string> = { proposed: 'orange', approved: 'green', withdrawn: 'default', rejected: 'red' };
 
 export default function ResultNotes(props: {
   period: Period;
@@ -107,6 +133,7 @@ export default function ResultNotes(props: {
   const notify = useNotify();
   const [commenting, setCommenting] = useState(false);
   const [correcting, setCorrecting] = useState(false);
+  const [rejecting, setRejecting] = useState<Correction | null>(null);
   const { period, comments, corrections, inForce } = props;
   const indicators = props.nodes.filter((n) => n.indicator).map((n) => ({ value: n.indicator as string, label: props.nodeName(n) }));
   const indicatorName = (code?: string | null) => (code ? indicators.find((i) => i.value === code)?.label ?? code : t('assessment.detail.overall'));
@@ -193,7 +220,16 @@ export default function ResultNotes(props: {
               {
                 title: t('common.status'),
                 dataIndex: 'status',
-                render: (s: Correction['status']) => <Tag color={STATUS_COLORS[s]}>{t(`assessment.correction.status.${s}`)}</Tag>,
+                render: (s: Correction['status'], c) => (
+                  <>
+                    <Tag color={STATUS_COLORS[s]}>{t(`assessment.correction.status.${s}`)}</Tag>
+                    {s === 'rejected' && c.rejection_reason && (
+                      <Typography.Text type="secondary" data-testid="rejection-reason">
+                        {t('assessment.correction.rejectedBecause', { reason: c.rejection_reason })}
+                      </Typography.Text>
+                    )}
+                  </>
+                ),
               },
               {
                 title: '',
@@ -204,6 +240,11 @@ export default function ResultNotes(props: {
                       {can('assessment.approve') && c.proposed_by !== me?.id && (
                         <Button size="small" type="primary" onClick={() => void act(() => approveCorrection(c.id), t('assessment.correction.approved'))} data-testid="approve-correction">
                           {t('assessment.correction.approve')}
+                        </Button>
+                      )}
+                      {can('assessment.approve') && c.proposed_by !== me?.id && (
+                        <Button size="small" danger onClick={() => setRejecting(c)} data-testid="reject-correction">
+                          {t('assessment.correction.reject')}
                         </Button>
                       )}
                       {can('assessment.manage') && c.proposed_by === me?.id && (
@@ -219,6 +260,7 @@ export default function ResultNotes(props: {
         </Card>
       )}
       {commenting && <CommentForm periodId={period.id} assessee={props.assessee} indicators={indicators} onClose={() => setCommenting(false)} onSaved={props.onChanged} />}
+      {rejecting && <RejectForm correction={rejecting} onClose={() => setRejecting(null)} onSaved={props.onChanged} />}
       {correcting && <CorrectionForm periodId={period.id} assessee={props.assessee} onClose={() => setCorrecting(false)} onSaved={props.onChanged} />}
     </>
   );
