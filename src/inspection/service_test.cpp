@@ -511,172 +511,173 @@ TEST_F(InspectionTest, ASiteCheckKeepsPhotosPerItemAndWhereAndWhenItWasMade) {
   EXPECT_EQ(inspection_->DeletePhoto(inspector, id, (*photos)[0].id).error().field, "state");
   EXPECT_TRUE(inspection_->GetPhoto(agent2_, id, (*photos)[0].id).ok());
   EXPECT_EQ(inspection_->GetPhoto(agent2_, id + 1, (*photos)[0].id).error().code, ErrorCode::kNotFound);
+}
 
-  // ---- calibration sessions ----
+// ---- calibration sessions ----
 
-  // Eight three-point items q1..q8, and the answers of ratings in that order.
-  Scorecard ThreePoint() {
-    Scorecard card{.pass_mark = 60};
-    Section s{.code = "s1", .name = "服务规范"};
-    for (int k = 1; k <= 8; ++k) {
-      s.items.push_back({.code = "q" + std::to_string(k), .scale = Scale::kThreePoint, .max_points = 2});
-    }
-    card.sections.push_back(s);
-    return card;
+// Eight three-point items q1..q8, and the answers of ratings in that order.
+Scorecard ThreePoint() {
+  Scorecard card{.pass_mark = 60};
+  Section s{.code = "s1", .name = "服务规范"};
+  for (int k = 1; k <= 8; ++k) {
+    s.items.push_back({.code = "q" + std::to_string(k), .scale = Scale::kThreePoint, .max_points = 2});
   }
-  std::map<std::string, Answer> Ratings(const std::vector<double>& r) {
-    std::map<std::string, Answer> out;
-    for (std::size_t k = 0; k < r.size(); ++k) out["q" + std::to_string(k + 1)] = {.value = r[k]};
-    return out;
-  }
+  card.sections.push_back(s);
+  return card;
+}
+std::map<std::string, Answer> Ratings(const std::vector<double>& r) {
+  std::map<std::string, Answer> out;
+  for (std::size_t k = 0; k < r.size(); ++k) out["q" + std::to_string(k + 1)] = {.value = r[k]};
+  return out;
+}
 
-  TEST_F(InspectionTest, ACalibrationIsBlindUntilClosedRevealsTheAgreementAndNeverCountsTowardAScore) {
-    const Id card = inspection_->CreateScorecard(quality_, "校准卡", ThreePoint())->id;
-    const desk::Ticket t = Resolved();  // agent_'s work
-    const org::Principal a = Evaluator("eval.a", desk_dept_), b = Evaluator("eval.b", desk_dept_);
-    const org::Principal outsider = Evaluator("eval.c", desk_dept_);
-    const org::Principal expert = Staff("expert", desk_dept_, {"quality"});
+TEST_F(InspectionTest, ACalibrationIsBlindUntilClosedRevealsTheAgreementAndNeverCountsTowardAScore) {
+  const Id card = inspection_->CreateScorecard(quality_, "校准卡", ThreePoint())->id;
+  const desk::Ticket t = Resolved();  // agent_'s work
+  const org::Principal a = Evaluator("eval.a", desk_dept_), b = Evaluator("eval.b", desk_dept_);
+  const org::Principal outsider = Evaluator("eval.c", desk_dept_);
+  const org::Principal expert = Staff("expert", desk_dept_, {"quality"});
 
-    // A published inspection of the same ticket: the fact source's one row, before and after.
-    const Id published = inspection_
-                             ->Assign(quality_, {.kind = Kind::kTicketReview,
-                                                 .scorecard_id = card,
-                                                 .ticket_id = t.id,
-                                                 .inspector_id = outsider.staff_id})
-                             ->id;
-    ASSERT_TRUE(inspection_->Submit(outsider, published, Ratings({3, 3, 3, 3, 3, 3, 3, 1}), "").ok());
-    ASSERT_TRUE(inspection_->Publish(quality_, published).ok());
-    const auto facts = [&] {
-      return db_->Read([&](storage::Connection& c) {
-        std::vector<std::string> out;
-        for (const auto& source : FactSources()) {
-          for (const auto& r : c.Query("SELECT fact_id, staff_id, percent FROM (" + source.Sql(c.dialect()) + ") f")) {
-            out.push_back(std::to_string(r.Int(0)) + "/" + std::to_string(r.Int(1)) + "/" + std::to_string(r.Real(2)));
-          }
+  // A published inspection of the same ticket: the fact source's one row, before and after.
+  const Id published =
+      inspection_
+          ->Assign(
+              quality_,
+              {.kind = Kind::kTicketReview, .scorecard_id = card, .ticket_id = t.id, .inspector_id = outsider.staff_id})
+          ->id;
+  ASSERT_TRUE(inspection_->Submit(outsider, published, Ratings({3, 3, 3, 3, 3, 3, 3, 1}), "").ok());
+  ASSERT_TRUE(inspection_->Publish(quality_, published).ok());
+  const auto facts = [&] {
+    return db_->Read([&](storage::Connection& c) {
+      std::vector<std::string> out;
+      for (const auto& source : FactSources()) {
+        for (const auto& r : c.Query("SELECT fact_id, staff_id, percent FROM (" + source.Sql(c.dialect()) + ") f")) {
+          out.push_back(std::to_string(r.Int(0)) + "/" + std::to_string(r.Int(1)) + "/" + std::to_string(r.Real(2)));
         }
-        return out;
-      });
-    };
-    const auto facts_before = facts();
-    ASSERT_EQ(facts_before.size(), 1u);
-    const auto inspections_before = Count("SELECT COUNT(*) FROM inspections");
+      }
+      return out;
+    });
+  };
+  const auto facts_before = facts();
+  ASSERT_EQ(facts_before.size(), 1u);
+  const auto inspections_before = Count("SELECT COUNT(*) FROM inspections");
 
-    // Made from the inspection: its ticket; the card's current version is pinned.
-    auto made = calibrations_->Create(quality_, {.inspection_id = published,
-                                                 .scorecard_id = card,
-                                                 .reviewer_ids = {a.staff_id, b.staff_id},
-                                                 .expert_id = expert.staff_id,
-                                                 .deadline = clock_.Now() + 86'400'000});
-    ASSERT_TRUE(made.ok()) << made.error().message;
-    const Id id = made->session.id;
-    EXPECT_EQ(made->session.ticket_id, t.id);
-    EXPECT_EQ(made->session.scorecard_version, 1);
-    EXPECT_EQ(made->session.scores.size(), 3u);
-    EXPECT_EQ(CountEvents("calibration.created"), 1);
-    // Version 2 drops q8: the session keeps scoring (and checking answers) with version 1.
-    Scorecard changed = ThreePoint();
-    changed.sections[0].items.pop_back();
-    ASSERT_TRUE(inspection_->UpdateScorecard(quality_, card, "校准卡", changed, std::nullopt).ok());
+  // Made from the inspection: its ticket; the card's current version is pinned.
+  auto made = calibrations_->Create(quality_, {.inspection_id = published,
+                                               .scorecard_id = card,
+                                               .reviewer_ids = {a.staff_id, b.staff_id},
+                                               .expert_id = expert.staff_id,
+                                               .deadline = clock_.Now() + 86'400'000});
+  ASSERT_TRUE(made.ok()) << made.error().message;
+  const Id id = made->session.id;
+  EXPECT_EQ(made->session.ticket_id, t.id);
+  EXPECT_EQ(made->session.scorecard_version, 1);
+  EXPECT_EQ(made->session.scores.size(), 3u);
+  EXPECT_EQ(CountEvents("calibration.created"), 1);
+  // Version 2 drops q8: the session keeps scoring (and checking answers) with version 1.
+  Scorecard changed = ThreePoint();
+  changed.sections[0].items.pop_back();
+  ASSERT_TRUE(inspection_->UpdateScorecard(quality_, card, "校准卡", changed, std::nullopt).ok());
 
-    // Scoring: a draft, then the submission; the answers must match the pinned card.
-    ASSERT_TRUE(calibrations_->Save(a, id, Ratings({1, 1}), "草稿").ok());
-    EXPECT_EQ(calibrations_->Submit(a, id, Ratings({1, 1}), "").error().field, "answers.q3");
-    auto wrong = calibrations_->Submit(a, id, {{"zz", {.value = 1}}}, "");
-    EXPECT_EQ(wrong.error().field, "answers.zz");
-    auto sent = calibrations_->Submit(a, id, Ratings({1, 1, 2, 2, 3, 3, 1, 3}), "");
-    ASSERT_TRUE(sent.ok()) << sent.error().message;
-    EXPECT_DOUBLE_EQ(*sent->percent, 50);
-    EXPECT_EQ(calibrations_->Save(a, id, Ratings({1}), "").error().field, "submitted_at");
-    auto stranger = calibrations_->Submit(outsider, id, Ratings({1, 1, 1, 1, 1, 1, 1, 1}), "");
-    EXPECT_EQ(stranger.error().code, ErrorCode::kForbidden);
-    EXPECT_EQ(stranger.error().field, "reviewer_ids");
+  // Scoring: a draft, then the submission; the answers must match the pinned card.
+  ASSERT_TRUE(calibrations_->Save(a, id, Ratings({1, 1}), "草稿").ok());
+  EXPECT_EQ(calibrations_->Submit(a, id, Ratings({1, 1}), "").error().field, "answers.q3");
+  auto wrong = calibrations_->Submit(a, id, {{"zz", {.value = 1}}}, "");
+  EXPECT_EQ(wrong.error().field, "answers.zz");
+  auto sent = calibrations_->Submit(a, id, Ratings({1, 1, 2, 2, 3, 3, 1, 3}), "");
+  ASSERT_TRUE(sent.ok()) << sent.error().message;
+  EXPECT_DOUBLE_EQ(*sent->percent, 50);
+  EXPECT_EQ(calibrations_->Save(a, id, Ratings({1}), "").error().field, "submitted_at");
+  auto stranger = calibrations_->Submit(outsider, id, Ratings({1, 1, 1, 1, 1, 1, 1, 1}), "");
+  EXPECT_EQ(stranger.error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(stranger.error().field, "reviewer_ids");
 
-    // Blind: b reads only their own card; a's answers are withheld, also from the quality department.
-    auto seen_by_b = calibrations_->Get(b, id);
-    ASSERT_TRUE(seen_by_b.ok()) << seen_by_b.error().message;
-    EXPECT_TRUE(seen_by_b->session.scores[0].hidden);
-    EXPECT_TRUE(seen_by_b->session.scores[0].answers.empty());
-    EXPECT_TRUE(seen_by_b->session.scores[0].submitted_at.has_value());
-    EXPECT_FALSE(seen_by_b->results.has_value());
-    EXPECT_EQ(calibrations_->GetScore(b, id, a.staff_id).error().code, ErrorCode::kForbidden);
-    EXPECT_EQ(calibrations_->GetScore(quality_, id, a.staff_id).error().code, ErrorCode::kForbidden);
-    EXPECT_EQ(calibrations_->GetScore(a, id, a.staff_id)->answers.size(), 8u);
-    EXPECT_EQ(calibrations_->Get(outsider, id).error().code, ErrorCode::kForbidden);
-    EXPECT_EQ(calibrations_->Get(manager_, id).error().code, ErrorCode::kForbidden);
-    EXPECT_EQ(calibrations_->List(outsider)->size(), 0u);
-    EXPECT_EQ(calibrations_->List(b)->size(), 1u);
+  // Blind: b reads only their own card; a's answers are withheld, also from the quality department.
+  auto seen_by_b = calibrations_->Get(b, id);
+  ASSERT_TRUE(seen_by_b.ok()) << seen_by_b.error().message;
+  EXPECT_TRUE(seen_by_b->session.scores[0].hidden);
+  EXPECT_TRUE(seen_by_b->session.scores[0].answers.empty());
+  EXPECT_TRUE(seen_by_b->session.scores[0].submitted_at.has_value());
+  EXPECT_FALSE(seen_by_b->results.has_value());
+  EXPECT_EQ(calibrations_->GetScore(b, id, a.staff_id).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(calibrations_->GetScore(quality_, id, a.staff_id).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(calibrations_->GetScore(a, id, a.staff_id)->answers.size(), 8u);
+  EXPECT_EQ(calibrations_->Get(outsider, id).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(calibrations_->Get(manager_, id).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(calibrations_->List(outsider)->size(), 0u);
+  EXPECT_EQ(calibrations_->List(b)->size(), 1u);
 
-    // Closing waits for two reviewers and the expert, and is the quality department's.
-    EXPECT_EQ(calibrations_->Close(quality_, id).error().field, "reviewer_ids");
-    ASSERT_TRUE(calibrations_->Submit(b, id, Ratings({1, 3, 2, 1, 3, 2, 1, 3}), "").ok());
-    EXPECT_EQ(calibrations_->Close(quality_, id).error().field, "expert_id");
-    ASSERT_TRUE(calibrations_->Submit(expert, id, Ratings({1, 3, 2, 1, 3, 2, 1, 3}), "参考").ok());
-    EXPECT_EQ(calibrations_->Close(a, id).error().code, ErrorCode::kForbidden);
-    auto closed = calibrations_->Close(quality_, id);
-    ASSERT_TRUE(closed.ok()) << closed.error().message;
-    EXPECT_EQ(closed->session.state, CalibrationState::kClosed);
-    ASSERT_TRUE(closed->results.has_value());
-    const auto& agreement = closed->results->agreement;
-    ASSERT_EQ(agreement.size(), 2u);
-    EXPECT_EQ(agreement[0].reviewer_id, a.staff_id);
-    EXPECT_EQ(agreement[0].reference_id, expert.staff_id);
-    EXPECT_NEAR(*agreement[0].kappa, 0.4286, 5e-5);
-    EXPECT_NEAR(*agreement[0].kappa_linear, 0.4667, 5e-5);
-    EXPECT_NEAR(*agreement[0].kappa_quadratic, 0.5, 1e-9);
-    EXPECT_DOUBLE_EQ(*agreement[0].share_within, 0.625);
-    EXPECT_EQ(closed->results->items[0].code, "q2");
-    EXPECT_EQ(closed->results->items.size(), 8u) << "the pinned version 1, with q8";
-    EXPECT_EQ(CountEvents("calibration.closed"), 1);
-    EXPECT_EQ(CountEvents("calibration.submitted"), 3);
+  // Closing waits for two reviewers and the expert, and is the quality department's.
+  EXPECT_EQ(calibrations_->Close(quality_, id).error().field, "reviewer_ids");
+  ASSERT_TRUE(calibrations_->Submit(b, id, Ratings({1, 3, 2, 1, 3, 2, 1, 3}), "").ok());
+  EXPECT_EQ(calibrations_->Close(quality_, id).error().field, "expert_id");
+  ASSERT_TRUE(calibrations_->Submit(expert, id, Ratings({1, 3, 2, 1, 3, 2, 1, 3}), "参考").ok());
+  EXPECT_EQ(calibrations_->Close(a, id).error().code, ErrorCode::kForbidden);
+  auto closed = calibrations_->Close(quality_, id);
+  ASSERT_TRUE(closed.ok()) << closed.error().message;
+  EXPECT_EQ(closed->session.state, CalibrationState::kClosed);
+  ASSERT_TRUE(closed->results.has_value());
+  const auto& agreement = closed->results->agreement;
+  ASSERT_EQ(agreement.size(), 2u);
+  EXPECT_EQ(agreement[0].reviewer_id, a.staff_id);
+  EXPECT_EQ(agreement[0].reference_id, expert.staff_id);
+  EXPECT_NEAR(*agreement[0].kappa, 0.4286, 5e-5);
+  EXPECT_NEAR(*agreement[0].kappa_linear, 0.4667, 5e-5);
+  EXPECT_NEAR(*agreement[0].kappa_quadratic, 0.5, 1e-9);
+  EXPECT_DOUBLE_EQ(*agreement[0].share_within, 0.625);
+  EXPECT_EQ(closed->results->items[0].code, "q2");
+  EXPECT_EQ(closed->results->items.size(), 8u) << "the pinned version 1, with q8";
+  EXPECT_EQ(CountEvents("calibration.closed"), 1);
+  EXPECT_EQ(CountEvents("calibration.submitted"), 3);
 
-    // Revealed to every participant; nothing more is scored.
-    EXPECT_EQ(calibrations_->GetScore(b, id, a.staff_id)->answers.size(), 8u);
-    EXPECT_EQ(calibrations_->Submit(b, id, Ratings({1, 1, 1, 1, 1, 1, 1, 1}), "").error().field, "state");
-    EXPECT_EQ(calibrations_->Close(quality_, id).error().field, "state");
+  // Revealed to every participant; nothing more is scored.
+  EXPECT_EQ(calibrations_->GetScore(b, id, a.staff_id)->answers.size(), 8u);
+  EXPECT_EQ(calibrations_->Submit(b, id, Ratings({1, 1, 1, 1, 1, 1, 1, 1}), "").error().field, "state");
+  EXPECT_EQ(calibrations_->Close(quality_, id).error().field, "state");
 
-    // Never a score: no inspection made, the fact source unchanged.
-    EXPECT_EQ(Count("SELECT COUNT(*) FROM inspections"), inspections_before);
-    EXPECT_EQ(facts(), facts_before);
-  }
+  // Never a score: no inspection made, the fact source unchanged.
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM inspections"), inspections_before);
+  EXPECT_EQ(facts(), facts_before);
+}
 
-  TEST_F(InspectionTest, ABadCalibrationNamesEveryFieldAndWritesNothing) {
-    const Id card = inspection_->CreateScorecard(quality_, "校准卡", ThreePoint())->id;
-    const desk::Ticket t = Resolved();
-    const org::Principal a = Evaluator("eval.a", desk_dept_), tech = Evaluator("eval.tech", tech_dept_);
+TEST_F(InspectionTest, ABadCalibrationNamesEveryFieldAndWritesNothing) {
+  const Id card = inspection_->CreateScorecard(quality_, "校准卡", ThreePoint())->id;
+  const desk::Ticket t = Resolved();
+  const org::Principal a = Evaluator("eval.a", desk_dept_), tech = Evaluator("eval.tech", tech_dept_);
 
-    auto bad = calibrations_->Create(quality_, {.ticket_id = t.id + 100,
-                                                .scorecard_id = card + 100,
-                                                .reviewer_ids = {a.staff_id},
-                                                .expert_id = a.staff_id,
-                                                .deadline = clock_.Now() - 1});
-    ASSERT_FALSE(bad.ok());
-    std::set<std::string> fields{bad.error().field};
-    for (const auto& m : bad.error().more) fields.insert(m.field);
-    EXPECT_EQ(fields, (std::set<std::string>{"ticket_id", "scorecard_id", "reviewer_ids", "expert_id", "deadline"}));
+  auto bad = calibrations_->Create(quality_, {.ticket_id = t.id + 100,
+                                              .scorecard_id = card + 100,
+                                              .reviewer_ids = {a.staff_id},
+                                              .expert_id = a.staff_id,
+                                              .deadline = clock_.Now() - 1});
+  ASSERT_FALSE(bad.ok());
+  std::set<std::string> fields{bad.error().field};
+  for (const auto& m : bad.error().more) fields.insert(m.field);
+  EXPECT_EQ(fields, (std::set<std::string>{"ticket_id", "scorecard_id", "reviewer_ids", "expert_id", "deadline"}));
 
-    // The ticket's own agent, someone not engaged for its department, someone named twice.
-    auto people =
-        calibrations_->Create(quality_, {.ticket_id = t.id,
-                                         .scorecard_id = card,
-                                         .reviewer_ids = {agent_.staff_id, tech.staff_id, a.staff_id, a.staff_id},
-                                         .deadline = clock_.Now() + 1});
-    ASSERT_FALSE(people.ok());
-    fields = {people.error().field};
-    for (const auto& m : people.error().more) fields.insert(m.field);
-    EXPECT_EQ(fields, (std::set<std::string>{"reviewer_ids[0]", "reviewer_ids[1]", "reviewer_ids[3]"}));
-    EXPECT_EQ(calibrations_
-                  ->Create(quality_, {.scorecard_id = card,
-                                      .reviewer_ids = {a.staff_id, quality_.staff_id},
-                                      .deadline = clock_.Now() + 1})
-                  .error()
-                  .field,
-              "ticket_id");
+  // The ticket's own agent, someone not engaged for its department, someone named twice.
+  auto people =
+      calibrations_->Create(quality_, {.ticket_id = t.id,
+                                       .scorecard_id = card,
+                                       .reviewer_ids = {agent_.staff_id, tech.staff_id, a.staff_id, a.staff_id},
+                                       .deadline = clock_.Now() + 1});
+  ASSERT_FALSE(people.ok());
+  fields = {people.error().field};
+  for (const auto& m : people.error().more) fields.insert(m.field);
+  EXPECT_EQ(fields, (std::set<std::string>{"reviewer_ids[0]", "reviewer_ids[1]", "reviewer_ids[3]"}));
+  EXPECT_EQ(calibrations_
+                ->Create(quality_, {.scorecard_id = card,
+                                    .reviewer_ids = {a.staff_id, quality_.staff_id},
+                                    .deadline = clock_.Now() + 1})
+                .error()
+                .field,
+            "ticket_id");
 
-    EXPECT_EQ(Count("SELECT COUNT(*) FROM calibration_sessions"), 0);
-    EXPECT_EQ(Count("SELECT COUNT(*) FROM calibration_scores"), 0);
-    EXPECT_EQ(CountEvents("calibration.created"), 0);
-    EXPECT_EQ(calibrations_->Get(quality_, 1).error().code, ErrorCode::kNotFound);
-  }
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM calibration_sessions"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM calibration_scores"), 0);
+  EXPECT_EQ(CountEvents("calibration.created"), 0);
+  EXPECT_EQ(calibrations_->Get(quality_, 1).error().code, ErrorCode::kNotFound);
+}
 
 }  // namespace
 }  // namespace sqm::inspection
