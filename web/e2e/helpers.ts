@@ -22,9 +22,18 @@ export async function chooseTreeOption(page: Page, inputId: string, name: string
 }
 
 /** Opens an antd Select by its input id and picks the option with exactly this label. */
+/**
+ * The option `label` in the dropdown of the Select whose input is `inputId` (its listbox is
+ * `${inputId}_list`): not in another Select's dropdown that is still fading out after a choice,
+ * which can list the same person.
+ */
+export function optionOf(page: Page, inputId: string, label: string): Locator {
+  return page.locator(`.ant-select-dropdown:visible:has(#${inputId}_list) .ant-select-item-option[title="${label}"]`);
+}
+
 export async function chooseOption(page: Page, inputId: string, label: string): Promise<void> {
   await page.locator(`#${inputId}`).click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
+  await optionOf(page, inputId, label).click();
   await page.keyboard.press('Escape');
 }
 
@@ -32,7 +41,7 @@ export async function chooseOption(page: Page, inputId: string, label: string): 
 export async function pickStaff(page: Page, inputId: string, search: string, label: string): Promise<void> {
   await page.locator(`#${inputId}`).click();
   await page.locator(`#${inputId}`).fill(search);
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
+  await optionOf(page, inputId, label).click();
   await expect(page.locator('.ant-select', { has: page.locator(`#${inputId}`) })).toContainText(label);
 }
 

@@ -5,7 +5,7 @@
 // the most disputed item first.
 import { expect, test } from './fixtures';
 import { apiSession } from './desk-helpers';
-import { pickStaff, tableRows, unique } from './helpers';
+import { optionOf, pickStaff, tableRows, unique } from './helpers';
 import { resolvedByAgent } from './inspection-helpers';
 
 /** Eight three-point items q1..q8, made through the API as quality; answers its name. */
@@ -44,7 +44,7 @@ test('a calibration session is scored blind, closed, and shows κ per reviewer a
   await page.getByTestId('new-calibration').click();
   await page.locator('#ticket_id').fill(String(ticket.id));
   await page.locator('.ant-select', { has: page.locator('#scorecard_id') }).click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${cardName} (v1)"]`).click();
+  await optionOf(page, 'scorecard_id', `${cardName} (v1)`).click();
   await pickStaff(page, 'reviewer_ids_0', 'quality', '质检主管 周敏 (质量管理部)');
   await pickStaff(page, 'reviewer_ids_1', 'evaluator', '第三方评估员 刘洋');
   await pickStaff(page, 'expert_id', 'admin', '系统管理员 Admin (管理层)');

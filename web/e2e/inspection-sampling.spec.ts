@@ -4,7 +4,7 @@
 // from the keyboard.
 import { expect, test } from './fixtures';
 import { apiSession } from './desk-helpers';
-import { chooseTreeOption, pickStaff, tableRows, unique } from './helpers';
+import { chooseTreeOption, optionOf, pickStaff, tableRows, unique } from './helpers';
 import { resolvedByAgent } from './inspection-helpers';
 
 /** A one-item card made through the API as quality; answers its name. */
@@ -36,7 +36,7 @@ test('a plan is drawn reproducibly and its inspections land in the inspectors’
   await page.locator('#amount').fill('1');
   await chooseTreeOption(page, 'department_id', '客服部');
   await page.locator('.ant-select', { has: page.locator('#scorecard_id') }).click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${cardName} (v1)"]`).click();
+  await optionOf(page, 'scorecard_id', `${cardName} (v1)`).click();
   await pickStaff(page, 'inspector_ids_0', 'evaluator', '第三方评估员 刘洋');
   await pickStaff(page, 'inspector_ids_1', 'quality', '质检主管 周敏 (质量管理部)');
   const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/sampling-plans') && r.request().method() === 'POST');

@@ -5,13 +5,13 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { registerConsultation } from './desk-helpers';
-import { chooseTreeOption, fieldError, pickStaff, tableRows, unique } from './helpers';
+import { chooseTreeOption, fieldError, optionOf, pickStaff, tableRows, unique } from './helpers';
 import { assignToEvaluator } from './inspection-helpers';
 
 /** Picks an option of an antd Select that may already show a value (its text covers the input). */
 async function choose(page: Page, inputId: string, label: string): Promise<void> {
   await page.locator('.ant-select', { has: page.locator(`#${inputId}`) }).click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
+  await optionOf(page, inputId, label).click();
   await expect(page.locator('.ant-select', { has: page.locator(`#${inputId}`) })).toContainText(label);
 }
 
