@@ -48,9 +48,9 @@ class EngineSourceTest : public ::testing::Test {
     ASSERT_TRUE(bench::WriteTickets(*db_, sizes, department_of).ok());
     // Two approved exclusions and a requested one (which leaves nothing out).
     Exec(
-        {"INSERT INTO assessment_exclusions (ticket_id, reason_code, evidence, status, requested_by, requested_at)"
-         " VALUES (2500, 'duplicate', 'x', 'approved', 1, 0), (2600, 'duplicate', 'x', 'approved', 1, 0),"
-         " (2700, 'duplicate', 'x', 'requested', 1, 0)"});
+        {{"INSERT INTO assessment_exclusions (ticket_id, reason_code, evidence, status, requested_by, requested_at)"
+          " VALUES (2500, 'duplicate', 'x', 'approved', 1, 0), (2600, 'duplicate', 'x', 'approved', 1, 0),"
+          " (2700, 'duplicate', 'x', 'requested', 1, 0)"}});
     zone_ = new calendar::Zone(calendar::Zone::Named("Asia/Shanghai").value());
     // The library has no sum, min or max, and few filters on numbers: the organisation's own
     // measures add them.
@@ -93,9 +93,14 @@ class EngineSourceTest : public ::testing::Test {
     delete file_;
   }
 
-  static void Exec(const std::vector<std::string>& statements) {
+  struct Statement {
+    std::string sql;
+    std::vector<storage::Value> params;
+  };
+  // The statements in one write, each with its values bound.
+  static void Exec(const std::vector<Statement>& statements) {
     auto st = db_->Write("test", [&](storage::WriteTx& tx) -> Status {
-      for (const auto& s : statements) SQM_TRY(tx.db().Exec(s, std::span<const storage::Value>{}));
+      for (const auto& s : statements) SQM_TRY(tx.db().Exec(s.sql, s.params));
       return {};
     });
     ASSERT_TRUE(st.ok()) << st.error().message;
@@ -262,10 +267,10 @@ TEST_F(EngineSourceTest, AChangedFactIsTakenBackAndAddedAgain) {
   const std::int64_t id = ticket->Int(0);
   const auto before = FactOf("tickets", id);
   ASSERT_TRUE(before.has_value());
-  Exec({"UPDATE tickets SET reopen_count = 1 WHERE id = " + std::to_string(id),
-        "INSERT INTO ticket_reopens (id, ticket_id, at, staff_id, department_id, reason) VALUES (900000, " +
-            std::to_string(id) + ", " + std::to_string(from + 3 * kDay) + ", " + std::to_string(ticket->Int(1)) + ", " +
-            std::to_string(ticket->Int(2)) + ", 'r')"});
+  Exec({{"UPDATE tickets SET reopen_count = 1 WHERE id = ?", {id}},
+        {"INSERT INTO ticket_reopens (id, ticket_id, at, staff_id, department_id, reason) VALUES (900000, ?, ?, ?, ?, "
+         "'r')",
+         {id, from + 3 * kDay, ticket->Int(1), ticket->Int(2)}}});
   const auto after = FactOf("tickets", id);
   const auto reopening = FactOf("reopens", 900000);
   ASSERT_TRUE(after.has_value() && reopening.has_value());
@@ -294,7 +299,7 @@ TEST_F(EngineSourceTest, AMaximumTakenBackIsAnsweredByTheSql) {
   ASSERT_TRUE(longest.has_value());
   const std::int64_t id = longest->Int(0);
   const auto before = FactOf("tickets", id);
-  Exec({"UPDATE tickets SET resolved_at = resolved_at - 60000 WHERE id = " + std::to_string(id)});
+  Exec({{"UPDATE tickets SET resolved_at = resolved_at - 60000 WHERE id = ?", {id}}});
   const auto after = FactOf("tickets", id);
   ASSERT_TRUE(before && after);
   EXPECT_TRUE(engine.Apply("tickets", before, after));
