@@ -39,8 +39,7 @@ test('quality comments on a result and corrects it after locking; the agent read
 
   // Quality writes the overall comment on the evaluated result.
   const comment = unique('协作积极，注意跟进时效');
-  await login('quality');
-  await page.goto(`/assessment/periods/${period.id}/assessees/${me.id}`);
+  await login('quality', `/assessment/periods/${period.id}/assessees/${me.id}`);
   await expect(page.getByTestId('result-total')).toHaveText('70.00');
   await page.getByTestId('write-comment').click();
   const modal = page.locator('.ant-modal-content');
@@ -65,8 +64,7 @@ test('quality comments on a result and corrects it after locking; the agent read
   await expect(row).toContainText('待审批');
   // The proposer cannot approve it; an executive does.
   await expect(row.getByTestId('approve-correction')).toHaveCount(0);
-  await login('executive');
-  await page.goto(`/assessment/periods/${period.id}/assessees/${me.id}`);
+  await login('executive', `/assessment/periods/${period.id}/assessees/${me.id}`);
   await tableRows(page, 'correction-table').filter({ hasText: '组长评分录入错误' }).getByTestId('approve-correction').click();
   await expect(page.getByText('更正已批准')).toBeVisible();
   await expect(page.getByTestId('corrected-total')).toHaveText('82');
@@ -88,8 +86,7 @@ test('quality comments on a result and corrects it after locking; the agent read
   await expect(page.getByTestId('corrected-total')).toHaveText('82');
 
   // The agent: the comment and the correction beside the locked total, in the result and the archive.
-  await login('agent');
-  await page.goto('/assessment/me');
+  await login('agent', '/assessment/me');
   const mine = tableRows(page, 'results-by-period').filter({ hasText: periodName });
   await mine.getByRole('link', { name: periodName }).click();
   await expect(page.getByTestId('result-total')).toHaveText('70.00');

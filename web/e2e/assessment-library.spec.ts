@@ -23,8 +23,7 @@ test('quality reads the measures of the default library and one\'s reference SQL
 });
 
 test('the indicators, and one whose formula names an unknown measure refused with the field named', async ({ page, login }) => {
-  await login('quality');
-  await page.goto('/assessment/library');
+  await login('quality', '/assessment/library');
   await expect(tableRows(page, 'indicator-table')).not.toHaveCount(0);
   await page.getByTestId('new-indicator').click();
   const modal = page.locator('.ant-modal-content');

@@ -48,8 +48,7 @@ test('a staff member reads their own results and their archive', async ({ page, 
 });
 
 test('quality opens a staff member\'s archive', async ({ page, login }) => {
-  await login('quality');
-  await page.goto('/assessment/archive');
+  await login('quality', '/assessment/archive');
   await page.locator('.ant-select').first().click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
   await expect(page).toHaveURL(/\/assessment\/archive\/\d+$/);

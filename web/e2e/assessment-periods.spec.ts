@@ -39,8 +39,7 @@ test('quality follows the collecting period to an assessee\'s tickets', async ({
 });
 
 test('a locked period recomputes identically from its snapshot', async ({ page, login }) => {
-  await login('quality');
-  await page.goto('/assessment/periods');
+  await login('quality', '/assessment/periods');
   const locked = tableRows(page, 'period-table').filter({ hasText: '已锁定' }).first();
   await locked.getByTestId('period-verify').click();
   await expect(page.getByText(/按快照重算：结果完全一致/)).toBeVisible();

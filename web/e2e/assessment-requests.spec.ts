@@ -9,8 +9,7 @@ import { tableRows, unique } from './helpers';
 test('an agent requests an exclusion with evidence and quality approves it', async ({ page, login, baseURL }) => {
   test.slow();
   const ticket = await registerConsultation(baseURL as string, unique('E2E剔除'));
-  await login('agent');
-  await page.goto('/assessment/exclusions');
+  await login('agent', '/assessment/exclusions');
   await page.getByTestId('request-exclusion').click();
   const modal = page.locator('.ant-modal-content');
   await modal.locator('#ticket_id').fill(String(ticket.id));
@@ -23,8 +22,7 @@ test('an agent requests an exclusion with evidence and quality approves it', asy
   await modal.getByRole('button', { name: /确\s*定/ }).click();
   await expect(page.getByText('剔除申请已提交')).toBeVisible();
 
-  await login('quality');
-  await page.goto('/assessment/exclusions');
+  await login('quality', '/assessment/exclusions');
   const row = tableRows(page, 'exclusion-table').filter({ hasText: ticket.number });
   await row.getByTestId('approve-exclusion').click();
   await page.locator('.ant-modal-content').getByRole('button', { name: /确\s*定/ }).click();
@@ -81,8 +79,7 @@ test('the proposer withdraws a proposed adjustment from the appeal inbox', async
   const appeal = await post(agent, `${A}/periods/${period.id}/appeals`, { assessee_id: me.id, reason, evidence: '周报' });
   await post(admin, `${A}/appeals/${appeal.id}/decide`, { outcome: 'upheld', reason: '属实', adjustment: { points: 1 } });
 
-  await login('admin');
-  await page.goto('/assessment/appeals');
+  await login('admin', '/assessment/appeals');
   await page.locator('.ant-radio-button-wrapper', { hasText: '全部' }).click();
   const row = tableRows(page, 'appeal-table').filter({ hasText: reason });
   await expect(row).toContainText(periodName);

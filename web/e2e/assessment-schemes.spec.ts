@@ -44,8 +44,7 @@ test('an executive approves the draft with the date it comes into force', async 
   test.slow();
   await login('quality');
   await openDraft(page);
-  await login('executive');
-  await page.goto('/assessment/schemes');
+  await login('executive', '/assessment/schemes');
   await page.getByTestId('scheme-list').locator('.ant-list-item').first().click();
   await page.getByTestId('version-select').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '草稿' }).last().click();

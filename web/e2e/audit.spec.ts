@@ -6,8 +6,7 @@ import { unique } from './helpers';
 
 test('the audit log lists events newest first, translated, and shows data and hash', async ({ page, login }) => {
   test.slow();
-  await login('quality');
-  await page.goto('/audit');
+  await login('quality', '/audit');
   const rows = page.locator('.ant-table-row');
   await expect(rows.first()).toBeVisible();
   const firstSeq = Number(await rows.nth(0).locator('td').nth(1).innerText());
@@ -42,8 +41,7 @@ test('tickets show as T-numbers linking to the ticket; type and actor pickers; o
 }) => {
   test.slow();
   await registerConsultation(baseURL as string, unique('E2E 审计 '));
-  await login('quality');
-  await page.goto('/audit');
+  await login('quality', '/audit');
   const rows = page.locator('.ant-table-row');
   await expect(rows.first()).toBeVisible();
 
@@ -81,8 +79,7 @@ test.describe('with an English browser', () => {
   test('event and object types are in English', async ({ page, login, baseURL }) => {
     test.slow();
     const { number } = await registerConsultation(baseURL as string, unique('E2E 审计 '));
-    await login('quality');
-    await page.goto('/audit?type=auth.');
+    await login('quality', '/audit?type=auth.');
     const rows = page.locator('.ant-table-row');
     await expect(rows.first().getByTestId('event-type')).toHaveText(/^(Signed in|Sign-in failed|Signed out)$/);
     await expect(rows.first()).toContainText('Staff member');

@@ -4,10 +4,9 @@
 import { expect, test } from './fixtures';
 import type { Page } from '@playwright/test';
 
-async function openPolicies(page: Page, now: string, login: (username: string) => Promise<void>) {
+async function openPolicies(page: Page, now: string, login: (username: string, path?: string) => Promise<void>) {
   await page.clock.setFixedTime(new Date(now));
-  await login('quality');
-  await page.goto('/sla/policies');
+  await login('quality', '/sla/policies');
   await expect(page.getByTestId('policy-table')).toContainText('cn-mainland');
 }
 

@@ -88,8 +88,7 @@ test('a move the server refuses shows its reason on the parent field', async ({ 
   const top = unique('E2E移动');
   const below = unique('E2E下级');
   const other = unique('E2E其他');
-  await login('quality');
-  await page.goto('/sla/categories');
+  await login('quality', '/sla/categories');
   await addCategory(page, top);
   await addCategory(page, below, top);
   await addCategory(page, other);

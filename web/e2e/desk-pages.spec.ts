@@ -145,8 +145,7 @@ test('callback queue and notifications: an assignment reaches the engineer, a ca
   await expect(ticketStatus(page)).toHaveText('已解决');
 
   // The agent finds it in the callback queue and records the callback there.
-  await login('agent');
-  await page.goto('/desk/callbacks');
+  await login('agent', '/desk/callbacks');
   const row = page.locator('.ant-table-row', { hasText: title });
   await row.getByRole('button', { name: '记录回访' }).click();
   const form = page.getByTestId('record-callback');
@@ -162,8 +161,7 @@ test('callback queue and notifications: an assignment reaches the engineer, a ca
 
 test('import: every rejected line is listed, a clean file is written', async ({ page, login }) => {
   test.slow();
-  await login('agent');
-  await page.goto('/desk/import');
+  await login('agent', '/desk/import');
   const yesterday = new Date(Date.now() - 24 * 3600 * 1000).toISOString().slice(0, 10);
   const header = '类型,渠道,标题,描述,客户,分类,创建时间';
   const good = `咨询,电话,${unique('E2E 导入 ')},,${CUSTOMER_PHONE},,${yesterday} 09:30`;
@@ -182,8 +180,7 @@ test('import: every rejected line is listed, a clean file is written', async ({ 
 
 test('import: the guide opens in the app, and both templates download and import as they are', async ({ page, login }) => {
   test.slow();
-  await login('agent');
-  await page.goto('/desk/import');
+  await login('agent', '/desk/import');
   await page.getByTestId('import-guide-open').click();
   const guide = page.getByTestId('import-guide-columns');
   await expect(guide).toContainText('created_at');
@@ -215,8 +212,7 @@ test.describe('in Beijing time', () => {
 
   test('the dashboard, calendar due-time preview and SLA policy explanation', async ({ page, login }) => {
     test.slow();
-    await login('quality');
-    await page.goto('/desk/dashboard');
+    await login('quality', '/desk/dashboard');
     await expect(page.getByTestId('status-chart')).toHaveAttribute('data-rendered', 'true');
     await expect(page.getByTestId('attainment-table').locator('.ant-table-row')).toHaveCount(3);
 

@@ -54,8 +54,7 @@ test('register → respond → transfer → wait → resolve → callback → cl
   await expect(ticketStatus(page)).toHaveText('新建');
 
   // The engineer accepts, waits for the customer (timers pause), resumes and resolves.
-  await login('engineer');
-  await page.goto(`/desk/tickets/${id}`);
+  await login('engineer', `/desk/tickets/${id}`);
   await actionButton(page, 'accept').click();
   await expect(ticketStatus(page)).toHaveText('已受理');
   await expect(page.getByTestId('ticket-assignee')).toContainText('张伟');
@@ -79,8 +78,7 @@ test('register → respond → transfer → wait → resolve → callback → cl
   await expect(resolution).toHaveAttribute('data-state', /met|breached/);
 
   // The agent records the callback, then closes the ticket.
-  await login('agent');
-  await page.goto(`/desk/tickets/${id}`);
+  await login('agent', `/desk/tickets/${id}`);
   await doAction(page, 'callback', async (modal) => {
     await modal.locator('#reached').getByText('已联系上', { exact: true }).click();
     await modal.locator('#resolved').getByText('已解决', { exact: true }).click();
@@ -112,8 +110,7 @@ test('a complaint from the portal reaches the complaint analysis', async ({ page
   const title = unique('E2E 投诉客服态度 ');
 
   // The summary before, to see the new complaint arrive.
-  await login('quality');
-  await page.goto('/desk/complaints');
+  await login('quality', '/desk/complaints');
   const total = page.getByTestId('complaints-total').locator('.ant-statistic-content-value');
   await expect(total).toBeVisible();
   const before = Number((await total.innerText()).replace(/\D/g, ''));
@@ -136,8 +133,7 @@ test('a complaint from the portal reaches the complaint analysis', async ({ page
   await expect(page.getByTestId('my-requests').locator('.ant-table-row', { hasText: title })).toBeVisible();
 
   // Quality opens it and records the findings.
-  await login('quality');
-  await page.goto(`/desk/tickets?q=${encodeURIComponent(title)}`);
+  await login('quality', `/desk/tickets?q=${encodeURIComponent(title)}`);
   await page.locator('.ant-table-row', { hasText: title }).click();
   await expect(page).toHaveURL(new RegExp(`/desk/tickets/${id}$`));
   const panel = page.getByTestId('complaint-panel');
@@ -216,8 +212,7 @@ test('an agent may not manage SLA policies and a customer never sees internal no
   });
   await expect(ticketStatus(page)).toHaveText('等待客户');
 
-  await login('customer');
-  await page.goto(`/portal/tickets/${id}`);
+  await login('customer', `/portal/tickets/${id}`);
   await expect(page.getByText(reply)).toBeVisible();
   await expect(page.getByText(secret)).toHaveCount(0);
 

@@ -6,8 +6,7 @@ import { chooseOption, tableRows, unique } from './helpers';
 
 test('import an agency file: a bad row is shown with its line, the fixed file imports, topics and search find it', async ({ page, login }) => {
   test.slow();
-  await login('quality');
-  await page.goto('/feedback/agency-import');
+  await login('quality', '/feedback/agency-import');
   const agency = unique('测评公司');
   const marker = unique('e2e');
   const header = '测评机构,调查日期,部门,满意度评分,满意度,推荐度,意见';
@@ -47,8 +46,7 @@ test('import an agency file: a bad row is shown with its line, the fixed file im
 });
 
 test('the results page filters by source and shows the trend with n per point', async ({ page, login }) => {
-  await login('quality');
-  await page.goto('/feedback/results');
+  await login('quality', '/feedback/results');
   await chooseOption(page, 'results-source', '第三方测评');
   await expect(page.getByTestId('agency-count')).toBeVisible();
   await expect(page.getByTestId('trend-chart')).toBeVisible();

@@ -94,8 +94,7 @@ test('a resolution mails the survey; the customer answers from the mail on a pho
 
   // Quality sees the one answer.
   await page.setViewportSize({ width: 1366, height: 900 });
-  await login('quality');
-  await page.goto('/feedback/results');
+  await login('quality', '/feedback/results');
   await chooseOption(page, 'results-template', name);
   await expect(page.getByTestId('kpi-csat')).toContainText('n = 1');
 });

@@ -4,8 +4,7 @@ import { expect, test } from './fixtures';
 import { apiSession } from './desk-helpers';
 
 test('change the satisfaction mapping and the reminder, and see them kept', async ({ page, login, baseURL }) => {
-  await login('quality');
-  await page.goto('/feedback/settings');
+  await login('quality', '/feedback/settings');
   const form = page.getByTestId('settings-form');
   await expect(form.locator('#csat_satisfied_from')).toHaveValue('4');
   await form.locator('#csat_satisfied_from').fill('3');

@@ -91,8 +91,7 @@ test('resolve a ticket, answer its survey on a phone, see it in the results', as
 
   // The quality department sees the answer, the text as text, and the follow-up of the low score.
   await page.setViewportSize({ width: 1366, height: 900 });
-  await login('quality');
-  await page.goto('/feedback/results');
+  await login('quality', '/feedback/results');
   await chooseOption(page, 'results-template', name);
   await expect(page.getByTestId('kpi-csat')).toContainText('n = 1');
   await expect(page.getByTestId('question-why')).toContainText(xss);

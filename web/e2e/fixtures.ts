@@ -21,7 +21,11 @@ interface Fixtures {
   browserTimezone: string | undefined;
   /** The window size: a laptop unless a test says otherwise (a phone is 390 × 844). */
   browserViewport: { width: number; height: number };
-  login: (username: string) => Promise<void>;
+  /**
+   * Signs in as `username` through the API (the sign-in form itself is tested in shell.spec and
+   * permissions.spec) and opens `path`, home unless given, once the shell shows the user.
+   */
+  login: (username: string, path?: string) => Promise<void>;
 }
 
 export const test = base.extend<Fixtures>({
@@ -64,15 +68,16 @@ export const test = base.extend<Fixtures>({
     await use(page);
   },
   login: async ({ page }, use) => {
-    await use(async (username: string) => {
+    await use(async (username: string, path = '/') => {
       // Signing in again switches the user: the old session cookie goes first.
       await page.context().clearCookies();
-      await page.goto('/login');
-      await page.locator('#username').fill(username);
-      await page.locator('#password').fill(DEMO_PASSWORD);
-      await page.locator('button[type="submit"]').click();
-      await expect(page.getByTestId('user-menu')).toBeVisible();
-      await expect(page).not.toHaveURL(/\/login/);
+      const response = await page.request.post('/api/v1/auth/login', {
+        data: { username, password: DEMO_PASSWORD },
+      });
+      expect(response.status(), `sign-in as ${username}`).toBe(200);
+      await page.goto(path);
+      // The first page of a context loads the whole application: give it the navigation's time.
+      await expect(page.getByTestId('user-menu')).toBeVisible({ timeout: 20_000 });
     });
   },
 });

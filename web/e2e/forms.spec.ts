@@ -38,8 +38,7 @@ function requiredMark(page: Page, fieldId: string) {
 
 test('the staff form marks what the server requires and shows every problem of a save at once', async ({ page, login }) => {
   test.slow();
-  await login('admin');
-  await page.goto('/org/staff');
+  await login('admin', '/org/staff');
   await page.getByRole('button', { name: /新\s*建/ }).click();
   const drawer = page.locator('.ant-drawer-content');
 
@@ -89,8 +88,7 @@ test.describe('with an English browser', () => {
 
   test('the same problems in English', async ({ page, login }) => {
     test.slow();
-    await login('admin');
-    await page.goto('/org/staff');
+    await login('admin', '/org/staff');
     await page.getByRole('button', { name: 'New' }).click();
     const drawer = page.locator('.ant-drawer-content');
     await drawer.locator('#username').fill(unique('e2e_'));

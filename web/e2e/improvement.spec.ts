@@ -30,8 +30,7 @@ test('quality raises an action from a complaint, the owner completes it with evi
   test.slow();
   const ticket = await complaintId(baseURL!);
   const title = unique('E2E 投诉整改 ');
-  await login('quality');
-  await page.goto(`/improvement?source=complaint&source_id=${ticket}&title=${encodeURIComponent(title)}`);
+  await login('quality', `/improvement?source=complaint&source_id=${ticket}&title=${encodeURIComponent(title)}`);
   const modal = page.locator('.ant-modal-content');
   await expect(modal.locator('#action_title')).toHaveValue(title);
   await expect(modal.locator('#action_source_id')).toHaveValue(String(ticket));
@@ -43,8 +42,7 @@ test('quality raises an action from a complaint, the owner completes it with evi
   await expect(page.getByTestId('action-status')).toHaveText('待处理');
   await expect(page.getByTestId('action-facts')).toContainText(`投诉 #${ticket}`);
 
-  await login('agent');
-  await page.goto(url);
+  await login('agent', url);
   await page.getByTestId('open-start').click();
   await page.getByTestId('move-start-submit').click();
   await expect(page.getByTestId('action-status')).toHaveText('整改中');
@@ -57,8 +55,7 @@ test('quality raises an action from a complaint, the owner completes it with evi
   await expect(page.getByTestId('action-evidence')).toHaveText('已统一回访话术并培训 16 人');
   await expect(page.getByTestId('open-verify')).toHaveCount(0);
 
-  await login('quality');
-  await page.goto(url);
+  await login('quality', url);
   await page.getByTestId('open-verify').click();
   await page.getByTestId('move-verify').getByText('有效', { exact: true }).click();
   await page.locator('#move-verify_note').fill('同类投诉下降');
@@ -71,8 +68,7 @@ test('quality raises an action from a complaint, the owner completes it with evi
 test('an agent suggests an improvement and quality triages it into an action', async ({ page, login }) => {
   test.slow();
   const title = unique('E2E 建议 ');
-  await login('agent');
-  await page.goto('/improvement/suggest');
+  await login('agent', '/improvement/suggest');
   await page.locator('#suggestion_title').fill(title);
   await page.locator('#suggestion_description').fill('夜班知识库检索太慢');
   await page.getByTestId('suggest-submit').click();
@@ -80,8 +76,7 @@ test('an agent suggests an improvement and quality triages it into an action', a
   await expect(mine).toHaveCount(1);
   await expect(mine).toContainText('待评审');
 
-  await login('quality');
-  await page.goto('/improvement');
+  await login('quality', '/improvement');
   const proposed = page.getByTestId('board-column-proposed');
   await proposed.getByRole('link', { name: title }).click();
   await expect(page.getByTestId('action-status')).toHaveText('待评审');
@@ -91,14 +86,12 @@ test('an agent suggests an improvement and quality triages it into an action', a
   await page.getByTestId('triage-submit').click();
   await expect(page.getByTestId('action-status')).toHaveText('待处理');
 
-  await login('agent');
-  await page.goto('/improvement/suggest');
+  await login('agent', '/improvement/suggest');
   await expect(tableRows(page, 'suggestion-table').filter({ hasText: title })).toContainText('待处理');
 });
 
 test('the board, the overdue list and the audits show the demo records; evaluators have no 改进 menu', async ({ page, login }) => {
-  await login('quality');
-  await page.goto('/improvement');
+  await login('quality', '/improvement');
   await expect(page.getByTestId('board-column-verified').getByTestId('board-card').first()).toBeVisible();
   await expect(page.getByTestId('improvement-age-chart')).toHaveAttribute('data-rendered', 'true');
   await page.goto('/improvement/overdue');

@@ -39,8 +39,7 @@ test('a calibration session is scored blind, closed, and shows κ per reviewer a
   const cardName = await makeCard(baseURL!);
   const ticket = await resolvedByAgent(baseURL!, unique('E2E 校准工单 '));
 
-  await login('quality');
-  await page.goto('/inspection/calibrations');
+  await login('quality', '/inspection/calibrations');
   await page.getByTestId('new-calibration').click();
   await page.locator('#ticket_id').fill(String(ticket.id));
   await page.locator('.ant-select', { has: page.locator('#scorecard_id') }).click();

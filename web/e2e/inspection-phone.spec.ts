@@ -24,8 +24,7 @@ test.describe('on a phone', () => {
     const id = await assignToEvaluator(baseURL as string);
     await context.grantPermissions(['geolocation']);
     await context.setGeolocation({ latitude: 31.2304, longitude: 121.4737, accuracy: 12 });
-    await login('evaluator');
-    await page.goto(`/inspection/inspections/${id}`);
+    await login('evaluator', `/inspection/inspections/${id}`);
     await expect(page.getByTestId('scoring-form')).toBeVisible();
     await expectNoSidewaysScroll(page);
     await expect(page.getByTestId('guidance-q2')).toHaveText('营业时间和投诉电话已张贴');

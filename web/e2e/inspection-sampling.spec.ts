@@ -28,8 +28,7 @@ test('a plan is drawn reproducibly and its inspections land in the inspectors’
   const cardName = await makeCard(baseURL!);
   await resolvedByAgent(baseURL!);
 
-  await login('quality');
-  await page.goto('/inspection/sampling');
+  await login('quality', '/inspection/sampling');
   await page.getByTestId('new-plan').click();
   const planName = unique('E2E 客服部每周抽检 ');
   await page.getByTestId('plan-name').fill(planName);
@@ -69,8 +68,7 @@ test('a plan is drawn reproducibly and its inspections land in the inspectors’
   expect(firstNumber).not.toBe('');
 
   // The evaluator, first in the rotation, has the first drawn ticket in their queue.
-  await login('evaluator');
-  await page.goto('/inspection/queue');
+  await login('evaluator', '/inspection/queue');
   const queued = tableRows(page, 'inspection-table').filter({ hasText: firstNumber });
   await expect(queued).toHaveCount(1);
 

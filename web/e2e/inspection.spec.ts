@@ -29,8 +29,7 @@ async function answerPoints(page: Page, code: string, value: number): Promise<vo
 
 test('the builder reproduces the published examples and shows the server’s problems on their fields', async ({ page, login }) => {
   test.slow();
-  await login('quality');
-  await page.goto('/inspection/scorecards');
+  await login('quality', '/inspection/scorecards');
   await page.getByTestId('new-scorecard').click();
   await expect(page).toHaveURL(/\/inspection\/scorecards\/new$/);
   await page.locator('#name').fill(unique('E2E 评分表 '));
@@ -79,8 +78,7 @@ test('the builder reproduces the published examples and shows the server’s pro
 test('quality assigns, the evaluator scores, quality publishes, the agent appeals and the admin decides', async ({ page, login }) => {
   test.slow();
   const cardName = unique('E2E 柜台检查 ');
-  await login('quality');
-  await page.goto('/inspection/scorecards/new');
+  await login('quality', '/inspection/scorecards/new');
   await page.locator('#name').fill(cardName);
   await page.getByTestId('add-section').click();
   await page.locator('#sections_0_name').fill('服务规范');
@@ -110,8 +108,7 @@ test('quality assigns, the evaluator scores, quality publishes, the agent appeal
   await expect(page.getByText('质检已分派')).toBeVisible();
 
   // The evaluator finds it in their queue and scores it; the guidance is beside the item.
-  await login('evaluator');
-  await page.goto('/inspection/queue');
+  await login('evaluator', '/inspection/queue');
   const row = tableRows(page, 'inspection-table').filter({ has: page.getByRole('link', { name: String(id), exact: true }) });
   await row.getByTestId('open-inspection').click();
   await expect(page.getByTestId('guidance-q1')).toHaveText('台面无杂物、无水渍');
@@ -122,14 +119,12 @@ test('quality assigns, the evaluator scores, quality publishes, the agent appeal
   await expect(page.getByText('质检已提交')).toBeVisible();
   await expect(page.getByTestId('inspection-state')).toHaveText('已提交');
 
-  await login('quality');
-  await page.goto(`/inspection/inspections/${id}`);
+  await login('quality', `/inspection/inspections/${id}`);
   await page.getByTestId('publish-inspection').click();
   await expect(page.getByTestId('inspection-state')).toHaveText('已发布');
 
   // The agent sees it among their inspections, with the deadline, and appeals.
-  await login('agent');
-  await page.goto('/inspection/mine');
+  await login('agent', '/inspection/mine');
   const mine = tableRows(page, 'my-inspection-table').filter({ has: page.getByRole('link', { name: String(id), exact: true }) });
   await mine.getByTestId('open-my-inspection').click();
   await expect(page.getByTestId('appeal-deadline')).not.toBeEmpty();
@@ -141,8 +136,7 @@ test('quality assigns, the evaluator scores, quality publishes, the agent appeal
   await expect(page.getByTestId('inspection-state')).toHaveText('申诉中');
 
   // The admin decides: partly upheld, the attitude corrected to 5.
-  await login('admin');
-  await page.goto('/inspection/appeals');
+  await login('admin', '/inspection/appeals');
   const appeal = tableRows(page, 'inspection-appeal-table').filter({ has: page.getByRole('link', { name: String(id), exact: true }) });
   await appeal.getByTestId('decide-inspection-appeal').click();
   const decide = page.locator('.ant-modal-content');
@@ -171,8 +165,7 @@ test('a ticket review shows the ticket and its timeline beside the scorecard', a
   const title = unique('E2E 质检工单 ');
   const ticket = await registerConsultation(baseURL as string, title);
   const id = await assignToEvaluator(baseURL as string, ticket.id);
-  await login('evaluator');
-  await page.goto(`/inspection/inspections/${id}`);
+  await login('evaluator', `/inspection/inspections/${id}`);
   const beside = page.getByTestId('inspection-ticket');
   await expect(beside).toContainText(title);
   await expect(beside).toContainText(ticket.number);

@@ -40,8 +40,7 @@ test('admin creates a department under the root and a staff member in it', async
 });
 
 test('server validation errors appear on the staff form fields', async ({ page, login }) => {
-  await login('admin');
-  await page.goto('/org/staff');
+  await login('admin', '/org/staff');
   await page.getByRole('button', { name: /新\s*建/ }).click();
   const drawer = page.locator('.ant-drawer-content');
   await drawer.locator('#username').fill('agent');
@@ -65,8 +64,7 @@ test('server validation errors appear on the staff form fields', async ({ page, 
 test('admin renames, deactivates and reactivates a department', async ({ page, login }) => {
   const original = unique('E2E改名');
   const renamed = `${original}-新`;
-  await login('admin');
-  await page.goto('/org/departments');
+  await login('admin', '/org/departments');
   await page.getByRole('treeitem').first().locator('.ant-tree-node-content-wrapper').click();
   await page.getByRole('button', { name: '新建下级部门' }).click();
   const modal = page.locator('.ant-modal-content');

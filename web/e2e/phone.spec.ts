@@ -63,8 +63,7 @@ test.describe('on a phone', () => {
   test('a field engineer works a ticket without sideways scrolling', async ({ page, login, baseURL }) => {
     test.slow();
     const { id } = await registerConsultation(baseURL as string, unique('E2E 手机工单 '), 'engineer');
-    await login('engineer');
-    await page.goto('/desk/tickets');
+    await login('engineer', '/desk/tickets');
     await expect(page.locator('.ant-table-row').first()).toBeVisible();
     await expectNoSidewaysScroll(page);
     // The side menu is folded away and opens from its tab.

@@ -1,8 +1,13 @@
 import { expect, test } from './fixtures';
+import { DEMO_PASSWORD } from './global-setup';
 import { sideMenu } from './helpers';
 
-test('admin signs in and sees the application layout', async ({ page, login }) => {
-  await login('admin');
+test('admin signs in through the form and sees the application layout', async ({ page }) => {
+  await page.goto('/login');
+  await page.locator('#username').fill('admin');
+  await page.locator('#password').fill(DEMO_PASSWORD);
+  await page.locator('button[type="submit"]').click();
+  await expect(page).toHaveURL(/\/$/);
   await expect(page.getByTestId('product-name')).toHaveText('服务质量监督考核系统');
   const menu = sideMenu(page);
   for (const entry of ['首页', '部门管理', '人员管理', '审计日志']) {
@@ -22,8 +27,7 @@ test('a wrong password shows the server error on the login page', async ({ page 
 });
 
 test('an unknown address shows the not-found page', async ({ page, login }) => {
-  await login('admin');
-  await page.goto('/no/such/page');
+  await login('admin', '/no/such/page');
   await expect(page.getByText('页面不存在', { exact: true })).toBeVisible();
 });
 

@@ -17,8 +17,7 @@ test.describe('at 1440 × 900', () => {
     test.slow();
     const title = unique('E2E 很长的标题 ') + '客户反映营业厅网站在夜间无法登录并且多次重置密码后仍然提示账号被锁定'.repeat(2);
     await registerConsultation(baseURL as string, title);
-    await login('agent');
-    await page.goto('/desk/tickets');
+    await login('agent', '/desk/tickets');
     const table = page.locator('.ant-table-content');
     await expect(page.locator('.ant-table-row').first()).toBeVisible();
     expect(await table.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
@@ -47,8 +46,7 @@ test.describe('with a browser in UTC', () => {
     const description = `${'第一段：客户来电说明情况。'.repeat(40)}\n${'第二段：详细经过。'.repeat(600)}`;
     expect(description.length).toBeGreaterThan(5000);
     const { id } = await registerConsultation(baseURL as string, unique('E2E 长描述 '), 'agent', { description });
-    await login('agent');
-    await page.goto(`/desk/tickets/${id}`);
+    await login('agent', `/desk/tickets/${id}`);
     const text = page.getByTestId('ticket-description');
     await expect(text).toBeVisible();
     const folded = await text.evaluate((el) => el.getBoundingClientRect().height);
@@ -70,8 +68,7 @@ test.describe('with a browser in Beijing time', () => {
   test('times carry no offset; the dashboard says the period of its department table', async ({ page, login, baseURL }) => {
     test.slow();
     const { id } = await registerConsultation(baseURL as string, unique('E2E 时区 '));
-    await login('quality');
-    await page.goto(`/desk/tickets/${id}`);
+    await login('quality', `/desk/tickets/${id}`);
     const created = page.locator('.ant-descriptions-item', { hasText: 'Created' }).locator('.ant-descriptions-item-content');
     await expect(created).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
 
