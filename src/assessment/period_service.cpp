@@ -810,6 +810,10 @@ Result<ResultFacts> PeriodService::FactsOf(const org::Principal& who, RecordId p
 }
 
 Result<StaffArchive> PeriodService::Archive(const org::Principal& who, RecordId staff_id) {
+  return ArchiveOf(who, staff_id, /*cards=*/true);
+}
+
+Result<StaffArchive> PeriodService::ArchiveOf(const org::Principal& who, RecordId staff_id, bool cards) {
   return db_.Read([&](storage::Connection& c) -> Result<StaffArchive> {
     auto staff = org::repo::FindStaff(c, staff_id);
     if (!staff) {
@@ -837,6 +841,7 @@ Result<StaffArchive> PeriodService::Archive(const org::Principal& who, RecordId 
         spans.push_back({.period_id = p.id, .name = p.name, .from_ms = p.from_ms, .to_ms = p.to_ms});
         out.entries.push_back({p, std::move(r), CommentsOf(c, p.id, staff_id)});
       }
+      if (!cards) continue;
       for (Appeal& a : repo::ListAppeals(c, std::nullopt, p.id)) {
         if (a.assessee_id != staff_id) continue;
         NameAppeal(c, p, SubjectKind::kStaff, a);
@@ -844,6 +849,7 @@ Result<StaffArchive> PeriodService::Archive(const org::Principal& who, RecordId 
         out.appeals.push_back({.appeal = std::move(a), .inspection = std::nullopt, .filed_at = filed_at});
       }
     }
+    if (!cards) return out;
     if (archive_sources_.complaints) {
       out.complaints = SummariseComplaints(archive_sources_.complaints(c, staff_id), spans);
     }
@@ -865,7 +871,7 @@ Result<StaffArchive> PeriodService::Archive(const org::Principal& who, RecordId 
 Result<std::vector<ArchiveEntry>> PeriodService::MyResults(const org::Principal& who) {
   org::Principal self = who;
   self.permissions.erase(std::string(org::kAssessmentRead));  // only the published ones, as any assessee
-  auto r = Archive(self, who.staff_id);
+  auto r = ArchiveOf(self, who.staff_id, /*cards=*/false);
   if (!r.ok() && r.error().code == ErrorCode::kNotFound) return std::vector<ArchiveEntry>{};
   if (!r.ok()) return r.error();
   return std::move(r->entries);

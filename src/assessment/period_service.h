@@ -255,6 +255,9 @@ class PeriodService {
   // The scheme's assessee set (roles, departments) within the period's scope.
   Result<std::vector<AssesseeRef>> Assessees(storage::Connection& db, SubjectKind kind,
                                              std::optional<RecordId> scope_department, const AssesseeSet& set);
+  // Archive's work; the complaints, inspections and appeals cards only when `cards` (MyResults
+  // needs the results alone).
+  Result<StaffArchive> ArchiveOf(const org::Principal& who, RecordId staff_id, bool cards);
   Result<Snapshot> LiveSnapshot(storage::Connection& db, const Loaded& l);
   Result<PeriodResults> CurrentResults(storage::Connection& db, const Loaded& l);
   bool Sees(const org::Principal& who, const AssesseeRef& a, SubjectKind kind) const;
