@@ -144,7 +144,6 @@ std::vector<EngineMeasureSource::Contribution> EngineMeasureSource::Contribution
                                                                                     const std::string& source,
                                                                                     const repo::FactRow& f) {
   std::vector<Contribution> out;
-  if (f.ticket_id && st.excluded.count(*f.ticket_id)) return out;
   for (const Compiled& c : st.measures) {
     const auto& a = c.measure.aggregation;
     if (c.measure.source == source && Pass(c.filter, f)) {
@@ -181,6 +180,7 @@ EngineMeasureSource::Applied EngineMeasureSource::Record(const State& st, std::s
   a.staff_id = f.staff_id.value_or(kNone);
   a.department_id = f.department_id.value_or(kNone);
   a.day = DayOf(f.at);
+  a.excluded = f.ticket_id && st.excluded.count(*f.ticket_id) > 0;
   for (const Contribution& c : ContributionsOf(st, plan.source, f)) {
     const std::size_t e = plan.entry.at(c.slot);
     a.matched |= std::uint64_t{1} << e;
@@ -206,7 +206,7 @@ std::vector<EngineMeasureSource::Contribution> EngineMeasureSource::Decode(const
 
 bool EngineMeasureSource::SameRecord(const Plan& plan, const Applied& a, const Applied& b) {
   if (a.ticket_id != b.ticket_id || a.staff_id != b.staff_id || a.department_id != b.department_id || a.day != b.day ||
-      a.matched != b.matched || a.counted != b.counted) {
+      a.excluded != b.excluded || a.matched != b.matched || a.counted != b.counted) {
     return false;
   }
   for (std::uint64_t bits = a.matched; bits != 0; bits &= bits - 1) {
@@ -217,7 +217,7 @@ bool EngineMeasureSource::SameRecord(const Plan& plan, const Applied& a, const A
 }
 
 bool EngineMeasureSource::ApplyRecord(State& st, const Plan& plan, const Applied& a, int sign) {
-  if (a.matched == 0) return true;
+  if (a.matched == 0 || a.excluded) return true;  // an excluded ticket's facts are kept, not counted
   // The staff member and the department recorded on the fact, every ancestor of that department
   // (a department the tree does not know has none, as the SQL's join drops it), the organisation.
   std::vector<Subject> subjects{{Kind::kOrganisation, 0}};
@@ -328,6 +328,23 @@ bool EngineMeasureSource::RefreshSource(const std::string& name) {
   return ok;
 }
 
+bool EngineMeasureSource::SameExclusions(const State& st, const Exclusions& list, Day from, Day to) {
+  for (const auto& [ticket, reason] : list) {
+    if (!st.excluded.count(ticket)) return false;  // approved after the store's state, or a list of its own
+  }
+  // A ticket the store leaves out and the list does not: only when none of its facts is in the window.
+  for (std::int64_t ticket : st.excluded) {
+    if (list.count(ticket)) continue;
+    auto it = st.by_ticket.find(ticket);
+    if (it == st.by_ticket.end()) continue;
+    for (const auto& [source, fact_id] : it->second) {
+      const Applied& a = st.ledger[source].at(fact_id);
+      if (a.day >= from && a.day < to) return false;
+    }
+  }
+  return true;
+}
+
 std::optional<Day> EngineMeasureSource::DayStarting(std::int64_t ms) const {
   if (zone_.StartOfDay(ms) != ms) return std::nullopt;
   return FloorDay(zone_.ToLocal(ms));
@@ -370,10 +387,11 @@ std::optional<MeasureValue> EngineMeasureSource::ValueOf(const State& st, const 
 Result<MeasureTable> EngineMeasureSource::Values(const MeasureQuery& q) {
   if (q.to_ms <= q.from_ms) return Error::Invalid("to", Msg("measure.empty_window", "must be after from"));
   const auto from = DayStarting(q.from_ms), to = DayStarting(q.to_ms);
+  if (!from || !to || (fresh_ && Ready() && !fresh_())) return sql_.Values(q);
   std::unique_lock lock(mu_);
   const bool known = state_ && std::all_of(q.measures.begin(), q.measures.end(),
                                            [&](const std::string& code) { return state_->by_code.count(code) > 0; });
-  if (!known || !from || !to || q.exclusions) {
+  if (!known || (q.exclusions && !SameExclusions(*state_, *q.exclusions, *from, *to))) {
     lock.unlock();
     return sql_.Values(q);
   }

@@ -7,16 +7,18 @@
 // member recorded on it, the department recorded on it and each of that department's ancestors
 // (the department tree as it is now, as the reference SQL's recursive tree does), and the
 // organisation, on the fact's day in the business time zone. Facts of tickets with an approved
-// exclusion are left out, as the SQL leaves them. A count or ratio measure keeps counts, a sum,
-// mean, min or max the values, a percentile a sketch; a ratio over two sources keeps its
+// exclusion are left out of the store, as the SQL leaves them (the ledger keeps them, marked). A count or ratio measure
+// keeps counts, a sum, mean, min or max the values, a percentile a sketch; a ratio over two sources keeps its
 // numerator's and its denominator's counts apart.
 //
 // What the engine answers (Values), and what it hands to the SQL:
 // - a window whose bounds are both starts of business days, with the exclusions approved now
-//   (q.exclusions unset), for measures known at the last Rebuild: from the store;
-// - anything else (a window inside a day, a period's frozen exclusion list, a measure created
-//   since the Rebuild, a minimum or maximum whose extreme was taken back by Apply, which only a
-//   rebuild knows again): SqlMeasureSource, so the answer is always the reference one.
+//   (q.exclusions unset), or a period's frozen list that leaves out in that window what the store
+//   leaves out (SameExclusions), for measures known at the last Rebuild: from the store;
+// - anything else (a window inside a day, a frozen list that differs, a measure created since the
+//   Rebuild, a minimum or maximum whose extreme was taken back, which only a rebuild knows again,
+//   or a store that has not caught up with the log: see SetFreshness): SqlMeasureSource, so the
+//   answer is always the reference one.
 // Counts and ratios equal the SQL's exactly; sums and means to about 1e-12 relative (compensated
 // sums); a percentile is within the sketch's relative accuracy of 1 % (sketch.h) of the SQL's.
 // "No data" stays no data: a subject without facts is absent, a ratio without a denominator has
@@ -32,8 +34,9 @@
 //
 // What it added before is kept per fact, in a ledger (one record per fact that adds anything):
 // the staff member, department and day it was applied for, its ticket, a bit per measure slot of
-// its source that took it (and a bit per ratio that counted it), and the values it gave; 56 bytes,
-// with the hash table's node and the ticket index about 150 bytes per fact (TrackedBytes). A fact
+// its source that took it (and a bit per ratio that counted it), whether its ticket is excluded,
+// and the values it gave: 56 bytes, plus the hash table's node and bucket, the ticket index and
+// the values' array (Tracked(); about 120 bytes per fact in all on the bench data, bench/README.md). A fact
 // is taken back exactly as it was added, whatever changed since (a filter's answer, an exclusion,
 // a person moved). A source that more than 64 measure slots read is refused (Rebuild throws):
 // the SQL then answers everything.
@@ -45,6 +48,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <map>
 #include <memory>
@@ -77,6 +81,10 @@ class EngineMeasureSource final : public MeasureSource {
   std::int64_t Rebuild();
   // Whether a Rebuild has completed (before it, Values is the SQL's).
   bool Ready() const;
+  // Asked (without the lock held) before the store answers: false hands the query to the SQL. The
+  // server installs "the tail has applied the log up to its head now" (AnalyticsTail::CatchUp),
+  // so a value read after a write includes it. Set before use; none: the store answers as it is.
+  void SetFreshness(std::function<bool()> fresh) { fresh_ = std::move(fresh); }
 
   // Reads every fact of `ticket_id` in every source again, and whether the ticket is excluded, and
   // applies the difference. False (the store unchanged for the fact at fault) when the store held
@@ -142,6 +150,7 @@ class EngineMeasureSource final : public MeasureSource {
     std::int64_t staff_id = kNone;
     std::int64_t department_id = kNone;
     analytics::Day day = 0;
+    bool excluded = false;             // its ticket's exclusion is approved: kept, not counted
     std::uint64_t matched = 0;         // bit e: entry e of the source's plan took the fact
     std::uint64_t counted = 0;         // bit e: and counted it (a ratio's numerator)
     std::unique_ptr<double[]> values;  // per value index of the plan; null when none is taken
@@ -167,6 +176,10 @@ class EngineMeasureSource final : public MeasureSource {
   // Replaces what fact `f` of source `source` added by what it adds now; Forget takes it back.
   bool Replace(State& st, std::size_t source, const repo::FactRow& f) const;
   static bool Forget(State& st, std::size_t source, std::int64_t fact_id);
+  // Whether leaving out `list` (a period's frozen exclusions) over days [from, to) is what the
+  // store does: every ticket on it is excluded in the store, and every other ticket the store
+  // excludes has no fact in the window.
+  static bool SameExclusions(const State& st, const Exclusions& list, analytics::Day from, analytics::Day to);
   static void Unindex(State& st, std::int64_t ticket_id, std::size_t source, std::int64_t fact_id);
   std::optional<analytics::Day> DayStarting(std::int64_t ms) const;
   analytics::Day DayOf(TimeMs at) const;
@@ -178,6 +191,8 @@ class EngineMeasureSource final : public MeasureSource {
   const FactRegistry& facts_;
   calendar::Zone zone_;
   SqlMeasureSource sql_;
+
+  std::function<bool()> fresh_;
 
   mutable std::mutex mu_;
   std::unique_ptr<State> state_;  // null before the first Rebuild

@@ -271,8 +271,9 @@ TEST_F(EngineSourceTest, AChangedFactIsTakenBackAndAddedAgain) {
   ExpectSameAsSql(engine, from, to, "after the reopening went again");
 }
 
-// An exclusion approved after the rebuild takes every fact of its ticket out; one taken back
-// (a test's own change: the product only approves) puts them back.
+// An exclusion approved after the rebuild takes every fact of its ticket out of the values; one
+// taken back (a test's own change: the product only approves) puts them back. A period's frozen
+// list is answered by the store only when it leaves out what the store leaves out.
 TEST_F(EngineSourceTest, AnExclusionApprovedTakesTheTicketsFactsOut) {
   EngineMeasureSource engine(*db_, *registry_, *zone_);
   engine.Rebuild();
@@ -287,12 +288,25 @@ TEST_F(EngineSourceTest, AnExclusionApprovedTakesTheTicketsFactsOut) {
       {{"INSERT INTO assessment_exclusions (ticket_id, reason_code, evidence, status, requested_by, requested_at)"
         " VALUES (?, 'duplicate', 'x', 'approved', 1, 0)",
         {id}}});
+  auto registered = [&] {
+    return engine.OrganisationValues({"closure_rate"}, from, to).value().at("closure_rate").ratio->denominator;
+  };
   const auto tracked = engine.Tracked().facts;
+  const long long before = registered();
   EXPECT_TRUE(engine.RefreshTicket(id));
-  EXPECT_LT(engine.Tracked().facts, tracked);
+  EXPECT_EQ(registered(), before - 1);
+  EXPECT_EQ(engine.Tracked().facts, tracked);  // kept, marked excluded
   ExpectSameAsSql(engine, from, to, "after the exclusion");
+  // A period's frozen list naming it is what the store does; one without it is not (the SQL answers).
+  const Exclusions frozen{{id, "duplicate"}, {2500, "duplicate"}, {2600, "duplicate"}};
+  SqlMeasureSource sql(*db_, *registry_);
+  MeasureQuery q{SubjectKind::kStaff, Codes(), from, to, std::nullopt, frozen};
+  ExpectSameTables(*engine.Values(q), *sql.Values(q), "the frozen list");
+  q.exclusions = Exclusions{};
+  ExpectSameTables(*engine.Values(q), *sql.Values(q), "an empty frozen list");
   Exec({{"DELETE FROM assessment_exclusions WHERE ticket_id = ?", {id}}});
   EXPECT_TRUE(engine.RefreshTicket(id));
+  EXPECT_EQ(registered(), before);
   EXPECT_EQ(engine.Tracked().facts, tracked);
   ExpectSameAsSql(engine, from, to, "after the exclusion went");
 }
