@@ -103,6 +103,7 @@ void AnalyticsTail::Start() {
     bool built = false;
     while (!stopping_) {
       lock.unlock();
+      bool failed = false;
       try {
         if (!built) {
           Rebuild();
@@ -111,11 +112,15 @@ void AnalyticsTail::Start() {
           Poll();
         }
       } catch (const std::exception& e) {
+        // A lost database, or a measure the engine cannot compile: the SQL answers meanwhile, and
+        // the next try waits, so a failing rebuild does not run back to back.
         spdlog::warn("analytics: {}", e.what());
+        failed = true;
       }
       lock.lock();
       applied_.notify_all();
-      wake_.wait_for(lock, options_.interval, [this] { return stopping_ || nudged_; });
+      wake_.wait_for(lock, failed ? options_.retry : options_.interval,
+                     [&] { return stopping_ || (nudged_ && !failed); });
       nudged_ = false;
     }
   });

@@ -32,6 +32,7 @@ namespace sqm::app {
 struct AnalyticsTailOptions {
   std::chrono::milliseconds interval{200};  // how often the log is read
   int batch = 2000;                         // events read per round at most
+  std::chrono::milliseconds retry{10'000};  // the wait after a round that failed
 };
 
 // What one event asks of the engine.
