@@ -36,7 +36,7 @@
 // the staff member, department and day it was applied for, its ticket, a bit per measure slot of
 // its source that took it (and a bit per ratio that counted it), whether its ticket is excluded,
 // and the values it gave: 56 bytes, plus the hash table's node and bucket, the ticket index and
-// the values' array (Tracked(); about 120 bytes per fact in all on the bench data, bench/README.md). A fact
+// the values' array (Tracked(); 140 bytes per fact in all on the bench data, bench/README.md). A fact
 // is taken back exactly as it was added, whatever changed since (a filter's answer, an exclusion,
 // a person moved). A source that more than 64 measure slots read is refused (Rebuild throws):
 // the SQL then answers everything.
