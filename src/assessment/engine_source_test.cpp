@@ -311,6 +311,25 @@ TEST_F(EngineSourceTest, AnExclusionApprovedTakesTheTicketsFactsOut) {
   ExpectSameAsSql(engine, from, to, "after the exclusion went");
 }
 
+// A whole source read again (as the tail does for evidence not keyed by ticket): a changed fact is
+// replaced, a fact gone is taken back.
+TEST_F(EngineSourceTest, ASourceReadAgainReplacesWhatChangedAndTakesBackWhatWent) {
+  EngineMeasureSource engine(*db_, *registry_, *zone_);
+  engine.Rebuild();
+  const auto transfer =
+      QueryOne("SELECT min(id) FROM ticket_transfers WHERE sent_back_by IS NULL AND sendback = 0", {});
+  const auto reopening = QueryOne("SELECT min(id) FROM ticket_reopens", {});
+  ASSERT_TRUE(transfer && reopening);
+  Exec({{"UPDATE ticket_transfers SET sent_back_by = 1 WHERE id = ?", {transfer->Int(0)}},
+        {"DELETE FROM ticket_reopens WHERE id = ?", {reopening->Int(0)}}});
+  const auto tracked = engine.Tracked().facts;
+  EXPECT_TRUE(engine.RefreshSource("transfers"));
+  EXPECT_TRUE(engine.RefreshSource("reopens"));
+  EXPECT_TRUE(engine.RefreshSource("no_such_source"));
+  EXPECT_EQ(engine.Tracked().facts, tracked - 1);
+  ExpectSameAsSql(engine, At(MonthStart(0)), At(MonthStart(12)), "after a source was read again");
+}
+
 // Taking back the month's longest resolution leaves the maximum unknown to the store: the engine
 // then answers from the SQL, never a wrong or missing maximum.
 TEST_F(EngineSourceTest, AMaximumTakenBackIsAnsweredByTheSql) {
