@@ -79,7 +79,8 @@ Application::Application(const Options& options, const Clock& clock)
       importer_(db_, desk_, sla_, clock_, options_.business_zone, options_.importer),
       exporter_(db_, clock_, options_.business_zone),
       measures_(db_, facts_),
-      measure_service_(db_, measures_),
+      engine_(db_, facts_, options_.business_zone),
+      measure_service_(db_, measures_, engine_),
       exclusions_(db_, facts_),
       feedback_(db_, clock_, options_.business_zone),
       survey_limiter_(clock_, kSurveyRequestsPerMinute),
@@ -90,8 +91,9 @@ Application::Application(const Options& options, const Clock& clock)
           db_, clock_, [this](const std::string& code) { return calendars_.Get(code); }, ImprovementOptions(options_)),
       overdue_sweep_(db_, improvement_, clock_),
       periods_(
-          db_, clock_, measures_, [this](const std::string& code) { return calendars_.Get(code); },
+          db_, clock_, engine_, [this](const std::string& code) { return calendars_.Get(code); },
           assessment::PeriodServiceOptions{.calendar_code = options_.business_calendar}),
+      analytics_(db_, engine_),
       idempotency_(db_, clock_),
       http_(router_, org_, metrics_,
             http::AppOptions{options_.web_root, options_.secure_cookies, options_.access_log, &idempotency_}) {
@@ -128,6 +130,9 @@ Application::Application(const Options& options, const Clock& clock)
   desk_.SetActionHook([this](storage::WriteTx& tx, const desk::Ticket& t, const desk::ActionInput& in) {
     return feedback_.OnTicketAction(tx, t, in);
   });
+  // A value read after a write includes it: the engine answers once its tail has caught up with
+  // the log (a second at most), else the SQL does.
+  if (options_.analytics) engine_.SetFreshness([this] { return analytics_.CatchUp(std::chrono::seconds(1)); });
   AddRoutes();
 }
 
@@ -187,7 +192,8 @@ void Application::WireRunOutWatch() {
 }
 
 void Application::AddRoutes() {
-  http::AddSystemRoutes(router_, db_, metrics_, {.metrics_token = options_.metrics_token});
+  http::AddSystemRoutes(router_, db_, metrics_,
+                        {.metrics_token = options_.metrics_token, .gauges = [this] { return AnalyticsGauges(); }});
   org::AddRoutes(router_, org_, {options_.secure_cookies, options_.session_ttl});
   calendar::AddRoutes(router_, calendars_);
   sla::AddRoutes(router_, sla_);
@@ -206,12 +212,38 @@ void Application::AddRoutes() {
   improvement::AddRoutes(router_, improvement_);
 }
 
+// The engine's size and the tail's progress (docs/deploy.md lists them); none with --analytics false.
+std::map<std::string, double> Application::AnalyticsGauges() const {
+  if (!options_.analytics) return {};
+  const auto stats = analytics_.stats();
+  const auto size = engine_.Report();
+  const auto tracked = engine_.Tracked();
+  auto d = [](auto n) { return static_cast<double>(n); };
+  std::map<std::string, double> out{
+      {"sqm_analytics_ready", stats.ready ? 1 : 0},
+      {"sqm_analytics_subjects", d(size.subjects)},
+      {"sqm_analytics_measures", d(size.measures)},
+      {"sqm_analytics_partials", d(size.day_partials + size.month_partials)},
+      {"sqm_analytics_bytes", d(size.bytes + tracked.bytes)},
+      {"sqm_analytics_facts_tracked", d(tracked.facts)},
+      {"sqm_analytics_last_sequence", d(stats.last_sequence)},
+      {"sqm_analytics_events_applied_total", d(stats.events_applied)},
+      {"sqm_analytics_rebuilds_total", d(stats.rebuilds)},
+      {"sqm_analytics_fallback_rebuilds_total", d(stats.fallbacks)},
+      {"sqm_analytics_rebuild_seconds", stats.rebuild_seconds},
+  };
+  // The ledger's heap per fact it keeps a record of (assessment/engine_source.h).
+  if (tracked.facts > 0) out.emplace("sqm_analytics_bytes_per_fact", d(tracked.bytes) / d(tracked.facts));
+  return out;
+}
+
 void Application::StartMonitor() {
   sla_.Start(FiringHandler());
   if (follower_) follower_->Start();
   run_out_watch_.Start();
   overdue_sweep_.Start();
   if (mailer_) mailer_->Start();
+  if (options_.analytics) analytics_.Start();
 }
 
 void Application::Serve(const http::ServerOptions& options, bool handle_signals,
@@ -245,6 +277,7 @@ void Application::Shutdown() {
   std::call_once(shutdown_once_, [this] {
     importer_.Stop();
     if (follower_) follower_->Stop();
+    analytics_.Stop();
     sla_.Stop();
     run_out_watch_.Stop();
     overdue_sweep_.Stop();

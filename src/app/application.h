@@ -25,6 +25,9 @@
 //   assessment::FactRegistry the evidence modules' fact sources (the desk's registered here, so
 //                         desk never links assessment); read-only once the constructor returns
 //   assessment::SqlMeasureSource the measures (built-in library and the organisation's own) over them
+//   assessment::EngineMeasureSource the analytics engine over the same measures (issue 13): the
+//                         values the measure and period services read (live previews; a locked
+//                         period keeps its snapshot); it answers by SQL until its first rebuild
 //   assessment::MeasureService, ExclusionService ... their use cases behind the routes
 //   feedback::Service ... surveys; installed here as the desk's action hook, so a resolution and
 //                         its survey invitation (or a callback rating and its copy) commit together
@@ -51,6 +54,8 @@
 //   - import jobs (each on its own thread, from Importer::Start until done or Shutdown),
 //   - the improvement overdue sweep (from StartMonitor until Shutdown; tests call Check()),
 //   - the survey mailer (when --smtp-host is set; from StartMonitor until Shutdown),
+//   - the analytics tail (unless --analytics false; from StartMonitor until Shutdown): rebuilds
+//     the engine, then applies the event log to it (app/analytics_tail.h),
 //   - the HTTP workers (inside Serve, until a signal or StopServing).
 // Accessors may be used from any thread while the Application lives.
 //
@@ -64,11 +69,14 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
 
+#include "app/analytics_tail.h"
+#include "assessment/engine_source.h"
 #include "assessment/exclusion.h"
 #include "assessment/facts.h"
 #include "assessment/measure_service.h"
@@ -122,6 +130,9 @@ struct Options {
   // Survey e-mail (`--smtp-host` and the rest): sent when `mail.smtp.host` is set; the answer
   // links start with `mail.base_url` (`--public-url`), else the address the server listens on.
   feedback::MailerOptions mail;
+  // The analytics engine (`--analytics`): rebuilt on start in the background, then tailing the
+  // event log; the assessment's live values read it. false: every value comes from the SQL.
+  bool analytics = true;
 };
 
 class Application {
@@ -151,8 +162,8 @@ class Application {
   // Makes a running Serve() return. Thread-safe; a no-op when not serving.
   void StopServing();
 
-  // Stops import jobs, the follower, the SLA monitor, the run-out watch and the database writer,
-  // in that order.
+  // Stops import jobs, the follower, the analytics tail, the SLA monitor, the run-out watch and the
+  // database writer, in that order.
   // Idempotent.
   void Shutdown();
 
@@ -173,6 +184,9 @@ class Application {
   // The fact sources the evidence modules registered, and the measures over them.
   const assessment::FactRegistry& facts() const { return facts_; }
   assessment::SqlMeasureSource& measures() { return measures_; }
+  // The analytics engine and the thread that keeps it live (started with the monitor).
+  assessment::EngineMeasureSource& engine() { return engine_; }
+  AnalyticsTail& analytics() { return analytics_; }
   assessment::ExclusionService& exclusions() { return exclusions_; }
   feedback::Service& feedback() { return feedback_; }
   inspection::Service& inspection() { return inspection_; }
@@ -188,6 +202,7 @@ class Application {
   void WireRunOutWatch();
   void FollowOtherServers();
   void AddRoutes();
+  std::map<std::string, double> AnalyticsGauges() const;
 
   const Options options_;
   const Clock& clock_;
@@ -207,6 +222,7 @@ class Application {
   desk::Exporter exporter_;
   assessment::FactRegistry facts_;
   assessment::SqlMeasureSource measures_;
+  assessment::EngineMeasureSource engine_;
   assessment::MeasureService measure_service_;
   assessment::ExclusionService exclusions_;
   feedback::Service feedback_;
@@ -216,6 +232,7 @@ class Application {
   improvement::Service improvement_;
   improvement::OverdueSweep overdue_sweep_;
   assessment::PeriodService periods_;
+  AnalyticsTail analytics_;
   http::IdempotencyKeys idempotency_;
   std::unique_ptr<storage::EventFollower> follower_;
   std::unique_ptr<feedback::Mailer> mailer_;  // when survey e-mail is configured

@@ -1,9 +1,12 @@
 #include "assessment/engine_source.h"
 
 #include <algorithm>
+#include <bit>
 #include <stdexcept>
+#include <utility>
 
 #include "org/repo.h"
+#include "storage/event_log.h"
 
 namespace sqm::assessment {
 
@@ -62,8 +65,8 @@ EngineMeasureSource::EngineMeasureSource(storage::Database& db, const FactRegist
 
 EngineMeasureSource::~EngineMeasureSource() = default;
 
-void EngineMeasureSource::Rebuild() {
-  std::vector<Compiled> measures;
+std::int64_t EngineMeasureSource::Rebuild() {
+  auto st = std::make_unique<State>();
   std::vector<MeasureShape> shapes;
   for (Measure& m : sql_.Measures()) {
     Compiled c;
@@ -83,33 +86,65 @@ void EngineMeasureSource::Rebuild() {
       c.field = FieldIndex(source, a.field);
     }
     c.measure = std::move(m);
-    measures.push_back(std::move(c));
+    st->measures.push_back(std::move(c));
   }
-
-  std::lock_guard lock(mu_);
-  measures_ = std::move(measures);
-  by_code_.clear();
-  for (std::size_t i = 0; i < measures_.size(); ++i) by_code_.emplace(measures_[i].measure.code, i);
-  store_ = std::make_unique<analytics::PartialStore>(std::move(shapes));
-  db_.Read([&](storage::Connection& c) {
-    parent_.clear();
-    for (const auto& [id, parent] : org::repo::DepartmentParents(c)) parent_.emplace(id, parent);
+  for (std::size_t i = 0; i < st->measures.size(); ++i) st->by_code.emplace(st->measures[i].measure.code, i);
+  // Each source's plan: the slots its facts may add to, and the fields whose values they take.
+  for (const auto& source : facts_.All()) {
+    Plan plan;
+    plan.source = source.name;
+    auto add = [&](std::size_t slot, std::optional<std::size_t> field) {
+      plan.entry.emplace(slot, plan.slots.size());
+      plan.slots.push_back(slot);
+      std::optional<std::size_t> value;
+      if (field) {
+        auto at = std::find(plan.fields.begin(), plan.fields.end(), *field);
+        value = static_cast<std::size_t>(at - plan.fields.begin());
+        if (at == plan.fields.end()) plan.fields.push_back(*field);
+      }
+      plan.value.push_back(value);
+    };
+    for (const Compiled& c : st->measures) {
+      if (c.measure.source == source.name) add(c.slot, c.field);
+      if (c.denominator && c.measure.aggregation.denominator_source == source.name) add(*c.denominator, std::nullopt);
+    }
+    if (plan.slots.size() > 64) throw std::logic_error("more than 64 measure slots read " + source.name);
+    st->plans.push_back(std::move(plan));
+  }
+  st->ledger.resize(st->plans.size());
+  st->store = std::make_unique<analytics::PartialStore>(std::move(shapes));
+  const std::int64_t seq = db_.Read([&](storage::Connection& c) {
+    const std::int64_t head = storage::HeadSeq(c);
+    for (const auto& [id, parent] : org::repo::DepartmentParents(c)) st->parent.emplace(id, parent);
     const auto excluded = repo::ApprovedExcludedTickets(c);
-    excluded_ = std::set<std::int64_t>(excluded.begin(), excluded.end());
+    st->excluded = std::set<std::int64_t>(excluded.begin(), excluded.end());
+    std::size_t i = 0;
     for (const auto& source : facts_.All()) {
       repo::EachFact(c, source, [&](const repo::FactRow& f) {
-        if (!ApplyFact(source.name, f, +1)) throw std::logic_error("analytics store refused a fact of " + source.name);
+        if (!Replace(*st, i, f)) throw std::logic_error("analytics store refused a fact of " + source.name);
       });
+      ++i;
     }
-    return 0;
+    return head;
   });
+  std::unique_ptr<State> old;
+  {
+    std::lock_guard lock(mu_);
+    old = std::exchange(state_, std::move(st));
+  }
+  return seq;  // the old state is freed here, outside the lock
 }
 
-std::vector<EngineMeasureSource::Contribution> EngineMeasureSource::ContributionsOf(const std::string& source,
-                                                                                    const repo::FactRow& f) const {
+bool EngineMeasureSource::Ready() const {
+  std::lock_guard lock(mu_);
+  return state_ != nullptr;
+}
+
+std::vector<EngineMeasureSource::Contribution> EngineMeasureSource::ContributionsOf(const State& st,
+                                                                                    const std::string& source,
+                                                                                    const repo::FactRow& f) {
   std::vector<Contribution> out;
-  if (f.ticket_id && excluded_.count(*f.ticket_id)) return out;
-  for (const Compiled& c : measures_) {
+  for (const Compiled& c : st.measures) {
     const auto& a = c.measure.aggregation;
     if (c.measure.source == source && Pass(c.filter, f)) {
       if (a.kind == AggregationKind::kRatio) {
@@ -133,52 +168,181 @@ std::vector<EngineMeasureSource::Contribution> EngineMeasureSource::Contribution
   return out;
 }
 
-bool EngineMeasureSource::ApplyFact(const std::string& source, const repo::FactRow& f, int sign) {
-  return ApplyContributions(ContributionsOf(source, f), f, sign);
+Day EngineMeasureSource::DayOf(TimeMs at) const {
+  return FloorDay(zone_.ToLocal(at));
 }
 
-bool EngineMeasureSource::ApplyContributions(const std::vector<Contribution>& contributions, const repo::FactRow& f,
-                                             int sign) {
-  if (contributions.empty()) return true;
+EngineMeasureSource::Applied EngineMeasureSource::Record(const State& st, std::size_t source,
+                                                         const repo::FactRow& f) const {
+  const Plan& plan = st.plans[source];
+  Applied a;
+  a.ticket_id = f.ticket_id.value_or(kNone);
+  a.staff_id = f.staff_id.value_or(kNone);
+  a.department_id = f.department_id.value_or(kNone);
+  a.day = DayOf(f.at);
+  a.excluded = f.ticket_id && st.excluded.count(*f.ticket_id) > 0;
+  for (const Contribution& c : ContributionsOf(st, plan.source, f)) {
+    const std::size_t e = plan.entry.at(c.slot);
+    a.matched |= std::uint64_t{1} << e;
+    if (c.counted) a.counted |= std::uint64_t{1} << e;
+    if (c.value) {
+      if (!a.values) a.values = std::make_unique<double[]>(plan.fields.size());
+      a.values[*plan.value[e]] = *c.value;
+    }
+  }
+  return a;
+}
+
+std::vector<EngineMeasureSource::Contribution> EngineMeasureSource::Decode(const Plan& plan, const Applied& a) {
+  std::vector<Contribution> out;
+  for (std::uint64_t bits = a.matched; bits != 0; bits &= bits - 1) {
+    const auto e = static_cast<std::size_t>(std::countr_zero(bits));
+    std::optional<double> value;
+    if (plan.value[e]) value = a.values[*plan.value[e]];
+    out.push_back({plan.slots[e], value, (a.counted >> e & 1) != 0});
+  }
+  return out;
+}
+
+bool EngineMeasureSource::SameRecord(const Plan& plan, const Applied& a, const Applied& b) {
+  if (a.ticket_id != b.ticket_id || a.staff_id != b.staff_id || a.department_id != b.department_id || a.day != b.day ||
+      a.excluded != b.excluded || a.matched != b.matched || a.counted != b.counted) {
+    return false;
+  }
+  for (std::uint64_t bits = a.matched; bits != 0; bits &= bits - 1) {
+    const auto e = static_cast<std::size_t>(std::countr_zero(bits));
+    if (plan.value[e] && a.values[*plan.value[e]] != b.values[*plan.value[e]]) return false;
+  }
+  return true;
+}
+
+bool EngineMeasureSource::ApplyRecord(State& st, const Plan& plan, const Applied& a, int sign) {
+  if (a.matched == 0 || a.excluded) return true;  // an excluded ticket's facts are kept, not counted
   // The staff member and the department recorded on the fact, every ancestor of that department
   // (a department the tree does not know has none, as the SQL's join drops it), the organisation.
   std::vector<Subject> subjects{{Kind::kOrganisation, 0}};
-  if (f.staff_id) subjects.push_back({Kind::kStaff, *f.staff_id});
-  std::optional<std::int64_t> d = f.department_id;
-  for (std::size_t depth = 0; d && parent_.count(*d) && depth <= parent_.size(); ++depth) {
+  if (a.staff_id != kNone) subjects.push_back({Kind::kStaff, a.staff_id});
+  std::optional<std::int64_t> d;
+  if (a.department_id != kNone) d = a.department_id;
+  for (std::size_t depth = 0; d && st.parent.count(*d) && depth <= st.parent.size(); ++depth) {
     subjects.push_back({Kind::kDepartment, *d});
-    d = parent_.at(*d);
+    d = st.parent.at(*d);
   }
-  const Day day = FloorDay(zone_.ToLocal(f.at));
   bool ok = true;
-  for (const Contribution& c : contributions) {
-    for (const Subject& s : subjects) ok = store_->Apply(c.slot, s, day, c.value, c.counted, sign) && ok;
+  for (const Contribution& c : Decode(plan, a)) {
+    for (const Subject& s : subjects) ok = st.store->Apply(c.slot, s, a.day, c.value, c.counted, sign) && ok;
   }
   return ok;
 }
 
-bool EngineMeasureSource::Apply(const std::string& source, const std::optional<repo::FactRow>& before,
-                                const std::optional<repo::FactRow>& after) {
+void EngineMeasureSource::Unindex(State& st, std::int64_t ticket_id, std::size_t source, std::int64_t fact_id) {
+  if (ticket_id == kNone) return;
+  auto it = st.by_ticket.find(ticket_id);
+  if (it == st.by_ticket.end()) return;
+  auto& facts = it->second;
+  facts.erase(std::remove(facts.begin(), facts.end(), std::pair{static_cast<std::uint32_t>(source), fact_id}),
+              facts.end());
+  if (facts.empty()) st.by_ticket.erase(it);
+}
+
+bool EngineMeasureSource::Forget(State& st, std::size_t source, std::int64_t fact_id) {
+  auto& ledger = st.ledger[source];
+  auto it = ledger.find(fact_id);
+  if (it == ledger.end()) return true;
+  const bool ok = ApplyRecord(st, st.plans[source], it->second, -1);
+  Unindex(st, it->second.ticket_id, source, fact_id);
+  ledger.erase(it);
+  return ok;
+}
+
+bool EngineMeasureSource::Replace(State& st, std::size_t source, const repo::FactRow& f) const {
+  const Plan& plan = st.plans[source];
+  Applied now = Record(st, source, f);
+  auto& ledger = st.ledger[source];
+  if (auto it = ledger.find(f.fact_id); it != ledger.end()) {
+    if (SameRecord(plan, it->second, now)) return true;
+    if (!Forget(st, source, f.fact_id)) return false;
+  }
+  if (now.matched == 0) return true;  // adds nothing: nothing to take back later
+  if (!ApplyRecord(st, plan, now, +1)) return false;
+  if (now.ticket_id != kNone) st.by_ticket[now.ticket_id].emplace_back(static_cast<std::uint32_t>(source), f.fact_id);
+  ledger.emplace(f.fact_id, std::move(now));
+  return true;
+}
+
+bool EngineMeasureSource::RefreshTicket(std::int64_t ticket_id) {
+  std::vector<std::vector<repo::FactRow>> now;
+  bool excluded = false;
+  db_.Read([&](storage::Connection& c) {
+    for (const auto& source : facts_.All()) now.push_back(repo::TicketFacts(c, source, ticket_id));
+    excluded = repo::ApprovedExcluded(c, ticket_id);
+    return 0;
+  });
   std::lock_guard lock(mu_);
-  if (!store_) return false;
-  std::vector<Contribution> taken = before ? ContributionsOf(source, *before) : std::vector<Contribution>{};
-  std::vector<Contribution> added = after ? ContributionsOf(source, *after) : std::vector<Contribution>{};
-  if (before && after && before->staff_id == after->staff_id && before->department_id == after->department_id &&
-      FloorDay(zone_.ToLocal(before->at)) == FloorDay(zone_.ToLocal(after->at))) {
-    // What both versions add alike stays as it is: taking back a value equal to a day's minimum or
-    // maximum would make the extremes unknown for nothing.
-    for (auto it = taken.begin(); it != taken.end();) {
-      auto same = std::find(added.begin(), added.end(), *it);
-      if (same == added.end()) {
-        ++it;
-      } else {
-        added.erase(same);
-        it = taken.erase(it);
+  if (!state_) return true;
+  State& st = *state_;
+  if (excluded) {
+    st.excluded.insert(ticket_id);
+  } else {
+    st.excluded.erase(ticket_id);
+  }
+  bool ok = true;
+  // What the ticket had and no longer has (a timer started again, a correction), then what it has.
+  if (auto it = st.by_ticket.find(ticket_id); it != st.by_ticket.end()) {
+    const auto held = it->second;
+    for (const auto& [source, fact_id] : held) {
+      const auto& rows = now[source];
+      if (std::none_of(rows.begin(), rows.end(), [&](const repo::FactRow& f) { return f.fact_id == fact_id; })) {
+        ok = Forget(st, source, fact_id) && ok;
       }
     }
   }
-  if (before && !ApplyContributions(taken, *before, -1)) return false;
-  return !after || ApplyContributions(added, *after, +1);
+  for (std::size_t source = 0; source < now.size(); ++source) {
+    for (const repo::FactRow& f : now[source]) ok = Replace(st, source, f) && ok;
+  }
+  return ok;
+}
+
+bool EngineMeasureSource::RefreshSource(const std::string& name) {
+  const auto all = facts_.All();
+  const auto at = std::find_if(all.begin(), all.end(), [&](const auto& s) { return s.name == name; });
+  if (at == all.end()) return true;
+  const auto source = static_cast<std::size_t>(at - all.begin());
+  std::vector<repo::FactRow> rows;
+  db_.Read([&](storage::Connection& c) {
+    repo::EachFact(c, *at, [&](const repo::FactRow& f) { rows.push_back(f); });
+    return 0;
+  });
+  std::lock_guard lock(mu_);
+  if (!state_) return true;
+  State& st = *state_;
+  std::set<std::int64_t> present;
+  for (const auto& f : rows) present.insert(f.fact_id);
+  std::vector<std::int64_t> gone;
+  for (const auto& [fact_id, record] : st.ledger[source]) {
+    if (!present.count(fact_id)) gone.push_back(fact_id);
+  }
+  bool ok = true;
+  for (std::int64_t fact_id : gone) ok = Forget(st, source, fact_id) && ok;
+  for (const auto& f : rows) ok = Replace(st, source, f) && ok;
+  return ok;
+}
+
+bool EngineMeasureSource::SameExclusions(const State& st, const Exclusions& list, Day from, Day to) {
+  for (const auto& [ticket, reason] : list) {
+    if (!st.excluded.count(ticket)) return false;  // approved after the store's state, or a list of its own
+  }
+  // A ticket the store leaves out and the list does not: only when none of its facts is in the window.
+  for (std::int64_t ticket : st.excluded) {
+    if (list.count(ticket)) continue;
+    auto it = st.by_ticket.find(ticket);
+    if (it == st.by_ticket.end()) continue;
+    for (const auto& [source, fact_id] : it->second) {
+      const Applied& a = st.ledger[source].at(fact_id);
+      if (a.day >= from && a.day < to) return false;
+    }
+  }
+  return true;
 }
 
 std::optional<Day> EngineMeasureSource::DayStarting(std::int64_t ms) const {
@@ -186,13 +350,14 @@ std::optional<Day> EngineMeasureSource::DayStarting(std::int64_t ms) const {
   return FloorDay(zone_.ToLocal(ms));
 }
 
-std::optional<MeasureValue> EngineMeasureSource::ValueOf(const Compiled& c, Subject s, Day from, Day to) const {
+std::optional<MeasureValue> EngineMeasureSource::ValueOf(const State& st, const Compiled& c, Subject s, Day from,
+                                                         Day to) {
   const auto& a = c.measure.aggregation;
-  const analytics::Partial p = store_->Range(c.slot, s, from, to);
+  const analytics::Partial p = st.store->Range(c.slot, s, from, to);
   MeasureValue v;
   if (a.kind == AggregationKind::kRatio) {
     Count n{p.Counted(), p.Count()};
-    if (c.denominator) n = {p.Count(), store_->Range(*c.denominator, s, from, to).Count()};
+    if (c.denominator) n = {p.Count(), st.store->Range(*c.denominator, s, from, to).Count()};
     if (n.numerator == 0 && n.denominator == 0) return v;
     v.sample = n.denominator;
     v.ratio = n;
@@ -222,20 +387,22 @@ std::optional<MeasureValue> EngineMeasureSource::ValueOf(const Compiled& c, Subj
 Result<MeasureTable> EngineMeasureSource::Values(const MeasureQuery& q) {
   if (q.to_ms <= q.from_ms) return Error::Invalid("to", Msg("measure.empty_window", "must be after from"));
   const auto from = DayStarting(q.from_ms), to = DayStarting(q.to_ms);
+  if (!from || !to || (fresh_ && Ready() && !fresh_())) return sql_.Values(q);
   std::unique_lock lock(mu_);
-  const bool known = std::all_of(q.measures.begin(), q.measures.end(),
-                                 [&](const std::string& code) { return by_code_.count(code) > 0; });
-  if (!store_ || !from || !to || q.exclusions || !known) {
+  const bool known = state_ && std::all_of(q.measures.begin(), q.measures.end(),
+                                           [&](const std::string& code) { return state_->by_code.count(code) > 0; });
+  if (!known || (q.exclusions && !SameExclusions(*state_, *q.exclusions, *from, *to))) {
     lock.unlock();
     return sql_.Values(q);
   }
   const Kind kind = q.kind == SubjectKind::kStaff ? Kind::kStaff : Kind::kDepartment;
-  const std::vector<std::int64_t> subjects = q.only ? *q.only : store_->Subjects(kind);
+  const State& st = *state_;
+  const std::vector<std::int64_t> subjects = q.only ? *q.only : st.store->Subjects(kind);
   MeasureTable out;
   for (const std::string& code : q.measures) {
-    const Compiled& c = measures_[by_code_.find(code)->second];
+    const Compiled& c = st.measures[st.by_code.find(code)->second];
     for (std::int64_t id : subjects) {
-      auto v = ValueOf(c, {kind, id}, *from, *to);
+      auto v = ValueOf(st, c, {kind, id}, *from, *to);
       if (!v) {
         lock.unlock();
         return sql_.Values(q);
@@ -250,12 +417,12 @@ std::optional<std::map<std::string, MeasureValue>> EngineMeasureSource::Organisa
     const std::vector<std::string>& measures, std::int64_t from_ms, std::int64_t to_ms) {
   const auto from = DayStarting(from_ms), to = DayStarting(to_ms);
   std::lock_guard lock(mu_);
-  if (!store_ || !from || !to || *to <= *from) return std::nullopt;
+  if (!state_ || !from || !to || *to <= *from) return std::nullopt;
   std::map<std::string, MeasureValue> out;
   for (const std::string& code : measures) {
-    auto it = by_code_.find(code);
-    if (it == by_code_.end()) return std::nullopt;
-    auto v = ValueOf(measures_[it->second], {Kind::kOrganisation, 0}, *from, *to);
+    auto it = state_->by_code.find(code);
+    if (it == state_->by_code.end()) return std::nullopt;
+    auto v = ValueOf(*state_, state_->measures[it->second], {Kind::kOrganisation, 0}, *from, *to);
     if (!v) return std::nullopt;
     if (v->sample > 0 || v->ratio) out[code] = std::move(*v);
   }
@@ -264,7 +431,30 @@ std::optional<std::map<std::string, MeasureValue>> EngineMeasureSource::Organisa
 
 analytics::PartialStore::Size EngineMeasureSource::Report() const {
   std::lock_guard lock(mu_);
-  return store_ ? store_->Report() : analytics::PartialStore::Size{};
+  return state_ ? state_->store->Report() : analytics::PartialStore::Size{};
+}
+
+EngineMeasureSource::Tracking EngineMeasureSource::Tracked() const {
+  using analytics::HeapBytes;
+  std::lock_guard lock(mu_);
+  Tracking t;
+  if (!state_) return t;
+  // libstdc++'s nodes: the next pointer, the key and value (no cached hash for integer keys).
+  constexpr std::size_t kNode = sizeof(void*) + sizeof(std::pair<const std::int64_t, Applied>);
+  constexpr std::size_t kTicketNode =
+      sizeof(void*) + sizeof(std::pair<const std::int64_t, std::vector<std::pair<std::uint32_t, std::int64_t>>>);
+  for (std::size_t i = 0; i < state_->ledger.size(); ++i) {
+    const auto& ledger = state_->ledger[i];
+    t.facts += ledger.size();
+    t.bytes += HeapBytes(ledger.bucket_count() * sizeof(void*)) + ledger.size() * HeapBytes(kNode);
+    const std::size_t values = state_->plans[i].fields.size() * sizeof(double);
+    for (const auto& [id, a] : ledger) t.bytes += a.values ? HeapBytes(values) : 0;
+  }
+  t.bytes += HeapBytes(state_->by_ticket.bucket_count() * sizeof(void*));
+  for (const auto& [ticket, facts] : state_->by_ticket) {
+    t.bytes += HeapBytes(kTicketNode) + HeapBytes(facts.capacity() * sizeof(facts[0]));
+  }
+  return t;
 }
 
 }  // namespace sqm::assessment

@@ -59,6 +59,13 @@ struct FactRow {
 void EachFact(Connection& db, const storage::FactSource& source, const std::function<void(const FactRow&)>& each,
               int page = 20000);
 
+// The facts of `source` about one ticket now (those with a time, in fact_id order): what the
+// engine reads again when the ticket's events say something changed.
+std::vector<FactRow> TicketFacts(Connection& db, const storage::FactSource& source, std::int64_t ticket_id);
+
+// Whether the ticket has an approved exclusion now.
+bool ApprovedExcluded(Connection& db, std::int64_t ticket_id);
+
 // The tickets with an approved exclusion now: the facts the reference SQL leaves out
 // (q.exclusions unset).
 std::vector<std::int64_t> ApprovedExcludedTickets(Connection& db);

@@ -10,7 +10,8 @@ namespace sqm::assessment {
 
 namespace bj = boost::json;
 
-MeasureService::MeasureService(storage::Database& db, SqlMeasureSource& source) : db_(db), source_(source) {}
+MeasureService::MeasureService(storage::Database& db, SqlMeasureSource& source, MeasureSource& values)
+    : db_(db), source_(source), values_(values) {}
 
 Status MeasureService::CanRead(const org::Principal& who) const {
   if (!who.Can(org::kAssessmentRead)) {
@@ -72,7 +73,7 @@ Result<std::vector<SubjectValue>> MeasureService::Values(const org::Principal& w
                                                          SubjectKind kind, TimeMs from, TimeMs to) {
   SQM_TRY(CanRead(who));
   if (!source_.Find(code)) return Error::NotFound(Msg("measure.not_found", "no measure {code}", {{"code", code}}));
-  SQM_ASSIGN(const MeasureTable table, source_.Values({kind, {code}, from, to, std::nullopt}));
+  SQM_ASSIGN(const MeasureTable table, values_.Values({kind, {code}, from, to, std::nullopt}));
   return db_.Read([&](storage::Connection& db) {
     std::vector<SubjectValue> out;
     for (const auto& [subject, values] : table) {

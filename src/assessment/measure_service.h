@@ -1,7 +1,9 @@
 // The use cases of measures behind the HTTP routes (docs/assessment.md, "Measures"):
 // permissions (assessment.read to read, assessment.manage to define), department scope (a
 // manager sees the subjects of their subtree only), names of subjects, and the event of a new
-// measure. Values and facts come from the MeasureSource.
+// measure. The catalogue, reference SQL and facts come from the SqlMeasureSource; values from
+// `values`, the server's live source (the analytics engine, which hands what it cannot answer to
+// the SQL).
 #pragma once
 
 #include <string>
@@ -28,7 +30,7 @@ struct SubjectValue {
 
 class MeasureService {
  public:
-  MeasureService(storage::Database& db, SqlMeasureSource& source);
+  MeasureService(storage::Database& db, SqlMeasureSource& source, MeasureSource& values);
 
   Result<std::vector<Measure>> List(const org::Principal& who);
   Result<MeasureDetail> Get(const org::Principal& who, const std::string& code);
@@ -48,6 +50,7 @@ class MeasureService {
 
   storage::Database& db_;
   SqlMeasureSource& source_;
+  MeasureSource& values_;
 };
 
 }  // namespace sqm::assessment

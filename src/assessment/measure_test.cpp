@@ -489,7 +489,7 @@ TEST_F(MeasureSourceTest, AnExclusionIsRequestedWithEvidenceAndDecidedByQuality)
 }
 
 TEST_F(MeasureSourceTest, AManagerSeesTheValuesOfTheirSubtreeOnly) {
-  MeasureService measures(*db_, *source_);
+  MeasureService measures(*db_, *source_, *source_);
   const auto manager = As(12, {"manager"}, {2, 4});  // A and A1
   auto departments = measures.Values(manager, "closure_rate", SubjectKind::kDepartment, 1000, 2000);
   ASSERT_TRUE(departments.ok()) << departments.error().message;

@@ -57,6 +57,7 @@ struct Config {
   bool smtp_starttls = false;
   int smtp_interval_s = 30;
   std::int64_t import_max_rows = desk::ImporterOptions{}.max_rows;
+  bool analytics = true;
 };
 
 app::Options AppOptions(const Config& c) {
@@ -68,6 +69,7 @@ app::Options AppOptions(const Config& c) {
   o.web_root = c.web_root;
   o.access_log = c.access_log;
   o.metrics_token = c.metrics_token;
+  o.analytics = c.analytics;
   o.business_zone = calendar::Zone::Named(c.business_zone).value();
   o.business_calendar = c.business_calendar;
   o.mail.smtp = {.host = c.smtp_host,
@@ -180,6 +182,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 3600));
   serve->add_option("--metrics-token", c.metrics_token,
                     "bearer token that lets callers beyond loopback read /metrics (default: loopback only)");
+  serve->add_option("--analytics", c.analytics,
+                    "keep the analytics engine live (rebuilt on start, following the event log) for assessment "
+                    "values; false: every value by SQL");
   serve->add_option("--import-max-rows", c.import_max_rows, "data rows a ticket import file may have; more: refused")
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{10'000'000}));
 

@@ -79,8 +79,10 @@ void AddSystemRoutes(Router& router, storage::Database& db, const Metrics& metri
     }
     Response r;
     r.content_type = "text/plain; version=0.0.4";
-    r.body = metrics.Render({{"sqm_db_write_queue_depth", static_cast<double>(db.QueueDepth())},
-                             {"sqm_db_commits_total", static_cast<double>(db.CommitCount())}});
+    std::map<std::string, double> gauges = options.gauges ? options.gauges() : std::map<std::string, double>{};
+    gauges.emplace("sqm_db_write_queue_depth", static_cast<double>(db.QueueDepth()));
+    gauges.emplace("sqm_db_commits_total", static_cast<double>(db.CommitCount()));
+    r.body = metrics.Render(gauges);
     return r;
   });
   router.Add("GET", "/api/v1/events", std::string(org::kAuditRead),

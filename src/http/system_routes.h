@@ -1,6 +1,8 @@
 // Routes the server itself owns: /healthz, /metrics and the audit log (/api/v1/events).
 #pragma once
 
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -16,6 +18,8 @@ struct SystemRoutesOptions {
   // X-Forwarded-For or X-Real-IP header) — and, when this is set, any caller that sends
   // `Authorization: Bearer <metrics_token>`. Others get 403.
   std::string metrics_token;
+  // More gauges for /metrics, read on each request (the analytics engine's); none when empty.
+  std::function<std::map<std::string, double>()> gauges;
 };
 
 void AddSystemRoutes(Router& router, storage::Database& db, const Metrics& metrics, SystemRoutesOptions options = {});

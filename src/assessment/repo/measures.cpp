@@ -285,12 +285,39 @@ FactPage Facts(Connection& db, const Measure& m, const FactRegistry& registry, c
   return page;
 }
 
-void EachFact(Connection& db, const storage::FactSource& source, const std::function<void(const FactRow&)>& each,
-              int page) {
+namespace {
+
+// The engine's reading of a source: its facts with a time, in fact_id order, `where` ANDed on.
+std::string FactRowSql(Connection& db, const storage::FactSource& source, const std::string& where) {
   std::string sql = "SELECT f.fact_id, f.ticket_id, f.at, f.staff_id, f.department_id";
   for (const auto& field : source.fields) sql += ", f." + field.name;
-  sql +=
-      " FROM (" + source.Sql(db.dialect()) + ") f WHERE f.at IS NOT NULL AND f.fact_id > ? ORDER BY f.fact_id LIMIT ?";
+  return sql + " FROM (" + source.Sql(db.dialect()) + ") f WHERE f.at IS NOT NULL AND " + where + " ORDER BY f.fact_id";
+}
+
+void ReadFactRow(const storage::Row& r, const storage::FactSource& source, FactRow& f) {
+  f.fact_id = r.Int(0);
+  f.ticket_id = r.OptInt(1);
+  f.at = r.Int(2);
+  f.staff_id = r.OptInt(3);
+  f.department_id = r.OptInt(4);
+  f.fields.clear();
+  for (std::size_t i = 0; i < source.fields.size(); ++i) {
+    const std::size_t col = 5 + i;
+    if (r.IsNull(col)) {
+      f.fields.emplace_back();
+    } else if (source.fields[i].type == storage::FactFieldType::kText) {
+      f.fields.emplace_back(r.Text(col));
+    } else {
+      f.fields.emplace_back(r.Real(col));
+    }
+  }
+}
+
+}  // namespace
+
+void EachFact(Connection& db, const storage::FactSource& source, const std::function<void(const FactRow&)>& each,
+              int page) {
+  const std::string sql = FactRowSql(db, source, "f.fact_id > ?") + " LIMIT ?";
   std::optional<std::int64_t> after;
   for (;;) {
     // The first page starts below every id (feedback's agency facts have negative ids).
@@ -298,27 +325,25 @@ void EachFact(Connection& db, const storage::FactSource& source, const std::func
                                      static_cast<std::int64_t>(page)});
     FactRow f;
     for (const auto& r : rows) {
-      f.fact_id = r.Int(0);
-      f.ticket_id = r.OptInt(1);
-      f.at = r.Int(2);
-      f.staff_id = r.OptInt(3);
-      f.department_id = r.OptInt(4);
-      f.fields.clear();
-      for (std::size_t i = 0; i < source.fields.size(); ++i) {
-        const std::size_t col = 5 + i;
-        if (r.IsNull(col)) {
-          f.fields.emplace_back();
-        } else if (source.fields[i].type == storage::FactFieldType::kText) {
-          f.fields.emplace_back(r.Text(col));
-        } else {
-          f.fields.emplace_back(r.Real(col));
-        }
-      }
+      ReadFactRow(r, source, f);
       each(f);
     }
     if (static_cast<int>(rows.size()) < page) return;
     after = f.fact_id;
   }
+}
+
+std::vector<FactRow> TicketFacts(Connection& db, const storage::FactSource& source, std::int64_t ticket_id) {
+  std::vector<FactRow> out;
+  for (const auto& r : db.Query(FactRowSql(db, source, "f.ticket_id = ?"), {ticket_id})) {
+    ReadFactRow(r, source, out.emplace_back());
+  }
+  return out;
+}
+
+bool ApprovedExcluded(Connection& db, std::int64_t ticket_id) {
+  return db.QueryOne("SELECT 1 FROM assessment_exclusions WHERE ticket_id = ? AND status = 'approved'", {ticket_id})
+      .has_value();
 }
 
 std::vector<std::int64_t> ApprovedExcludedTickets(Connection& db) {

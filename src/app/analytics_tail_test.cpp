@@ -1,0 +1,261 @@
+// The analytics engine live in a whole server (issue 13): rebuilt, then following the event log
+// while the real services change things (a ticket registered, answered, transferred, resolved,
+// called back, reopened and resolved again; an exclusion approved; a staff member moved; a
+// department added, which rebuilds). After the tail has caught up, the engine's values equal the
+// reference SQL's for every measure and every staff member and department in the window, and
+// what it added was applied, not answered by the SQL. SQLite, or PostgreSQL under
+// SQM_TEST_DB=postgres.
+#include "app/analytics_tail.h"
+
+#include <gtest/gtest.h>
+
+#include "app/application.h"
+#include "storage/testing.h"
+
+namespace sqm::app {
+namespace {
+
+using desk::Action;
+using desk::ActionInput;
+using Kind = EngineWork::Kind;
+
+// 2026-11-23 is a Monday; times are Asia/Shanghai (UTC+8).
+TimeMs Shanghai(int day, int hour, int minute = 0) {
+  return ParseIsoTime("2026-11-23T00:00:00+08:00").value() + (day * 24LL * 60 + hour * 60 + minute) * 60'000;
+}
+
+class AnalyticsTailTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Options o;
+    o.database.url = file_.url();
+    o.access_log = false;
+    app_ = std::make_unique<Application>(o, clock_);
+    const auto system = org::Principal::System();
+    auto& org = app_->org();
+    root_ = org.CreateDepartment(system, {"中心", std::nullopt, "ROOT"}).value().id;
+    desk_dept_ = org.CreateDepartment(system, {"客服部", root_, "DESK"}).value().id;
+    tech_dept_ = org.CreateDepartment(system, {"技术支持部", root_, "TECH"}).value().id;
+    quality_ = Staff("quality", root_, {"quality"});
+    agent_ = Staff("agent", desk_dept_, {"agent"});
+    agent2_ = Staff("agent2", desk_dept_, {"agent"});
+    engineer_ = Staff("engineer", tech_dept_, {"engineer"});
+    customer_ = app_->catalogue()
+                    .CreateCustomer(agent_, {"客户甲", "person", std::nullopt, "standard", "13900000001", "", {}})
+                    .value()
+                    .id;
+    category_ = app_->catalogue().CreateCategory(system, "网络与连接", std::nullopt).value().id;
+    sla::Policy standard;
+    standard.name = "standard";
+    standard.targets = {{sla::TimerKind::kFirstResponse, 60, "cn-mainland"},
+                        {sla::TimerKind::kResolution, 8 * 60, "cn-mainland"},
+                        {sla::TimerKind::kCallback, 24 * 60, "24x7"},
+                        {sla::TimerKind::kHandover, 30, "cn-mainland"}};
+    ASSERT_TRUE(app_->sla().CreatePolicy("system", standard).ok());
+  }
+
+  org::Principal Staff(const std::string& name, std::optional<std::int64_t> dept, std::vector<std::string> roles) {
+    org::StaffDraft d{name, name, dept, "", "", "", roles, "Demo-pass-2026", {}};
+    auto s = app_->org().CreateStaffAsSystem(d);
+    EXPECT_TRUE(s.ok()) << s.error().message;
+    return app_->org().Login(name, "Demo-pass-2026", "t").value().principal;
+  }
+
+  std::int64_t Register(const org::Principal& who) {
+    desk::TicketDraft d;
+    d.registration = {desk::TicketType::kIncident,
+                      desk::Channel::kPhone,
+                      3,
+                      "VPN 无法连接",
+                      "出差期间 VPN 报错",
+                      customer_,
+                      category_};
+    auto r = app_->desk().Register(who, d);
+    EXPECT_TRUE(r.ok()) << r.error().message;
+    return r.ok() ? r->ticket.id : 0;
+  }
+
+  void Act(const org::Principal& who, std::int64_t id, Action a, ActionInput in = {}) {
+    in.action = a;
+    auto r = app_->desk().Act(who, id, in);
+    EXPECT_TRUE(r.ok()) << desk::Name(a) << ": " << r.error().message;
+  }
+
+  // Polls until the tail has read the whole log.
+  void CatchUp() {
+    for (int round = 0; round < 100 && app_->analytics().Poll() > 0; ++round) {
+    }
+    const auto head = app_->database().Read([](storage::Connection& c) { return storage::HeadSeq(c); });
+    EXPECT_EQ(app_->analytics().stats().last_sequence, head);
+  }
+
+  std::vector<std::string> Codes() {
+    std::vector<std::string> out;
+    for (const auto& m : app_->measures().Measures()) out.push_back(m.code);
+    return out;
+  }
+
+  // The engine's values are the SQL's for every measure, staff member and department in the window.
+  void ExpectEngineEqualsSql(const std::string& where) {
+    for (auto kind : {assessment::SubjectKind::kStaff, assessment::SubjectKind::kDepartment}) {
+      const assessment::MeasureQuery q{kind, Codes(), kFrom, kTo, std::nullopt};
+      const auto engine = app_->engine().Values(q);
+      const auto sql = app_->measures().Values(q);
+      ASSERT_TRUE(engine.ok() && sql.ok());
+      ASSERT_FALSE(sql->empty()) << where;
+      ASSERT_EQ(engine->size(), sql->size()) << where << ": subjects";
+      for (const auto& [subject, values] : *sql) {
+        ASSERT_TRUE(engine->contains(subject)) << where << ": subject " << subject;
+        const auto& mine = engine->at(subject);
+        ASSERT_EQ(mine.size(), values.size()) << where << ": measures of " << subject;
+        for (const auto& [code, v] : values) {
+          ASSERT_TRUE(mine.contains(code)) << where << ": " << code << " of " << subject;
+          const auto& e = mine.at(code);
+          EXPECT_EQ(e.sample, v.sample) << where << " " << code << " " << subject;
+          EXPECT_EQ(e.ratio.has_value(), v.ratio.has_value()) << where << " " << code << " " << subject;
+          if (e.ratio && v.ratio) {
+            EXPECT_EQ(e.ratio->numerator, v.ratio->numerator) << where << " " << code << " " << subject;
+            EXPECT_EQ(e.ratio->denominator, v.ratio->denominator) << where << " " << code << " " << subject;
+          }
+          ASSERT_EQ(e.value.has_value(), v.value.has_value()) << where << " " << code << " " << subject;
+          if (v.value.has_value()) {
+            EXPECT_NEAR(e.value.value(), v.value.value(), 0.01 * std::abs(v.value.value()) + 1e-9)
+                << where << " " << code << " " << subject;
+          }
+        }
+      }
+    }
+  }
+
+  // The organisation's registered tickets as the store holds them (no SQL behind this one).
+  long long Registered() {
+    const auto org = app_->engine().OrganisationValues({"closure_rate"}, kFrom, kTo);
+    EXPECT_TRUE(org.has_value());
+    return org && org->contains("closure_rate") ? org->at("closure_rate").ratio->denominator : 0;
+  }
+
+  const TimeMs kFrom = Shanghai(-1, 0);
+  const TimeMs kTo = Shanghai(14, 0);
+  storage::testing::TestDb file_;  // SQLite, or PostgreSQL under SQM_TEST_DB=postgres
+  ManualClock clock_{Shanghai(0, 10)};
+  std::unique_ptr<Application> app_;
+  std::int64_t root_ = 0, desk_dept_ = 0, tech_dept_ = 0, customer_ = 0, category_ = 0;
+  org::Principal quality_, agent_, agent2_, engineer_;
+};
+
+TEST_F(AnalyticsTailTest, TheEngineFollowsTheServicesAndEqualsTheSql) {
+  // History before the start: one ticket resolved, one answered.
+  const std::int64_t first = Register(agent_);
+  clock_.Set(Shanghai(0, 10, 20));
+  Act(agent_, first, Action::kRespond, {.note = "已收到"});
+  clock_.Set(Shanghai(0, 11));
+  Act(agent_, first, Action::kResolve, {.note = "已处理"});
+  const std::int64_t second = Register(agent2_);
+  Act(agent2_, second, Action::kRespond, {.note = "已收到"});
+
+  EXPECT_FALSE(app_->engine().Ready());
+  app_->analytics().Rebuild();
+  ASSERT_TRUE(app_->engine().Ready());
+  EXPECT_EQ(Registered(), 2);
+  ExpectEngineEqualsSql("after the rebuild");
+
+  // A ticket registered, answered, transferred, accepted and resolved; the first called back.
+  clock_.Set(Shanghai(1, 9));
+  const std::int64_t third = Register(agent_);
+  clock_.Set(Shanghai(1, 9, 30));
+  Act(agent_, third, Action::kRespond, {.note = "已收到"});
+  Act(agent_, third, Action::kTransfer, {.note = "需要技术支持", .department_id = tech_dept_});
+  clock_.Set(Shanghai(1, 9, 45));
+  Act(engineer_, third, Action::kAccept);
+  clock_.Set(Shanghai(1, 15));
+  Act(engineer_, third, Action::kResolve, {.note = "已修复"});
+  Act(agent2_, first, Action::kCallback,
+      {.reached = true, .resolved = desk::CallbackResolved::kResolved, .satisfaction = desk::Satisfaction::kSatisfied});
+  CatchUp();
+  EXPECT_EQ(Registered(), 3);  // applied from the log, not answered by the SQL
+  ExpectEngineEqualsSql("after a ticket's whole way and a callback");
+  EXPECT_GT(app_->engine().Tracked().facts, 5u);
+
+  // Reopened (its resolution timer starts again), resolved again days later (breached).
+  clock_.Set(Shanghai(2, 10));
+  Act(quality_, third, Action::kReopen, {.note = "客户反馈仍无法连接"});
+  CatchUp();
+  ExpectEngineEqualsSql("after the reopening");
+  clock_.Set(Shanghai(4, 17));
+  app_->sla().FireDue();
+  Act(engineer_, third, Action::kResolve, {.note = "更换证书"});
+  CatchUp();
+  ExpectEngineEqualsSql("after the second resolution");
+
+  // An exclusion requested and approved: the ticket's facts leave the values.
+  auto exclusion = app_->exclusions().Request(quality_, {second, "duplicate", "与第一张重复"});
+  ASSERT_TRUE(exclusion.ok()) << exclusion.error().message;
+  ASSERT_TRUE(app_->exclusions().Approve(quality_, exclusion->id, "").ok());
+  CatchUp();
+  EXPECT_EQ(Registered(), 2);
+  ExpectEngineEqualsSql("after the exclusion");
+
+  // A staff member moved: the facts keep the department recorded on them, and new work is charged
+  // to the new one.
+  org::StaffPatch move;
+  move.department_id = tech_dept_;
+  ASSERT_TRUE(app_->org().UpdateStaff(org::Principal::System(), agent2_.staff_id, move).ok());
+  clock_.Set(Shanghai(5, 9));
+  const std::int64_t fourth = Register(agent2_);
+  Act(agent2_, fourth, Action::kRespond, {.note = "已收到"});
+  CatchUp();
+  ExpectEngineEqualsSql("after a staff member moved");
+
+  EXPECT_EQ(app_->analytics().stats().fallbacks, 0);
+  EXPECT_EQ(app_->analytics().stats().rebuilds, 1);
+  EXPECT_GT(app_->analytics().stats().events_applied, 10);
+
+  // A department added changes the tree: the tail rebuilds, and counts it.
+  ASSERT_TRUE(app_->org().CreateDepartment(org::Principal::System(), {"运维服务部", root_, "OPS"}).ok());
+  CatchUp();
+  EXPECT_EQ(app_->analytics().stats().fallbacks, 1);
+  EXPECT_EQ(app_->analytics().stats().rebuilds, 2);
+  ExpectEngineEqualsSql("after the rebuild for a new department");
+}
+
+// Before its first rebuild the engine answers nothing itself, and the tail reads nothing.
+TEST_F(AnalyticsTailTest, BeforeTheRebuildTheSqlAnswers) {
+  Register(agent_);
+  EXPECT_EQ(app_->analytics().Poll(), 0);
+  EXPECT_FALSE(app_->engine().OrganisationValues({"closure_rate"}, kFrom, kTo).has_value());
+  const assessment::MeasureQuery q{assessment::SubjectKind::kStaff, {"closure_rate"}, kFrom, kTo, std::nullopt};
+  EXPECT_EQ(app_->engine().Values(q)->size(), app_->measures().Values(q)->size());
+  EXPECT_FALSE(app_->analytics().stats().ready);
+}
+
+TEST(EngineWork, EachEventAsksForWhatItMayChange) {
+  auto work = [](const char* entity, const char* id, const char* type, const char* data = "{}") {
+    storage::Event e;
+    e.entity = entity;
+    e.entity_id = id;
+    e.type = type;
+    e.data = data;
+    return WorkOf(e);
+  };
+  EXPECT_EQ(work("ticket", "42", "ticket.resolved").kind, Kind::kTicket);
+  EXPECT_EQ(work("ticket", "42", "sla.breached").ticket_id, 42);
+  EXPECT_EQ(work("ticket", "x", "ticket.resolved").kind, Kind::kRebuild);
+  const auto approved = work("assessment_exclusion", "7", "assessment.exclusion_approved", R"({"ticket_id":99})");
+  EXPECT_EQ(approved.kind, Kind::kTicket);
+  EXPECT_EQ(approved.ticket_id, 99);
+  EXPECT_EQ(work("survey", "3", "survey.answered", R"({"ticket_id":5,"answers":2})").ticket_id, 5);
+  EXPECT_EQ(work("survey", "3", "survey.mailed").kind, Kind::kNothing);
+  EXPECT_EQ(work("survey", "3", "survey.something_new").kind, Kind::kRebuild);
+  EXPECT_EQ(work("inspection", "3", "inspection.corrected").sources, std::vector<std::string>{"inspections"});
+  EXPECT_EQ(work("improvement_action", "3", "improvement.edited").sources,
+            std::vector<std::string>{"improvement_actions"});
+  EXPECT_EQ(work("survey_agency_import", "1", "survey.agency_imported").kind, Kind::kSources);
+  EXPECT_EQ(work("staff", "3", "staff.updated").kind, Kind::kNothing);
+  EXPECT_EQ(work("department", "3", "department.updated").kind, Kind::kRebuild);
+  EXPECT_EQ(work("assessment_measure", "x", "assessment.measure_created").kind, Kind::kRebuild);
+  EXPECT_EQ(work("survey_settings", "1", "survey.settings_saved").kind, Kind::kRebuild);
+  EXPECT_EQ(work("something_new", "1", "x.y").kind, Kind::kRebuild);
+}
+
+}  // namespace
+}  // namespace sqm::app
