@@ -1,24 +1,33 @@
-// Assessment measures benchmark: how long SqlMeasureSource::Values takes for every default measure,
-// per staff member and per department (subtree roll-up), for one month and for a whole year, on a
-// data set the size of a large service centre.
+// Assessment benchmark (bench/README.md), on a generated year (bench/measure_data.h; the engine's
+// equality test uses the same generator) of a service centre:
 //
-//   assessment_bench [--scale S|L] [--staff N] [--departments N] [--tickets N] [--db URL]
-//                    [--dir DIR] [--reuse] [--repeat N] [--periods-only]
+//   assessment_bench [--scale S|M|L] [--json] [--month 1-12] [--repeat N] [--no-duckdb]
+//                    [--measures | --periods-only | --generate-only]
+//                    [--staff N] [--departments N] [--tickets N] [--db URL] [--dir DIR] [--reuse]
 //
-// --scale L (default): 1,000 staff, 60 departments, 300,000 tickets over 2025; --scale S: 100 staff,
-// 10 departments, 100,000 tickets. --db runs on that (empty) database instead of a new SQLite file
-// in --dir: a PostgreSQL URI (start a cluster with scripts/pg.sh start DIR). --reuse keeps a
-// database that already holds tickets and only times the queries. --repeat N times each query N
-// times and prints the fastest (the steadier figure on a shared machine). Then periods: a 三率
-// scheme for every staff member (first response, on-time closure, satisfaction), each month of
-// 2025 evaluated for all assessees (PeriodService::Step evaluate: the measures, the snapshot, the
-// results and their SHA-256), published, locked and verified (recomputed from the snapshot,
+// Scales: S 100 staff, 10 departments, 100,000 tickets; M (the default) 1,000 staff, 60
+// departments, 300,000 tickets; L 10,000 staff, 300 departments in four levels, 10,000,000 tickets;
+// all over 2025. The data is written straight into the tables in bulk (SQLite: secondary indexes
+// dropped and built again after, synchronous=OFF and a 1 GiB page cache for the load only).
+//
+// By default (issue 13) it closes one month (--month, June by default) for every staff member and
+// department on every built-in measure, scored by a weighted sum and ranked, and by RSR, four ways
+// on the same data in one run: sqm warm (EngineMeasureSource after its rebuild and a first close;
+// the fastest of --repeat), sqm cold (the first close right after a fresh Rebuild, whose time is
+// reported apart), SQLite (SqlMeasureSource, the reference SQL) and DuckDB (the same SQL on the
+// same rows, exported to CSV, by bench/duckdb/run.mjs; install it with bench/duckdb/setup.sh), and
+// checks that all four give equal values (1e-9 relative; percentiles within the sketch's 1 %):
+// exits 1 when they differ. --json ends with one line {"scale", "warm_ms", "cold_ms", "rebuild_ms",
+// "sqlite_ms", "duckdb_ms", "equal", "rss_mb"}.
+//
+// --measures: instead, SqlMeasureSource::Values per measure, per staff member and department, for
+// June and the year (the fastest of --repeat), then the periods below. --periods-only: the periods
+// only: a 三率 scheme for every staff member, each month of 2025 evaluated for all assessees
+// (PeriodService::Step evaluate), published, locked and verified (recomputed from the snapshot,
 // bit-identical), then the year rolled up from the twelve locked months, verified the same way.
-// --periods-only skips the table of measures.
-//
-// The data comes from bench/measure_data.h (the engine's equality test uses the same generator). Not
-// a test: it prints figures and exits non-zero only when the database refuses the data or a query
-// fails.
+// --generate-only: write the data and stop. --db runs on that (empty) database instead of a new
+// SQLite file in --dir: a PostgreSQL URI (scripts/pg.sh start DIR; no DuckDB run there). --reuse
+// keeps a database that already holds tickets.
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -30,6 +39,7 @@
 
 #include <fmt/format.h>
 
+#include "assessment/engine_source.h"
 #include "assessment/facts.h"
 #include "assessment/measure.h"
 #include "assessment/measure_source.h"
@@ -37,7 +47,10 @@
 #include "base/clock.h"
 #include "base/json.h"
 #include "bench/measure_data.h"
+#include "bench/month_close.h"
+#include "calendar/zone.h"
 #include "desk/repo/facts.h"
+#include "feedback/facts.h"
 #include "org/rules.h"
 #include "storage/database.h"
 
@@ -172,98 +185,72 @@ bool EvaluateAndVerify(storage::Database& db, assessment::SqlMeasureSource& sour
   return true;
 }
 
-int main(int argc, char** argv) {
-  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each line as it is printed, also into a file
-  Sizes sizes;
-  std::string url, dir = (std::filesystem::temp_directory_path() / "assessment_bench").string();
-  bool reuse = false;
-  bool periods_only = false;
-  int repeat = 1;
-  for (int i = 1; i < argc; ++i) {
-    const std::string a = argv[i];
-    const bool has_value = i + 1 < argc;
-    if (a == "--scale" && has_value) {
-      const std::string scale = argv[++i];
-      if (scale == "S") sizes = {100, 10, 100'000};
-    } else if (a == "--staff" && has_value) {
-      sizes.staff = std::stoi(argv[++i]);
-    } else if (a == "--departments" && has_value) {
-      sizes.departments = std::max(2, std::stoi(argv[++i]));
-    } else if (a == "--tickets" && has_value) {
-      sizes.tickets = std::stoi(argv[++i]);
-    } else if (a == "--db" && has_value) {
-      url = argv[++i];
-    } else if (a == "--dir" && has_value) {
-      dir = argv[++i];
-    } else if (a == "--repeat" && has_value) {
-      repeat = std::max(1, std::stoi(argv[++i]));
-    } else if (a == "--reuse") {
-      reuse = true;
-    } else if (a == "--periods-only") {
-      periods_only = true;
-    } else {
-      std::cerr << "usage: assessment_bench [--scale S|L] [--staff N] [--departments N] [--tickets N] [--db URL]"
-                   " [--dir DIR] [--reuse] [--repeat N] [--periods-only]\n";
-      return 2;
-    }
-  }
-  const std::filesystem::path file = std::filesystem::path(dir) / "sqm.db";
-  if (url.empty()) {
-    std::filesystem::create_directories(dir);
-    if (!reuse) {
-      for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file.string() + suffix);
-    }
-  }
+namespace {
 
+// Writes the year into an empty database, as fast as SQLite takes it: synchronous=OFF and a 1 GiB
+// page cache on a connection of its own, the secondary indexes built after the rows.
+bool Generate(const std::string& url, const Sizes& sizes) {
   SystemClock clock;
-  storage::Database db(storage::DatabaseOptions{url.empty() ? file.string() : url, "NORMAL"}, clock);
-  db.Migrate();
+  storage::Database db(storage::DatabaseOptions{url, "OFF"}, clock);
   const bool postgres = db.dialect() == storage::Dialect::kPostgres;
-  const auto existing =
-      db.Read([](storage::Connection& c) { return c.QueryOne("SELECT count(*) FROM tickets")->Int(0); });
-
-  if (existing == 0) {
-    fmt::print("generating {} staff, {} departments, {} tickets over 2025 on {}\n", sizes.staff, sizes.departments,
-               sizes.tickets, postgres ? "PostgreSQL" : "SQLite");
-    const auto started = Wall::now();
-    std::vector<std::int64_t> department_of;
-    auto org = WriteOrganisation(db, sizes, department_of);
-    if (!org.ok()) {
-      std::cerr << "organisation: " << org.error().message << "\n";
-      return 1;
-    }
-    auto counts = WriteTickets(db, sizes, department_of);
-    if (!counts.ok()) {
-      std::cerr << "tickets: " << counts.error().message << "\n";
-      return 1;
-    }
-    const double written = Seconds(started);
-    auto analyzed = db.Write("bench", [](storage::WriteTx& tx) { return tx.db().Exec("ANALYZE"); });
-    if (!analyzed.ok()) std::cerr << "ANALYZE: " << analyzed.error().message << "\n";
-    fmt::print(
-        "written in {:.1f} s (+ ANALYZE {:.1f} s): {} tickets, {} SLA timers, {} callbacks, {} complaints, {} "
-        "transfers, {} reopenings\n",
-        written, Seconds(started) - written, counts->tickets, counts->timers, counts->callbacks, counts->complaints,
-        counts->transfers, counts->reopens);
-  } else {
-    fmt::print("reusing the {} tickets in the database\n", existing);
+  fmt::print("generating {} staff, {} departments, {} tickets over 2025 on {}\n", sizes.staff, sizes.departments,
+             sizes.tickets, postgres ? "PostgreSQL" : "SQLite");
+  const auto started = Wall::now();
+  if (!postgres) {
+    auto cache = db.Write("bench", [](storage::WriteTx& tx) { return tx.db().Exec("PRAGMA cache_size = -1048576"); });
+    if (!cache.ok()) std::cerr << "cache_size: " << cache.error().message << "\n";
   }
+  auto indexes = DropIndexesForLoad(db);
+  if (!indexes.ok()) {
+    std::cerr << "indexes: " << indexes.error().message << "\n";
+    return false;
+  }
+  std::vector<std::int64_t> department_of;
+  auto org = WriteOrganisation(db, sizes, department_of);
+  if (!org.ok()) {
+    std::cerr << "organisation: " << org.error().message << "\n";
+    return false;
+  }
+  auto counts = WriteTickets(db, sizes, department_of);
+  if (!counts.ok()) {
+    std::cerr << "tickets: " << counts.error().message << "\n";
+    return false;
+  }
+  const double rows_s = Seconds(started);
+  auto restored = RestoreIndexes(db, *indexes);
+  if (!restored.ok()) {
+    std::cerr << "indexes: " << restored.error().message << "\n";
+    return false;
+  }
+  const double indexes_s = Seconds(started) - rows_s;
+  auto analyzed = db.Write("bench", [](storage::WriteTx& tx) { return tx.db().Exec("ANALYZE"); });
+  if (!analyzed.ok()) std::cerr << "ANALYZE: " << analyzed.error().message << "\n";
+  fmt::print(
+      "written in {:.1f} s: rows {:.1f} s, {} indexes built again {:.1f} s, ANALYZE {:.1f} s; {} tickets, {} SLA "
+      "timers, {} callbacks, {} complaints, {} transfers, {} reopenings, {} survey invitations ({} answered), {} "
+      "callback ratings\n",
+      Seconds(started), rows_s, indexes->size(), indexes_s, Seconds(started) - rows_s - indexes_s, counts->tickets,
+      counts->timers, counts->callbacks, counts->complaints, counts->transfers, counts->reopens, counts->invitations,
+      counts->answers, counts->ratings);
+  return true;
+}
 
-  if (postgres) {
+void PrintSize(storage::Database& db, const std::filesystem::path& file) {
+  if (db.dialect() == storage::Dialect::kPostgres) {
     const auto bytes = db.Read(
         [](storage::Connection& c) { return c.QueryOne("SELECT pg_database_size(current_database())")->Int(0); });
     fmt::print("database size: {:.1f} MiB\n", static_cast<double>(bytes) / (1 << 20));
-  } else {
-    std::error_code none;
-    const auto wal = std::filesystem::file_size(file.string() + "-wal", none);
-    fmt::print("database size: {:.1f} MiB (and {:.1f} MiB of WAL)\n",
-               static_cast<double>(std::filesystem::file_size(file)) / (1 << 20),
-               none ? 0.0 : static_cast<double>(wal) / (1 << 20));
+    return;
   }
+  std::error_code none;
+  const auto wal = std::filesystem::file_size(file.string() + "-wal", none);
+  fmt::print("database size: {:.1f} MiB (and {:.1f} MiB of WAL)\n",
+             static_cast<double>(std::filesystem::file_size(file)) / (1 << 20),
+             none ? 0.0 : static_cast<double>(wal) / (1 << 20));
+}
 
-  assessment::FactRegistry facts;
-  facts.Register(desk::repo::FactSources());
-  assessment::SqlMeasureSource source(db, facts);
+// The old default: SqlMeasureSource::Values per measure and column, June and the year.
+void MeasuresTable(assessment::SqlMeasureSource& source, int repeat) {
   struct Window {
     const char* name;
     TimeMs from, to;
@@ -307,14 +294,212 @@ int main(int argc, char** argv) {
     }
     fmt::print("{}\n", line);
   };
-  if (!periods_only) {
-    fmt::print("\nSqlMeasureSource::Values, ms (fastest of {}); subjects with a value in brackets\n", repeat);
-    fmt::print("{:<30} {:>16} {:>16} {:>16} {:>16}\n", "measure", "staff, June", "staff, year", "dept, June",
-               "dept, year");
-    for (const auto& code : codes) row(code, {code});
-    fmt::print("{:<30} {:>16.1f} {:>16.1f} {:>16.1f} {:>16.1f}\n", "sum of the above", totals[0], totals[1], totals[2],
-               totals[3]);
-    row("all in one call", codes);
+  fmt::print("\nSqlMeasureSource::Values, ms (fastest of {}); subjects with a value in brackets\n", repeat);
+  fmt::print("{:<30} {:>16} {:>16} {:>16} {:>16}\n", "measure", "staff, June", "staff, year", "dept, June",
+             "dept, year");
+  for (const auto& code : codes) row(code, {code});
+  fmt::print("{:<30} {:>16.1f} {:>16.1f} {:>16.1f} {:>16.1f}\n", "sum of the above", totals[0], totals[1], totals[2],
+             totals[3]);
+  row("all in one call", codes);
+}
+
+template <typename T>
+T Must(Result<T> r, const char* what) {
+  if (!r.ok()) {
+    std::cerr << what << ": " << r.error().message << "\n";
+    std::exit(1);
   }
-  return EvaluateAndVerify(db, source, clock) ? 0 : 1;
+  return std::move(r.value());
+}
+
+// Issue 13: one month closed four ways on the same data, compared.
+bool Compare4(storage::Database& db, const assessment::FactRegistry& facts, const std::string& scale,
+              const std::string& dir, int month, int repeat, bool duckdb, bool json) {
+  using namespace assessment;
+  const std::vector<Measure>& measures = BuiltinMeasures();
+  const calendar::Zone zone = calendar::Zone::Named("Asia/Shanghai").value();
+  // The month in the business time zone: both bounds start a business day, as the engine answers.
+  const TimeMs from = zone.FromLocal(MonthStart(month - 1)), to = zone.FromLocal(MonthStart(month));
+  const std::size_t staff = static_cast<std::size_t>(
+      db.Read([](storage::Connection& c) { return c.QueryOne("SELECT count(*) FROM staff")->Int(0); }));
+  const std::size_t departments = static_cast<std::size_t>(
+      db.Read([](storage::Connection& c) { return c.QueryOne("SELECT count(*) FROM departments")->Int(0); }));
+  fmt::print("\nClosing 2025-{:02} (Asia/Shanghai) for {} staff and {} departments on the {} built-in measures\n",
+             month, staff, departments, measures.size());
+
+  SqlMeasureSource sql(db, facts);
+  const double rss_before = RssMb();
+  EngineMeasureSource engine(db, facts, zone);
+  auto started = Wall::now();
+  engine.Rebuild();
+  const double rebuild_ms = Seconds(started) * 1000;
+  const auto report = engine.Report();
+  const double rss_engine = RssMb() - rss_before;
+  Close cold = Must(CloseMonth(engine, measures, from, to), "cold");
+  Close warm;
+  for (int r = 0; r < repeat; ++r) {
+    Close c = Must(CloseMonth(engine, measures, from, to), "warm");
+    if (r == 0 || c.ms() < warm.ms()) warm = std::move(c);
+  }
+  const double rss_mb = RssMb();
+  // Each figure as soon as it is measured (a run at scale L may be stopped before DuckDB's).
+  const auto line = [&](const std::string& what, double ms, const std::string& note) {
+    fmt::print("{:<44} {:>12.1f} {:>10} {}\n", what, ms,
+               ms > 0 && warm.ms() > 0 ? fmt::format("{:.1f}x", ms / warm.ms()) : "", note);
+  };
+  fmt::print("{:<44} {:>12} {:>10} {}\n", "month close", "ms", "vs warm", "where the time goes");
+  line(fmt::format("sqm warm (engine; fastest of {})", repeat), warm.ms(),
+       fmt::format("values {:.1f} + scoring {:.1f}", warm.values_ms, warm.scoring_ms));
+  line("sqm cold (first close after the rebuild)", cold.ms(),
+       fmt::format("values {:.1f} + scoring {:.1f}", cold.values_ms, cold.scoring_ms));
+  line("sqm rebuild (every fact into the store)", rebuild_ms,
+       fmt::format("{} subjects, {} day + {} month partials, {:.1f} MiB held ({:.1f} MiB sketches)", report.subjects,
+                   report.day_partials, report.month_partials, static_cast<double>(report.bytes) / (1 << 20),
+                   static_cast<double>(report.sketch_bytes) / (1 << 20)));
+  Close reference = Must(CloseMonth(sql, measures, from, to), "SQLite");
+  line("SQLite (the reference SQL, SqlMeasureSource)", reference.ms(),
+       fmt::format("values {:.1f} + scoring {:.1f}", reference.values_ms, reference.scoring_ms));
+
+  std::vector<std::string> differences;
+  std::size_t differ = 0;
+  const auto compare = [&](const std::string& name, const Close& c) {
+    const std::size_t before = differ;
+    differ += Compare(c.staff, reference.staff, measures, name + " staff", differences);
+    differ += Compare(c.departments, reference.departments, measures, name + " departments", differences);
+    fmt::print("{:<44} {} = SQLite: {}\n", "", name, differ == before ? "yes" : "NO");
+  };
+  compare("sqm cold", cold);
+  compare("sqm warm", warm);
+  std::optional<DuckDbRun> duck;
+  if (duckdb) {
+    duck = Must(RunDuckDb(db, facts, measures, from, to, dir, repeat), "DuckDB");
+    line(fmt::format("DuckDB (the same SQL; fastest of {})", repeat), duck->close.ms(),
+         fmt::format("queries {:.1f} + rows tabulated {:.1f} + scoring {:.1f}; export to CSV {:.1f} ms "
+                     "({:.1f} MiB), load {:.1f} ms",
+                     duck->query_ms, duck->close.values_ms - duck->query_ms, duck->close.scoring_ms, duck->export_ms,
+                     duck->csv_mb, duck->load_ms));
+    fmt::print("{:<44} the slowest DuckDB queries:", "");
+    for (const auto& [what, ms] : duck->slowest) fmt::print(" {} {:.1f} ms;", what, ms);
+    fmt::print("\n");
+    compare("DuckDB", duck->close);
+  } else {
+    fmt::print("DuckDB not run (--no-duckdb)\n");
+  }
+  std::size_t values = 0;
+  for (const auto* t : {&reference.staff, &reference.departments}) {
+    for (const auto& [subject, v] : *t) values += v.size();
+  }
+  const bool equal = differ == 0;
+  fmt::print("ranked (a value for every measure): {} of {} staff, {} of {} departments; RSR tiers of the staff: ",
+             warm.ranked_staff, reference.staff.size(), warm.ranked_departments, reference.departments.size());
+  std::map<int, int> tiers;
+  for (int t : warm.staff_tier) ++tiers[t];
+  for (const auto& [t, n] : tiers) fmt::print("{}: {}  ", t, n);
+  fmt::print("\nsame ranks and tiers as SQLite: {}\n",
+             warm.staff_rank == reference.staff_rank && warm.staff_tier == reference.staff_tier ? "yes" : "no");
+  fmt::print("RSS: {:.0f} MiB after the warm closes (peak {:.0f} MiB); the engine's rebuild added {:.0f} MiB", rss_mb,
+             RssMb("VmHWM:"), rss_engine);
+  if (duck) fmt::print("; DuckDB's node process peaked at {:.0f} MiB", duck->rss_mb);
+  fmt::print("\nequal: {} ({} values of {} subjects, compared {} ways against SQLite; {} differences)\n",
+             equal ? "yes" : "NO", values, reference.staff.size() + reference.departments.size(), duck ? 3 : 2, differ);
+  for (const auto& d : differences) fmt::print("  {}\n", d);
+  if (json) {
+    fmt::print(
+        "{{\"scale\": \"{}\", \"warm_ms\": {:.3f}, \"cold_ms\": {:.3f}, \"rebuild_ms\": {:.3f}, \"sqlite_ms\": {:.3f}, "
+        "\"duckdb_ms\": {}, \"equal\": {}, \"rss_mb\": {:.1f}}}\n",
+        scale, warm.ms(), cold.ms(), rebuild_ms, reference.ms(),
+        duck ? fmt::format("{:.3f}", duck->close.ms()) : std::string("null"), equal ? "true" : "false", rss_mb);
+  }
+  return equal;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each line as it is printed, also into a file
+  Sizes sizes;
+  std::string scale = "M";
+  std::string url, dir = (std::filesystem::temp_directory_path() / "assessment_bench").string();
+  bool reuse = false, periods_only = false, measures = false, generate_only = false, json = false, duckdb = true;
+  int repeat = 3, month = 6;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    const bool has_value = i + 1 < argc;
+    if (a == "--scale" && has_value) {
+      scale = argv[++i];
+      if (scale == "S") {
+        sizes = {100, 10, 100'000};
+      } else if (scale == "L") {
+        sizes = {10'000, 300, 10'000'000};
+      } else if (scale != "M") {
+        std::cerr << "--scale is S, M or L\n";
+        return 2;
+      }
+    } else if (a == "--staff" && has_value) {
+      sizes.staff = std::stoi(argv[++i]);
+    } else if (a == "--departments" && has_value) {
+      sizes.departments = std::max(2, std::stoi(argv[++i]));
+    } else if (a == "--tickets" && has_value) {
+      sizes.tickets = std::stoll(argv[++i]);
+    } else if (a == "--db" && has_value) {
+      url = argv[++i];
+    } else if (a == "--dir" && has_value) {
+      dir = argv[++i];
+    } else if (a == "--repeat" && has_value) {
+      repeat = std::max(1, std::stoi(argv[++i]));
+    } else if (a == "--month" && has_value) {
+      month = std::clamp(std::stoi(argv[++i]), 1, 12);
+    } else if (a == "--reuse") {
+      reuse = true;
+    } else if (a == "--periods-only") {
+      periods_only = true;
+    } else if (a == "--measures") {
+      measures = true;
+    } else if (a == "--generate-only") {
+      generate_only = true;
+    } else if (a == "--json") {
+      json = true;
+    } else if (a == "--no-duckdb") {
+      duckdb = false;
+    } else {
+      std::cerr << "usage: assessment_bench [--scale S|M|L] [--json] [--month 1-12] [--repeat N] [--no-duckdb]"
+                   " [--measures | --periods-only | --generate-only] [--staff N] [--departments N] [--tickets N]"
+                   " [--db URL] [--dir DIR] [--reuse]\n";
+      return 2;
+    }
+  }
+  sizes.tickets_per_job = 100'000;
+  sizes.surveys = true;
+  const std::filesystem::path file = std::filesystem::path(dir) / "sqm.db";
+  if (url.empty()) {
+    std::filesystem::create_directories(dir);
+    if (!reuse) {
+      for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file.string() + suffix);
+    }
+  }
+  const std::string where = url.empty() ? file.string() : url;
+  long long existing = 0;
+  {
+    SystemClock clock;
+    storage::Database db(storage::DatabaseOptions{where, "NORMAL"}, clock);
+    db.Migrate();
+    existing = db.Read([](storage::Connection& c) { return c.QueryOne("SELECT count(*) FROM tickets")->Int(0); });
+  }
+  // The load runs on a connection of its own (synchronous=OFF), closed before the measurements.
+  if (existing > 0) fmt::print("reusing the {} tickets in the database\n", existing);
+  if (existing == 0 && !Generate(where, sizes)) return 1;
+
+  SystemClock clock;
+  storage::Database db(storage::DatabaseOptions{where, "NORMAL"}, clock);
+  PrintSize(db, file);
+  if (generate_only) return 0;
+  assessment::FactRegistry facts;
+  facts.Register(desk::repo::FactSources());
+  facts.Register(feedback::FactSources());
+  assessment::SqlMeasureSource source(db, facts);
+  if (measures || periods_only) {
+    if (measures) MeasuresTable(source, repeat);
+    return EvaluateAndVerify(db, source, clock) ? 0 : 1;
+  }
+  return Compare4(db, facts, scale, dir, month, repeat, duckdb && url.empty(), json) ? 0 : 1;
 }

@@ -1,6 +1,7 @@
 #include "bench/measure_data.h"
 
 #include <algorithm>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -15,7 +16,6 @@ using storage::Value;
 
 constexpr std::uint64_t kSeed = 20261204;
 constexpr int kDaysInMonth[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-constexpr int kTicketsPerJob = 5000;
 
 class Random {
  public:
@@ -79,13 +79,19 @@ TimeMs MonthStart(int month) {  // 0..12
 }
 
 // Departments: 1 the centre; 2..9 eight divisions under it (fewer when there are fewer than 10);
-// the rest spread over the divisions. Staff: round robin over every department but the centre.
+// the rest spread over the divisions, or above 100 departments 40 sections over the divisions and
+// the rest over the sections. Staff: round robin over every department but the centre.
 Status WriteOrganisation(storage::Database& db, const Sizes& s, std::vector<std::int64_t>& department_of) {
   return db.Write("bench", [&](storage::WriteTx& tx) -> Status {
     Bulk departments("departments", {"id", "parent_id", "name", "code", "created_at", "updated_at"});
     const int divisions = std::min(8, s.departments - 1);
+    const int sections = s.departments > 100 ? 40 : 0;  // 10..49 when there are
+    const int first_unit = 2 + divisions + sections;
     for (int d = 1; d <= s.departments; ++d) {
-      Value parent = d == 1 ? Value() : d <= divisions + 1 ? Value(1) : Value(2 + (d - 2) % divisions);
+      Value parent = d == 1                            ? Value()
+                     : d <= divisions + 1              ? Value(1)
+                     : d < first_unit || sections == 0 ? Value(2 + (d - 2) % divisions)
+                                                       : Value(2 + divisions + (d - first_unit) % sections);
       departments.Add({d, parent, fmt::format("部门 {}", d), fmt::format("D{:03}", d), kYearStart, kYearStart});
     }
     SQM_TRY(departments.Flush(tx.db()));
@@ -112,8 +118,9 @@ Result<Counts> WriteTickets(storage::Database& db, const Sizes& s, const std::ve
                                               "dissatisfied", "not_rated"};
   static const char* const kComplaintCategories[] = {"attitude", "efficiency", "professionalism", "outcome"};
   Random rnd(kSeed);
+  Random survey_rnd(kSeed + 1);  // its own stream: the tickets are those written before surveys were
   Counts n;
-  std::int64_t timer_id = 0, callback_id = 0, transfer_id = 0, reopen_id = 0;
+  std::int64_t timer_id = 0, callback_id = 0, transfer_id = 0, reopen_id = 0, invitation_id = 0, rating_id = 0;
   const TimeMs year = MonthStart(12) - kYearStart;
 
   Bulk tickets("tickets", {"id",
@@ -147,6 +154,11 @@ Result<Counts> WriteTickets(storage::Database& db, const Sizes& s, const std::ve
   Bulk transfers("ticket_transfers", {"id", "ticket_id", "from_department_id", "to_department_id", "to_assignee_id",
                                       "reason", "sendback", "by_id", "at", "sent_back_by"});
   Bulk reopens("ticket_reopens", {"id", "ticket_id", "at", "staff_id", "department_id", "reason"});
+  Bulk invitations("survey_invitations", {"id", "template_id", "version", "ticket_id", "ticket_number", "ticket_type",
+                                          "department_id", "staff_id", "channel", "created_at", "send_at", "expires_at",
+                                          "answered_at", "csat", "nps", "ces", "scored"});
+  Bulk ratings("survey_callback_ratings",
+               {"id", "ticket_id", "satisfaction", "department_id", "staff_id", "channel", "rated_at"});
 
   // A decided timer: met when it stopped within its target, else breached at the target (and
   // charged then to whoever held the ticket; a later stop writes the holder again).
@@ -180,9 +192,11 @@ Result<Counts> WriteTickets(storage::Database& db, const Sizes& s, const std::ve
       const TimeMs signed_for = at + (1 + rnd.Below(90)) * kMinute;
       if (rnd.Chance(0.2)) {
         const std::int64_t back = ++transfer_id;
-        transfers.Add({out, id, department, department_of[to], to, "转派", 0, holder, at, back});
+        // The send-back first: the transfer it returns refers to it (and a bulk statement may end
+        // between the two).
         transfers.Add(
             {back, id, department_of[to], department, holder, "退单：非本部门职责", 1, to, signed_for, Value()});
+        transfers.Add({out, id, department, department_of[to], to, "转派", 0, holder, at, back});
         timer(id, "handover", 60, at, signed_for, to, department_of[to]);
         ++sendback_count;
         ++transfer_count;
@@ -207,6 +221,9 @@ Result<Counts> WriteTickets(storage::Database& db, const Sizes& s, const std::ve
     const bool needs_resolution = std::string_view(type) != "consultation";
     std::string status = cancelled ? "cancelled" : open ? "in_progress" : "closed";
     Value resolved_at, closed_at, resolved_by, resolved_department;
+    const char* rating = nullptr;  // a callback's satisfaction, copied by feedback when rated
+    TimeMs rated_at = 0;
+    std::optional<TimeMs> resolved_ms;
     int reopen_count = 0;
     if (!cancelled && !open) {
       TimeMs resolved = at + (5 + rnd.Below(rnd.Chance(0.85) ? resolution_target : 4 * resolution_target)) * kMinute;
@@ -219,6 +236,7 @@ Result<Counts> WriteTickets(storage::Database& db, const Sizes& s, const std::ve
       }
       if (needs_resolution) timer(id, "resolution", resolution_target, created, resolved, holder, department);
       resolved_at = resolved;
+      resolved_ms = resolved;
       resolved_by = holder;
       resolved_department = department;
       if (rnd.Chance(0.8)) {
@@ -230,6 +248,10 @@ Result<Counts> WriteTickets(storage::Database& db, const Sizes& s, const std::ve
                        done ? Value(satisfaction) : Value(), holder, department});
         ++n.callbacks;
         if (done) closed_at = done_at;
+        if (done && std::string_view(satisfaction) != "not_rated") {
+          rating = satisfaction;
+          rated_at = done_at;
+        }
       }
       if (closed_at.is_null()) status = "resolved";
     } else if (open && needs_resolution && created + resolution_target * kMinute < MonthStart(12) - kDay) {
@@ -251,9 +273,10 @@ Result<Counts> WriteTickets(storage::Database& db, const Sizes& s, const std::ve
                       rnd.Chance(0.9) ? Value(created + (1 + rnd.Below(7 * 24)) * kHour) : Value()});
       ++n.complaints;
     }
+    const char* channel = kChannels[rnd.Below(6)];
     tickets.Add({id,
                  type,
-                 kChannels[rnd.Below(6)],
+                 channel,
                  priority,
                  status,
                  fmt::format("工单 {}", id),
@@ -273,15 +296,77 @@ Result<Counts> WriteTickets(storage::Database& db, const Sizes& s, const std::ve
                  resolved_by,
                  resolved_department});
     ++n.tickets;
+    if (rating && s.surveys) {
+      ratings.Add({++rating_id, id, rating, department, holder, channel, rated_at});
+      ++n.ratings;
+    }
+    // Half of the resolved tickets get a survey an hour after the resolution, valid 14 days; 60 %
+    // are answered within three days (those answered by the end of the year are), each score left
+    // out one time in ten. The invitation keeps the resolver's attribution, as feedback writes it.
+    if (resolved_ms && s.surveys && survey_rnd.Chance(0.5)) {
+      const TimeMs send = *resolved_ms + kHour;
+      const TimeMs answered = send + (1 + survey_rnd.Below(72 * 60)) * kMinute;
+      const bool answers = survey_rnd.Chance(0.6) && answered < MonthStart(12);
+      auto score = [&](int lowest, int highest, int skew) -> Value {
+        if (!answers || survey_rnd.Chance(0.1)) return Value();
+        // skewed towards the top, as satisfaction scores are
+        return std::min<std::int64_t>(highest, lowest + survey_rnd.Below(highest - lowest + 1 + skew));
+      };
+      const Value csat = score(1, 5, 3), nps = score(0, 10, 4), ces = score(1, 7, 2);
+      invitations.Add({++invitation_id, 1, 1, id, fmt::format("T{:06d}", id), type, department, holder, channel,
+                       *resolved_ms, send, send + 14 * kDay, answers ? Value(answered) : Value(), csat, nps, ces,
+                       answers ? 1 : 0});
+      ++n.invitations;
+      if (answers) ++n.answers;
+    }
 
-    if (id % kTicketsPerJob == 0 || id == s.tickets) {
+    if (id % s.tickets_per_job == 0 || id == s.tickets) {
       SQM_TRY(db.Write("bench", [&](storage::WriteTx& tx) -> Status {
-        for (auto* b : {&tickets, &timers, &callbacks, &complaints, &transfers, &reopens}) SQM_TRY(b->Flush(tx.db()));
+        for (auto* b : {&tickets, &timers, &callbacks, &complaints, &transfers, &reopens, &invitations, &ratings}) {
+          SQM_TRY(b->Flush(tx.db()));
+        }
         return {};
       }));
     }
   }
   return n;
+}
+
+}  // namespace sqm::bench
+
+namespace sqm::bench {
+
+namespace {
+
+constexpr const char* kLoadedTables[] = {
+    "tickets",          "sla_timers",     "callbacks",          "complaints",
+    "ticket_transfers", "ticket_reopens", "survey_invitations", "survey_callback_ratings"};
+
+}  // namespace
+
+Result<std::vector<std::string>> DropIndexesForLoad(storage::Database& db) {
+  std::vector<std::string> out;
+  if (db.dialect() != storage::Dialect::kSqlite) return out;
+  SQM_TRY(db.Write("bench", [&](storage::WriteTx& tx) -> Status {
+    // Indexes of constraints (primary keys, UNIQUE) have no SQL text and stay.
+    for (const char* table : kLoadedTables) {
+      for (const auto& r : tx.db().Query(
+               "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+               {table})) {
+        out.push_back(r.Text(1));
+        SQM_TRY(tx.db().Exec("DROP INDEX " + r.Text(0)));
+      }
+    }
+    return {};
+  }));
+  return out;
+}
+
+Status RestoreIndexes(storage::Database& db, const std::vector<std::string>& statements) {
+  return db.Write("bench", [&](storage::WriteTx& tx) -> Status {
+    for (const auto& sql : statements) SQM_TRY(tx.db().Exec(sql));
+    return {};
+  });
 }
 
 }  // namespace sqm::bench

@@ -6,7 +6,9 @@
 // response, resolution, and sign-for on a transfer) decided and charged when they stop or breach,
 // callbacks charged to the resolver they rate, complaints about a staff member and department,
 // transfers with send-backs marking the wrong transfer (sent_back_by), reopenings charged to the
-// resolver being reopened. No events: measures never read the log.
+// resolver being reopened; with Sizes::surveys, survey invitations sent after a resolution (half of
+// them, 60 % answered with CSAT, NPS and CES) and the callback ratings feedback copies from the
+// desk. No events: measures never read the log.
 #pragma once
 
 #include <cstdint>
@@ -29,19 +31,31 @@ TimeMs MonthStart(int month);
 struct Sizes {
   int staff = 1000;
   int departments = 60;
-  int tickets = 300'000;
+  long long tickets = 300'000;
+  int tickets_per_job = 5000;  // tickets per write job (one transaction)
+  bool surveys = false;        // survey invitations and callback ratings too (the feedback measures' facts)
 };
 
 struct Counts {
   long long tickets = 0, timers = 0, callbacks = 0, complaints = 0, transfers = 0, reopens = 0;
+  long long invitations = 0, answers = 0, ratings = 0;
 };
 
 // Departments: 1 the centre; 2..9 eight divisions under it (fewer when there are fewer than 10);
-// the rest spread over the divisions. Staff: round robin over every department but the centre;
-// `department_of[p]` is staff member p's.
+// up to 100 departments the rest spread over the divisions; above 100, 40 sections spread over the
+// divisions and the rest (the handling units) over the sections: four levels, as a provincial
+// hotline's centre, districts, bureaus and their units. Staff: round robin over every department
+// but the centre; `department_of[p]` is staff member p's.
 Status WriteOrganisation(storage::Database& db, const Sizes& s, std::vector<std::int64_t>& department_of);
 
 // Every ticket of the year in time order, with what its life left in the other tables.
 Result<Counts> WriteTickets(storage::Database& db, const Sizes& s, const std::vector<std::int64_t>& department_of);
+
+// For a bulk load into SQLite: drops the secondary indexes of the tables WriteTickets fills and
+// returns their CREATE statements for RestoreIndexes, which builds them again once the rows are in
+// (one sort per index instead of a B-tree insert per row). The schema afterwards is the migrated
+// one. Nothing on PostgreSQL (an empty list).
+Result<std::vector<std::string>> DropIndexesForLoad(storage::Database& db);
+Status RestoreIndexes(storage::Database& db, const std::vector<std::string>& statements);
 
 }  // namespace sqm::bench

@@ -41,6 +41,11 @@ ValueQueries ValueSql(const Measure& m, const FactRegistry& registry, SubjectKin
                       const std::optional<Exclusions>& excluded = std::nullopt);
 
 MeasureTable Values(Connection& db, const Measure& m, const FactRegistry& registry, const MeasureQuery& q);
+// The table of `m` from the rows of its ValueSql: `main`'s, and `denominator`'s for a ratio over
+// two sources (nullptr otherwise). Values runs the queries and calls it; a bench that runs the same
+// SQL on another engine (bench/duckdb) hands it that engine's rows.
+MeasureTable Tabulate(const Measure& m, const std::vector<storage::Row>& main,
+                      const std::vector<storage::Row>* denominator);
 FactPage Facts(Connection& db, const Measure& m, const FactRegistry& registry, const FactQuery& q);
 
 // One fact of a source as the analytics engine reads it: its attribution and time, and its value

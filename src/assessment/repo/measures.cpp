@@ -174,8 +174,15 @@ ValueQueries ValueSql(const Measure& m, const FactRegistry& registry, SubjectKin
 
 MeasureTable Values(Connection& db, const Measure& m, const FactRegistry& registry, const MeasureQuery& q) {
   const ValueQueries sql = ValueSql(m, registry, q.kind, db.dialect(), q.from_ms, q.to_ms, q.only, q.exclusions);
-  MeasureTable out;
   const auto rows = db.Query(sql.main.text, sql.main.params);
+  if (!sql.denominator) return Tabulate(m, rows, nullptr);
+  const auto denominator = db.Query(sql.denominator->text, sql.denominator->params);
+  return Tabulate(m, rows, &denominator);
+}
+
+MeasureTable Tabulate(const Measure& m, const std::vector<storage::Row>& rows,
+                      const std::vector<storage::Row>* denominator) {
+  MeasureTable out;
   const auto& a = m.aggregation;
   if (a.kind == AggregationKind::kPercentile) {
     std::map<SubjectId, std::vector<double>> values;
@@ -203,9 +210,9 @@ MeasureTable Values(Connection& db, const Measure& m, const FactRegistry& regist
     return out;
   }
   std::map<SubjectId, Count> counts;
-  if (sql.denominator) {
+  if (denominator) {
     for (const auto& r : rows) counts[r.Int(0)].numerator = r.Int(1);
-    for (const auto& r : db.Query(sql.denominator->text, sql.denominator->params)) {
+    for (const auto& r : *denominator) {
       counts[r.Int(0)].denominator = r.Int(1);
     }
   } else {
