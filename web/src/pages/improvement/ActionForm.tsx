@@ -17,7 +17,7 @@ import { useAsync } from '../../lib/useAsync';
 import { useSubmit } from '../../lib/useSubmit';
 import { bilingual } from '../assessment/text';
 
-type Values = Omit<Partial<ActionInput>, 'due_date'> & { due_date?: Dayjs };
+type Values = Omit<Partial<ActionInput>, 'due_date'> & { due_date?: Dayjs; before_range?: [Dayjs, Dayjs] | null };
 
 export interface Prefill {
   source?: ActionSource;
@@ -51,7 +51,9 @@ export default function ActionForm({ prefill, onClose, onSaved }: { prefill?: Pr
         direction: v.direction ?? undefined,
         subject_kind: v.subject_kind ?? undefined,
         subject_id: v.subject_id ?? undefined,
-        window_days: v.subject_kind ? (v.window_days ?? undefined) : undefined,
+        window_days: v.subject_kind && !v.before_range ? (v.window_days ?? undefined) : undefined,
+        before_from: v.subject_kind && v.before_range ? v.before_range[0].format('YYYY-MM-DD') : undefined,
+        before_to: v.subject_kind && v.before_range ? v.before_range[1].format('YYYY-MM-DD') : undefined,
         value_before: v.subject_kind ? undefined : (v.value_before ?? undefined),
         value_before_source: v.subject_kind ? undefined : (v.value_before_source ?? undefined),
         verify_after_days: v.verify_after_days ?? undefined,
@@ -135,6 +137,9 @@ export default function ActionForm({ prefill, onClose, onSaved }: { prefill?: Pr
             </Form.Item>
             <Form.Item name="window_days" label={t('improvement.field.windowDays')} extra={t('improvement.form.windowHelp')}>
               <InputNumber min={1} max={366} style={{ width: '100%' }} />
+            </Form.Item>
+            <Form.Item name="before_range" label={t('improvement.field.beforeRange')} extra={t('improvement.form.beforeRangeHelp')}>
+              <DatePicker.RangePicker style={{ width: '100%' }} />
             </Form.Item>
           </>
         ) : (
