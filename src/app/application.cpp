@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/archive_sources.h"
+#include "app/indicator_reader.h"
 #include "assessment/measure_routes.h"
 #include "assessment/period_routes.h"
 #include "assessment/routes.h"
@@ -57,6 +58,8 @@ improvement::ServiceOptions ImprovementOptions(const Options& options) {
   improvement::ServiceOptions o;
   o.calendar_code = options.business_calendar;
   o.zone = options.business_zone;
+  o.escalate_after_days = options.improvement_escalate_after_days;
+  o.sweep_interval = options.improvement_sweep_interval;
   return o;
 }
 
@@ -86,7 +89,7 @@ Application::Application(const Options& options, const Clock& clock)
       survey_limiter_(clock_, kSurveyRequestsPerMinute),
       inspection_(
           db_, clock_, [this](const std::string& code) { return calendars_.Get(code); }, InspectionOptions(options_)),
-      calibrations_(db_),
+      calibrations_(db_, clock_),
       improvement_(
           db_, clock_, [this](const std::string& code) { return calendars_.Get(code); }, ImprovementOptions(options_)),
       overdue_sweep_(db_, improvement_, clock_),
@@ -107,6 +110,11 @@ Application::Application(const Options& options, const Clock& clock)
   facts_.Register(inspection::FactSources());   // and so does inspection
   facts_.Register(improvement::FactSources());  // and improvement
   if (auto st = feedback_.Prepare(); !st.ok()) throw std::runtime_error("feedback: " + st.error().message);
+  if (auto st = improvement::CheckEscalationSettings(options_.improvement_sweep_interval,
+                                                     options_.improvement_escalate_after_days);
+      !st.ok()) {
+    throw std::runtime_error("--" + st.error().field + ": " + st.error().message);
+  }
   if (!options_.mail.smtp.host.empty()) {
     if (auto st = feedback::smtp::CheckOptions(options_.mail.smtp); !st.ok()) {
       throw std::runtime_error("--" + st.error().field + ": " + st.error().message);
@@ -126,6 +134,8 @@ Application::Application(const Options& options, const Clock& clock)
   });
   // The archive's complaint, inspection and appeal cards read the desk's and the inspection's evidence.
   periods_.SetArchiveSources(ArchiveSources());
+  // Improvement verifies an action's effect on assessment's measures.
+  improvement_.SetIndicatorReader(IndicatorReader(measures_));
   sla_.SetActiveStaff(org::repo::IsActiveStaff);
   desk_.SetActionHook([this](storage::WriteTx& tx, const desk::Ticket& t, const desk::ActionInput& in) {
     return feedback_.OnTicketAction(tx, t, in);

@@ -35,7 +35,8 @@
 //                         (inspection::FactSources) registered with the desk's
 //   inspection::CalibrationService calibration sessions; deliberately no fact source
 //   improvement::Service  improvement actions (CAPA), suggestions, audits; its fact source registered
-//                         too, and its OverdueSweep (the overdue escalation) started with the monitor
+//                         too, its OverdueSweep (the overdue escalation) started with the monitor, and
+//                         its IndicatorReader (app/indicator_reader.h: assessment's measures) installed
 //   assessment::PeriodService periods and results; its yellow-card notifications (the desk's) and
 //                         the archive's sources (app/archive_sources.h: desk complaints, inspections)
 //                         installed here
@@ -127,6 +128,11 @@ struct Options {
   // The organisation's default business calendar (`--business-calendar`): the working days that
   // appeal windows (assessment, inspection) count. Must be a loaded calendar.
   std::string business_calendar = "cn-mainland";
+  // The escalation of overdue improvement actions (`--improvement-sweep-minutes`,
+  // `--improvement-escalate-days`): how often the sweep looks, and the working days after the
+  // owner was told before the owner's managers are (improvement::CheckEscalationSettings).
+  TimeMs improvement_sweep_interval = improvement::kDefaultSweepInterval;
+  int improvement_escalate_after_days = improvement::kDefaultEscalateAfterDays;
   // Survey e-mail (`--smtp-host` and the rest): sent when `mail.smtp.host` is set; the answer
   // links start with `mail.base_url` (`--public-url`), else the address the server listens on.
   feedback::MailerOptions mail;

@@ -58,6 +58,8 @@ struct Config {
   int smtp_interval_s = 30;
   std::int64_t import_max_rows = desk::ImporterOptions{}.max_rows;
   bool analytics = true;
+  int improvement_sweep_minutes = static_cast<int>(improvement::kDefaultSweepInterval / 60'000);
+  int improvement_escalate_days = improvement::kDefaultEscalateAfterDays;
 };
 
 app::Options AppOptions(const Config& c) {
@@ -81,6 +83,8 @@ app::Options AppOptions(const Config& c) {
   while (!o.mail.base_url.empty() && o.mail.base_url.back() == '/') o.mail.base_url.pop_back();
   o.mail.interval = std::chrono::seconds(c.smtp_interval_s);
   o.importer.max_rows = c.import_max_rows;
+  o.improvement_sweep_interval = c.improvement_sweep_minutes * 60'000LL;
+  o.improvement_escalate_after_days = c.improvement_escalate_days;
   return o;
 }
 
@@ -173,6 +177,15 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30));
   serve->add_option("--public-url", c.public_url,
                     "the server's address as customers reach it, for links in survey mail (default: --listen)");
+  serve
+      ->add_option("--improvement-sweep-minutes", c.improvement_sweep_minutes,
+                   "how often overdue improvement actions are looked at, in minutes")
+      ->check(CLI::Range(1, 1440));
+  serve
+      ->add_option("--improvement-escalate-days", c.improvement_escalate_days,
+                   "working days after the owner of an overdue improvement action was told before the owner's "
+                   "department managers are")
+      ->check(CLI::Range(0, 30));
   serve->add_option("--smtp-host", c.smtp_host, "mail server for survey invitations and reminders (empty: no e-mail)");
   serve->add_option("--smtp-port", c.smtp_port, "mail server port")->check(CLI::Range(1, 65535));
   serve->add_option("--smtp-from", c.smtp_from, "sender address of survey mail");

@@ -27,6 +27,9 @@ enum class State { kProposed, kOpen, kInProgress, kDone, kVerified, kNotEffectiv
 // Which way the indicator should move for the action to count as effective.
 enum class Direction { kNone, kUp, kDown };
 
+// Whose measure an action should move: a staff member, or a department with its subtree.
+enum class SubjectKind { kNone, kStaff, kDepartment };
+
 struct RootCause {
   Id id = 0;
   std::string code;
@@ -54,13 +57,22 @@ struct Action {
   State status = State::kOpen;
   std::string evidence;
   // Verification of effect: the indicator (an assessment measure code), the way it should move,
-  // its value before (and where that value came from), and when to look again.
+  // its value before (and where that value came from), and when to look again. With a subject,
+  // both values are read from the measure ("measure:<code>") over windows of one length: before,
+  // the window before the action was opened (or one the user picked); after, the window from the
+  // fix (done_at). A value stays nullopt ("no data") when the measure counted nothing.
   std::string measure_code;
   Direction direction = Direction::kNone;
+  SubjectKind subject_kind = SubjectKind::kNone;
+  std::optional<Id> subject_id;
+  std::string subject_name;
   std::optional<double> value_before;
   std::string value_before_source;
+  std::optional<TimeMs> before_from, before_to;  // [from, to) the value before was read over
   int verify_after_days = 0;
   std::optional<double> value_after;
+  std::string value_after_source;
+  std::optional<TimeMs> after_from, after_to;
   std::string verification_note;
   std::string reason;  // why cancelled, declined or reopened
   std::optional<Id> proposed_by;

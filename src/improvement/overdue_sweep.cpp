@@ -85,7 +85,7 @@ void OverdueSweep::Loop() {
       spdlog::error("improvement overdue sweep: {}", e.what());
     }
     lock.lock();
-    cv_.wait_for(lock, std::chrono::milliseconds(kInterval), [this] { return stopping_; });
+    cv_.wait_for(lock, std::chrono::milliseconds(service_.options().sweep_interval), [this] { return stopping_; });
   }
 }
 

@@ -3,14 +3,15 @@
 // at the pending actions whose due day has ended and
 //   - tells the owner (a desk notification, kind improvement_overdue) once the action is overdue;
 //   - tells the managers of the action's department (kind improvement_escalated), once, when
-//     ServiceOptions::escalate_after_days working days (the business calendar) have passed since
-//     the owner was told and the action is still not done.
+//     ServiceOptions::escalate_after_days working days (`--improvement-escalate-days`) (the business calendar) have
+//     passed since the owner was told and the action is still not done.
 // Each notice is recorded on the action (owner_notified_at, manager_notified_at) by an update that
 // changes nothing when the column is set, in the same write as its notifications and an event, so
 // a restarted server, or several servers on one database, send each notice once. A new owner, a
 // new due date or a reopening clears both, so the escalation starts afresh.
 //
-// Check() looks at clock.Now(); Start() runs a thread that checks at once and every kInterval.
+// Check() looks at clock.Now(); Start() runs a thread that checks at once and every
+// ServiceOptions::sweep_interval (`--improvement-sweep-minutes`, default 15).
 // Tests move a ManualClock and call Check(); nothing sleeps. Threading: Check() may be called from
 // any thread.
 #pragma once
@@ -33,7 +34,6 @@ struct SweepReport {
 
 class OverdueSweep {
  public:
-  static constexpr TimeMs kInterval = 15LL * 60 * 1000;
   static constexpr int kBatch = 500;  // actions looked at per write
 
   // All three outlive the sweep.

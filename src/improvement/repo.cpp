@@ -70,9 +70,13 @@ constexpr const char* kActionSelect =
     " a.due_at, a.status, a.evidence, a.measure_code, a.direction, a.value_before, a.value_before_source,"
     " a.verify_after_days, a.value_after, a.verification_note, a.reason, a.proposed_by,"
     " COALESCE(p.display_name, ''), a.created_by, a.created_at, a.updated_at, a.done_at, a.verified_at,"
-    " a.owner_notified_at, a.manager_notified_at"
+    " a.owner_notified_at, a.manager_notified_at, a.subject_kind, a.subject_id,"
+    " COALESCE(ss.display_name, sd.name, ''), a.before_from, a.before_to, a.after_from, a.after_to,"
+    " a.value_after_source"
     " FROM improvement_actions a LEFT JOIN staff o ON o.id = a.owner_id LEFT JOIN staff p ON p.id = a.proposed_by"
-    " LEFT JOIN departments d ON d.id = a.department_id";
+    " LEFT JOIN departments d ON d.id = a.department_id"
+    " LEFT JOIN staff ss ON a.subject_kind = 'staff' AND ss.id = a.subject_id"
+    " LEFT JOIN departments sd ON a.subject_kind = 'department' AND sd.id = a.subject_id";
 
 Action ActionOf(const Row& r) {
   Action a;
@@ -109,6 +113,14 @@ Action ActionOf(const Row& r) {
   a.verified_at = r.OptInt(30);
   a.owner_notified_at = r.OptInt(31);
   a.manager_notified_at = r.OptInt(32);
+  a.subject_kind = ParseSubjectKind(r.Text(33)).value_or(SubjectKind::kNone);
+  a.subject_id = r.OptInt(34);
+  a.subject_name = r.Text(35);
+  a.before_from = r.OptInt(36);
+  a.before_to = r.OptInt(37);
+  a.after_from = r.OptInt(38);
+  a.after_to = r.OptInt(39);
+  a.value_after_source = r.Text(40);
   return a;
 }
 
@@ -125,7 +137,8 @@ Result<Id> InsertAction(Connection& db, const Action& a) {
       db.Exec("INSERT INTO improvement_actions (source, source_id, source_ref, title, description, root_cause_id,"
               " analysis, owner_id, department_id, due_date, due_at, status, measure_code, direction,"
               " value_before, value_before_source, verify_after_days, proposed_by, created_by, created_at,"
-              " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+              " updated_at, subject_kind, subject_id, before_from, before_to)"
+              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
               {std::string(Name(a.source)),
                a.source_id,
                a.source_ref,
@@ -146,7 +159,11 @@ Result<Id> InsertAction(Connection& db, const Action& a) {
                a.proposed_by,
                a.created_by,
                a.created_at,
-               a.updated_at}));
+               a.updated_at,
+               std::string(Name(a.subject_kind)),
+               a.subject_id,
+               a.before_from,
+               a.before_to}));
   return r.last_insert_id;
 }
 
@@ -162,7 +179,8 @@ Status UpdateAction(Connection& db, const Action& a) {
       " root_cause_id = ?, analysis = ?, owner_id = ?, department_id = ?, due_date = ?, due_at = ?, status = ?,"
       " evidence = ?, measure_code = ?, direction = ?, value_before = ?, value_before_source = ?,"
       " verify_after_days = ?, value_after = ?, verification_note = ?, reason = ?, updated_at = ?, done_at = ?,"
-      " verified_at = ?, owner_notified_at = ?, manager_notified_at = ? WHERE id = ?",
+      " verified_at = ?, owner_notified_at = ?, manager_notified_at = ?, subject_kind = ?, subject_id = ?,"
+      " before_from = ?, before_to = ?, after_from = ?, after_to = ?, value_after_source = ? WHERE id = ?",
       {std::string(Name(a.source)),
        a.source_id,
        a.source_ref,
@@ -189,6 +207,13 @@ Status UpdateAction(Connection& db, const Action& a) {
        a.verified_at,
        a.owner_notified_at,
        a.manager_notified_at,
+       std::string(Name(a.subject_kind)),
+       a.subject_id,
+       a.before_from,
+       a.before_to,
+       a.after_from,
+       a.after_to,
+       a.value_after_source,
        a.id});
 }
 

@@ -1,4 +1,5 @@
-// SQL of the improvement tables (migration 0019_improvement). Runs unchanged on SQLite and PostgreSQL.
+// SQL of the improvement tables (migrations 0019_improvement, 0026_capa_measured_effect). Runs unchanged on SQLite and
+// PostgreSQL.
 #pragma once
 
 #include <optional>

@@ -43,10 +43,18 @@ bj::object ActionJson(const Action& a) {
           {"evidence", a.evidence},
           {"measure_code", a.measure_code},
           {"direction", a.direction == Direction::kNone ? bj::value(nullptr) : bj::value(Name(a.direction))},
+          {"subject_kind", a.subject_kind == SubjectKind::kNone ? bj::value(nullptr) : bj::value(Name(a.subject_kind))},
+          {"subject_id", OrNull(a.subject_id)},
+          {"subject_name", a.subject_name},
           {"value_before", OrNull(a.value_before)},
           {"value_before_source", a.value_before_source},
+          {"before_from", TimeJson(a.before_from)},
+          {"before_to", TimeJson(a.before_to)},
           {"verify_after_days", a.verify_after_days},
           {"value_after", OrNull(a.value_after)},
+          {"value_after_source", a.value_after_source},
+          {"after_from", TimeJson(a.after_from)},
+          {"after_to", TimeJson(a.after_to)},
           {"verification_note", a.verification_note},
           {"reason", a.reason},
           {"proposed_by", OrNull(a.proposed_by)},
@@ -138,6 +146,11 @@ Result<ActionDraft> ReadDraft(const Request& req) {
   d.due_date = in.OptString("due_date", Text(10)).value_or("");
   d.measure_code = in.OptString("measure_code", Text(80)).value_or("");
   const std::string direction = in.OptString("direction", Text(10)).value_or("");
+  const std::string subject_kind = in.OptString("subject_kind", Text(20)).value_or("");
+  d.subject_id = in.OptInt("subject_id", 1);
+  d.window_days = static_cast<int>(in.OptInt("window_days", 1, 366).value_or(30));
+  d.before_from = in.OptString("before_from", Text(10)).value_or("");
+  d.before_to = in.OptString("before_to", Text(10)).value_or("");
   d.value_before = in.OptNumber("value_before");
   d.value_before_source = in.OptString("value_before_source", Text(200)).value_or("");
   d.verify_after_days = static_cast<int>(in.OptInt("verify_after_days", 0, 366).value_or(0));
@@ -150,6 +163,11 @@ Result<ActionDraft> ReadDraft(const Request& req) {
     d.direction = *dir;
   } else {
     in.Fail("direction", OneOf("up, down"));
+  }
+  if (auto k = ParseSubjectKind(subject_kind)) {
+    d.subject_kind = *k;
+  } else {
+    in.Fail("subject_kind", OneOf("staff, department"));
   }
   SQM_TRY(in.Done());
   return d;

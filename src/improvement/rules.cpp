@@ -13,6 +13,7 @@ constexpr std::array<std::string_view, 7> kSources = {"inspection",    "complain
 constexpr std::array<std::string_view, 9> kStatuses = {
     "proposed", "open", "in_progress", "done", "verified", "not_effective", "reopened", "cancelled", "declined"};
 constexpr std::array<std::string_view, 3> kDirections = {"", "up", "down"};
+constexpr std::array<std::string_view, 3> kSubjectKinds = {"", "staff", "department"};
 constexpr std::array<std::string_view, 2> kAuditKinds = {"internal_audit", "management_review"};
 constexpr std::array<std::string_view, 8> kOps = {"edit",     "accept", "decline", "start",
                                                   "complete", "verify", "reopen",  "cancel"};
@@ -47,6 +48,9 @@ std::string_view Name(State s) {
 std::string_view Name(Direction d) {
   return kDirections[static_cast<std::size_t>(d)];
 }
+std::string_view Name(SubjectKind k) {
+  return kSubjectKinds[static_cast<std::size_t>(k)];
+}
 std::string_view Name(AuditKind k) {
   return kAuditKinds[static_cast<std::size_t>(k)];
 }
@@ -61,6 +65,9 @@ std::optional<State> ParseStatus(std::string_view s) {
 }
 std::optional<Direction> ParseDirection(std::string_view s) {
   return ParseIn<Direction>(kDirections, s);
+}
+std::optional<SubjectKind> ParseSubjectKind(std::string_view s) {
+  return ParseIn<SubjectKind>(kSubjectKinds, s);
 }
 std::optional<AuditKind> ParseAuditKind(std::string_view s) {
   return ParseIn<AuditKind>(kAuditKinds, s);
@@ -160,6 +167,35 @@ std::optional<bool> Effective(const Action& a, std::optional<double> value_after
     return a.direction == Direction::kUp ? *value_after > *a.value_before : *value_after < *a.value_before;
   }
   return stated;
+}
+
+Status CheckEscalationSettings(TimeMs sweep_interval, int escalate_after_days) {
+  Problems p;
+  if (sweep_interval < 60'000 || sweep_interval > kDayMs) {
+    p.Add("improvement-sweep-minutes",
+          Msg("field.out_of_range", "must be between {min} and {max}", {{"min", "1"}, {"max", "1440"}}));
+  }
+  if (escalate_after_days < 0 || escalate_after_days > 30) {
+    p.Add("improvement-escalate-days",
+          Msg("field.out_of_range", "must be between {min} and {max}", {{"min", "0"}, {"max", "30"}}));
+  }
+  if (auto e = p.Take()) return *e;
+  return {};
+}
+
+Window BeforeWindow(TimeMs opened, int window_days) {
+  return {.from = opened - window_days * kDayMs, .to = opened};
+}
+
+std::optional<Window> AfterWindow(const Action& a) {
+  if (!a.done_at || !a.before_from || !a.before_to) return std::nullopt;
+  return Window{.from = *a.done_at, .to = *a.done_at + (*a.before_to - *a.before_from)};
+}
+
+TimeMs VerifyFrom(const Action& a, TimeMs done_at) {
+  const TimeMs after = done_at + a.verify_after_days * kDayMs;
+  if (auto w = AfterWindow(a)) return std::max(after, w->to);
+  return after;
 }
 
 }  // namespace sqm::improvement

@@ -19,11 +19,13 @@ enum class Op { kEdit, kAccept, kDecline, kStart, kComplete, kVerify, kReopen, k
 std::string_view Name(Source s);
 std::string_view Name(State s);
 std::string_view Name(Direction d);
+std::string_view Name(SubjectKind k);
 std::string_view Name(AuditKind k);
 std::string_view Name(Op o);
 std::optional<Source> ParseSource(std::string_view s);
 std::optional<State> ParseStatus(std::string_view s);
 std::optional<Direction> ParseDirection(std::string_view s);
+std::optional<SubjectKind> ParseSubjectKind(std::string_view s);
 std::optional<AuditKind> ParseAuditKind(std::string_view s);
 std::optional<Op> ParseOp(std::string_view s);
 // The names joined by ", " (for "must be one of ..." messages).
@@ -58,5 +60,28 @@ Escalation NextEscalation(const Action& a, TimeMs now, std::optional<TimeMs> man
 // The verdict on the effect: with a direction and both values, whether the value moved that way
 // (`stated` is ignored); otherwise what the verifier stated. nullopt when neither says.
 std::optional<bool> Effective(const Action& a, std::optional<double> value_after, std::optional<bool> stated);
+
+constexpr TimeMs kDayMs = 86'400'000;
+
+// The escalation settings (`sqm serve --improvement-sweep-minutes`, `--improvement-escalate-days`):
+// how often the overdue sweep looks, 1 minute to 1 day; how many working days after the owner was
+// told the owner's managers are, 0 to 30. kInvalid naming the option otherwise.
+inline constexpr TimeMs kDefaultSweepInterval = 15LL * 60 * 1000;
+inline constexpr int kDefaultEscalateAfterDays = 2;
+Status CheckEscalationSettings(TimeMs sweep_interval, int escalate_after_days);
+
+// A half-open time window [from, to) in UTC ms.
+struct Window {
+  TimeMs from = 0;
+  TimeMs to = 0;
+};
+// The default window the value before is read over: the `window_days` days before the action was opened.
+Window BeforeWindow(TimeMs opened, int window_days);
+// The window the value after is read over: from the fix (done_at), as long as the window before;
+// nullopt when the action is not done or has no window before.
+std::optional<Window> AfterWindow(const Action& a);
+// When the effect of an action done at `done_at` may be checked: verify_after_days after the fix,
+// and not before its window after has ended.
+TimeMs VerifyFrom(const Action& a, TimeMs done_at);
 
 }  // namespace sqm::improvement

@@ -118,5 +118,34 @@ TEST(ImprovementRules, EffectFollowsTheDirectionElseWhatTheVerifierSays) {
   EXPECT_EQ(Effective(a, std::nullopt, true), true);
 }
 
+TEST(ImprovementRules, TheWindowAfterIsAsLongAsTheOneBeforeAndTheVerificationWaitsForIt) {
+  const Window before = BeforeWindow(100 * kDayMs, 30);
+  EXPECT_EQ(before.from, 70 * kDayMs);
+  EXPECT_EQ(before.to, 100 * kDayMs);
+  Action a = Owned(7, 3);
+  a.verify_after_days = 7;
+  EXPECT_FALSE(AfterWindow(a).has_value());  // not done
+  EXPECT_EQ(VerifyFrom(a, 200 * kDayMs), 207 * kDayMs);
+  a.before_from = before.from;
+  a.before_to = before.to;
+  a.done_at = 200 * kDayMs;
+  ASSERT_TRUE(AfterWindow(a).has_value());
+  EXPECT_EQ(AfterWindow(a)->from, 200 * kDayMs);
+  EXPECT_EQ(AfterWindow(a)->to, 230 * kDayMs);
+  EXPECT_EQ(VerifyFrom(a, 200 * kDayMs), 230 * kDayMs);  // the window outlasts verify_after_days
+  a.verify_after_days = 45;
+  EXPECT_EQ(VerifyFrom(a, 200 * kDayMs), 245 * kDayMs);
+}
+
+TEST(ImprovementRules, EscalationSettingsAreCheckedNamingTheOption) {
+  EXPECT_TRUE(CheckEscalationSettings(kDefaultSweepInterval, kDefaultEscalateAfterDays).ok());
+  EXPECT_TRUE(CheckEscalationSettings(60'000, 0).ok());
+  EXPECT_TRUE(CheckEscalationSettings(kDayMs, 30).ok());
+  EXPECT_EQ(CheckEscalationSettings(59'999, 2).error().field, "improvement-sweep-minutes");
+  EXPECT_EQ(CheckEscalationSettings(kDayMs + 1, 2).error().field, "improvement-sweep-minutes");
+  EXPECT_EQ(CheckEscalationSettings(60'000, -1).error().field, "improvement-escalate-days");
+  EXPECT_EQ(CheckEscalationSettings(60'000, 31).error().field, "improvement-escalate-days");
+}
+
 }  // namespace
 }  // namespace sqm::improvement

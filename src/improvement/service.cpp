@@ -18,10 +18,10 @@ using storage::WriteTx;
 
 namespace {
 
-constexpr TimeMs kDayMs = 86'400'000;
 constexpr std::size_t kMaxTitleChars = 200;
 constexpr std::size_t kMaxTextChars = 4000;
 constexpr int kMaxVerifyAfterDays = 366;
+constexpr int kMaxWindowDays = 366;
 constexpr const char* kEntity = "improvement_action";
 
 Error ActionNotFound(Id id) {
@@ -137,7 +137,54 @@ Result<RootCause> Service::UpdateRootCause(const org::Principal& who, Id id, con
 
 // ---- actions ----
 
-void Service::CheckDraft(Connection& db, const ActionDraft& d, Action& a, Problems& p) const {
+Result<std::optional<Service::Reading>> Service::ReadBefore(const ActionDraft& d, TimeMs opened, Problems& p) const {
+  if (d.subject_kind == SubjectKind::kNone) return std::optional<Reading>();
+  if (!indicator_.known || !indicator_.value) {
+    p.Add("subject_kind", Msg("improvement.no_measures", "measures cannot be read here"));
+    return std::optional<Reading>();
+  }
+  Window w;
+  if (!d.before_from.empty() || !d.before_to.empty()) {
+    auto from = calendar::ParseLocalDate(d.before_from);
+    auto to = calendar::ParseLocalDate(d.before_to);
+    if (!from) p.Add("before_from", Msg("improvement.bad_date", "must be a date YYYY-MM-DD"));
+    if (!to) p.Add("before_to", Msg("improvement.bad_date", "must be a date YYYY-MM-DD"));
+    if (!from || !to) return std::optional<Reading>();
+    const auto days = calendar::DayNumber(*to) - calendar::DayNumber(*from) + 1;
+    if (days < 1 || days > kMaxWindowDays) {
+      p.Add("before_to", Msg("improvement.bad_window", "must be on or after before_from and at most {max} days later",
+                             {{"max", std::to_string(kMaxWindowDays)}}));
+      return std::optional<Reading>();
+    }
+    w = {.from = options_.zone.FromLocal(calendar::DayNumber(*from) * kDayMs),
+         .to = options_.zone.FromLocal((calendar::DayNumber(*to) + 1) * kDayMs)};
+  } else if (d.window_days < 1 || d.window_days > kMaxWindowDays) {
+    p.Add("window_days", Msg("field.out_of_range", "must be between {min} and {max}",
+                             {{"min", "1"}, {"max", std::to_string(kMaxWindowDays)}}));
+    return std::optional<Reading>();
+  } else {
+    w = BeforeWindow(opened, d.window_days);
+  }
+  if (d.measure_code.empty() || !d.subject_id) return std::optional<Reading>();  // CheckDraft names them
+  SQM_ASSIGN(const bool known, indicator_.known(d.measure_code));
+  if (!known) {
+    p.Add("measure_code", Msg("improvement.no_measure", "no such measure"));
+    return std::optional<Reading>();
+  }
+  SQM_ASSIGN(auto value, indicator_.value(d.measure_code, d.subject_kind, *d.subject_id, w.from, w.to));
+  return std::optional<Reading>(Reading{.value = value, .window = w});
+}
+
+Result<std::optional<Service::Reading>> Service::ReadAfter(const Action& a, TimeMs now) const {
+  const auto w = AfterWindow(a);
+  if (a.subject_kind == SubjectKind::kNone || !a.subject_id || !w || now < w->to) return std::optional<Reading>();
+  if (!indicator_.value) return std::optional<Reading>();
+  SQM_ASSIGN(auto value, indicator_.value(a.measure_code, a.subject_kind, *a.subject_id, w->from, w->to));
+  return std::optional<Reading>(Reading{.value = value, .window = *w});
+}
+
+void Service::CheckDraft(Connection& db, const org::Principal& who, const ActionDraft& d,
+                         const std::optional<Reading>& before, Action& a, Problems& p) const {
   CheckText("title", d.title, kMaxTitleChars, true, p);
   CheckText("description", d.description, kMaxTextChars, false, p);
   CheckText("analysis", d.analysis, kMaxTextChars, false, p);
@@ -153,8 +200,18 @@ void Service::CheckDraft(Connection& db, const ActionDraft& d, Action& a, Proble
   a.root_cause_id = d.root_cause_id;
   a.measure_code = d.measure_code;
   a.direction = d.direction;
+  a.subject_kind = d.subject_kind;
+  a.subject_id = d.subject_kind == SubjectKind::kNone ? std::nullopt : d.subject_id;
   a.value_before = d.value_before;
   a.value_before_source = d.value_before_source;
+  a.before_from.reset();
+  a.before_to.reset();
+  if (before) {
+    a.value_before = before->value;
+    a.value_before_source = "measure:" + d.measure_code;
+    a.before_from = before->window.from;
+    a.before_to = before->window.to;
+  }
   a.verify_after_days = d.verify_after_days;
   // The source record, where the source has one.
   if (d.source_id) {
@@ -193,7 +250,36 @@ void Service::CheckDraft(Connection& db, const ActionDraft& d, Action& a, Proble
   } else if (!a.due_at) {
     p.Add("due_date", Msg("improvement.bad_date", "must be a date YYYY-MM-DD"));
   }
-  if (d.direction != Direction::kNone) {
+  if (d.subject_kind != SubjectKind::kNone) {
+    // The subject whose measure is read: someone or a department inside the caller's scope.
+    if (d.measure_code.empty()) p.Add("measure_code", Msg("field.required", "is required"));
+    if (d.direction == Direction::kNone) {
+      p.Add("direction", Msg("improvement.direction_required", "say whether the indicator should go up or down"));
+    }
+    if (d.value_before) {
+      p.Add("value_before", Msg("improvement.value_is_read", "is read from the measure when a subject is named"));
+    }
+    std::optional<Id> subject_department;
+    if (!d.subject_id) {
+      p.Add("subject_id", Msg("field.required", "is required"));
+    } else if (d.subject_kind == SubjectKind::kStaff) {
+      auto s = org::repo::FindStaff(db, *d.subject_id);
+      if (!s) {
+        p.Add("subject_id", Msg("improvement.no_staff", "no such staff member"));
+      } else {
+        subject_department = s->department_id;
+      }
+    } else if (!org::repo::FindDepartment(db, *d.subject_id)) {
+      p.Add("subject_id", Msg("improvement.no_department", "no such department"));
+    } else {
+      subject_department = d.subject_id;
+    }
+    if (subject_department && !who.scope.Contains(subject_department)) {
+      p.Add("subject_id", Msg("improvement.out_of_scope", "outside your scope"));
+    }
+  } else if (d.subject_id) {
+    p.Add("subject_kind", Msg("field.required", "is required"));
+  } else if (d.direction != Direction::kNone) {
     if (d.measure_code.empty()) p.Add("measure_code", Msg("field.required", "is required"));
     if (!d.value_before) p.Add("value_before", Msg("field.required", "is required"));
   } else if (!d.measure_code.empty()) {
@@ -206,11 +292,13 @@ void Service::CheckDraft(Connection& db, const ActionDraft& d, Action& a, Proble
 }
 
 Result<Action> Service::Create(const org::Principal& who, const ActionDraft& d) {
+  Problems read;
+  SQM_ASSIGN(const auto before, ReadBefore(d, clock_.Now(), read));
   return db_.Write(who.username, [&](WriteTx& tx) -> Result<Action> {
     auto& db = tx.db();
     Action a;
-    Problems p;
-    CheckDraft(db, d, a, p);
+    Problems p = read;
+    CheckDraft(db, who, d, before, a, p);
     if (auto e = p.Take()) return *e;
     if (!who.scope.all && !who.scope.Contains(a.department_id)) {
       return Error::Forbidden(Msg("improvement.out_of_scope", "outside your scope"));
@@ -222,6 +310,12 @@ Result<Action> Service::Create(const org::Principal& who, const ActionDraft& d) 
     bj::object data = ActionData(a);
     data["source"] = Name(a.source);
     if (a.source_id) data["source_id"] = *a.source_id;
+    if (a.subject_kind != SubjectKind::kNone) {
+      data["measure_code"] = a.measure_code;
+      data["subject_kind"] = Name(a.subject_kind);
+      data["subject_id"] = *a.subject_id;
+      data["value_before"] = a.value_before ? bj::value(*a.value_before) : bj::value(nullptr);
+    }
     tx.Append(kEntity, std::to_string(id), "improvement.created", std::move(data));
     return *repo::FindAction(db, id);
   });
@@ -234,15 +328,22 @@ Result<Action> Service::Load(Connection& db, const org::Principal& who, Id id) c
 }
 
 Result<Action> Service::Edit(const org::Principal& who, Id id, const ActionDraft& d) {
+  // The window before stays anchored at the opening of the action.
+  const auto opened = db_.Read([&](Connection& db) -> std::optional<TimeMs> {
+    auto a = repo::FindAction(db, id);
+    return a ? std::optional<TimeMs>(a->created_at) : std::nullopt;
+  });
+  Problems read;
+  SQM_ASSIGN(const auto before, ReadBefore(d, opened.value_or(clock_.Now()), read));
   return db_.Write(who.username, [&](WriteTx& tx) -> Result<Action> {
     auto& db = tx.db();
     SQM_ASSIGN(Action a, Load(db, who, id));
     SQM_TRY(MayAct(who, a, Op::kEdit));
     SQM_TRY(Next(a.status, Op::kEdit));
-    Problems p;
+    Problems p = read;
     const auto before_owner = a.owner_id;
     const auto before_due = a.due_at;
-    CheckDraft(db, d, a, p);
+    CheckDraft(db, who, d, before, a, p);
     if (auto e = p.Take()) return *e;
     if (!who.scope.all && !who.scope.Contains(a.department_id)) {
       return Error::Forbidden(Msg("improvement.out_of_scope", "outside your scope"));
@@ -332,6 +433,14 @@ Result<Action> Service::DecideSuggestion(const org::Principal& who, Id id, const
 }
 
 Result<Action> Service::Apply(const org::Principal& who, Id id, const Change& c) {
+  // A measured action's value after is read before the write, over its window after the fix.
+  std::optional<Reading> after;
+  if (c.op == Op::kVerify) {
+    const auto pre = db_.Read([&](Connection& db) { return repo::FindAction(db, id); });
+    if (pre) {
+      SQM_ASSIGN(after, ReadAfter(*pre, clock_.Now()));
+    }
+  }
   return db_.Write(who.username, [&](WriteTx& tx) -> Result<Action> {
     auto& db = tx.db();
     SQM_ASSIGN(Action a, Load(db, who, id));
@@ -348,21 +457,43 @@ Result<Action> Service::Apply(const org::Principal& who, Id id, const Change& c)
         data["evidence"] = c.evidence;
         break;
       case Op::kVerify: {
-        const TimeMs from = a.done_at.value_or(tx.now()) + a.verify_after_days * kDayMs;
+        const TimeMs from = VerifyFrom(a, a.done_at.value_or(tx.now()));
         if (tx.now() < from) {
           return Error::Conflict(
               Msg("improvement.too_early", "the effect can be checked from {at}", {{"at", options_.zone.Format(from)}}),
               "verify_after_days");
         }
-        if (!a.measure_code.empty() && !c.value_after) p.Add("value_after", Msg("field.required", "is required"));
-        const auto effective = Effective(a, c.value_after, c.effective);
-        if (!effective && a.measure_code.empty()) p.Add("effective", Msg("field.required", "is required"));
-        a.value_after = c.value_after;
+        std::optional<double> value_after = c.value_after;
+        if (a.subject_kind != SubjectKind::kNone) {
+          if (c.value_after) {
+            p.Add("value_after", Msg("improvement.value_is_read", "is read from the measure when a subject is named"));
+          }
+          const auto w = AfterWindow(a);
+          if (!after || !w || after->window.from != w->from || after->window.to != w->to) {
+            return Error::Conflict(Msg("improvement.changed", "the action changed while it was read; try again"),
+                                   "status");
+          }
+          value_after = after->value;
+          a.value_after_source = "measure:" + a.measure_code;
+          a.after_from = w->from;
+          a.after_to = w->to;
+          data["after_from"] = w->from;
+          data["after_to"] = w->to;
+        } else {
+          if (!a.measure_code.empty() && !c.value_after) p.Add("value_after", Msg("field.required", "is required"));
+          a.value_after_source.clear();
+          a.after_from.reset();
+          a.after_to.reset();
+        }
+        const auto effective = Effective(a, value_after, c.effective);
+        // A verdict the values cannot give (no data, or no indicator) is the verifier's to state.
+        if (!effective) p.Add("effective", Msg("field.required", "is required"));
+        a.value_after = value_after;
         a.verification_note = c.note;
         a.verified_at = tx.now();
         a.status = effective.value_or(false) ? State::kVerified : State::kNotEffective;
         data["effective"] = effective.value_or(false);
-        if (c.value_after) data["value_after"] = *c.value_after;
+        if (value_after) data["value_after"] = *value_after;
         break;
       }
       case Op::kReopen:

@@ -18,6 +18,7 @@
 #include "base/clock.h"
 #include "calendar/rules.h"
 #include "calendar/zone.h"
+#include "improvement/indicator.h"
 #include "improvement/model.h"
 #include "improvement/repo.h"
 #include "improvement/rules.h"
@@ -29,7 +30,8 @@ namespace sqm::improvement {
 struct ServiceOptions {
   std::string calendar_code = "cn-mainland";                             // whose working days escalation counts
   calendar::Zone zone = calendar::Zone::Named("Asia/Shanghai").value();  // where due dates are local
-  int escalate_after_days = 2;  // working days after the owner heard of an overdue action
+  int escalate_after_days = kDefaultEscalateAfterDays;  // working days after the owner heard of an overdue action
+  TimeMs sweep_interval = kDefaultSweepInterval;        // how often the OverdueSweep looks
 };
 
 // A new action, or the plan of one being edited (every field is written).
@@ -46,6 +48,13 @@ struct ActionDraft {
   std::string due_date;             // YYYY-MM-DD
   std::string measure_code;
   Direction direction = Direction::kNone;
+  // With a subject, the value before is read from the measure `measure_code` (the catalogue's)
+  // over the `window_days` days before the action is opened, or over the days the user picked
+  // (before_from .. before_to, YYYY-MM-DD, both included); value_before is then not typed.
+  SubjectKind subject_kind = SubjectKind::kNone;
+  std::optional<Id> subject_id;
+  int window_days = 30;
+  std::string before_from, before_to;
   std::optional<double> value_before;
   std::string value_before_source;
   int verify_after_days = 0;
@@ -98,6 +107,9 @@ class Service {
  public:
   using CalendarLookup = std::function<std::shared_ptr<const calendar::BusinessTime>(const std::string&)>;
   Service(storage::Database& db, const Clock& clock, CalendarLookup calendar = {}, ServiceOptions options = {});
+  // Installs how measures are read (the composition root does, before serving). Unset, an action
+  // naming a subject is refused ("subject_kind").
+  void SetIndicatorReader(IndicatorReader reader) { indicator_ = std::move(reader); }
 
   // ---- root-cause categories (an editable list) ----
   Result<std::vector<RootCause>> ListRootCauses();
@@ -127,16 +139,30 @@ class Service {
   std::optional<TimeMs> DueAt(const std::string& date) const;
   // When the owner's managers hear of an overdue action the owner heard of at `owner_notified_at`.
   TimeMs ManagerDue(TimeMs owner_notified_at) const;
+  const ServiceOptions& options() const { return options_; }
 
  private:
-  // Checks `d` against the database into `p`; fills the derived fields of `a`.
-  void CheckDraft(storage::Connection& db, const ActionDraft& d, Action& a, Problems& p) const;
+  // The value before of a draft naming a subject, read through the IndicatorReader over its window
+  // before the write (the measures read in transactions of their own); nullopt without a subject.
+  struct Reading {
+    std::optional<double> value;
+    Window window;
+  };
+  Result<std::optional<Reading>> ReadBefore(const ActionDraft& d, TimeMs opened, Problems& p) const;
+  // The value after of a measured action that is done, over its window after; nullopt when the
+  // action is not measured, not done or its window has not ended at `now`.
+  Result<std::optional<Reading>> ReadAfter(const Action& a, TimeMs now) const;
+  // Checks `d` against the database into `p`; fills the derived fields of `a` (with `before`, the
+  // value read from the measure).
+  void CheckDraft(storage::Connection& db, const org::Principal& who, const ActionDraft& d,
+                  const std::optional<Reading>& before, Action& a, Problems& p) const;
   Result<Action> Load(storage::Connection& db, const org::Principal& who, Id id) const;
 
   storage::Database& db_;
   const Clock& clock_;
   CalendarLookup calendar_;
   ServiceOptions options_;
+  IndicatorReader indicator_;
 };
 
 }  // namespace sqm::improvement

@@ -146,6 +146,93 @@ TEST_F(ImprovementTest, TheOwnerCompletesWithEvidenceAndQualityVerifiesTheEffect
   EXPECT_EQ(flat->status, State::kNotEffective);
 }
 
+// The value before and after read from the measure (a fake reader standing in for assessment's):
+// the 30 days before the opening, then as long from the fix; no data stays null and the verifier
+// states the verdict; a typed value, an unknown measure or a subject without a kind are refused.
+TEST_F(ImprovementTest, AMeasuredActionReadsItsValuesBeforeAndAfterFromTheIndicator) {
+  struct Read {
+    std::string code;
+    SubjectKind kind;
+    Id subject;
+    TimeMs from, to;
+  };
+  std::vector<Read> reads;
+  std::optional<double> answer = 0.25;
+  service_->SetIndicatorReader(
+      {.known = [](const std::string& code) -> Result<bool> { return code == "complaint_rate"; },
+       .value = [&](const std::string& code, SubjectKind kind, Id subject, TimeMs from,
+                    TimeMs to) -> Result<std::optional<double>> {
+         reads.push_back({code, kind, subject, from, to});
+         return answer;
+       }});
+  ActionDraft d = Draft(agent_);
+  d.value_before.reset();
+  d.value_before_source.clear();
+  d.subject_kind = SubjectKind::kStaff;
+  d.subject_id = agent_.staff_id;
+  d.verify_after_days = 7;
+
+  ActionDraft wrong = d;
+  wrong.measure_code = "no_such_measure";
+  wrong.value_before = 3;
+  auto refused = service_->Create(quality_, wrong);
+  ASSERT_FALSE(refused.ok());
+  std::set<std::string> fields{refused.error().field};
+  for (const auto& m : refused.error().more) fields.insert(m.field);
+  EXPECT_EQ(fields, (std::set<std::string>{"measure_code", "value_before"}));
+  wrong = d;
+  wrong.subject_kind = SubjectKind::kNone;
+  EXPECT_EQ(service_->Create(quality_, wrong).error().field, "subject_kind");
+  wrong = d;
+  wrong.window_days = 0;
+  EXPECT_EQ(service_->Create(quality_, wrong).error().field, "window_days");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM improvement_actions"), 0);
+
+  const TimeMs opened = clock_.Now();
+  auto made = service_->Create(quality_, d);
+  ASSERT_TRUE(made.ok()) << made.error().field << " " << made.error().message;
+  ASSERT_EQ(reads.size(), 1u);
+  EXPECT_EQ(reads[0].code, "complaint_rate");
+  EXPECT_EQ(reads[0].kind, SubjectKind::kStaff);
+  EXPECT_EQ(reads[0].subject, agent_.staff_id);
+  EXPECT_EQ(reads[0].from, opened - 30 * kDayMs);
+  EXPECT_EQ(reads[0].to, opened);
+  EXPECT_EQ(made->value_before, 0.25);
+  EXPECT_EQ(made->value_before_source, "measure:complaint_rate");
+  EXPECT_EQ(made->before_from, opened - 30 * kDayMs);
+  EXPECT_EQ(made->subject_name, "agent");
+
+  // Done on day 1; the window after is [done, done + 30 days), so not verifiable on day 9.
+  ASSERT_TRUE(service_->Apply(agent_, made->id, {.op = Op::kStart}).ok());
+  clock_.Set(Shanghai(1, 15));
+  const TimeMs done = clock_.Now();
+  ASSERT_TRUE(service_->Apply(agent_, made->id, {.op = Op::kComplete, .evidence = "KB-101"}).ok());
+  clock_.Set(Shanghai(9, 10));
+  EXPECT_EQ(service_->Apply(quality_, made->id, {.op = Op::kVerify}).error().field, "verify_after_days");
+  clock_.Set(done + 30 * kDayMs);
+  EXPECT_EQ(service_->Apply(quality_, made->id, {.op = Op::kVerify, .value_after = 1}).error().field, "value_after");
+  answer = 0.1;
+  auto verified = service_->Apply(quality_, made->id, {.op = Op::kVerify});
+  ASSERT_TRUE(verified.ok()) << verified.error().field << " " << verified.error().message;
+  EXPECT_EQ(reads.back().from, done);
+  EXPECT_EQ(reads.back().to, done + 30 * kDayMs);
+  EXPECT_EQ(verified->value_after, 0.1);
+  EXPECT_EQ(verified->value_after_source, "measure:complaint_rate");
+  EXPECT_EQ(verified->after_from, done);
+  EXPECT_EQ(verified->status, State::kVerified);  // down from 0.25
+
+  // No data after: stays null, and the verifier states the verdict.
+  ASSERT_TRUE(service_->Apply(quality_, made->id, {.op = Op::kReopen, .reason = "again"}).ok());
+  ASSERT_TRUE(service_->Apply(agent_, made->id, {.op = Op::kComplete, .evidence = "retrained"}).ok());
+  clock_.Set(clock_.Now() + 31 * kDayMs);
+  answer.reset();
+  EXPECT_EQ(service_->Apply(quality_, made->id, {.op = Op::kVerify}).error().field, "effective");
+  auto stated = service_->Apply(quality_, made->id, {.op = Op::kVerify, .effective = false});
+  ASSERT_TRUE(stated.ok()) << stated.error().message;
+  EXPECT_FALSE(stated->value_after.has_value());
+  EXPECT_EQ(stated->status, State::kNotEffective);
+}
+
 TEST_F(ImprovementTest, ManagersSeeTheirSubtreeAgentsTheirOwnEvaluatorsNothing) {
   const Id desk_action = service_->Create(quality_, Draft(agent_)).value().id;
   const Id tech_action = service_->Create(quality_, Draft(engineer_)).value().id;

@@ -68,7 +68,13 @@ struct CalibrationSession {
   std::optional<Id> closed_by;
   std::optional<TimeMs> closed_at;
   std::vector<CalibrationScore> scores;  // the reviewers in the order named, then the expert
+  bool overdue = false;                  // open past its deadline when read (CalibrationOverdue)
 };
+
+// Open at or past its deadline: nobody scores it any more; it waits to be closed.
+inline bool CalibrationOverdue(const CalibrationSession& s, TimeMs now) {
+  return s.state == CalibrationState::kOpen && now >= s.deadline;
+}
 
 // The reviewers and the expert of a new session: kMinReviewers..kMaxReviewers reviewers
 // ("reviewer_ids"), none named twice ("reviewer_ids[k]"), the expert not among them ("expert_id").

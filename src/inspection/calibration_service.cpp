@@ -26,7 +26,7 @@ boost::json::value OrNull(const std::optional<double>& v) {
 
 }  // namespace
 
-CalibrationService::CalibrationService(storage::Database& db) : db_(db) {}
+CalibrationService::CalibrationService(storage::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
 
 Result<CalibrationSession> CalibrationService::Load(Connection& db, const org::Principal& who, Id id) {
   auto s = repo::FindCalibration(db, id);
@@ -39,6 +39,7 @@ Result<CalibrationSession> CalibrationService::Load(Connection& db, const org::P
 
 CalibrationView CalibrationService::ViewOf(Connection& db, const org::Principal& who, const CalibrationSession& s) {
   CalibrationView v{.session = Blind(who, s)};
+  v.session.overdue = CalibrationOverdue(s, clock_.Now());
   if (s.state == CalibrationState::kClosed) {
     if (auto card = repo::FindScorecard(db, s.scorecard_id, s.scorecard_version))
       v.results = Reveal(card->card, s.scores);
@@ -123,19 +124,36 @@ Result<CalibrationView> CalibrationService::Create(const org::Principal& who, co
   });
 }
 
-Result<std::vector<CalibrationSession>> CalibrationService::List(const org::Principal& who) {
-  return db_.Read([&](Connection& db) -> Result<std::vector<CalibrationSession>> {
-    constexpr int kWant = 100, kPage = 200, kPages = 10;
-    std::vector<CalibrationSession> out;
-    std::optional<Id> before;
-    for (int page = 0; page < kPages && std::ssize(out) < kWant; ++page) {
-      auto rows = repo::ListCalibrations(db, kPage, before);
+Result<CalibrationPage> CalibrationService::List(const org::Principal& who, int limit, std::optional<Id> before) {
+  if (limit < 1 || limit > 200) {
+    return Error::Invalid("limit",
+                          Msg("field.out_of_range", "must be between {min} and {max}", {{"min", "1"}, {"max", "200"}}));
+  }
+  const TimeMs now = clock_.Now();
+  return db_.Read([&](Connection& db) -> Result<CalibrationPage> {
+    // Sessions `who` does not see are skipped; at most kPages reads of kPage rows per answer, and
+    // the cursor then points past what was read.
+    constexpr int kPage = 200, kPages = 10;
+    CalibrationPage out;
+    std::optional<Id> last = before;
+    bool more = false;
+    for (int page = 0; page < kPages; ++page) {
+      auto rows = repo::ListCalibrations(db, kPage, last);
+      more = std::ssize(rows) == kPage;
       for (auto& s : rows) {
-        if (std::ssize(out) < kWant && SeesCalibration(who, s)) out.push_back(Blind(who, std::move(s)));
+        if (std::ssize(out.items) == limit) break;
+        last = s.id;
+        if (!SeesCalibration(who, s)) continue;
+        s.overdue = CalibrationOverdue(s, now);
+        out.items.push_back(Blind(who, std::move(s)));
       }
-      if (std::ssize(rows) < kPage) break;
-      before = rows.back().id;
+      if (std::ssize(out.items) == limit) {
+        more = true;
+        break;
+      }
+      if (!more) break;
     }
+    if (more && last) out.next_cursor = std::to_string(*last);
     return out;
   });
 }
@@ -192,6 +210,9 @@ Result<CalibrationScore> CalibrationService::Score(const org::Principal& who, Id
     }
     if (s->state != CalibrationState::kOpen) {
       return Error::Conflict(Msg("calibration.closed", "the calibration session is closed"), "state");
+    }
+    if (CalibrationOverdue(*s, tx.now())) {
+      return Error::Conflict(Msg("calibration.past_deadline", "the session's deadline has passed"), "deadline");
     }
     if (!submit && mine->submitted_at) {
       return Error::Conflict(Msg("calibration.submitted", "already submitted: submit again to change the answers"),

@@ -32,6 +32,12 @@ struct CalibrationDraft {
   std::optional<TimeMs> deadline;  // required, in the future
 };
 
+// One page of sessions, newest first; next_cursor (the last id) while more may follow.
+struct CalibrationPage {
+  std::vector<CalibrationSession> items;
+  std::optional<std::string> next_cursor;
+};
+
 // A session as one reader sees it, with the results once it is closed.
 struct CalibrationView {
   CalibrationSession session;
@@ -40,19 +46,21 @@ struct CalibrationView {
 
 class CalibrationService {
  public:
-  explicit CalibrationService(storage::Database& db);
+  CalibrationService(storage::Database& db, const Clock& clock);
 
   // Every problem at once (ticket_id / inspection_id, scorecard_id, reviewer_ids[k], expert_id,
   // deadline); kForbidden when the ticket's department is outside `who`'s scope.
   Result<CalibrationView> Create(const org::Principal& who, const CalibrationDraft& d);
-  // Newest first (at most 100), only those `who` sees, blind while open.
-  Result<std::vector<CalibrationSession>> List(const org::Principal& who);
+  // Newest first, `limit` (1..200) after the cursor `before` (a session id), only those `who`
+  // sees, blind while open, each marked overdue when open past its deadline.
+  Result<CalibrationPage> List(const org::Principal& who, int limit = 50, std::optional<Id> before = std::nullopt);
   // kNotFound for an unknown session, kForbidden for one `who` does not see.
   Result<CalibrationView> Get(const org::Principal& who, Id id);
   // One participant's score: kForbidden while the session is open unless it is `who`'s own.
   Result<CalibrationScore> GetScore(const org::Principal& who, Id id, Id staff_id);
   // `who`'s draft (partial answers allowed) or submission (every item answered, scored with the
-  // pinned version); kForbidden for a non-participant, kConflict ("state") once closed.
+  // pinned version); kForbidden for a non-participant, kConflict ("state") once closed,
+  // kConflict ("deadline") from its deadline on.
   Result<CalibrationScore> Save(const org::Principal& who, Id id, const std::map<std::string, Answer>& answers,
                                 const std::string& notes);
   Result<CalibrationScore> Submit(const org::Principal& who, Id id, const std::map<std::string, Answer>& answers,
@@ -68,6 +76,7 @@ class CalibrationService {
                                  const std::string& notes, bool submit);
 
   storage::Database& db_;
+  const Clock& clock_;
 };
 
 }  // namespace sqm::inspection

@@ -86,6 +86,10 @@ std::vector<SamplingRun> ListRuns(Connection& db, Id plan_id, int limit);
 namespace sqm::inspection::repo {
 
 // ---- photos of an inspection's items (migration 0025, repo/photos.cpp) ----
+// Holds the inspection's row until the write ends, so that two uploads to it (from two servers on
+// one PostgreSQL database) count each other's photos: PostgreSQL `SELECT ... FOR UPDATE`; SQLite
+// runs one write transaction at a time, which already serialises them.
+Status LockInspectionForPhotos(Connection& db, Id inspection_id);
 Result<Id> InsertPhoto(Connection& db, const Photo& photo, const std::string& bytes);
 // The inspection's photos without their bytes, oldest first.
 std::vector<Photo> ListPhotos(Connection& db, Id inspection_id);

@@ -500,6 +500,7 @@ bj::object SessionJson(const CalibrationSession& s) {
           {"scorecard_name", s.scorecard_name},
           {"scorecard_version", s.scorecard_version},
           {"deadline", TimeJson(s.deadline)},
+          {"overdue", s.overdue},
           {"state", Name(s.state)},
           {"created_by", s.created_by},
           {"created_by_name", s.created_by_name},
@@ -741,11 +742,14 @@ void AddRoutes(http::Router& r, Service& service) {
 void AddCalibrationRoutes(http::Router& r, CalibrationService& service) {
   const std::string manage(org::kInspectionManage), perform(org::kInspectionPerform);
   r.Add("GET", "/api/v1/calibrations", perform, [&service](Request& req) {
-    return Reply(service.List(req.who()), [](const std::vector<CalibrationSession>& list) {
-      bj::array items;
-      for (const auto& s : list) items.push_back(SessionJson(s));
-      return bj::object{{"items", std::move(items)}};
-    });
+    SQM_ASSIGN_OR_REPLY(auto cursor, req.QueryInt("cursor", 1));
+    SQM_ASSIGN_OR_REPLY(auto limit, req.QueryInt("limit", 1, 200));
+    return Reply(service.List(req.who(), static_cast<int>(limit.value_or(50)), cursor),
+                 [](const CalibrationPage& page) {
+                   bj::array items;
+                   for (const auto& s : page.items) items.push_back(SessionJson(s));
+                   return http::PageJson(std::move(items), page.next_cursor);
+                 });
   });
   r.Add("POST", "/api/v1/calibrations", manage, [&service](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto d, ReadCalibration(req));

@@ -358,6 +358,8 @@ Result<Photo> Service::AddPhoto(const org::Principal& who, Id id, const std::str
   const std::string sha256 = type.ok() ? crypto::Sha256Hex(bytes) : std::string();
   return db_.Write(who.username, [&](WriteTx& tx) -> Result<Photo> {
     auto& db = tx.db();
+    // The count below and the insert are one step: another upload to this inspection waits here.
+    SQM_TRY(repo::LockInspectionForPhotos(db, id));
     SQM_ASSIGN(auto loaded, Load(db, who, id, Action::kSave, tx.now()));
     auto card = repo::FindScorecard(db, loaded.first.scorecard_id, loaded.first.scorecard_version);
     const bool known =

@@ -4,6 +4,9 @@
 // calibration sessions: blind until closed, revealed with the agreement, never a score.
 #include "inspection/service.h"
 
+#include <atomic>
+#include <thread>
+
 #include <gtest/gtest.h>
 
 #include "base/sampling.h"
@@ -20,7 +23,7 @@ class InspectionTest : public desk::DeskFixture {
     DeskFixture::SetUp();
     inspection_ =
         std::make_unique<Service>(*db_, clock_, [this](const std::string& code) { return calendars_->Get(code); });
-    calibrations_ = std::make_unique<CalibrationService>(*db_);
+    calibrations_ = std::make_unique<CalibrationService>(*db_, clock_);
   }
   void TearDown() override {
     calibrations_.reset();
@@ -513,6 +516,51 @@ TEST_F(InspectionTest, ASiteCheckKeepsPhotosPerItemAndWhereAndWhenItWasMade) {
   EXPECT_EQ(inspection_->GetPhoto(agent2_, id + 1, (*photos)[0].id).error().code, ErrorCode::kNotFound);
 }
 
+// Uploads to the same item at once (on PostgreSQL from two servers on one database): the count and
+// the insert are one step (the inspection's row locked on PostgreSQL; SQLite's one writer), so
+// exactly as many pass as the limit leaves and the rest are refused naming the item.
+TEST_F(InspectionTest, SimultaneousUploadsFromTwoServersNeverPassThePhotoLimit) {
+  using namespace std::string_literals;
+  const std::string jpeg = "\xFF\xD8\xFF\xE0\x00\x10JFIF\x00 photo"s;
+  const Id card = inspection_->CreateScorecard(quality_, "门店巡检", Weighted())->id;
+  const org::Principal inspector = Evaluator("eval.desk", desk_dept_);
+  const Id id = inspection_
+                    ->Assign(quality_, {.kind = Kind::kRoutineCheck,
+                                        .scorecard_id = card,
+                                        .department_id = desk_dept_,
+                                        .agent_id = agent2_.staff_id,
+                                        .inspector_id = inspector.staff_id})
+                    ->id;
+  ASSERT_TRUE(inspection_->AddPhoto(inspector, id, "i0", jpeg).ok());
+  // PostgreSQL: a second server on the same database; SQLite serves one server, whose threads upload.
+  std::unique_ptr<storage::Database> other_db;
+  std::unique_ptr<Service> other_server;
+  if (file_.dialect() == storage::Dialect::kPostgres) {
+    other_db = std::make_unique<storage::Database>(storage::DatabaseOptions{file_.url()}, clock_);
+    other_server = std::make_unique<Service>(*other_db, clock_);
+  }
+  Service& other = other_server ? *other_server : *inspection_;
+  constexpr int kEach = 6;
+  std::atomic<int> passed = 0, refused = 0;
+  const auto upload = [&](Service& service) {
+    for (int k = 0; k < kEach; ++k) {
+      auto r = service.AddPhoto(inspector, id, "i0", jpeg);
+      if (r.ok()) {
+        ++passed;
+      } else if (r.error().code == ErrorCode::kConflict && r.error().field == "item") {
+        ++refused;
+      }
+    }
+  };
+  std::thread a([&] { upload(*inspection_); });
+  std::thread b([&] { upload(other); });
+  a.join();
+  b.join();
+  EXPECT_EQ(passed.load(), static_cast<int>(kMaxPhotosPerItem) - 1);
+  EXPECT_EQ(refused.load(), 2 * kEach - passed.load());
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM inspection_photos"), static_cast<std::int64_t>(kMaxPhotosPerItem));
+}
+
 // ---- calibration sessions ----
 
 // Eight three-point items q1..q8, and the answers of ratings in that order.
@@ -604,8 +652,8 @@ TEST_F(InspectionTest, ACalibrationIsBlindUntilClosedRevealsTheAgreementAndNever
   EXPECT_EQ(calibrations_->GetScore(a, id, a.staff_id)->answers.size(), 8u);
   EXPECT_EQ(calibrations_->Get(outsider, id).error().code, ErrorCode::kForbidden);
   EXPECT_EQ(calibrations_->Get(manager_, id).error().code, ErrorCode::kForbidden);
-  EXPECT_EQ(calibrations_->List(outsider)->size(), 0u);
-  EXPECT_EQ(calibrations_->List(b)->size(), 1u);
+  EXPECT_EQ(calibrations_->List(outsider)->items.size(), 0u);
+  EXPECT_EQ(calibrations_->List(b)->items.size(), 1u);
 
   // Closing waits for two reviewers and the expert, and is the quality department's.
   EXPECT_EQ(calibrations_->Close(quality_, id).error().field, "reviewer_ids");
@@ -638,6 +686,45 @@ TEST_F(InspectionTest, ACalibrationIsBlindUntilClosedRevealsTheAgreementAndNever
   // Never a score: no inspection made, the fact source unchanged.
   EXPECT_EQ(Count("SELECT COUNT(*) FROM inspections"), inspections_before);
   EXPECT_EQ(facts(), facts_before);
+}
+
+// A session's deadline ends its scoring (409 naming "deadline") and marks it overdue in the list,
+// which pages newest first with a cursor.
+TEST_F(InspectionTest, ACalibrationIsScoredUntilItsDeadlineAndTheListPages) {
+  const Id card = inspection_->CreateScorecard(quality_, "校准卡", ThreePoint())->id;
+  const desk::Ticket t = Resolved();
+  const org::Principal a = Evaluator("eval.a", desk_dept_), b = Evaluator("eval.b", desk_dept_);
+  std::vector<Id> ids;
+  for (int k = 1; k <= 3; ++k) {
+    auto made = calibrations_->Create(quality_, {.ticket_id = t.id,
+                                                 .scorecard_id = card,
+                                                 .reviewer_ids = {a.staff_id, b.staff_id},
+                                                 .deadline = clock_.Now() + k * 86'400'000});
+    ASSERT_TRUE(made.ok()) << made.error().message;
+    ids.push_back(made->session.id);
+  }
+  auto first = calibrations_->List(a, 2);
+  ASSERT_TRUE(first.ok());
+  ASSERT_EQ(first->items.size(), 2u);
+  EXPECT_EQ(first->items[0].id, ids[2]);
+  ASSERT_TRUE(first->next_cursor.has_value());
+  auto second = calibrations_->List(a, 2, std::stoll(*first->next_cursor));
+  ASSERT_EQ(second->items.size(), 1u);
+  EXPECT_EQ(second->items[0].id, ids[0]);
+  EXPECT_FALSE(second->next_cursor.has_value());
+  EXPECT_EQ(calibrations_->List(a, 0).error().field, "limit");
+
+  ASSERT_TRUE(calibrations_->Save(a, ids[0], Ratings({1}), "").ok());
+  clock_.Set(clock_.Now() + 86'400'000);  // the first session's deadline
+  EXPECT_EQ(calibrations_->Save(a, ids[0], Ratings({1, 2}), "").error().field, "deadline");
+  EXPECT_EQ(calibrations_->Submit(b, ids[0], Ratings({1, 1, 2, 2, 3, 3, 1, 3}), "").error().code, ErrorCode::kConflict);
+  ASSERT_TRUE(calibrations_->Save(a, ids[1], Ratings({1}), "").ok());
+  auto listed = calibrations_->List(quality_);
+  ASSERT_EQ(listed->items.size(), 3u);
+  EXPECT_FALSE(listed->items[0].overdue);
+  EXPECT_FALSE(listed->items[1].overdue);
+  EXPECT_TRUE(listed->items[2].overdue);
+  EXPECT_TRUE(calibrations_->Get(quality_, ids[0])->session.overdue);
 }
 
 TEST_F(InspectionTest, ABadCalibrationNamesEveryFieldAndWritesNothing) {

@@ -35,8 +35,8 @@ async function complaintId() {
   return r.body.items[0].id;
 }
 
-async function raise(fields = {}) {
-  const r = await u.quality.post(`${A}/actions`, {
+async function raiseRaw(fields = {}) {
+  return u.quality.post(`${A}/actions`, {
     source: 'complaint',
     source_id: await complaintId(),
     title: uniqueName('整改'),
@@ -44,6 +44,10 @@ async function raise(fields = {}) {
     due_date: isoDay(7),
     ...fields,
   });
+}
+
+async function raise(fields = {}) {
+  const r = await raiseRaw(fields);
   assert.equal(r.status, 201, r.text);
   return r.body;
 }
@@ -105,6 +109,42 @@ describe('an action', () => {
     assert.equal(detail.status, 200, detail.text);
     assert.deepEqual(detail.body.timeline.map((e) => e.type), ['improvement.created', 'improvement.start', 'improvement.complete', 'improvement.verify']);
     assert.equal(detail.body.timeline[2].data.evidence, '已补充投诉处理话术');
+  });
+
+  test('reads its value before from the measure for its subject, and refuses to verify before the window after ends', async () => {
+    assertError(await u.quality.post(`${A}/actions`, {
+      source: 'other', title: 'x', owner_id: ids.staff.agent, due_date: isoDay(7),
+      measure_code: 'no_such_measure', direction: 'down', subject_kind: 'department', subject_id: ids.departments.DESK, value_before: 1,
+    }), 400, 'measure_code');
+    assertError(await raiseRaw({ measure_code: 'tickets_registered', direction: 'down', subject_id: ids.departments.DESK }), 400, 'subject_kind');
+    assertError(await raiseRaw({ measure_code: 'tickets_registered', direction: 'down', subject_kind: 'team', subject_id: 1 }), 400, 'subject_kind');
+
+    // A window the user picks: the value before is the measure's over those days, as assessment answers it.
+    const a = await raise({
+      measure_code: 'tickets_registered', direction: 'down', subject_kind: 'department', subject_id: ids.departments.DESK,
+      before_from: isoDay(-60), before_to: isoDay(-1),
+    });
+    assert.equal(a.value_before_source, 'measure:tickets_registered');
+    assert.equal(a.subject_kind, 'department');
+    assert.equal(a.subject_name.length > 0, true);
+    const values = await u.quality.get(`/api/v1/assessment/measures/tickets_registered/values?kind=department&from=${encodeURIComponent(a.before_from)}&to=${encodeURIComponent(a.before_to)}`);
+    assert.equal(values.status, 200, values.text);
+    const desk = values.body.items.find((x) => x.subject_id === ids.departments.DESK);
+    assert.equal(a.value_before, desk ? desk.value : null);
+    assert.equal(Date.parse(a.before_to) - Date.parse(a.before_from), 60 * 86_400_000);
+
+    // The 30 days before the opening by default; someone without tickets has no data: null, never 0.
+    const none = await raise({ measure_code: 'tickets_registered', direction: 'up', subject_kind: 'staff', subject_id: ids.staff.evaluator });
+    assert.equal(none.value_before, null);
+    assert.equal(Date.parse(none.before_to) - Date.parse(none.before_from), 30 * 86_400_000);
+    assert.ok(Math.abs(Date.parse(none.before_to) - Date.parse(none.created_at)) < 60_000);
+
+    const t = `${A}/actions/${none.id}/transitions`;
+    assert.equal((await u.agent.post(t, { op: 'complete', evidence: '已培训' })).status, 200);
+    assertError(await u.quality.post(t, { op: 'verify', effective: true }), 409, 'verify_after_days');
+    const page = await u.agent.get(`${A}/actions/${none.id}`);
+    assert.equal(page.body.value_after, null);
+    assert.equal(page.body.after_from, null);
   });
 
   test('is seen by quality, its owner and the managers above it, and by no one else', async () => {

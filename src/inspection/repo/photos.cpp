@@ -21,6 +21,12 @@ Photo PhotoOf(const storage::Row& r) {
 
 }  // namespace
 
+Status LockInspectionForPhotos(Connection& db, Id inspection_id) {
+  if (db.dialect() != storage::Dialect::kPostgres) return {};
+  db.Query("SELECT id FROM inspections WHERE id = ? FOR UPDATE", {inspection_id});
+  return {};
+}
+
 Result<Id> InsertPhoto(Connection& db, const Photo& p, const std::string& bytes) {
   SQM_ASSIGN(auto r, db.Exec("INSERT INTO inspection_photos (inspection_id, item_code, content_type, size, sha256,"
                              " data, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",

@@ -3,6 +3,7 @@
 // from docs/openapi.yaml.
 import { apiUrl, request } from './client';
 import type { components, operations } from './generated/openapi';
+import type { Page } from './types';
 
 type Schemas = components['schemas'];
 
@@ -161,8 +162,8 @@ export type CalibrationInput = Schemas['CalibrationInput'];
 export type CalibrationScore = Schemas['CalibrationScore'];
 export type CalibrationResults = Schemas['CalibrationResults'];
 
-export function listCalibrations(): Promise<CalibrationSession[]> {
-  return request<{ items?: CalibrationSession[] }>('GET', '/calibrations').then((r) => r.items ?? []);
+export function listCalibrations(cursor: string | null, limit: number, signal?: AbortSignal): Promise<Page<CalibrationSession>> {
+  return request<Page<CalibrationSession>>('GET', '/calibrations', { query: { cursor, limit }, signal });
 }
 
 export function getCalibration(id: number): Promise<CalibrationSession> {

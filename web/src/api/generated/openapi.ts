@@ -3153,9 +3153,10 @@ export interface paths {
         };
         /**
          * Calibration sessions
-         * @description Newest first (at most 100): the sessions the caller takes part in (reviewer or expert) or manages
+         * @description Newest first, paged (`limit`, `cursor`): the sessions the caller takes part in (reviewer or expert) or manages
          *     (inspection.manage with the ticket's department in scope). While a session is open every
-         *     participant's answers but the caller's own are withheld (`hidden`).
+         *     participant's answers but the caller's own are withheld (`hidden`). `overdue`: open past its
+         *     deadline (nobody scores it any more; it waits to be closed).
          */
         get: operations["listCalibrations"];
         put?: never;
@@ -3235,8 +3236,9 @@ export interface paths {
         /**
          * Save the caller's draft
          * @description A participant only (403 naming `reviewer_ids` otherwise); answers may be partial, to items of the
-         *     pinned card version (`answers.<code>`). 409 once the session is closed (`state`) or after the
-         *     caller's submission (`submitted_at`: submit again to change the answers).
+         *     pinned card version (`answers.<code>`). 409 once the session is closed (`state`), from its
+         *     deadline on (`deadline`) or after the caller's submission (`submitted_at`: submit again to change
+         *     the answers).
          */
         put: operations["saveCalibrationAnswers"];
         post?: never;
@@ -3260,7 +3262,7 @@ export interface paths {
         /**
          * Score and submit the caller's card
          * @description A participant only; every item answered, scored with the pinned version as an inspection is. May be
-         *     sent again while the session is open; 409 (`state`) once it is closed.
+         *     sent again while the session is open; 409 (`state`) once it is closed, 409 (`deadline`) from its deadline on.
          */
         post: operations["submitCalibration"];
         delete?: never;
@@ -5700,6 +5702,21 @@ export interface components {
             measure_code?: string;
             /** @enum {string} */
             direction?: "up" | "down";
+            /**
+             * @description with subject_id: whose measure is read (in the caller's scope); both values are then read from `measure_code` (a catalogue measure) and value_before is not typed
+             * @enum {string}
+             */
+            subject_kind?: "staff" | "department";
+            subject_id?: number;
+            /** @description the window before: the days before the action is opened (default 30); the window after is as long, from the fix */
+            window_days?: number;
+            /**
+             * Format: date
+             * @description or the window before the user picks (with before_to; both days included)
+             */
+            before_from?: string;
+            /** Format: date */
+            before_to?: string;
             value_before?: number;
             value_before_source?: string;
             verify_after_days?: number;
@@ -5728,10 +5745,25 @@ export interface components {
             measure_code?: string;
             /** @enum {string|null} */
             direction?: "up" | "down" | null;
+            /** @enum {string|null} */
+            subject_kind?: "staff" | "department" | null;
+            subject_id?: number | null;
+            subject_name?: string;
+            /** @description null: no data (or not given) */
             value_before?: number | null;
+            /** @description "measure:<code>" when read from the measure */
             value_before_source?: string;
+            /** Format: date-time */
+            before_from?: string | null;
+            /** Format: date-time */
+            before_to?: string | null;
             verify_after_days?: number;
             value_after?: number | null;
+            value_after_source?: string;
+            /** Format: date-time */
+            after_from?: string | null;
+            /** Format: date-time */
+            after_to?: string | null;
             verification_note?: string;
             reason?: string;
             proposed_by?: number | null;
@@ -5766,7 +5798,9 @@ export interface components {
             evidence?: string;
             reason?: string;
             note?: string;
+            /** @description typed when the action names no subject; a measured action reads it over its window after (from done_at, as long as the window before), due from the later of verify_after_days and that window's end */
             value_after?: number;
+            /** @description the verdict when the values cannot give one (no data, or no indicator) */
             effective?: boolean;
         };
         ImprovementTriage: {
@@ -5988,6 +6022,8 @@ export interface components {
             scorecard_version: number;
             /** Format: date-time */
             deadline: string;
+            /** @description open past its deadline */
+            overdue?: boolean;
             /** @enum {string} */
             state: "open" | "closed";
             created_by: number;
@@ -10899,7 +10935,12 @@ export interface operations {
     };
     listCalibrations: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -10914,9 +10955,11 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["CalibrationSession"][];
+                        next_cursor: string | null;
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
@@ -11949,9 +11992,11 @@ export const inspectionPhotoContent_typeValues: ReadonlyArray<FlattenedDeepRequi
 export const inspectionDecisionOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InspectionDecision"]["outcome"]> = ["upheld", "partly_upheld", "rejected"];
 export const improvementActionInputSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImprovementActionInput"]["source"]> = ["inspection", "complaint", "sla_trend", "survey", "audit_finding", "suggestion", "other"];
 export const improvementActionInputDirectionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImprovementActionInput"]["direction"]> = ["up", "down"];
+export const improvementActionInputSubject_kindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImprovementActionInput"]["subject_kind"]> = ["staff", "department"];
 export const improvementActionSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImprovementAction"]["source"]> = ["inspection", "complaint", "sla_trend", "survey", "audit_finding", "suggestion", "other"];
 export const improvementActionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImprovementAction"]["status"]> = ["proposed", "open", "in_progress", "done", "verified", "not_effective", "reopened", "cancelled", "declined"];
 export const improvementActionDirectionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImprovementAction"]["direction"]> = ["up", "down"];
+export const improvementActionSubject_kindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImprovementAction"]["subject_kind"]> = ["staff", "department"];
 export const improvementTransitionOpValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImprovementTransition"]["op"]> = ["start", "complete", "verify", "reopen", "cancel"];
 export const improvementTriageDecisionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImprovementTriage"]["decision"]> = ["accept", "decline"];
 export const improvementAuditInputKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImprovementAuditInput"]["kind"]> = ["internal_audit", "management_review"];

@@ -19,6 +19,21 @@ import { SourceText, StatusTag, dayFromToday } from './labels';
 
 type Op = Transition['op'];
 
+// A measured value: at most 4 decimals for display; "no data" is "—".
+function formatValue(v: number | null | undefined): string {
+  return v == null ? '—' : String(Number(v.toFixed(4)));
+}
+
+function WindowText({ from, to }: { from?: string | null; to?: string | null }) {
+  const { t } = useTranslation();
+  if (!from || !to) return null;
+  return (
+    <div>
+      <Typography.Text type="secondary">{t('improvement.verify.window', { from: formatTime(from), to: formatTime(to) })}</Typography.Text>
+    </div>
+  );
+}
+
 function MoveForm({ action, op, onDone }: { action: ActionDetail; op: Op; onDone: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Transition>();
@@ -26,7 +41,10 @@ function MoveForm({ action, op, onDone }: { action: ActionDetail; op: Op; onDone
     success: t(`improvement.move.${op}Done`),
     onSuccess: onDone,
   });
-  const measured = action.measure_code !== '';
+  // A measured action with a subject has its value after read by the server; the verdict is asked
+  // only when the values cannot give one (no data, or no indicator).
+  const read = action.subject_kind != null;
+  const measured = action.measure_code !== '' && !read;
   return (
     <Form form={form} layout="vertical" name={`move-${op}`} onFinish={submit.run} onValuesChange={submit.onValuesChange} data-testid={`move-${op}`}>
       <SubmitAlert submit={submit} />
@@ -45,8 +63,9 @@ function MoveForm({ action, op, onDone }: { action: ActionDetail; op: Op; onDone
           <InputNumber style={{ width: '100%' }} />
         </Form.Item>
       )}
+      {op === 'verify' && read && <Typography.Paragraph type="secondary">{t('improvement.verify.readHelp')}</Typography.Paragraph>}
       {op === 'verify' && !measured && (
-        <Form.Item name="effective" label={t('improvement.field.effective')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item name="effective" label={t('improvement.field.effective')} rules={read ? [] : [{ required: true, message: t('common.required') }]}>
           <Radio.Group
             options={[
               { value: true, label: t('improvement.verify.effective') },
@@ -185,10 +204,19 @@ export default function ActionPage() {
             <Descriptions size="small" column={{ xs: 1, md: 2 }}>
               <Descriptions.Item label={t('improvement.field.measure')}>{a.measure_code || '—'}</Descriptions.Item>
               <Descriptions.Item label={t('improvement.field.direction')}>{a.direction ? t(`improvement.direction.${a.direction}`) : '—'}</Descriptions.Item>
+              {a.subject_kind && (
+                <Descriptions.Item label={t('improvement.field.subject')}>
+                  {t(`improvement.subjectKind.${a.subject_kind}`)} · {a.subject_name || a.subject_id}
+                </Descriptions.Item>
+              )}
               <Descriptions.Item label={t('improvement.field.valueBefore')}>
-                {a.value_before ?? '—'} {a.value_before_source && `(${a.value_before_source})`}
+                <span data-testid="value-before">{formatValue(a.value_before)}</span> {a.value_before_source && `(${a.value_before_source})`}
+                <WindowText from={a.before_from} to={a.before_to} />
               </Descriptions.Item>
-              <Descriptions.Item label={t('improvement.field.valueAfter')}>{a.value_after ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('improvement.field.valueAfter')}>
+                <span data-testid="value-after">{formatValue(a.value_after)}</span> {a.value_after_source && `(${a.value_after_source})`}
+                <WindowText from={a.after_from} to={a.after_to} />
+              </Descriptions.Item>
               <Descriptions.Item label={t('improvement.field.verifyAfterDays')}>{a.verify_after_days}</Descriptions.Item>
               <Descriptions.Item label={t('improvement.field.verifiedAt')}>{formatTime(a.verified_at)}</Descriptions.Item>
               {a.verification_note && <Descriptions.Item label={t('improvement.field.note')}>{a.verification_note}</Descriptions.Item>}

@@ -151,7 +151,7 @@ export default function CalibrationPage() {
         title={
           <Space wrap>
             {t('inspection.calibration.pageTitle', { id: s.id })}
-            <CalibrationStateTag state={s.state} />
+            <CalibrationStateTag state={s.state} overdue={s.overdue} />
           </Space>
         }
         extra={

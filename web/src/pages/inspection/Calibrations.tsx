@@ -1,30 +1,43 @@
-// 校准: the calibration sessions the reader takes part in or manages, newest first, each with how
-// many have submitted; the quality department starts a new one here.
+// 校准: the calibration sessions the reader takes part in or manages, newest first and paged, each
+// with how many have submitted and whether it is past its deadline; the quality department starts
+// a new one here.
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { Button, Tag } from 'antd';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { listCalibrations, type CalibrationSession } from '../../api/inspection';
 import { useAuth } from '../../auth/AuthContext';
-import ErrorAlert from '../../components/ErrorAlert';
+import CursorTable from '../../components/CursorTable';
 import PageHeader from '../../components/PageHeader';
 import { formatTime } from '../../lib/format';
-import { useAsync } from '../../lib/useAsync';
+import { useCursorList } from '../../lib/useCursorList';
 import CalibrationForm from './CalibrationForm';
 
 export const calibrationPath = (id: number) => `/inspection/calibrations/${id}`;
 
-export function CalibrationStateTag({ state }: { state: CalibrationSession['state'] }) {
+const PAGE_SIZE = 50;
+
+export function CalibrationStateTag({ state, overdue }: { state: CalibrationSession['state']; overdue?: boolean }) {
   const { t } = useTranslation();
-  return <Tag color={state === 'open' ? 'processing' : 'default'}>{t(`inspection.calibration.states.${state}`)}</Tag>;
+  return (
+    <>
+      <Tag color={state === 'open' ? 'processing' : 'default'}>{t(`inspection.calibration.states.${state}`)}</Tag>
+      {overdue && (
+        <Tag color="error" data-testid="calibration-overdue">
+          {t('inspection.calibration.overdue')}
+        </Tag>
+      )}
+    </>
+  );
 }
 
 export default function Calibrations() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const navigate = useNavigate();
-  const sessions = useAsync(listCalibrations, []);
+  const fetchPage = useCallback((_: null, cursor: string | null, signal: AbortSignal) => listCalibrations(cursor, PAGE_SIZE, signal), []);
+  const sessions = useCursorList(fetchPage, null);
   const [creating, setCreating] = useState(false);
   return (
     <>
@@ -38,13 +51,11 @@ export default function Calibrations() {
           )
         }
       />
-      {sessions.error && <ErrorAlert error={sessions.error} onRetry={() => void sessions.reload()} />}
-      <Table<CalibrationSession>
+      <CursorTable<CalibrationSession>
         rowKey="id"
-        loading={sessions.loading}
-        dataSource={sessions.data}
+        list={sessions}
+        emptyText={t('inspection.calibration.empty')}
         data-testid="calibration-table"
-        scroll={{ x: true }}
         columns={[
           { title: '#', dataIndex: 'id', render: (id: number) => <Link to={calibrationPath(id)}>{id}</Link> },
           { title: t('inspection.assign.ticket'), dataIndex: 'ticket_number' },
@@ -55,7 +66,7 @@ export default function Calibrations() {
             render: (_, s) => `${s.participants.filter((p) => p.submitted).length} / ${s.participants.length}`,
           },
           { title: t('inspection.calibration.deadline'), dataIndex: 'deadline', render: (d: string) => formatTime(d) },
-          { title: t('common.status'), dataIndex: 'state', render: (state: CalibrationSession['state']) => <CalibrationStateTag state={state} /> },
+          { title: t('common.status'), dataIndex: 'state', render: (_, s) => <CalibrationStateTag state={s.state} overdue={s.overdue} /> },
         ]}
       />
       {creating && <CalibrationForm onClose={() => setCreating(false)} onSaved={(s) => navigate(calibrationPath(s.id))} />}
