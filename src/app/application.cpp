@@ -90,6 +90,7 @@ Application::Application(const Options& options, const Clock& clock)
       inspection_(
           db_, clock_, [this](const std::string& code) { return calendars_.Get(code); }, InspectionOptions(options_)),
       calibrations_(db_, clock_),
+      mystery_(db_, inspection_, options_.business_zone),
       improvement_(
           db_, clock_, [this](const std::string& code) { return calendars_.Get(code); }, ImprovementOptions(options_)),
       overdue_sweep_(db_, improvement_, clock_),
@@ -219,6 +220,7 @@ void Application::AddRoutes() {
   inspection::AddAgreementRoutes(router_);
   inspection::AddRoutes(router_, inspection_);
   inspection::AddCalibrationRoutes(router_, calibrations_);
+  inspection::AddMysteryRoutes(router_, mystery_);
   improvement::AddRoutes(router_, improvement_);
 }
 

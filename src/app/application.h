@@ -34,6 +34,8 @@
 //   inspection::Service . scorecards (versioned), inspections and their appeals; its fact source
 //                         (inspection::FactSources) registered with the desk's
 //   inspection::CalibrationService calibration sessions; deliberately no fact source
+//   inspection::MysteryService mystery shopping scenarios, their visits (covert inspections made
+//                         through inspection::Service) and the shoppers' receipts
 //   improvement::Service  improvement actions (CAPA), suggestions, audits; its fact source registered
 //                         too, its OverdueSweep (the overdue escalation) started with the monitor, and
 //                         its IndicatorReader (app/indicator_reader.h: assessment's measures) installed
@@ -104,6 +106,7 @@
 #include "improvement/overdue_sweep.h"
 #include "improvement/service.h"
 #include "inspection/calibration_service.h"
+#include "inspection/mystery_service.h"
 #include "inspection/service.h"
 #include "org/service.h"
 #include "sla/service.h"
@@ -235,6 +238,7 @@ class Application {
   feedback::PublicLimiter survey_limiter_;
   inspection::Service inspection_;
   inspection::CalibrationService calibrations_;  // never counts toward a score: no fact source
+  inspection::MysteryService mystery_;           // scenarios and their covert visits
   improvement::Service improvement_;
   improvement::OverdueSweep overdue_sweep_;
   assessment::PeriodService periods_;

@@ -182,21 +182,26 @@ bj::object PhotoJson(const Photo& p) {
           {"uploaded_at", TimeJson(p.uploaded_at)}};
 }
 
+}  // namespace
+
 // The image with the type sniffed from its bytes, always as an attachment: an <img> shows it all
 // the same, while opening its address downloads it instead of rendering anything in sqm's origin.
 // nosniff (on every answer) and a CSP that allows nothing keep a browser from reading it as more.
-Response PhotoResponse(PhotoFile file) {
+Response PhotoResponse(PhotoFile file, std::string_view name) {
   Response r;
   r.status = 200;
   r.content_type = std::string(MediaTypeOf(file.photo.type));
   r.body = std::move(file.bytes);
-  r.SetHeader("Content-Disposition", "attachment; filename=\"photo-" + std::to_string(file.photo.id) + "." +
+  r.SetHeader("Content-Disposition", "attachment; filename=\"" + std::string(name) + "-" +
+                                         std::to_string(file.photo.id) + "." +
                                          std::string(ExtensionOf(file.photo.type)) + "\"");
   r.SetHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; sandbox");
   r.SetHeader("Cross-Origin-Resource-Policy", "same-origin");
   r.SetHeader("Cache-Control", "private, max-age=300");
   return r;
 }
+
+namespace {
 
 Result<Assignment> ReadAssignment(const Request& req) {
   SQM_ASSIGN(auto body, req.Json());
@@ -325,6 +330,8 @@ bj::object RunJson(const SamplingRun& r) {
           {"created_at", TimeJson(r.created_at)}};
 }
 
+}  // namespace
+
 std::vector<Id> ReadIds(json::Reader& in, std::string_view key) {
   std::vector<Id> out;
   const auto list = in.OptNumberList(key, 100);
@@ -341,6 +348,8 @@ std::vector<Id> ReadIds(json::Reader& in, std::string_view key) {
   }
   return out;
 }
+
+namespace {
 
 // {name, cycle, department_ids, quota, amount, by_channel?, by_type?, complaints?, breaches?,
 //  scorecard_id, inspector_ids}
@@ -622,7 +631,7 @@ void AddRoutes(http::Router& r, Service& service) {
     SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));
     SQM_ASSIGN_OR_REPLY(auto photo_id, req.IdParam("photo_id"));
     SQM_ASSIGN_OR_REPLY(auto file, service.GetPhoto(req.who(), id, photo_id));
-    return PhotoResponse(std::move(file));
+    return PhotoResponse(std::move(file), "photo");
   });
   r.Add("DELETE", "/api/v1/inspections/{id}/photos/{photo_id}", perform, [&service](Request& req) {
     SQM_ASSIGN_OR_REPLY(auto id, req.IdParam("id"));

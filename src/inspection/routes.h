@@ -17,8 +17,10 @@
 //   inspection.manage   POST /api/v1/calibrations, POST /api/v1/calibrations/{id}/close
 #pragma once
 
+#include "base/json.h"
 #include "http/router.h"
 #include "inspection/calibration_service.h"
+#include "inspection/mystery_service.h"
 #include "inspection/service.h"
 
 namespace sqm::inspection {
@@ -26,5 +28,13 @@ namespace sqm::inspection {
 void AddAgreementRoutes(http::Router& router);
 void AddRoutes(http::Router& router, Service& service);
 void AddCalibrationRoutes(http::Router& router, CalibrationService& service);
+// The mystery shopping routes (mystery_routes.cpp, mystery_service.h).
+void AddMysteryRoutes(http::Router& router, MysteryService& service);
+
+// Shared by the route files: a stored image (a photo, a receipt) served as the attachment
+// "<name>-<id>.<ext>" with its sniffed type and a CSP that allows nothing; and a list of ids
+// under `key` (required; at most 100), each problem recorded in `in`.
+http::Response PhotoResponse(PhotoFile file, std::string_view name);
+std::vector<Id> ReadIds(json::Reader& in, std::string_view key);
 
 }  // namespace sqm::inspection

@@ -96,6 +96,8 @@ class Service {
   // inspector_id: the inspector must hold inspection.perform with the department in scope, and is
   // not the inspected staff member).
   Result<Inspection> Assign(const org::Principal& who, const Assignment& a);
+  // Assign inside the caller's write (a sampling run's or a mystery scenario's visits).
+  Result<Inspection> AssignIn(storage::WriteTx& tx, const org::Principal& who, const Assignment& a);
   // Newest first, only those `who` sees.
   Result<std::vector<Inspection>> ListInspections(const org::Principal& who, repo::InspectionQuery q);
   Result<Inspection> GetInspection(const org::Principal& who, Id id);
@@ -149,7 +151,6 @@ class Service {
   Result<std::vector<ParetoBar>> FailurePareto(const org::Principal& who, TimeMs from, TimeMs to);
 
  private:
-  Result<Inspection> AssignIn(storage::WriteTx& tx, const org::Principal& who, const Assignment& a);
   // The plan when `who` sees it (all its departments in scope), else kNotFound.
   Result<SamplingPlan> LoadPlan(storage::Connection& db, const org::Principal& who, Id id);
   // The draw of a run (nothing stored): the cycle, the seed, the sample and its inspectors.

@@ -10,6 +10,13 @@ export interface SchemaConstraints {
 }
 
 export const constraints = {
+  "MysteryScenarioInput": {"required":["title","channel","department_ids","script","scorecard_id","window_from","window_to","visits_per_target"],"maxLength":{"title":200,"script":8000,"observe":8000},"minLength":{}},
+  "MysteryScenario": {"required":["id","title","channel","department_ids","script","observe","scorecard_id","window_from","window_to","hours_from","hours_to","visits_per_target","budget","active","created_by","created_at","updated_at"],"maxLength":{},"minLength":{}},
+  "MysteryReport": {"required":[],"maxLength":{"served_by":200,"dialled":40},"minLength":{}},
+  "MysteryVisit": {"required":["id","inspection_id","scenario_id","scenario_title","channel","department_id","department_name","shopper_id","shopper_name","state","percent","passed","visited_at","duration_min","served_by","served_by_id","served_by_name","dialled","spent","claim","claim_reason","claim_decided_by","claim_decided_at","receipts","created_at"],"maxLength":{},"minLength":{}},
+  "MysteryReceipt": {"required":["id","inspection_id","content_type","size","sha256","uploaded_by","uploaded_at"],"maxLength":{},"minLength":{}},
+  "MysteryCoverage": {"required":["department_id","department_name","wanted","assigned","done"],"maxLength":{},"minLength":{}},
+  "MysteryClaimTotals": {"required":["visits","claimed","pending","approved","rejected"],"maxLength":{},"minLength":{}},
   "SurveyQuestion": {"required":["id","kind","text"],"maxLength":{},"minLength":{}},
   "SurveyTemplateInput": {"required":["name","title","questions"],"maxLength":{},"minLength":{}},
   "SurveyTemplate": {"required":["id","name","version","active","title","intro","questions","created_at","updated_at"],"maxLength":{},"minLength":{}},

@@ -3755,10 +3755,382 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mystery-scenarios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mystery shopping scenarios
+         * @description Newest first (at most 500), those whose target departments are all in the caller's scope.
+         */
+        get: operations["listMysteryScenarios"];
+        put?: never;
+        /**
+         * Write a mystery shopping scenario
+         * @description The shopper's script for a visit, a phone call or an online chat to each target department in a
+         *     window. Every problem at once, naming the field (`title`, `channel`, `department_ids[k]` — existing,
+         *     in scope, not twice — `script`, `scorecard_id` active, `window_to` after `window_from` and at most
+         *     366 days later, `hours_from`/`hours_to` both or neither, `visits_per_target` 1-20, `budget` with at
+         *     most two decimals). Event `mystery.scenario_created`.
+         */
+        post: operations["createMysteryScenario"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mystery-scenarios/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * A mystery shopping scenario
+         * @description 404 for an unknown scenario or one with a target outside the caller's scope.
+         */
+        get: operations["getMysteryScenario"];
+        /**
+         * Edit a mystery shopping scenario
+         * @description Replaces every field, checked as a new scenario (`active: false` stops new visits); visits made before
+         *     keep their scorecard version and target. Event `mystery.scenario_updated`.
+         */
+        put: operations["updateMysteryScenario"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mystery-scenarios/{id}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * A scenario's visits and coverage
+         * @description The visits, oldest first, and per target the visits wanted, made and done (submitted or later).
+         */
+        get: operations["listMysteryScenarioVisits"];
+        put?: never;
+        /**
+         * Make the scenario's missing visits
+         * @description Per target, as many visits as wanted beyond those made, each a covert surprise check (the scorecard's
+         *     newest version pinned) dealt in turn to the shoppers named who may inspect the target (an evaluator:
+         *     only the departments engaged for). 400 on `shopper_ids[k]` for a shopper who may visit none of the
+         *     targets, on `shopper_ids` for a target none may visit; 409 on `active` for an inactive scenario, on
+         *     `window_to` once the window is over. Events `inspection.assigned` per visit and `mystery.visits_generated`.
+         */
+        post: operations["generateMysteryVisits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mystery-scenarios/{id}/reimbursements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * A scenario's reimbursements with totals
+         * @description The visits with an amount spent and the totals claimed, pending, approved and rejected (money in the
+         *     currency's unit). `format=csv` answers the same as a CSV attachment (UTF-8 with a BOM), totals last.
+         */
+        get: operations["listMysteryReimbursements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mystery-visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My mystery visits
+         * @description The visits the caller makes as a shopper, newest first (at most 200).
+         */
+        get: operations["listMyMysteryVisits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mystery-visits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * A mystery visit with its script and receipts
+         * @description To whoever sees its inspection: the inspected party (the target's managers, the staff member named as
+         *     having served) reads 404 until it is published, like any covert inspection.
+         */
+        get: operations["getMysteryVisit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mystery-visits/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * The shopper's report
+         * @description The whole report, by the visit's shopper (else 403) before publication (409 on `state`) and while the
+         *     reimbursement is undecided (409 on `claim`). `visited_at` inside the scenario's window and hours (in the
+         *     business time zone) and not in the future, else 400 on `visited_at`; `dialled` only for a call;
+         *     `served_by_id` a staff member of the department visited — they become the inspected party and see the
+         *     result once it is published; `spent` makes the reimbursement pending. Event `mystery.visit_reported`.
+         */
+        put: operations["saveMysteryReport"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mystery-visits/{id}/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a receipt image
+         * @description By the shopper while they may report; the image itself is the body, judged like an inspection photo:
+         *     JPEG, PNG or WebP sniffed from the bytes (else 400 on `file`), at most 5 MiB (413), 5 receipts a visit
+         *     (409 on `receipts`). Event `mystery.receipt_added`.
+         */
+        post: operations["addMysteryReceipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mystery-visits/{id}/receipts/{receipt_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                receipt_id: number;
+            };
+            cookie?: never;
+        };
+        /**
+         * A receipt's image
+         * @description To whoever sees the visit; served like an inspection photo: the sniffed type, always an attachment,
+         *     nosniff and `Content-Security-Policy: default-src 'none'`.
+         */
+        get: operations["getMysteryReceipt"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a receipt
+         * @description By the shopper while they may report; event `mystery.receipt_removed`.
+         */
+        delete: operations["deleteMysteryReceipt"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mystery-visits/{id}/reimbursement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or reject the reimbursement
+         * @description Never by the shopper (403). 409 on `spent` with no amount reported, on `claim` once decided, on
+         *     `receipts` to approve without a receipt; 400 on `reason` to reject without one or to approve an amount
+         *     over the scenario's budget without one. Event `mystery.claim_decided`.
+         */
+        post: operations["decideMysteryReimbursement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        MysteryScenarioInput: {
+            title: string;
+            /** @enum {string} */
+            channel: "visit" | "call" | "chat";
+            /** @description The targets. */
+            department_ids: number[];
+            /** @description What to do and say. */
+            script: string;
+            /** @description What to observe. */
+            observe?: string;
+            scorecard_id: number;
+            /** Format: date-time */
+            window_from: string;
+            /** Format: date-time */
+            window_to: string;
+            /** @description Local time of day (business zone), with hours_to. */
+            hours_from?: string;
+            hours_to?: string;
+            visits_per_target: number;
+            /** @description What one visit may spend, at most two decimals. */
+            budget?: number;
+            active?: boolean;
+        };
+        MysteryScenario: {
+            id: number;
+            title: string;
+            /** @enum {string} */
+            channel: "visit" | "call" | "chat";
+            department_ids: number[];
+            script: string;
+            observe: string;
+            scorecard_id: number;
+            /** Format: date-time */
+            window_from: string;
+            /** Format: date-time */
+            window_to: string;
+            hours_from: string | null;
+            hours_to: string | null;
+            visits_per_target: number;
+            budget: number | null;
+            active: boolean;
+            created_by: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        MysteryReport: {
+            /** Format: date-time */
+            visited_at?: string;
+            duration_min?: number;
+            served_by?: string;
+            served_by_id?: number;
+            dialled?: string;
+            spent?: number;
+        };
+        MysteryVisit: {
+            /** @description The inspection id. */
+            id: number;
+            inspection_id: number;
+            scenario_id: number;
+            scenario_title: string;
+            /** @enum {string} */
+            channel: "visit" | "call" | "chat";
+            department_id: number;
+            department_name: string;
+            shopper_id: number;
+            shopper_name: string;
+            /** @enum {string} */
+            state: "assigned" | "in_progress" | "submitted" | "published" | "acknowledged" | "appealed" | "final";
+            percent: number | null;
+            passed: boolean;
+            /** Format: date-time */
+            visited_at: string | null;
+            duration_min: number | null;
+            served_by: string;
+            served_by_id: number | null;
+            served_by_name: string;
+            dialled: string;
+            spent: number | null;
+            /** @enum {string} */
+            claim: "none" | "pending" | "approved" | "rejected";
+            claim_reason: string;
+            claim_decided_by: number | null;
+            /** Format: date-time */
+            claim_decided_at: string | null;
+            receipts: number;
+            /** Format: date-time */
+            created_at: string;
+        };
+        MysteryVisitDetail: components["schemas"]["MysteryVisit"] & {
+            scenario: components["schemas"]["MysteryScenario"];
+            receipt_files: components["schemas"]["MysteryReceipt"][];
+        };
+        MysteryReceipt: {
+            id: number;
+            inspection_id: number;
+            /** @enum {string} */
+            content_type: "image/jpeg" | "image/png" | "image/webp";
+            size: number;
+            sha256: string;
+            uploaded_by: number;
+            /** Format: date-time */
+            uploaded_at: string;
+        };
+        MysteryCoverage: {
+            department_id: number;
+            department_name: string;
+            wanted: number;
+            assigned: number;
+            done: number;
+        };
+        MysteryClaimTotals: {
+            visits: number;
+            claimed: number;
+            pending: number;
+            approved: number;
+            rejected: number;
+        };
         SurveyQuestion: {
             id: string;
             /** @enum {string} */
@@ -11907,6 +12279,416 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
         };
     };
+    listMysteryScenarios: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The scenarios. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["MysteryScenario"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createMysteryScenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MysteryScenarioInput"];
+            };
+        };
+        responses: {
+            /** @description The scenario. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MysteryScenario"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getMysteryScenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The scenario. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MysteryScenario"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateMysteryScenario: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MysteryScenarioInput"];
+            };
+        };
+        responses: {
+            /** @description The scenario. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MysteryScenario"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listMysteryScenarioVisits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The visits with the coverage. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["MysteryVisit"][];
+                        scenario: components["schemas"]["MysteryScenario"];
+                        coverage: components["schemas"]["MysteryCoverage"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    generateMysteryVisits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    shopper_ids: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description The visits made (none when nothing was missing). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["MysteryVisit"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listMysteryReimbursements: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reimbursements. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["MysteryVisit"][];
+                        totals: components["schemas"]["MysteryClaimTotals"];
+                        /** @description Per visit. */
+                        budget: number | null;
+                    };
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listMyMysteryVisits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The visits. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["MysteryVisit"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getMysteryVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The visit. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MysteryVisitDetail"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    saveMysteryReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MysteryReport"];
+            };
+        };
+        responses: {
+            /** @description The visit. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MysteryVisit"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    addMysteryReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The stored receipt (without its bytes). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MysteryReceipt"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    getMysteryReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                receipt_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteMysteryReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                receipt_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    decideMysteryReimbursement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "approved" | "rejected";
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The visit. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MysteryVisit"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -11935,6 +12717,14 @@ export const pathsApiV1SurveyFollowupsIdPatchRequestBodyContentApplicationJsonOu
 export const pathsApiV1InspectionsGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/inspections"]["get"]["parameters"]["query"]["state"]> = ["assigned", "in_progress", "submitted", "published", "acknowledged", "appealed", "final"];
 export const pathsApiV1InspectionReportsTrendGetParametersQueryByValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/inspection-reports/trend"]["get"]["parameters"]["query"]["by"]> = ["agent", "department"];
 export const pathsApiV1InspectionReportsTrendGetParametersQueryPeriodValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/inspection-reports/trend"]["get"]["parameters"]["query"]["period"]> = ["week", "month"];
+export const pathsApiV1MysteryScenariosIdReimbursementsGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/mystery-scenarios/{id}/reimbursements"]["get"]["parameters"]["query"]["format"]> = ["json", "csv"];
+export const pathsApiV1MysteryVisitsIdReimbursementPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/mystery-visits/{id}/reimbursement"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["approved", "rejected"];
+export const mysteryScenarioInputChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MysteryScenarioInput"]["channel"]> = ["visit", "call", "chat"];
+export const mysteryScenarioChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MysteryScenario"]["channel"]> = ["visit", "call", "chat"];
+export const mysteryVisitChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MysteryVisit"]["channel"]> = ["visit", "call", "chat"];
+export const mysteryVisitStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MysteryVisit"]["state"]> = ["assigned", "in_progress", "submitted", "published", "acknowledged", "appealed", "final"];
+export const mysteryVisitClaimValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MysteryVisit"]["claim"]> = ["none", "pending", "approved", "rejected"];
+export const mysteryReceiptContent_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MysteryReceipt"]["content_type"]> = ["image/jpeg", "image/png", "image/webp"];
 export const surveyQuestionKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyQuestion"]["kind"]> = ["csat", "nps", "ces", "likert", "single", "multiple", "text"];
 export const surveyRuleInputTriggerValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyRuleInput"]["trigger"]> = ["resolved", "closed"];
 export const surveyRuleTriggerValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyRule"]["trigger"]> = ["resolved", "closed"];
