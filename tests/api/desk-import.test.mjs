@@ -324,7 +324,8 @@ describe('an upload goes to a file without a name, and nothing of it is left beh
       await sleep(50);
       open = uploadFds();
     }
-    assert.equal(open.length, 1, 'the body is written to one file as it arrives');
+    assert.ok(open.length > 0, 'the body is written to a file as it arrives');
+    assert.equal(new Set(open.map((x) => x.target)).size, 1, 'one file (the server and its parser each hold it)');
     assert.match(open[0].target, / \(deleted\)$/, 'the file has no name');
     assert.equal(statSync(`/proc/${up.pid}/fd/${open[0].fd}`).mode & 0o777, 0o600);
     assert.deepEqual(readdirSync(dir), []);
