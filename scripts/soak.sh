@@ -15,8 +15,9 @@
 # file descriptors, threads, database + WAL size, the load average and the interval's requests,
 # errors, p50 and p99 to a CSV; at the end it prints requests done, errors by status, RSS at the
 # start / after the warm-up / at the end, fds at the start and end, and whether memory is flat:
-# every sample of the last 10 minutes (a third of a shorter run) within 5 % of VmRSS at the end of
-# the 5-minute warm-up (a third of a shorter run). Exit 0 when flat and no request failed.
+# the median VmRSS of the run's last third within 5 % of the median of its middle third (the first
+# third is the warm-up). Each sample also records the allocator's live and freed-but-kept bytes
+# (from /metrics). Exit 0 when flat and no request failed.
 #
 # The machine may be shared: run it under `nice` (e.g. `nice -n 10 scripts/soak.sh`) and read the
 # load average it prints beside the figures. Needs Node 18+ and nothing else.

@@ -42,6 +42,7 @@ struct Config {
   std::string web_root = "web/dist";
   int workers = 16;
   std::size_t max_body = 1 << 20;
+  std::string upload_dir;
   bool secure_cookies = false;
   int session_hours = 12;
   bool access_log = true;
@@ -96,6 +97,7 @@ int Serve(const Config& c, const Clock& clock) {
   so.port = static_cast<std::uint16_t>(std::stoi(c.listen.substr(colon + 1)));
   so.workers = c.workers;
   so.max_body_bytes = c.max_body;
+  so.upload_dir = c.upload_dir;
   so.header_timeout_s = c.header_timeout_s;
   so.body_grace_s = c.body_grace_s;
   so.min_body_bytes_per_s = c.body_min_rate;
@@ -166,6 +168,10 @@ int main(int argc, char** argv) {
   serve->add_option("--web-root", c.web_root, "folder of the web build");
   serve->add_option("--workers", c.workers, "worker threads (requests in flight)")->check(CLI::Range(1, 512));
   serve->add_option("--max-body", c.max_body, "largest request body in bytes");
+  serve
+      ->add_option("--upload-dir", c.upload_dir,
+                   "folder for uploads being imported, as files without a name (default: $TMPDIR, else /tmp)")
+      ->check(CLI::ExistingDirectory);
   serve->add_option("--secure-cookies", c.secure_cookies, "mark the session cookie Secure (behind TLS)");
   serve->add_option("--session-hours", c.session_hours, "session lifetime in hours")->check(CLI::Range(1, 720));
   serve->add_option("--access-log", c.access_log, "one JSON line per request on stderr");

@@ -98,7 +98,7 @@ struct Importer::JobState {
   mutable std::mutex mu;
   repo::ImportJobRow row;  // as last written
   ImportProgress progress;
-  std::string data;
+  ImportFile data;
   std::mutex join_mu;  // one joiner at a time (Start reaping, Stop)
   std::thread thread;
   std::atomic<bool> finished{false};
@@ -254,7 +254,7 @@ Result<Importer::Replayed> Importer::Replay(WriteTx& tx, const org::Principal& i
   return Replayed{id, ticket.status != TicketStatus::kClosed};
 }
 
-ImportOutcome Importer::Import(const org::Principal& who, import::Format format, std::string_view data,
+ImportOutcome Importer::Import(const org::Principal& who, import::Format format, import::Input data,
                                const std::string& filename, ImportProgress* progress) {
   ImportProgress local;
   return Run(who, format, data, filename, next_id_.fetch_add(1), progress ? *progress : local, nullptr);
@@ -290,11 +290,11 @@ void Importer::AfterJobWrite(JobState* job) {
   options_.after_job_write(id, ParseImportStatus(status).value_or(ImportStatus::kFailed));
 }
 
-ImportOutcome Importer::Run(const org::Principal& who, import::Format format, std::string_view data,
+ImportOutcome Importer::Run(const org::Principal& who, import::Format format, import::Input data,
                             const std::string& filename, std::int64_t import_id, ImportProgress& p, JobState* job) {
   ImportOutcome out;
   out.import_id = import_id;
-  const std::string digest = crypto::Sha256Hex(data);
+  const std::string digest = data.fd >= 0 ? crypto::Sha256Hex("", data.fd) : crypto::Sha256Hex(data.bytes);
   auto fail_event = [&](const char* phase) {
     auto st = db_.Write(who.username, [&](WriteTx& tx) -> sqm::Status {
       tx.Append("import", std::to_string(out.import_id), "import.failed",
@@ -433,7 +433,7 @@ ImportOutcome Importer::Run(const org::Principal& who, import::Format format, st
 
 // ---- jobs ----
 
-Result<ImportJob> Importer::Start(const org::Principal& who, import::Format format, std::string data,
+Result<ImportJob> Importer::Start(const org::Principal& who, import::Format format, ImportFile data,
                                   std::string filename) {
   if (data.empty()) return Error::Invalid("", "the request body is empty: send the file as the body");
   {
@@ -487,7 +487,7 @@ void Importer::RunJob(const std::shared_ptr<JobState>& job, org::Principal who, 
     filename = job->row.filename;
   }
   try {
-    Run(who, format, job->data, filename, job->row.id, job->progress, job.get());
+    Run(who, format, job->data.input(), filename, job->row.id, job->progress, job.get());
   } catch (const std::exception& e) {
     spdlog::error("import {} failed: {}", job->row.id, e.what());
     job->progress.status = static_cast<int>(ImportStatus::kFailed);
@@ -504,7 +504,7 @@ void Importer::RunJob(const std::shared_ptr<JobState>& job, org::Principal who, 
       spdlog::error("import {}: recording the failure failed: {}", job->row.id, again.what());
     }
   }
-  std::string().swap(job->data);
+  job->data = {};  // an upload's temporary file closes (and is gone) with the job's last hold on it
   job->finished = true;
 }
 

@@ -52,6 +52,7 @@
 
 #include "base/clock.h"
 #include "base/result.h"
+#include "base/temp_file.h"
 #include "calendar/zone.h"
 #include "desk/import/directory.h"
 #include "desk/import/record.h"
@@ -116,6 +117,24 @@ struct ImportOutcome {
   bool ok() const { return error_count == 0; }
 };
 
+// The file a job imports: bytes in memory (tests, the CLI), or the temporary file the server
+// streamed an upload into (base/temp_file.h). The job holds it until it ends, then lets it go: the
+// file has no name, so closing it removes it.
+struct ImportFile {
+  std::string bytes;
+  std::shared_ptr<const TempFile> file;
+
+  ImportFile() = default;
+  ImportFile(std::string b) : bytes(std::move(b)) {}  // NOLINT(google-explicit-constructor)
+  ImportFile(const char* b) : bytes(b) {}             // NOLINT(google-explicit-constructor)
+  explicit ImportFile(std::shared_ptr<const TempFile> f) : file(std::move(f)) {}
+
+  import::Input input() const {return file ? import::Input::File(file->fd()) : import::Input(bytes);
+} bool empty() const {
+  return file ? file->Size() == 0 : bytes.empty();
+}
+};  // namespace sqm::desk
+
 // What GET /api/v1/tickets/imports/{id} shows.
 struct ImportJob {
   std::int64_t id = 0;
@@ -171,12 +190,12 @@ class Importer {
 
   // Validates and applies a whole file synchronously (see the header comment). Rejected rows are
   // in the outcome, not an error. Throws only what the database throws (storage::DbError).
-  ImportOutcome Import(const org::Principal& who, import::Format format, std::string_view data,
+  ImportOutcome Import(const org::Principal& who, import::Format format, import::Input data,
                        const std::string& filename, ImportProgress* progress = nullptr);
 
   // Starts Import on a thread of its own and answers the job as it is now.
   // kTooManyRequests when max_running_jobs are running; kInvalid for an empty body.
-  Result<ImportJob> Start(const org::Principal& who, import::Format format, std::string data, std::string filename);
+  Result<ImportJob> Start(const org::Principal& who, import::Format format, ImportFile data, std::string filename);
   // kNotFound unless `who` started it. Answers from the live progress when the job runs on this
   // server, else from its row (any server's job).
   Result<ImportJob> Job(const org::Principal& who, std::int64_t id) const;
@@ -202,8 +221,8 @@ class Importer {
   void Record(ImportOutcome& out, import::RowError e) const;
   void RunJob(const std::shared_ptr<JobState>& job, org::Principal who, import::Format format);
   // Import() as the job `job` (nullptr: no job), with `import_id` in its events.
-  ImportOutcome Run(const org::Principal& who, import::Format format, std::string_view data,
-                    const std::string& filename, std::int64_t import_id, ImportProgress& p, JobState* job);
+  ImportOutcome Run(const org::Principal& who, import::Format format, import::Input data, const std::string& filename,
+                    std::int64_t import_id, ImportProgress& p, JobState* job);
   // Updates the job's row inside `tx` (nothing without a job) after `change` edits it.
   Status WriteJob(storage::WriteTx& tx, JobState* job, const std::function<void(repo::ImportJobRow&)>& change);
   // The same in a write job of its own; a failure is logged (the import goes on).

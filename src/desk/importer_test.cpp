@@ -232,6 +232,36 @@ TEST_F(ImportTest, JobsReportProgressAndBelongToTheirStarter) {
   EXPECT_EQ(importer_->Start(quality_, import::Format::kCsv, "", "x.csv").error().code, ErrorCode::kInvalid);
 }
 
+// An upload the server streamed to a temporary file is read from it, and the job lets the file go
+// when it ends (done or failed): the file has no name, so that removes it.
+TEST_F(ImportTest, AnUploadInATemporaryFileIsReadFromItAndLetGoWhenTheJobEnds) {
+  auto upload = [](std::string_view bytes) {
+    auto file = TempFile::Create(TempFile::SystemFolder());
+    EXPECT_TRUE(file.ok());
+    EXPECT_TRUE(file->Append(bytes));
+    return std::make_shared<const TempFile>(std::move(*file));
+  };
+  std::string csv = kHeader;
+  for (int i = 0; i < 30; ++i) csv += fmt::format("咨询,电话,P3,上传 {},,,,,,2026-11-23 10:00,,,,,,,U-{}\n", i, i);
+  auto good = upload(csv);
+  auto job = importer_->Start(quality_, import::Format::kCsv, ImportFile(good), "upload.csv");
+  ASSERT_TRUE(job.ok()) << job.error().message;
+  ImportJob done = importer_->Job(quality_, job->id).value();
+  EXPECT_EQ(done.status, ImportStatus::kDone) << Errors(done.errors);
+  EXPECT_EQ(done.created_tickets, 30);
+  EXPECT_EQ(good.use_count(), 1) << "the job let go of the file";
+
+  auto bad = upload(std::string(kHeader) + "咨询,传真,P3,x,,,,,,2026-11-23 10:00,,,,,,,\n");
+  auto failed = importer_->Start(quality_, import::Format::kCsv, ImportFile(bad), "bad.csv");
+  ASSERT_TRUE(failed.ok());
+  EXPECT_EQ(importer_->Job(quality_, failed->id).value().status, ImportStatus::kFailed);
+  EXPECT_EQ(bad.use_count(), 1);
+  auto empty = upload("");
+  EXPECT_EQ(importer_->Start(quality_, import::Format::kCsv, ImportFile(empty), "x.csv").error().code,
+            ErrorCode::kInvalid);
+  EXPECT_EQ(empty.use_count(), 1);
+}
+
 // The job's row follows its states, and a second server (another Importer on the same Database)
 // answers for it from the row. On SQLite both share ONE Database: two on one file would each keep
 // their own event chain.

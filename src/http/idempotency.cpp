@@ -36,7 +36,9 @@ Status CheckKey(std::string_view key) {
 }
 
 std::string RequestHash(const Request& req) {
-  return crypto::Sha256Hex(req.method + " " + req.target + "\n" + req.body);
+  const std::string head = req.method + " " + req.target + "\n";
+  if (req.body_file) return crypto::Sha256Hex(head, req.body_file->fd());
+  return crypto::Sha256Hex(head + req.body);
 }
 
 std::string HeadersToJson(const Response& answer) {

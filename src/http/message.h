@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@
 
 #include "base/clock.h"
 #include "base/result.h"
+#include "base/temp_file.h"
 #include "org/model.h"
 
 namespace sqm::http {
@@ -25,6 +27,9 @@ struct Request {
   std::map<std::string, std::string, std::less<>> params;    // from the route pattern
   std::vector<std::pair<std::string, std::string>> headers;  // names in lower case
   std::string body;
+  // The body of a route with RouteOptions::body_to_file, as the server streamed it to disk
+  // (`body` stays empty then); null otherwise. A handler may keep it past the request.
+  std::shared_ptr<const TempFile> body_file;
   std::string remote_address;
   std::string request_id;
 

@@ -27,6 +27,9 @@ struct RouteOptions {
   // The handler keeps Idempotency-Key itself, inside its own transaction; the pipeline's
   // generic handling (http/idempotency.h) stays out of its way.
   bool own_idempotency_key = false;
+  // File uploads: the server writes the body to an anonymous temporary file as it arrives
+  // (Request::body_file, in ServerOptions::upload_dir) instead of holding it in memory.
+  bool body_to_file = false;
   // The media types a body may have, space-separated, in lower case ("text/csv application/csv");
   // a body of another Content-Type gets 415 before it is read.
   std::string_view body_types = kJsonBody;

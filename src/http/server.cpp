@@ -10,9 +10,12 @@
 
 #include <spdlog/spdlog.h>
 
+#include <unistd.h>
+
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
 #include "base/crypto.h"
+#include "base/temp_file.h"
 
 namespace sqm::http {
 
@@ -104,6 +107,8 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   // Step 1: waits up to the idle timeout for the first byte of the next request.
   void AwaitRequest() {
     step_ = Step::kIdle;
+    file_parser_.reset();
+    body_file_.reset();
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(server_.options.max_header_bytes));
     // The largest any route takes (a Content-Length beyond it is a 413 from the header parser);
@@ -178,11 +183,17 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
       return Fail(bhttp::error::body_limit);
     }
     parser_->body_limit(max_body_);
+    const bool expect_continue = beast::iequals(header[bhttp::field::expect], "100-continue");
+    if (route.body_to_file && !parser_->is_done()) {
+      if (auto refused = BodyToFile()) {
+        return Reply(std::move(*refused), header.version(), false, header.method() == bhttp::verb::head);
+      }
+    }
     step_ = Step::kBody;
     body_start_ = std::chrono::steady_clock::now();
     body_received_ = 0;
     route_timeout_s_ = route.read_timeout_s;
-    if (!beast::iequals(header[bhttp::field::expect], "100-continue")) return ReadBody();
+    if (!expect_continue) return ReadBody();  // (`header` is gone once an upload's parser took over)
     // The client waits for our word before sending the body; the request is admitted, so go on.
     Arm(BodyDeadline(server_.options, route_timeout_s_, body_start_, 0, body_start_));
     net::async_write(stream_, net::buffer(kContinue), [self = shared_from_this()](beast::error_code ec, std::size_t) {
@@ -191,19 +202,39 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     });
   }
 
+  // Before step 3 of an upload route: the body will go to a temporary file without a name, through
+  // a parser of a file body that takes over the header. The answer when no file can be made.
+  std::optional<Response> BodyToFile() {
+    const std::string& dir = server_.options.upload_dir.empty() ? TempFile::SystemFolder() : server_.options.upload_dir;
+    auto file = TempFile::Create(dir);
+    beast::error_code ec;
+    beast::file out;
+    if (file.ok()) out.native_handle(::dup(file->fd()));  // the parser closes its own descriptor
+    if (!file.ok() || out.native_handle() < 0) {
+      spdlog::error("cannot store an upload: {}", file.ok() ? "dup failed" : file.error().message);
+      return ErrorResponse(Error{ErrorCode::kUnavailable, "the server cannot store an upload now", {}});
+    }
+    file_parser_.emplace(std::move(*parser_));
+    file_parser_->body_limit(max_body_);
+    file_parser_->get().body().reset(std::move(out), ec);
+    body_file_ = std::make_shared<const TempFile>(std::move(*file));
+    return std::nullopt;
+  }
+
   // Step 3: the body, piece by piece, each with a deadline from what has arrived so far.
   void ReadBody() {
-    if (parser_->is_done()) return OnRead();
+    if (file_parser_ ? file_parser_->is_done() : parser_->is_done()) return OnRead();
     const auto now = std::chrono::steady_clock::now();
     const auto deadline = BodyDeadline(server_.options, route_timeout_s_, body_start_, body_received_, now);
     if (deadline <= now) return Fail(beast::error::timeout);
     Arm(deadline);
-    bhttp::async_read_some(stream_, buffer_, *parser_,
-                           [self = shared_from_this()](beast::error_code ec, std::size_t n) {
-                             if (ec) return self->Fail(self->ReadError(ec));
-                             self->body_received_ += n;
-                             self->ReadBody();
-                           });
+    auto on_piece = [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+      if (ec) return self->Fail(self->ReadError(ec));
+      self->body_received_ += n;
+      self->ReadBody();
+    };
+    if (file_parser_) return bhttp::async_read_some(stream_, buffer_, *file_parser_, std::move(on_piece));
+    bhttp::async_read_some(stream_, buffer_, *parser_, std::move(on_piece));
   }
 
   void Fail(beast::error_code ec) {
@@ -233,11 +264,16 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   }
 
   void OnRead() {
-    auto& msg = parser_->get();
-    req_.body = std::move(msg.body());
-    const bool keep_alive = msg.keep_alive() && !server_.stopping;
-    const unsigned version = msg.version();
-    const bool head = msg.method() == bhttp::verb::head;
+    const bool keep_alive =
+        (file_parser_ ? file_parser_->get().keep_alive() : parser_->get().keep_alive()) && !server_.stopping;
+    const unsigned version = file_parser_ ? file_parser_->get().version() : parser_->get().version();
+    const bool head = req_.method == "HEAD";
+    if (file_parser_) {
+      req_.body_file = std::move(body_file_);
+      file_parser_.reset();  // closes the parser's descriptor of the file
+    } else {
+      req_.body = std::move(parser_->get().body());
+    }
     Reply(server_.app.Handle(req_, admission_), version, keep_alive, head);
   }
 
@@ -250,6 +286,8 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     step_ = Step::kReply;
     deadline_.cancel();
     req_ = Request{};  // the body can be large: free it before the reply goes out
+    file_parser_.reset();
+    body_file_.reset();
     auto res = std::make_shared<bhttp::response<bhttp::string_body>>(ToBeast(std::move(r), version, keep_alive, head));
     stream_.expires_after(std::chrono::seconds(server_.options.read_timeout_s));
     bhttp::async_write(stream_, *res, [self = shared_from_this(), res, keep_alive](beast::error_code ec, std::size_t) {
@@ -293,6 +331,9 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   void Close() {
     NotFresh();
     deadline_.cancel();
+    file_parser_.reset();  // an upload cut short: its temporary file goes with the last descriptor
+    body_file_.reset();
+    req_ = Request{};
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
     stream_.socket().close(ec);
@@ -314,6 +355,10 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   bool timed_out_ = false;      // the deadline cancelled the read in progress
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  // An upload route's body: the parser that took over from parser_ after the header, writing to
+  // body_file_ (through a descriptor of its own).
+  std::optional<bhttp::request_parser<bhttp::file_body>> file_parser_;
+  std::shared_ptr<const TempFile> body_file_;
   Impl& server_;
   std::string remote_;
   Request req_;          // the request being read: headers first, then the body

@@ -9,7 +9,8 @@
 //      decides on them alone, and a refused request is answered without reading its body;
 //   3. the body: it must keep coming. After body_grace_s it must have averaged at least
 //      min_body_bytes_per_s, it may pause at most read_timeout_s, and all of it must arrive
-//      within the route's read timeout (at least read_timeout_s).
+//      within the route's read timeout (at least read_timeout_s). An upload route's body goes to
+//      a temporary file as it arrives (RouteOptions::body_to_file), any other into memory.
 // A request that runs out of time in step 2 or 3 gets 408 and the connection is closed.
 #pragma once
 
@@ -35,6 +36,9 @@ struct ServerOptions {
   std::size_t min_body_bytes_per_s = 16 << 10;
   int idle_timeout_s = 75;    // keep-alive wait for the next request
   int shutdown_grace_s = 20;  // for requests in flight at shutdown
+  // Where the bodies of RouteOptions::body_to_file routes go, as files without a name (mode 0600,
+  // gone when closed); empty: the system's ($TMPDIR, else /tmp).
+  std::string upload_dir;
 };
 
 // When reading a body must have ended, given when its headers were read (`start`), the bytes

@@ -1,5 +1,7 @@
 #include "http/system_routes.h"
 
+#include <malloc.h>
+
 #include <boost/asio/ip/address.hpp>
 
 #include "base/crypto.h"
@@ -79,9 +81,16 @@ void AddSystemRoutes(Router& router, storage::Database& db, const Metrics& metri
     }
     Response r;
     r.content_type = "text/plain; version=0.0.4";
+    // The allocator (glibc, every arena): what the server holds in live allocations, and what it
+    // has freed but keeps in its arenas. The soak (scripts/soak.sh) tells a leak, which grows the
+    // first, from fragmentation, which grows the second, by them.
+    const struct mallinfo2 heap = mallinfo2();
     std::map<std::string, double> gauges = options.gauges ? options.gauges() : std::map<std::string, double>{};
     gauges.emplace("sqm_db_write_queue_depth", static_cast<double>(db.QueueDepth()));
     gauges.emplace("sqm_db_commits_total", static_cast<double>(db.CommitCount()));
+    gauges.emplace("sqm_heap_in_use_bytes", static_cast<double>(heap.uordblks + heap.hblkhd));
+    gauges.emplace("sqm_heap_free_bytes", static_cast<double>(heap.fordblks));
+    gauges.emplace("sqm_sqlite_memory_bytes", static_cast<double>(db.EngineMemoryBytes()));
     r.body = metrics.Render(gauges);
     return r;
   });

@@ -4,6 +4,7 @@
 #include <future>
 
 #include <spdlog/spdlog.h>
+#include <sqlite3.h>
 
 #include "base/json.h"
 #include "storage/migrations.h"
@@ -292,6 +293,10 @@ void Database::Backup(const std::string& dest_path) {
 
 std::optional<ChainBreak> Database::VerifyAudit() {
   return Read([](Connection& c) { return VerifyChain(c); });
+}
+
+std::int64_t Database::EngineMemoryBytes() const {
+  return dialect_ == Dialect::kSqlite ? sqlite3_memory_used() : 0;
 }
 
 void Database::Close() {

@@ -149,6 +149,9 @@ class Database {
 
   int QueueDepth() const { return queue_depth_.load(); }
   std::int64_t CommitCount() const { return commits_.load(); }
+  // Bytes SQLite holds in this process (page caches, prepared statements, schemas of every
+  // connection); 0 on PostgreSQL.
+  std::int64_t EngineMemoryBytes() const;
   const DatabaseOptions& options() const { return options_; }
 
  private:

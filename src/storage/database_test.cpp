@@ -5,6 +5,7 @@
 #include <thread>
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include "base/crypto.h"
 #include "base/json.h"
@@ -295,6 +296,18 @@ TEST_F(DatabaseTest, AMigrationTheBinaryDoesNotKnowIsRefusedBeforeAnyWrite) {
 
 namespace sqm::storage {
 namespace {
+
+TEST(SqlitePreparedStatements, AreBounded) {
+  testing::TestDb db(Dialect::kSqlite);
+  SqliteConnection c(SqliteOptions{db.url()});
+  for (int i = 0; i < 2 * static_cast<int>(kMaxPreparedStatements) + 10; ++i) {
+    ASSERT_EQ(c.QueryOne("SELECT ? + " + std::to_string(i), {1})->Int(0), i + 1);
+  }
+  EXPECT_EQ(c.QueryOne("SELECT ? + 0", {2})->Int(0), 2) << "prepared again after the flush";
+  std::size_t held = 0;
+  for (sqlite3_stmt* s = sqlite3_next_stmt(c.handle(), nullptr); s; s = sqlite3_next_stmt(c.handle(), s)) ++held;
+  EXPECT_LE(held, kMaxPreparedStatements);
+}
 
 // A database from before 0006_lean_events: events with hex hashes and text payloads.
 TEST(LeanEventsMigration, KeepsEveryEventAndTheChain) {

@@ -80,6 +80,12 @@ struct ExecResult {
 
 // One connection. Not thread-safe: used by one thread at a time (the writer, or a reader that
 // borrowed it from the pool).
+// Prepared statements a connection keeps for reuse. SQL built from a request (an IN list as long
+// as the caller's selection, optional filters) has many texts, so the cache is bounded: when it is
+// full, a SQLite connection finalizes its idle statements and a PostgreSQL one deallocates all
+// (each is prepared again on its next use).
+inline constexpr std::size_t kMaxPreparedStatements = 256;
+
 class Connection {
  public:
   virtual ~Connection() = default;

@@ -169,7 +169,11 @@ const std::string& PgConnection::Prepare(std::string_view sql, std::span<const V
     if (std::holds_alternative<double>(v)) types[i] = kFloat8;
     if (std::holds_alternative<Blob>(v)) types[i] = kBytea;
   }
-  std::string name = "s" + std::to_string(prepared_.size() + 1);
+  if (prepared_.size() >= kMaxPreparedStatements) {
+    ResultPtr dropped(PQexec(conn_, "DEALLOCATE ALL"), &PQclear);  // on failure they stay, unnamed here
+    prepared_.clear();
+  }
+  std::string name = "s" + std::to_string(next_statement_++);
   ResultPtr res(
       PQprepare(conn_, name.c_str(), NumberPlaceholders(sql).c_str(), static_cast<int>(params.size()), types.data()),
       &PQclear);

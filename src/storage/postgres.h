@@ -62,7 +62,9 @@ class PgConnection final : public Connection {
 
   pg_conn* conn_ = nullptr;
   std::string where_;  // the redacted address, for messages
-  std::unordered_map<std::string, std::string, SqlHash, std::equal_to<>> prepared_;  // SQL -> name
+  // SQL -> name; at most kMaxPreparedStatements (storage/db.h): when full, all are deallocated.
+  std::unordered_map<std::string, std::string, SqlHash, std::equal_to<>> prepared_;
+  std::int64_t next_statement_ = 1;  // names are never reused, even after a failed DEALLOCATE
 };
 
 // `sql` with each `?` outside quotes replaced by $1, $2, ... (exposed for tests).

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <thread>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "storage/database.h"
@@ -63,6 +64,15 @@ TEST_F(PgTest, ValuesRoundTripByColumnType) {
   EXPECT_DOUBLE_EQ(row->Real(8), 3.5);
   EXPECT_TRUE(conn_.QueryOne("SELECT s FROM t WHERE id = ?", {2}) == std::nullopt);
   EXPECT_EQ(conn_.Exec("UPDATE t SET n = n + 1 WHERE id > ?", {0})->changes, 1);
+}
+
+TEST_F(PgTest, PreparedStatementsAreBounded) {
+  for (int i = 0; i < 2 * static_cast<int>(kMaxPreparedStatements) + 10; ++i) {
+    ASSERT_EQ(conn_.QueryOne(fmt::format("SELECT CAST(? AS BIGINT) + {}", i), {1})->Int(0), i + 1);
+  }
+  EXPECT_EQ(conn_.QueryOne("SELECT CAST(? AS BIGINT) + 0", {2})->Int(0), 2) << "prepared again after the flush";
+  const auto held = conn_.QueryOne("SELECT count(*) FROM pg_prepared_statements")->Int(0);
+  EXPECT_LE(held, static_cast<std::int64_t>(kMaxPreparedStatements));
 }
 
 TEST_F(PgTest, AConstraintViolationIsAConflictAndOtherErrorsThrow) {

@@ -69,6 +69,16 @@ sqlite3_stmt* SqliteConnection::Prepare(std::string_view sql, std::span<const Va
         SQLITE_OK) {
       Fail(db_, fmt::format("prepare `{}`", sql));
     }
+    if (cache_.size() >= kMaxPreparedStatements) {
+      for (auto it = cache_.begin(); it != cache_.end();) {
+        if (sqlite3_stmt_busy(it->second)) {  // a caller is stepping it
+          ++it;
+          continue;
+        }
+        sqlite3_finalize(it->second);
+        it = cache_.erase(it);
+      }
+    }
     cache_.emplace(std::string(sql), stmt);
   }
   if (static_cast<int>(params.size()) != sqlite3_bind_parameter_count(stmt)) {

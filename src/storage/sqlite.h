@@ -54,6 +54,7 @@ class SqliteConnection final : public Connection {
   };
 
   sqlite3* db_ = nullptr;
+  // At most kMaxPreparedStatements (storage/db.h): when full, the idle ones are finalized.
   std::unordered_map<std::string, sqlite3_stmt*, SqlHash, std::equal_to<>> cache_;
 };
 

@@ -5,7 +5,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import zlib from 'node:zlib';
 
 import { createDatabase, loginAs, ON_POSTGRES, sleep, sqlite3, startServer, uniqueName } from './lib/server.mjs';
@@ -256,6 +259,78 @@ describe('the rows of a file are bounded (issue 9)', () => {
     assert.equal(job.errors[0].key, 'import.too_many_rows');
     assert.equal(job.total, 50, 'rows read before the refusal');
     assert.ok(after.peak - Math.max(before.peak, before.rss) < 100, `the peak grew ${after.peak - before.peak} MiB`);
+  });
+});
+
+describe('an upload goes to a file without a name, and nothing of it is left behind (issue 9)', () => {
+  let up;
+  let quality;
+  let dir;
+  before(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'sqm-uploads-'));
+    up = await startServer({ serveArgs: ['--upload-dir', dir] });
+    quality = await loginAs(up, 'quality');
+  });
+  after(async () => {
+    await up?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  // The server's descriptors open on a file in the upload folder (one without a name reads as
+  // "<dir>/#12345 (deleted)").
+  const uploadFds = () => readdirSync(`/proc/${up.pid}/fd`).map((fd) => {
+    try { return { fd, target: readlinkSync(`/proc/${up.pid}/fd/${fd}`) }; } catch { return { fd, target: '' }; }
+  }).filter((x) => x.target.startsWith(`${dir}/`));
+  const nothingLeft = async (what) => {
+    for (let i = 0; i < 100 && uploadFds().length > 0; ++i) await sleep(50);  // a job lets go as it ends
+    assert.deepEqual(uploadFds(), [], `${what}: the server still holds an upload`);
+    assert.deepEqual(readdirSync(dir), [], `${what}: a file is left in the upload folder`);
+  };
+  const header = '类型,渠道,标题,创建时间\n';
+
+  test('after a good file, rejected rows, a refused upload and an aborted one', async () => {
+    const ok = await importFile(`${header}咨询,电话,${uniqueName('up')},2026-01-05 09:30\n`, { client: quality });
+    assert.equal(ok.status, 'done', JSON.stringify(ok.errors));
+    await nothingLeft('a good file');
+
+    const template = await download(quality, '/api/v1/imports/template?format=xlsx&lang=en');
+    assert.equal(template.status, 200);
+    const xlsx = await importFile(Buffer.from(await template.arrayBuffer()), { client: quality, contentType: XLSX,
+      filename: 't.xlsx' });
+    assert.equal(xlsx.status, 'done', JSON.stringify(xlsx.errors));
+    await nothingLeft('an XLSX file');
+
+    const bad = await importFile(`${header}咨询,fax,x,2026-01-05 09:30\n`, { client: quality });
+    assert.equal(bad.status, 'failed');
+    assert.equal(bad.errors[0].key, 'import.unknown_channel');
+    await nothingLeft('rejected rows');
+
+    const refused = await quality.post('/api/v1/tickets/imports?filename=a%2Fb.csv', undefined,
+      { body: `${header}咨询,电话,x,2026-01-05 09:30\n`, contentType: 'text/csv' });
+    assert.equal(refused.status, 400, refused.text);
+    assert.equal(refused.body.error.field, 'filename');
+    await nothingLeft('an upload refused after its body');
+
+    // An upload cut off half-way: while it arrives it is in a private file without a name, not in
+    // memory; when the connection drops the file goes with it.
+    const socket = net.connect(up.port, '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.on('error', () => {});
+    socket.write(['POST /api/v1/tickets/imports?filename=cut.csv HTTP/1.1', `Host: 127.0.0.1:${up.port}`,
+      'Content-Type: text/csv', `Content-Length: ${8 << 20}`, `Cookie: ${quality.cookieHeader()}`,
+      `X-CSRF-Token: ${quality.csrf}`, '', ''].join('\r\n'));
+    socket.write(Buffer.alloc(1 << 20, 'x'));
+    let open = [];
+    for (let i = 0; i < 100 && open.length === 0; ++i) {
+      await sleep(50);
+      open = uploadFds();
+    }
+    assert.ok(open.length > 0, 'the body is written to a file as it arrives');
+    assert.equal(new Set(open.map((x) => x.target)).size, 1, 'one file (the server and its parser each hold it)');
+    assert.match(open[0].target, / \(deleted\)$/, 'the file has no name');
+    assert.equal(statSync(`/proc/${up.pid}/fd/${open[0].fd}`).mode & 0o777, 0o600);
+    assert.deepEqual(readdirSync(dir), []);
+    socket.destroy();
+    await nothingLeft('an aborted upload');
   });
 });
 

@@ -1,15 +1,62 @@
 #include "desk/import/csv_reader.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+
 #include "base/json.h"
 
 namespace sqm::desk::import {
 
-CsvReader::CsvReader(std::string_view data) : data_(data) {
-  if (data_.starts_with("\xEF\xBB\xBF")) pos_ = 3;
+CsvReader::CsvReader(Input input, std::size_t chunk) : input_(input), chunk_(std::max<std::size_t>(chunk, 1)) {
+  if (input_.fd < 0) {
+    window_ = input_.bytes;
+    size_ = window_.size();
+  } else {
+    struct stat st {};
+    if (::fstat(input_.fd, &st) == 0) size_ = static_cast<std::uint64_t>(st.st_size);
+  }
+  if (Peek() == 0xEF && Peek(1) == 0xBB && Peek(2) == 0xBF) pos_ = 3;
+}
+
+bool CsvReader::Fill(std::size_t need) {
+  if (input_.fd < 0 || read_failed_) return false;
+  // Keep the unread rest, then read chunks behind it until `need` bytes are there or the file ends.
+  buffer_.erase(0, pos_);
+  offset_ += pos_;
+  pos_ = 0;
+  while (buffer_.size() < need) {
+    const std::size_t had = buffer_.size();
+    buffer_.resize(had + chunk_);
+    ssize_t n;
+    do {
+      n = ::pread(input_.fd, buffer_.data() + had, chunk_, static_cast<off_t>(offset_ + had));
+    } while (n < 0 && errno == EINTR);
+    buffer_.resize(had + static_cast<std::size_t>(std::max<ssize_t>(n, 0)));
+    if (n < 0) read_failed_ = true;
+    if (n <= 0) break;
+  }
+  window_ = buffer_;
+  return buffer_.size() >= need;
+}
+
+std::string_view CsvReader::Run(std::string_view stops) {
+  const std::size_t stop = window_.find_first_of(stops, pos_);
+  const std::size_t end = stop == std::string_view::npos ? window_.size() : stop;
+  const auto run = window_.substr(pos_, end - pos_);
+  pos_ = end;
+  return run;
+}
+
+Result<bool> CsvReader::EndOfInput(bool result) const {
+  if (read_failed_) return Error{ErrorCode::kInternal, "the uploaded file cannot be read back", {}};
+  return result;
 }
 
 double CsvReader::Fraction() const {
-  return data_.empty() ? 1.0 : static_cast<double>(pos_) / static_cast<double>(data_.size());
+  return size_ == 0 ? 1.0 : std::min(1.0, static_cast<double>(offset_ + pos_) / static_cast<double>(size_));
 }
 
 Result<bool> CsvReader::Next(Record& out) {
@@ -17,11 +64,10 @@ Result<bool> CsvReader::Next(Record& out) {
   out.problem = RecordProblem::kNone;
   out.problem_cell = -1;
   out.line = line_;
-  if (pos_ >= data_.size()) return false;
-  const std::size_t n = data_.size();
-  auto end_of_line = [&](std::size_t& p) {  // at '\r' or '\n': step over one line break
-    if (data_[p] == '\r' && p + 1 < n && data_[p + 1] == '\n') ++p;
-    ++p;
+  if (Peek() < 0) return EndOfInput(false);
+  auto end_of_line = [&] {  // at '\r' or '\n': step over one line break
+    if (Peek() == '\r' && Peek(1) == '\n') ++pos_;
+    ++pos_;
     ++line_;
   };
   std::size_t kept = 0;  // bytes of text in out.cells
@@ -43,18 +89,19 @@ Result<bool> CsvReader::Next(Record& out) {
       }
       cell.text.append(piece);
     };
-    if (pos_ < n && data_[pos_] == '"') {
+    if (Peek() == '"') {
       const int opened = line_;
       ++pos_;
       for (;;) {
-        if (pos_ >= n) {
+        const int c = Peek();
+        if (c < 0) {
+          if (read_failed_) return EndOfInput(false);
           error_line_ = opened;
           return Error::Invalid("", Msg("import.unclosed_quote", "a quoted field opened on line {line} is never closed",
                                         {{"line", std::to_string(opened)}}));
         }
-        const char c = data_[pos_];
         if (c == '"') {
-          if (pos_ + 1 < n && data_[pos_ + 1] == '"') {
+          if (Peek(1) == '"') {
             take("\"");
             pos_ += 2;
             continue;
@@ -64,28 +111,23 @@ Result<bool> CsvReader::Next(Record& out) {
         }
         if (c == '\r' || c == '\n') {
           take("\n");
-          end_of_line(pos_);
+          end_of_line();
           continue;
         }
-        std::size_t end = pos_;
-        while (end < n && data_[end] != '"' && data_[end] != '\r' && data_[end] != '\n') ++end;
-        take(data_.substr(pos_, end - pos_));
-        pos_ = end;
+        take(Run("\"\r\n"));
       }
-      if (pos_ < n && data_[pos_] != ',' && data_[pos_] != '\r' && data_[pos_] != '\n') {
+      if (const int c = Peek(); c >= 0 && c != ',' && c != '\r' && c != '\n') {
         out.Flag(RecordProblem::kTextAfterQuote, position);
-        const std::size_t stop = data_.find_first_of(",\r\n", pos_);
-        const std::size_t end = stop == std::string_view::npos ? n : stop;
-        take(data_.substr(pos_, end - pos_));
-        pos_ = end;
+        for (int d = c; d >= 0 && d != ',' && d != '\r' && d != '\n'; d = Peek()) take(Run(",\r\n"));
       }
     } else {
-      std::size_t end = pos_;
-      while (end < n && data_[end] != ',' && data_[end] != '\r' && data_[end] != '\n') ++end;
-      const auto field = data_.substr(pos_, end - pos_);
-      take(field);
-      if (field.find('"') != std::string_view::npos) out.Flag(RecordProblem::kQuoteInUnquotedField, position);
-      pos_ = end;
+      bool quote = false;
+      for (int c = Peek(); c >= 0 && c != ',' && c != '\r' && c != '\n'; c = Peek()) {
+        const auto piece = Run(",\r\n");
+        quote = quote || piece.find('"') != std::string_view::npos;
+        take(piece);
+      }
+      if (quote) out.Flag(RecordProblem::kQuoteInUnquotedField, position);
     }
     if (too_long) {
       out.Flag(RecordProblem::kCellTooLong, position);
@@ -103,16 +145,17 @@ Result<bool> CsvReader::Next(Record& out) {
       out.cells.push_back(std::move(cell));
     }
     ++position;
-    if (pos_ >= n) return true;
-    if (data_[pos_] == ',') {
+    const int c = Peek();
+    if (c < 0) return EndOfInput(true);
+    if (c == ',') {
       ++pos_;
-      if (pos_ >= n) {  // a trailing comma at the very end: one more empty field
+      if (Peek() < 0) {  // a trailing comma at the very end: one more empty field
         if (static_cast<std::size_t>(position) < kMaxCells) out.cells.emplace_back();
-        return true;
+        return EndOfInput(true);
       }
       continue;
     }
-    end_of_line(pos_);
+    end_of_line();
     return true;
   }
 }

@@ -9,6 +9,7 @@
 #include <xlsxwriter.h>
 #include <zip.h>
 
+#include "base/temp_file.h"
 #include "desk/import/csv_reader.h"
 #include "desk/import/times.h"
 #include "desk/import/xlsx_reader.h"
@@ -33,9 +34,39 @@ std::vector<Record> ReadAll(RecordReader& reader) {
   return out;
 }
 
+// The same bytes as a file without a name (an upload the server streamed to disk).
+TempFile FileOf(std::string_view bytes) {
+  auto file = TempFile::Create(TempFile::SystemFolder());
+  EXPECT_TRUE(file.ok());
+  EXPECT_TRUE(file->Append(bytes));
+  return std::move(*file);
+}
+
+void ExpectSameRecords(const std::vector<Record>& a, const std::vector<Record>& b, std::size_t chunk) {
+  ASSERT_EQ(a.size(), b.size()) << "chunk " << chunk;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].line, b[i].line) << "chunk " << chunk << ", record " << i;
+    EXPECT_EQ(a[i].problem, b[i].problem) << "chunk " << chunk << ", record " << i;
+    EXPECT_EQ(a[i].problem_cell, b[i].problem_cell) << "chunk " << chunk << ", record " << i;
+    ASSERT_EQ(a[i].cells.size(), b[i].cells.size()) << "chunk " << chunk << ", record " << i;
+    for (std::size_t c = 0; c < a[i].cells.size(); ++c) {
+      EXPECT_EQ(a[i].cells[c].text, b[i].cells[c].text) << "chunk " << chunk << ", record " << i << ", cell " << c;
+    }
+  }
+}
+
+// Reads `text` from memory and, as every test here should agree, from a file in chunks of a few
+// sizes (so that every record, field, quote and line break also falls across a chunk's end).
 std::vector<Record> Csv(std::string_view text) {
   CsvReader reader(text);
-  return ReadAll(reader);
+  auto records = ReadAll(reader);
+  const TempFile file = FileOf(text);
+  for (std::size_t chunk : {1, 2, 3, 7, 64 << 10}) {
+    CsvReader streamed(Input::File(file.fd()), chunk);
+    ExpectSameRecords(records, ReadAll(streamed), chunk);
+    EXPECT_EQ(streamed.Fraction(), 1.0);
+  }
+  return records;
 }
 
 std::vector<std::string> Texts(const Record& r) {
@@ -172,6 +203,34 @@ TEST(CsvReader, AnUnterminatedQuoteEndsTheFileNamingWhereItOpened) {
   EXPECT_EQ(bad.error().args, (MessageArgs{{"line", "3"}}));
 }
 
+TEST(CsvReader, AFileIsReadInChunksNeverWhole) {
+  // 8 MiB of rows read through a 4 KiB window: the reader's memory is the window and one record.
+  std::string text = "type,title\n";
+  int rows = 0;
+  for (; text.size() < (8u << 20); ++rows) text += "incident,\"a title, with a comma\"\r\n";
+  const TempFile file = FileOf(text);
+  CsvReader reader(Input::File(file.fd()), 4096);
+  Record r;
+  int records = 0;
+  double fraction = 0;
+  while (*reader.Next(r)) {
+    ASSERT_EQ(r.cells.size(), 2u);
+    ++records;
+    EXPECT_GE(reader.Fraction(), fraction);
+    fraction = reader.Fraction();
+  }
+  EXPECT_EQ(records, 1 + rows);
+  EXPECT_EQ(r.line, records + 1);
+  EXPECT_EQ(fraction, 1.0);
+  // An unterminated quote in a file names its line as in memory.
+  const TempFile open_quote = FileOf("a,b\n1,\"two\n3,4\n");
+  CsvReader bad(Input::File(open_quote.fd()), 2);
+  ASSERT_TRUE(*bad.Next(r));
+  auto end = bad.Next(r);
+  ASSERT_FALSE(end.ok());
+  EXPECT_EQ(bad.ErrorLine(), 2);
+}
+
 TEST(CsvReader, ReportsProgress) {
   CsvReader reader("a\nb\n");
   EXPECT_EQ(reader.Fraction(), 0.0);
@@ -256,6 +315,22 @@ TEST(XlsxReader, ReadsAWorkbookWrittenByLibxlsxwriterWithSharedStrings) {
   XlsxFile f(false);
   WriteSample(f);
   CheckSample(f.Close());
+}
+
+TEST(XlsxReader, ReadsAWorkbookFromAFileWithoutAName) {
+  XlsxFile f(false);
+  WriteSample(f);
+  const TempFile file = FileOf(f.Close());
+  auto reader = XlsxReader::Open(Input::File(file.fd()));
+  ASSERT_TRUE(reader.ok()) << reader.error().message;
+  auto rows = ReadAll(**reader);
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(Texts(rows[0]), (Strings{"类型", "标题", "客户", "创建时间"}));
+  EXPECT_EQ(rows[1].cells[1].text, "VPN 无法连接, \"急\"\n第二行");
+  const TempFile not_zip = FileOf("type,title\nincident,x\n");
+  auto refused = XlsxReader::Open(Input::File(not_zip.fd()));
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("not an XLSX"), std::string::npos);
 }
 
 TEST(XlsxReader, ReadsInlineStringsOfAConstantMemoryWorkbook) {

@@ -76,9 +76,9 @@ const char* FormatName(Format f) {
   return f == Format::kCsv ? "csv" : "xlsx";
 }
 
-Result<std::unique_ptr<RecordReader>> OpenReader(Format format, std::string_view data) {
-  if (format == Format::kCsv) return std::unique_ptr<RecordReader>(std::make_unique<CsvReader>(data));
-  SQM_ASSIGN(auto x, XlsxReader::Open(data));
+Result<std::unique_ptr<RecordReader>> OpenReader(Format format, Input input) {
+  if (format == Format::kCsv) return std::unique_ptr<RecordReader>(std::make_unique<CsvReader>(input));
+  SQM_ASSIGN(auto x, XlsxReader::Open(input));
   return std::unique_ptr<RecordReader>(std::move(x));
 }
 

@@ -70,10 +70,28 @@ class RecordReader {
   virtual int ErrorLine() const { return 0; }  // after Next() failed: the line to blame, 0 if none
 };
 
+// The bytes of a file to read: in memory, or an open file (an upload the server streamed to a
+// temporary file) read by offset from its start, in chunks, so it is never held whole; the reader
+// neither moves the file's position nor closes it. What it refers to must outlive the reader.
+struct Input {
+  std::string_view bytes;
+  int fd = -1;  // >= 0: read this file; `bytes` is unused
+
+  // NOLINTBEGIN(google-explicit-constructor): bytes convert
+  Input(std::string_view b) : bytes(b) {}
+  Input(const std::string& b) : bytes(b) {}
+  Input(const char* b) : bytes(b) {}
+  // NOLINTEND(google-explicit-constructor)
+  static Input File(int fd) {
+    Input in{std::string_view()};
+    in.fd = fd;
+    return in;
+  }
+};
+
 enum class Format { kCsv, kXlsx };
 const char* FormatName(Format f);  // "csv", "xlsx"
-// `data` must outlive the reader.
-Result<std::unique_ptr<RecordReader>> OpenReader(Format format, std::string_view data);
+Result<std::unique_ptr<RecordReader>> OpenReader(Format format, Input input);
 
 // A rejected row: the line, the column as the input named it (a header as written, a JSON key;
 // empty when the problem is the whole row) and the reason in one English sentence, with the

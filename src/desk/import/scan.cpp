@@ -6,10 +6,9 @@
 
 namespace sqm::desk::import {
 
-ScanEnd ScanFile(Format format, std::string_view data, Validator& validator,
-                 const std::function<void(RowError)>& on_error,
+ScanEnd ScanFile(Format format, Input input, Validator& validator, const std::function<void(RowError)>& on_error,
                  const std::function<bool(std::optional<ImportTicket>)>& on_row) {
-  auto reader = OpenReader(format, data);
+  auto reader = OpenReader(format, input);
   if (!reader.ok()) {
     on_error(RowError::Of(0, "", reader.error()));
     return ScanEnd::kUnreadable;

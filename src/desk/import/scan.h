@@ -19,8 +19,7 @@ enum class ScanEnd {
 // Blank records are skipped. `on_error` hears every problem (a rejected row's, or the file's on
 // line 0); `on_row` gets every data row after its problems: the ticket, or nullopt when the row was
 // rejected. `on_row` returning false stops the scan.
-ScanEnd ScanFile(Format format, std::string_view data, Validator& validator,
-                 const std::function<void(RowError)>& on_error,
+ScanEnd ScanFile(Format format, Input input, Validator& validator, const std::function<void(RowError)>& on_error,
                  const std::function<bool(std::optional<ImportTicket>)>& on_row);
 
 }  // namespace sqm::desk::import

@@ -239,7 +239,6 @@ struct XlsxReader::Impl {
     }
   };
 
-  std::string_view data;
   Archive archive;
   PartStream sheet;  // declared after the archive: closed before it
   std::vector<std::string> shared;
@@ -480,12 +479,15 @@ void NoEnd(void*, const XML_Char*) {}
 XlsxReader::XlsxReader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 XlsxReader::~XlsxReader() = default;
 
-Result<std::unique_ptr<XlsxReader>> XlsxReader::Open(std::string_view data) {
+Result<std::unique_ptr<XlsxReader>> XlsxReader::Open(Input input) {
   auto impl = std::make_unique<Impl>();
-  impl->data = data;
   zip_error_t zerr;
   zip_error_init(&zerr);
-  zip_source_t* src = zip_source_buffer_create(data.data(), data.size(), 0, &zerr);
+  // A file is opened again through /proc (a descriptor of its own, so libzip's seeks move nobody
+  // else's position; this also works for a file without a name) and read where libzip needs it.
+  zip_source_t* src = input.fd >= 0
+                          ? zip_source_file_create(fmt::format("/proc/self/fd/{}", input.fd).c_str(), 0, -1, &zerr)
+                          : zip_source_buffer_create(input.bytes.data(), input.bytes.size(), 0, &zerr);
   if (!src) {
     zip_error_fini(&zerr);
     return Error::Invalid("", Msg("import.xlsx_unreadable", "the file cannot be read as an XLSX workbook"));

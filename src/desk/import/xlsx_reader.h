@@ -15,11 +15,12 @@ inline constexpr std::size_t kMaxSharedStringsBytes = 64 << 20;
 // The first worksheet of an Office Open XML workbook (.xlsx), streamed: every part is decompressed
 // and parsed in chunks, never held whole; the shared strings are kept (within
 // kMaxSharedStringsBytes, none longer than kMaxCellChars), the sheet's rows are read as they
-// come, each within the limits of record.h. `data` must outlive the reader.
+// come, each within the limits of record.h; a file input is read where the zip's directory points.
+// `input` must outlive the reader.
 class XlsxReader final : public RecordReader {
  public:
-  // kInvalid when `data` is not a readable workbook.
-  static Result<std::unique_ptr<XlsxReader>> Open(std::string_view data);
+  // kInvalid when `input` is not a readable workbook.
+  static Result<std::unique_ptr<XlsxReader>> Open(Input input);
   ~XlsxReader() override;
   Result<bool> Next(Record& out) override;
   double Fraction() const override;
