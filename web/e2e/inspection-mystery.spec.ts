@@ -28,8 +28,7 @@ test('a mystery visit is scripted, made with a receipt, reimbursed, published an
   const cardName = await makeCard(baseURL!);
   const title = unique('E2E 营业厅暗访 ');
 
-  await login('quality');
-  await page.goto('/inspection/mystery');
+  await login('quality', '/inspection/mystery');
   await page.getByTestId('new-scenario').click();
   await page.getByTestId('scenario-title').fill(title);
   await chooseTreeOption(page, 'department_ids_0', '客服部');
@@ -50,8 +49,7 @@ test('a mystery visit is scripted, made with a receipt, reimbursed, published an
   expect(id).toBeGreaterThan(0);
 
   // The evaluator: the script beside the card, the report, a receipt, the score.
-  await login('evaluator');
-  await page.goto('/inspection/mystery-visits');
+  await login('evaluator', '/inspection/mystery-visits');
   await tableRows(page, 'my-visit-table').filter({ hasText: title }).getByRole('link', { name: String(id) }).click();
   await expect(page.getByTestId('mystery-script')).toContainText('咨询宽带套餐');
   await pickStaff(page, 'served_by_id', 'agent', '客服专员 李娜 (客服部)');
@@ -67,8 +65,7 @@ test('a mystery visit is scripted, made with a receipt, reimbursed, published an
   await expect(page.getByTestId('scoring-form')).toHaveCount(0);
 
   // Quality: over the 30.00 budget, so the approval takes a reason; then publication.
-  await login('quality');
-  await page.goto('/inspection/mystery');
+  await login('quality', '/inspection/mystery');
   await tableRows(page, 'scenario-table').filter({ hasText: title }).getByRole('link').click();
   await expect(page.getByTestId('coverage-done')).toHaveText('1 / 1');
   await page.getByTestId('approve-claim').click();
@@ -83,8 +80,7 @@ test('a mystery visit is scripted, made with a receipt, reimbursed, published an
   await expect(page.getByTestId('inspection-state')).toHaveText('已发布');
 
   // The agent who served reads the published visit and its script.
-  await login('agent');
-  await page.goto(`/inspection/mystery-visits/${id}`);
+  await login('agent', `/inspection/mystery-visits/${id}`);
   await expect(page.getByTestId('mystery-script')).toContainText('咨询宽带套餐');
   await expect(page.getByTestId('mystery-facts')).toContainText('客服专员 李娜');
   await expect(page.getByTestId('claim-state')).toHaveText('已批准');

@@ -32,14 +32,16 @@ export interface paths {
         /**
          * Prometheus metrics
          * @description Metrics in the Prometheus text format: `sqm_http_requests_total{route,status}`,
-         *     `sqm_http_request_duration_seconds` (histogram by route), `sqm_db_write_queue_depth` and
-         *     `sqm_db_commits_total`. Routes are labelled by pattern, never by raw path. The analytics
-         *     engine (unless `--analytics false`): `sqm_analytics_ready` (0 until its first rebuild),
-         *     `sqm_analytics_subjects`, `_measures`, `_partials`, `_bytes` (the store and the ledger),
-         *     `_facts_tracked`, `_bytes_per_fact` (the ledger's), `_last_sequence` (the last event
-         *     applied), `_events_applied_total`, `_rebuilds_total`, `_fallback_rebuilds_total` (of which
-         *     for doubt: an unknown entity, the department tree, a new measure, a gap) and
-         *     `_rebuild_seconds` (the last).
+         *     `sqm_http_request_duration_seconds` (histogram by route), `sqm_db_write_queue_depth`,
+         *     `sqm_db_commits_total`, and the allocator's `sqm_heap_in_use_bytes` (live allocations) and
+         *     `sqm_heap_free_bytes` (freed, kept in the allocator's arenas), and `sqm_sqlite_memory_bytes`
+         *     (page caches and prepared statements of every SQLite connection). Routes are labelled by
+         *     pattern, never by raw path. The analytics engine (unless `--analytics false`):
+         *     `sqm_analytics_ready` (0 until its first rebuild), `sqm_analytics_subjects`, `_measures`,
+         *     `_partials`, `_bytes` (the store and the ledger), `_facts_tracked`, `_bytes_per_fact` (the
+         *     ledger's), `_last_sequence` (the last event applied), `_events_applied_total`,
+         *     `_rebuilds_total`, `_fallback_rebuilds_total` (of which for doubt: an unknown entity, the
+         *     department tree, a new measure, a gap) and `_rebuild_seconds` (the last).
          *
          *     Answered only to callers on the loopback interface that did not come through a proxy (no
          *     `Forwarded`, `X-Forwarded-For` or `X-Real-IP` header), and, when the server runs with
