@@ -1,7 +1,7 @@
 // A site check scored on a phone (390 × 844) with a bad connection: the form fits the screen,
 // each item shows its guidance and N/A only where allowed, the answers and the position stay on
 // the device while the connection is down, survive a reload, and are sent once it is back; a photo
-// taken offline fails visibly and is sent by a retry.
+// taken offline fails visibly and is sent by a retry, or after a reload from the device.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { assignToEvaluator } from './inspection-helpers';
@@ -50,8 +50,17 @@ test.describe('on a phone', () => {
     await expect(page.getByTestId('photo-failed')).toHaveCount(0);
     await expect(page.getByTestId('photos-q1').locator('img')).toHaveCount(1);
 
-    // A reload (the phone's browser dropped the page) restores them from the device.
+    // Another photo fails offline and the page is dropped before any retry: it waits on the device.
+    await context.setOffline(true);
+    await page.getByTestId('photo-input-q2').setInputFiles({ name: 'sign.png', mimeType: 'image/png', buffer: PNG });
+    await expect(page.getByTestId('photo-failed')).toBeVisible();
+    await context.setOffline(false);
+
+    // A reload (the phone's browser dropped the page) restores them from the device, and the kept
+    // photo is sent.
     await page.reload();
+    await expect(page.getByTestId('photos-q2').locator('img')).toHaveCount(1);
+    await expect(page.getByTestId('photo-failed')).toHaveCount(0);
     await expect(page.getByTestId('unsent-draft')).toBeVisible();
     for (const chosen of ['answer-q1-0', 'answer-q2-2']) {
       await expect(page.locator('.ant-radio-button-wrapper-checked', { has: page.getByTestId(chosen) })).toBeVisible();
@@ -66,7 +75,7 @@ test.describe('on a phone', () => {
     await expect(page.getByTestId('answered-q2')).toHaveText('2');
     await expect(page.getByTestId('inspection-location')).toContainText('31.23040, 121.47370 ±12 米');
     await expect(page.getByTestId('inspection-checked-at')).toBeVisible();
-    await expect(page.getByTestId('photo-gallery').locator('img')).toHaveCount(1);
+    await expect(page.getByTestId('photo-gallery').locator('img')).toHaveCount(2);
     expect(await page.evaluate((key) => window.localStorage.getItem(key), `sqm.inspection.draft.${id}`)).toBeNull();
   });
 });

@@ -161,7 +161,7 @@ test('quality assigns, the evaluator scores, quality publishes, the agent appeal
   await expect(page).toHaveURL(new RegExp(`/inspection/inspections/${id}$`));
 });
 
-test('a ticket review shows the ticket and its timeline beside the scorecard', async ({ page, login, baseURL }) => {
+test('a ticket review shows the ticket and its timeline beside the scorecard, and a failure reaches the charts', async ({ page, login, baseURL }) => {
   const title = unique('E2E 质检工单 ');
   const ticket = await registerConsultation(baseURL as string, title);
   const id = await assignToEvaluator(baseURL as string, ticket.id);
@@ -174,4 +174,27 @@ test('a ticket review shows the ticket and its timeline beside the scorecard', a
   await page.getByTestId('answer-q1-na').click();
   await page.getByTestId('answer-q2-3').click();
   await expect(page.getByTestId('running-score').getByTestId('score-percent')).toHaveText('100.0 %');
+
+  // The sign rated lowest instead: submitted and published, it is one more failure of q2 in the
+  // charts' Pareto (chart and table).
+  await page.getByTestId('answer-q2-1').click();
+  await expect(page.getByTestId('running-score').getByTestId('score-percent')).toHaveText('0.0 %');
+  await page.getByTestId('submit-inspection').click();
+  await expect(page.getByTestId('inspection-state')).toHaveText('已提交');
+  await login('quality', `/inspection/inspections/${id}`);
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const failuresOfQ2 = async () => {
+    const r = await page.request.get(`/api/v1/inspection-reports/pareto?from=${day(-30)}&to=${day(2)}`);
+    expect(r.status()).toBe(200);
+    return ((await r.json()) as { items: { code: string; name: string; failed: number }[] }).items.find((b) => b.code === 'q2');
+  };
+  const before = (await failuresOfQ2())?.failed ?? 0;
+  await page.getByTestId('publish-inspection').click();
+  await expect(page.getByTestId('inspection-state')).toHaveText('已发布');
+  const after = await failuresOfQ2();
+  expect(after?.failed).toBe(before + 1);
+  await page.goto('/inspection/charts');
+  await expect(page.getByTestId('pareto-chart')).toContainText(after?.name ?? 'q2');
+  const bar = tableRows(page, 'pareto-table').filter({ hasText: after?.name ?? 'q2' }).first();
+  await expect(bar.locator('td').nth(1)).toHaveText(String(before + 1));
 });

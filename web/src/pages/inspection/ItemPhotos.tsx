@@ -1,20 +1,23 @@
 // 照片: an item's photos on the scoring form (a site check on a phone). The camera button opens the
-// back camera where there is one (`capture="environment"`); each picture is sent at once, and one
-// that fails (a bad connection, a file that is not a JPEG, PNG or WebP) stays listed with the
-// reason and a retry button until it is sent or dropped. PhotoGallery is the read-only view.
+// back camera where there is one (`capture="environment"`); each picture is kept on the device
+// (lib/keptPhotos) and sent at once, and one that fails (a bad connection, a file that is not a
+// JPEG, PNG or WebP) stays listed with the reason and a retry button until it is sent or dropped.
+// After a reload the photos still kept are sent again. PhotoGallery is the read-only view.
 import { CameraOutlined, DeleteOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Button, Image, Popconfirm, Space, Typography } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addInspectionPhoto, deleteInspectionPhoto, inspectionPhotoUrl, type InspectionPhoto } from '../../api/inspection';
 import { errorText } from '../../components/errors';
 import { useNotify } from '../../components/useNotify';
+import { forgetPhoto, keepPhoto, keptPhotos } from '../../lib/keptPhotos';
 
 const THUMB = 72;
 
 interface Pending {
   key: number;
   file: File;
+  kept: number | null; // its record on the device
   error: unknown;
   sending: boolean;
 }
@@ -55,6 +58,7 @@ export default function ItemPhotos({
     setPending((list) => list.map((x) => (x.key === p.key ? { ...x, sending: true, error: null } : x)));
     try {
       const stored = await addInspectionPhoto(inspectionId, item, p.file);
+      if (p.kept !== null) void forgetPhoto(p.kept);
       setPending((list) => list.filter((x) => x.key !== p.key));
       onAdded(stored);
       notify.success(t('inspection.site.photoAdded'));
@@ -63,14 +67,30 @@ export default function ItemPhotos({
     }
   };
 
-  const picked = (files: FileList | null) => {
-    for (const file of Array.from(files ?? [])) {
-      const p: Pending = { key: next.current++, file, error: null, sending: true };
-      setPending((list) => [...list, p]);
-      void send(p);
-    }
-    if (input.current) input.current.value = '';
+  const start = (file: File, kept: number | null) => {
+    const p: Pending = { key: next.current++, file, kept, error: null, sending: true };
+    setPending((list) => [...list, p]);
+    void send(p);
   };
+
+  const picked = async (files: FileList | null) => {
+    const chosen = Array.from(files ?? []);
+    if (input.current) input.current.value = '';
+    for (const file of chosen) start(file, await keepPhoto(inspectionId, item, file));
+  };
+
+  const drop = (p: Pending) => {
+    if (p.kept !== null) void forgetPhoto(p.kept);
+    setPending((list) => list.filter((x) => x.key !== p.key));
+  };
+
+  // The photos a reload interrupted (kept, never confirmed sent) are sent again, once.
+  const restored = useRef(false);
+  useEffect(() => {
+    if (restored.current) return;
+    restored.current = true;
+    void keptPhotos(inspectionId, item).then((kept) => kept.forEach((k) => start(k.file, k.id)));
+  }, []); // once per mount: the form is mounted per inspection, and an item's photos by item
 
   const remove = async (id: number) => {
     try {
@@ -104,7 +124,7 @@ export default function ItemPhotos({
           capture="environment"
           multiple
           hidden
-          onChange={(e) => picked(e.target.files)}
+          onChange={(e) => void picked(e.target.files)}
           data-testid={`photo-input-${item}`}
         />
       </Space>
@@ -121,7 +141,7 @@ export default function ItemPhotos({
             <Button size="small" icon={<ReloadOutlined />} onClick={() => void send(p)} data-testid="retry-photo">
               {t('inspection.site.retry')}
             </Button>
-            <Button size="small" type="text" onClick={() => setPending((list) => list.filter((x) => x.key !== p.key))}>
+            <Button size="small" type="text" onClick={() => drop(p)}>
               {t('common.cancel')}
             </Button>
           </Space>
