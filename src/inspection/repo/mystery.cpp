@@ -10,10 +10,6 @@ using storage::Row;
 
 namespace {
 
-constexpr const char* kScenarioSelect =
-    "SELECT id, title, channel, department_ids, script, observe, scorecard_id, window_from, window_to, hours_from,"
-    " hours_to, visits_per_target, budget_cents, active, created_by, created_at, updated_at FROM mystery_scenarios";
-
 std::optional<int> OptSmall(const Row& r, std::size_t i) {
   if (r.IsNull(i)) return std::nullopt;
   return static_cast<int>(r.Int(i));
@@ -38,14 +34,6 @@ Scenario ScenarioOf(const Row& r) {
           .created_at = r.Int(15),
           .updated_at = r.Int(16)};
 }
-
-constexpr const char* kVisitSelect =
-    "SELECT v.inspection_id, v.scenario_id, s.title, s.channel, i.department_id, i.department_name, i.inspector_id,"
-    " i.inspector_name, i.state, i.percent, i.passed, v.visited_at, v.duration_min, v.served_by, v.served_by_id,"
-    " v.dialled, v.spent_cents, v.claim, v.claim_reason, v.claim_decided_by, v.claim_decided_at, i.created_at,"
-    " i.agent_name, (SELECT COUNT(*) FROM mystery_receipts r WHERE r.inspection_id = v.inspection_id)"
-    " FROM mystery_visits v JOIN inspections i ON i.id = v.inspection_id"
-    " JOIN mystery_scenarios s ON s.id = v.scenario_id";
 
 MysteryVisit VisitOf(const Row& r) {
   MysteryVisit v{.inspection_id = r.Int(0),
@@ -74,8 +62,6 @@ MysteryVisit VisitOf(const Row& r) {
   v.receipts = static_cast<int>(r.Int(23));
   return v;
 }
-
-constexpr const char* kReceiptColumns = "id, inspection_id, content_type, size, sha256, uploaded_by, uploaded_at";
 
 Photo ReceiptOf(const Row& r) {
   return {.id = r.Int(0),
@@ -110,14 +96,22 @@ Status UpdateScenario(Connection& db, const Scenario& s) {
 }
 
 std::optional<Scenario> FindScenario(Connection& db, Id id) {
-  auto r = db.QueryOne(std::string(kScenarioSelect) + " WHERE id = ?", {id});
+  auto r = db.QueryOne(
+      "SELECT id, title, channel, department_ids, script, observe, scorecard_id, window_from, window_to, hours_from,"
+      " hours_to, visits_per_target, budget_cents, active, created_by, created_at, updated_at FROM mystery_scenarios"
+      " WHERE id = ?",
+      {id});
   if (!r) return std::nullopt;
   return ScenarioOf(*r);
 }
 
 std::vector<Scenario> ListScenarios(Connection& db, int limit) {
   std::vector<Scenario> out;
-  for (const auto& r : db.Query(std::string(kScenarioSelect) + " ORDER BY id DESC LIMIT ?", {limit})) {
+  for (const auto& r :
+       db.Query("SELECT id, title, channel, department_ids, script, observe, scorecard_id, window_from, window_to,"
+                " hours_from, hours_to, visits_per_target, budget_cents, active, created_by, created_at, updated_at"
+                " FROM mystery_scenarios ORDER BY id DESC LIMIT ?",
+                {limit})) {
     out.push_back(ScenarioOf(r));
   }
   return out;
@@ -128,15 +122,29 @@ Status InsertVisit(Connection& db, Id inspection_id, Id scenario_id) {
 }
 
 std::optional<MysteryVisit> FindVisit(Connection& db, Id inspection_id) {
-  auto r = db.QueryOne(std::string(kVisitSelect) + " WHERE v.inspection_id = ?", {inspection_id});
+  auto r = db.QueryOne(
+      "SELECT v.inspection_id, v.scenario_id, s.title, s.channel, i.department_id, i.department_name, i.inspector_id,"
+      " i.inspector_name, i.state, i.percent, i.passed, v.visited_at, v.duration_min, v.served_by, v.served_by_id,"
+      " v.dialled, v.spent_cents, v.claim, v.claim_reason, v.claim_decided_by, v.claim_decided_at, i.created_at,"
+      " i.agent_name, (SELECT COUNT(*) FROM mystery_receipts r WHERE r.inspection_id = v.inspection_id)"
+      " FROM mystery_visits v JOIN inspections i ON i.id = v.inspection_id"
+      " JOIN mystery_scenarios s ON s.id = v.scenario_id WHERE v.inspection_id = ?",
+      {inspection_id});
   if (!r) return std::nullopt;
   return VisitOf(*r);
 }
 
 std::vector<MysteryVisit> ListVisits(Connection& db, Id scenario_id) {
   std::vector<MysteryVisit> out;
-  for (const auto& r :
-       db.Query(std::string(kVisitSelect) + " WHERE v.scenario_id = ? ORDER BY v.inspection_id", {scenario_id})) {
+  for (const auto& r : db.Query(
+           "SELECT v.inspection_id, v.scenario_id, s.title, s.channel, i.department_id, i.department_name, "
+           "i.inspector_id,"
+           " i.inspector_name, i.state, i.percent, i.passed, v.visited_at, v.duration_min, v.served_by, v.served_by_id,"
+           " v.dialled, v.spent_cents, v.claim, v.claim_reason, v.claim_decided_by, v.claim_decided_at, i.created_at,"
+           " i.agent_name, (SELECT COUNT(*) FROM mystery_receipts r WHERE r.inspection_id = v.inspection_id)"
+           " FROM mystery_visits v JOIN inspections i ON i.id = v.inspection_id"
+           " JOIN mystery_scenarios s ON s.id = v.scenario_id WHERE v.scenario_id = ? ORDER BY v.inspection_id",
+           {scenario_id})) {
     out.push_back(VisitOf(r));
   }
   return out;
@@ -144,9 +152,16 @@ std::vector<MysteryVisit> ListVisits(Connection& db, Id scenario_id) {
 
 std::vector<MysteryVisit> ListShopperVisits(Connection& db, Id shopper_id, int limit) {
   std::vector<MysteryVisit> out;
-  for (const auto& r :
-       db.Query(std::string(kVisitSelect) + " WHERE i.inspector_id = ? ORDER BY v.inspection_id DESC LIMIT ?",
-                {shopper_id, limit})) {
+  for (const auto& r : db.Query(
+           "SELECT v.inspection_id, v.scenario_id, s.title, s.channel, i.department_id, i.department_name, "
+           "i.inspector_id,"
+           " i.inspector_name, i.state, i.percent, i.passed, v.visited_at, v.duration_min, v.served_by, v.served_by_id,"
+           " v.dialled, v.spent_cents, v.claim, v.claim_reason, v.claim_decided_by, v.claim_decided_at, i.created_at,"
+           " i.agent_name, (SELECT COUNT(*) FROM mystery_receipts r WHERE r.inspection_id = v.inspection_id)"
+           " FROM mystery_visits v JOIN inspections i ON i.id = v.inspection_id"
+           " JOIN mystery_scenarios s ON s.id = v.scenario_id WHERE i.inspector_id = ? ORDER BY v.inspection_id DESC "
+           "LIMIT ?",
+           {shopper_id, limit})) {
     out.push_back(VisitOf(r));
   }
   return out;
@@ -183,7 +198,8 @@ Result<Id> InsertReceipt(Connection& db, const Photo& p, const std::string& byte
 std::vector<Photo> ListReceipts(Connection& db, Id inspection_id) {
   std::vector<Photo> out;
   for (const auto& r :
-       db.Query(std::string("SELECT ") + kReceiptColumns + " FROM mystery_receipts WHERE inspection_id = ? ORDER BY id",
+       db.Query("SELECT id, inspection_id, content_type, size, sha256, uploaded_by, uploaded_at FROM mystery_receipts"
+                " WHERE inspection_id = ? ORDER BY id",
                 {inspection_id})) {
     out.push_back(ReceiptOf(r));
   }
@@ -192,7 +208,8 @@ std::vector<Photo> ListReceipts(Connection& db, Id inspection_id) {
 
 std::optional<std::pair<Photo, std::string>> FindReceipt(Connection& db, Id inspection_id, Id receipt_id) {
   auto r = db.QueryOne(
-      std::string("SELECT ") + kReceiptColumns + ", data FROM mystery_receipts WHERE id = ? AND inspection_id = ?",
+      "SELECT id, inspection_id, content_type, size, sha256, uploaded_by, uploaded_at, data FROM mystery_receipts"
+      " WHERE id = ? AND inspection_id = ?",
       {receipt_id, inspection_id});
   if (!r) return std::nullopt;
   return std::make_pair(ReceiptOf(*r), r->Text(7));
