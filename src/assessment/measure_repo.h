@@ -59,10 +59,10 @@ struct FactRow {
   std::vector<FieldValue> fields;
 };
 // Every fact of `source` with a time (a fact without one falls in no window), in fact_id order,
-// handed to `each` one page of `page` facts at a time (keyset on fact_id, which the source's
-// contract makes unique), so that a rebuild never holds a whole source in memory.
-void EachFact(Connection& db, const storage::FactSource& source, const std::function<void(const FactRow&)>& each,
-              int page = 20000);
+// handed to `each` one at a time as the database reads them (one statement, one sort; nothing
+// held), so that a rebuild never holds a whole source in memory. Paging by fact_id instead sorted
+// a whole UNION ALL source (feedback's fact_id is computed) for every page: quadratic at scale L.
+void EachFact(Connection& db, const storage::FactSource& source, const std::function<void(const FactRow&)>& each);
 
 // The facts of `source` about one ticket now (those with a time, in fact_id order): what the
 // engine reads again when the ticket's events say something changed.

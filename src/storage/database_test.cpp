@@ -63,6 +63,33 @@ TEST_F(DatabaseTest, WriteIsVisibleToReadersAndLogged) {
   EXPECT_EQ(events[0].at, clock_.Now());
 }
 
+// QueryEach hands the rows one by one, as Query would give them; when the callback throws, the
+// statement is ended and the connection serves the next one (PostgreSQL's single-row results are
+// read to the end).
+TEST_F(DatabaseTest, QueryEachStreamsTheRowsAndSurvivesAThrowingCallback) {
+  for (int i = 0; i < 50; ++i) ASSERT_TRUE(AddDepartment("d" + std::to_string(i)).ok());
+  db_->Read([&](Connection& c) {
+    const std::string sql = "SELECT id, name FROM departments WHERE id > ? ORDER BY id";
+    std::vector<std::string> streamed, queried;
+    c.QueryEach(sql, {std::int64_t{0}},
+                [&](const Row& r) { streamed.push_back(std::to_string(r.Int(0)) + r.Text(1)); });
+    for (const Row& r : c.Query(sql, {std::int64_t{0}})) queried.push_back(std::to_string(r.Int(0)) + r.Text(1));
+    EXPECT_EQ(streamed.size(), 50u);
+    EXPECT_EQ(streamed, queried);
+
+    int seen = 0;
+    EXPECT_THROW(c.QueryEach(sql, {std::int64_t{0}},
+                             [&](const Row&) {
+                               if (++seen == 3) throw std::runtime_error("stop");
+                             }),
+                 std::runtime_error);
+    EXPECT_EQ(seen, 3);
+    EXPECT_EQ(c.QueryOne("SELECT count(*) FROM departments")->Int(0), 50);
+    EXPECT_THROW(c.QueryEach("SELECT no_such_column FROM departments", {}, [](const Row&) {}), DbError);
+    return 0;
+  });
+}
+
 TEST_F(DatabaseTest, FailedJobRollsBackOnlyItselfAndKeepsTheChain) {
   ASSERT_TRUE(AddDepartment("a").ok());
   auto bad = AddDepartment("fail");

@@ -9,6 +9,7 @@
 
 #include <concepts>
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <optional>
 #include <span>
@@ -98,6 +99,14 @@ class Connection {
   std::vector<Row> Query(std::string_view sql, Params params = {}) { return Query(sql, Span(params)); }
   std::optional<Row> QueryOne(std::string_view sql, Params params = {}) { return QueryOne(sql, Span(params)); }
   std::optional<Row> QueryOne(std::string_view sql, std::span<const Value> params);
+  // Query's rows handed to `each` one at a time as the database produces them, none kept: for
+  // reading a whole table or source without holding it. `each` must not use this connection; if
+  // it throws, the statement is ended and the exception passes on.
+  virtual void QueryEach(std::string_view sql, std::span<const Value> params,
+                         const std::function<void(const Row&)>& each) = 0;
+  void QueryEach(std::string_view sql, Params params, const std::function<void(const Row&)>& each) {
+    QueryEach(sql, Span(params), each);
+  }
 
   // A unique, foreign-key or check constraint failure is returned as a kConflict Error; other
   // failures throw DbError (Unavailable when the connection to the server is lost). After a

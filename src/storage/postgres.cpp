@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cstdlib>
+#include <exception>
 #include <memory>
 
 #include <fmt/format.h>
@@ -186,34 +187,60 @@ const std::string& PgConnection::Prepare(std::string_view sql, std::span<const V
   return prepared_.emplace(std::string(sql), std::move(name)).first->second;
 }
 
+namespace {
+
+// A statement's parameters as libpq takes them: text for numbers and strings, binary for blobs.
+struct BoundParams {
+  explicit BoundParams(std::span<const Value> params)
+      : texts(params.size()), values(params.size(), nullptr), lengths(params.size(), 0), formats(params.size(), 0) {
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      const auto& v = params[i].get();
+      if (auto* k = std::get_if<std::int64_t>(&v)) {
+        texts[i] = std::to_string(*k);
+        values[i] = texts[i].c_str();
+      } else if (auto* d = std::get_if<double>(&v)) {
+        texts[i] = fmt::format("{}", *d);
+        values[i] = texts[i].c_str();
+      } else if (auto* s = std::get_if<std::string>(&v)) {
+        values[i] = s->c_str();
+      } else if (auto* b = std::get_if<Blob>(&v)) {
+        values[i] = b->bytes.data();
+        lengths[i] = static_cast<int>(b->bytes.size());
+        formats[i] = 1;
+      }
+    }
+  }
+  int count() const { return static_cast<int>(values.size()); }
+  std::vector<std::string> texts;
+  std::vector<const char*> values;
+  std::vector<int> lengths, formats;
+};
+
+// Row `r` of `res`.
+Row RowOf(const PGresult* res, int r) {
+  const int cols = PQnfields(res);
+  std::vector<Value> values;
+  values.reserve(cols);
+  for (int c = 0; c < cols; ++c) values.push_back(Convert(res, r, c));
+  return Row(std::move(values));
+}
+
+}  // namespace
+
 PgConnection::Outcome PgConnection::Run(std::string_view sql, std::span<const Value> params) {
   if (broken()) throw Unavailable(fmt::format("the connection to PostgreSQL at {} is lost", where_));
   const std::string& name = Prepare(sql, params);
-  const std::size_t n = params.size();
-  std::vector<std::string> texts(n);
-  std::vector<const char*> values(n, nullptr);
-  std::vector<int> lengths(n, 0), formats(n, 0);
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto& v = params[i].get();
-    if (auto* k = std::get_if<std::int64_t>(&v)) {
-      texts[i] = std::to_string(*k);
-      values[i] = texts[i].c_str();
-    } else if (auto* d = std::get_if<double>(&v)) {
-      texts[i] = fmt::format("{}", *d);
-      values[i] = texts[i].c_str();
-    } else if (auto* s = std::get_if<std::string>(&v)) {
-      values[i] = s->c_str();
-    } else if (auto* b = std::get_if<Blob>(&v)) {
-      values[i] = b->bytes.data();
-      lengths[i] = static_cast<int>(b->bytes.size());
-      formats[i] = 1;
-    }
-  }
+  const BoundParams bound(params);
   Outcome out;
-  out.res.reset(PQexecPrepared(conn_, name.c_str(), static_cast<int>(n), values.data(), lengths.data(), formats.data(),
-                               /*resultFormat=*/0));
+  out.res.reset(PQexecPrepared(conn_, name.c_str(), bound.count(), bound.values.data(), bound.lengths.data(),
+                               bound.formats.data(), /*resultFormat=*/0));
   const auto status = out.res ? PQresultStatus(out.res.get()) : PGRES_FATAL_ERROR;
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return out;
+  Fill(out);
+  return out;
+}
+
+void PgConnection::Fill(Outcome& out) {
   const char* state = out.res ? PQresultErrorField(out.res.get(), PG_DIAG_SQLSTATE) : nullptr;
   out.sqlstate = state ? state : "XX000";
   const char* primary = out.res ? PQresultErrorField(out.res.get(), PG_DIAG_MESSAGE_PRIMARY) : nullptr;
@@ -221,23 +248,61 @@ PgConnection::Outcome PgConnection::Run(std::string_view sql, std::span<const Va
   if (broken() || ConnectionClass(out.sqlstate)) {
     throw Unavailable(fmt::format("PostgreSQL at {}: {}", where_, out.message));
   }
-  return out;
 }
 
 std::vector<Row> PgConnection::Query(std::string_view sql, std::span<const Value> params) {
   Outcome out = Run(sql, params);
   if (!out.ok()) throw DbError(fmt::format("query `{}`: {} ({})", sql, out.message, out.sqlstate));
   const PGresult* res = out.res.get();
-  const int rows = PQntuples(res), cols = PQnfields(res);
+  const int rows = PQntuples(res);
   std::vector<Row> result;
   result.reserve(rows);
-  for (int r = 0; r < rows; ++r) {
-    std::vector<Value> values;
-    values.reserve(cols);
-    for (int c = 0; c < cols; ++c) values.push_back(Convert(res, r, c));
-    result.emplace_back(std::move(values));
-  }
+  for (int r = 0; r < rows; ++r) result.push_back(RowOf(res, r));
   return result;
+}
+
+// libpq's single-row mode: each row arrives as its own result. The results are read to the end
+// even after a failure (`each` throwing, an error mid-way), so the connection is free for the next
+// statement.
+void PgConnection::QueryEach(std::string_view sql, std::span<const Value> params,
+                             const std::function<void(const Row&)>& each) {
+  if (broken()) throw Unavailable(fmt::format("the connection to PostgreSQL at {} is lost", where_));
+  const std::string& name = Prepare(sql, params);
+  const BoundParams bound(params);
+  if (!PQsendQueryPrepared(conn_, name.c_str(), bound.count(), bound.values.data(), bound.lengths.data(),
+                           bound.formats.data(), /*resultFormat=*/0)) {
+    Outcome out;
+    Fill(out);
+    throw DbError(fmt::format("query `{}`: {}", sql, out.message));
+  }
+  // Refused only when no query is running; then the rows come as one result, read the same way.
+  PQsetSingleRowMode(conn_);
+  std::exception_ptr thrown;
+  Outcome failed;
+  for (;;) {
+    ResultPtr res(PQgetResult(conn_), &PQclear);
+    if (!res) break;
+    const auto status = PQresultStatus(res.get());
+    if (status == PGRES_SINGLE_TUPLE || status == PGRES_TUPLES_OK) {
+      if (thrown) continue;
+      try {
+        for (int r = 0, rows = PQntuples(res.get()); r < rows; ++r) each(RowOf(res.get(), r));
+      } catch (...) {
+        thrown = std::current_exception();
+      }
+      continue;
+    }
+    if (failed.ok()) {
+      failed.res = std::move(res);
+      try {
+        Fill(failed);
+      } catch (...) {
+        if (!thrown) thrown = std::current_exception();
+      }
+    }
+  }
+  if (thrown) std::rethrow_exception(thrown);
+  if (!failed.ok()) throw DbError(fmt::format("query `{}`: {} ({})", sql, failed.message, failed.sqlstate));
 }
 
 Result<ExecResult> PgConnection::Exec(std::string_view sql, std::span<const Value> params) {

@@ -42,6 +42,8 @@ class PgConnection final : public Connection {
   using Connection::Query;
   Dialect dialect() const override { return Dialect::kPostgres; }
   std::vector<Row> Query(std::string_view sql, std::span<const Value> params) override;
+  void QueryEach(std::string_view sql, std::span<const Value> params,
+                 const std::function<void(const Row&)>& each) override;
   Result<ExecResult> Exec(std::string_view sql, std::span<const Value> params) override;
   void ExecScript(std::string_view sql) override;
 
@@ -53,6 +55,9 @@ class PgConnection final : public Connection {
  private:
   struct Outcome;
   Outcome Run(std::string_view sql, std::span<const Value> params);
+  // The error of a failed result in `out` (sqlstate, message); throws Unavailable when the
+  // connection is lost.
+  void Fill(Outcome& out);
   const std::string& Prepare(std::string_view sql, std::span<const Value> params);
 
   struct SqlHash {

@@ -108,15 +108,16 @@ sqlite3_stmt* SqliteConnection::Prepare(std::string_view sql, std::span<const Va
   return stmt;
 }
 
-std::vector<Row> SqliteConnection::Query(std::string_view sql, std::span<const Value> params) {
-  sqlite3_stmt* stmt = Prepare(sql, params);
-  Idle idle(stmt);
-  std::vector<Row> rows;
+namespace {
+
+// Steps `stmt` to its end, handing each row to `f` (as an rvalue).
+template <typename F>
+void StepRows(sqlite3* db, sqlite3_stmt* stmt, std::string_view sql, F&& f) {
   const int ncol = sqlite3_column_count(stmt);
   for (;;) {
     const int rc = sqlite3_step(stmt);
     if (rc == SQLITE_DONE) break;
-    if (rc != SQLITE_ROW) Fail(db_, fmt::format("query `{}`", sql));
+    if (rc != SQLITE_ROW) Fail(db, fmt::format("query `{}`", sql));
     std::vector<Value> values;
     values.reserve(ncol);
     for (int c = 0; c < ncol; ++c) {
@@ -135,9 +136,25 @@ std::vector<Row> SqliteConnection::Query(std::string_view sql, std::span<const V
         }
       }
     }
-    rows.emplace_back(std::move(values));
+    f(Row(std::move(values)));
   }
+}
+
+}  // namespace
+
+std::vector<Row> SqliteConnection::Query(std::string_view sql, std::span<const Value> params) {
+  sqlite3_stmt* stmt = Prepare(sql, params);
+  Idle idle(stmt);
+  std::vector<Row> rows;
+  StepRows(db_, stmt, sql, [&](Row&& r) { rows.push_back(std::move(r)); });
   return rows;
+}
+
+void SqliteConnection::QueryEach(std::string_view sql, std::span<const Value> params,
+                                 const std::function<void(const Row&)>& each) {
+  sqlite3_stmt* stmt = Prepare(sql, params);
+  Idle idle(stmt);
+  StepRows(db_, stmt, sql, [&](Row&& r) { each(r); });
 }
 
 Result<ExecResult> SqliteConnection::Exec(std::string_view sql, std::span<const Value> params) {

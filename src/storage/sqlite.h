@@ -35,6 +35,8 @@ class SqliteConnection final : public Connection {
   using Connection::Query;
   Dialect dialect() const override { return Dialect::kSqlite; }
   std::vector<Row> Query(std::string_view sql, std::span<const Value> params) override;
+  void QueryEach(std::string_view sql, std::span<const Value> params,
+                 const std::function<void(const Row&)>& each) override;
   Result<ExecResult> Exec(std::string_view sql, std::span<const Value> params) override;
   void ExecScript(std::string_view sql) override;
 

@@ -294,11 +294,14 @@ FactPage Facts(Connection& db, const Measure& m, const FactRegistry& registry, c
 
 namespace {
 
-// The engine's reading of a source: its facts with a time, in fact_id order, `where` ANDed on.
-std::string FactRowSql(Connection& db, const storage::FactSource& source, const std::string& where) {
+// The engine's reading of a source: its facts with a time, in fact_id order, `and_where` (if any)
+// ANDed on.
+std::string FactRowSql(Connection& db, const storage::FactSource& source, const std::string& and_where = "") {
   std::string sql = "SELECT f.fact_id, f.ticket_id, f.at, f.staff_id, f.department_id";
   for (const auto& field : source.fields) sql += ", f." + field.name;
-  return sql + " FROM (" + source.Sql(db.dialect()) + ") f WHERE f.at IS NOT NULL AND " + where + " ORDER BY f.fact_id";
+  sql += " FROM (" + source.Sql(db.dialect()) + ") f WHERE f.at IS NOT NULL";
+  if (!and_where.empty()) sql += " AND " + and_where;
+  return sql + " ORDER BY f.fact_id";
 }
 
 void ReadFactRow(const storage::Row& r, const storage::FactSource& source, FactRow& f) {
@@ -322,22 +325,12 @@ void ReadFactRow(const storage::Row& r, const storage::FactSource& source, FactR
 
 }  // namespace
 
-void EachFact(Connection& db, const storage::FactSource& source, const std::function<void(const FactRow&)>& each,
-              int page) {
-  const std::string sql = FactRowSql(db, source, "f.fact_id > ?") + " LIMIT ?";
-  std::optional<std::int64_t> after;
-  for (;;) {
-    // The first page starts below every id (feedback's agency facts have negative ids).
-    const auto rows = db.Query(sql, {after ? Value(*after) : Value(std::numeric_limits<std::int64_t>::min()),
-                                     static_cast<std::int64_t>(page)});
-    FactRow f;
-    for (const auto& r : rows) {
-      ReadFactRow(r, source, f);
-      each(f);
-    }
-    if (static_cast<int>(rows.size()) < page) return;
-    after = f.fact_id;
-  }
+void EachFact(Connection& db, const storage::FactSource& source, const std::function<void(const FactRow&)>& each) {
+  FactRow f;
+  db.QueryEach(FactRowSql(db, source), {}, [&](const storage::Row& r) {
+    ReadFactRow(r, source, f);
+    each(f);
+  });
 }
 
 std::vector<FactRow> TicketFacts(Connection& db, const storage::FactSource& source, std::int64_t ticket_id) {
