@@ -6,6 +6,7 @@
 #   scripts/fuzz.sh --smoke                 # every target for 30 s (what ./test may run)
 #   scripts/fuzz.sh --time 3600 json        # one target for an hour
 #   scripts/fuzz.sh --runs 10000000 http    # or for a number of executions
+#   scripts/fuzz.sh --runs 10000000 --time 3600 http   # whichever comes first (issue 9's long run)
 #   scripts/fuzz.sh --timeout 3 ...         # slowest input allowed, in seconds (default 1)
 #
 # An input that crashes, leaks, trips a sanitizer, or runs longer than 1 s fails the run; the
@@ -15,16 +16,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 time_s=600
+time_set=""
 runs=""
 timeout_s=1
 targets=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) time_s=30 ;;
-    --time) time_s="$2"; shift ;;
+    --time) time_s="$2"; time_set=1; shift ;;
     --runs) runs="$2"; shift ;;
     --timeout) timeout_s="$2"; shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) targets+=("$1") ;;
   esac
   shift
@@ -46,7 +48,8 @@ for t in "${targets[@]}"; do
   args=("-timeout=$timeout_s" -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1
         "-artifact_prefix=$build/artifacts/$t-")
   [ -f "fuzz/$t.dict" ] && args+=("-dict=fuzz/$t.dict")
-  if [ -n "$runs" ]; then args+=("-runs=$runs"); else args+=("-max_total_time=$time_s"); fi
+  [ -n "$runs" ] && args+=("-runs=$runs")
+  [ -z "$runs" ] || [ -n "$time_set" ] && args+=("-max_total_time=$time_s")
   echo "== fuzz_$t" >&2
   if ! "$build/fuzz_$t" "${args[@]}" "$build/corpus/$t" "fuzz/corpus/$t" 2>"$build/fuzz_$t.log"; then
     echo "fuzz_$t FAILED; see $build/fuzz_$t.log and $build/artifacts/" >&2
@@ -54,6 +57,6 @@ for t in "${targets[@]}"; do
     status=1
     continue
   fi
-  grep -E '^stat::(number_of_executed_units|peak_rss_mb)|cov: .*ft:' "$build/fuzz_$t.log" | tail -3 >&2
+  grep -E '^stat::(number_of_executed_units|slowest_unit_time_sec|peak_rss_mb)|cov: .*ft:' "$build/fuzz_$t.log" | tail -4 >&2
 done
 exit $status

@@ -1,6 +1,6 @@
 // DuckDB's side of assessment_bench (bench/README.md, issue 13): loads the CSV files the bench
-// exported from its SQLite database into an in-memory DuckDB (built-in read_csv, every column typed
-// as the bench says), runs the measures' reference SQL (the same text and values SQLite ran), and
+// exported from its SQLite database into a DuckDB database file beside ANSWER (built-in read_csv,
+// every column typed as the bench says; made afresh, removed at the end), runs the measures' reference SQL (the same text and values SQLite ran), and
 // writes every query's rows back for the bench to tabulate and compare.
 //
 //   node run.mjs JOB.json ANSWER.json
@@ -10,7 +10,12 @@
 // (NULL). ANSWER: {load_ms, query_ms (the fastest of `repeat` passes over every query),
 // query_times (each query's ms in that pass), rss_mb (the process's peak), results: [rows of each
 // query, in order, as arrays]}.
-import { readFileSync, writeFileSync } from 'node:fs';
+//
+// DuckDB may use 4 GB of memory (SQM_DUCKDB_MEMORY to change it) and spills the rest to its
+// temporary folder: at scale L an in-memory database took 12 GB while the bench's engine held 8 GB,
+// and the kernel killed it.
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { resourceUsage } from 'node:process';
 import { DuckDBInstance } from '@duckdb/node-api';
 
@@ -19,7 +24,15 @@ const job = JSON.parse(readFileSync(jobFile, 'utf8'));
 const quote = (name) => `"${name.replaceAll('"', '""')}"`;
 const literal = (text) => `'${text.replaceAll("'", "''")}'`;
 
-const instance = await DuckDBInstance.create(':memory:');
+const file = join(dirname(answerFile), 'bench.duckdb');
+const removeFiles = () => {
+  for (const f of [file, `${file}.wal`, `${file}.tmp`]) rmSync(f, { recursive: true, force: true });
+};
+removeFiles();
+const instance = await DuckDBInstance.create(file, {
+  memory_limit: process.env.SQM_DUCKDB_MEMORY ?? '4GB',
+  temp_directory: `${file}.tmp`,
+});
 const db = await instance.connect();
 
 let started = performance.now();
@@ -61,6 +74,9 @@ for (let pass = 0; pass < Math.max(1, job.repeat); ++pass) {
   results = rows;
 }
 
+db.closeSync();
+instance.closeSync();
+removeFiles();
 writeFileSync(
   answerFile,
   JSON.stringify({ load_ms: loadMs, query_ms: best, query_times: times, rss_mb: resourceUsage().maxRSS / 1024, results }),
