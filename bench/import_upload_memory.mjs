@@ -4,7 +4,12 @@
 // VmRSS before, the highest VmRSS sampled every 20 ms while the body arrives and while the job
 // runs, and VmHWM before and after. Not a test; run by hand:
 //
-//   ninja -C build sqm && node bench/import_upload_memory.mjs [--mib 50] [--sqm build/sqm] [--db FILE]
+//   ninja -C build sqm && node bench/import_upload_memory.mjs [--mib 50] [--sqm build/sqm] [--db FILE] [--route agency]
+//
+// --route agency uploads an agency results file instead (POST /api/v1/survey-agency-imports,
+// docs/feedback.md: at most 100,000 rows, so its rows carry a long comment), every row valid but
+// the last (a CSAT of 9): answered at once, so "while uploading" covers the reading too; with
+// --good 1 the last row is valid as well, and every row is written.
 //
 // (--sqm picks another binary, e.g. an older build to compare; --db a seeded SQLite database to
 // start from, copied first, e.g. the demo scripts/soak.sh caches, instead of seeding one.) The server runs with
@@ -18,15 +23,17 @@ if (args.sqm) process.env.SQM_BIN = args.sqm;
 const { loginAs, sleep, startServer } = await import('../tests/api/lib/server.mjs');
 
 const mib = Number(args.mib ?? 50);
-const header = '类型,渠道,标题,创建时间\n';
+const agency = args.route === 'agency';
+const header = agency ? 'agency,surveyed_on,department,csat,comment\n' : '类型,渠道,标题,创建时间\n';
 const rows = [];
 let size = Buffer.byteLength(header);
 for (let i = 0; size < mib * 1048576; ++i) {
-  const row = `咨询,电话,upload memory row ${i} ${'x'.repeat(60)},2026-01-05 09:30\n`;
+  const row = agency ? `某调查公司,2026-03-01,DESK,4,upload memory row ${i} ${'x'.repeat(480)}\n`
+    : `咨询,电话,upload memory row ${i} ${'x'.repeat(60)},2026-01-05 09:30\n`;
   rows.push(row);
   size += Buffer.byteLength(row);
 }
-rows.push('咨询,fax,the last row is refused,2026-01-05 09:30\n');
+rows.push(agency ? `某调查公司,2026-03-01,DESK,${args.good ? 4 : 9},the last row\n` : '咨询,fax,the last row is refused,2026-01-05 09:30\n');
 const body = Buffer.from(header + rows.join(''));
 
 let copy = null;
@@ -54,12 +61,13 @@ try {
     peaks[phase] = Math.max(peaks[phase], s.rss);
   }, 20);
   const t0 = Date.now();
-  const started = await quality.post('/api/v1/tickets/imports?filename=memory.csv', undefined, { body, contentType: 'text/csv' });
+  const started = await quality.post(`/api/v1/${agency ? 'survey-agency-imports' : 'tickets/imports'}?filename=memory.csv`,
+    undefined, { body, contentType: 'text/csv' });
   const uploaded = Date.now();
   phase = 'job';
-  if (started.status !== 202) throw new Error(`${started.status} ${started.text}`);
-  let job;
-  for (;;) {
+  if (started.status !== (agency ? (args.good ? 201 : 400) : 202)) throw new Error(`${started.status} ${started.text.slice(0, 500)}`);
+  let job = agency ? { status: args.good ? 'written' : 'refused', errors: started.body.error?.errors, total: rows.length } : undefined;
+  while (!agency) {
     job = (await quality.get(`/api/v1/tickets/imports/${started.body.id}`)).body;
     if (job.status === 'done' || job.status === 'failed') break;
     await sleep(100);

@@ -39,22 +39,11 @@ bool EndsWithNoCase(std::string_view s, std::string_view suffix) {
 }
 
 Response StartImport(Importer& importer, Request& req) {
-  std::string filename = req.QueryText("filename").value_or("");
-  if (filename.size() > 200 || filename.find_first_of("/\\") != std::string::npos) {
-    return ErrorResponse(Error::Invalid("filename", "must be a file name of at most 200 bytes, without a folder"));
-  }
-  auto format = FormatOf(req.Header("content-type"), filename);
-  if (!format) {
-    return ErrorResponse(415, "unsupported_media_type",
-                         fmt::format("send the file as text/csv or {} (or application/octet-stream with a "
-                                     "filename ending in .csv or .xlsx)",
-                                     kXlsxType));
-  }
-  if (filename.empty()) filename = *format == import::Format::kCsv ? "upload.csv" : "upload.xlsx";
-  // The server streamed the upload to a temporary file (body_to_file); a request handed over
-  // whole (App::Handle in tests) has it in `body`.
-  ImportFile file = req.body_file ? ImportFile(req.body_file) : ImportFile(std::move(req.body));
-  SQM_ASSIGN_OR_REPLY(auto job, importer.Start(req.who(), *format, std::move(file), filename));
+  auto upload =
+      ReadSpreadsheetUpload(req, "upload", Message("must be a file name of at most 200 bytes, without a folder"));
+  if (auto* refused = std::get_if<Response>(&upload)) return std::move(*refused);
+  auto& file = std::get<SpreadsheetUpload>(upload);
+  SQM_ASSIGN_OR_REPLY(auto job, importer.Start(req.who(), file.format, std::move(file.file), file.filename));
   Response r = JsonResponse(202, ImportJobJson(job));
   r.SetHeader("Location", fmt::format("/api/v1/tickets/imports/{}", job.id));
   return r;
@@ -170,16 +159,33 @@ std::optional<import::Format> FormatOf(std::string_view content_type, std::strin
   return std::nullopt;
 }
 
+std::variant<SpreadsheetUpload, Response> ReadSpreadsheetUpload(Request& req, std::string_view fallback_stem,
+                                                                Message bad_filename) {
+  SpreadsheetUpload out;
+  out.filename = req.QueryText("filename").value_or("");
+  if (out.filename.size() > 200 || out.filename.find_first_of("/\\") != std::string::npos) {
+    return ErrorResponse(Error::Invalid("filename", std::move(bad_filename)));
+  }
+  auto format = FormatOf(req.Header("content-type"), out.filename);
+  if (!format) {
+    return ErrorResponse(415, "unsupported_media_type",
+                         fmt::format("send the file as text/csv or {} (or application/octet-stream with a "
+                                     "filename ending in .csv or .xlsx)",
+                                     kXlsxType));
+  }
+  out.format = *format;
+  if (out.filename.empty()) out.filename = fmt::format("{}.{}", fallback_stem, import::FormatName(out.format));
+  // The server streamed the body to a temporary file (body_to_file); a request handed over whole
+  // (App::Handle in tests) has it in `body`.
+  out.file = req.body_file ? ImportFile(req.body_file) : ImportFile(std::move(req.body));
+  return out;
+}
+
 void AddImportRoutes(http::Router& r, Importer& importer, Exporter& exporter, http::IdempotencyKeys& keys) {
   const std::string read(org::kTicketRead), write(org::kTicketWrite);
   // Files and batches are larger than the server's default body limit (`--max-body`, 1 MiB).
   constexpr http::RouteOptions kImportFile{
-      .max_body_bytes = 200u << 20,
-      .read_timeout_s = 600,
-      .body_to_file = true,
-      .body_types =
-          "text/csv application/csv application/vnd.openxmlformats-officedocument.spreadsheetml.sheet "
-          "application/octet-stream"};
+      .max_body_bytes = 200u << 20, .read_timeout_s = 600, .body_to_file = true, .body_types = kSpreadsheetTypes};
   constexpr http::RouteOptions kBulkBatch{.max_body_bytes = 16u << 20,
                                           .read_timeout_s = 120,
                                           .own_idempotency_key = true,

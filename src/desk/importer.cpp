@@ -294,7 +294,7 @@ ImportOutcome Importer::Run(const org::Principal& who, import::Format format, im
                             const std::string& filename, std::int64_t import_id, ImportProgress& p, JobState* job) {
   ImportOutcome out;
   out.import_id = import_id;
-  const std::string digest = data.fd >= 0 ? crypto::Sha256Hex("", data.fd) : crypto::Sha256Hex(data.bytes);
+  const std::string digest = import::Sha256Hex(data);
   auto fail_event = [&](const char* phase) {
     auto st = db_.Write(who.username, [&](WriteTx& tx) -> sqm::Status {
       tx.Append("import", std::to_string(out.import_id), "import.failed",

@@ -52,7 +52,6 @@
 
 #include "base/clock.h"
 #include "base/result.h"
-#include "base/temp_file.h"
 #include "calendar/zone.h"
 #include "desk/import/directory.h"
 #include "desk/import/record.h"
@@ -117,23 +116,8 @@ struct ImportOutcome {
   bool ok() const { return error_count == 0; }
 };
 
-// The file a job imports: bytes in memory (tests, the CLI), or the temporary file the server
-// streamed an upload into (base/temp_file.h). The job holds it until it ends, then lets it go: the
-// file has no name, so closing it removes it.
-struct ImportFile {
-  std::string bytes;
-  std::shared_ptr<const TempFile> file;
-
-  ImportFile() = default;
-  ImportFile(std::string b) : bytes(std::move(b)) {}  // NOLINT(google-explicit-constructor)
-  ImportFile(const char* b) : bytes(b) {}             // NOLINT(google-explicit-constructor)
-  explicit ImportFile(std::shared_ptr<const TempFile> f) : file(std::move(f)) {}
-
-  import::Input input() const {return file ? import::Input::File(file->fd()) : import::Input(bytes);
-} bool empty() const {
-  return file ? file->Size() == 0 : bytes.empty();
-}
-};  // namespace sqm::desk
+// The file a job imports (the job holds it until it ends, then lets it go).
+using import::ImportFile;
 
 // What GET /api/v1/tickets/imports/{id} shows.
 struct ImportJob {

@@ -196,8 +196,8 @@ class RowReader {
 
 }  // namespace
 
-AgencyFile ReadAgencyFile(imp::Format format, std::string_view data, const calendar::Zone& zone, TimeMs now,
-                          const AgencyLimits& limits) {
+AgencyFile ReadAgencyFile(imp::Format format, imp::Input data, const calendar::Zone& zone, TimeMs now,
+                          const AgencyLimits& limits, const AgencyRowSink& each) {
   AgencyFile out;
   const auto add = [&](RowError e) {
     ++out.error_count;
@@ -269,6 +269,7 @@ AgencyFile ReadAgencyFile(imp::Format format, std::string_view data, const calen
     if (++count > limits.max_rows) {  // refused whole: its other problems do not matter now
       out.errors.clear();
       out.rows.clear();
+      out.good_rows = 0;
       out.error_count = 0;
       add({0, "",
            Msg("import.too_many_rows",
@@ -284,7 +285,12 @@ AgencyFile ReadAgencyFile(imp::Format format, std::string_view data, const calen
       }
       errors.push_back(imp::ProblemError(record, false, column));
     } else if (auto row = rows->Read(record, errors)) {
-      out.rows.push_back(std::move(*row));
+      ++out.good_rows;
+      if (!each) {
+        out.rows.push_back(std::move(*row));
+      } else if (!each(*row)) {
+        return out;
+      }
     }
     for (auto& e : errors) add(std::move(e));
   }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,10 +37,14 @@ struct AgencyRow {
 };
 
 struct AgencyFile {
-  std::vector<AgencyRow> rows;
+  std::vector<AgencyRow> rows;                 // the good rows (none kept when they were handed on)
+  std::int64_t good_rows = 0;                  // rows without a problem, kept or handed on
   std::vector<desk::import::RowError> errors;  // at most max_errors
   std::int64_t error_count = 0;                // every problem
 };
+
+// Takes each good row as it is read; false stops the reading there.
+using AgencyRowSink = std::function<bool(AgencyRow&)>;
 
 struct AgencyLimits {
   std::int64_t max_rows = 100'000;  // data rows; more: one error on line 0, the rest unread
@@ -48,9 +53,10 @@ struct AgencyLimits {
 
 // Reads every row and collects every problem, with its line, column (as the header named it) and
 // reason. A date without a time of day is midnight of that day in `zone` (the business time
-// zone); a survey date after `now` is refused.
-AgencyFile ReadAgencyFile(desk::import::Format format, std::string_view data, const calendar::Zone& zone, TimeMs now,
-                          const AgencyLimits& limits = {});
+// zone); a survey date after `now` is refused. With `each`, every good row is handed to it as it
+// is read instead of kept in AgencyFile::rows, so a large file is never held whole.
+AgencyFile ReadAgencyFile(desk::import::Format format, desk::import::Input data, const calendar::Zone& zone, TimeMs now,
+                          const AgencyLimits& limits = {}, const AgencyRowSink& each = {});
 
 // The header row of the template in Chinese or English, and one example row (CSV, UTF-8 with a
 // byte order mark, CRLF).

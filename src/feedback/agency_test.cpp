@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/temp_file.h"
 #include "desk/import/times.h"
 
 namespace sqm::feedback {
@@ -137,6 +138,23 @@ TEST(AgencyFile, ReadsAnXlsxWorkbookWithDateAndNumberCells) {
   EXPECT_EQ(f.rows[0].surveyed_at, day);
   EXPECT_EQ(f.rows[0].csat, 4);
   EXPECT_EQ(f.rows[0].nps, 9);
+
+  // The same workbook from a temporary file (an upload the server streamed to disk), each good
+  // row handed on as it is read instead of kept.
+  auto upload = TempFile::Create(TempFile::SystemFolder());
+  ASSERT_TRUE(upload.ok());
+  ASSERT_TRUE(upload->Append(ss.str()));
+  std::vector<int> lines;
+  const auto g =
+      ReadAgencyFile(Format::kXlsx, desk::import::Input::File(upload->fd()), Beijing(), kNow, {}, [&](AgencyRow& row) {
+        lines.push_back(row.line);
+        return true;
+      });
+  ASSERT_EQ(g.error_count, 1);
+  EXPECT_EQ(g.errors[0].line, 3);
+  EXPECT_TRUE(g.rows.empty());
+  EXPECT_EQ(g.good_rows, 1);
+  EXPECT_EQ(lines, std::vector<int>{2});
 }
 
 TEST(AgencyFile, TheTemplateReadsBackInBothLanguages) {
@@ -144,6 +162,15 @@ TEST(AgencyFile, TheTemplateReadsBackInBothLanguages) {
     const auto f = ReadAgencyFile(Format::kCsv, AgencyTemplateCsv(zh), Beijing(), kNow);
     EXPECT_EQ(f.error_count, 0) << (f.errors.empty() ? "" : f.errors[0].reason);
     EXPECT_EQ(f.rows.size(), 2u);
+    // A sink that says stop ends the reading there.
+    int handed = 0;
+    const auto g = ReadAgencyFile(Format::kCsv, AgencyTemplateCsv(zh), Beijing(), kNow, {}, [&](AgencyRow&) {
+      ++handed;
+      return false;
+    });
+    EXPECT_EQ(handed, 1);
+    EXPECT_EQ(g.good_rows, 1);
+    EXPECT_TRUE(g.rows.empty());
   }
 }
 

@@ -479,20 +479,11 @@ bj::object AgencyImportJson(const AgencyImport& a) {
 
 // 201 {import_id, rows}, or 400 with every problem (nothing written) and error_count.
 Response ImportAgencyFile(Service& service, Request& req) {
-  std::string filename = req.QueryText("filename").value_or("");
-  if (filename.size() > 200 || filename.find_first_of("/\\") != std::string::npos) {
-    return ErrorResponse(Error::Invalid(
-        "filename", Msg("agency.bad_filename", "must be a file name of at most 200 bytes, without a folder")));
-  }
-  auto format = desk::FormatOf(req.Header("content-type"), filename);
-  if (!format) {
-    return ErrorResponse(415, "unsupported_media_type",
-                         "send the file as text/csv or "
-                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (or "
-                         "application/octet-stream with a filename ending in .csv or .xlsx)");
-  }
-  if (filename.empty()) filename = *format == desk::import::Format::kCsv ? "agency.csv" : "agency.xlsx";
-  SQM_ASSIGN_OR_REPLY(auto out, service.ImportAgency(req.who(), *format, req.body, filename));
+  auto upload = desk::ReadSpreadsheetUpload(
+      req, "agency", Msg("agency.bad_filename", "must be a file name of at most 200 bytes, without a folder"));
+  if (auto* refused = std::get_if<Response>(&upload)) return std::move(*refused);
+  const auto& file = std::get<desk::SpreadsheetUpload>(upload);
+  SQM_ASSIGN_OR_REPLY(auto out, service.ImportAgency(req.who(), file.format, file.file.input(), file.filename));
   if (out.ok()) return JsonResponse(201, AgencyImportJson(out));
   // The usual error body ({error: {code, message, field, errors: [{field, message, key, args}]}}),
   // each problem also with its line and column.
@@ -640,12 +631,9 @@ void AddRoutes(http::Router& r, Service& service, PublicLimiter& limiter) {
                  });
   });
 
+  // The file streams to a temporary file as it arrives (body_to_file) and is read from there.
   constexpr http::RouteOptions kAgencyFile{
-      .max_body_bytes = 50u << 20,
-      .read_timeout_s = 300,
-      .body_types =
-          "text/csv application/csv application/vnd.openxmlformats-officedocument.spreadsheetml.sheet "
-          "application/octet-stream"};
+      .max_body_bytes = 50u << 20, .read_timeout_s = 300, .body_to_file = true, .body_types = desk::kSpreadsheetTypes};
   r.Add(
       "POST", "/api/v1/survey-agency-imports", manage,
       [&service](Request& req) { return ImportAgencyFile(service, req); }, kAgencyFile);

@@ -664,8 +664,12 @@ Result<std::vector<TrendPoint>> Service::GetTrend(const org::Principal& who, con
 // ---- external agencies ----
 
 Result<AgencyImport> Service::ImportAgency(const org::Principal& who, desk::import::Format format,
-                                           std::string_view data, const std::string& filename) {
-  AgencyFile file = ReadAgencyFile(format, data, zone_, clock_.Now());
+                                           desk::import::Input data, const std::string& filename) {
+  // Read twice, no row kept: first every row is checked, then, only if none had a problem, read
+  // again in the transaction, each row resolved and written as it comes (a file of 50 MiB is
+  // never held whole, and the file does not change between the readings).
+  const TimeMs now = clock_.Now();
+  AgencyFile file = ReadAgencyFile(format, data, zone_, now, {}, [](AgencyRow&) { return true; });
   AgencyImport out;
   const auto add = [&](desk::import::RowError e) {
     ++out.error_count;
@@ -673,14 +677,14 @@ Result<AgencyImport> Service::ImportAgency(const org::Principal& who, desk::impo
   };
   out.errors = std::move(file.errors);
   out.error_count = file.error_count;
-  out.rows = static_cast<std::int64_t>(file.rows.size());
+  out.rows = file.good_rows;
   if (!out.ok()) return out;
-  const std::string sha = crypto::Sha256Hex(data);
-  return db_.Write(who.username, [&](WriteTx& tx) -> Result<AgencyImport> {
+  const std::string sha = desk::import::Sha256Hex(data);
+  auto written = db_.Write(who.username, [&](WriteTx& tx) -> Result<AgencyImport> {
     auto& db = tx.db();
-    std::vector<AgencyAnswer> answers;
-    answers.reserve(file.rows.size());
-    for (auto& row : file.rows) {
+    SQM_ASSIGN(out.import_id, repo::InsertAgencyImport(db, filename, sha, out.rows, who.staff_id, tx.now()));
+    Status failed;
+    AgencyFile again = ReadAgencyFile(format, data, zone_, now, {}, [&](AgencyRow& row) {
       AgencyAnswer a{.line = row.line,
                      .agency = row.agency,
                      .surveyed_at = row.surveyed_at,
@@ -694,7 +698,7 @@ Result<AgencyImport> Service::ImportAgency(const org::Principal& who, desk::impo
           add({row.line, row.ticket_column,
                Msg("agency.unknown_ticket", "there is no ticket {number} (or it is outside your departments)",
                    {{"number", desk::TicketNumber(*row.ticket_id)}})});
-          continue;
+          return true;
         }
         a.ticket_id = t->id;
         a.ticket_number = t->number;
@@ -706,24 +710,28 @@ Result<AgencyImport> Service::ImportAgency(const org::Principal& who, desk::impo
                Msg("agency.unknown_department",
                    "there is no active department with the code '{value}' (or it is outside your departments)",
                    {{"value", Bounded(row.department_code, 60)}})});
-          continue;
+          return true;
         }
         a.attribution.department_id = d->first;
         a.attribution.department_name = d->second;
       }
-      answers.push_back(std::move(a));
-    }
-    if (!out.ok()) return out;  // nothing written
-    SQM_ASSIGN(out.import_id, repo::InsertAgencyImport(db, filename, sha, static_cast<std::int64_t>(answers.size()),
-                                                       who.staff_id, tx.now()));
-    for (auto& a : answers) {
+      if (!out.ok()) return true;  // the rest only for their problems: this transaction rolls back
       a.import_id = out.import_id;
-      SQM_TRY(repo::InsertAgencyAnswer(db, a));
-    }
+      failed = repo::InsertAgencyAnswer(db, a);
+      return failed.ok();
+    });
+    SQM_TRY(failed);
+    for (auto& e : again.errors) add(std::move(e));             // none: the file is the one read above
+    if (!out.ok()) return Error::Invalid("", "rejected rows");  // rolls back; the rows' problems are in `out`
     tx.Append("survey_agency_import", std::to_string(out.import_id), "survey.agency_imported",
               {{"filename", Bounded(filename)}, {"sha256", sha}, {"rows", out.rows}});
     return out;
   });
+  if (!out.ok()) {  // nothing written
+    out.import_id = 0;
+    return out;
+  }
+  return written;
 }
 
 // ---- open text ----

@@ -216,10 +216,11 @@ class Service {
   Result<std::vector<TrendPoint>> GetTrend(const org::Principal& who, const ResultsQuery& q, TrendBucket bucket);
 
   // ---- external agencies (feedback.manage) ----
-  // Reads the whole file (agency.h), resolves each row's ticket (attributed as a survey of it) or
-  // department code, and writes every row in one transaction, or nothing when any row has a
-  // problem. Event survey.agency_imported (file name, SHA-256, rows).
-  Result<AgencyImport> ImportAgency(const org::Principal& who, desk::import::Format format, std::string_view data,
+  // Reads the whole file (agency.h; from the temporary file an upload streamed into, by offset),
+  // resolves each row's ticket (attributed as a survey of it) or department code, and writes every
+  // row in one transaction, or nothing when any row has a problem. Event survey.agency_imported
+  // (file name, SHA-256, rows).
+  Result<AgencyImport> ImportAgency(const org::Principal& who, desk::import::Format format, desk::import::Input data,
                                     const std::string& filename);
 
   // ---- open text (desk.report, scoped) ----

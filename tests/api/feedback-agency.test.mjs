@@ -2,19 +2,26 @@
 // whole with each problem's line, column and reason; fixed, it imports and its answers count in the
 // results (filtered by source) and the trend; the template downloads in both languages; the topic
 // dictionary tags answers at read (an edit applies at once); the search escapes % and _; answers
-// come back as written (no HTML made of them); permissions.
+// come back as written (no HTML made of them); permissions. The upload streams to a file without a
+// name in --upload-dir, after the credentials passed, and nothing of it is left behind (issue 9).
 import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readlinkSync, rmSync, statSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { actOk, register, startDeskServer } from './lib/desk.mjs';
-import { uniqueName } from './lib/server.mjs';
+import { sleep, uniqueName } from './lib/server.mjs';
 
 let ctx;
 let u;
 let ticket;
+let uploads;
 
 before(async () => {
-  ctx = await startDeskServer(['admin', 'quality', 'manager', 'agent']);
+  uploads = mkdtempSync(path.join(os.tmpdir(), 'sqm-agency-uploads-'));
+  ctx = await startDeskServer(['admin', 'quality', 'manager', 'agent'], { serveArgs: ['--upload-dir', uploads] });
   u = ctx.users;
   const t = await register(u.agent, { customer_id: ctx.desk.otherCustomers[0].id, category_id: ctx.desk.leaves[0].id });
   await actOk(u.agent, t.id, 'accept');
@@ -23,6 +30,7 @@ before(async () => {
 
 after(async () => {
   await ctx?.server.stop();
+  if (uploads) rmSync(uploads, { recursive: true, force: true });
 });
 
 const iso = (t) => new Date(t).toISOString();
@@ -140,6 +148,106 @@ describe('agency import', () => {
     assert.equal(r.status, 415);
     const agent = await upload(u.agent, 'agency,surveyed_on,department,csat\nA,2026-03-01,DESK,5\n');
     assert.equal(agent.status, 403);
+  });
+});
+
+describe('the upload goes to a file, after the credentials (issue 9)', () => {
+  // A raw connection to the server: what it answers, and when it closes.
+  async function connect() {
+    const socket = net.connect(ctx.server.port, '127.0.0.1');
+    const state = { data: '', closed: false };
+    socket.setEncoding('latin1');
+    socket.on('data', (c) => { state.data += c; });
+    socket.on('error', () => {});
+    socket.on('close', () => { state.closed = true; });
+    await new Promise((resolve) => socket.once('connect', resolve));
+    return { socket, state };
+  }
+  async function until(pred, ms, what) {
+    for (const end = Date.now() + ms; !pred();) {
+      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+      await sleep(20);
+    }
+  }
+  // The server's descriptors open on a file in the upload folder (one without a name reads as
+  // "<dir>/#12345 (deleted)").
+  const uploadFds = () => readdirSync(`/proc/${ctx.server.pid}/fd`).map((fd) => {
+    try {
+      return { fd, target: readlinkSync(`/proc/${ctx.server.pid}/fd/${fd}`) };
+    } catch {
+      return { fd, target: '' };
+    }
+  }).filter((x) => x.target.startsWith(`${uploads}/`));
+  const nothingLeft = async (what) => {
+    for (let i = 0; i < 100 && uploadFds().length > 0; ++i) await sleep(50);
+    assert.deepEqual(uploadFds(), [], `${what}: the server still holds an upload`);
+    assert.deepEqual(readdirSync(uploads), [], `${what}: a file is left in the upload folder`);
+  };
+
+  test('no cookie and a 50 MiB Content-Length: 401 at once, the body unread', async () => {
+    const c = await connect();
+    const start = Date.now();
+    c.socket.write('POST /api/v1/survey-agency-imports?filename=a.csv HTTP/1.1\r\nHost: x\r\n'
+      + `Content-Type: text/csv\r\nContent-Length: ${50 * 1024 * 1024}\r\n\r\n`);
+    c.socket.write('agency,surveyed_on,department,csat\n'); // a little of the body; the rest never comes
+    await until(() => c.state.data.includes('\r\n\r\n'), 3000, 'the answer');
+    assert.match(c.state.data, /^HTTP\/1\.1 401 /, c.state.data);
+    assert.ok(Date.now() - start < 2000, `answered in ${Date.now() - start} ms`);
+    assert.match(c.state.data, /\r\nConnection: close/i);
+    await until(() => c.state.closed, 5000, 'the close'); // the body stays unread
+    assert.deepEqual(readdirSync(uploads), []);
+    c.socket.destroy();
+  });
+
+  test('after a good file, rejected rows, an XLSX, a refused upload and a cut one, nothing is left', async () => {
+    const header = 'agency,surveyed_on,department,csat\n';
+    const ok = await upload(u.quality, `${header}${uniqueName('A')},2026-03-05,DESK,4\n`);
+    assert.equal(ok.status, 201, ok.text);
+    assert.equal(ok.body.rows, 1);
+    await nothingLeft('a good file');
+
+    const bad = await upload(u.quality, `${header}A,2026-03-05,DESK,9\n`);
+    assert.equal(bad.status, 400, bad.text);
+    assert.deepEqual(bad.body.error.errors.map((e) => [e.line, e.key]), [[2, 'agency.bad_score']]);
+    await nothingLeft('rejected rows');
+
+    // An XLSX read from the file: the ticket import's template, whose columns are not an agency's.
+    const template = await fetch(`${ctx.server.url}/api/v1/imports/template?format=xlsx&lang=en`,
+      { headers: { cookie: u.quality.cookieHeader() } });
+    assert.equal(template.status, 200);
+    const xlsx = await u.quality.post('/api/v1/survey-agency-imports?filename=t.xlsx', undefined, {
+      body: Buffer.from(await template.arrayBuffer()),
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
+    assert.equal(xlsx.status, 400, xlsx.text);
+    assert.equal(xlsx.body.error.errors[0].line, 1);
+    assert.equal(xlsx.body.error.errors[0].key, 'agency.unknown_column');
+    await nothingLeft('an XLSX file');
+
+    const refused = await upload(u.quality, `${header}A,2026-03-05,DESK,4\n`, 'a/b.csv');
+    assert.equal(refused.status, 400, refused.text);
+    assert.equal(refused.body.error.field, 'filename');
+    assert.equal(refused.body.error.key, 'agency.bad_filename');
+    await nothingLeft('an upload refused after its body');
+
+    // Cut off half-way: while it arrives it is in a private file without a name, not in memory;
+    // when the connection drops the file goes with it.
+    const c = await connect();
+    c.socket.write(['POST /api/v1/survey-agency-imports?filename=cut.csv HTTP/1.1', 'Host: x',
+      'Content-Type: text/csv', `Content-Length: ${8 << 20}`, `Cookie: ${u.quality.cookieHeader()}`,
+      `X-CSRF-Token: ${u.quality.csrf}`, '', ''].join('\r\n'));
+    c.socket.write(Buffer.alloc(1 << 20, 'x'));
+    let open = [];
+    for (let i = 0; i < 100 && open.length === 0; ++i) {
+      await sleep(50);
+      open = uploadFds();
+    }
+    assert.ok(open.length > 0, 'the body is written to a file as it arrives');
+    assert.match(open[0].target, / \(deleted\)$/, 'the file has no name');
+    assert.equal(statSync(`/proc/${ctx.server.pid}/fd/${open[0].fd}`).mode & 0o777, 0o600);
+    assert.deepEqual(readdirSync(uploads), []);
+    c.socket.destroy();
+    await nothingLeft('a cut upload');
   });
 });
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/crypto.h"
 #include "desk/import/csv_reader.h"
 #include "desk/import/xlsx_reader.h"
 #include "desk/model.h"
@@ -70,6 +71,10 @@ RowError ProblemError(const Record& record, bool header, std::string column) {
                         "the row has a cell that refers to a shared string the workbook does not have");
   };
   return {record.line, std::move(column), problem()};
+}
+
+std::string Sha256Hex(Input input) {
+  return input.fd >= 0 ? crypto::Sha256Hex("", input.fd) : crypto::Sha256Hex(input.bytes);
 }
 
 const char* FormatName(Format f) {

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "base/result.h"
+#include "base/temp_file.h"
 
 namespace sqm::desk::import {
 
@@ -87,6 +88,26 @@ struct Input {
     in.fd = fd;
     return in;
   }
+};
+
+// Lower-case hex SHA-256 of the whole input (an import's event names its file by it).
+std::string Sha256Hex(Input input);
+
+// The file of an upload (the ticket import's job, feedback's agency import): bytes in memory
+// (tests, the CLI), or the temporary file the server streamed the body into (base/temp_file.h,
+// http::RouteOptions::body_to_file). Whoever holds it keeps the file; it has no name, so letting
+// the last holder go removes it.
+struct ImportFile {
+  std::string bytes;
+  std::shared_ptr<const TempFile> file;
+
+  ImportFile() = default;
+  ImportFile(std::string b) : bytes(std::move(b)) {}  // NOLINT(google-explicit-constructor)
+  ImportFile(const char* b) : bytes(b) {}             // NOLINT(google-explicit-constructor)
+  explicit ImportFile(std::shared_ptr<const TempFile> f) : file(std::move(f)) {}
+
+  Input input() const { return file ? Input::File(file->fd()) : Input(bytes); }
+  bool empty() const { return file ? file->Size() == 0 : bytes.empty(); }
 };
 
 enum class Format { kCsv, kXlsx };

@@ -2496,7 +2496,9 @@ export interface paths {
          *     surveyed_on, ticket or department, csat, satisfaction, nps, comment, in English or Chinese.
          *     All or nothing: every problem is listed with its line, column and reason, and nothing is
          *     written if any row has one. The desk importer's readers and limits: cells of at most 32,767
-         *     characters, at most 100,000 data rows, bounded messages. Up to 50 MiB.
+         *     characters, at most 100,000 data rows, bounded messages. Up to 50 MiB, checked for the
+         *     credentials, permission and Content-Type before it is read, then streamed to a temporary
+         *     file without a name (--upload-dir) and read from there, never held in memory.
          */
         post: operations["importAgencyResults"];
         delete?: never;
