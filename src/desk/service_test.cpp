@@ -2,8 +2,11 @@
 // moved across business hours, lunch breaks and nights.
 #include "desk/service.h"
 
+#include <map>
+
 #include <gtest/gtest.h>
 
+#include "desk/reports.h"
 #include "desk/test_fixture.h"
 
 namespace sqm::desk {
@@ -172,6 +175,32 @@ TEST_F(DeskTest, BreachFiresOnceNotifiesAndRaisesPriority) {
   EXPECT_EQ(desk_->Get(agent_, t.id).value().ticket.priority, 2);
   EXPECT_EQ(sla_->FireDue(), 0);  // fired once
   EXPECT_EQ(Notifications(engineer_, "sla_breach"), 1);
+}
+
+// The dashboard's open load per department: a ticket past two of its timers is one breached ticket,
+// in the department that holds it; one past none is open only (repo::OpenByDepartment).
+TEST_F(DeskTest, TheDashboardCountsABreachedTicketOnceInItsDepartment) {
+  Ticket late = Register(agent_, a_);
+  Act(agent_, late.id, Action::kTransfer, {.note = "转技术", .department_id = tech_dept_});  // hand-over 30 min
+  const Ticket other = Register(agent_, a_);
+  clock_.Set(Shanghai(0, 11, 1));  // past the first-response hour and the hand-over of `late`
+  EXPECT_GE(sla_->FireDue(), 1);
+  EXPECT_EQ(
+      Count("SELECT count(*) FROM sla_timers WHERE ticket_id = " + std::to_string(late.id) + " AND state = 'breached'"),
+      2);
+  Reports reports(*db_, clock_, zone_);
+  const Dashboard d = reports.GetDashboard(quality_).value();
+  std::map<std::optional<Id>, std::pair<std::int64_t, std::int64_t>> load;
+  for (const auto& b : d.by_department) load[b.department_id] = {b.open, b.breached};
+  EXPECT_EQ(load[tech_dept_], std::make_pair(std::int64_t{1}, std::int64_t{1}));
+  EXPECT_EQ(load[other.department_id], std::make_pair(std::int64_t{1}, std::int64_t{1}))
+      << "the other ticket is past its first-response hour too";
+  EXPECT_EQ(d.breaches_now, 2);
+  // A manager of TECH sees their department's row the same.
+  const Dashboard m = reports.GetDashboard(manager_).value();
+  for (const auto& b : m.by_department) {
+    if (b.department_id == tech_dept_) EXPECT_EQ(std::make_pair(b.open, b.breached), load[tech_dept_]);
+  }
 }
 
 TEST_F(DeskTest, ABreachReassignsToThePolicysBreachAssignee) {

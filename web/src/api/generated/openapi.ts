@@ -950,7 +950,9 @@ export interface paths {
          * @description The live picture over the tickets in the caller's scope: open tickets by status, tickets with
          *     an SLA warning or breach right now, first-response and resolution attainment today, this week
          *     and this month (local time of the business time zone, `--business-zone`; timers started in the period that are decided:
-         *     stopped, or open past their due time), and per department this month.
+         *     stopped, or open past their due time), and per department this month. Counted by SQL on each
+         *     request, not read from the analytics engine: its attainment measures date a timer by its decision,
+         *     charge the department recorded on the timer and leave out exclusions (bench/README.md, "Dashboard").
          */
         get: operations["getDeskDashboard"];
         put?: never;

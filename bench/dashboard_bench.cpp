@@ -1,0 +1,354 @@
+// Dashboard latency benchmark (issue 13, bench/README.md): desk::Reports::GetDashboard and
+// GetComplaintSummary as an executive (the whole organisation) and as the manager of one division,
+// at a fixed request rate from two threads, on a generated year (bench/measure_data.h):
+//
+//   dashboard_bench [--staff N] [--departments N] [--tickets N] [--db URL] [--dir DIR] [--reuse]
+//                   [--rate R] [--seconds S] [--threads T] [--at ISO-TIME]
+//
+// Defaults: scale S (100 staff, 10 departments, 100,000 tickets) in a new SQLite file under --dir,
+// 500 requests/s for 5 s per case, 2 threads, "now" 2025-06-18T14:00+08:00 (Asia/Shanghai). Each
+// request is timed from when it was due (a fixed schedule, so a server that falls behind shows it
+// in its latency, not in a lower rate); a case stops issuing after twice its duration.
+//
+// For each caller and read it runs, in one process on the same data:
+//   sql      the read as the server answers it today (SQL over the caller's tickets);
+//   live     only the part that stays SQL whatever happens: open by status, warnings and breaches
+//            now, open load per department (dashboard), the open and overdue counts (summary);
+//   engine   that live part plus the nearest engine measures (EngineMeasureSource after a
+//            Rebuild): first_response_attainment and resolution_attainment today / this week /
+//            this month and per department, complaints_per_1000_tickets' numerator and
+//            substantiated_complaints for the totals, by department and each of the twelve weeks.
+// The engine's measures are NOT the dashboard's definitions (bench/README.md, "Dashboard"): the
+// engine row is what reading it would cost, not a replacement answer.
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <iostream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "assessment/engine_source.h"
+#include "assessment/facts.h"
+#include "base/clock.h"
+#include "bench/measure_data.h"
+#include "calendar/zone.h"
+#include "desk/repo/facts.h"
+#include "desk/reports.h"
+#include "feedback/facts.h"
+#include "org/repo.h"
+#include "org/rules.h"
+#include "storage/database.h"
+
+namespace {
+
+using namespace sqm;
+using namespace sqm::bench;
+using Wall = std::chrono::steady_clock;
+
+double Ms(Wall::duration d) {
+  return std::chrono::duration<double, std::milli>(d).count();
+}
+
+// Writes the year into an empty database: secondary indexes built after the rows (SQLite).
+bool Generate(const std::string& url, const Sizes& sizes) {
+  SystemClock clock;
+  storage::Database db(storage::DatabaseOptions{url, "OFF"}, clock);
+  fmt::print("generating {} staff, {} departments, {} tickets over 2025\n", sizes.staff, sizes.departments,
+             sizes.tickets);
+  const auto started = Wall::now();
+  auto fail = [](const char* what, const auto& error) {
+    std::cerr << what << ": " << error.message << "\n";
+    return false;
+  };
+  auto indexes = DropIndexesForLoad(db);
+  if (!indexes.ok()) return fail("indexes", indexes.error());
+  std::vector<std::int64_t> department_of;
+  if (auto org = WriteOrganisation(db, sizes, department_of); !org.ok()) return fail("organisation", org.error());
+  auto counts = WriteTickets(db, sizes, department_of);
+  if (!counts.ok()) return fail("tickets", counts.error());
+  if (auto restored = RestoreIndexes(db, *indexes); !restored.ok()) return fail("indexes", restored.error());
+  (void)db.Write("bench", [](storage::WriteTx& tx) { return tx.db().Exec("ANALYZE"); });
+  fmt::print("written in {:.1f} s: {} tickets, {} timers, {} complaints\n", Ms(Wall::now() - started) / 1000,
+             counts->tickets, counts->timers, counts->complaints);
+  return true;
+}
+
+struct Latency {
+  double p50 = 0, p99 = 0, max = 0, rate = 0;
+  std::size_t done = 0;
+};
+
+// Runs `read` at `rate` requests/s from `threads` threads for `seconds`, each request timed from
+// when it was due.
+Latency AtFixedRate(const std::function<void()>& read, double rate, double seconds, int threads) {
+  const auto interval = std::chrono::duration<double>(1.0 / rate);
+  const auto total = static_cast<std::size_t>(rate * seconds);
+  const auto start = Wall::now() + std::chrono::milliseconds(20);
+  const auto give_up = start + std::chrono::duration<double>(2 * seconds);
+  std::vector<std::vector<double>> per(threads);
+  std::vector<std::thread> pool;
+  for (int i = 0; i < threads; ++i) {
+    pool.emplace_back([&, i] {
+      for (std::size_t k = i; k < total; k += threads) {
+        const auto due = start + std::chrono::duration_cast<Wall::duration>(interval * double(k));
+        if (Wall::now() > give_up) break;
+        std::this_thread::sleep_until(due);
+        read();
+        per[i].push_back(Ms(Wall::now() - due));
+      }
+    });
+  }
+  for (auto& t : pool) t.join();
+  const double elapsed = Ms(Wall::now() - start) / 1000;
+  std::vector<double> all;
+  for (auto& p : per) all.insert(all.end(), p.begin(), p.end());
+  std::sort(all.begin(), all.end());
+  Latency l;
+  l.done = all.size();
+  if (all.empty()) return l;
+  auto at = [&](double q) { return all[std::min(all.size() - 1, static_cast<std::size_t>(q * all.size()))]; };
+  l.p50 = at(0.5);
+  l.p99 = at(0.99);
+  l.max = all.back();
+  l.rate = double(all.size()) / elapsed;
+  return l;
+}
+
+org::Principal Caller(std::int64_t staff_id, const std::string& role, org::Scope scope) {
+  org::Principal p;
+  p.staff_id = staff_id;
+  p.username = fmt::format("bench{}", staff_id);
+  p.roles = {role};
+  p.permissions = org::PermissionsOf(p.roles);
+  p.scope = std::move(scope);
+  return p;
+}
+
+// The engine reads a dashboard would make for `departments` (nullopt: the organisation), over the
+// business days of today, this week and this month, and per department this month.
+void EngineDashboard(assessment::EngineMeasureSource& engine, const calendar::Zone& zone, TimeMs now,
+                     const std::optional<std::vector<std::int64_t>>& departments) {
+  using namespace assessment;
+  const std::vector<std::string> measures = {"first_response_attainment", "resolution_attainment"};
+  const TimeMs tomorrow = zone.StartOfDay(zone.StartOfDay(now) + 36 * kHour);
+  for (TimeMs from : {zone.StartOfDay(now), zone.StartOfWeek(now), zone.StartOfMonth(now)}) {
+    if (!departments) {
+      if (!engine.OrganisationValues(measures, from, tomorrow)) std::abort();
+    } else {
+      MeasureQuery q{SubjectKind::kDepartment, measures, from, tomorrow, departments, std::nullopt};
+      if (!engine.Values(q).ok()) std::abort();
+    }
+  }
+  MeasureQuery q{SubjectKind::kDepartment, measures, zone.StartOfMonth(now), tomorrow, std::nullopt, std::nullopt};
+  if (!engine.Values(q).ok()) std::abort();
+}
+
+// The engine reads of a complaint summary over the twelve weeks to `now`: totals, by department
+// and one read per week.
+void EngineSummary(assessment::EngineMeasureSource& engine, const calendar::Zone& zone, TimeMs now,
+                   const std::optional<std::vector<std::int64_t>>& departments) {
+  using namespace assessment;
+  const std::vector<std::string> measures = {"complaints_per_1000_tickets", "substantiated_complaints"};
+  const TimeMs tomorrow = zone.StartOfDay(zone.StartOfDay(now) + 36 * kHour);
+  const TimeMs from = zone.StartOfWeek(now) - 11 * 7 * kDay;
+  auto read = [&](TimeMs a, TimeMs b, const std::optional<std::vector<std::int64_t>>& only) {
+    if (!only && !departments) {
+      if (!engine.OrganisationValues(measures, a, b)) std::abort();
+    } else {
+      MeasureQuery q{SubjectKind::kDepartment, measures, a, b, only, std::nullopt};
+      if (!engine.Values(q).ok()) std::abort();
+    }
+  };
+  read(from, tomorrow, departments);
+  read(from, tomorrow, std::vector<std::int64_t>{});  // by department: every department subject
+  for (TimeMs w = from; w < tomorrow; w += 7 * kDay) read(w, std::min(w + 7 * kDay, tomorrow), departments);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each line as it is printed, also into a pipe
+  Sizes sizes{100, 10, 100'000};
+  std::string url, dir = (std::filesystem::temp_directory_path() / "dashboard_bench").string();
+  std::string at = "2025-06-18T14:00:00+08:00";
+  bool reuse = false;
+  double rate = 500, seconds = 5;
+  int threads = 2;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    const bool has_value = i + 1 < argc;
+    if (a == "--staff" && has_value) {
+      sizes.staff = std::stoi(argv[++i]);
+    } else if (a == "--departments" && has_value) {
+      sizes.departments = std::max(2, std::stoi(argv[++i]));
+    } else if (a == "--tickets" && has_value) {
+      sizes.tickets = std::stoll(argv[++i]);
+    } else if (a == "--db" && has_value) {
+      url = argv[++i];
+    } else if (a == "--dir" && has_value) {
+      dir = argv[++i];
+    } else if (a == "--rate" && has_value) {
+      rate = std::max(1.0, std::stod(argv[++i]));
+    } else if (a == "--seconds" && has_value) {
+      seconds = std::max(0.5, std::stod(argv[++i]));
+    } else if (a == "--threads" && has_value) {
+      threads = std::max(1, std::stoi(argv[++i]));
+    } else if (a == "--at" && has_value) {
+      at = argv[++i];
+    } else if (a == "--reuse") {
+      reuse = true;
+    } else {
+      std::cerr << "usage: dashboard_bench [--staff N] [--departments N] [--tickets N] [--db URL] [--dir DIR]"
+                   " [--reuse] [--rate R] [--seconds S] [--threads T] [--at ISO-TIME]\n";
+      return 2;
+    }
+  }
+  const auto now = ParseIsoTime(at);
+  if (!now) {
+    std::cerr << "--at: not a time\n";
+    return 2;
+  }
+  sizes.tickets_per_job = 100'000;
+  const std::filesystem::path file = std::filesystem::path(dir) / "sqm.db";
+  if (url.empty()) {
+    std::filesystem::create_directories(dir);
+    if (!reuse) {
+      for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file.string() + suffix);
+    }
+  }
+  const std::string where = url.empty() ? file.string() : url;
+  long long existing = 0;
+  {
+    SystemClock clock;
+    storage::Database db(storage::DatabaseOptions{where, "NORMAL"}, clock);
+    db.Migrate();
+    existing = db.Read([](storage::Connection& c) { return c.QueryOne("SELECT count(*) FROM tickets")->Int(0); });
+  }
+  if (existing > 0) fmt::print("reusing the {} tickets in the database\n", existing);
+  if (existing == 0 && !Generate(where, sizes)) return 1;
+
+  ManualClock clock(*now);
+  storage::Database db(storage::DatabaseOptions{where, "NORMAL"}, clock);
+  const calendar::Zone zone = calendar::Zone::Named("Asia/Shanghai").value();
+  desk::Reports reports(db, clock, zone);
+
+  // The executive sees everything; the manager of division 2 its subtree.
+  const auto children = db.Read([](storage::Connection& c) { return org::repo::DepartmentChildren(c); });
+  const auto manager_id = db.Read(
+      [](storage::Connection& c) { return c.QueryOne("SELECT min(id) FROM staff WHERE department_id = 2")->Int(0); });
+  org::Scope everything{.all = true, .departments = {}};
+  org::Scope division{.all = false, .departments = org::Subtree({2}, children)};
+  const org::Principal executive = Caller(1, "executive", everything);
+  const org::Principal manager = Caller(manager_id, "manager", division);
+  fmt::print("now {} (Asia/Shanghai), the manager's scope {} departments\n", at, division.departments.size());
+
+  assessment::FactRegistry facts;
+  facts.Register(desk::repo::FactSources());
+  facts.Register(feedback::FactSources());
+  assessment::EngineMeasureSource engine(db, facts, zone);
+  auto started = Wall::now();
+  engine.Rebuild();
+  fmt::print("engine rebuilt in {:.0f} ms\n", Ms(Wall::now() - started));
+
+  // The same figures side by side for the whole organisation: the dashboard's (timers started in
+  // the period, decided as of now) and the nearest measures' (timers decided in the period).
+  {
+    const auto d = reports.GetDashboard(executive);
+    const auto s = reports.GetComplaintSummary(executive, std::nullopt, std::nullopt);
+    const TimeMs tomorrow = zone.StartOfDay(zone.StartOfDay(*now) + 36 * kHour);
+    fmt::print("\nthe organisation: dashboard (SQL) against the nearest engine measure, met / decided\n");
+    for (const auto& a : d->attainment) {
+      const TimeMs from = a.period == "today"  ? zone.StartOfDay(*now)
+                          : a.period == "week" ? zone.StartOfWeek(*now)
+                                               : zone.StartOfMonth(*now);
+      const auto e = engine.OrganisationValues({"first_response_attainment", "resolution_attainment"}, from, tomorrow);
+      auto count = [&](const char* code) {
+        const auto it = e->find(code);
+        return it == e->end() || !it->second.ratio
+                   ? std::string("-")
+                   : fmt::format("{} / {}", it->second.ratio->numerator, it->second.ratio->denominator);
+      };
+      fmt::print("  {:<6} first response {} / {} against {}; resolution {} / {} against {}\n", a.period,
+                 a.first_response.met, a.first_response.total, count("first_response_attainment"), a.resolution.met,
+                 a.resolution.total, count("resolution_attainment"));
+    }
+    const auto e = engine.OrganisationValues({"complaints_per_1000_tickets", "substantiated_complaints"}, s->from,
+                                             zone.StartOfDay(zone.StartOfDay(s->to) + 36 * kHour));
+    auto numerator = [&](const char* code) {
+      const auto it = e->find(code);
+      return it == e->end() ? 0LL : it->second.ratio ? it->second.ratio->numerator : it->second.sample;
+    };
+    fmt::print("  complaints over twelve weeks: {} (substantiated {}) against {} not cancelled (substantiated {})\n",
+               s->counts.total, s->counts.substantiated, numerator("complaints_per_1000_tickets"),
+               numerator("substantiated_complaints"));
+  }
+
+  auto live_dashboard = [&](const org::Principal& who) {
+    const auto v = desk::repo::VisibilityOf(who);
+    db.Read([&](storage::Connection& c) {
+      (void)desk::repo::CountByStatus(
+          c, v,
+          {desk::TicketStatus::kNew, desk::TicketStatus::kAccepted, desk::TicketStatus::kInProgress,
+           desk::TicketStatus::kWaitingCustomer, desk::TicketStatus::kResolved});
+      (void)desk::repo::TicketsBreachedAt(c, v, *now);
+      (void)desk::repo::TicketsWarnedAt(c, v, *now);
+      (void)desk::repo::OpenByDepartment(c, v, *now);
+      return 0;
+    });
+  };
+  auto live_summary = [&](const org::Principal& who) {
+    const auto v = desk::repo::VisibilityOf(who);
+    db.Read([&](storage::Connection& c) {
+      return desk::repo::CountComplaints(c, v, zone.StartOfWeek(*now) - 11 * 7 * kDay, *now + 1, *now).total;
+    });
+  };
+  const std::optional<std::vector<std::int64_t>> organisation, division_subject = std::vector<std::int64_t>{2};
+  struct Case {
+    std::string read, caller, way;
+    std::function<void()> run;
+  };
+  std::vector<Case> cases;
+  for (const auto* who : {&executive, &manager}) {
+    const std::string caller = who == &executive ? "executive" : "manager";
+    const auto& subject = who == &executive ? organisation : division_subject;
+    cases.push_back({"dashboard", caller, "sql", [&, who] {
+                       if (!reports.GetDashboard(*who).ok()) std::abort();
+                     }});
+    cases.push_back({"dashboard", caller, "live", [&, who] { live_dashboard(*who); }});
+    cases.push_back({"dashboard", caller, "engine", [&, who, subject] {
+                       live_dashboard(*who);
+                       EngineDashboard(engine, zone, *now, subject);
+                     }});
+    cases.push_back({"summary", caller, "sql", [&, who] {
+                       if (!reports.GetComplaintSummary(*who, std::nullopt, std::nullopt).ok()) std::abort();
+                     }});
+    cases.push_back({"summary", caller, "live", [&, who] { live_summary(*who); }});
+    cases.push_back({"summary", caller, "engine", [&, who, subject] {
+                       live_summary(*who);
+                       EngineSummary(engine, zone, *now, subject);
+                     }});
+  }
+  fmt::print("\n{} requests/s for {} s from {} threads, latency from when each request was due\n", rate, seconds,
+             threads);
+  fmt::print("{:<10} {:<10} {:<7} {:>10} {:>10} {:>10} {:>10} {:>8}\n", "read", "caller", "way", "one (ms)", "p50 (ms)",
+             "p99 (ms)", "max (ms)", "req/s");
+  for (const Case& c : cases) {
+    const auto one = Wall::now();
+    c.run();
+    const double single = Ms(Wall::now() - one);
+    const Latency l = AtFixedRate(c.run, rate, seconds, threads);
+    fmt::print("{:<10} {:<10} {:<7} {:>10.2f} {:>10.2f} {:>10.2f} {:>10.2f} {:>8.0f}{}\n", c.read, c.caller, c.way,
+               single, l.p50, l.p99, l.max, l.rate,
+               l.done < static_cast<std::size_t>(rate * seconds)
+                   ? fmt::format("  ({} of {} issued: fell behind)", l.done, std::size_t(rate * seconds))
+                   : "");
+  }
+  return 0;
+}
