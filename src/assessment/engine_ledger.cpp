@@ -148,14 +148,18 @@ void FactLedger::EraseSide(std::int64_t fact_id) {
 }
 
 void FactLedger::IndexTickets() {
-  by_ticket_.clear();
+  // Sorted as (ticket << 32 | position) keys, contiguous: several times faster than sorting the
+  // positions by a lookup of each one's ticket (a cache miss a comparison) at 10 million facts.
+  std::vector<std::uint64_t> keys;
+  keys.reserve(ids_.size());
   for (std::size_t pos = 0; pos < ids_.size(); ++pos) {
-    if (subjects_[pos].ticket != kNone32) by_ticket_.push_back(static_cast<std::uint32_t>(pos));
+    if (subjects_[pos].ticket != kNone32) keys.push_back(std::uint64_t{subjects_[pos].ticket} << 32 | pos);
   }
-  std::sort(by_ticket_.begin(), by_ticket_.end(), [&](std::uint32_t a, std::uint32_t b) {
-    return std::pair{subjects_[a].ticket, a} < std::pair{subjects_[b].ticket, b};
-  });
+  std::sort(keys.begin(), keys.end());
+  by_ticket_.clear();
   by_ticket_.shrink_to_fit();
+  by_ticket_.reserve(keys.size());
+  for (std::uint64_t k : keys) by_ticket_.push_back(static_cast<std::uint32_t>(k));
 }
 
 void FactLedger::Seal() {
