@@ -13,6 +13,7 @@
 
 #include "assessment/engine_source.h"
 #include "bench/measure_data.h"
+#include "bench/month_close.h"
 #include "desk/repo/facts.h"
 #include "feedback/facts.h"
 #include "improvement/facts.h"
@@ -69,9 +70,12 @@ int main(int argc, char** argv) {
   const double rebuild = Seconds(started);
   const auto size = engine.Report();
   const auto tracked = engine.Tracked();
-  std::printf("rebuild: %.2f s; store %zu subjects, %.1f MB; ledger %zu facts, %.1f MB, %.0f B per fact\n", rebuild,
-              size.subjects, size.bytes / 1e6, tracked.facts, tracked.bytes / 1e6,
-              static_cast<double>(tracked.bytes) / static_cast<double>(std::max<std::size_t>(1, tracked.facts)));
+  std::printf(
+      "rebuild: %.2f s; store %zu subjects, %.1f MB; ledger %zu facts, %.1f MB, %.0f B per fact; RSS %.0f MiB (peak "
+      "%.0f)\n",
+      rebuild, size.subjects, size.bytes / 1e6, tracked.facts, tracked.bytes / 1e6,
+      static_cast<double>(tracked.bytes) / static_cast<double>(std::max<std::size_t>(1, tracked.facts)), bench::RssMb(),
+      bench::RssMb("VmHWM:"));
 
   // Ticket events: half the tickets changed (reopened once more), half as they were.
   const int n = std::min<long long>(refreshes, counts->tickets);

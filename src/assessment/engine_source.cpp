@@ -108,10 +108,12 @@ std::int64_t EngineMeasureSource::Rebuild() {
       if (c.measure.source == source.name) add(c.slot, c.field);
       if (c.denominator && c.measure.aggregation.denominator_source == source.name) add(*c.denominator, std::nullopt);
     }
-    if (plan.slots.size() > 64) throw std::logic_error("more than 64 measure slots read " + source.name);
+    if (plan.slots.size() > FactLedger::kMaxEntries) {
+      throw std::logic_error("more than 64 measure slots read " + source.name);
+    }
+    st->ledger.emplace_back(plan.slots.size(), plan.fields.size());
     st->plans.push_back(std::move(plan));
   }
-  st->ledger.resize(st->plans.size());
   st->store = std::make_unique<analytics::PartialStore>(std::move(shapes));
   const std::int64_t seq = db_.Read([&](storage::Connection& c) {
     const std::int64_t head = storage::HeadSeq(c);
@@ -123,6 +125,7 @@ std::int64_t EngineMeasureSource::Rebuild() {
       repo::EachFact(c, source, [&](const repo::FactRow& f) {
         if (!Replace(*st, i, f)) throw std::logic_error("analytics store refused a fact of " + source.name);
       });
+      st->ledger[i].Seal();
       ++i;
     }
     return head;
@@ -186,7 +189,7 @@ EngineMeasureSource::Applied EngineMeasureSource::Record(const State& st, std::s
     a.matched |= std::uint64_t{1} << e;
     if (c.counted) a.counted |= std::uint64_t{1} << e;
     if (c.value) {
-      if (!a.values) a.values = std::make_unique<double[]>(plan.fields.size());
+      if (a.values.empty()) a.values.resize(plan.fields.size());
       a.values[*plan.value[e]] = *c.value;
     }
   }
@@ -235,38 +238,25 @@ bool EngineMeasureSource::ApplyRecord(State& st, const Plan& plan, const Applied
   return ok;
 }
 
-void EngineMeasureSource::Unindex(State& st, std::int64_t ticket_id, std::size_t source, std::int64_t fact_id) {
-  if (ticket_id == kNone) return;
-  auto it = st.by_ticket.find(ticket_id);
-  if (it == st.by_ticket.end()) return;
-  auto& facts = it->second;
-  facts.erase(std::remove(facts.begin(), facts.end(), std::pair{static_cast<std::uint32_t>(source), fact_id}),
-              facts.end());
-  if (facts.empty()) st.by_ticket.erase(it);
-}
-
 bool EngineMeasureSource::Forget(State& st, std::size_t source, std::int64_t fact_id) {
   auto& ledger = st.ledger[source];
-  auto it = ledger.find(fact_id);
-  if (it == ledger.end()) return true;
-  const bool ok = ApplyRecord(st, st.plans[source], it->second, -1);
-  Unindex(st, it->second.ticket_id, source, fact_id);
-  ledger.erase(it);
+  const auto held = ledger.Find(fact_id);
+  if (!held) return true;
+  const bool ok = ApplyRecord(st, st.plans[source], *held, -1);
+  ledger.Erase(fact_id);
   return ok;
 }
 
 bool EngineMeasureSource::Replace(State& st, std::size_t source, const repo::FactRow& f) const {
   const Plan& plan = st.plans[source];
   Applied now = Record(st, source, f);
-  auto& ledger = st.ledger[source];
-  if (auto it = ledger.find(f.fact_id); it != ledger.end()) {
-    if (SameRecord(plan, it->second, now)) return true;
+  if (const auto held = st.ledger[source].Find(f.fact_id)) {
+    if (SameRecord(plan, *held, now)) return true;
     if (!Forget(st, source, f.fact_id)) return false;
   }
   if (now.matched == 0) return true;  // adds nothing: nothing to take back later
   if (!ApplyRecord(st, plan, now, +1)) return false;
-  if (now.ticket_id != kNone) st.by_ticket[now.ticket_id].emplace_back(static_cast<std::uint32_t>(source), f.fact_id);
-  ledger.emplace(f.fact_id, std::move(now));
+  st.ledger[source].Put(f.fact_id, now);
   return true;
 }
 
@@ -288,10 +278,9 @@ bool EngineMeasureSource::RefreshTicket(std::int64_t ticket_id) {
   }
   bool ok = true;
   // What the ticket had and no longer has (a timer started again, a correction), then what it has.
-  if (auto it = st.by_ticket.find(ticket_id); it != st.by_ticket.end()) {
-    const auto held = it->second;
-    for (const auto& [source, fact_id] : held) {
-      const auto& rows = now[source];
+  for (std::size_t source = 0; source < now.size(); ++source) {
+    const auto& rows = now[source];
+    for (std::int64_t fact_id : st.ledger[source].FactsOf(ticket_id)) {
       if (std::none_of(rows.begin(), rows.end(), [&](const repo::FactRow& f) { return f.fact_id == fact_id; })) {
         ok = Forget(st, source, fact_id) && ok;
       }
@@ -319,9 +308,9 @@ bool EngineMeasureSource::RefreshSource(const std::string& name) {
   std::set<std::int64_t> present;
   for (const auto& f : rows) present.insert(f.fact_id);
   std::vector<std::int64_t> gone;
-  for (const auto& [fact_id, record] : st.ledger[source]) {
+  st.ledger[source].EachFact([&](std::int64_t fact_id) {
     if (!present.count(fact_id)) gone.push_back(fact_id);
-  }
+  });
   bool ok = true;
   for (std::int64_t fact_id : gone) ok = Forget(st, source, fact_id) && ok;
   for (const auto& f : rows) ok = Replace(st, source, f) && ok;
@@ -335,11 +324,11 @@ bool EngineMeasureSource::SameExclusions(const State& st, const Exclusions& list
   // A ticket the store leaves out and the list does not: only when none of its facts is in the window.
   for (std::int64_t ticket : st.excluded) {
     if (list.count(ticket)) continue;
-    auto it = st.by_ticket.find(ticket);
-    if (it == st.by_ticket.end()) continue;
-    for (const auto& [source, fact_id] : it->second) {
-      const Applied& a = st.ledger[source].at(fact_id);
-      if (a.day >= from && a.day < to) return false;
+    for (const FactLedger& ledger : st.ledger) {
+      for (std::int64_t fact_id : ledger.FactsOf(ticket)) {
+        const Day day = ledger.Find(fact_id)->day;
+        if (day >= from && day < to) return false;
+      }
     }
   }
   return true;
@@ -442,24 +431,12 @@ analytics::PartialStore::Size EngineMeasureSource::Report() const {
 }
 
 EngineMeasureSource::Tracking EngineMeasureSource::Tracked() const {
-  using analytics::HeapBytes;
   std::lock_guard lock(mu_);
   Tracking t;
   if (!state_) return t;
-  // libstdc++'s nodes: the next pointer, the key and value (no cached hash for integer keys).
-  constexpr std::size_t kNode = sizeof(void*) + sizeof(std::pair<const std::int64_t, Applied>);
-  constexpr std::size_t kTicketNode =
-      sizeof(void*) + sizeof(std::pair<const std::int64_t, std::vector<std::pair<std::uint32_t, std::int64_t>>>);
-  for (std::size_t i = 0; i < state_->ledger.size(); ++i) {
-    const auto& ledger = state_->ledger[i];
+  for (const FactLedger& ledger : state_->ledger) {
     t.facts += ledger.size();
-    t.bytes += HeapBytes(ledger.bucket_count() * sizeof(void*)) + ledger.size() * HeapBytes(kNode);
-    const std::size_t values = state_->plans[i].fields.size() * sizeof(double);
-    for (const auto& [id, a] : ledger) t.bytes += a.values ? HeapBytes(values) : 0;
-  }
-  t.bytes += HeapBytes(state_->by_ticket.bucket_count() * sizeof(void*));
-  for (const auto& [ticket, facts] : state_->by_ticket) {
-    t.bytes += HeapBytes(kTicketNode) + HeapBytes(facts.capacity() * sizeof(facts[0]));
+    t.bytes += ledger.Bytes();
   }
   return t;
 }

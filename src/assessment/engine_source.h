@@ -32,14 +32,16 @@
 // corrections change two rows, improvement actions, agency results). Each fact read again is a
 // retraction of what it added before and an addition of what it adds now.
 //
-// What it added before is kept per fact, in a ledger (one record per fact that adds anything):
-// the staff member, department and day it was applied for, its ticket, a bit per measure slot of
-// its source that took it (and a bit per ratio that counted it), whether its ticket is excluded,
-// and the values it gave: 56 bytes, plus the hash table's node and bucket, the ticket index and
-// the values' array (Tracked(); 140 bytes per fact in all on the bench data, bench/README.md). A fact
-// is taken back exactly as it was added, whatever changed since (a filter's answer, an exclusion,
-// a person moved). A source that more than 64 measure slots read is refused (Rebuild throws):
-// the SQL then answers everything.
+// What it added before is kept per fact, in a ledger per source (one record per fact that adds
+// anything, engine_ledger.h): the staff member, department and day it was applied for, its
+// ticket, a bit per measure slot of its source that took it (and a bit per ratio that counted it),
+// whether its ticket is excluded, and the values it gave. Packed in arrays sorted by fact_id with
+// 32-bit ids and a ticket index of 32-bit positions: 31 bytes per fact on the bench data
+// (Tracked(), capacities counted; 140 with the hash map of records before, bench/README.md); the
+// tail's additions go to a side map merged in now and then; an id that does not fit 32 bits keeps
+// a whole 64-bit record in the side map. A fact is taken back exactly as it was added, whatever
+// changed since (a filter's answer, an exclusion, a person moved). A source that more than 64
+// measure slots read is refused (Rebuild throws): the SQL then answers everything.
 //
 // Catalogue, Facts and ApprovedExclusions are the SqlMeasureSource's.
 //
@@ -60,6 +62,7 @@
 #include <vector>
 
 #include "analytics/store.h"
+#include "assessment/engine_ledger.h"
 #include "assessment/measure.h"
 #include "assessment/measure_repo.h"
 #include "assessment/measure_source.h"
@@ -143,18 +146,9 @@ class EngineMeasureSource final : public MeasureSource {
     std::vector<std::size_t> fields;                     // value index -> the field it is read from
     std::unordered_map<std::size_t, std::size_t> entry;  // slot -> entry
   };
-  static constexpr std::int64_t kNone = std::numeric_limits<std::int64_t>::min();
-  // What one fact added (see the header comment).
-  struct Applied {
-    std::int64_t ticket_id = kNone;
-    std::int64_t staff_id = kNone;
-    std::int64_t department_id = kNone;
-    analytics::Day day = 0;
-    bool excluded = false;             // its ticket's exclusion is approved: kept, not counted
-    std::uint64_t matched = 0;         // bit e: entry e of the source's plan took the fact
-    std::uint64_t counted = 0;         // bit e: and counted it (a ratio's numerator)
-    std::unique_ptr<double[]> values;  // per value index of the plan; null when none is taken
-  };
+  static constexpr std::int64_t kNone = LedgerRecord::kNone;
+  // What one fact added (see the header comment and engine_ledger.h).
+  using Applied = LedgerRecord;
   // Everything a rebuild makes, swapped in whole.
   struct State {
     std::vector<Compiled> measures;
@@ -162,9 +156,8 @@ class EngineMeasureSource final : public MeasureSource {
     std::unordered_map<std::int64_t, std::optional<std::int64_t>> parent;  // department -> parent
     std::set<std::int64_t> excluded;                                       // tickets
     std::unique_ptr<analytics::PartialStore> store;
-    std::vector<Plan> plans;                                        // per source, in registry order
-    std::vector<std::unordered_map<std::int64_t, Applied>> ledger;  // per source: fact_id -> record
-    std::unordered_map<std::int64_t, std::vector<std::pair<std::uint32_t, std::int64_t>>> by_ticket;
+    std::vector<Plan> plans;         // per source, in registry order
+    std::vector<FactLedger> ledger;  // per source
   };
 
   static std::vector<Contribution> ContributionsOf(const State& st, const std::string& source, const repo::FactRow& f);
@@ -180,7 +173,6 @@ class EngineMeasureSource final : public MeasureSource {
   // store does: every ticket on it is excluded in the store, and every other ticket the store
   // excludes has no fact in the window.
   static bool SameExclusions(const State& st, const Exclusions& list, analytics::Day from, analytics::Day to);
-  static void Unindex(State& st, std::int64_t ticket_id, std::size_t source, std::int64_t fact_id);
   std::optional<analytics::Day> DayStarting(std::int64_t ms) const;
   analytics::Day DayOf(TimeMs at) const;
   // nullopt when the store cannot tell: a minimum or maximum whose extreme value was taken back.

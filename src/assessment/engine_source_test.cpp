@@ -330,6 +330,77 @@ TEST_F(EngineSourceTest, ASourceReadAgainReplacesWhatChangedAndTakesBackWhatWent
   ExpectSameAsSql(engine, At(MonthStart(0)), At(MonthStart(12)), "after a source was read again");
 }
 
+// Many facts added by the tail after the rebuild (a reopening of every ticket, the first ones
+// ticket by ticket, the rest as a source read again) go to the ledger's side part and are merged
+// into its packed part on the way (FactLedger::Compact): the values stay the SQL's, and the ledger
+// stays packed. Taking them all back again leaves tombstones, compacted too.
+TEST_F(EngineSourceTest, ManyTailAdditionsAndACompactionKeepTheEngineTheSql) {
+  EngineMeasureSource engine(*db_, *registry_, *zone_);
+  engine.Rebuild();
+  const auto before = engine.Tracked();
+  Exec(
+      {{"INSERT INTO ticket_reopens (id, ticket_id, at, staff_id, department_id, reason)"
+        " SELECT id + 1000000, id, created_at + 3600000, resolved_by, resolved_department_id, 'tail' FROM tickets",
+        {}}});
+  const auto added = QueryOne("SELECT count(*) FROM ticket_reopens WHERE id > 1000000", {});
+  ASSERT_GT(added->Int(0), 5000) << "more than a compaction's threshold";
+  for (std::int64_t ticket = 1; ticket <= 200; ++ticket) EXPECT_TRUE(engine.RefreshTicket(ticket));
+  EXPECT_TRUE(engine.RefreshSource("reopens"));
+  const auto grown = engine.Tracked();
+  EXPECT_EQ(grown.facts, before.facts + static_cast<std::size_t>(added->Int(0)));
+  EXPECT_LT(grown.bytes / grown.facts, 60u) << "merged into the packed part, not kept as whole records";
+  ExpectSameAsSql(engine, At(MonthStart(0)), At(MonthStart(12)), "after many additions");
+  Exec({{"DELETE FROM ticket_reopens WHERE id > 1000000", {}}});
+  for (std::int64_t ticket = 1; ticket <= 200; ++ticket) EXPECT_TRUE(engine.RefreshTicket(ticket));
+  EXPECT_TRUE(engine.RefreshSource("reopens"));
+  EXPECT_EQ(engine.Tracked().facts, before.facts);
+  EXPECT_LT(engine.Tracked().bytes, grown.bytes) << "the tombstones compacted away";
+  ExpectSameAsSql(engine, At(MonthStart(0)), At(MonthStart(12)), "after they went again");
+}
+
+// A staff member and a department whose ids do not fit 32 bits: their facts, read by the rebuild
+// or added by the tail, take the ledger's 64-bit side part and are taken back exactly.
+TEST_F(EngineSourceTest, AnIdAbove32BitsTakesTheFallbackAndStaysCorrect) {
+  constexpr std::int64_t kWide = (std::int64_t{1} << 32) + 7;
+  const TimeMs from = At(MonthStart(4)), to = At(MonthStart(5));
+  const auto ticket = QueryOne(
+      "SELECT id FROM tickets WHERE created_at >= ? AND created_at < ? AND id NOT IN"
+      " (SELECT ticket_id FROM assessment_exclusions WHERE status = 'approved') ORDER BY id LIMIT 1",
+      {from, to});
+  ASSERT_TRUE(ticket.has_value());
+  const std::int64_t id = ticket->Int(0);
+  auto reopening = [&](std::int64_t reopen_id, TimeMs at) {
+    return Statement{
+        "INSERT INTO ticket_reopens (id, ticket_id, at, staff_id, department_id, reason)"
+        " VALUES (?, ?, ?, ?, ?, 'wide')",
+        {reopen_id, id, at, kWide, kWide}};
+  };
+  Exec({{"INSERT INTO departments (id, parent_id, name, code, created_at, updated_at)"
+         " VALUES (?, 2, 'wide', 'DWIDE', 0, 0)",
+         {kWide}},
+        {"INSERT INTO staff (id, username, display_name, department_id, password_hash, created_at, updated_at)"
+         " VALUES (?, 'wide', 'wide', ?, 'x', 0, 0)",
+         {kWide, kWide}},
+        reopening(900200, from + 2 * kDay)});
+  EngineMeasureSource engine(*db_, *registry_, *zone_);
+  engine.Rebuild();  // reads the first reopening
+  ExpectSameAsSql(engine, from, to, "a wide fact read by the rebuild");
+  Exec({reopening(900201, from + 3 * kDay)});
+  const auto tracked = engine.Tracked().facts;
+  EXPECT_TRUE(engine.RefreshTicket(id));
+  EXPECT_EQ(engine.Tracked().facts, tracked + 1);
+  ExpectSameAsSql(engine, from, to, "and one added by the tail");
+  const MeasureQuery mine{SubjectKind::kStaff, {"reopens"}, from, to, std::vector<SubjectId>{kWide}};
+  EXPECT_EQ(engine.Values(mine)->at(kWide).at("reopens").sample, 2);
+  // Both taken back: nothing is left on the wide staff member (a truncated id would leave it).
+  Exec({{"DELETE FROM ticket_reopens WHERE id IN (900200, 900201)", {}}});
+  EXPECT_TRUE(engine.RefreshTicket(id));
+  EXPECT_EQ(engine.Tracked().facts, tracked - 1);
+  EXPECT_FALSE(engine.Values(mine)->contains(kWide));
+  ExpectSameAsSql(engine, from, to, "after the wide facts went");
+  Exec({{"DELETE FROM staff WHERE id = ?", {kWide}}, {"DELETE FROM departments WHERE id = ?", {kWide}}});
+}
+
 // Taking back the month's longest resolution leaves the maximum unknown to the store: the engine
 // then answers from the SQL, never a wrong or missing maximum.
 TEST_F(EngineSourceTest, AMaximumTakenBackIsAnsweredByTheSql) {

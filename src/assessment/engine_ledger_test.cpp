@@ -1,0 +1,143 @@
+// The packed ledger keeps what a map of whole records keeps: a rebuild's appends, the tail's
+// additions in the side part, replacements, tombstones, compactions and ids that do not fit 32
+// bits, checked against a std::map model after every step.
+#include "assessment/engine_ledger.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <random>
+
+#include <gtest/gtest.h>
+
+namespace sqm::assessment {
+namespace {
+
+constexpr std::int64_t kWide = std::int64_t{1} << 32;
+
+LedgerRecord Rec(std::int64_t ticket, std::int64_t staff, std::int64_t department, analytics::Day day,
+                 std::uint64_t matched, std::uint64_t counted, std::vector<double> values, bool excluded = false) {
+  LedgerRecord r;
+  r.ticket_id = ticket;
+  r.staff_id = staff;
+  r.department_id = department;
+  r.day = day;
+  r.matched = matched;
+  r.counted = counted;
+  r.values = std::move(values);
+  r.excluded = excluded;
+  return r;
+}
+
+void ExpectSame(const LedgerRecord& a, const LedgerRecord& b, std::int64_t id) {
+  EXPECT_EQ(a.ticket_id, b.ticket_id) << id;
+  EXPECT_EQ(a.staff_id, b.staff_id) << id;
+  EXPECT_EQ(a.department_id, b.department_id) << id;
+  EXPECT_EQ(a.day, b.day) << id;
+  EXPECT_EQ(a.excluded, b.excluded) << id;
+  EXPECT_EQ(a.matched, b.matched) << id;
+  EXPECT_EQ(a.counted, b.counted) << id;
+  EXPECT_EQ(a.values, b.values) << id;
+}
+
+// The ledger against the model: every record, every ticket's facts, the count.
+void ExpectModel(const FactLedger& ledger, const std::map<std::int64_t, LedgerRecord>& model, std::int64_t max_id) {
+  ASSERT_EQ(ledger.size(), model.size());
+  std::map<std::int64_t, std::vector<std::int64_t>> tickets;
+  for (std::int64_t id = 0; id <= max_id; ++id) {
+    const auto got = ledger.Find(id);
+    const auto it = model.find(id);
+    ASSERT_EQ(got.has_value(), it != model.end()) << id;
+    if (got) {
+      ExpectSame(*got, it->second, id);
+      if (it->second.ticket_id != LedgerRecord::kNone) tickets[it->second.ticket_id].push_back(id);
+    }
+  }
+  for (auto& [ticket, ids] : tickets) {
+    auto got = ledger.FactsOf(ticket);
+    std::sort(got.begin(), got.end());
+    EXPECT_EQ(got, ids) << "ticket " << ticket;
+  }
+  std::vector<std::int64_t> each;
+  ledger.EachFact([&](std::int64_t id) { each.push_back(id); });
+  EXPECT_EQ(each.size(), model.size());
+}
+
+TEST(FactLedgerTest, ARebuildPacksAndTheTailsChangesStayExact) {
+  // Two entries, one value field; compaction after 16 side records.
+  FactLedger ledger(2, 1, 16);
+  std::map<std::int64_t, LedgerRecord> model;
+  std::mt19937_64 random(13);
+  auto any = [&](std::int64_t id) {
+    const std::int64_t ticket = random() % 5 == 0 ? LedgerRecord::kNone : static_cast<std::int64_t>(id / 3);
+    const std::uint64_t matched = 1 + random() % 3;
+    // The packed part keeps the plan's stride whatever is taken (the engine reads a value only
+    // where an entry with one matched): the model does too.
+    std::vector<double> values{matched & 2 ? static_cast<double>(random() % 1000) / 7 : 0.0};
+    return Rec(ticket, static_cast<std::int64_t>(random() % 100), static_cast<std::int64_t>(random() % 10),
+               static_cast<analytics::Day>(20000 + random() % 365), matched, random() % 4 & matched, values,
+               random() % 9 == 0);
+  };
+  // A rebuild: in fact_id order, some ids skipped.
+  for (std::int64_t id = 1; id <= 400; ++id) {
+    if (id % 7 == 0) continue;
+    model[id] = any(id);
+    ledger.Put(id, model[id]);
+  }
+  ledger.Seal();
+  EXPECT_EQ(ledger.side_size(), 0u);
+  ExpectModel(ledger, model, 600);
+  const std::size_t packed_bytes = ledger.Bytes();
+  EXPECT_LT(packed_bytes, model.size() * 48) << "about 37 B a fact with a value field";
+  // The tail: new facts past the end and in the gaps, replacements (a ticket changed too), facts
+  // taken back and added again; compactions happen on the way.
+  for (int step = 0; step < 3000; ++step) {
+    const std::int64_t id = 1 + static_cast<std::int64_t>(random() % 600);
+    if (random() % 3 == 0) {
+      ledger.Erase(id);
+      model.erase(id);
+    } else {
+      model[id] = any(id);
+      if (random() % 10 == 0) model[id].ticket_id = 1000 + id;  // a ticket the packed record does not have
+      ledger.Put(id, model[id]);
+    }
+    if (step % 500 == 0) ExpectModel(ledger, model, 600);
+  }
+  ExpectModel(ledger, model, 600);
+  EXPECT_LE(ledger.side_size(), 16u + 600u / 8u) << "compactions keep the side part small";
+}
+
+// An id that does not fit 32 bits stays in the side part, whole, through compactions.
+TEST(FactLedgerTest, AnIdAbove32BitsTakesTheSidePartAndStaysExact) {
+  FactLedger ledger(1, 0, 4);
+  std::map<std::int64_t, LedgerRecord> model;
+  for (std::int64_t id = 1; id <= 50; ++id) {
+    model[id] = Rec(id, 1, 2, 20000, 1, 0, {});
+    ledger.Put(id, model[id]);
+  }
+  model[51] = Rec(kWide + 5, 3, 4, 20001, 1, 1, {});  // a wide ticket
+  ledger.Put(51, model[51]);
+  model[52] = Rec(7, kWide + 9, 4, 20001, 1, 0, {});  // a wide staff member
+  ledger.Put(52, model[52]);
+  ledger.Seal();
+  EXPECT_EQ(ledger.side_size(), 2u);
+  ExpectModel(ledger, model, 60);
+  EXPECT_EQ(ledger.FactsOf(kWide + 5), std::vector<std::int64_t>{51});
+  // A packed fact that becomes wide moves to the side part; many additions compact around them.
+  model[10] = Rec(10, 1, kWide + 1, 20002, 1, 0, {});
+  ledger.Put(10, model[10]);
+  for (std::int64_t id = 53; id <= 120; ++id) {
+    model[id] = Rec(id % 9, 1, 2, 20003, 1, 0, {});
+    ledger.Put(id, model[id]);
+  }
+  ExpectModel(ledger, model, 130);
+  EXPECT_GE(ledger.side_size(), 3u);  // the wide ones stay
+  EXPECT_LE(ledger.side_size(), 3u + 120u / 8u) << "the others are compacted";
+  // The wide fact back to narrow ids: written in place again.
+  model[10] = Rec(10, 1, 2, 20002, 1, 0, {});
+  ledger.Put(10, model[10]);
+  ExpectModel(ledger, model, 130);
+}
+
+}  // namespace
+}  // namespace sqm::assessment
