@@ -384,8 +384,28 @@ Result<MeasureTable> EngineMeasureSource::Values(const MeasureQuery& q) {
     lock.unlock();
     return sql_.Values(q);
   }
-  const Kind kind = q.kind == SubjectKind::kStaff ? Kind::kStaff : Kind::kDepartment;
   const State& st = *state_;
+  if (q.exact) {
+    // The percentiles (sketched) from the SQL, the rest from the store.
+    MeasureQuery exact = q, stored = q;
+    exact.measures.clear();
+    stored.measures.clear();
+    for (const std::string& code : q.measures) {
+      const bool sketched =
+          st.measures[st.by_code.find(code)->second].measure.aggregation.kind == AggregationKind::kPercentile;
+      (sketched ? exact : stored).measures.push_back(code);
+    }
+    if (!exact.measures.empty()) {
+      lock.unlock();
+      SQM_ASSIGN(MeasureTable out, sql_.Values(exact));
+      if (stored.measures.empty()) return out;
+      stored.exact = false;
+      SQM_ASSIGN(MeasureTable rest, Values(stored));
+      for (auto& [id, values] : rest) out[id].merge(values);
+      return out;
+    }
+  }
+  const Kind kind = q.kind == SubjectKind::kStaff ? Kind::kStaff : Kind::kDepartment;
   const std::vector<std::int64_t> subjects = q.only ? *q.only : st.store->Subjects(kind);
   std::vector<const Compiled*> compiled;
   for (const std::string& code : q.measures) compiled.push_back(&st.measures[st.by_code.find(code)->second]);

@@ -420,6 +420,41 @@ TEST_F(EngineSourceTest, AMaximumTakenBackIsAnsweredByTheSql) {
   ExpectSameAsSql(engine, from, to, "after the longest resolution shrank");
 }
 
+// An exact query (an evaluation's) gives every percentile as the SQL does, to the last bit, and the
+// other measures from the store; a preview's percentiles are the sketch's, within its 1 %.
+TEST_F(EngineSourceTest, AnExactQueryTakesThePercentilesFromTheSql) {
+  SqlMeasureSource sql(*db_, *registry_);
+  EngineMeasureSource engine(*db_, *registry_, *zone_);
+  engine.Rebuild();
+  std::vector<std::string> sketched;
+  for (const std::string& code : Codes()) {
+    if (KindOf(code) == AggregationKind::kPercentile) sketched.push_back(code);
+  }
+  ASSERT_FALSE(sketched.empty());
+  int percentiles = 0, differed = 0;
+  for (SubjectKind kind : {SubjectKind::kStaff, SubjectKind::kDepartment}) {
+    MeasureQuery q{kind, Codes(), At(MonthStart(0)), At(MonthStart(12)), std::nullopt};
+    const MeasureTable reference = *sql.Values(q);
+    q.exact = true;
+    const MeasureTable exact = *engine.Values(q);
+    ExpectSameTables(exact, reference, "exact");
+    // The percentiles alone (no measure whose taken-back extreme sends the whole query to the SQL).
+    q.measures = sketched;
+    q.exact = false;
+    const MeasureTable preview = *engine.Values(q);
+    for (const auto& [subject, values] : reference) {
+      for (const auto& [code, v] : values) {
+        if (KindOf(code) != AggregationKind::kPercentile || !v.value.has_value()) continue;
+        ++percentiles;
+        EXPECT_EQ(exact.at(subject).at(code).value.value(), v.value.value()) << code << " of " << subject;
+        if (preview.at(subject).at(code).value.value() != v.value.value()) ++differed;
+      }
+    }
+  }
+  EXPECT_GT(percentiles, 10);
+  EXPECT_GT(differed, 0) << "the data should show the sketch's error somewhere, or this test proves nothing";
+}
+
 // The rebuild reads a source in one statement: every fact once, in fact_id order, as a query of the
 // whole source gives them.
 TEST_F(EngineSourceTest, FactsAreReadEachOnceInOrder) {

@@ -51,6 +51,11 @@ struct MeasureQuery {
   // The tickets whose facts leave the values: nullopt, the exclusions approved now; set, exactly
   // these (a period's frozen list, so that preview, evaluation and drill-down agree).
   std::optional<Exclusions> exclusions;
+  // True: every value exactly as the reference SQL gives it. An evaluation asks so, because its
+  // snapshot decides pay: a source that answers some measures within a bound (the engine's
+  // percentiles, within its sketch's 1 %) hands those to the SQL. False: a live preview, which may
+  // take the bound for speed.
+  bool exact = false;
 };
 
 // subject -> measure code -> value. A subject or measure that is absent had no facts.

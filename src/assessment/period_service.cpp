@@ -473,7 +473,7 @@ Result<std::vector<MonthResults>> PeriodService::LockedMonths(storage::Connectio
   return out;
 }
 
-Result<Snapshot> PeriodService::LiveSnapshot(storage::Connection& db, const Loaded& l) {
+Result<Snapshot> PeriodService::LiveSnapshot(storage::Connection& db, const Loaded& l, bool exact) {
   Snapshot s;
   SQM_ASSIGN(s.assessees, Assessees(db, l.scheme.subject_kind, l.period.scope_department_id, l.document.assessees));
   s.indicators = SchemeIndicators(db, l.document);
@@ -497,6 +497,7 @@ Result<Snapshot> PeriodService::LiveSnapshot(storage::Connection& db, const Load
   // tickets the snapshot names (one approved meanwhile waits for the next evaluation).
   SQM_ASSIGN(s.exclusions, measures_.ApprovedExclusions(l.period.from_ms, l.period.to_ms));
   q.exclusions = s.exclusions;
+  q.exact = exact;
   if (!q.measures.empty() && !ids.empty()) {
     SQM_ASSIGN(s.measures, measures_.Values(q));
   }
@@ -529,7 +530,7 @@ Result<Period> PeriodService::Step(const org::Principal& who, RecordId id, Perio
       SQM_ASSIGN(Loaded l, Load(c, id));
       SQM_TRY(NextStatus(l.period.status, step));
       SQM_TRY(CheckMonthsLocked(c, l));
-      SQM_ASSIGN(Snapshot s, LiveSnapshot(c, l));
+      SQM_ASSIGN(Snapshot s, LiveSnapshot(c, l, /*exact=*/true));
       s.adjustments.clear();
       PeriodResults r = ComputeResults(l.document, s);
       return std::pair{std::move(s), std::move(r)};
@@ -702,7 +703,7 @@ bool IsLive(PeriodStatus status) {
 // snapshot gives (verify checks it), computed again so that the services hand out one structure.
 Result<PeriodResults> PeriodService::CurrentResults(storage::Connection& c, const Loaded& l) {
   if (!IsLive(l.period.status)) return StoredResults(l.period, l.document, c);
-  SQM_ASSIGN(Snapshot s, LiveSnapshot(c, l));
+  SQM_ASSIGN(Snapshot s, LiveSnapshot(c, l, /*exact=*/false));
   return ComputeResults(l.document, s);
 }
 

@@ -258,7 +258,9 @@ class PeriodService {
   // Archive's work; the complaints, inspections and appeals cards only when `cards` (MyResults
   // needs the results alone).
   Result<StaffArchive> ArchiveOf(const org::Principal& who, RecordId staff_id, bool cards);
-  Result<Snapshot> LiveSnapshot(storage::Connection& db, const Loaded& l);
+  // The measures and inputs now. `exact` (evaluation, whose snapshot is kept): every value as the
+  // reference SQL gives it, no sketched percentile (MeasureQuery::exact); a preview may take them.
+  Result<Snapshot> LiveSnapshot(storage::Connection& db, const Loaded& l, bool exact);
   Result<PeriodResults> CurrentResults(storage::Connection& db, const Loaded& l);
   bool Sees(const org::Principal& who, const AssesseeRef& a, SubjectKind kind) const;
   // The assessee `id` among `assessees`, when `who` may act for them: kInvalid on "assessee_id"
