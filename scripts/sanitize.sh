@@ -28,8 +28,8 @@ if [ ! -f "$build/build.ninja" ]; then
     -DCMAKE_CXX_FLAGS="$flags" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
 fi
 step "build"
-# sqm and the unit tests (not the benchmarks).
-mapfile -t tests < <(ninja -C "$build" -t targets all | sed -n 's/^\(sqm_[a-z_]*_test\): phony$/\1/p')
+# sqm, the unit tests and the fuzz targets' corpus replays (not the benchmarks).
+mapfile -t tests < <(ninja -C "$build" -t targets all | sed -n 's/^\(sqm_[a-z_]*_test\|fuzz_replay_[a-z]*\): phony$/\1/p')
 ninja -C "$build" sqm "${tests[@]}"
 t1=$(date +%s)
 step "unit tests (CTest)"
