@@ -187,54 +187,6 @@ bool EvaluateAndVerify(storage::Database& db, assessment::SqlMeasureSource& sour
 
 namespace {
 
-// Writes the year into an empty database, as fast as SQLite takes it: synchronous=OFF and a 1 GiB
-// page cache on a connection of its own, the secondary indexes built after the rows.
-bool Generate(const std::string& url, const Sizes& sizes) {
-  SystemClock clock;
-  storage::Database db(storage::DatabaseOptions{url, "OFF"}, clock);
-  const bool postgres = db.dialect() == storage::Dialect::kPostgres;
-  fmt::print("generating {} staff, {} departments, {} tickets over 2025 on {}\n", sizes.staff, sizes.departments,
-             sizes.tickets, postgres ? "PostgreSQL" : "SQLite");
-  const auto started = Wall::now();
-  if (!postgres) {
-    auto cache = db.Write("bench", [](storage::WriteTx& tx) { return tx.db().Exec("PRAGMA cache_size = -1048576"); });
-    if (!cache.ok()) std::cerr << "cache_size: " << cache.error().message << "\n";
-  }
-  auto indexes = DropIndexesForLoad(db);
-  if (!indexes.ok()) {
-    std::cerr << "indexes: " << indexes.error().message << "\n";
-    return false;
-  }
-  std::vector<std::int64_t> department_of;
-  auto org = WriteOrganisation(db, sizes, department_of);
-  if (!org.ok()) {
-    std::cerr << "organisation: " << org.error().message << "\n";
-    return false;
-  }
-  auto counts = WriteTickets(db, sizes, department_of);
-  if (!counts.ok()) {
-    std::cerr << "tickets: " << counts.error().message << "\n";
-    return false;
-  }
-  const double rows_s = Seconds(started);
-  auto restored = RestoreIndexes(db, *indexes);
-  if (!restored.ok()) {
-    std::cerr << "indexes: " << restored.error().message << "\n";
-    return false;
-  }
-  const double indexes_s = Seconds(started) - rows_s;
-  auto analyzed = db.Write("bench", [](storage::WriteTx& tx) { return tx.db().Exec("ANALYZE"); });
-  if (!analyzed.ok()) std::cerr << "ANALYZE: " << analyzed.error().message << "\n";
-  fmt::print(
-      "written in {:.1f} s: rows {:.1f} s, {} indexes built again {:.1f} s, ANALYZE {:.1f} s; {} tickets, {} SLA "
-      "timers, {} callbacks, {} complaints, {} transfers, {} reopenings, {} survey invitations ({} answered), {} "
-      "callback ratings\n",
-      Seconds(started), rows_s, indexes->size(), indexes_s, Seconds(started) - rows_s - indexes_s, counts->tickets,
-      counts->timers, counts->callbacks, counts->complaints, counts->transfers, counts->reopens, counts->invitations,
-      counts->answers, counts->ratings);
-  return true;
-}
-
 void PrintSize(storage::Database& db, const std::filesystem::path& file) {
   if (db.dialect() == storage::Dialect::kPostgres) {
     const auto bytes = db.Read(
@@ -471,23 +423,9 @@ int main(int argc, char** argv) {
   sizes.tickets_per_job = 100'000;
   sizes.surveys = true;
   const std::filesystem::path file = std::filesystem::path(dir) / "sqm.db";
-  if (url.empty()) {
-    std::filesystem::create_directories(dir);
-    if (!reuse) {
-      for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file.string() + suffix);
-    }
-  }
-  const std::string where = url.empty() ? file.string() : url;
-  long long existing = 0;
-  {
-    SystemClock clock;
-    storage::Database db(storage::DatabaseOptions{where, "NORMAL"}, clock);
-    db.Migrate();
-    existing = db.Read([](storage::Connection& c) { return c.QueryOne("SELECT count(*) FROM tickets")->Int(0); });
-  }
-  // The load runs on a connection of its own (synchronous=OFF), closed before the measurements.
-  if (existing > 0) fmt::print("reusing the {} tickets in the database\n", existing);
-  if (existing == 0 && !Generate(where, sizes)) return 1;
+  const auto prepared = PrepareDatabase(dir, url, reuse, sizes);
+  if (!prepared) return 1;
+  const std::string& where = *prepared;
 
   SystemClock clock;
   storage::Database db(storage::DatabaseOptions{where, "NORMAL"}, clock);

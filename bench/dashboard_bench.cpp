@@ -56,30 +56,6 @@ double Ms(Wall::duration d) {
   return std::chrono::duration<double, std::milli>(d).count();
 }
 
-// Writes the year into an empty database: secondary indexes built after the rows (SQLite).
-bool Generate(const std::string& url, const Sizes& sizes) {
-  SystemClock clock;
-  storage::Database db(storage::DatabaseOptions{url, "OFF"}, clock);
-  fmt::print("generating {} staff, {} departments, {} tickets over 2025\n", sizes.staff, sizes.departments,
-             sizes.tickets);
-  const auto started = Wall::now();
-  auto fail = [](const char* what, const auto& error) {
-    std::cerr << what << ": " << error.message << "\n";
-    return false;
-  };
-  auto indexes = DropIndexesForLoad(db);
-  if (!indexes.ok()) return fail("indexes", indexes.error());
-  std::vector<std::int64_t> department_of;
-  if (auto org = WriteOrganisation(db, sizes, department_of); !org.ok()) return fail("organisation", org.error());
-  auto counts = WriteTickets(db, sizes, department_of);
-  if (!counts.ok()) return fail("tickets", counts.error());
-  if (auto restored = RestoreIndexes(db, *indexes); !restored.ok()) return fail("indexes", restored.error());
-  (void)db.Write("bench", [](storage::WriteTx& tx) { return tx.db().Exec("ANALYZE"); });
-  fmt::print("written in {:.1f} s: {} tickets, {} timers, {} complaints\n", Ms(Wall::now() - started) / 1000,
-             counts->tickets, counts->timers, counts->complaints);
-  return true;
-}
-
 struct Latency {
   double p50 = 0, p99 = 0, max = 0, rate = 0;
   std::size_t done = 0;
@@ -216,23 +192,9 @@ int main(int argc, char** argv) {
     return 2;
   }
   sizes.tickets_per_job = 100'000;
-  const std::filesystem::path file = std::filesystem::path(dir) / "sqm.db";
-  if (url.empty()) {
-    std::filesystem::create_directories(dir);
-    if (!reuse) {
-      for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file.string() + suffix);
-    }
-  }
-  const std::string where = url.empty() ? file.string() : url;
-  long long existing = 0;
-  {
-    SystemClock clock;
-    storage::Database db(storage::DatabaseOptions{where, "NORMAL"}, clock);
-    db.Migrate();
-    existing = db.Read([](storage::Connection& c) { return c.QueryOne("SELECT count(*) FROM tickets")->Int(0); });
-  }
-  if (existing > 0) fmt::print("reusing the {} tickets in the database\n", existing);
-  if (existing == 0 && !Generate(where, sizes)) return 1;
+  const auto prepared = PrepareDatabase(dir, url, reuse, sizes);
+  if (!prepared) return 1;
+  const std::string& where = *prepared;
 
   ManualClock clock(*now);
   storage::Database db(storage::DatabaseOptions{where, "NORMAL"}, clock);

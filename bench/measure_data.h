@@ -12,6 +12,8 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "base/clock.h"
@@ -57,5 +59,12 @@ Result<Counts> WriteTickets(storage::Database& db, const Sizes& s, const std::ve
 // one. Nothing on PostgreSQL (an empty list).
 Result<std::vector<std::string>> DropIndexesForLoad(storage::Database& db);
 Status RestoreIndexes(storage::Database& db, const std::vector<std::string>& statements);
+
+// The benches' database: `url` (PostgreSQL), or DIR/sqm.db (SQLite; removed first unless `reuse`),
+// migrated, and generated with `sizes` in bulk when it holds no ticket (secondary indexes dropped
+// and built again after the rows; SQLite with synchronous=OFF and a 1 GiB page cache for the load).
+// Returns where it is, for DatabaseOptions; nullopt when the generation failed (said on stderr).
+std::optional<std::string> PrepareDatabase(const std::string& dir, const std::string& url, bool reuse,
+                                           const Sizes& sizes);
 
 }  // namespace sqm::bench
