@@ -434,7 +434,8 @@ TEST(XlsxReader, ACellOverTheLimitNamesItsPositionAndTheRowKeepsAtMostAMebibyte)
 TEST(XlsxReader, AFarCellDoesNotMakeARowHugeAndRowsAreReadOneByOne) {
   std::string rows;
   for (int i = 1; i <= 5000; ++i) rows += R"(<row><c r="XFD1" t="b"><v>1</v></c><c r="B1" t="b"><v>0</v></c></row>)";
-  auto reader = XlsxReader::Open(Workbook("<sst/>", rows));
+  const std::string book = Workbook("<sst/>", rows);  // the input outlives the reader
+  auto reader = XlsxReader::Open(book);
   ASSERT_TRUE(reader.ok()) << reader.error().message;
   Record r;
   int n = 0;
