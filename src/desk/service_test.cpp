@@ -185,9 +185,7 @@ TEST_F(DeskTest, TheDashboardCountsABreachedTicketOnceInItsDepartment) {
   const Ticket other = Register(agent_, a_);
   clock_.Set(Shanghai(0, 11, 1));  // past the first-response hour and the hand-over of `late`
   EXPECT_GE(sla_->FireDue(), 1);
-  EXPECT_EQ(
-      Count("SELECT count(*) FROM sla_timers WHERE ticket_id = " + std::to_string(late.id) + " AND state = 'breached'"),
-      2);
+  EXPECT_EQ(Count("SELECT count(*) FROM sla_timers WHERE ticket_id = ? AND state = 'breached'", {late.id}), 2);
   Reports reports(*db_, clock_, zone_);
   const Dashboard d = reports.GetDashboard(quality_).value();
   std::map<std::optional<Id>, std::pair<std::int64_t, std::int64_t>> load;

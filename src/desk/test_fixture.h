@@ -108,8 +108,8 @@ class DeskFixture : public ::testing::Test {
     return org_->Login(name, "Demo-pass-2026", "t").value().principal;
   }
 
-  std::int64_t Count(const std::string& sql) {
-    return db_->Read([&](storage::Connection& c) { return c.QueryOne(sql)->Int(0); });
+  std::int64_t Count(const std::string& sql, storage::Params params = {}) {
+    return db_->Read([&](storage::Connection& c) { return c.QueryOne(sql, params)->Int(0); });
   }
   std::int64_t CountEvents(const std::string& type) {
     return db_->Read([&](storage::Connection& c) { return storage::CountEvents(c, {.type = type}); });
