@@ -197,7 +197,9 @@ TEST_F(DeskTest, TheDashboardCountsABreachedTicketOnceInItsDepartment) {
   // A manager of TECH sees their department's row the same.
   const Dashboard m = reports.GetDashboard(manager_).value();
   for (const auto& b : m.by_department) {
-    if (b.department_id == tech_dept_) EXPECT_EQ(std::make_pair(b.open, b.breached), load[tech_dept_]);
+    if (b.department_id == tech_dept_) {
+      EXPECT_EQ(std::make_pair(b.open, b.breached), load[tech_dept_]);
+    }
   }
 }
 
