@@ -4,7 +4,10 @@
 // and the ledger's bytes per tracked fact. Not a timed test; run by hand:
 //
 //   build/bench/analytics_live_bench [--tickets N] [--staff N] [--departments N] [--db URL]
-//                                    [--refreshes N]
+//                                    [--dir DIR] [--reuse] [--refreshes N]
+//
+// --dir DIR --reuse reads the database another bench generated there (assessment_bench --scale L
+// --dir DIR): the tail's changes are undone at the end, so the data is left as it was.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -32,31 +35,32 @@ double Seconds(Wall::time_point since) {
 
 int main(int argc, char** argv) {
   bench::Sizes sizes;
-  std::string url;
+  std::string url, dir = (std::filesystem::temp_directory_path() / "analytics_live_bench").string();
+  bool reuse = false;
   int refreshes = 5000;
-  for (int i = 1; i + 1 < argc; i += 2) {
+  for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--tickets") sizes.tickets = std::stoi(argv[i + 1]);
+    if (a == "--reuse") {
+      reuse = true;
+      continue;
+    }
+    if (i + 1 >= argc) break;
+    if (a == "--tickets") sizes.tickets = std::stoll(argv[i + 1]);
     if (a == "--staff") sizes.staff = std::stoi(argv[i + 1]);
     if (a == "--departments") sizes.departments = std::max(2, std::stoi(argv[i + 1]));
     if (a == "--db") url = argv[i + 1];
+    if (a == "--dir") dir = argv[i + 1];
     if (a == "--refreshes") refreshes = std::stoi(argv[i + 1]);
+    ++i;
   }
-  const auto file = std::filesystem::temp_directory_path() / "analytics_live_bench.db";
-  if (url.empty()) {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file.string() + suffix);
-  }
-  SystemClock clock;
-  storage::Database db(storage::DatabaseOptions{url.empty() ? file.string() : url, "NORMAL"}, clock);
-  db.Migrate();
-  std::vector<std::int64_t> department_of;
   auto started = Wall::now();
-  if (!bench::WriteOrganisation(db, sizes, department_of).ok()) return 1;
-  auto counts = bench::WriteTickets(db, sizes, department_of);
-  if (!counts.ok()) return 1;
-  std::printf("data: %d staff, %d departments, %lld tickets, %lld timers, %lld callbacks, %lld transfers (%.1f s)\n",
-              sizes.staff, sizes.departments, counts->tickets, counts->timers, counts->callbacks, counts->transfers,
-              Seconds(started));
+  const auto where = bench::PrepareDatabase(dir, url, reuse, sizes);
+  if (!where) return 1;
+  SystemClock clock;
+  storage::Database db(storage::DatabaseOptions{*where, "NORMAL"}, clock);
+  const long long tickets =
+      db.Read([](storage::Connection& c) { return c.QueryOne("SELECT count(*) FROM tickets")->Int(0); });
+  std::printf("data: %lld tickets (%.1f s)\n", tickets, Seconds(started));
 
   assessment::FactRegistry registry;
   registry.Register(desk::repo::FactSources());
@@ -77,17 +81,21 @@ int main(int argc, char** argv) {
       static_cast<double>(tracked.bytes) / static_cast<double>(std::max<std::size_t>(1, tracked.facts)), bench::RssMb(),
       bench::RssMb("VmHWM:"));
 
-  // Ticket events: half the tickets changed (reopened once more), half as they were.
-  const int n = std::min<long long>(refreshes, counts->tickets);
-  auto st = db.Write("bench", [&](storage::WriteTx& tx) -> Status {
-    return tx.db().Exec("UPDATE tickets SET reopen_count = reopen_count + 1 WHERE id % 2 = 0 AND id <= ?",
-                        {static_cast<std::int64_t>(n)});
-  });
-  if (!st.ok()) return 1;
+  // Ticket events: half the tickets changed (reopened once more, undone at the end), half as they were.
+  const int n = static_cast<int>(std::min<long long>(refreshes, tickets));
+  const auto reopen = [&](int by) {
+    return db.Write("bench", [&](storage::WriteTx& tx) -> Status {
+      return tx.db().Exec("UPDATE tickets SET reopen_count = reopen_count + ? WHERE id % 2 = 0 AND id <= ?",
+                          {static_cast<std::int64_t>(by), static_cast<std::int64_t>(n)});
+    });
+  };
+  if (!reopen(+1).ok()) return 1;
   started = Wall::now();
   int refused = 0;
   for (std::int64_t id = 1; id <= n; ++id) refused += engine.RefreshTicket(id) ? 0 : 1;
   const double tail = Seconds(started);
-  std::printf("tail: %d ticket events in %.2f s = %.0f events/s (%d refused)\n", n, tail, n / tail, refused);
+  std::printf("tail: %d ticket events in %.2f s = %.0f events/s (%d refused); RSS %.0f MiB\n", n, tail, n / tail,
+              refused, bench::RssMb());
+  if (!reopen(-1).ok()) return 1;
   return refused == 0 ? 0 : 1;
 }

@@ -120,7 +120,6 @@ void FactLedger::Put(std::int64_t fact_id, const LedgerRecord& r) {
     return;
   }
   PutSide(fact_id, r);
-  CompactIfDue();
 }
 
 void FactLedger::Erase(std::int64_t fact_id) {
@@ -129,7 +128,6 @@ void FactLedger::Erase(std::int64_t fact_id) {
     --live_;
   }
   EraseSide(fact_id);
-  CompactIfDue();
 }
 
 void FactLedger::PutSide(std::int64_t fact_id, const LedgerRecord& r) {
@@ -164,7 +162,7 @@ void FactLedger::IndexTickets() {
 
 void FactLedger::Seal() {
   if (side_.size() > wide_ || live_ < ids_.size()) {
-    Compact();
+    *this = Compacted();
     return;
   }
   ids_.shrink_to_fit();
@@ -175,13 +173,13 @@ void FactLedger::Seal() {
   sealed_ = true;
 }
 
-void FactLedger::CompactIfDue() {
-  if (!sealed_) return;
+bool FactLedger::CompactDue() const {
+  if (!sealed_) return false;
   const std::size_t packable = side_.size() - wide_, dead = ids_.size() - live_;
-  if (packable > std::max(compact_at_, ids_.size() / 8) || dead > std::max(compact_at_, ids_.size() / 4)) Compact();
+  return packable > std::max(compact_at_, ids_.size() / 8) || dead > std::max(compact_at_, ids_.size() / 4);
 }
 
-void FactLedger::Compact() {
+FactLedger FactLedger::Compacted() const {
   FactLedger next(entries_, values_stride_, compact_at_);
   const std::size_t n = live_ + side_.size() - wide_;
   next.ids_.reserve(n);
@@ -212,7 +210,7 @@ void FactLedger::Compact() {
   take_side_before(0, true);
   next.IndexTickets();
   next.sealed_ = true;
-  *this = std::move(next);
+  return next;
 }
 
 std::vector<std::int64_t> FactLedger::FactsOf(std::int64_t ticket_id) const {

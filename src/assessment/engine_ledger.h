@@ -15,11 +15,12 @@
 //   at a time (at most 2.25 times the facts held during a growth); Seal trims them to size.
 // - the side part: facts the tail adds after the rebuild (or that come out of fact_id order), as
 //   whole records in an ordered map with its own ticket index. Merged into the packed part
-//   (Compact) when it holds more than max(`compact_at`, packed / 8) records, or tombstones are more
-//   than a quarter of the packed part: O(packed) now and then, so O(1) amortised per addition. A
-//   merge runs under the engine's lock and sorts the ticket index again: for a source of 10 million
-//   facts, 2.4 s measured (a scratch program, load average 7) during which Values waits, after
-//   about 1.25 million additions (days of a hotline's writes).
+//   (Compacted) when it holds more than max(`compact_at`, packed / 8) records, or tombstones are more
+//   than a quarter of the packed part: O(packed) now and then, so O(1) amortised per addition. The
+//   owner asks (CompactDue) and swaps the merged copy in; Put and Erase never merge themselves, so
+//   the engine builds the copy without its lock (a merge sorts the ticket index again: for a source
+//   of 10 million facts, 2.4 s measured, after about 1.25 million additions — days of a hotline's
+//   writes — during which Values would otherwise wait).
 // - the fallback: a fact whose ticket, staff or department id does not fit 32 bits (or a source of
 //   more than 2^32 - 2 facts) stays in the side part for good, with its 64-bit ids: correct, at the
 //   side part's cost per fact (about 200 B).
@@ -69,6 +70,11 @@ class FactLedger {
   void Erase(std::int64_t fact_id);
   // After a rebuild's appends: builds the ticket index and gives back the arrays' spare capacity.
   void Seal();
+  // Whether the side part or the tombstones have grown past their thresholds (the header comment):
+  // the owner then puts Compacted() in this ledger's place.
+  bool CompactDue() const;
+  // This ledger with the side part merged into the packed part and the tombstones gone.
+  FactLedger Compacted() const;
 
   // The facts of `ticket_id` that add something.
   std::vector<std::int64_t> FactsOf(std::int64_t ticket_id) const;
@@ -76,7 +82,7 @@ class FactLedger {
   void EachFact(const std::function<void(std::int64_t)>& each) const;
 
   std::size_t size() const { return live_ + side_.size(); }
-  std::size_t side_size() const { return side_.size(); }  // for tests: what Compact has not merged
+  std::size_t side_size() const { return side_.size(); }  // for tests: what no compaction has merged yet
   std::size_t Bytes() const;
 
  private:
@@ -96,8 +102,6 @@ class FactLedger {
   void PutSide(std::int64_t fact_id, const LedgerRecord& r);
   void EraseSide(std::int64_t fact_id);
   void IndexTickets();
-  void CompactIfDue();
-  void Compact();
 
   std::size_t entries_;
   std::size_t values_stride_;

@@ -40,6 +40,11 @@ void ExpectSame(const LedgerRecord& a, const LedgerRecord& b, std::int64_t id) {
   EXPECT_EQ(a.values, b.values) << id;
 }
 
+// What the engine does after each change: the merged copy in the ledger's place when one is due.
+void CompactIfDue(FactLedger& ledger) {
+  if (ledger.CompactDue()) ledger = ledger.Compacted();
+}
+
 // The ledger against the model: every record, every ticket's facts, the count.
 void ExpectModel(const FactLedger& ledger, const std::map<std::int64_t, LedgerRecord>& model, std::int64_t max_id) {
   ASSERT_EQ(ledger.size(), model.size());
@@ -101,10 +106,19 @@ TEST(FactLedgerTest, ARebuildPacksAndTheTailsChangesStayExact) {
       if (random() % 10 == 0) model[id].ticket_id = 1000 + id;  // a ticket the packed record does not have
       ledger.Put(id, model[id]);
     }
+    CompactIfDue(ledger);
     if (step % 500 == 0) ExpectModel(ledger, model, 600);
   }
   ExpectModel(ledger, model, 600);
   EXPECT_LE(ledger.side_size(), 16u + 600u / 8u) << "compactions keep the side part small";
+  // Nothing merges unless asked: the engine builds the merged copy outside its lock.
+  for (std::int64_t id = 601; id <= 700; ++id) ledger.Put(id, any(id));
+  EXPECT_TRUE(ledger.CompactDue());
+  EXPECT_GE(ledger.side_size(), 100u);
+  const FactLedger merged = ledger.Compacted();
+  EXPECT_EQ(merged.size(), ledger.size());
+  EXPECT_FALSE(merged.CompactDue());
+  EXPECT_LT(merged.side_size(), 100u);
 }
 
 // An id that does not fit 32 bits stays in the side part, whole, through compactions.
@@ -129,6 +143,7 @@ TEST(FactLedgerTest, AnIdAbove32BitsTakesTheSidePartAndStaysExact) {
   for (std::int64_t id = 53; id <= 120; ++id) {
     model[id] = Rec(id % 9, 1, 2, 20003, 1, 0, {});
     ledger.Put(id, model[id]);
+    CompactIfDue(ledger);
   }
   ExpectModel(ledger, model, 130);
   EXPECT_GE(ledger.side_size(), 3u);  // the wide ones stay

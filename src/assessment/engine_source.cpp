@@ -268,7 +268,7 @@ bool EngineMeasureSource::RefreshTicket(std::int64_t ticket_id) {
     excluded = repo::ApprovedExcluded(c, ticket_id);
     return 0;
   });
-  std::lock_guard lock(mu_);
+  std::unique_lock lock(mu_);
   if (!state_) return true;
   State& st = *state_;
   if (excluded) {
@@ -289,6 +289,8 @@ bool EngineMeasureSource::RefreshTicket(std::int64_t ticket_id) {
   for (std::size_t source = 0; source < now.size(); ++source) {
     for (const repo::FactRow& f : now[source]) ok = Replace(st, source, f) && ok;
   }
+  lock.unlock();
+  CompactLedgers(false);
   return ok;
 }
 
@@ -312,9 +314,30 @@ bool EngineMeasureSource::RefreshSource(const std::string& name) {
     if (!present.count(fact_id)) gone.push_back(fact_id);
   });
   bool ok = true;
-  for (std::int64_t fact_id : gone) ok = Forget(st, source, fact_id) && ok;
-  for (const auto& f : rows) ok = Replace(st, source, f) && ok;
+  // A source read again may add millions: merged as they come, under the lock held anyway.
+  std::size_t done = 0;
+  for (std::int64_t fact_id : gone) {
+    ok = Forget(st, source, fact_id) && ok;
+    if (++done % 4096 == 0) CompactLedgers(true);
+  }
+  for (const auto& f : rows) {
+    ok = Replace(st, source, f) && ok;
+    if (++done % 4096 == 0) CompactLedgers(true);
+  }
+  CompactLedgers(true);
   return ok;
+}
+
+void EngineMeasureSource::CompactLedgers(bool locked) {
+  State* st = state_.get();  // only Rebuild replaces it, never at the same time (the threading note)
+  if (st == nullptr) return;
+  for (FactLedger& ledger : st->ledger) {
+    if (!ledger.CompactDue()) continue;
+    FactLedger merged = ledger.Compacted();
+    std::unique_lock lock(mu_, std::defer_lock);
+    if (!locked) lock.lock();
+    std::swap(ledger, merged);
+  }  // the old ledger (now in `merged`) is freed after the lock is released
 }
 
 bool EngineMeasureSource::SameExclusions(const State& st, const Exclusions& list, Day from, Day to) {

@@ -45,8 +45,11 @@
 //
 // Catalogue, Facts and ApprovedExclusions are the SqlMeasureSource's.
 //
-// Threading: Values, the refreshes and the swap of a rebuild take one lock; the refreshes and
-// Rebuild are meant for one thread (the tail's). The FactRegistry must outlive the source.
+// Threading: Values, the refreshes and the swap of a rebuild take one lock. The refreshes and
+// Rebuild must not run at the same time as each other (the tail serialises them): RefreshTicket
+// merges a ledger's side part after releasing the lock, reading the ledger while Values and Tracked
+// may read it too, and takes the lock only to swap the merged copy in. The FactRegistry must
+// outlive the source.
 #pragma once
 
 #include <cstdint>
@@ -169,6 +172,10 @@ class EngineMeasureSource final : public MeasureSource {
   // Replaces what fact `f` of source `source` added by what it adds now; Forget takes it back.
   bool Replace(State& st, std::size_t source, const repo::FactRow& f) const;
   static bool Forget(State& st, std::size_t source, std::int64_t fact_id);
+  // Puts each due ledger's merged copy in its place (FactLedger::CompactDue); `locked`: the caller
+  // holds the lock. Otherwise the copy is built without it (the threading note) and the old
+  // ledger freed after it is released.
+  void CompactLedgers(bool locked);
   // Whether leaving out `list` (a period's frozen exclusions) over days [from, to) is what the
   // store does: every ticket on it is excluded in the store, and every other ticket the store
   // excludes has no fact in the window.
