@@ -9,8 +9,7 @@
 
 #include <gtest/gtest.h>
 
-#include "app/application.h"
-#include "storage/testing.h"
+#include "app/server_fixture.h"
 
 namespace sqm::app {
 namespace {
@@ -19,85 +18,19 @@ using desk::Action;
 using desk::ActionInput;
 using Kind = EngineWork::Kind;
 
-// 2026-11-23 is a Monday; times are Asia/Shanghai (UTC+8).
-TimeMs Shanghai(int day, int hour, int minute = 0) {
-  return ParseIsoTime("2026-11-23T00:00:00+08:00").value() + (day * 24LL * 60 + hour * 60 + minute) * 60'000;
-}
-
-class AnalyticsTailTest : public ::testing::Test {
+class AnalyticsTailTest : public ServerFixture {
  protected:
-  void SetUp() override {
-    Options o;
-    o.database.url = file_.url();
-    o.access_log = false;
-    app_ = std::make_unique<Application>(o, clock_);
-    const auto system = org::Principal::System();
-    auto& org = app_->org();
-    root_ = org.CreateDepartment(system, {"中心", std::nullopt, "ROOT"}).value().id;
-    desk_dept_ = org.CreateDepartment(system, {"客服部", root_, "DESK"}).value().id;
-    tech_dept_ = org.CreateDepartment(system, {"技术支持部", root_, "TECH"}).value().id;
-    quality_ = Staff("quality", root_, {"quality"});
-    agent_ = Staff("agent", desk_dept_, {"agent"});
-    agent2_ = Staff("agent2", desk_dept_, {"agent"});
-    engineer_ = Staff("engineer", tech_dept_, {"engineer"});
-    customer_ = app_->catalogue()
-                    .CreateCustomer(agent_, {"客户甲", "person", std::nullopt, "standard", "13900000001", "", {}})
-                    .value()
-                    .id;
-    category_ = app_->catalogue().CreateCategory(system, "网络与连接", std::nullopt).value().id;
-    sla::Policy standard;
-    standard.name = "standard";
-    standard.targets = {{sla::TimerKind::kFirstResponse, 60, "cn-mainland"},
-                        {sla::TimerKind::kResolution, 8 * 60, "cn-mainland"},
-                        {sla::TimerKind::kCallback, 24 * 60, "24x7"},
-                        {sla::TimerKind::kHandover, 30, "cn-mainland"}};
-    ASSERT_TRUE(app_->sla().CreatePolicy("system", standard).ok());
-  }
-
-  org::Principal Staff(const std::string& name, std::optional<std::int64_t> dept, std::vector<std::string> roles) {
-    org::StaffDraft d{name, name, dept, "", "", "", roles, "Demo-pass-2026", {}};
-    auto s = app_->org().CreateStaffAsSystem(d);
-    EXPECT_TRUE(s.ok()) << s.error().message;
-    return app_->org().Login(name, "Demo-pass-2026", "t").value().principal;
-  }
-
-  std::int64_t Register(const org::Principal& who) {
-    desk::TicketDraft d;
-    d.registration = {desk::TicketType::kIncident,
-                      desk::Channel::kPhone,
-                      3,
-                      "VPN 无法连接",
-                      "出差期间 VPN 报错",
-                      customer_,
-                      category_};
-    auto r = app_->desk().Register(who, d);
-    EXPECT_TRUE(r.ok()) << r.error().message;
-    return r.ok() ? r->ticket.id : 0;
-  }
-
-  void Act(const org::Principal& who, std::int64_t id, Action a, ActionInput in = {}) {
-    in.action = a;
-    auto r = app_->desk().Act(who, id, in);
-    EXPECT_TRUE(r.ok()) << desk::Name(a) << ": " << r.error().message;
-  }
-
-  // Polls until the tail has read the whole log.
-  void CatchUp() {
-    for (int round = 0; round < 100 && app_->analytics().Poll() > 0; ++round) {
-    }
-    const auto head = app_->database().Read([](storage::Connection& c) { return storage::HeadSeq(c); });
-    EXPECT_EQ(app_->analytics().stats().last_sequence, head);
-  }
-
   std::vector<std::string> Codes() {
     std::vector<std::string> out;
     for (const auto& m : app_->measures().Measures()) out.push_back(m.code);
     return out;
   }
 
-  // The engine's values are the SQL's for every measure, staff member and department in the window.
+  // The engine's values are the SQL's for every measure, staff member and department in the window,
+  // and the organisation's.
   void ExpectEngineEqualsSql(const std::string& where) {
-    for (auto kind : {assessment::SubjectKind::kStaff, assessment::SubjectKind::kDepartment}) {
+    for (auto kind : {assessment::SubjectKind::kStaff, assessment::SubjectKind::kDepartment,
+                      assessment::SubjectKind::kOrganisation}) {
       const assessment::MeasureQuery q{kind, Codes(), kFrom, kTo, std::nullopt};
       const auto engine = app_->engine().Values(q);
       const auto sql = app_->measures().Values(q);
@@ -136,11 +69,6 @@ class AnalyticsTailTest : public ::testing::Test {
 
   const TimeMs kFrom = Shanghai(-1, 0);
   const TimeMs kTo = Shanghai(14, 0);
-  storage::testing::TestDb file_;  // SQLite, or PostgreSQL under SQM_TEST_DB=postgres
-  ManualClock clock_{Shanghai(0, 10)};
-  std::unique_ptr<Application> app_;
-  std::int64_t root_ = 0, desk_dept_ = 0, tech_dept_ = 0, customer_ = 0, category_ = 0;
-  org::Principal quality_, agent_, agent2_, engineer_;
 };
 
 TEST_F(AnalyticsTailTest, TheEngineFollowsTheServicesAndEqualsTheSql) {
@@ -162,13 +90,7 @@ TEST_F(AnalyticsTailTest, TheEngineFollowsTheServicesAndEqualsTheSql) {
   // A ticket registered, answered, transferred, accepted and resolved; the first called back.
   clock_.Set(Shanghai(1, 9));
   const std::int64_t third = Register(agent_);
-  clock_.Set(Shanghai(1, 9, 30));
-  Act(agent_, third, Action::kRespond, {.note = "已收到"});
-  Act(agent_, third, Action::kTransfer, {.note = "需要技术支持", .department_id = tech_dept_});
-  clock_.Set(Shanghai(1, 9, 45));
-  Act(engineer_, third, Action::kAccept);
-  clock_.Set(Shanghai(1, 15));
-  Act(engineer_, third, Action::kResolve, {.note = "已修复"});
+  AnswerTransferResolve(third, agent_, tech_dept_, engineer_, Shanghai(1, 9, 30), Shanghai(1, 9, 45), Shanghai(1, 15));
   Act(agent2_, first, Action::kCallback,
       {.reached = true, .resolved = desk::CallbackResolved::kResolved, .satisfaction = desk::Satisfaction::kSatisfied});
   CatchUp();

@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/archive_sources.h"
+#include "app/attainment_reader.h"
 #include "app/indicator_reader.h"
 #include "assessment/measure_routes.h"
 #include "assessment/period_routes.h"
@@ -137,6 +138,10 @@ Application::Application(const Options& options, const Clock& clock)
   periods_.SetArchiveSources(ArchiveSources());
   // Improvement verifies an action's effect on assessment's measures.
   improvement_.SetIndicatorReader(IndicatorReader(measures_));
+  // The desk dashboard's SLA attainment is the assessment's measures, read from the same source as
+  // the assessment's live preview (the engine, or the SQL before its rebuild and with --analytics
+  // false), so a manager sees one number in both.
+  reports_.SetAttainmentReader(AttainmentReader(engine_));
   sla_.SetActiveStaff(org::repo::IsActiveStaff);
   desk_.SetActionHook([this](storage::WriteTx& tx, const desk::Ticket& t, const desk::ActionInput& in) {
     return feedback_.OnTicketAction(tx, t, in);

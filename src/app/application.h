@@ -19,7 +19,9 @@
 //   desk::Service ....... tickets; calls into sla::Service inside its own write jobs
 //   desk::Catalogue ..... customers and categories
 //   desk::Portal ........ the customer portal (over desk::Service)
-//   desk::Reports ....... the desk's read models (dashboard, complaint summary, queues)
+//   desk::Reports ....... the desk's read models (dashboard, complaint summary, queues); its
+//                         AttainmentReader (app/attainment_reader.h: assessment's measures, read
+//                         from the engine) installed
 //   desk::Notifications, desk::SavedViews ... each person's notifications and saved views
 //   desk::Importer ...... CSV/XLSX/NDJSON import jobs on threads of their own
 //   assessment::FactRegistry the evidence modules' fact sources (the desk's registered here, so

@@ -428,7 +428,9 @@ Result<MeasureTable> EngineMeasureSource::Values(const MeasureQuery& q) {
       return out;
     }
   }
-  const Kind kind = q.kind == SubjectKind::kStaff ? Kind::kStaff : Kind::kDepartment;
+  const Kind kind = q.kind == SubjectKind::kStaff        ? Kind::kStaff
+                    : q.kind == SubjectKind::kDepartment ? Kind::kDepartment
+                                                         : Kind::kOrganisation;
   const std::vector<std::int64_t> subjects = q.only ? *q.only : st.store->Subjects(kind);
   std::vector<const Compiled*> compiled;
   for (const std::string& code : q.measures) compiled.push_back(&st.measures[st.by_code.find(code)->second]);

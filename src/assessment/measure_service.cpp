@@ -22,6 +22,7 @@ Status MeasureService::CanRead(const org::Principal& who) const {
 
 bool MeasureService::InScope(storage::Connection& db, const org::Principal& who, SubjectKind kind, SubjectId id) const {
   if (who.scope.all) return true;
+  if (kind == SubjectKind::kOrganisation) return false;  // the whole organisation: only who sees it all
   if (kind == SubjectKind::kDepartment) return who.scope.Contains(id);
   auto s = org::repo::FindStaff(db, id);
   return s && who.scope.Contains(s->department_id);

@@ -17,8 +17,12 @@ namespace sqm::assessment {
 
 using SubjectId = std::int64_t;
 
-// Who a value belongs to. A department's value counts the facts of its whole subtree.
-enum class SubjectKind { kStaff, kDepartment };
+// Who a value belongs to. A department's value counts the facts of its whole subtree; the
+// organisation's (one subject, id 0) every fact, whoever it is charged to (none too: the desk's
+// intake queue). The HTTP routes ask for staff and departments; the desk dashboard (through
+// app/attainment_reader.h) for the organisation too.
+enum class SubjectKind { kStaff, kDepartment, kOrganisation };
+constexpr SubjectId kOrganisationSubject = 0;
 
 // One measure as the catalogue lists it (the definition itself lives with the source).
 struct MeasureInfo {

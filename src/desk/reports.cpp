@@ -13,26 +13,25 @@ namespace {
 
 constexpr TimeMs kDay = 24LL * 3600 * 1000;
 
-Rate Total(const repo::ByDepartment& by) {
-  Rate t;
-  for (const auto& [d, r] : by) {
-    t.met += r.met;
-    t.total += r.total;
-  }
-  return t;
+void Add(Rate& to, const Rate& r) {
+  to.met += r.met;
+  to.total += r.total;
 }
 
-std::optional<double> RateOf(const repo::ByDepartment& by, const std::optional<Id>& department) {
-  auto it = by.find(department);
-  if (it == by.end() || it->second.total == 0) return std::nullopt;
-  return double(it->second.met) / double(it->second.total);
+std::optional<double> RateOf(const Rate& r) {
+  if (r.total == 0) return std::nullopt;
+  return double(r.met) / double(r.total);
 }
 
 // Department names, through org's repo.
-std::map<Id, std::string> DepartmentNames(Connection& db) {
+std::map<Id, std::string> DepartmentNames(const std::vector<org::Department>& departments) {
   std::map<Id, std::string> out;
-  for (auto& d : org::repo::ListDepartments(db)) out[d.id] = std::move(d.name);
+  for (const auto& d : departments) out[d.id] = d.name;
   return out;
+}
+
+std::map<Id, std::string> DepartmentNames(Connection& db) {
+  return DepartmentNames(org::repo::ListDepartments(db));
 }
 
 std::string NameOf(const std::map<Id, std::string>& names, const std::optional<Id>& id) {
@@ -40,44 +39,89 @@ std::string NameOf(const std::map<Id, std::string>& names, const std::optional<I
   return it == names.end() ? "" : it->second;
 }
 
+// The departments of `scope` whose parent is outside it: their subtrees are disjoint and cover it.
+std::vector<Id> TopDepartments(const org::Scope& scope, const std::vector<org::Department>& departments) {
+  std::vector<Id> out;
+  for (const auto& d : departments) {
+    if (scope.Contains(d.id) && !scope.Contains(d.parent_id)) out.push_back(d.id);
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<Dashboard> Reports::GetDashboard(const org::Principal& who) {
   const TimeMs now = clock_.Now();
   const repo::Visibility v = repo::VisibilityOf(who);
-  return db_.Read([&](Connection& db) -> Result<Dashboard> {
-    Dashboard d;
-    d.at = now;
+  Dashboard d;
+  d.at = now;
+  std::map<std::optional<Id>, repo::OpenLoad> open;
+  // The state now: SQL over the tickets the caller sees, in one read.
+  const auto departments = db_.Read([&](Connection& db) {
     const std::vector<TicketStatus> shown = {TicketStatus::kNew, TicketStatus::kAccepted, TicketStatus::kInProgress,
                                              TicketStatus::kWaitingCustomer, TicketStatus::kResolved};
     auto counts = repo::CountByStatus(db, v, shown);
     for (TicketStatus s : shown) d.open_by_status.emplace_back(s, counts[s]);
     d.breaches_now = repo::TicketsBreachedAt(db, v, now);
     d.warnings_now = repo::TicketsWarnedAt(db, v, now);
-    const std::pair<const char*, TimeMs> periods[] = {
-        {"today", zone_.StartOfDay(now)}, {"week", zone_.StartOfWeek(now)}, {"month", zone_.StartOfMonth(now)}};
-    for (const auto& [name, from] : periods) {
-      d.attainment.push_back({name, Total(repo::Attainment(db, v, sla::TimerKind::kFirstResponse, from, now + 1, now)),
-                              Total(repo::Attainment(db, v, sla::TimerKind::kResolution, from, now + 1, now))});
-    }
-    // By department, this month.
-    const TimeMs month = zone_.StartOfMonth(now);
-    const auto fr = repo::Attainment(db, v, sla::TimerKind::kFirstResponse, month, now + 1, now);
-    const auto res = repo::Attainment(db, v, sla::TimerKind::kResolution, month, now + 1, now);
-    const auto open = repo::OpenByDepartment(db, v, now);
-    std::set<std::optional<Id>> departments;
-    for (const auto* by : {&fr, &res}) {
-      for (const auto& [id, _] : *by) departments.insert(id);
-    }
-    for (const auto& [id, _] : open) departments.insert(id);
-    const auto names = DepartmentNames(db);
-    for (const auto& id : departments) {
-      auto load = open.find(id);
-      d.by_department.push_back({id, NameOf(names, id), load == open.end() ? 0 : load->second.open,
-                                 load == open.end() ? 0 : load->second.breached, RateOf(fr, id), RateOf(res, id)});
-    }
-    return d;
+    open = repo::OpenByDepartment(db, v, now);
+    return org::repo::ListDepartments(db);
   });
+  // Attainment: the measures, for the organisation or the caller's departments, up to the start of
+  // tomorrow (whole business days, which the engine answers; nothing is decided after now).
+  const TimeMs today = zone_.StartOfDay(now), tomorrow = zone_.StartOfDay(today + kDay + kDay / 2);
+  const TimeMs month = zone_.StartOfMonth(now);
+  std::map<Id, AttainmentRates> by_department;  // this month
+  if (attainment_.departments && (who.scope.all || !who.scope.departments.empty())) {
+    std::optional<std::vector<Id>> scope;
+    if (!who.scope.all) scope.emplace(who.scope.departments.begin(), who.scope.departments.end());
+    SQM_ASSIGN(by_department, attainment_.departments(scope, month, tomorrow));
+  }
+  const std::vector<Id> tops = TopDepartments(who.scope, departments);
+  const std::pair<const char*, TimeMs> periods[] = {
+      {"today", today}, {"week", zone_.StartOfWeek(now)}, {"month", month}};
+  for (const auto& [name, from] : periods) {
+    AttainmentRates total;
+    if (who.scope.all && attainment_.organisation) {
+      SQM_ASSIGN(total, attainment_.organisation(from, tomorrow));
+    } else if (!who.scope.all && !tops.empty() && attainment_.departments) {
+      std::map<Id, AttainmentRates> rates;
+      if (from == month) {
+        rates = by_department;
+      } else {
+        SQM_ASSIGN(rates, attainment_.departments(tops, from, tomorrow));
+      }
+      for (Id top : tops) {
+        if (auto it = rates.find(top); it != rates.end()) {
+          Add(total.first_response, it->second.first_response);
+          Add(total.resolution, it->second.resolution);
+        }
+      }
+    }
+    d.attainment.push_back({name, total.first_response, total.resolution});
+  }
+  // By department: the open load now, the rates this month.
+  std::set<std::optional<Id>> rows;
+  for (const auto& [id, _] : by_department) rows.insert(id);
+  for (const auto& [id, _] : open) rows.insert(id);
+  const auto names = DepartmentNames(departments);
+  for (const auto& id : rows) {
+    const auto load = open.find(id);
+    const auto rates = id ? by_department.find(*id) : by_department.end();
+    Dashboard::Department row;
+    row.department_id = id;
+    row.department_name = NameOf(names, id);
+    if (load != open.end()) {
+      row.open = load->second.open;
+      row.breached = load->second.breached;
+    }
+    if (rates != by_department.end()) {
+      row.first_response_rate = RateOf(rates->second.first_response);
+      row.resolution_rate = RateOf(rates->second.resolution);
+    }
+    d.by_department.push_back(std::move(row));
+  }
+  return d;
 }
 
 Result<ComplaintSummary> Reports::GetComplaintSummary(const org::Principal& who, std::optional<TimeMs> from,

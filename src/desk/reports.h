@@ -1,6 +1,8 @@
 // Service-desk read models: the dashboard, the periodic complaint summary and the callback queue.
-// Each counts the tickets the caller may see (scoped like the ticket list). Days, weeks and months
-// are those of the business time zone.
+// Each counts the tickets the caller may see (scoped like the ticket list), except the dashboard's
+// SLA attainment, which is the assessment's measures read through an AttainmentReader
+// (desk/attainment.h) for the caller's departments. Days, weeks and months are those of the
+// business time zone.
 #pragma once
 
 #include <cstdint>
@@ -11,6 +13,7 @@
 #include "base/clock.h"
 #include "base/result.h"
 #include "calendar/zone.h"
+#include "desk/attainment.h"
 #include "desk/repo/reports.h"
 #include "org/model.h"
 #include "storage/database.h"
@@ -18,22 +21,29 @@
 namespace sqm::desk {
 
 using repo::CallbackQueue;
-using repo::Rate;
 
 struct Dashboard {
   std::vector<std::pair<TicketStatus, std::int64_t>> open_by_status;  // new .. resolved, zeros included
   std::int64_t warnings_now = 0;  // tickets with an open timer past its warning time
   std::int64_t breaches_now = 0;  // tickets with an open timer past due
+  // The assessment's attainment measures (desk/attainment.h) for the caller: the organisation for
+  // whoever sees every department, else the top departments of the caller's scope merged (their
+  // subtrees are disjoint: met and total add). From the start of the day, week or month to the
+  // start of tomorrow.
   struct Attainment {
     std::string period;  // "today", "week", "month"
     Rate first_response, resolution;
   };
   std::vector<Attainment> attainment;
+  // A row for each department of the caller's scope with timers decided this month, and for each
+  // department (the intake queue too) holding open tickets the caller sees.
   struct Department {
     std::optional<Id> department_id;  // nullopt: the intake queue
     std::string department_name;
-    std::int64_t open = 0, breached = 0;
-    std::optional<double> first_response_rate, resolution_rate;  // this month; nullopt: nothing decided
+    std::int64_t open = 0, breached = 0;  // now, tickets held by exactly this department
+    // This month, the department's subject (its subtree); nullopt: nothing decided, the intake
+    // queue, or a department outside the caller's scope.
+    std::optional<double> first_response_rate, resolution_rate;
   };
   std::vector<Department> by_department;
   TimeMs at = 0;
@@ -64,8 +74,12 @@ class Reports {
   Reports(storage::Database& db, const Clock& clock, calendar::Zone zone)
       : db_(db), clock_(clock), zone_(std::move(zone)) {}
 
+  // How the dashboard reads SLA attainment; installed by the composition root before serving.
+  // Without one, every attainment figure is no data.
+  void SetAttainmentReader(AttainmentReader reader) { attainment_ = std::move(reader); }
+
   // Open tickets by status, warnings and breaches now, attainment today / this week / this month,
-  // and per department this month.
+  // and per department this month. Errors of the attainment reader are passed on.
   Result<Dashboard> GetDashboard(const org::Principal& who);
   // Complaints registered in [from, to): `to` defaults to now, `from` to the start of the week
   // eleven weeks before (twelve weeks). kInvalid on "to" unless from < to.
@@ -77,6 +91,7 @@ class Reports {
   storage::Database& db_;
   const Clock& clock_;
   const calendar::Zone zone_;
+  AttainmentReader attainment_;
 };
 
 }  // namespace sqm::desk

@@ -214,10 +214,6 @@ Condition TimerPaused() {
   return {"(m.stopped_at IS NULL AND m.state = 'paused')", {}};
 }
 
-Condition TimerMet() {
-  return {"(m.stopped_at IS NOT NULL AND m.state = 'met')", {}};
-}
-
 Condition TimerBreachedAt(TimeMs at) {
   return {"(m.state = 'breached' OR (m.stopped_at IS NULL AND m.due_at IS NOT NULL AND m.due_at < ?))", {at}};
 }
@@ -227,12 +223,6 @@ Condition TimerWarningAt(TimeMs at) {
       "(m.stopped_at IS NULL AND m.state = 'running' AND m.warning_at IS NOT NULL AND m.warning_at <= ?"
       " AND m.due_at >= ?)",
       {at, at}};
-}
-
-Condition TimerDecidedAt(TimeMs at) {
-  Condition c = TimerBreachedAt(at);
-  c.sql = "(m.stopped_at IS NOT NULL OR " + c.sql + ")";
-  return c;
 }
 
 Condition TicketHasTimer(std::string_view ticket_id, const Condition& timer) {

@@ -59,10 +59,8 @@ struct Condition {
 Condition And(Condition a, const Condition& b);
 Condition TimerOpen();                 // not stopped
 Condition TimerPaused();               // open and paused
-Condition TimerMet();                  // stopped in time
 Condition TimerBreachedAt(TimeMs at);  // stopped late, or open past its due time at `at`
 Condition TimerWarningAt(TimeMs at);   // open, running, past its warning time and not past due
-Condition TimerDecidedAt(TimeMs at);   // met or breached at `at`
 // The ticket whose id is the SQL expression `ticket_id` ("t.id") has a timer meeting `timer`.
 Condition TicketHasTimer(std::string_view ticket_id, const Condition& timer);
 // The ticket's SlaState name at `at` as an SQL expression; '' when it has no timer.

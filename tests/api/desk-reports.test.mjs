@@ -96,6 +96,68 @@ describe('dashboard', () => {
   });
 });
 
+// [start of the month, start of tomorrow) in the business time zone (Asia/Shanghai, UTC+8) of `at`.
+function monthToTomorrow(at) {
+  const local = new Date(Date.parse(at) + 8 * 3600_000);
+  const [y, m, day] = [local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()];
+  const iso = (ms) => new Date(ms - 8 * 3600_000).toISOString();
+  return { from: iso(Date.UTC(y, m, 1)), to: iso(Date.UTC(y, m, day + 1)) };
+}
+
+describe('dashboard attainment is the assessment\'s measures', () => {
+  // The measures' values per department this month, as the measure preview shows them to `user`.
+  async function measured(user, code, window) {
+    const q = `kind=department&from=${encodeURIComponent(window.from)}&to=${encodeURIComponent(window.to)}`;
+    const r = await user.get(`/api/v1/assessment/measures/${code}/values?${q}`);
+    assert.equal(r.status, 200, r.text);
+    return new Map(r.body.items.map((i) => [i.subject_id, i]));
+  }
+
+  // The dashboard and the measures read together; again when a timer was decided in between.
+  async function readBoth(user) {
+    for (let round = 0; ; round++) {
+      const d = (await user.get('/api/v1/desk/dashboard')).body;
+      const window = monthToTomorrow(d.at);
+      const fr = await measured(user, 'first_response_attainment', window);
+      const res = await measured(user, 'resolution_attainment', window);
+      const again = (await user.get('/api/v1/desk/dashboard')).body;
+      if (JSON.stringify(again.attainment) === JSON.stringify(d.attainment) || round === 4) return { d, fr, res };
+    }
+  }
+
+  const rateOf = (v) => (v && v.denominator > 0 ? v.numerator / v.denominator : null);
+
+  for (const who of ['manager', 'admin']) {
+    test(`${who}: each department's rates this month are its measures' values`, async () => {
+      // A first response met in DESK and one in TECH, this month.
+      const a = await register(u.agent, fields());
+      await actOk(u.agent, a.id, 'respond', { note: '已收到' }, 'accepted');
+      const b = await register(u.admin, fields({ department_id: ctx.ids.departments.TECH }));
+      await actOk(u.manager, b.id, 'respond', { note: '已收到' }, 'accepted');
+      const { d, fr, res } = await readBoth(u[who]);
+      assert.ok(fr.size > 0, 'a department has a first-response value this month');
+      for (const row of d.by_department) {
+        const where = `${row.department_name || 'intake queue'}`;
+        if (row.department_id === null) {
+          assert.equal(row.first_response_rate, null, `${where}: the intake queue has no rates`);
+          continue;
+        }
+        const f = rateOf(fr.get(row.department_id)), r = rateOf(res.get(row.department_id));
+        assert.ok(f === null ? row.first_response_rate === null : Math.abs(row.first_response_rate - f) < 1e-12, `${where}: ${row.first_response_rate} = ${f}`);
+        assert.ok(r === null ? row.resolution_rate === null : Math.abs(row.resolution_rate - r) < 1e-12, `${where}: ${row.resolution_rate} = ${r}`);
+      }
+      for (const id of fr.keys()) assert.ok(d.by_department.some((row) => row.department_id === id), `department ${id} has a row`);
+      if (who === 'manager') {
+        // The manager's scope is TECH's subtree: the month is TECH's value.
+        const month = d.attainment.find((x) => x.period === 'month');
+        const tech = fr.get(ctx.ids.departments.TECH);
+        assert.deepEqual([month.first_response.met, month.first_response.total], [tech?.numerator ?? 0, tech?.denominator ?? 0]);
+        assert.ok(month.first_response.total >= 1, 'the TECH ticket answered by its manager counts');
+      }
+    });
+  }
+});
+
 describe('notifications', () => {
   let note;
 

@@ -215,6 +215,8 @@ test.describe('in Beijing time', () => {
     await login('quality', '/desk/dashboard');
     await expect(page.getByTestId('status-chart')).toHaveAttribute('data-rendered', 'true');
     await expect(page.getByTestId('attainment-table').locator('.ant-table-row')).toHaveCount(3);
+    // The figures are the assessment's measures, and the page says so.
+    await expect(page.getByTestId('attainment-definition')).toContainText('响应率');
 
     await page.goto('/sla/calendars');
     await page.getByTestId('calendar-list').getByText('中国大陆工作日', { exact: false }).click();

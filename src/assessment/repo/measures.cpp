@@ -64,7 +64,17 @@ Value Bound(const Literal& v, storage::FactFieldType type) {
 }
 
 std::string Subject(SubjectKind kind) {
-  return kind == SubjectKind::kStaff ? "f.staff_id" : "tree.ancestor";
+  switch (kind) {
+    case SubjectKind::kStaff: return "f.staff_id";
+    case SubjectKind::kDepartment: return "tree.ancestor";
+    case SubjectKind::kOrganisation: break;
+  }
+  return "CAST(" + std::to_string(kOrganisationSubject) + " AS BIGINT)";
+}
+
+// Rows per subject: the organisation is one group of every row (none when no row matched).
+std::string GroupBy(SubjectKind kind) {
+  return kind == SubjectKind::kOrganisation ? " HAVING COUNT(*) > 0" : " GROUP BY " + Subject(kind);
 }
 
 // SELECT <subject>, <columns> FROM (<source>) f WHERE <window, subject, not excluded, where> <tail>
@@ -128,7 +138,7 @@ ValueQueries ValueSql(const Measure& m, const FactRegistry& registry, SubjectKin
   const auto& source = SourceOf(registry, m.source);
   const auto& a = m.aggregation;
   const Sql filter = CompileFilter(Conditions(m.filter, source));
-  const std::string group = " GROUP BY " + Subject(kind);
+  const std::string group = GroupBy(kind);
   const std::string x = "CAST(f." + a.field + " AS DOUBLE PRECISION)";
   ValueQueries out;
   switch (a.kind) {
@@ -256,7 +266,7 @@ FactPage Facts(Connection& db, const Measure& m, const FactRegistry& registry, c
   if (q.kind == SubjectKind::kStaff) {
     s.text += " AND f.staff_id = ?";
     s.params.emplace_back(q.subject);
-  } else {
+  } else if (q.kind == SubjectKind::kDepartment) {
     s.text += " AND f.department_id IN (SELECT id FROM sub)";
   }
   Append(s, CompileFilter(Conditions(m.filter, source)));

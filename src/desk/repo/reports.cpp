@@ -61,23 +61,6 @@ std::int64_t TicketsBreachedAt(Connection& db, const Visibility& v, TimeMs now) 
   return TicketsWithOpenTimer(db, v, sla::repo::TimerBreachedAt(now));
 }
 
-ByDepartment Attainment(Connection& db, const Visibility& v, sla::TimerKind kind, TimeMs from, TimeMs to, TimeMs now) {
-  std::string sql = "SELECT t.department_id, SUM(CASE WHEN ";
-  std::vector<Value> params;
-  Append(sql, params, sla::repo::TimerMet());
-  sql += " THEN 1 ELSE 0 END), SUM(CASE WHEN ";
-  Append(sql, params, sla::repo::TimerDecidedAt(now));
-  sql +=
-      " THEN 1 ELSE 0 END) FROM sla_timers m JOIN tickets t ON t.id = m.ticket_id"
-      " WHERE m.kind = ? AND m.started_at >= ? AND m.started_at < ? AND t.status NOT IN ('cancelled', 'merged')";
-  params.insert(params.end(), {sla::TimerKindName(kind), from, to});
-  AppendVisibility(v, sql, params);
-  sql += " GROUP BY t.department_id";
-  ByDepartment out;
-  for (const auto& r : db.Query(sql, params)) out[r.OptInt(0)] = Rate{r.Int(1), r.Int(2)};
-  return out;
-}
-
 std::map<std::optional<Id>, OpenLoad> OpenByDepartment(Connection& db, const Visibility& v, TimeMs now) {
   std::string sql = std::string("SELECT t.department_id, count(*) FROM tickets t WHERE t.status IN ") + kOpenStatuses;
   std::vector<Value> params;

@@ -1,5 +1,6 @@
 // SQL of the desk's read models (reports.h): counts over the tickets a caller may see. The SLA
-// conditions come from sla/repo.h; department names from org's repo (the caller's business).
+// conditions come from sla/repo.h; department names from org's repo (the caller's business); SLA
+// attainment from the assessment's measures (desk/attainment.h), not from here.
 #pragma once
 
 #include <cstdint>
@@ -10,26 +11,15 @@
 
 #include "desk/model.h"
 #include "desk/repo/tickets.h"
-#include "sla/model.h"
 #include "storage/db.h"
 
 namespace sqm::desk::repo {
-
-// Timers met out of timers decided (stopped, or open past due).
-struct Rate {
-  std::int64_t met = 0;
-  std::int64_t total = 0;
-};
-using ByDepartment = std::map<std::optional<Id>, Rate>;
 
 std::map<TicketStatus, std::int64_t> CountByStatus(Connection& db, const Visibility& v,
                                                    const std::vector<TicketStatus>& statuses);
 // Tickets with an open timer that is past its warning time (not yet due) / past due at `now`.
 std::int64_t TicketsWarnedAt(Connection& db, const Visibility& v, TimeMs now);
 std::int64_t TicketsBreachedAt(Connection& db, const Visibility& v, TimeMs now);
-// Attainment of the timers of `kind` started in [from, to), on tickets that were neither cancelled
-// nor merged, by the ticket's department; decided as of `now`.
-ByDepartment Attainment(Connection& db, const Visibility& v, sla::TimerKind kind, TimeMs from, TimeMs to, TimeMs now);
 // Open tickets per department, and how many of them have an open timer past due at `now`.
 struct OpenLoad {
   std::int64_t open = 0;

@@ -948,11 +948,20 @@ export interface paths {
         /**
          * Service-desk dashboard
          * @description The live picture over the tickets in the caller's scope: open tickets by status, tickets with
-         *     an SLA warning or breach right now, first-response and resolution attainment today, this week
-         *     and this month (local time of the business time zone, `--business-zone`; timers started in the period that are decided:
-         *     stopped, or open past their due time), and per department this month. Counted by SQL on each
-         *     request, not read from the analytics engine: its attainment measures date a timer by its decision,
-         *     charge the department recorded on the timer and leave out exclusions (bench/README.md, "Dashboard").
+         *     an SLA warning or breach right now, and per department the open tickets it holds now and how
+         *     many of them are past due (counted by SQL on each request).
+         *     First-response and resolution attainment today, this week and this month, and each department's
+         *     rates this month, are the assessment's measures `first_response_attainment` and
+         *     `resolution_attainment` (docs/assessment.md): timers decided in the period (met, or breached once
+         *     the breach has fired), charged to the department recorded on the timer (a department's rates
+         *     cover its subtree), approved exclusions left out, from the start of the day, week or month
+         *     (business time zone, `--business-zone`) to the start of tomorrow. Read from the analytics engine
+         *     (the reference SQL before its rebuild and with `--analytics false`), as the measure preview is.
+         *     A caller who sees every department gets the organisation's figures; a manager or evaluator the
+         *     top departments of their scope merged (met and total add). `by_department` has a row for each
+         *     department of the scope with timers decided this month and for each department (and the intake
+         *     queue, `department_id` null) holding open tickets the caller sees; the intake queue and
+         *     departments outside the scope have null rates. No timer decided: `total` 0 and `rate` null.
          */
         get: operations["getDeskDashboard"];
         put?: never;
@@ -5352,7 +5361,7 @@ export interface components {
             met: number;
             /**
              * Format: int64
-             * @description Timers decided: stopped, or open past their due time.
+             * @description Timers decided in the period: met, or breached (the breach fired); approved exclusions left out.
              */
             total: number;
             /** @description met / total; null when total is 0. */
@@ -5384,12 +5393,13 @@ export interface components {
                  */
                 department_id: number | null;
                 department_name: string;
+                /** @description Open tickets this department holds now (exactly this department). */
                 open: number;
-                /** @description Open tickets with an open timer past due. */
+                /** @description Of them, those with an open timer past due. */
                 breached: number;
-                /** @description This month. */
+                /** @description This month, the department with its subtree (first_response_attainment as a fraction); null when nothing was decided, for the intake queue and outside the caller's scope. */
                 first_response_rate: number | null;
-                /** @description This month. */
+                /** @description This month, as first_response_rate (resolution_attainment). */
                 resolution_rate: number | null;
             }[];
             at: components["schemas"]["Timestamp"];

@@ -1,5 +1,6 @@
 // The service-desk dashboard: open tickets by state, warnings and breaches now, first-response and
-// resolution attainment for today / this week / this month, and the same by department.
+// resolution attainment for today / this week / this month (the assessment's measures, as the
+// server reads them: docs/assessment.md), and the same by department.
 import { Card, Col, Row, Space, Statistic, Table, Typography } from 'antd';
 import { lazy, Suspense, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -96,6 +97,9 @@ function Body({ data }: { data: Dashboard }) {
             { title: t('enums.timerKind.resolution'), dataIndex: 'resolution', render: (r: Rate) => <RateCell rate={r} /> },
           ]}
         />
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }} data-testid="attainment-definition">
+          {t('dashboard.attainmentDefinition')}
+        </Typography.Paragraph>
       </Card>
       <Card
         title={t('dashboard.byDepartment')}
