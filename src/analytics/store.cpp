@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cassert>
 #include <chrono>
 #include <cstring>
 #include <new>
@@ -28,21 +29,28 @@ namespace {
 // slot is the first member of every shape's slot.
 using Counts = FactCounts<std::uint32_t>;
 using Values = ValueSums<std::uint32_t>;
+struct SumSlot {
+  Counts counts;
+  Values values;
+};
 struct ValueSlot {
   Counts counts;
   Values values;
+  Spread spread;
 };
 struct SketchSlot {
   Counts counts;
   Values values;
-  QuantileSketch* sketch = nullptr;  // owned by the store; null while no value is held
+  PackedSketch sketch;  // owned by the store; no block while no value is held
 };
-static_assert(sizeof(Counts) == 8 && sizeof(ValueSlot) == 64 && sizeof(SketchSlot) == 72);
-static_assert(std::is_trivially_copyable_v<ValueSlot> && std::is_trivially_copyable_v<SketchSlot>);
+static_assert(sizeof(Counts) == 8 && sizeof(SumSlot) == 32 && sizeof(ValueSlot) == 64 && sizeof(SketchSlot) == 40);
+static_assert(std::is_trivially_copyable_v<SumSlot> && std::is_trivially_copyable_v<ValueSlot> &&
+              std::is_trivially_copyable_v<SketchSlot>);
 
 std::size_t SlotBytes(MeasureShape shape) {
   switch (shape) {
     case MeasureShape::kCounts: return sizeof(Counts);
+    case MeasureShape::kSums: return sizeof(SumSlot);
     case MeasureShape::kValues: return sizeof(ValueSlot);
     case MeasureShape::kSketch: return sizeof(SketchSlot);
   }
@@ -61,20 +69,33 @@ const T* At(const std::byte* row, std::size_t offset) {
 // One measure's slot in a row, whatever its shape.
 struct Slot {
   Counts* counts = nullptr;
-  Values* values = nullptr;           // null for a count measure
-  QuantileSketch** sketch = nullptr;  // null unless a percentile measure
+  Values* values = nullptr;        // null for a count measure
+  Spread* spread = nullptr;        // null unless a min or max measure
+  PackedSketch* sketch = nullptr;  // null unless a percentile measure
+};
+
+// A slot's packed sketch with the store's scale, as facts::Add and Retract take a sketch.
+struct ScaledSketch {
+  PackedSketch* sketch;
+  const SketchScale* scale;
+  bool Add(double v) { return sketch->Add(*scale, v); }
+  bool Retract(double v) { return sketch->Retract(*scale, v); }
 };
 
 Slot SlotAt(std::byte* row, std::size_t offset, MeasureShape shape) {
   switch (shape) {
     case MeasureShape::kCounts: return {At<Counts>(row, offset)};
+    case MeasureShape::kSums: {
+      auto* s = At<SumSlot>(row, offset);
+      return {&s->counts, &s->values};
+    }
     case MeasureShape::kValues: {
       auto* s = At<ValueSlot>(row, offset);
-      return {&s->counts, &s->values};
+      return {&s->counts, &s->values, &s->spread};
     }
     case MeasureShape::kSketch: {
       auto* s = At<SketchSlot>(row, offset);
-      return {&s->counts, &s->values, &s->sketch};
+      return {&s->counts, &s->values, nullptr, &s->sketch};
     }
   }
   return {};
@@ -86,7 +107,9 @@ std::uint32_t DaysBefore(std::uint32_t days, int day_of_month) {
 
 }  // namespace
 
-PartialStore::PartialStore(std::vector<MeasureShape> measures) : shapes_(std::move(measures)) {
+PartialStore::PartialStore(std::vector<MeasureShape> measures)
+    : shapes_(std::move(measures)), scale_(QuantileSketch::kDefaultAccuracy) {
+  assert(PackedSketch::Fits(scale_));
   for (std::size_t m = 0; m < shapes_.size(); ++m) {
     offsets_.push_back(static_cast<std::uint32_t>(stride_));
     if (shapes_[m] == MeasureShape::kSketch) sketch_offsets_.push_back(stride_ + offsetof(SketchSlot, sketch));
@@ -97,6 +120,7 @@ PartialStore::PartialStore(std::vector<MeasureShape> measures) : shapes_(std::mo
     std::byte* at = blank_.get() + offsets_[m];
     switch (shapes_[m]) {
       case MeasureShape::kCounts: new (at) Counts{}; break;
+      case MeasureShape::kSums: new (at) SumSlot{}; break;
       case MeasureShape::kValues: new (at) ValueSlot{}; break;
       case MeasureShape::kSketch: new (at) SketchSlot{}; break;
     }
@@ -144,32 +168,21 @@ void PartialStore::EraseDay(MonthBlock& b, int day_of_month) {
 
 bool PartialStore::AddTo(std::byte* row, std::size_t m, std::optional<double> value, bool counted) {
   Slot slot = SlotAt(row, offsets_[m], shapes_[m]);
-  // facts::Add refuses these too; asked first so that no sketch is made for a refused fact.
-  if (slot.counts->count == std::numeric_limits<std::uint32_t>::max() || (value && slot.values == nullptr)) {
-    return false;
-  }
-  QuantileSketch* sketch = nullptr;
-  if (slot.sketch != nullptr && value) {
-    if (*slot.sketch == nullptr) *slot.sketch = new QuantileSketch();
-    sketch = *slot.sketch;
-  }
-  return facts::Add(*slot.counts, slot.values, sketch, value, counted);
+  ScaledSketch sketch{slot.sketch, &scale_};
+  return facts::Add(*slot.counts, slot.values, slot.spread, slot.sketch != nullptr ? &sketch : nullptr, value, counted);
 }
 
+// A packed sketch gives its block back with its last value.
 bool PartialStore::RetractFrom(std::byte* row, std::size_t m, std::optional<double> value, bool counted) {
   Slot slot = SlotAt(row, offsets_[m], shapes_[m]);
-  QuantileSketch* sketch = slot.sketch != nullptr ? *slot.sketch : nullptr;
-  if (!facts::Retract(*slot.counts, slot.values, sketch, value, counted)) return false;
-  if (sketch != nullptr && slot.values->valued == 0) {
-    delete sketch;
-    *slot.sketch = nullptr;
-  }
-  return true;
+  ScaledSketch sketch{slot.sketch, &scale_};
+  return facts::Retract(*slot.counts, slot.values, slot.spread, slot.sketch != nullptr ? &sketch : nullptr, value,
+                        counted);
 }
 
 void PartialStore::MergeInto(Partial& out, const std::byte* row, std::size_t m) const {
   Slot slot = SlotAt(const_cast<std::byte*>(row), offsets_[m], shapes_[m]);
-  out.Merge(*slot.counts, slot.values, slot.sketch != nullptr ? *slot.sketch : nullptr);
+  out.Merge(*slot.counts, slot.values, slot.spread, static_cast<const PackedSketch*>(slot.sketch));
 }
 
 bool PartialStore::Empty(const std::byte* row) const {
@@ -179,8 +192,8 @@ bool PartialStore::Empty(const std::byte* row) const {
   return true;
 }
 
-void PartialStore::ReleaseSketches(const std::byte* row) const {
-  for (std::size_t offset : sketch_offsets_) delete *At<QuantileSketch*>(row, offset);
+void PartialStore::ReleaseSketches(std::byte* row) const {
+  for (std::size_t offset : sketch_offsets_) At<PackedSketch>(row, offset)->Release();
 }
 
 bool PartialStore::Apply(std::size_t m, Subject s, Day d, std::optional<double> value, bool counted, int sign) {
@@ -277,9 +290,7 @@ PartialStore::Size PartialStore::Report() const {
       size.month_partials += shapes_.size();
       for (std::size_t r = 0; r < rows; ++r) {
         for (std::size_t offset : sketch_offsets_) {
-          if (const QuantileSketch* sketch = *At<QuantileSketch*>(block.rows.get() + r * stride_, offset)) {
-            size.sketch_bytes += HeapBytes(sizeof(QuantileSketch)) + sketch->BucketBytes();
-          }
+          size.sketch_bytes += At<PackedSketch>(block.rows.get() + r * stride_, offset)->Bytes();
         }
       }
     }

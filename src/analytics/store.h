@@ -8,15 +8,17 @@
 // a retraction of its old contribution and an addition of the new one; the store keeps days and
 // months in step, and drops a day (a month) as soon as it holds no fact.
 //
-// Layout (issue 13: 10,000 staff x 261 working days must fit in well under 3 GB). A store has one
-// schema: each measure has a shape (MeasureShape) and a fixed offset in a row of `stride` bytes.
-// A row is one flat run of typed slots, not objects: a count slot is two 32-bit counters (8 B), a
-// values slot adds the valued counter, compensated sum and sum of squares, min and max (64 B), a
-// sketch slot adds a pointer to a QuantileSketch on the heap (72 B), made with the slot's first
-// value and freed with its last. A subject keeps one block per month with facts, sorted by month:
-// the month's row, then one row per day held, in day order (a bit per day of the month says
-// which); a block is one allocation of exactly its rows. With the 17 default measures (15 count
-// measures, a mean and a percentile) a row is 256 B.
+// Layout (issue 13: 10,000 staff x 365 days and 300 departments must fit in well under 3 GB). A
+// store has one schema: each measure has a shape (MeasureShape) and a fixed offset in a row of
+// `stride` bytes. A row is one flat run of typed slots, not objects, each keeping only what its
+// aggregation reads: a count slot is two 32-bit counters (8 B); a sums slot adds the valued
+// counter and the compensated sum (32 B); a values slot adds the spread, the compensated sum of
+// squares, min and max (64 B); a sketch slot is a sums slot and a PackedSketch (sketch.h: 6 B a
+// bucket in one heap block, made with the slot's first value and freed with its last; 40 B). A
+// subject keeps one block per month with facts, sorted by month: the month's row, then one row per
+// day held, in day order (a bit per day of the month says which); a block is one allocation of
+// exactly its rows. With the 22 built-in measures and the one denominator they count apart (19
+// count slots, 3 means and a percentile) a row is 288 B.
 //
 // Counters are 32-bit: a day or month of one subject holds at most 2^32 - 1 facts of a measure
 // (an Apply beyond that is refused), while Range answers in 64-bit Partials.
@@ -48,8 +50,9 @@ struct Subject {
 // What a measure's partials keep.
 enum class MeasureShape : std::uint8_t {
   kCounts,  // count and ratio measures: facts and counted facts; a fact with a value is refused
-  kValues,  // sum, mean, min, max: also the values' sums and extremes
-  kSketch,  // percentiles: also a QuantileSketch of the values
+  kSums,    // sum and mean: also the values' count and compensated sum
+  kValues,  // min and max: also the spread (sum of squares, minimum, maximum)
+  kSketch,  // percentiles: the sums and a packed sketch of the values
 };
 
 // The civil month (year * 12 + month - 1) a day falls in.
@@ -116,9 +119,10 @@ class PartialStore {
   bool RetractFrom(std::byte* row, std::size_t m, std::optional<double> value, bool counted);
   void MergeInto(Partial& out, const std::byte* row, std::size_t m) const;
   bool Empty(const std::byte* row) const;
-  void ReleaseSketches(const std::byte* row) const;
+  void ReleaseSketches(std::byte* row) const;
 
   std::vector<MeasureShape> shapes_;
+  SketchScale scale_;                   // of every sketch slot
   std::vector<std::uint32_t> offsets_;  // of each measure's slot in a row
   std::vector<std::size_t> sketch_offsets_;
   std::size_t stride_ = 0;
