@@ -14,11 +14,17 @@
 // aggregation reads: a count slot is two 32-bit counters (8 B); a sums slot adds the valued
 // counter and the compensated sum (32 B); a values slot adds the spread, the compensated sum of
 // squares, min and max (64 B); a sketch slot is a sums slot and a PackedSketch (sketch.h: 6 B a
-// bucket in one heap block, made with the slot's first value and freed with its last; 40 B). A
-// subject keeps one block per month with facts, sorted by month: the month's row, then one row per
-// day held, in day order (a bit per day of the month says which); a block is one allocation of
-// exactly its rows. With the 22 built-in measures and the one denominator they count apart (19
-// count slots, 3 means and a percentile) a row is 288 B.
+// bucket in one heap block, made with the slot's first value and freed with its last; 40 B).
+// With the 22 built-in measures and the one denominator they count apart (19 count slots, 3
+// means and a percentile) a whole row is 288 B.
+//
+// A subject keeps one block per month with facts, sorted by month: the month's whole row, then a
+// row per day held, in day order (a bit per day of the month says which); a block is one
+// allocation of exactly its rows. A day row holds only the slots its day has facts for: a 64-bit
+// mask of them, then those slots in measure order (a staff member's day with a few tickets leaves
+// about a third of the built-in slots empty). A slot comes with its first fact and goes with its
+// last, a day with its first slot and its last; each reallocates the month's block. A store of
+// more than 64 measures keeps whole day rows (the mask then unused).
 //
 // Counters are 32-bit: a day or month of one subject holds at most 2^32 - 1 facts of a measure
 // (an Apply beyond that is refused), while Range answers in 64-bit Partials.
@@ -26,6 +32,7 @@
 // Not thread-safe: the engine applies events on one thread and guards readers.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -101,6 +108,7 @@ class PartialStore {
   struct MonthBlock {
     std::int32_t month = 0;
     std::uint32_t days = 0;             // bit i: day i + 1 of the month has a row
+    std::uint32_t bytes = 0;            // of `rows`
     std::unique_ptr<std::byte[]> rows;  // the month's row, then the days' rows in day order
   };
   using Series = std::vector<MonthBlock>;  // sorted by month
@@ -110,23 +118,39 @@ class PartialStore {
     }
   };
 
-  std::byte* Row(const MonthBlock& b, int day_of_month) const;
-  std::size_t Rows(const MonthBlock& b) const;
-  // Makes room for a day's row (blank) in `b`; returns it.
-  std::byte* InsertDay(MonthBlock& b, int day_of_month);
+  // A day row: the mask of the slots it holds, then those slots in measure order.
+  static std::uint64_t MaskOf(const std::byte* day_row);
+  bool Holds(std::uint64_t mask, std::size_t m) const;
+  std::size_t SlotsBytes(std::uint64_t mask) const;
+  std::size_t DayBytes(std::uint64_t mask) const;
+  std::size_t SlotOffset(std::uint64_t mask, std::size_t m) const;  // from the day row's start
+  bool DayEmpty(const std::byte* day_row) const;
+  // Where day `day_of_month`'s row is (or would go) in `b`.
+  std::size_t DayOffset(const MonthBlock& b, int day_of_month) const;
+  // Replaces `erase` bytes at `at` of the block by `insert_bytes` bytes from `insert`.
+  static void Splice(MonthBlock& b, std::size_t at, std::size_t erase, const std::byte* insert,
+                     std::size_t insert_bytes);
+  // Makes room for a day's row (blank) in `b`; returns its offset.
+  std::size_t InsertDay(MonthBlock& b, int day_of_month);
   void EraseDay(MonthBlock& b, int day_of_month);
-  bool AddTo(std::byte* row, std::size_t m, std::optional<double> value, bool counted);
-  bool RetractFrom(std::byte* row, std::size_t m, std::optional<double> value, bool counted);
-  void MergeInto(Partial& out, const std::byte* row, std::size_t m) const;
-  bool Empty(const std::byte* row) const;
-  void ReleaseSketches(std::byte* row) const;
+  // Makes room for measure m's slot (blank) in the day row at `day`; returns the slot's offset.
+  std::size_t InsertSlot(MonthBlock& b, std::size_t day, std::size_t m);
+  void EraseSlot(MonthBlock& b, std::size_t day, std::size_t m);
+  bool AddTo(std::byte* slot, std::size_t m, std::optional<double> value, bool counted);
+  bool RetractFrom(std::byte* slot, std::size_t m, std::optional<double> value, bool counted);
+  void MergeInto(Partial& out, const std::byte* slot, std::size_t m) const;
+  bool Empty(const std::byte* row) const;  // a whole row (the month's, or a day's without a mask)
+  template <class F>
+  void EachSketch(const MonthBlock& b, F f) const;
 
   std::vector<MeasureShape> shapes_;
   SketchScale scale_;                   // of every sketch slot
-  std::vector<std::uint32_t> offsets_;  // of each measure's slot in a row
-  std::vector<std::size_t> sketch_offsets_;
+  std::vector<std::uint32_t> offsets_;  // of each measure's slot in a whole row
+  std::vector<std::size_t> sketch_measures_;
   std::size_t stride_ = 0;
-  std::unique_ptr<std::byte[]> blank_;  // a row of empty slots
+  bool sparse_ = false;                         // up to 64 measures: day rows hold only their slots
+  std::array<std::uint64_t, 4> shape_masks_{};  // the measures of each shape
+  std::unique_ptr<std::byte[]> blank_;          // a day row of every slot, empty: the mask, then a row
   std::unordered_map<Subject, Series, SubjectHash> series_;
 };
 
