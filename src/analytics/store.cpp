@@ -117,8 +117,18 @@ PartialStore::PartialStore(std::vector<MeasureShape> measures)
   for (std::size_t m = 0; m < shapes_.size(); ++m) {
     offsets_.push_back(static_cast<std::uint32_t>(stride_));
     if (shapes_[m] == MeasureShape::kSketch) sketch_measures_.push_back(m);
-    if (sparse_) shape_masks_[static_cast<std::size_t>(shapes_[m])] |= Bit(m);
     stride_ += SlotBytes(shapes_[m]);
+  }
+  if (sparse_) {
+    const std::size_t mask_bytes = (shapes_.size() + 7) / 8;
+    mask_bytes_.assign(mask_bytes * 256, 0);
+    for (std::size_t i = 0; i < mask_bytes; ++i) {
+      for (std::size_t b = 0; b < 256; ++b) {
+        for (std::size_t bit = 0; bit < 8 && 8 * i + bit < shapes_.size(); ++bit) {
+          if ((b >> bit) & 1) mask_bytes_[256 * i + b] += static_cast<std::uint16_t>(SlotBytes(shapes_[8 * i + bit]));
+        }
+      }
+    }
   }
   blank_ = std::make_unique<std::byte[]>(kMaskBytes + stride_);
   for (std::size_t m = 0; m < shapes_.size(); ++m) {
@@ -150,10 +160,7 @@ bool PartialStore::Holds(std::uint64_t mask, std::size_t m) const {
 
 std::size_t PartialStore::SlotsBytes(std::uint64_t mask) const {
   std::size_t bytes = 0;
-  for (std::size_t shape = 0; shape < shape_masks_.size(); ++shape) {
-    bytes += static_cast<std::size_t>(std::popcount(mask & shape_masks_[shape])) *
-             SlotBytes(static_cast<MeasureShape>(shape));
-  }
+  for (std::size_t i = 0; i < mask_bytes_.size(); i += 256, mask >>= 8) bytes += mask_bytes_[i + (mask & 255)];
   return bytes;
 }
 

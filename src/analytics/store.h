@@ -32,7 +32,6 @@
 // Not thread-safe: the engine applies events on one thread and guards readers.
 #pragma once
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -148,9 +147,11 @@ class PartialStore {
   std::vector<std::uint32_t> offsets_;  // of each measure's slot in a whole row
   std::vector<std::size_t> sketch_measures_;
   std::size_t stride_ = 0;
-  bool sparse_ = false;                         // up to 64 measures: day rows hold only their slots
-  std::array<std::uint64_t, 4> shape_masks_{};  // the measures of each shape
-  std::unique_ptr<std::byte[]> blank_;          // a day row of every slot, empty: the mask, then a row
+  bool sparse_ = false;  // up to 64 measures: day rows hold only their slots
+  // The bytes of the slots of each byte of a mask: [8 * i + b] for the slots set in byte value b
+  // at byte i (without a popcount instruction in the baseline x86-64, std::popcount is a call).
+  std::vector<std::uint16_t> mask_bytes_;
+  std::unique_ptr<std::byte[]> blank_;  // a day row of every slot, empty: the mask, then a row
   std::unordered_map<Subject, Series, SubjectHash> series_;
 };
 
