@@ -176,12 +176,36 @@ bool PartialStore::DayEmpty(const std::byte* day_row) const {
   return sparse_ ? MaskOf(day_row) == 0 : Empty(day_row + kMaskBytes);
 }
 
+namespace {
+// The index of a block's day rows: a 32-bit offset per day held, padded to 8 bytes.
+std::size_t IndexBytes(std::size_t days) {
+  return (days * sizeof(std::uint32_t) + 7) / 8 * 8;
+}
+std::size_t Held(std::uint32_t days) {
+  return static_cast<std::size_t>(std::popcount(days));
+}
+}  // namespace
+
+std::size_t PartialStore::DaysStart(const MonthBlock& b) const {
+  return stride_ + IndexBytes(Held(b.days));
+}
+
 std::size_t PartialStore::DayOffset(const MonthBlock& b, int day_of_month) const {
-  std::size_t at = stride_;
-  for (std::uint32_t before = b.days & (DayBit(day_of_month) - 1); before != 0; before &= before - 1) {
+  const std::size_t before = Held(b.days & (DayBit(day_of_month) - 1));
+  if (before == Held(b.days)) return b.bytes;
+  std::uint32_t at;
+  std::memcpy(&at, b.rows.get() + stride_ + before * sizeof at, sizeof at);
+  return at;
+}
+
+void PartialStore::Reindex(MonthBlock& b) const {
+  std::size_t at = DaysStart(b);
+  std::byte* index = b.rows.get() + stride_;
+  for (std::uint32_t held = b.days; held != 0; held &= held - 1, index += sizeof(std::uint32_t)) {
+    const auto offset = static_cast<std::uint32_t>(at);
+    std::memcpy(index, &offset, sizeof offset);
     at += DayBytes(MaskOf(b.rows.get() + at));
   }
-  return at;
 }
 
 void PartialStore::Splice(MonthBlock& b, std::size_t at, std::size_t erase, const std::byte* insert,
@@ -196,10 +220,14 @@ void PartialStore::Splice(MonthBlock& b, std::size_t at, std::size_t erase, cons
 }
 
 std::size_t PartialStore::InsertDay(MonthBlock& b, int day_of_month) {
-  const std::size_t at = DayOffset(b, day_of_month);
+  const std::size_t days = Held(b.days);
+  const std::size_t grow = IndexBytes(days + 1) - IndexBytes(days);
+  const std::size_t at = DayOffset(b, day_of_month) + grow;
+  if (grow > 0) Splice(b, stride_ + IndexBytes(days), 0, blank_.get(), grow);  // zeros, rewritten below
   // A sparse day starts with no slot; otherwise with every slot.
   Splice(b, at, 0, blank_.get(), sparse_ ? kMaskBytes : kMaskBytes + stride_);
   b.days |= DayBit(day_of_month);
+  Reindex(b);
   return at;
 }
 
@@ -207,7 +235,11 @@ std::size_t PartialStore::InsertDay(MonthBlock& b, int day_of_month) {
 void PartialStore::EraseDay(MonthBlock& b, int day_of_month) {
   const std::size_t at = DayOffset(b, day_of_month);
   Splice(b, at, DayBytes(MaskOf(b.rows.get() + at)), nullptr, 0);
+  const std::size_t days = Held(b.days);
+  const std::size_t shrink = IndexBytes(days) - IndexBytes(days - 1);
+  if (shrink > 0) Splice(b, stride_ + IndexBytes(days - 1), shrink, nullptr, 0);
   b.days &= ~DayBit(day_of_month);
+  Reindex(b);
 }
 
 std::size_t PartialStore::InsertSlot(MonthBlock& b, std::size_t day, std::size_t m) {
@@ -216,6 +248,7 @@ std::size_t PartialStore::InsertSlot(MonthBlock& b, std::size_t day, std::size_t
   Splice(b, slot, 0, blank_.get() + kMaskBytes + offsets_[m], SlotBytes(shapes_[m]));
   const std::uint64_t held = mask | Bit(m);
   std::memcpy(b.rows.get() + day, &held, sizeof held);
+  Reindex(b);
   return slot;
 }
 
@@ -225,6 +258,7 @@ void PartialStore::EraseSlot(MonthBlock& b, std::size_t day, std::size_t m) {
   Splice(b, day + SlotOffset(mask, m), SlotBytes(shapes_[m]), nullptr, 0);
   const std::uint64_t held = mask & ~Bit(m);
   std::memcpy(b.rows.get() + day, &held, sizeof held);
+  Reindex(b);
 }
 
 bool PartialStore::AddTo(std::byte* slot, std::size_t m, std::optional<double> value, bool counted) {
@@ -256,7 +290,7 @@ template <class F>
 void PartialStore::EachSketch(const MonthBlock& b, F f) const {
   std::byte* rows = b.rows.get();
   for (std::size_t m : sketch_measures_) f(*At<PackedSketch>(rows, offsets_[m] + offsetof(SketchSlot, sketch)));
-  std::size_t at = stride_;
+  std::size_t at = DaysStart(b);
   for (std::uint32_t held = b.days; held != 0; held &= held - 1) {
     const std::uint64_t mask = MaskOf(rows + at);
     for (std::size_t m : sketch_measures_) {

@@ -108,7 +108,7 @@ class PartialStore {
     std::int32_t month = 0;
     std::uint32_t days = 0;             // bit i: day i + 1 of the month has a row
     std::uint32_t bytes = 0;            // of `rows`
-    std::unique_ptr<std::byte[]> rows;  // the month's row, then the days' rows in day order
+    std::unique_ptr<std::byte[]> rows;  // the month's row, the days' offsets, the days' rows in day order
   };
   using Series = std::vector<MonthBlock>;  // sorted by month
   struct SubjectHash {
@@ -124,8 +124,10 @@ class PartialStore {
   std::size_t DayBytes(std::uint64_t mask) const;
   std::size_t SlotOffset(std::uint64_t mask, std::size_t m) const;  // from the day row's start
   bool DayEmpty(const std::byte* day_row) const;
-  // Where day `day_of_month`'s row is (or would go) in `b`.
+  // Where day `day_of_month`'s row is (or would go) in `b`, from the block's index.
   std::size_t DayOffset(const MonthBlock& b, int day_of_month) const;
+  std::size_t DaysStart(const MonthBlock& b) const;  // the first day row, after the index
+  void Reindex(MonthBlock& b) const;                 // writes the index of the rows as they are
   // Replaces `erase` bytes at `at` of the block by `insert_bytes` bytes from `insert`.
   static void Splice(MonthBlock& b, std::size_t at, std::size_t erase, const std::byte* insert,
                      std::size_t insert_bytes);
