@@ -55,7 +55,7 @@ constexpr Measure kMix[] = {
     {"resolution_attainment", MeasureShape::kCounts, 3.8, 0.85},
     {"on_time_closure", MeasureShape::kCounts, 3.8, 0.8},
     {"closure_rate", MeasureShape::kCounts, 4.0, 0.95},
-    {"mean_first_response_minutes", MeasureShape::kValues, 4.0, 1.0},
+    {"mean_first_response_minutes", MeasureShape::kSums, 4.0, 1.0},
     {"p90_first_response_minutes", MeasureShape::kSketch, 4.0, 1.0},
     {"callback_within_24h", MeasureShape::kCounts, 3.0, 0.9},
     {"satisfaction_rate", MeasureShape::kCounts, 2.4, 0.9},

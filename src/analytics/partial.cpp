@@ -18,6 +18,8 @@ void ExactSum::Add(double x) {
 Partial::Partial(const Partial& other)
     : counts_(other.counts_),
       values_(other.values_),
+      spread_(other.spread_),
+      squares_known_(other.squares_known_),
       sketch_(other.sketch_ ? std::make_unique<QuantileSketch>(*other.sketch_) : nullptr) {}
 
 Partial& Partial::operator=(const Partial& other) {
@@ -27,7 +29,7 @@ Partial& Partial::operator=(const Partial& other) {
 
 void Partial::Merge(const Partial& other) {
   assert(HasSketch() == other.HasSketch());
-  Merge(other.counts_, &other.values_, other.sketch_.get());
+  Merge(other.counts_, &other.values_, other.squares_known_ ? &other.spread_ : nullptr, other.sketch_.get());
 }
 
 std::optional<double> Partial::Mean() const {
@@ -37,12 +39,17 @@ std::optional<double> Partial::Mean() const {
 
 std::optional<double> Partial::Min() const {
   if (values_.valued == 0 || !values_.extremes_known) return std::nullopt;
-  return values_.min;
+  return spread_.min;
 }
 
 std::optional<double> Partial::Max() const {
   if (values_.valued == 0 || !values_.extremes_known) return std::nullopt;
-  return values_.max;
+  return spread_.max;
+}
+
+std::optional<double> Partial::SumOfSquares() const {
+  if (values_.valued == 0 || !squares_known_) return std::nullopt;
+  return spread_.squares.Value();
 }
 
 std::optional<double> Partial::Percentile(double p) const {

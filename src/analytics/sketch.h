@@ -32,6 +32,23 @@ constexpr std::size_t HeapBytes(std::size_t n) {
   return chunk < 32 ? 32 : chunk;
 }
 
+// The buckets' geometry of one relative accuracy: shared by every sketch of a store, so a packed
+// sketch (below) keeps none of it.
+struct SketchScale {
+  // REQUIRES: 0 < relative_accuracy < 1.
+  explicit SketchScale(double relative_accuracy);
+  // The bucket of a magnitude above QuantileSketch::kZeroLimit.
+  std::int32_t Key(double magnitude) const;
+  double Representative(std::int32_t key) const;
+
+  double accuracy;
+  double gamma;
+  double log_gamma;
+  std::int32_t lowest_key;  // of the smallest magnitude above kZeroLimit
+};
+
+class PackedSketch;
+
 class QuantileSketch {
  public:
   static constexpr double kDefaultAccuracy = 0.01;
@@ -40,17 +57,20 @@ class QuantileSketch {
   // REQUIRES: 0 < relative_accuracy < 1.
   explicit QuantileSketch(double relative_accuracy = kDefaultAccuracy);
 
-  void Add(double v) { Change(v, +1); }
+  // Always true (the bool matches PackedSketch::Add).
+  bool Add(double v) { return Change(v, +1); }
   // Takes back one earlier Add(v). Returns false (and changes nothing) when no value of v's bucket
   // is held: a caller's bookkeeping error, never user input.
   bool Retract(double v) { return Change(v, -1); }
   // Adds (sign +1) or takes back (sign -1) every value of `other`. REQUIRES: same accuracy.
   // Returns false, changing nothing, when taking back more than is held.
   bool Merge(const QuantileSketch& other, int sign = +1);
+  // Adds every value of a packed sketch. REQUIRES: packed with this sketch's accuracy.
+  void Merge(const PackedSketch& other);
 
   long long Count() const { return count_; }
   bool Empty() const { return count_ == 0; }
-  double Accuracy() const { return accuracy_; }
+  double Accuracy() const { return scale_.accuracy; }
   // The estimate of the k-th smallest value (0-based). REQUIRES: k < Count().
   double OrderStatistic(long long k) const;
   // The interpolated p-th percentile, 0 <= p <= 100; nullopt when empty.
@@ -65,16 +85,53 @@ class QuantileSketch {
   using Store = std::vector<std::pair<std::int32_t, std::int64_t>>;  // key -> count, sorted by key
   bool Change(double v, int sign);
   static bool ChangeStore(Store& s, std::int32_t key, std::int64_t by);
-  std::int32_t Key(double magnitude) const;
-  double Representative(std::int32_t key) const;
 
-  double accuracy_;
-  double gamma_;
-  double log_gamma_;
+  SketchScale scale_;
   Store positive_;
   Store negative_;  // keyed by the magnitude of the value
   std::int64_t zero_ = 0;
   std::int64_t count_ = 0;
+};
+
+// A QuantileSketch's buckets packed in one heap block, for a store that holds millions of small
+// sketches (a staff member's day holds a handful of values): the scale is the store's, the total
+// is the slot's counter beside it, and each bucket is a 16-bit key and a 32-bit count (6 B, where a
+// QuantileSketch takes 16 B per bucket and an 88-byte object). The block is
+//
+//   u16 negative buckets, u16 positive buckets,
+//   u16 keys[]: the negative store's, then the positive store's, each ascending,
+//   (u16 padding to 4 bytes), u32 counts[] in the same order,
+//
+// a key being the bucket's distance from the lowest key of the scale plus 1; key 0 of the
+// positive store counts the zeros (|v| <= kZeroLimit). It is exactly as large as its buckets
+// (one reallocation per new or emptied bucket, none per counted value), and nothing when empty.
+//
+// A handle, trivially copyable so that a store's rows can be moved with memcpy: the owner calls
+// Release() once (the store does when the slot's last value goes). The scale must let every
+// finite double's key fit 16 bits (Fits: a relative accuracy of 0.6 % or coarser).
+class PackedSketch {
+ public:
+  static bool Fits(const SketchScale& scale);
+
+  // Adds v. Returns false, changing nothing, when v is not finite or its bucket's count is at
+  // 2^32 - 1 (the store's other counters are 32-bit too).
+  bool Add(const SketchScale& scale, double v) { return Change(scale, v, +1); }
+  // Takes back one earlier Add(v). Returns false, changing nothing, when no value of v's bucket
+  // is held.
+  bool Retract(const SketchScale& scale, double v) { return Change(scale, v, -1); }
+  void Release();
+
+  bool Empty() const { return block_ == nullptr; }
+  std::size_t Buckets() const;
+  // The heap block (see HeapBytes); 0 when empty.
+  std::size_t Bytes() const;
+
+ private:
+  friend class QuantileSketch;
+  struct Layout;
+  bool Change(const SketchScale& scale, double v, int sign);
+
+  std::byte* block_ = nullptr;
 };
 
 }  // namespace sqm::analytics

@@ -8,15 +8,23 @@
 // a retraction of its old contribution and an addition of the new one; the store keeps days and
 // months in step, and drops a day (a month) as soon as it holds no fact.
 //
-// Layout (issue 13: 10,000 staff x 261 working days must fit in well under 3 GB). A store has one
-// schema: each measure has a shape (MeasureShape) and a fixed offset in a row of `stride` bytes.
-// A row is one flat run of typed slots, not objects: a count slot is two 32-bit counters (8 B), a
-// values slot adds the valued counter, compensated sum and sum of squares, min and max (64 B), a
-// sketch slot adds a pointer to a QuantileSketch on the heap (72 B), made with the slot's first
-// value and freed with its last. A subject keeps one block per month with facts, sorted by month:
-// the month's row, then one row per day held, in day order (a bit per day of the month says
-// which); a block is one allocation of exactly its rows. With the 17 default measures (15 count
-// measures, a mean and a percentile) a row is 256 B.
+// Layout (issue 13: 10,000 staff x 365 days and 300 departments must fit in well under 3 GB). A
+// store has one schema: each measure has a shape (MeasureShape) and a fixed offset in a row of
+// `stride` bytes. A row is one flat run of typed slots, not objects, each keeping only what its
+// aggregation reads: a count slot is two 32-bit counters (8 B); a sums slot adds the valued
+// counter and the compensated sum (32 B); a values slot adds the spread, the compensated sum of
+// squares, min and max (64 B); a sketch slot is a sums slot and a PackedSketch (sketch.h: 6 B a
+// bucket in one heap block, made with the slot's first value and freed with its last; 40 B).
+// With the 22 built-in measures and the one denominator they count apart (19 count slots, 3
+// means and a percentile) a whole row is 288 B.
+//
+// A subject keeps one block per month with facts, sorted by month: the month's whole row, then a
+// row per day held, in day order (a bit per day of the month says which); a block is one
+// allocation of exactly its rows. A day row holds only the slots its day has facts for: a 64-bit
+// mask of them, then those slots in measure order (a staff member's day with a few tickets leaves
+// about a third of the built-in slots empty). A slot comes with its first fact and goes with its
+// last, a day with its first slot and its last; each reallocates the month's block. A store of
+// more than 64 measures keeps whole day rows (the mask then unused).
 //
 // Counters are 32-bit: a day or month of one subject holds at most 2^32 - 1 facts of a measure
 // (an Apply beyond that is refused), while Range answers in 64-bit Partials.
@@ -48,8 +56,9 @@ struct Subject {
 // What a measure's partials keep.
 enum class MeasureShape : std::uint8_t {
   kCounts,  // count and ratio measures: facts and counted facts; a fact with a value is refused
-  kValues,  // sum, mean, min, max: also the values' sums and extremes
-  kSketch,  // percentiles: also a QuantileSketch of the values
+  kSums,    // sum and mean: also the values' count and compensated sum
+  kValues,  // min and max: also the spread (sum of squares, minimum, maximum)
+  kSketch,  // percentiles: the sums and a packed sketch of the values
 };
 
 // The civil month (year * 12 + month - 1) a day falls in.
@@ -98,7 +107,8 @@ class PartialStore {
   struct MonthBlock {
     std::int32_t month = 0;
     std::uint32_t days = 0;             // bit i: day i + 1 of the month has a row
-    std::unique_ptr<std::byte[]> rows;  // the month's row, then the days' rows in day order
+    std::uint32_t bytes = 0;            // of `rows`
+    std::unique_ptr<std::byte[]> rows;  // the month's row, the days' offsets, the days' rows in day order
   };
   using Series = std::vector<MonthBlock>;  // sorted by month
   struct SubjectHash {
@@ -107,22 +117,43 @@ class PartialStore {
     }
   };
 
-  std::byte* Row(const MonthBlock& b, int day_of_month) const;
-  std::size_t Rows(const MonthBlock& b) const;
-  // Makes room for a day's row (blank) in `b`; returns it.
-  std::byte* InsertDay(MonthBlock& b, int day_of_month);
+  // A day row: the mask of the slots it holds, then those slots in measure order.
+  static std::uint64_t MaskOf(const std::byte* day_row);
+  bool Holds(std::uint64_t mask, std::size_t m) const;
+  std::size_t SlotsBytes(std::uint64_t mask) const;
+  std::size_t DayBytes(std::uint64_t mask) const;
+  std::size_t SlotOffset(std::uint64_t mask, std::size_t m) const;  // from the day row's start
+  bool DayEmpty(const std::byte* day_row) const;
+  // Where day `day_of_month`'s row is (or would go) in `b`, from the block's index.
+  std::size_t DayOffset(const MonthBlock& b, int day_of_month) const;
+  std::size_t DaysStart(const MonthBlock& b) const;  // the first day row, after the index
+  void Reindex(MonthBlock& b) const;                 // writes the index of the rows as they are
+  // Replaces `erase` bytes at `at` of the block by `insert_bytes` bytes from `insert`.
+  static void Splice(MonthBlock& b, std::size_t at, std::size_t erase, const std::byte* insert,
+                     std::size_t insert_bytes);
+  // Makes room for a day's row (blank) in `b`; returns its offset.
+  std::size_t InsertDay(MonthBlock& b, int day_of_month);
   void EraseDay(MonthBlock& b, int day_of_month);
-  bool AddTo(std::byte* row, std::size_t m, std::optional<double> value, bool counted);
-  bool RetractFrom(std::byte* row, std::size_t m, std::optional<double> value, bool counted);
-  void MergeInto(Partial& out, const std::byte* row, std::size_t m) const;
-  bool Empty(const std::byte* row) const;
-  void ReleaseSketches(const std::byte* row) const;
+  // Makes room for measure m's slot (blank) in the day row at `day`; returns the slot's offset.
+  std::size_t InsertSlot(MonthBlock& b, std::size_t day, std::size_t m);
+  void EraseSlot(MonthBlock& b, std::size_t day, std::size_t m);
+  bool AddTo(std::byte* slot, std::size_t m, std::optional<double> value, bool counted);
+  bool RetractFrom(std::byte* slot, std::size_t m, std::optional<double> value, bool counted);
+  void MergeInto(Partial& out, const std::byte* slot, std::size_t m) const;
+  bool Empty(const std::byte* row) const;  // a whole row (the month's, or a day's without a mask)
+  template <class F>
+  void EachSketch(const MonthBlock& b, F f) const;
 
   std::vector<MeasureShape> shapes_;
-  std::vector<std::uint32_t> offsets_;  // of each measure's slot in a row
-  std::vector<std::size_t> sketch_offsets_;
+  SketchScale scale_;                   // of every sketch slot
+  std::vector<std::uint32_t> offsets_;  // of each measure's slot in a whole row
+  std::vector<std::size_t> sketch_measures_;
   std::size_t stride_ = 0;
-  std::unique_ptr<std::byte[]> blank_;  // a row of empty slots
+  bool sparse_ = false;  // up to 64 measures: day rows hold only their slots
+  // The bytes of the slots of each byte of a mask: [8 * i + b] for the slots set in byte value b
+  // at byte i (without a popcount instruction in the baseline x86-64, std::popcount is a call).
+  std::vector<std::uint16_t> mask_bytes_;
+  std::unique_ptr<std::byte[]> blank_;  // a day row of every slot, empty: the mask, then a row
   std::unordered_map<Subject, Series, SubjectHash> series_;
 };
 

@@ -5,6 +5,10 @@
 #include <stdexcept>
 #include <utility>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include "org/repo.h"
 #include "storage/event_log.h"
 
@@ -23,11 +27,22 @@ Day FloorDay(std::int64_t local_ms) {
   return static_cast<Day>(local_ms >= 0 ? local_ms / kDayMs : -((-local_ms + kDayMs - 1) / kDayMs));
 }
 
+// The rebuild frees far more than it keeps: month blocks regrown a day at a time, sketches a
+// bucket at a time, the ledger's arrays, the facts read, the old state. glibc keeps what is freed
+// for reuse, much of it in whole pages; give those back, or the process holds them for nothing.
+void ReturnFreedPages() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+}
+
 MeasureShape ShapeOf(AggregationKind k) {
   switch (k) {
     case AggregationKind::kCount:
     case AggregationKind::kRatio: return MeasureShape::kCounts;
     case AggregationKind::kPercentile: return MeasureShape::kSketch;
+    case AggregationKind::kSum:
+    case AggregationKind::kMean: return MeasureShape::kSums;
     default: return MeasureShape::kValues;
   }
 }
@@ -135,7 +150,9 @@ std::int64_t EngineMeasureSource::Rebuild() {
     std::lock_guard lock(mu_);
     old = std::exchange(state_, std::move(st));
   }
-  return seq;  // the old state is freed here, outside the lock
+  old.reset();  // outside the lock
+  ReturnFreedPages();
+  return seq;
 }
 
 bool EngineMeasureSource::Ready() const {
