@@ -34,6 +34,7 @@ double Seconds(Wall::time_point since) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each line as it is printed, also into a file
   bench::Sizes sizes;
   std::string url, dir = (std::filesystem::temp_directory_path() / "analytics_live_bench").string();
   bool reuse = false;

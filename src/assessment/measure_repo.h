@@ -67,6 +67,10 @@ void EachFact(Connection& db, const storage::FactSource& source, const std::func
 // The facts of `source` about one ticket now (those with a time, in fact_id order): what the
 // engine reads again when the ticket's events say something changed.
 std::vector<FactRow> TicketFacts(Connection& db, const storage::FactSource& source, std::int64_t ticket_id);
+// How SQLite runs TicketFacts for `source` (EXPLAIN QUERY PLAN's details, one per step; empty on
+// PostgreSQL, whose plans follow its statistics): a test checks that no source scans a table to
+// find one ticket's facts.
+std::vector<std::string> TicketFactsPlan(Connection& db, const storage::FactSource& source);
 
 // Whether the ticket has an approved exclusion now.
 bool ApprovedExcluded(Connection& db, std::int64_t ticket_id);

@@ -351,6 +351,15 @@ std::vector<FactRow> TicketFacts(Connection& db, const storage::FactSource& sour
   return out;
 }
 
+std::vector<std::string> TicketFactsPlan(Connection& db, const storage::FactSource& source) {
+  std::vector<std::string> out;
+  if (db.dialect() != storage::Dialect::kSqlite) return out;
+  for (const auto& r : db.Query("EXPLAIN QUERY PLAN " + FactRowSql(db, source, "f.ticket_id = ?"), {std::int64_t{1}})) {
+    out.push_back(r.Text(3));
+  }
+  return out;
+}
+
 bool ApprovedExcluded(Connection& db, std::int64_t ticket_id) {
   return db.QueryOne("SELECT 1 FROM assessment_exclusions WHERE ticket_id = ? AND status = 'approved'", {ticket_id})
       .has_value();
