@@ -35,27 +35,15 @@ double Seconds(Wall::time_point since) {
 
 int main(int argc, char** argv) {
   std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each line as it is printed, also into a file
-  bench::Sizes sizes;
-  std::string url, dir = (std::filesystem::temp_directory_path() / "analytics_live_bench").string();
-  bool reuse = false;
+  bench::DataOptions data{
+      .sizes = {}, .url = "", .dir = (std::filesystem::temp_directory_path() / "analytics_live_bench").string()};
   int refreshes = 5000;
   for (int i = 1; i < argc; ++i) {
-    const std::string a = argv[i];
-    if (a == "--reuse") {
-      reuse = true;
-      continue;
-    }
-    if (i + 1 >= argc) break;
-    if (a == "--tickets") sizes.tickets = std::stoll(argv[i + 1]);
-    if (a == "--staff") sizes.staff = std::stoi(argv[i + 1]);
-    if (a == "--departments") sizes.departments = std::max(2, std::stoi(argv[i + 1]));
-    if (a == "--db") url = argv[i + 1];
-    if (a == "--dir") dir = argv[i + 1];
-    if (a == "--refreshes") refreshes = std::stoi(argv[i + 1]);
-    ++i;
+    if (bench::TakeDataOption(argc, argv, i, data)) continue;
+    if (std::string(argv[i]) == "--refreshes" && i + 1 < argc) refreshes = std::stoi(argv[++i]);
   }
   auto started = Wall::now();
-  const auto where = bench::PrepareDatabase(dir, url, reuse, sizes);
+  const auto where = bench::PrepareDatabase(data.dir, data.url, data.reuse, data.sizes);
   if (!where) return 1;
   SystemClock clock;
   storage::Database db(storage::DatabaseOptions{*where, "NORMAL"}, clock);

@@ -369,10 +369,13 @@ bool Compare4(storage::Database& db, const assessment::FactRegistry& facts, cons
 
 int main(int argc, char** argv) {
   std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each line as it is printed, also into a file
-  Sizes sizes;
+  DataOptions data{
+      .sizes = {}, .url = "", .dir = (std::filesystem::temp_directory_path() / "assessment_bench").string()};
+  Sizes& sizes = data.sizes;
+  const std::string& url = data.url;
+  const std::string& dir = data.dir;
   std::string scale = "M";
-  std::string url, dir = (std::filesystem::temp_directory_path() / "assessment_bench").string();
-  bool reuse = false, periods_only = false, measures = false, generate_only = false, json = false, duckdb = true;
+  bool periods_only = false, measures = false, generate_only = false, json = false, duckdb = true;
   int repeat = 3, month = 6;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -387,22 +390,12 @@ int main(int argc, char** argv) {
         std::cerr << "--scale is S, M or L\n";
         return 2;
       }
-    } else if (a == "--staff" && has_value) {
-      sizes.staff = std::stoi(argv[++i]);
-    } else if (a == "--departments" && has_value) {
-      sizes.departments = std::max(2, std::stoi(argv[++i]));
-    } else if (a == "--tickets" && has_value) {
-      sizes.tickets = std::stoll(argv[++i]);
-    } else if (a == "--db" && has_value) {
-      url = argv[++i];
-    } else if (a == "--dir" && has_value) {
-      dir = argv[++i];
+    } else if (TakeDataOption(argc, argv, i, data)) {
+      continue;
     } else if (a == "--repeat" && has_value) {
       repeat = std::max(1, std::stoi(argv[++i]));
     } else if (a == "--month" && has_value) {
       month = std::clamp(std::stoi(argv[++i]), 1, 12);
-    } else if (a == "--reuse") {
-      reuse = true;
     } else if (a == "--periods-only") {
       periods_only = true;
     } else if (a == "--measures") {
@@ -423,7 +416,7 @@ int main(int argc, char** argv) {
   sizes.tickets_per_job = 100'000;
   sizes.surveys = true;
   const std::filesystem::path file = std::filesystem::path(dir) / "sqm.db";
-  const auto prepared = PrepareDatabase(dir, url, reuse, sizes);
+  const auto prepared = PrepareDatabase(dir, url, data.reuse, sizes);
   if (!prepared) return 1;
   const std::string& where = *prepared;
 

@@ -149,25 +149,17 @@ void EngineSummary(assessment::EngineMeasureSource& engine, const calendar::Zone
 
 int main(int argc, char** argv) {
   std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each line as it is printed, also into a pipe
-  Sizes sizes{100, 10, 100'000};
-  std::string url, dir = (std::filesystem::temp_directory_path() / "dashboard_bench").string();
+  DataOptions data{.sizes = {100, 10, 100'000},
+                   .url = "",
+                   .dir = (std::filesystem::temp_directory_path() / "dashboard_bench").string()};
   std::string at = "2025-06-18T14:00:00+08:00";
-  bool reuse = false;
   double rate = 500, seconds = 5;
   int threads = 2;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     const bool has_value = i + 1 < argc;
-    if (a == "--staff" && has_value) {
-      sizes.staff = std::stoi(argv[++i]);
-    } else if (a == "--departments" && has_value) {
-      sizes.departments = std::max(2, std::stoi(argv[++i]));
-    } else if (a == "--tickets" && has_value) {
-      sizes.tickets = std::stoll(argv[++i]);
-    } else if (a == "--db" && has_value) {
-      url = argv[++i];
-    } else if (a == "--dir" && has_value) {
-      dir = argv[++i];
+    if (TakeDataOption(argc, argv, i, data)) {
+      continue;
     } else if (a == "--rate" && has_value) {
       rate = std::max(1.0, std::stod(argv[++i]));
     } else if (a == "--seconds" && has_value) {
@@ -176,8 +168,6 @@ int main(int argc, char** argv) {
       threads = std::max(1, std::stoi(argv[++i]));
     } else if (a == "--at" && has_value) {
       at = argv[++i];
-    } else if (a == "--reuse") {
-      reuse = true;
     } else {
       std::cerr << "usage: dashboard_bench [--staff N] [--departments N] [--tickets N] [--db URL] [--dir DIR]"
                    " [--reuse] [--rate R] [--seconds S] [--threads T] [--at ISO-TIME]\n";
@@ -189,8 +179,8 @@ int main(int argc, char** argv) {
     std::cerr << "--at: not a time\n";
     return 2;
   }
-  sizes.tickets_per_job = 100'000;
-  const auto prepared = PrepareDatabase(dir, url, reuse, sizes);
+  data.sizes.tickets_per_job = 100'000;
+  const auto prepared = PrepareDatabase(data.dir, data.url, data.reuse, data.sizes);
   if (!prepared) return 1;
   const std::string& where = *prepared;
 

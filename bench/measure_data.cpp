@@ -451,4 +451,29 @@ std::optional<std::string> PrepareDatabase(const std::string& dir, const std::st
   return where;
 }
 
+bool TakeDataOption(int argc, char** argv, int& i, DataOptions& o) {
+  const std::string_view a = argv[i];
+  if (a == "--reuse") {
+    o.reuse = true;
+    return true;
+  }
+  if (i + 1 >= argc) return false;
+  const char* value = argv[i + 1];
+  if (a == "--staff") {
+    o.sizes.staff = std::stoi(value);
+  } else if (a == "--departments") {
+    o.sizes.departments = std::max(2, std::stoi(value));
+  } else if (a == "--tickets") {
+    o.sizes.tickets = std::stoll(value);
+  } else if (a == "--db") {
+    o.url = value;
+  } else if (a == "--dir") {
+    o.dir = value;
+  } else {
+    return false;
+  }
+  ++i;
+  return true;
+}
+
 }  // namespace sqm::bench

@@ -67,4 +67,15 @@ Status RestoreIndexes(storage::Database& db, const std::vector<std::string>& sta
 std::optional<std::string> PrepareDatabase(const std::string& dir, const std::string& url, bool reuse,
                                            const Sizes& sizes);
 
+// The options of every bench on the generated year (PrepareDatabase's arguments): --staff N
+// --departments N --tickets N --db URL --dir DIR --reuse.
+struct DataOptions {
+  Sizes sizes;
+  std::string url;
+  std::string dir;
+  bool reuse = false;
+};
+// When argv[i] is one of them, sets it (i moves past its value) and returns true.
+bool TakeDataOption(int argc, char** argv, int& i, DataOptions& o);
+
 }  // namespace sqm::bench
