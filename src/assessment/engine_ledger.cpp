@@ -21,6 +21,11 @@ std::uint32_t Narrow(std::int64_t id) {
   return id == LedgerRecord::kNone ? std::numeric_limits<std::uint32_t>::max() : static_cast<std::uint32_t>(id);
 }
 
+// A fact id the packed part can keep: a row id (or twice one) on any real installation.
+bool FitsFact(std::int64_t fact_id) {
+  return fact_id != LedgerRecord::kNone && Fits(fact_id);
+}
+
 }  // namespace
 
 FactLedger::FactLedger(std::size_t entries, std::size_t values, std::size_t compact_at)
@@ -33,10 +38,16 @@ std::optional<FactLedger::Packed> FactLedger::Pack(const LedgerRecord& r) {
   return Packed{Narrow(r.ticket_id), Narrow(r.staff_id), Narrow(r.department_id), r.day};
 }
 
+bool FactLedger::Packable(std::int64_t fact_id, const LedgerRecord& r) {
+  return FitsFact(fact_id) && Pack(r).has_value();
+}
+
 std::optional<std::size_t> FactLedger::Position(std::int64_t fact_id) const {
-  if (ids_.empty() || fact_id > ids_.back()) return std::nullopt;  // a rebuild's next fact: no search
-  const auto it = std::lower_bound(ids_.begin(), ids_.end(), fact_id);
-  if (it == ids_.end() || *it != fact_id) return std::nullopt;
+  // A wide fact id is only ever in the side part; past the end is a rebuild's next fact: no search.
+  if (!FitsFact(fact_id) || ids_.empty() || fact_id > ids_.back()) return std::nullopt;
+  const auto id = static_cast<std::uint32_t>(fact_id);
+  const auto it = std::lower_bound(ids_.begin(), ids_.end(), id);
+  if (it == ids_.end() || *it != id) return std::nullopt;
   return static_cast<std::size_t>(it - ids_.begin());
 }
 
@@ -77,7 +88,7 @@ void FactLedger::Write(std::size_t pos, const Packed& p, const LedgerRecord& r) 
   }
 }
 
-void FactLedger::Append(std::int64_t fact_id, const Packed& p, const LedgerRecord& r) {
+void FactLedger::Append(std::uint32_t fact_id, const Packed& p, const LedgerRecord& r) {
   if (ids_.size() == ids_.capacity()) {
     // Grow by a quarter, not the doubling of push_back: while a rebuild appends tens of millions of
     // facts, the old and the new arrays held at once are 2.25 times the facts, not 3 times.
@@ -114,9 +125,9 @@ void FactLedger::Put(std::int64_t fact_id, const LedgerRecord& r) {
       bits_[*pos * stride_] &= static_cast<std::uint8_t>(~1u);
       --live_;
     }
-  } else if (!sealed_ && p && (ids_.empty() || fact_id > ids_.back()) && ids_.size() < kNone32 - 1 &&
-             !side_.count(fact_id)) {
-    Append(fact_id, *p, r);  // a rebuild, in fact_id order
+  } else if (!sealed_ && p && FitsFact(fact_id) && (ids_.empty() || fact_id > ids_.back()) &&
+             ids_.size() < kNone32 - 1 && !side_.count(fact_id)) {
+    Append(static_cast<std::uint32_t>(fact_id), *p, r);  // a rebuild, in fact_id order
     return;
   }
   PutSide(fact_id, r);
@@ -133,14 +144,14 @@ void FactLedger::Erase(std::int64_t fact_id) {
 void FactLedger::PutSide(std::int64_t fact_id, const LedgerRecord& r) {
   EraseSide(fact_id);
   side_.emplace(fact_id, r);
-  if (!Pack(r)) ++wide_;
+  if (!Packable(fact_id, r)) ++wide_;
   if (r.ticket_id != LedgerRecord::kNone) side_tickets_.emplace(r.ticket_id, fact_id);
 }
 
 void FactLedger::EraseSide(std::int64_t fact_id) {
   const auto it = side_.find(fact_id);
   if (it == side_.end()) return;
-  if (!Pack(it->second)) --wide_;
+  if (!Packable(fact_id, it->second)) --wide_;
   side_tickets_.erase({it->second.ticket_id, fact_id});
   side_.erase(it);
 }
@@ -189,8 +200,10 @@ FactLedger FactLedger::Compacted() const {
   auto side = side_.begin();
   auto take_side_before = [&](std::int64_t limit, bool all) {
     for (; side != side_.end() && (all || side->first < limit); ++side) {
-      if (const auto p = Pack(side->second); p && next.ids_.size() < kNone32 - 1) {
-        next.Append(side->first, *p, side->second);
+      // In fact_id order: a negative id comes before every packed one, one of 2^32 - 1 or more after
+      // them, and neither is packed.
+      if (const auto p = Pack(side->second); p && FitsFact(side->first) && next.ids_.size() < kNone32 - 1) {
+        next.Append(static_cast<std::uint32_t>(side->first), *p, side->second);
       } else {
         next.PutSide(side->first, side->second);
       }

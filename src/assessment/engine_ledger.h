@@ -1,18 +1,20 @@
 // FactLedger: the analytics engine's record of what each fact of one source added to the store
-// (engine_source.h), so that it can be taken back exactly. One per fact source; 31 bytes a fact on
+// (engine_source.h), so that it can be taken back exactly. One per fact source; 27 bytes a fact on
 // the bench data instead of the 140 of a hash map of records (bench/README.md; issue 13: scale L's
-// ~40 million facts in about 1.2 GB, not 5.6).
+// 55 million facts in about 1.5 GB, not 7.7).
 //
 // Layout:
 // - the packed part, sorted by fact_id (a rebuild reads each source in fact_id order and appends):
-//   per fact its id (8 B); its ticket, staff member and department as 32-bit ids and its day as a
-//   32-bit day (16 B); its bits (live, excluded, one per plan entry matched, one per entry counted:
+//   per fact its id as 32 bits (4 B: a source's fact id is a row id, or twice one, or the fallback
+//   below); its ticket, staff member and department as 32-bit ids and its day as a 32-bit day
+//   (16 B); its bits (live, excluded, one per plan entry matched, one per entry counted:
 //   (2 + 2 entries) bits rounded up to bytes, 1 B for up to 3 entries); its values inline with the
 //   plan's fixed stride (8 B per value field of the plan, none for most sources); and the ticket
-//   index, the positions of the facts with a ticket sorted by (ticket, position) (4 B). Found by
-//   binary search. A fact taken back is a tombstone (its live bit cleared), written again in place
-//   when it comes back with the same ticket. While a rebuild appends, the arrays grow by a quarter
-//   at a time (at most 2.25 times the facts held during a growth); Seal trims them to size.
+//   index, the positions of the facts with a ticket sorted by (ticket, position) (4 B): 25 B a fact
+//   and its values. Found by binary search. A fact taken back is a tombstone (its live bit
+//   cleared), written again in place when it comes back with the same ticket. While a rebuild
+//   appends, the arrays grow by a quarter at a time (at most 2.25 times the facts held during a
+//   growth); Seal trims them to size.
 // - the side part: facts the tail adds after the rebuild (or that come out of fact_id order), as
 //   whole records in an ordered map with its own ticket index. Merged into the packed part
 //   (Compacted) when it holds more than max(`compact_at`, packed / 8) records, or tombstones are more
@@ -21,9 +23,10 @@
 //   the engine builds the copy without its lock (a merge sorts the ticket index again: for a source
 //   of 10 million facts, 2.4 s measured, after about 1.25 million additions — days of a hotline's
 //   writes — during which Values would otherwise wait).
-// - the fallback: a fact whose ticket, staff or department id does not fit 32 bits (or a source of
-//   more than 2^32 - 2 facts) stays in the side part for good, with its 64-bit ids: correct, at the
-//   side part's cost per fact (about 200 B).
+// - the fallback: a fact whose id, ticket, staff or department id does not fit 32 bits (negative,
+//   or 2^32 - 1 and more: an external agency's survey result has minus its row id as its fact id),
+//   or a source of more than 2^32 - 2 facts, stays in the side part for good, with its 64-bit ids:
+//   correct, at the side part's cost per fact (about 200 B).
 //
 // Bytes() counts the capacity of every array and the side part's nodes (analytics::HeapBytes).
 // Not thread-safe: the engine holds its lock around every call.
@@ -92,13 +95,15 @@ class FactLedger {
   };
   static constexpr std::uint32_t kNone32 = std::numeric_limits<std::uint32_t>::max();
   static std::optional<Packed> Pack(const LedgerRecord& r);
+  // Whether the packed part can keep the fact: its id and its record's ids fit 32 bits.
+  static bool Packable(std::int64_t fact_id, const LedgerRecord& r);
   static std::int64_t Widen(std::uint32_t id) { return id == kNone32 ? LedgerRecord::kNone : id; }
 
   std::optional<std::size_t> Position(std::int64_t fact_id) const;
   bool Live(std::size_t pos) const { return (bits_[pos * stride_] & 1) != 0; }
   LedgerRecord Decode(std::size_t pos) const;
   void Write(std::size_t pos, const Packed& p, const LedgerRecord& r);
-  void Append(std::int64_t fact_id, const Packed& p, const LedgerRecord& r);
+  void Append(std::uint32_t fact_id, const Packed& p, const LedgerRecord& r);
   void PutSide(std::int64_t fact_id, const LedgerRecord& r);
   void EraseSide(std::int64_t fact_id);
   void IndexTickets();
@@ -110,7 +115,7 @@ class FactLedger {
   bool sealed_ = false;
 
   // The packed part (see the header comment).
-  std::vector<std::int64_t> ids_;
+  std::vector<std::uint32_t> ids_;  // fact ids
   std::vector<Packed> subjects_;
   std::vector<std::uint8_t> bits_;
   std::vector<double> values_;
@@ -119,7 +124,7 @@ class FactLedger {
   // The side part.
   std::map<std::int64_t, LedgerRecord> side_;
   std::set<std::pair<std::int64_t, std::int64_t>> side_tickets_;  // (ticket, fact_id)
-  std::size_t wide_ = 0;                                          // side records Pack refuses
+  std::size_t wide_ = 0;                                          // side records not Packable
 };
 
 }  // namespace sqm::assessment

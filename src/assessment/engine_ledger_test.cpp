@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <random>
+#include <set>
 
 #include <gtest/gtest.h>
 
@@ -45,11 +46,16 @@ void CompactIfDue(FactLedger& ledger) {
   if (ledger.CompactDue()) ledger = ledger.Compacted();
 }
 
-// The ledger against the model: every record, every ticket's facts, the count.
-void ExpectModel(const FactLedger& ledger, const std::map<std::int64_t, LedgerRecord>& model, std::int64_t max_id) {
+// The ledger against the model: every record (of the ids 0..max_id, the model's and `also`), every
+// ticket's facts, every fact.
+void ExpectModel(const FactLedger& ledger, const std::map<std::int64_t, LedgerRecord>& model, std::int64_t max_id,
+                 const std::vector<std::int64_t>& also = {}) {
   ASSERT_EQ(ledger.size(), model.size());
+  std::set<std::int64_t> ids(also.begin(), also.end());
+  for (std::int64_t id = 0; id <= max_id; ++id) ids.insert(id);
+  for (const auto& [id, r] : model) ids.insert(id);
   std::map<std::int64_t, std::vector<std::int64_t>> tickets;
-  for (std::int64_t id = 0; id <= max_id; ++id) {
+  for (std::int64_t id : ids) {
     const auto got = ledger.Find(id);
     const auto it = model.find(id);
     ASSERT_EQ(got.has_value(), it != model.end()) << id;
@@ -63,9 +69,11 @@ void ExpectModel(const FactLedger& ledger, const std::map<std::int64_t, LedgerRe
     std::sort(got.begin(), got.end());
     EXPECT_EQ(got, ids) << "ticket " << ticket;
   }
-  std::vector<std::int64_t> each;
+  std::vector<std::int64_t> each, want;
   ledger.EachFact([&](std::int64_t id) { each.push_back(id); });
-  EXPECT_EQ(each.size(), model.size());
+  std::sort(each.begin(), each.end());
+  for (const auto& [id, r] : model) want.push_back(id);
+  EXPECT_EQ(each, want);
 }
 
 TEST(FactLedgerTest, ARebuildPacksAndTheTailsChangesStayExact) {
@@ -152,6 +160,77 @@ TEST(FactLedgerTest, AnIdAbove32BitsTakesTheSidePartAndStaysExact) {
   model[10] = Rec(10, 1, 2, 20002, 1, 0, {});
   ledger.Put(10, model[10]);
   ExpectModel(ledger, model, 130);
+}
+
+// A fact id that does not fit 32 bits (negative: an agency result's; 2^32 - 1 or more) stays in the
+// side part with its 64-bit id, among narrow ones packed before, between and after it in fact_id
+// order: found, replaced, taken back and added again, through compactions.
+TEST(FactLedgerTest, AFactIdOutside32BitsTakesTheSidePartAndStaysExact) {
+  constexpr std::int64_t kLastNarrow = kWide - 2, kFirstWide = kWide - 1, kAbove = kWide + 5, kNegative = -7;
+  FactLedger ledger(2, 1, 4);
+  std::map<std::int64_t, LedgerRecord> model;
+  auto rec = [](std::int64_t ticket, double value) { return Rec(ticket, 1, 2, 20000, 3, 1, {value}); };
+  // A rebuild reads in fact_id order: the negative ids first, the wide ones last. Ticket 3 has
+  // facts of every kind.
+  std::vector<std::int64_t> rebuild{kNegative, -3};
+  for (std::int64_t id = 1; id <= 40; ++id) rebuild.push_back(id);
+  rebuild.insert(rebuild.end(), {kLastNarrow, kFirstWide, kAbove});
+  for (std::int64_t id : rebuild) {
+    model[id] = rec(id == kNegative || id == kAbove || id % 10 == 3 ? 3 : 100 + id % 7, static_cast<double>(id) / 3);
+    ledger.Put(id, model[id]);
+  }
+  ledger.Seal();
+  EXPECT_EQ(ledger.side_size(), 4u) << "-7, -3, 2^32 - 1 and 2^32 + 5; 2^32 - 2 is packed";
+  EXPECT_FALSE(ledger.CompactDue());
+  ExpectModel(ledger, model, 50);
+  auto facts_of_3 = ledger.FactsOf(3);
+  std::sort(facts_of_3.begin(), facts_of_3.end());
+  EXPECT_EQ(facts_of_3, (std::vector<std::int64_t>{kNegative, 3, 13, 23, 33, kAbove}));
+  // Replaced (another ticket, another value), taken back, added again; narrow facts around them,
+  // before and after in fact_id order; and compactions.
+  model[kAbove] = rec(5, 1.25);
+  ledger.Put(kAbove, model[kAbove]);
+  model[kNegative] = rec(5, -2.5);
+  ledger.Put(kNegative, model[kNegative]);
+  ledger.Erase(-3);
+  model.erase(-3);
+  ledger.Erase(kFirstWide);
+  model.erase(kFirstWide);
+  ledger.Erase(kLastNarrow);
+  model.erase(kLastNarrow);
+  ExpectModel(ledger, model, 50, {-3, kFirstWide, kLastNarrow});
+  for (std::int64_t id = 41; id <= 90; ++id) {
+    if (id % 2 == 0) {
+      ledger.Erase(id - 40);
+      model.erase(id - 40);
+    }
+    model[id] = rec(id % 10 == 5 ? 5 : id % 4, static_cast<double>(id));
+    ledger.Put(id, model[id]);
+    CompactIfDue(ledger);
+  }
+  model[kFirstWide] = rec(3, 9.0);
+  ledger.Put(kFirstWide, model[kFirstWide]);
+  model[-3] = rec(5, 8.0);
+  ledger.Put(-3, model[-3]);
+  model[kLastNarrow] = rec(5, 7.0);
+  ledger.Put(kLastNarrow, model[kLastNarrow]);
+  ExpectModel(ledger, model, 100, {kFirstWide + 1, kWide, -1, -8});
+  const FactLedger merged = ledger.Compacted();
+  EXPECT_EQ(merged.side_size(), 4u) << "the wide fact ids stay; 2^32 - 2 is packed";
+  ExpectModel(merged, model, 100, {kFirstWide + 1, kWide, -1, -8});
+  auto facts_of_5 = merged.FactsOf(5);
+  std::sort(facts_of_5.begin(), facts_of_5.end());
+  EXPECT_EQ(facts_of_5, (std::vector<std::int64_t>{kNegative, -3, 45, 55, 65, 75, 85, kLastNarrow, kAbove}));
+  // The merged copy takes the tail's changes as the first did.
+  FactLedger next = merged;
+  next.Erase(kAbove);
+  model.erase(kAbove);
+  model[kNegative] = rec(3, 0.5);
+  next.Put(kNegative, model[kNegative]);
+  model[95] = rec(3, 95.0);
+  next.Put(95, model[95]);
+  ExpectModel(next, model, 100, {kAbove});
+  ExpectModel(next.Compacted(), model, 100, {kAbove});
 }
 
 }  // namespace

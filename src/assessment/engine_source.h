@@ -36,10 +36,11 @@
 // anything, engine_ledger.h): the staff member, department and day it was applied for, its
 // ticket, a bit per measure slot of its source that took it (and a bit per ratio that counted it),
 // whether its ticket is excluded, and the values it gave. Packed in arrays sorted by fact_id with
-// 32-bit ids and a ticket index of 32-bit positions: 31 bytes per fact on the bench data
-// (Tracked(), capacities counted; 140 with the hash map of records before, bench/README.md); the
-// tail's additions go to a side map merged in now and then; an id that does not fit 32 bits keeps
-// a whole 64-bit record in the side map. A fact is taken back exactly as it was added, whatever
+// 32-bit ids (the fact's own too) and a ticket index of 32-bit positions: 27 bytes per fact on the
+// bench data (Tracked(), capacities counted; 140 with the hash map of records before,
+// bench/README.md); the tail's additions go to a side map merged in now and then; a fact whose id
+// or one of whose ids does not fit 32 bits (an agency result's negative fact id) keeps a whole
+// 64-bit record in the side map. A fact is taken back exactly as it was added, whatever
 // changed since (a filter's answer, an exclusion, a person moved). A source that more than 64
 // measure slots read is refused (Rebuild throws): the SQL then answers everything.
 //
