@@ -401,6 +401,50 @@ TEST_F(EngineSourceTest, AnIdAbove32BitsTakesTheFallbackAndStaysCorrect) {
   Exec({{"DELETE FROM staff WHERE id = ?", {kWide}}, {"DELETE FROM departments WHERE id = ?", {kWide}}});
 }
 
+// Fact ids that do not fit 32 bits: an external agency's results (fact_id minus their id, in
+// survey_answers and satisfaction) and a reopening whose id is above 2^32. The ledger keeps them in
+// its 64-bit side part; read by the rebuild or added by the tail, they are taken back exactly.
+TEST_F(EngineSourceTest, AFactIdOutside32BitsTakesTheFallbackAndStaysCorrect) {
+  constexpr std::int64_t kWideFact = (std::int64_t{1} << 32) + 5;
+  const TimeMs from = At(MonthStart(7)), to = At(MonthStart(8));
+  const auto ticket = QueryOne(
+      "SELECT id, resolved_by, resolved_department_id FROM tickets WHERE created_at >= ? AND created_at < ?"
+      " AND resolved_by IS NOT NULL AND id NOT IN"
+      " (SELECT ticket_id FROM assessment_exclusions WHERE status = 'approved') ORDER BY id LIMIT 1",
+      {from, to});
+  ASSERT_TRUE(ticket.has_value());
+  const std::int64_t id = ticket->Int(0), staff = ticket->Int(1), department = ticket->Int(2);
+  auto agency = [&](std::int64_t result_id, TimeMs at, std::int64_t csat, std::int64_t nps) {
+    return Statement{
+        "INSERT INTO survey_agency_results (id, import_id, line, agency, surveyed_at, ticket_id, department_id,"
+        " staff_id, csat, nps) VALUES (?, 900, ?, 'agency', ?, ?, ?, ?, ?, ?)",
+        {result_id, result_id, at, id, department, staff, csat, nps}};
+  };
+  Exec({{"INSERT INTO survey_agency_imports (id, filename, sha256, row_count, created_at, created_by)"
+         " VALUES (900, 'agency.csv', 'x', 3, 0, 1)",
+         {}},
+        agency(1, from + 2 * kDay, 5, 10),
+        agency(2, from + 2 * kDay, 2, 3),
+        {"INSERT INTO ticket_reopens (id, ticket_id, at, staff_id, department_id, reason) VALUES (?, ?, ?, ?, ?, 'x')",
+         {kWideFact, id, from + 4 * kDay, staff, department}}});
+  EngineMeasureSource engine(*db_, *registry_, *zone_);
+  engine.Rebuild();
+  ExpectSameAsSql(engine, from, to, "agency results and a wide reopening read by the rebuild");
+  // The tail: a third result, the first one changed.
+  Exec({agency(3, from + 5 * kDay, 1, 0), {"UPDATE survey_agency_results SET csat = 3, nps = 7 WHERE id = 1", {}}});
+  const auto tracked = engine.Tracked().facts;
+  EXPECT_TRUE(engine.RefreshTicket(id));
+  EXPECT_EQ(engine.Tracked().facts, tracked + 2) << "the third result in survey_answers and satisfaction";
+  ExpectSameAsSql(engine, from, to, "and what the tail changed");
+  // All taken back.
+  Exec({{"DELETE FROM survey_agency_results WHERE import_id = 900", {}},
+        {"DELETE FROM ticket_reopens WHERE id = ?", {kWideFact}}});
+  EXPECT_TRUE(engine.RefreshTicket(id));
+  EXPECT_EQ(engine.Tracked().facts, tracked - 5) << "two results in two sources and the reopening";
+  ExpectSameAsSql(engine, from, to, "after they went");
+  Exec({{"DELETE FROM survey_agency_imports WHERE id = 900", {}}});
+}
+
 // Taking back the month's longest resolution leaves the maximum unknown to the store: the engine
 // then answers from the SQL, never a wrong or missing maximum.
 TEST_F(EngineSourceTest, AMaximumTakenBackIsAnsweredByTheSql) {
