@@ -40,7 +40,14 @@ int main(int argc, char** argv) {
   int refreshes = 5000;
   for (int i = 1; i < argc; ++i) {
     if (bench::TakeDataOption(argc, argv, i, data)) continue;
-    if (std::string(argv[i]) == "--refreshes" && i + 1 < argc) refreshes = std::stoi(argv[++i]);
+    if (std::string(argv[i]) == "--refreshes" && i + 1 < argc) {
+      refreshes = std::stoi(argv[++i]);
+    } else {  // --help too: print how to run it rather than run it with the defaults
+      std::fprintf(stderr,
+                   "usage: analytics_live_bench [--tickets N] [--staff N] [--departments N] [--db URL] [--dir DIR]"
+                   " [--reuse] [--refreshes N]\n");
+      return 2;
+    }
   }
   auto started = Wall::now();
   const auto where = bench::PrepareDatabase(data.dir, data.url, data.reuse, data.sizes);
