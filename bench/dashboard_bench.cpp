@@ -3,7 +3,7 @@
 // at a fixed request rate from two threads, on a generated year (bench/measure_data.h):
 //
 //   dashboard_bench [--staff N] [--departments N] [--tickets N] [--db URL] [--dir DIR] [--reuse]
-//                   [--rate R] [--seconds S] [--threads T] [--at ISO-TIME]
+//                   [--rate R] [--seconds S] [--threads T] [--at ISO-TIME] [--ways W,W...]
 //
 // Defaults: scale S (100 staff, 10 departments, 100,000 tickets) in a new SQLite file under --dir,
 // 500 requests/s for 5 s per case, 2 threads, "now" 2025-06-18T14:00+08:00 (Asia/Shanghai). Each
@@ -13,15 +13,17 @@
 //
 // The dashboard's attainment is the assessment's measures first_response_attainment and
 // resolution_attainment (desk/attainment.h), read through app::AttainmentReader as the server
-// does. For each caller and read it runs, in one process on the same data:
-//   engine   the dashboard as the server answers it: the live part by SQL, the attainment from the
-//            analytics engine (EngineMeasureSource after a Rebuild; the summary: its nearest
-//            measures, complaints_per_1000_tickets' numerator and substantiated_complaints, for the
-//            totals, by department and each of the twelve weeks — not its definitions);
-//   sql      the same with the attainment from the measures' reference SQL (--analytics false; the
-//            summary: as the server answers it, all SQL);
-//   live     only the part that stays SQL whatever happens: open by status, warnings and breaches
-//            now, open load per department (dashboard), the open and overdue counts (summary).
+// does; its state now (open by status, warnings and breaches now, open load per department) is the
+// LiveBoard's (desk/live_board.h) as the server reads it, or the SQL's (repo::LiveStateOf). It
+// checks that both ways give the same dashboard, then for each caller and read runs, in one process
+// on the same data:
+//   engine   the dashboard as the server answers it: the state now from the board, the attainment
+//            from the analytics engine (EngineMeasureSource after a Rebuild; the summary: its
+//            nearest measures, complaints_per_1000_tickets' numerator and substantiated_complaints,
+//            for the totals, by department and each of the twelve weeks — not its definitions);
+//   sql      all SQL (--analytics false; the summary as the server answers it);
+//   live     the state now alone by SQL (the dashboard), the open and overdue counts (summary);
+//   board    the state now alone from the board.
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -41,8 +43,11 @@
 #include "assessment/facts.h"
 #include "base/clock.h"
 #include "bench/measure_data.h"
+#include "bench/month_close.h"
 #include "calendar/zone.h"
+#include "desk/live_board.h"
 #include "desk/repo/facts.h"
+#include "desk/repo/live.h"
 #include "desk/reports.h"
 #include "feedback/facts.h"
 #include "org/repo.h"
@@ -155,6 +160,7 @@ int main(int argc, char** argv) {
   std::string at = "2025-06-18T14:00:00+08:00";
   double rate = 500, seconds = 5;
   int threads = 2;
+  std::string ways = ",engine,sql,live,board,";  // the cases to time (below)
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     const bool has_value = i + 1 < argc;
@@ -168,9 +174,11 @@ int main(int argc, char** argv) {
       threads = std::max(1, std::stoi(argv[++i]));
     } else if (a == "--at" && has_value) {
       at = argv[++i];
+    } else if (a == "--ways" && has_value) {
+      ways = "," + std::string(argv[++i]) + ",";
     } else {
       std::cerr << "usage: dashboard_bench [--staff N] [--departments N] [--tickets N] [--db URL] [--dir DIR]"
-                   " [--reuse] [--rate R] [--seconds S] [--threads T] [--at ISO-TIME]\n";
+                   " [--reuse] [--rate R] [--seconds S] [--threads T] [--at ISO-TIME] [--ways W,W...]\n";
       return 2;
     }
   }
@@ -204,10 +212,29 @@ int main(int argc, char** argv) {
   assessment::EngineMeasureSource engine(db, facts, zone);
   assessment::SqlMeasureSource sql(db, facts);
   auto started = Wall::now();
-  engine.Rebuild();
-  fmt::print("engine rebuilt in {:.0f} ms\n", Ms(Wall::now() - started));
+  if (ways.find(",engine,") != std::string::npos) {  // else the engine's reader answers by the SQL
+    engine.Rebuild();
+    fmt::print("engine rebuilt in {:.0f} ms\n", Ms(Wall::now() - started));
+  }
+  desk::LiveBoard board;
+  {
+    const double rss = RssMb();
+    started = Wall::now();
+    const auto staff = db.Read([](storage::Connection& c) { return desk::repo::StaffDepartments(c); });
+    board.Rebuild(
+        [&](const auto& put) { db.Read([&](storage::Connection& c) { desk::repo::EachLiveTicket(c, put); }); }, staff,
+        *now);
+    const auto z = board.size();
+    fmt::print(
+        "board rebuilt in {:.0f} ms: {} live tickets ({} with a timed open timer, {} changes pending), {} groups; "
+        "{:.1f} "
+        "MB by its count ({:.1f} B a ticket), RSS {:+.1f} MiB (peak {:.0f} MiB)\n",
+        Ms(Wall::now() - started), z.tickets, z.timed, z.pending, z.groups, double(z.bytes) / 1e6,
+        double(z.bytes) / double(std::max<std::size_t>(1, z.tickets)), RssMb() - rss, RssMb("VmHWM:"));
+  }
   desk::Reports reports(db, clock, zone), reports_sql(db, clock, zone);
   reports.SetAttainmentReader(app::AttainmentReader(engine));
+  reports.SetLiveReader([&](const desk::repo::Visibility& v, TimeMs at) { return board.Read(v, at); });
   reports_sql.SetAttainmentReader(app::AttainmentReader(sql));
 
   // The same figures both ways, for both callers: the dashboard from the engine and from the SQL
@@ -231,11 +258,14 @@ int main(int argc, char** argv) {
     for (std::size_t i = 0; equal && i < e->by_department.size(); ++i) {
       const auto &a = e->by_department[i], &b = q->by_department[i];
       equal = a.department_id == b.department_id && a.first_response_rate == b.first_response_rate &&
-              a.resolution_rate == b.resolution_rate && a.open == b.open;
+              a.resolution_rate == b.resolution_rate && a.open == b.open && a.breached == b.breached;
     }
-    fmt::print("  {} department rows; engine = SQL: {}\n", e->by_department.size(), equal ? "yes" : "NO");
+    equal = equal && e->open_by_status == q->open_by_status && e->warnings_now == q->warnings_now &&
+            e->breaches_now == q->breaches_now;
+    fmt::print("  {} department rows, {} warned and {} breached now; engine and board = SQL: {}\n",
+               e->by_department.size(), e->warnings_now, e->breaches_now, equal ? "yes" : "NO");
   }
-  {
+  if (engine.Ready()) {
     const auto s = reports.GetComplaintSummary(executive, std::nullopt, std::nullopt);
     const auto e = engine.OrganisationValues({"complaints_per_1000_tickets", "substantiated_complaints"}, s->from,
                                              zone.StartOfDay(zone.StartOfDay(s->to) + 36 * kHour));
@@ -250,16 +280,7 @@ int main(int argc, char** argv) {
 
   auto live_dashboard = [&](const org::Principal& who) {
     const auto v = desk::repo::VisibilityOf(who);
-    db.Read([&](storage::Connection& c) {
-      (void)desk::repo::CountByStatus(
-          c, v,
-          {desk::TicketStatus::kNew, desk::TicketStatus::kAccepted, desk::TicketStatus::kInProgress,
-           desk::TicketStatus::kWaitingCustomer, desk::TicketStatus::kResolved});
-      (void)desk::repo::TicketsBreachedAt(c, v, *now);
-      (void)desk::repo::TicketsWarnedAt(c, v, *now);
-      (void)desk::repo::OpenByDepartment(c, v, *now);
-      return 0;
-    });
+    db.Read([&](storage::Connection& c) { return desk::repo::LiveStateOf(c, v, *now); });
   };
   auto live_summary = [&](const org::Principal& who) {
     const auto v = desk::repo::VisibilityOf(who);
@@ -283,6 +304,7 @@ int main(int argc, char** argv) {
                        if (!reports_sql.GetDashboard(*who).ok()) std::abort();
                      }});
     cases.push_back({"dashboard", caller, "live", [&, who] { live_dashboard(*who); }});
+    cases.push_back({"dashboard", caller, "board", [&, who] { board.Read(desk::repo::VisibilityOf(*who), *now); }});
     cases.push_back({"summary", caller, "sql", [&, who] {
                        if (!reports.GetComplaintSummary(*who, std::nullopt, std::nullopt).ok()) std::abort();
                      }});
@@ -297,6 +319,7 @@ int main(int argc, char** argv) {
   fmt::print("{:<10} {:<10} {:<7} {:>10} {:>10} {:>10} {:>10} {:>8}\n", "read", "caller", "way", "one (ms)", "p50 (ms)",
              "p99 (ms)", "max (ms)", "req/s");
   for (const Case& c : cases) {
+    if (ways.find("," + c.way + ",") == std::string::npos) continue;
     const double single = Sequential(c.run);
     const Latency l = AtFixedRate(c.run, rate, seconds, threads);
     fmt::print("{:<10} {:<10} {:<7} {:>10.2f} {:>10.2f} {:>10.2f} {:>10.2f} {:>8.0f}{}\n", c.read, c.caller, c.way,

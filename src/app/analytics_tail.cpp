@@ -94,6 +94,11 @@ AnalyticsTail::~AnalyticsTail() {
   Stop();
 }
 
+void AnalyticsTail::SetLiveBoard(desk::LiveBoard* board, const Clock* clock) {
+  board_ = board;
+  clock_ = clock;
+}
+
 void AnalyticsTail::Start() {
   std::lock_guard lock(mu_);
   if (thread_.joinable()) return;
@@ -143,6 +148,18 @@ void AnalyticsTail::Rebuild() {
   const auto size = engine_.Report();
   spdlog::info("analytics: rebuilt in {:.3f} s as of event {}: {} subjects, {} bytes", took.count(), seq, size.subjects,
                size.bytes);
+  if (board_ != nullptr) {
+    // After the engine's seq: the events between are applied again, which reads the same state.
+    const auto board_started = std::chrono::steady_clock::now();
+    const auto staff = db_.Read([](storage::Connection& c) { return desk::repo::StaffDepartments(c); });
+    board_->Rebuild(
+        [&](const auto& put) { db_.Read([&](storage::Connection& c) { desk::repo::EachLiveTicket(c, put); }); }, staff,
+        clock_->Now());
+    const std::chrono::duration<double> board_took = std::chrono::steady_clock::now() - board_started;
+    const auto board = board_->size();
+    spdlog::info("analytics: dashboard board rebuilt in {:.3f} s: {} tickets, {} bytes", board_took.count(),
+                 board.tickets, board.bytes);
+  }
   std::lock_guard lock(stats_mu_);
   stats_.ready = true;
   stats_.last_sequence = seq;
@@ -169,7 +186,7 @@ int AnalyticsTail::Poll() {
   }
   const auto events = db_.Read([&](storage::Connection& c) { return TailEvents(c, after, {}, options_.batch); });
   if (events.empty()) return 0;
-  std::set<std::int64_t> tickets;
+  std::set<std::int64_t> tickets, staff;
   std::set<std::string> sources;
   const char* doubt = nullptr;
   std::int64_t expected = after + 1;
@@ -180,6 +197,9 @@ int AnalyticsTail::Poll() {
       break;
     }
     ++expected;
+    if (e.entity == "staff") {
+      if (auto id = IdOf(e.entity_id)) staff.insert(*id);
+    }
     EngineWork w = WorkOf(e);
     if (w.kind == Kind::kTicket) tickets.insert(w.ticket_id);
     if (w.kind == Kind::kSources) sources.insert(w.sources.begin(), w.sources.end());
@@ -190,6 +210,14 @@ int AnalyticsTail::Poll() {
   }
   bool ok = doubt == nullptr;
   for (std::int64_t id : tickets) ok = ok && engine_.RefreshTicket(id);
+  if (board_ != nullptr && ok) {
+    db_.Read([&](storage::Connection& c) {
+      for (std::int64_t id : tickets) board_->Put(id, desk::repo::FindLiveTicket(c, id));
+      for (std::int64_t id : staff) {
+        if (auto department = desk::repo::StaffDepartment(c, id)) board_->SetStaffDepartment(id, *department);
+      }
+    });
+  }
   for (const std::string& s : sources) ok = ok && engine_.RefreshSource(s);
   if (ok) {
     std::lock_guard lock(stats_mu_);

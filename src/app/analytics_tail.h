@@ -6,6 +6,10 @@
 // a fact, has the engine read that entity's facts again (WorkOf says which). A reader that wants
 // what was just written (the engine's freshness check) calls CatchUp, which wakes the thread.
 //
+// It keeps the desk dashboard's LiveBoard (desk/live_board.h) too, when one is set: rebuilt after
+// the engine, each ticket an event names read again (repo::FindLiveTicket), each staff member an
+// event names given their department again.
+//
 // When in doubt it rebuilds, and counts it (fallbacks): an event of an entity it does not know, a
 // change of the department tree, a new measure or satisfaction mapping, a gap in the seqs, or a
 // refresh the engine's bookkeeping refused.
@@ -24,6 +28,8 @@
 #include <vector>
 
 #include "assessment/engine_source.h"
+#include "base/clock.h"
+#include "desk/live_board.h"
 #include "storage/database.h"
 #include "storage/event_log.h"
 
@@ -56,6 +62,9 @@ class AnalyticsTail {
   AnalyticsTail(const AnalyticsTail&) = delete;
   AnalyticsTail& operator=(const AnalyticsTail&) = delete;
 
+  // The dashboard's board to keep, with the clock it is rebuilt as of. Before Start or Rebuild.
+  void SetLiveBoard(desk::LiveBoard* board, const Clock* clock);
+
   void Start();
   void Stop();
   // Rebuilds the engine now and goes on from the seq it is as of. Throws as Rebuild does.
@@ -85,6 +94,8 @@ class AnalyticsTail {
   storage::Database& db_;
   assessment::EngineMeasureSource& engine_;
   AnalyticsTailOptions options_;
+  desk::LiveBoard* board_ = nullptr;
+  const Clock* clock_ = nullptr;
 
   std::mutex poll_mu_;  // one Rebuild or Poll at a time
   mutable std::mutex stats_mu_;

@@ -149,6 +149,14 @@ Application::Application(const Options& options, const Clock& clock)
   // A value read after a write includes it: the engine answers once its tail has caught up with
   // the log (a second at most), else the SQL does.
   if (options_.analytics) engine_.SetFreshness([this] { return analytics_.CatchUp(std::chrono::seconds(1)); });
+  // The dashboard's state now, from the board the tail keeps, on the same terms; else the SQL.
+  if (options_.analytics) {
+    analytics_.SetLiveBoard(&live_board_, &clock_);
+    reports_.SetLiveReader([this](const desk::repo::Visibility& v, TimeMs now) -> std::optional<desk::repo::LiveState> {
+      if (!live_board_.ready() || !analytics_.CatchUp(std::chrono::seconds(1))) return std::nullopt;
+      return live_board_.Read(v, now);
+    });
+  }
   AddRoutes();
 }
 
@@ -249,6 +257,9 @@ std::map<std::string, double> Application::AnalyticsGauges() const {
       {"sqm_analytics_fallback_rebuilds_total", d(stats.fallbacks)},
       {"sqm_analytics_rebuild_seconds", stats.rebuild_seconds},
   };
+  const auto board = live_board_.size();
+  out.emplace("sqm_dashboard_board_tickets", d(board.tickets));
+  out.emplace("sqm_dashboard_board_bytes", d(board.bytes));
   // The ledger's heap per fact it keeps a record of (assessment/engine_source.h).
   if (tracked.facts > 0) out.emplace("sqm_analytics_bytes_per_fact", d(tracked.bytes) / d(tracked.facts));
   return out;

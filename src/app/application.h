@@ -60,7 +60,7 @@
 //   - the improvement overdue sweep (from StartMonitor until Shutdown; tests call Check()),
 //   - the survey mailer (when --smtp-host is set; from StartMonitor until Shutdown),
 //   - the analytics tail (unless --analytics false; from StartMonitor until Shutdown): rebuilds
-//     the engine, then applies the event log to it (app/analytics_tail.h),
+//     the engine and the dashboard's board, then applies the event log to them (app/analytics_tail.h),
 //   - the HTTP workers (inside Serve, until a signal or StopServing).
 // Accessors may be used from any thread while the Application lives.
 //
@@ -198,6 +198,7 @@ class Application {
   // The analytics engine and the thread that keeps it live (started with the monitor).
   assessment::EngineMeasureSource& engine() { return engine_; }
   AnalyticsTail& analytics() { return analytics_; }
+  desk::LiveBoard& live_board() { return live_board_; }
   assessment::ExclusionService& exclusions() { return exclusions_; }
   feedback::Service& feedback() { return feedback_; }
   inspection::Service& inspection() { return inspection_; }
@@ -244,6 +245,7 @@ class Application {
   improvement::Service improvement_;
   improvement::OverdueSweep overdue_sweep_;
   assessment::PeriodService periods_;
+  desk::LiveBoard live_board_;  // the dashboard's state now, kept by analytics_
   AnalyticsTail analytics_;
   http::IdempotencyKeys idempotency_;
   std::unique_ptr<storage::EventFollower> follower_;

@@ -55,18 +55,19 @@ Result<Dashboard> Reports::GetDashboard(const org::Principal& who) {
   const repo::Visibility v = repo::VisibilityOf(who);
   Dashboard d;
   d.at = now;
-  std::map<std::optional<Id>, repo::OpenLoad> open;
-  // The state now: SQL over the tickets the caller sees, in one read.
+  std::optional<repo::LiveState> live;
+  if (live_) live = live_(v, now);
   const auto departments = db_.Read([&](Connection& db) {
-    const std::vector<TicketStatus> shown = {TicketStatus::kNew, TicketStatus::kAccepted, TicketStatus::kInProgress,
-                                             TicketStatus::kWaitingCustomer, TicketStatus::kResolved};
-    auto counts = repo::CountByStatus(db, v, shown);
-    for (TicketStatus s : shown) d.open_by_status.emplace_back(s, counts[s]);
-    d.breaches_now = repo::TicketsBreachedAt(db, v, now);
-    d.warnings_now = repo::TicketsWarnedAt(db, v, now);
-    open = repo::OpenByDepartment(db, v, now);
+    if (!live) live = repo::LiveStateOf(db, v, now);
     return org::repo::ListDepartments(db);
   });
+  for (TicketStatus s : DashboardStatuses()) {
+    const auto it = live->by_status.find(s);
+    d.open_by_status.emplace_back(s, it == live->by_status.end() ? 0 : it->second);
+  }
+  d.breaches_now = live->breached;
+  d.warnings_now = live->warned;
+  const auto& open = live->by_department;
   // Attainment: the measures, for the organisation or the caller's departments, up to the start of
   // tomorrow (whole business days, which the engine answers; nothing is decided after now).
   const TimeMs today = zone_.StartOfDay(now), tomorrow = zone_.StartOfDay(today + kDay + kDay / 2);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -77,6 +78,11 @@ class Reports {
   // How the dashboard reads SLA attainment; installed by the composition root before serving.
   // Without one, every attainment figure is no data.
   void SetAttainmentReader(AttainmentReader reader) { attainment_ = std::move(reader); }
+  // How the dashboard reads its state now (repo::LiveState): the composition root installs the
+  // LiveBoard (desk/live_board.h) once it is built and fresh; nullopt, or none installed, and the
+  // SQL (repo::LiveStateOf) answers the same.
+  using LiveReader = std::function<std::optional<repo::LiveState>(const repo::Visibility&, TimeMs now)>;
+  void SetLiveReader(LiveReader reader) { live_ = std::move(reader); }
 
   // Open tickets by status, warnings and breaches now, attainment today / this week / this month,
   // and per department this month. Errors of the attainment reader are passed on.
@@ -92,6 +98,7 @@ class Reports {
   const Clock& clock_;
   const calendar::Zone zone_;
   AttainmentReader attainment_;
+  LiveReader live_;
 };
 
 }  // namespace sqm::desk

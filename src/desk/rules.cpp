@@ -69,6 +69,13 @@ bool IsOpen(TicketStatus s) {
          s == TicketStatus::kWaitingCustomer;
 }
 
+const std::vector<TicketStatus>& DashboardStatuses() {
+  static const std::vector<TicketStatus> kStatuses = {TicketStatus::kNew, TicketStatus::kAccepted,
+                                                      TicketStatus::kInProgress, TicketStatus::kWaitingCustomer,
+                                                      TicketStatus::kResolved};
+  return kStatuses;
+}
+
 bool OverseesComplaints(const std::vector<std::string>& roles) {
   return std::any_of(roles.begin(), roles.end(),
                      [](const std::string& r) { return r == "manager" || r == "evaluator"; });

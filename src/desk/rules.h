@@ -45,6 +45,8 @@ Result<TicketStatus> Next(TicketStatus status, Action action,
                           std::optional<CallbackResolved> callback_resolved = std::nullopt);
 
 bool IsOpen(TicketStatus status);  // not resolved, callback_done, closed, cancelled or merged
+// The statuses the dashboard counts: the open ones and resolved (its callback pending), in this order.
+const std::vector<TicketStatus>& DashboardStatuses();
 
 // ---- who sees what ----
 

@@ -29,6 +29,30 @@ function fields(extra = {}) {
 }
 
 describe('dashboard', () => {
+  // The dashboard's state now comes from the board the analytics tail keeps (desk/live_board.h)
+  // once it is built; the tests below then read it, and it follows each write before answering.
+  async function boardTickets() {
+    const r = await u.admin.get('/metrics');
+    assert.equal(r.status, 200);
+    const ready = /^sqm_analytics_ready 1$/m.test(r.text);
+    const m = /^sqm_dashboard_board_tickets ([0-9.e+]+)$/m.exec(r.text);
+    return ready && m ? Number(m[1]) : null;
+  }
+
+  test('reads the board once it is built, and the board follows the writes', async () => {
+    let n = null;
+    for (let i = 0; i < 100 && n === null; i++) {
+      n = await boardTickets();
+      if (n === null) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok(n > 0, `the board holds the live tickets (${n})`);
+    const before = (await u.admin.get('/api/v1/desk/dashboard')).body;
+    await register(u.agent, fields());
+    const after = (await u.admin.get('/api/v1/desk/dashboard')).body;
+    assert.equal(after.open_by_status.new, before.open_by_status.new + 1);
+    assert.equal(await boardTickets(), n + 1);
+  });
+
   test('has the documented shape', async () => {
     const r = await u.admin.get('/api/v1/desk/dashboard');
     assert.equal(r.status, 200, r.text);

@@ -80,6 +80,11 @@ std::map<std::optional<Id>, OpenLoad> OpenByDepartment(Connection& db, const Vis
   return out;
 }
 
+LiveState LiveStateOf(Connection& db, const Visibility& v, TimeMs now) {
+  return {CountByStatus(db, v, DashboardStatuses()), TicketsWarnedAt(db, v, now), TicketsBreachedAt(db, v, now),
+          OpenByDepartment(db, v, now)};
+}
+
 ComplaintCounts CountComplaints(Connection& db, const Visibility& v, TimeMs from, TimeMs to, TimeMs now) {
   std::vector<Value> params{now};
   std::string sql = std::string("SELECT count(*), SUM(CASE WHEN t.status IN ") + kOpenStatuses +

@@ -24,8 +24,18 @@ std::int64_t TicketsBreachedAt(Connection& db, const Visibility& v, TimeMs now);
 struct OpenLoad {
   std::int64_t open = 0;
   std::int64_t breached = 0;
+  bool operator==(const OpenLoad&) const = default;
 };
 std::map<std::optional<Id>, OpenLoad> OpenByDepartment(Connection& db, const Visibility& v, TimeMs now);
+// The dashboard's state now, for what `v` sees: the four above (statuses: DashboardStatuses()).
+// desk::LiveBoard answers the same from memory.
+struct LiveState {
+  std::map<TicketStatus, std::int64_t> by_status;  // statuses with none are absent
+  std::int64_t warned = 0, breached = 0;
+  std::map<std::optional<Id>, OpenLoad> by_department;  // departments holding an open ticket
+  bool operator==(const LiveState&) const = default;
+};
+LiveState LiveStateOf(Connection& db, const Visibility& v, TimeMs now);
 
 // Complaints registered in [from, to).
 struct ComplaintCounts {

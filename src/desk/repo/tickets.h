@@ -51,7 +51,8 @@ struct Visibility {
 Visibility VisibilityOf(const org::Principal& who);
 // `now` dates the SLA states the query filters by.
 std::vector<Ticket> ListTickets(Connection& db, const TicketQuery& q, const Visibility& v, TimeMs now);
-// Appends " AND (...)" limiting tickets aliased `t` to what `v` may see.
+// Appends " AND (...)" limiting tickets aliased `t` to what `v` may see. desk::LiveBoard applies
+// the same rule in memory (live_board.h); app/live_board_test.cpp checks that the two agree.
 void AppendVisibility(const Visibility& v, std::string& sql, std::vector<storage::Value>& params);
 std::optional<Ticket> FindTicket(Connection& db, Id id);
 // Sets each ticket's sla_state at `now`, by the conditions TicketQuery::sla_state filters with.
