@@ -31,7 +31,7 @@ std::map<Id, std::string> DepartmentNames(const std::vector<org::Department>& de
 }
 
 std::map<Id, std::string> DepartmentNames(Connection& db) {
-  return DepartmentNames(org::repo::ListDepartments(db));
+  return DepartmentNames(org::repo::ListDepartmentTree(db));
 }
 
 std::string NameOf(const std::map<Id, std::string>& names, const std::optional<Id>& id) {
@@ -59,7 +59,7 @@ Result<Dashboard> Reports::GetDashboard(const org::Principal& who) {
   if (live_) live = live_(v, now);
   const auto departments = db_.Read([&](Connection& db) {
     if (!live) live = repo::LiveStateOf(db, v, now);
-    return org::repo::ListDepartments(db);
+    return org::repo::ListDepartmentTree(db);
   });
   for (TicketStatus s : DashboardStatuses()) {
     const auto it = live->by_status.find(s);
@@ -74,8 +74,10 @@ Result<Dashboard> Reports::GetDashboard(const org::Principal& who) {
   const TimeMs month = zone_.StartOfMonth(now);
   std::map<Id, AttainmentRates> by_department;  // this month
   if (attainment_.departments && (who.scope.all || !who.scope.departments.empty())) {
-    std::optional<std::vector<Id>> scope;
-    if (!who.scope.all) scope.emplace(who.scope.departments.begin(), who.scope.departments.end());
+    std::vector<Id> scope;  // every department, or those of the scope
+    for (const auto& dept : departments) {
+      if (who.scope.Contains(dept.id)) scope.push_back(dept.id);
+    }
     SQM_ASSIGN(by_department, attainment_.departments(scope, month, tomorrow));
   }
   const std::vector<Id> tops = TopDepartments(who.scope, departments);

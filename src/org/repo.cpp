@@ -89,6 +89,15 @@ std::vector<Department> ListDepartments(Connection& db) {
   return out;
 }
 
+std::vector<Department> ListDepartmentTree(Connection& db) {
+  std::vector<Department> out;
+  for (const auto& r : db.Query("SELECT d.id, d.parent_id, d.name, d.code, d.active, d.created_at, d.updated_at, 0"
+                                " FROM departments d ORDER BY d.parent_id NULLS FIRST, d.id")) {
+    out.push_back(DepartmentFrom(r));
+  }
+  return out;
+}
+
 std::optional<Department> FindDepartment(Connection& db, Id id) {
   auto r = db.QueryOne(std::string(kDepartmentSelect) + " WHERE d.id = ?", {id});
   if (!r) return std::nullopt;

@@ -19,6 +19,9 @@ namespace sqm::org::repo {
 using storage::Connection;
 
 std::vector<Department> ListDepartments(Connection& db);
+// The same without counting each department's staff (staff_count 0): for readers that need only
+// the tree and the names, on every request (the desk dashboard).
+std::vector<Department> ListDepartmentTree(Connection& db);
 std::optional<Department> FindDepartment(Connection& db, Id id);
 std::map<Id, std::optional<Id>> DepartmentParents(Connection& db);
 std::multimap<Id, Id> DepartmentChildren(Connection& db);
