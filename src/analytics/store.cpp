@@ -363,6 +363,12 @@ Partial PartialStore::Range(std::size_t m, Subject s, Day from, Day to) const {
     }
     const int lo = std::max(from, first_day) - first_day;
     const int hi = std::min(to, next) - first_day;
+    if (lo == 0 && (block->days & ~(DayBit(hi) - 1)) == 0) {
+      // The month so far (a dashboard's month to date): no day at or after `to` holds a row, so
+      // the month's rollup is the sum of the days asked for.
+      MergeInto(out, block->rows.get() + offsets_[m], m);
+      continue;
+    }
     std::size_t at = DayOffset(*block, lo);
     for (std::uint32_t held = block->days & ~(DayBit(lo) - 1); held != 0; held &= held - 1) {
       if (std::countr_zero(held) >= hi) break;

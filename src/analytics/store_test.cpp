@@ -182,6 +182,32 @@ TEST(PartialStore, ADayHoldsOnlyTheSlotsOfItsFacts) {
   EXPECT_EQ(store.Range(3, carol, 20501, 20502).Counted(), 0);
 }
 
+// A month so far (from its first day) is read from the month's rollup when no later day of the
+// month holds a row, else day by day: the same counts, sums and percentiles either way.
+TEST(PartialStore, TheMonthSoFarEqualsItsDays) {
+  PartialStore store({MeasureShape::kCounts, MeasureShape::kSketch});
+  const Subject dept{SubjectKind::kDepartment, 3};
+  const Day june = 20605;  // 2026-06-01
+  for (int day = 0; day < 10; ++day) {
+    ASSERT_TRUE(store.Apply(0, dept, june + day, std::nullopt, day % 3 == 0, +1));
+    ASSERT_TRUE(store.Apply(1, dept, june + day, 10.0 + day, false, +1));
+  }
+  for (int days = 1; days <= 18; ++days) {
+    const int held = std::min(days, 10);
+    EXPECT_EQ(store.Range(0, dept, june, june + days).Count(), held) << days;
+    EXPECT_EQ(store.Range(0, dept, june, june + days).Counted(), (held + 2) / 3) << days;
+    EXPECT_NEAR(*store.Range(1, dept, june, june + days).Percentile(100), 10.0 + held - 1, 0.01 * (10.0 + held))
+        << days;
+  }
+  // A fact on the 20th: the month so far to the 18th must leave it out.
+  ASSERT_TRUE(store.Apply(0, dept, june + 19, std::nullopt, true, +1));
+  ASSERT_TRUE(store.Apply(1, dept, june + 19, 1000.0, false, +1));
+  EXPECT_EQ(store.Range(0, dept, june, june + 18).Count(), 10);
+  EXPECT_EQ(store.Range(0, dept, june, june + 18).Counted(), 4);
+  EXPECT_LT(*store.Range(1, dept, june, june + 18).Percentile(100), 100.0);
+  EXPECT_EQ(store.Range(0, dept, june, june + 20).Count(), 11);
+}
+
 TEST(PartialStore, WhatIsTakenBackLeavesNoPartialBehind) {
   PartialStore store({MeasureShape::kCounts, MeasureShape::kSketch});
   const Subject alice{SubjectKind::kStaff, 7};

@@ -156,7 +156,7 @@ std::int64_t EngineMeasureSource::Rebuild() {
 }
 
 bool EngineMeasureSource::Ready() const {
-  std::lock_guard lock(mu_);
+  std::shared_lock lock(mu_);
   return state_ != nullptr;
 }
 
@@ -417,7 +417,7 @@ Result<MeasureTable> EngineMeasureSource::Values(const MeasureQuery& q) {
   if (q.to_ms <= q.from_ms) return Error::Invalid("to", Msg("measure.empty_window", "must be after from"));
   const auto from = DayStarting(q.from_ms), to = DayStarting(q.to_ms);
   if (!from || !to || (fresh_ && Ready() && !fresh_())) return sql_.Values(q);
-  std::unique_lock lock(mu_);
+  std::shared_lock lock(mu_);
   const bool known = state_ && std::all_of(q.measures.begin(), q.measures.end(),
                                            [&](const std::string& code) { return state_->by_code.count(code) > 0; });
   if (!known || (q.exclusions && !SameExclusions(*state_, *q.exclusions, *from, *to))) {
@@ -474,7 +474,7 @@ Result<MeasureTable> EngineMeasureSource::Values(const MeasureQuery& q) {
 std::optional<std::map<std::string, MeasureValue>> EngineMeasureSource::OrganisationValues(
     const std::vector<std::string>& measures, std::int64_t from_ms, std::int64_t to_ms) {
   const auto from = DayStarting(from_ms), to = DayStarting(to_ms);
-  std::lock_guard lock(mu_);
+  std::shared_lock lock(mu_);
   if (!state_ || !from || !to || *to <= *from) return std::nullopt;
   std::map<std::string, MeasureValue> out;
   for (const std::string& code : measures) {
@@ -488,12 +488,12 @@ std::optional<std::map<std::string, MeasureValue>> EngineMeasureSource::Organisa
 }
 
 analytics::PartialStore::Size EngineMeasureSource::Report() const {
-  std::lock_guard lock(mu_);
+  std::shared_lock lock(mu_);
   return state_ ? state_->store->Report() : analytics::PartialStore::Size{};
 }
 
 EngineMeasureSource::Tracking EngineMeasureSource::Tracked() const {
-  std::lock_guard lock(mu_);
+  std::shared_lock lock(mu_);
   Tracking t;
   if (!state_) return t;
   for (const FactLedger& ledger : state_->ledger) {

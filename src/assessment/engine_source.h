@@ -46,7 +46,8 @@
 //
 // Catalogue, Facts and ApprovedExclusions are the SqlMeasureSource's.
 //
-// Threading: Values, the refreshes and the swap of a rebuild take one lock. The refreshes and
+// Threading: one shared lock. Values, OrganisationValues, Report and Tracked only read and share
+// it (two dashboard readers at once, issue 13); the refreshes and the swap of a rebuild own it. The refreshes and
 // Rebuild must not run at the same time as each other (the tail serialises them): RefreshTicket
 // merges a ledger's side part after releasing the lock, reading the ledger while Values and Tracked
 // may read it too, and takes the lock only to swap the merged copy in. The FactRegistry must
@@ -61,6 +62,7 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <shared_mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -194,7 +196,7 @@ class EngineMeasureSource final : public MeasureSource {
 
   std::function<bool()> fresh_;
 
-  mutable std::mutex mu_;
+  mutable std::shared_mutex mu_;  // readers (Values, Report, ...) share it; the rebuild and refreshes own it
   std::unique_ptr<State> state_;  // null before the first Rebuild
 };
 
