@@ -50,7 +50,7 @@ test('a mystery visit is scripted, made with a receipt, reimbursed, published an
 
   // The evaluator: the script beside the card, the report, a receipt, the score.
   await login('evaluator', '/inspection/mystery-visits');
-  await tableRows(page, 'my-visit-table').filter({ hasText: title }).getByRole('link', { name: String(id) }).click();
+  await tableRows(page, 'my-visit-table').filter({ hasText: title }).getByRole('link', { name: String(id), exact: true }).click();
   await expect(page.getByTestId('mystery-script')).toContainText('咨询宽带套餐');
   await pickStaff(page, 'served_by_id', 'agent', '客服专员 李娜 (客服部)');
   await page.locator('#spent').fill('35.5');
