@@ -18,12 +18,11 @@
 // checks that both ways give the same dashboard, then for each caller and read runs, in one process
 // on the same data:
 //   engine   the dashboard as the server answers it: the state now from the board, the attainment
-//            from the analytics engine (EngineMeasureSource after a Rebuild; the summary: its
-//            nearest measures, complaints_per_1000_tickets' numerator and substantiated_complaints,
-//            for the totals, by department and each of the twelve weeks — not its definitions);
-//   sql      all SQL (--analytics false; the summary as the server answers it);
-//   live     the state now alone by SQL (the dashboard), the open and overdue counts (summary);
-//   board    the state now alone from the board.
+//            from the analytics engine (EngineMeasureSource after a Rebuild);
+//   sql      all SQL (--analytics false, or before the rebuild);
+//   live     the state now alone by SQL;
+//   board    the state now alone from the board; the summary as the server answers it (its
+//            figures from the board, the names by SQL).
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -129,27 +128,6 @@ org::Principal Caller(std::int64_t staff_id, const std::string& role, org::Scope
   return p;
 }
 
-// The engine reads of a complaint summary over the twelve weeks to `now`: totals, by department
-// and one read per week.
-void EngineSummary(assessment::EngineMeasureSource& engine, const calendar::Zone& zone, TimeMs now,
-                   const std::optional<std::vector<std::int64_t>>& departments) {
-  using namespace assessment;
-  const std::vector<std::string> measures = {"complaints_per_1000_tickets", "substantiated_complaints"};
-  const TimeMs tomorrow = zone.StartOfDay(zone.StartOfDay(now) + 36 * kHour);
-  const TimeMs from = zone.StartOfWeek(now) - 11 * 7 * kDay;
-  auto read = [&](TimeMs a, TimeMs b, const std::optional<std::vector<std::int64_t>>& only) {
-    if (!only && !departments) {
-      if (!engine.OrganisationValues(measures, a, b)) std::abort();
-    } else {
-      MeasureQuery q{SubjectKind::kDepartment, measures, a, b, only, std::nullopt};
-      if (!engine.Values(q).ok()) std::abort();
-    }
-  };
-  read(from, tomorrow, departments);
-  read(from, tomorrow, std::vector<std::int64_t>{});  // by department: every department subject
-  for (TimeMs w = from; w < tomorrow; w += 7 * kDay) read(w, std::min(w + 7 * kDay, tomorrow), departments);
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -235,6 +213,10 @@ int main(int argc, char** argv) {
   desk::Reports reports(db, clock, zone), reports_sql(db, clock, zone);
   reports.SetAttainmentReader(app::AttainmentReader(engine));
   reports.SetLiveReader([&](const desk::repo::Visibility& v, TimeMs at) { return board.Read(v, at); });
+  reports.SetComplaintReader(
+      [&](const desk::repo::Visibility& v, TimeMs at, TimeMs from, TimeMs to, const std::vector<TimeMs>& weeks) {
+        return board.Complaints(v, at, from, to, weeks);
+      });
   reports_sql.SetAttainmentReader(app::AttainmentReader(sql));
 
   // The same figures both ways, for both callers: the dashboard from the engine and from the SQL
@@ -265,30 +247,31 @@ int main(int argc, char** argv) {
     fmt::print("  {} department rows, {} warned and {} breached now; engine and board = SQL: {}\n",
                e->by_department.size(), e->warnings_now, e->breaches_now, equal ? "yes" : "NO");
   }
-  if (engine.Ready()) {
-    const auto s = reports.GetComplaintSummary(executive, std::nullopt, std::nullopt);
-    const auto e = engine.OrganisationValues({"complaints_per_1000_tickets", "substantiated_complaints"}, s->from,
-                                             zone.StartOfDay(zone.StartOfDay(s->to) + 36 * kHour));
-    auto numerator = [&](const char* code) {
-      const auto it = e->find(code);
-      return it == e->end() ? 0LL : it->second.ratio ? it->second.ratio->numerator : it->second.sample;
-    };
-    fmt::print("\ncomplaints over twelve weeks: {} (substantiated {}) against {} not cancelled (substantiated {})\n",
-               s->counts.total, s->counts.substantiated, numerator("complaints_per_1000_tickets"),
-               numerator("substantiated_complaints"));
+  // The complaint summary (twelve weeks to now) from the board and from the SQL.
+  for (const auto* who : {&executive, &manager}) {
+    const auto b = reports.GetComplaintSummary(*who, std::nullopt, std::nullopt);
+    const auto q = reports_sql.GetComplaintSummary(*who, std::nullopt, std::nullopt);
+    if (!b.ok() || !q.ok()) std::abort();
+    bool equal = b->counts == q->counts && b->by_category == q->by_category && b->weekly == q->weekly &&
+                 b->by_department.size() == q->by_department.size() &&
+                 b->repeat_complainants.size() == q->repeat_complainants.size();
+    for (std::size_t i = 0; equal && i < b->by_department.size(); ++i) {
+      equal = b->by_department[i].department_id == q->by_department[i].department_id &&
+              b->by_department[i].count == q->by_department[i].count;
+    }
+    for (std::size_t i = 0; equal && i < b->repeat_complainants.size(); ++i) {
+      equal = b->repeat_complainants[i].customer_id == q->repeat_complainants[i].customer_id &&
+              b->repeat_complainants[i].count == q->repeat_complainants[i].count;
+    }
+    fmt::print("\n{}: {} complaints over twelve weeks ({} open, {} overdue, {} substantiated); board = SQL: {}\n",
+               who == &executive ? "the organisation" : "the manager", b->counts.total, b->counts.open,
+               b->counts.overdue, b->counts.substantiated, equal ? "yes" : "NO");
   }
 
   auto live_dashboard = [&](const org::Principal& who) {
     const auto v = desk::repo::VisibilityOf(who);
     db.Read([&](storage::Connection& c) { return desk::repo::LiveStateOf(c, v, *now); });
   };
-  auto live_summary = [&](const org::Principal& who) {
-    const auto v = desk::repo::VisibilityOf(who);
-    db.Read([&](storage::Connection& c) {
-      return desk::repo::CountComplaints(c, v, zone.StartOfWeek(*now) - 11 * 7 * kDay, *now + 1, *now).total;
-    });
-  };
-  const std::optional<std::vector<std::int64_t>> organisation, division_subject = std::vector<std::int64_t>{2};
   struct Case {
     std::string read, caller, way;
     std::function<void()> run;
@@ -296,7 +279,6 @@ int main(int argc, char** argv) {
   std::vector<Case> cases;
   for (const auto* who : {&executive, &manager}) {
     const std::string caller = who == &executive ? "executive" : "manager";
-    const auto& subject = who == &executive ? organisation : division_subject;
     cases.push_back({"dashboard", caller, "engine", [&, who] {
                        if (!reports.GetDashboard(*who).ok()) std::abort();
                      }});
@@ -305,13 +287,11 @@ int main(int argc, char** argv) {
                      }});
     cases.push_back({"dashboard", caller, "live", [&, who] { live_dashboard(*who); }});
     cases.push_back({"dashboard", caller, "board", [&, who] { board.Read(desk::repo::VisibilityOf(*who), *now); }});
-    cases.push_back({"summary", caller, "sql", [&, who] {
+    cases.push_back({"summary", caller, "board", [&, who] {
                        if (!reports.GetComplaintSummary(*who, std::nullopt, std::nullopt).ok()) std::abort();
                      }});
-    cases.push_back({"summary", caller, "live", [&, who] { live_summary(*who); }});
-    cases.push_back({"summary", caller, "engine", [&, who, subject] {
-                       live_summary(*who);
-                       EngineSummary(engine, zone, *now, subject);
+    cases.push_back({"summary", caller, "sql", [&, who] {
+                       if (!reports_sql.GetComplaintSummary(*who, std::nullopt, std::nullopt).ok()) std::abort();
                      }});
   }
   fmt::print("\n{} requests/s for {} s from {} threads, latency from when each request was due\n", rate, seconds,

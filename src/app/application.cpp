@@ -149,13 +149,20 @@ Application::Application(const Options& options, const Clock& clock)
   // A value read after a write includes it: the engine answers once its tail has caught up with
   // the log (a second at most), else the SQL does.
   if (options_.analytics) engine_.SetFreshness([this] { return analytics_.CatchUp(std::chrono::seconds(1)); });
-  // The dashboard's state now, from the board the tail keeps, on the same terms; else the SQL.
+  // The dashboard's state now and the complaint summary, from the board the tail keeps, on the same
+  // terms; else the SQL.
   if (options_.analytics) {
     analytics_.SetLiveBoard(&live_board_, &clock_);
     reports_.SetLiveReader([this](const desk::repo::Visibility& v, TimeMs now) -> std::optional<desk::repo::LiveState> {
       if (!live_board_.ready() || !analytics_.CatchUp(std::chrono::seconds(1))) return std::nullopt;
       return live_board_.Read(v, now);
     });
+    reports_.SetComplaintReader(
+        [this](const desk::repo::Visibility& v, TimeMs now, TimeMs from, TimeMs to,
+               const std::vector<TimeMs>& weeks) -> std::optional<desk::repo::ComplaintFigures> {
+          if (!live_board_.ready() || !analytics_.CatchUp(std::chrono::seconds(1))) return std::nullopt;
+          return live_board_.Complaints(v, now, from, to, weeks);
+        });
   }
   AddRoutes();
 }

@@ -25,9 +25,7 @@ class AttainmentTest : public ServerFixture {
  protected:
   void SetUp() override {
     ServerFixture::SetUp();
-    tech_l2_ = app_->org().CreateDepartment(org::Principal::System(), {"二线支持组", tech_dept_, "TECH-L2"}).value().id;
-    manager_ = Staff("manager", tech_dept_, {"manager"});
-    engineer2_ = Staff("engineer2", tech_l2_, {"engineer"});
+    AddSecondLevel();
     // Someone over DESK and TECH's subtree: two top departments, merged.
     both_ = quality_;
     both_.scope = org::Scope{.all = false, .departments = {desk_dept_, tech_dept_, tech_l2_}};
@@ -124,8 +122,7 @@ class AttainmentTest : public ServerFixture {
   }
 
   const calendar::Zone zone_ = calendar::Zone::Named("Asia/Shanghai").value();
-  std::int64_t tech_l2_ = 0;
-  org::Principal manager_, engineer2_, both_;
+  org::Principal both_;
 };
 
 TEST_F(AttainmentTest, TheDashboardReadsTheMeasuresForEveryCaller) {

@@ -4,7 +4,10 @@
 // lifecycle allows, transfers and assignments across departments, the clock moving through
 // warnings and breaches (fired or not), staff members moved. After each round, for an executive, a
 // quality manager, a manager overseeing complaints, agents, engineers and a person with no ticket,
-// what the board answers equals what the SQL (repo::LiveStateOf) answers at the same instant.
+// what the board answers equals what the SQL answers at the same instant: the dashboard's state
+// (repo::LiveStateOf) and the complaint summary's figures over two windows
+// (repo::ComplaintFiguresOf; complaints of three customers, every category, deadlines, found
+// substantiated or not, moved to another department).
 // SQLite, or PostgreSQL under SQM_TEST_DB=postgres.
 #include "desk/live_board.h"
 
@@ -21,6 +24,7 @@ namespace sqm::app {
 namespace {
 
 using desk::Action;
+using desk::repo::ComplaintFigures;
 using desk::repo::LiveState;
 
 std::string Show(const LiveState& s) {
@@ -33,13 +37,24 @@ std::string Show(const LiveState& s) {
   return out;
 }
 
+std::string Show(const ComplaintFigures& f) {
+  std::string out = fmt::format("total={} open={} overdue={} substantiated={} |", f.counts.total, f.counts.open,
+                                f.counts.overdue, f.counts.substantiated);
+  for (const auto& [c, n] : f.by_category) out += fmt::format(" {}={}", desk::Name(c), n);
+  out += " |";
+  for (const auto& [d, n] : f.by_department) out += fmt::format(" {}={}", d ? std::to_string(*d) : "none", n);
+  out += " |";
+  for (const auto& [c, n] : f.repeat_complainants) out += fmt::format(" {}x{}", c, n);
+  out += " |";
+  for (auto n : f.weekly) out += fmt::format(" {}", n);
+  return out;
+}
+
 class LiveBoardTest : public ServerFixture {
  protected:
   void SetUp() override {
     ServerFixture::SetUp();
-    tech_l2_ = app_->org().CreateDepartment(org::Principal::System(), {"二线支持组", tech_dept_, "TECH-L2"}).value().id;
-    manager_ = Staff("manager", tech_dept_, {"manager"});
-    engineer2_ = Staff("engineer2", tech_l2_, {"engineer"});
+    AddSecondLevel();
     idle_ = Staff("idle", desk_dept_, {"agent"});
   }
 
@@ -58,6 +73,18 @@ class LiveBoardTest : public ServerFixture {
                             << "\n   sql: " << Show(sql);
       seen_warned_ = seen_warned_ || sql.warned > 0;
       seen_breached_ = seen_breached_ || sql.breached > 0;
+      // The complaint summary over all of it and over the last day, by week.
+      for (const TimeMs from : {Shanghai(-1, 0), now - 24 * 3600 * 1000}) {
+        std::vector<TimeMs> weeks;
+        for (TimeMs w = from; w <= now; w += 2 * 3600 * 1000) weeks.push_back(w);  // any ascending starts
+        const ComplaintFigures mine = app_->live_board().Complaints(v, now, from, now + 1, weeks);
+        const ComplaintFigures theirs = app_->database().Read(
+            [&](storage::Connection& c) { return desk::repo::ComplaintFiguresOf(c, v, from, now + 1, now, weeks); });
+        EXPECT_EQ(mine, theirs) << where << ", " << who.username << ", complaints from " << from
+                                << "\n board: " << Show(mine) << "\n   sql: " << Show(theirs);
+        seen_repeat_ = seen_repeat_ || !theirs.repeat_complainants.empty();
+        seen_overdue_ = seen_overdue_ || theirs.counts.overdue > 0;
+      }
     }
   }
 
@@ -66,9 +93,8 @@ class LiveBoardTest : public ServerFixture {
     return app_->org().Login(name, "Demo-pass-2026", "t").value().principal;
   }
 
-  std::int64_t tech_l2_ = 0;
-  org::Principal manager_, engineer2_, idle_;
-  bool seen_warned_ = false, seen_breached_ = false;
+  org::Principal idle_;
+  bool seen_warned_ = false, seen_breached_ = false, seen_repeat_ = false, seen_overdue_ = false;
 };
 
 TEST_F(LiveBoardTest, FollowsARandomHistoryAndEqualsTheSql) {
@@ -79,20 +105,23 @@ TEST_F(LiveBoardTest, FollowsARandomHistoryAndEqualsTheSql) {
   int acted = 0, refused = 0, moved = 0, complaints = 0;
 
   auto registrars = [&] { return std::vector<org::Principal*>{&agent_, &agent2_, &engineer_, &manager_}; };
+  std::vector<std::int64_t> customers = {customer_};
+  for (const char* phone : {"13900000002", "13900000003"}) {
+    customers.push_back(app_->catalogue()
+                            .CreateCustomer(agent_, {"客户", "person", std::nullopt, "standard", phone, "", {}})
+                            .value()
+                            .id);
+  }
+  const auto& categories = desk::Labels<desk::ComplaintCategory>();
   auto register_one = [&] {
     org::Principal& who = *registrars()[pick(4)];
-    desk::TicketDraft d;
-    d.registration = {desk::TicketType::kIncident,
-                      desk::Channel::kPhone,
-                      3,
-                      "VPN 无法连接",
-                      "出差期间 VPN 报错",
-                      customer_,
-                      category_};
+    desk::TicketDraft d = Draft();
+    d.registration.customer_id = customers[pick(customers.size())];
     if (pick(3) == 0) {
       d.registration.type = desk::TicketType::kComplaint;
       desk::ComplaintDraft c;
-      c.category = desk::ComplaintCategory::kAttitude;
+      c.category = categories[pick(categories.size())].value;
+      if (pick(2) == 0) c.deadline_at = clock_.Now() + static_cast<TimeMs>(pick(48)) * 3600 * 1000;
       if (pick(2) == 0) {
         c.about_staff_id = std::vector<std::int64_t>{engineer_.staff_id, engineer2_.staff_id, agent_.staff_id}[pick(3)];
       } else {
@@ -116,6 +145,18 @@ TEST_F(LiveBoardTest, FollowsARandomHistoryAndEqualsTheSql) {
     in.action = allowed[pick(allowed.size())];
     in.note = "处理";
     if (in.action == Action::kMerge || in.action == Action::kEscalate) return;
+    if (t->type == desk::TicketType::kComplaint && pick(4) == 0) {
+      // Found substantiated or not, or about someone else.
+      desk::ComplaintPatch patch;
+      if (pick(2) == 0) {
+        patch.substantiated = std::optional<bool>(pick(2) == 0);
+      } else {
+        patch.about_department_id = std::optional<std::int64_t>(departments[pick(3)]);
+      }
+      auto r = app_->desk().UpdateComplaint(quality_, id, patch);
+      r.ok() ? ++acted : ++refused;
+      return;
+    }
     if (in.action == Action::kTransfer) in.department_id = departments[pick(3)];
     if (in.action == Action::kAssign) {
       in.assignee_id = std::vector<std::int64_t>{engineer_.staff_id, engineer2_.staff_id, agent2_.staff_id}[pick(3)];
@@ -160,12 +201,23 @@ TEST_F(LiveBoardTest, FollowsARandomHistoryAndEqualsTheSql) {
     ExpectBoardEqualsSql(fmt::format("round {}", round));
     if (HasFailure()) break;
   }
+  // Rebuilt from the tables as they are now: closed and cancelled complaints, tickets resolved
+  // with timers still open, the intake queue.
+  app_->analytics().Rebuild();
+  ExpectBoardEqualsSql("after a second rebuild");
+  const auto gone = app_->database().Read([](storage::Connection& c) {
+    return c.QueryOne("SELECT count(*) FROM tickets WHERE type = 'complaint' AND status IN ('closed', 'cancelled')")
+        ->Int(0);
+  });
+  EXPECT_GT(gone, 0) << "complaints closed or cancelled";
   // The history did what it is meant to test.
   EXPECT_GT(acted, 60);
   EXPECT_GT(complaints, 5);
   EXPECT_GT(moved, 0);
   EXPECT_TRUE(seen_warned_);
   EXPECT_TRUE(seen_breached_);
+  EXPECT_TRUE(seen_repeat_);
+  EXPECT_TRUE(seen_overdue_);
   EXPECT_EQ(app_->analytics().stats().fallbacks, 0);
   RecordProperty("refused", refused);
 }

@@ -58,7 +58,8 @@ class ServerFixture : public ::testing::Test {
     return app_->org().Login(name, "Demo-pass-2026", "t").value().principal;
   }
 
-  std::int64_t Register(const org::Principal& who) {
+  // An incident of the customer in the category, by phone.
+  desk::TicketDraft Draft() const {
     desk::TicketDraft d;
     d.registration = {desk::TicketType::kIncident,
                       desk::Channel::kPhone,
@@ -67,7 +68,18 @@ class ServerFixture : public ::testing::Test {
                       "出差期间 VPN 报错",
                       customer_,
                       category_};
-    auto r = app_->desk().Register(who, d);
+    return d;
+  }
+
+  // A second level under TECH (TECH-L2) with an engineer, and TECH's manager.
+  void AddSecondLevel() {
+    tech_l2_ = app_->org().CreateDepartment(org::Principal::System(), {"二线支持组", tech_dept_, "TECH-L2"}).value().id;
+    manager_ = Staff("manager", tech_dept_, {"manager"});
+    engineer2_ = Staff("engineer2", tech_l2_, {"engineer"});
+  }
+
+  std::int64_t Register(const org::Principal& who) {
+    auto r = app_->desk().Register(who, Draft());
     EXPECT_TRUE(r.ok()) << r.error().message;
     return r.ok() ? r->ticket.id : 0;
   }
@@ -104,6 +116,8 @@ class ServerFixture : public ::testing::Test {
   std::unique_ptr<Application> app_;
   std::int64_t root_ = 0, desk_dept_ = 0, tech_dept_ = 0, customer_ = 0, category_ = 0;
   org::Principal quality_, agent_, agent2_, engineer_;
+  std::int64_t tech_l2_ = 0;            // AddSecondLevel
+  org::Principal manager_, engineer2_;  // AddSecondLevel
 };
 
 }  // namespace sqm::app

@@ -222,6 +222,18 @@ struct Person {
   std::vector<Indexed> complained_of;    // the groups of the complaints about them
 };
 
+// A complaint ticket as the complaint summary counts it: 48 bytes.
+struct ComplaintRecord {
+  Id id = kNone;
+  TimeMs created_at = 0;
+  TimeMs deadline = kNever;
+  Id customer = kNone;
+  std::uint32_t group = 0, assignee = 0, registrar = 0;
+  TicketStatus status = TicketStatus::kNew;
+  ComplaintCategory category = ComplaintCategory::kOther;
+  bool substantiated = false;
+};
+
 void Drop(std::vector<Id>& ids, Id id) {
   auto it = std::find(ids.begin(), ids.end(), id);
   if (it == ids.end()) return;
@@ -249,6 +261,37 @@ struct LiveBoard::State {
   std::unordered_map<Id, std::uint32_t> person_of;
   std::unordered_map<Id, Timing> timing;    // the tickets holding open timers with a time
   std::set<std::pair<TimeMs, Id>> pending;  // flag changes after the cursor
+  std::vector<ComplaintRecord> complaints;  // every complaint ticket, in no order
+  std::unordered_map<Id, std::uint32_t> complaint_at;
+
+  // What one caller sees (repo::AppendVisibility's rule), by the board's indexes.
+  struct Viewer {
+    const State& st;
+    bool all = false, complaints = false;
+    std::vector<Dept> scope;  // the departments of the scope the board knows
+    std::vector<char> in;     // by Dept; in[0] stays 0: the intake queue is no department
+    std::uint32_t me = 0;     // the caller's person, 0: none on the board
+
+    Viewer(const State& state, const repo::Visibility& v)
+        : st(state), all(v.scope.all), complaints(v.complaints_about_scope), in(state.departments.size(), 0) {
+      for (Id id : v.scope.departments) {
+        if (auto it = st.department_of.find(id); it != st.department_of.end()) {
+          scope.push_back(it->second);
+          in[it->second] = 1;
+        }
+      }
+      if (auto it = st.person_of.find(v.staff_id); it != st.person_of.end()) me = it->second;
+    }
+    bool Outside(Dept d) const { return d != 0 && !in[d]; }
+    // Seen by where it is held, where it was registered or what its complaint is about.
+    bool SeesGroup(const GroupKey& k) const {
+      return all || !Outside(k.department) || in[k.origin] ||
+             (complaints && (in[k.complaint_department] || in[st.people[k.complaint_staff].department]));
+    }
+    bool Sees(const GroupKey& k, std::uint32_t assignee, std::uint32_t registrar) const {
+      return SeesGroup(k) || (me != 0 && (assignee == me || registrar == me));
+    }
+  };
 
   std::uint32_t PersonOf(Id id) {
     if (id == kNone) return 0;
@@ -304,6 +347,15 @@ struct LiveBoard::State {
   }
 
   void Remove(Id id) {
+    if (auto it = complaint_at.find(id); it != complaint_at.end()) {
+      const std::uint32_t at = it->second;
+      complaint_at.erase(it);
+      if (at + 1 != complaints.size()) {
+        complaints[at] = complaints.back();
+        complaint_at[complaints[at].id] = at;
+      }
+      complaints.pop_back();
+    }
     Slot* s = tickets.Find(id);
     if (s == nullptr) return;
     const Timing* t = TimingOf(id);
@@ -324,6 +376,12 @@ struct LiveBoard::State {
         GroupOf({DeptOf(IdOr0(t.department_id)), DeptOf(IdOr0(t.origin_department_id)),
                  DeptOf(IdOr0(t.complaint_department_id)), PersonOf(IdOr0(t.complaint_staff_id))});
     const std::uint32_t assignee = PersonOf(IdOr0(t.assignee_id)), registrar = PersonOf(IdOr0(t.created_by));
+    if (const auto& c = t.complaint) {
+      complaint_at[t.id] = static_cast<std::uint32_t>(complaints.size());
+      complaints.push_back({t.id, c->created_at, c->deadline_at.value_or(kNever), IdOr0(c->customer_id), group,
+                            assignee, registrar, t.status, c->category, c->substantiated});
+    }
+    if (!repo::IsLive(t)) return;
     if (assignee != 0) people[assignee].assigned.push_back(t.id);
     if (registrar != 0) people[registrar].registered.push_back(t.id);
     Slot& s = tickets.Insert(t.id);
@@ -352,6 +410,7 @@ struct LiveBoard::State {
     }
     for (auto& list : pairs_of_origin) list.shrink_to_fit();
     for (auto& list : complaints_elsewhere) list.shrink_to_fit();
+    complaints.shrink_to_fit();
   }
 
   // Moves the cursor to `now`, applying the flag changes due by then.
@@ -426,58 +485,44 @@ repo::LiveState LiveBoard::Read(const repo::Visibility& v, TimeMs now) {
     total.Add(t);
     rows[d].Add(t);
   };
-  if (v.scope.all) {
+  const State::Viewer who(st, v);
+  if (who.all) {
     for (Dept d = 0; d < st.departments.size(); ++d) take(d, st.by_department[d]);
   } else {
-    // The departments of the scope the board knows, and a flag per department.
-    std::vector<Dept> scope;
-    std::vector<char> in(st.departments.size(), 0);  // in[0] stays 0: the intake queue is no department
-    for (Id id : v.scope.departments) {
-      if (auto it = st.department_of.find(id); it != st.department_of.end()) {
-        scope.push_back(it->second);
-        in[it->second] = 1;
-      }
-    }
-    auto outside = [&](Dept d) { return d != 0 && !in[d]; };
     // The intake queue and the departments of the scope.
     take(0, st.by_department[0]);
-    for (Dept d : scope) take(d, st.by_department[d]);
+    for (Dept d : who.scope) take(d, st.by_department[d]);
     // What is held elsewhere and seen through its origin; then through a complaint about a
     // department or a person of the scope, unless its origin (or the department) showed it already.
-    for (Dept o : scope) {
+    for (Dept o : who.scope) {
       for (std::uint32_t p : st.pairs_of_origin[o]) {
-        if (outside(st.pairs[p].department)) take(st.pairs[p].department, st.pairs[p].tally);
+        if (who.Outside(st.pairs[p].department)) take(st.pairs[p].department, st.pairs[p].tally);
       }
     }
-    if (v.complaints_about_scope) {
-      for (Dept c : scope) {
+    if (who.complaints) {
+      for (Dept c : who.scope) {
         for (const Indexed& x : st.complaints_elsewhere[c]) {
           const Group& g = st.groups[x.group];
-          if (outside(x.department) && !in[g.key.origin]) take(x.department, g.tally);
+          if (who.Outside(x.department) && !who.in[g.key.origin]) take(x.department, g.tally);
         }
       }
       for (const Person& p : st.people) {
-        if (!in[p.department]) continue;
+        if (!who.in[p.department]) continue;
         for (const Indexed& x : p.complained_of) {
-          if (!outside(x.department)) continue;
+          if (!who.Outside(x.department)) continue;
           const Group& g = st.groups[x.group];
-          if (!in[g.key.origin] && !in[g.key.complaint_department]) take(x.department, g.tally);
+          if (!who.in[g.key.origin] && !who.in[g.key.complaint_department]) take(x.department, g.tally);
         }
       }
     }
     // The caller's own tickets no group gave them.
-    auto seen = [&](const Group& g) {
-      return !outside(g.key.department) || in[g.key.origin] ||
-             (v.complaints_about_scope &&
-              (in[g.key.complaint_department] || in[st.people[g.key.complaint_staff].department]));
-    };
-    if (auto me = st.person_of.find(v.staff_id); me != st.person_of.end()) {
-      const Person& p = st.people[me->second];
+    if (who.me != 0) {
+      const Person& p = st.people[who.me];
       auto own = [&](Id id, bool skip_assigned) {
         const Slot* s = st.tickets.Find(id);
-        if (s == nullptr || (skip_assigned && s->assignee == me->second)) return;
+        if (s == nullptr || (skip_assigned && s->assignee == who.me)) return;
         const Group& g = st.groups[s->group];
-        if (seen(g)) return;
+        if (who.SeesGroup(g.key)) return;
         Tally t;
         t.Count(s->status, FlagsAt(st.TimingOf(id), st.cursor), 1);
         take(g.key.department, t);
@@ -497,6 +542,54 @@ repo::LiveState LiveBoard::Read(const repo::Visibility& v, TimeMs now) {
       out.by_department[d == 0 ? std::nullopt : std::optional<Id>(st.departments[d])] = {open, rows[d].breached_open};
     }
   }
+  return out;
+}
+
+repo::ComplaintFigures LiveBoard::Complaints(const repo::Visibility& v, TimeMs now, TimeMs from, TimeMs to,
+                                             const std::vector<TimeMs>& weeks) const {
+  std::lock_guard lock(mu_);
+  const State& st = *state_;
+  const State::Viewer who(st, v);
+  repo::ComplaintFigures out;
+  out.weekly.assign(weeks.size(), 0);
+  std::map<ComplaintCategory, std::int64_t> categories;
+  std::map<Id, std::int64_t> departments, customers;  // by Dept; by customer
+  for (const ComplaintRecord& c : st.complaints) {
+    if (c.created_at < from || c.created_at >= to) continue;
+    const GroupKey& k = st.groups[c.group].key;
+    if (!who.Sees(k, c.assignee, c.registrar)) continue;
+    const bool open = IsOpen(c.status);
+    out.counts.total++;
+    out.counts.open += open ? 1 : 0;
+    out.counts.overdue += open && c.deadline < now ? 1 : 0;
+    out.counts.substantiated += c.substantiated ? 1 : 0;
+    categories[c.category]++;
+    departments[k.complaint_department]++;
+    if (c.customer != kNone) customers[c.customer]++;
+    const auto week = std::upper_bound(weeks.begin(), weeks.end(), c.created_at);
+    if (week != weeks.begin()) out.weekly[static_cast<std::size_t>(week - weeks.begin() - 1)]++;
+  }
+  // The SQL's orders: most first; ties by the category's name, the department's id (none last),
+  // the customer's id.
+  for (const auto& [category, n] : categories) out.by_category.emplace_back(category, n);
+  std::sort(out.by_category.begin(), out.by_category.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : std::string_view(Name(a.first)) < Name(b.first);
+  });
+  for (const auto& [d, n] : departments) {
+    out.by_department.emplace_back(d == 0 ? std::nullopt : std::optional<Id>(st.departments[d]), n);
+  }
+  std::sort(out.by_department.begin(), out.by_department.end(), [](const auto& a, const auto& b) {
+    if (a.second != b.second) return a.second > b.second;
+    if (a.first.has_value() != b.first.has_value()) return a.first.has_value();
+    return a.first < b.first;
+  });
+  for (const auto& [customer, n] : customers) {
+    if (n > 1) out.repeat_complainants.emplace_back(customer, n);
+  }
+  std::sort(out.repeat_complainants.begin(), out.repeat_complainants.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
+  if (out.repeat_complainants.size() > 20) out.repeat_complainants.resize(20);
   return out;
 }
 
@@ -522,6 +615,7 @@ LiveBoard::Size LiveBoard::size() const {
   for (const auto& [id, t] : st.timing) z.bytes += sizeof(Timing) + kNode + t.warned.capacity() * 16;
   for (const auto& list : st.pairs_of_origin) z.bytes += list.capacity() * sizeof(std::uint32_t);
   for (const auto& list : st.complaints_elsewhere) z.bytes += list.capacity() * sizeof(Indexed);
+  z.bytes += st.complaints.capacity() * sizeof(ComplaintRecord) + st.complaint_at.size() * (16 + kNode);
   return z;
 }
 

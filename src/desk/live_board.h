@@ -1,6 +1,6 @@
 // LiveBoard: the desk dashboard's state now — tickets by status, tickets warned and breached now,
-// the open load per department — held in memory, so that a dashboard read does not count millions
-// of rows (issue 13: a dashboard for 300 departments in 20 ms p99 at 500 requests/s at scale L,
+// the open load per department — and the complaint summary's complaints, held in memory, so that a dashboard read does
+// not count millions of rows (issue 13: a dashboard for 300 departments in 20 ms p99 at 500 requests/s at scale L,
 // where the SQL takes seconds). It answers exactly what repo::LiveStateOf answers for the same
 // Visibility at the same instant (app/live_board_test.cpp checks both on random histories).
 //
@@ -18,6 +18,9 @@
 //   board's cursor. A read moves the cursor to its instant and applies the flag changes due by then
 //   (a set of pending (time, ticket)); an instant before the cursor reads as of the cursor (the
 //   server's clock does not go back; tests' clocks only move forward).
+// - Every complaint ticket (any status) keeps what the summary counts (registered, category,
+//   substantiated, deadline, customer) with its group, assignee and registrar; a summary reads
+//   them all, keeping those in its window that the caller sees (48 bytes and one pass a complaint).
 // - A caller who sees every department reads the departments' tallies. Any other caller reads
 //   the tallies of the intake queue and of the departments of their scope, plus the groups held
 //   elsewhere that they see through the origin department or a complaint (indexes by origin,
@@ -65,6 +68,11 @@ class LiveBoard {
   bool ready() const;
   // What `v` sees at `now` (see the header comment).
   repo::LiveState Read(const repo::Visibility& v, TimeMs now);
+
+  // The complaint summary's figures: the complaints `v` sees registered in [from, to), overdue as
+  // of `now`, per week of `weeks` (see repo::ComplaintFiguresOf, which answers the same).
+  repo::ComplaintFigures Complaints(const repo::Visibility& v, TimeMs now, TimeMs from, TimeMs to,
+                                    const std::vector<TimeMs>& weeks) const;
 
   struct Size {
     std::size_t tickets = 0, groups = 0, timed = 0, pending = 0, bytes = 0;

@@ -135,18 +135,24 @@ Result<ComplaintSummary> Reports::GetComplaintSummary(const org::Principal& who,
   s.from = from.value_or(zone_.StartOfWeek(s.to) - 11 * 7 * kDay);
   SQM_TRY(CheckReportPeriod(s.from, s.to));
   const repo::Visibility v = repo::VisibilityOf(who);
+  std::vector<TimeMs> weeks;
+  for (TimeMs w = zone_.StartOfWeek(s.from); w < s.to; w = zone_.StartOfWeek(w + 8 * kDay)) weeks.push_back(w);
+  std::optional<repo::ComplaintFigures> figures;
+  if (complaints_) figures = complaints_(v, now, s.from, s.to, weeks);
   return db_.Read([&](Connection& db) -> Result<ComplaintSummary> {
-    s.counts = repo::CountComplaints(db, v, s.from, s.to, now);
-    s.by_category = repo::ComplaintsByCategory(db, v, s.from, s.to);
+    if (!figures) figures = repo::ComplaintFiguresOf(db, v, s.from, s.to, now, weeks);
+    s.counts = figures->counts;
+    s.by_category = figures->by_category;
     const auto names = DepartmentNames(db);
-    for (const auto& [id, n] : repo::ComplaintsByDepartment(db, v, s.from, s.to)) {
-      s.by_department.push_back({id, NameOf(names, id), n});
+    for (const auto& [id, n] : figures->by_department) s.by_department.push_back({id, NameOf(names, id), n});
+    std::vector<Id> customers;
+    for (const auto& [id, n] : figures->repeat_complainants) customers.push_back(id);
+    const auto customer_names = repo::CustomerNames(db, customers);
+    for (const auto& [id, n] : figures->repeat_complainants) {
+      const auto name = customer_names.find(id);
+      s.repeat_complainants.push_back({id, name == customer_names.end() ? "" : name->second, n});
     }
-    s.repeat_complainants = repo::RepeatComplainants(db, v, s.from, s.to);
-    std::map<TimeMs, std::int64_t> weeks;
-    for (TimeMs w = zone_.StartOfWeek(s.from); w < s.to; w = zone_.StartOfWeek(w + 8 * kDay)) weeks[w] = 0;
-    for (TimeMs t : repo::ComplaintTimes(db, v, s.from, s.to)) weeks[zone_.StartOfWeek(t)]++;
-    s.weekly.assign(weeks.begin(), weeks.end());
+    for (std::size_t i = 0; i < weeks.size(); ++i) s.weekly.emplace_back(weeks[i], figures->weekly[i]);
     return s;
   });
 }

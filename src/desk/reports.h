@@ -83,6 +83,10 @@ class Reports {
   // SQL (repo::LiveStateOf) answers the same.
   using LiveReader = std::function<std::optional<repo::LiveState>(const repo::Visibility&, TimeMs now)>;
   void SetLiveReader(LiveReader reader) { live_ = std::move(reader); }
+  // The same for the complaint summary's figures (repo::ComplaintFiguresOf).
+  using ComplaintReader = std::function<std::optional<repo::ComplaintFigures>(
+      const repo::Visibility&, TimeMs now, TimeMs from, TimeMs to, const std::vector<TimeMs>& weeks)>;
+  void SetComplaintReader(ComplaintReader reader) { complaints_ = std::move(reader); }
 
   // Open tickets by status, warnings and breaches now, attainment today / this week / this month,
   // and per department this month. Errors of the attainment reader are passed on.
@@ -99,6 +103,7 @@ class Reports {
   const calendar::Zone zone_;
   AttainmentReader attainment_;
   LiveReader live_;
+  ComplaintReader complaints_;
 };
 
 }  // namespace sqm::desk

@@ -1,5 +1,7 @@
 #include "desk/repo/reports.h"
 
+#include <algorithm>
+
 #include "sla/repo.h"
 
 namespace sqm::desk::repo {
@@ -117,15 +119,14 @@ std::vector<std::pair<std::optional<Id>, std::int64_t>> ComplaintsByDepartment(C
   return out;
 }
 
-std::vector<Complainant> RepeatComplainants(Connection& db, const Visibility& v, TimeMs from, TimeMs to) {
+std::vector<std::pair<Id, std::int64_t>> RepeatComplainants(Connection& db, const Visibility& v, TimeMs from,
+                                                            TimeMs to) {
   std::vector<Value> params;
-  const std::string sql =
-      "SELECT t.customer_id, COALESCE((SELECT name FROM customers WHERE id = t.customer_id), ''), count(*)" +
-      ComplaintsIn(v, from, to, params) +
-      " AND t.customer_id IS NOT NULL GROUP BY t.customer_id HAVING count(*) > 1"
-      " ORDER BY count(*) DESC, t.customer_id LIMIT 20";
-  std::vector<Complainant> out;
-  for (const auto& r : db.Query(sql, params)) out.push_back({r.Int(0), r.Text(1), r.Int(2)});
+  const std::string sql = "SELECT t.customer_id, count(*)" + ComplaintsIn(v, from, to, params) +
+                          " AND t.customer_id IS NOT NULL GROUP BY t.customer_id HAVING count(*) > 1"
+                          " ORDER BY count(*) DESC, t.customer_id LIMIT 20";
+  std::vector<std::pair<Id, std::int64_t>> out;
+  for (const auto& r : db.Query(sql, params)) out.emplace_back(r.Int(0), r.Int(1));
   return out;
 }
 
@@ -134,6 +135,29 @@ std::vector<TimeMs> ComplaintTimes(Connection& db, const Visibility& v, TimeMs f
   const std::string sql = "SELECT t.created_at" + ComplaintsIn(v, from, to, params);
   std::vector<TimeMs> out;
   for (const auto& r : db.Query(sql, params)) out.push_back(r.Int(0));
+  return out;
+}
+
+ComplaintFigures ComplaintFiguresOf(Connection& db, const Visibility& v, TimeMs from, TimeMs to, TimeMs now,
+                                    const std::vector<TimeMs>& weeks) {
+  ComplaintFigures f{CountComplaints(db, v, from, to, now), ComplaintsByCategory(db, v, from, to),
+                     ComplaintsByDepartment(db, v, from, to), RepeatComplainants(db, v, from, to),
+                     std::vector<std::int64_t>(weeks.size(), 0)};
+  for (TimeMs t : ComplaintTimes(db, v, from, to)) {
+    const auto week = std::upper_bound(weeks.begin(), weeks.end(), t);
+    if (week != weeks.begin()) f.weekly[static_cast<std::size_t>(week - weeks.begin() - 1)]++;
+  }
+  return f;
+}
+
+std::map<Id, std::string> CustomerNames(Connection& db, const std::vector<Id>& ids) {
+  std::map<Id, std::string> out;
+  if (ids.empty()) return out;
+  std::vector<Value> params(ids.begin(), ids.end());
+  for (const auto& r :
+       db.Query("SELECT id, name FROM customers WHERE id IN (" + Placeholders(ids.size()) + ")", params)) {
+    out[r.Int(0)] = r.Text(1);
+  }
   return out;
 }
 

@@ -40,6 +40,7 @@ LiveState LiveStateOf(Connection& db, const Visibility& v, TimeMs now);
 // Complaints registered in [from, to).
 struct ComplaintCounts {
   std::int64_t total = 0, open = 0, overdue = 0, substantiated = 0;  // overdue: open past its deadline at `now`
+  bool operator==(const ComplaintCounts&) const = default;
 };
 ComplaintCounts CountComplaints(Connection& db, const Visibility& v, TimeMs from, TimeMs to, TimeMs now);
 // Most first, ties by key.
@@ -52,9 +53,24 @@ struct Complainant {
   std::string customer_name;
   std::int64_t count = 0;
 };
-// Customers with more than one complaint, the 20 with most.
-std::vector<Complainant> RepeatComplainants(Connection& db, const Visibility& v, TimeMs from, TimeMs to);
+// Customers with more than one complaint, the 20 with most (ties by id).
+std::vector<std::pair<Id, std::int64_t>> RepeatComplainants(Connection& db, const Visibility& v, TimeMs from,
+                                                            TimeMs to);
 std::vector<TimeMs> ComplaintTimes(Connection& db, const Visibility& v, TimeMs from, TimeMs to);  // created_at
+// The complaint summary's figures, from the five above; desk::LiveBoard answers the same. Weekly:
+// per start of `weeks` (ascending, the first at or before `from`), the complaints up to the next.
+struct ComplaintFigures {
+  ComplaintCounts counts;
+  std::vector<std::pair<ComplaintCategory, std::int64_t>> by_category;
+  std::vector<std::pair<std::optional<Id>, std::int64_t>> by_department;
+  std::vector<std::pair<Id, std::int64_t>> repeat_complainants;  // customer, complaints
+  std::vector<std::int64_t> weekly;
+  bool operator==(const ComplaintFigures&) const = default;
+};
+ComplaintFigures ComplaintFiguresOf(Connection& db, const Visibility& v, TimeMs from, TimeMs to, TimeMs now,
+                                    const std::vector<TimeMs>& weeks);
+// Customers' names by id ("" for one that is gone).
+std::map<Id, std::string> CustomerNames(Connection& db, const std::vector<Id>& ids);
 
 // The callback queue: open callbacks of resolved tickets (soonest due first; overdue: due before
 // `now`), or done ones (latest first).
