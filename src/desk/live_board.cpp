@@ -222,16 +222,19 @@ struct Person {
   std::vector<Indexed> complained_of;    // the groups of the complaints about them
 };
 
-// A complaint ticket as the complaint summary counts it: 48 bytes.
+// A complaint ticket as the complaint summary counts it, with what decides who sees it (its own
+// key: a closed complaint makes no group): 64 bytes.
 struct ComplaintRecord {
   Id id = kNone;
   TimeMs created_at = 0;
   TimeMs deadline = kNever;
   Id customer = kNone;
-  std::uint32_t group = 0, assignee = 0, registrar = 0;
+  GroupKey key;
+  std::uint32_t assignee = 0, registrar = 0;
   TicketStatus status = TicketStatus::kNew;
   ComplaintCategory category = ComplaintCategory::kOther;
   bool substantiated = false;
+  bool held = true;  // false: no longer a complaint (kept in place until the next rebuild)
 };
 
 void Drop(std::vector<Id>& ids, Id id) {
@@ -261,8 +264,10 @@ struct LiveBoard::State {
   std::unordered_map<Id, std::uint32_t> person_of;
   std::unordered_map<Id, Timing> timing;    // the tickets holding open timers with a time
   std::set<std::pair<TimeMs, Id>> pending;  // flag changes after the cursor
-  std::vector<ComplaintRecord> complaints;  // every complaint ticket, in no order
-  std::unordered_map<Id, std::uint32_t> complaint_at;
+  // Every complaint ticket, by id: a new one goes at the end, a changed one in its place (a
+  // rebuild appends in any order, then sorts once).
+  std::vector<ComplaintRecord> complaints;
+  bool sorted = true;
 
   // What one caller sees (repo::AppendVisibility's rule), by the board's indexes.
   struct Viewer {
@@ -347,15 +352,7 @@ struct LiveBoard::State {
   }
 
   void Remove(Id id) {
-    if (auto it = complaint_at.find(id); it != complaint_at.end()) {
-      const std::uint32_t at = it->second;
-      complaint_at.erase(it);
-      if (at + 1 != complaints.size()) {
-        complaints[at] = complaints.back();
-        complaint_at[complaints[at].id] = at;
-      }
-      complaints.pop_back();
-    }
+    if (ComplaintRecord* c = ComplaintOf(id)) c->held = false;
     Slot* s = tickets.Find(id);
     if (s == nullptr) return;
     const Timing* t = TimingOf(id);
@@ -371,17 +368,40 @@ struct LiveBoard::State {
     tickets.Erase(s);
   }
 
+  ComplaintRecord* ComplaintOf(Id id) {
+    auto it = std::lower_bound(complaints.begin(), complaints.end(), id,
+                               [](const ComplaintRecord& c, Id key) { return c.id < key; });
+    return it != complaints.end() && it->id == id ? &*it : nullptr;
+  }
+
   void Insert(const LiveTicket& t) {
-    const std::uint32_t group =
-        GroupOf({DeptOf(IdOr0(t.department_id)), DeptOf(IdOr0(t.origin_department_id)),
-                 DeptOf(IdOr0(t.complaint_department_id)), PersonOf(IdOr0(t.complaint_staff_id))});
+    const GroupKey key{DeptOf(IdOr0(t.department_id)), DeptOf(IdOr0(t.origin_department_id)),
+                       DeptOf(IdOr0(t.complaint_department_id)), PersonOf(IdOr0(t.complaint_staff_id))};
     const std::uint32_t assignee = PersonOf(IdOr0(t.assignee_id)), registrar = PersonOf(IdOr0(t.created_by));
     if (const auto& c = t.complaint) {
-      complaint_at[t.id] = static_cast<std::uint32_t>(complaints.size());
-      complaints.push_back({t.id, c->created_at, c->deadline_at.value_or(kNever), IdOr0(c->customer_id), group,
-                            assignee, registrar, t.status, c->category, c->substantiated});
+      const ComplaintRecord r{t.id,
+                              c->created_at,
+                              c->deadline_at.value_or(kNever),
+                              IdOr0(c->customer_id),
+                              key,
+                              assignee,
+                              registrar,
+                              t.status,
+                              c->category,
+                              c->substantiated,
+                              true};
+      if (!sorted || complaints.empty() || complaints.back().id < t.id) {
+        complaints.push_back(r);
+      } else if (ComplaintRecord* held = ComplaintOf(t.id)) {
+        *held = r;
+      } else {  // an older ticket made a complaint: rare
+        complaints.insert(std::lower_bound(complaints.begin(), complaints.end(), t.id,
+                                           [](const ComplaintRecord& x, Id id) { return x.id < id; }),
+                          r);
+      }
     }
     if (!repo::IsLive(t)) return;
+    const std::uint32_t group = GroupOf(key);
     if (assignee != 0) people[assignee].assigned.push_back(t.id);
     if (registrar != 0) people[registrar].registered.push_back(t.id);
     Slot& s = tickets.Insert(t.id);
@@ -410,7 +430,9 @@ struct LiveBoard::State {
     }
     for (auto& list : pairs_of_origin) list.shrink_to_fit();
     for (auto& list : complaints_elsewhere) list.shrink_to_fit();
+    std::sort(complaints.begin(), complaints.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
     complaints.shrink_to_fit();
+    sorted = true;
   }
 
   // Moves the cursor to `now`, applying the flag changes due by then.
@@ -443,6 +465,7 @@ void LiveBoard::Rebuild(const std::function<void(const std::function<void(const 
                         const std::vector<std::pair<Id, std::optional<Id>>>& staff_departments, TimeMs now) {
   auto fresh = std::make_unique<State>();
   fresh->cursor = now;
+  fresh->sorted = false;
   for (const auto& [id, department] : staff_departments) {
     fresh->people[fresh->PersonOf(id)].department = fresh->DeptOf(IdOr0(department));
   }
@@ -555,8 +578,8 @@ repo::ComplaintFigures LiveBoard::Complaints(const repo::Visibility& v, TimeMs n
   std::map<ComplaintCategory, std::int64_t> categories;
   std::map<Id, std::int64_t> departments, customers;  // by Dept; by customer
   for (const ComplaintRecord& c : st.complaints) {
-    if (c.created_at < from || c.created_at >= to) continue;
-    const GroupKey& k = st.groups[c.group].key;
+    if (!c.held || c.created_at < from || c.created_at >= to) continue;
+    const GroupKey& k = c.key;
     if (!who.Sees(k, c.assignee, c.registrar)) continue;
     const bool open = IsOpen(c.status);
     out.counts.total++;
@@ -615,7 +638,7 @@ LiveBoard::Size LiveBoard::size() const {
   for (const auto& [id, t] : st.timing) z.bytes += sizeof(Timing) + kNode + t.warned.capacity() * 16;
   for (const auto& list : st.pairs_of_origin) z.bytes += list.capacity() * sizeof(std::uint32_t);
   for (const auto& list : st.complaints_elsewhere) z.bytes += list.capacity() * sizeof(Indexed);
-  z.bytes += st.complaints.capacity() * sizeof(ComplaintRecord) + st.complaint_at.size() * (16 + kNode);
+  z.bytes += st.complaints.capacity() * sizeof(ComplaintRecord);
   return z;
 }
 

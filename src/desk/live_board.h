@@ -20,7 +20,8 @@
 //   server's clock does not go back; tests' clocks only move forward).
 // - Every complaint ticket (any status) keeps what the summary counts (registered, category,
 //   substantiated, deadline, customer) with its group, assignee and registrar; a summary reads
-//   them all, keeping those in its window that the caller sees (48 bytes and one pass a complaint).
+//   them all, keeping those in its window that the caller sees (64 bytes and one pass a complaint;
+//   a closed complaint makes no group).
 // - A caller who sees every department reads the departments' tallies. Any other caller reads
 //   the tallies of the intake queue and of the departments of their scope, plus the groups held
 //   elsewhere that they see through the origin department or a complaint (indexes by origin,

@@ -108,6 +108,38 @@ TEST(LiveBoard, APutReplacesWhatTheTicketWasAndAStaffMoveMovesTheComplaintsAbout
   EXPECT_EQ(board.Read(All(), 250), LiveState{});
 }
 
+// Complaints in any order at a rebuild, changed in place, one no longer a complaint, an older
+// ticket made one: the summary counts each once, as it is now.
+TEST(LiveBoard, ComplaintsAreCountedOnceAsTheyAreNow) {
+  auto complaint = [](Id id, TicketStatus status, TimeMs at, ComplaintCategory category) {
+    LiveTicket t = Ticket(id, status, 10);
+    t.complaint = repo::LiveComplaint{at, category, false, std::nullopt, 77};
+    return t;
+  };
+  LiveBoard board;
+  Fill(board, {complaint(9, TicketStatus::kClosed, 100, ComplaintCategory::kOutcome),
+               complaint(3, TicketStatus::kNew, 200, ComplaintCategory::kAttitude),
+               complaint(6, TicketStatus::kCancelled, 300, ComplaintCategory::kAttitude)});
+  const std::vector<TimeMs> weeks = {0, 250};
+  auto figures = [&] { return board.Complaints(All(), 1000, 0, 1000, weeks); };
+  repo::ComplaintFigures f = figures();
+  EXPECT_EQ(f.counts.total, 3);
+  EXPECT_EQ(f.counts.open, 1);
+  EXPECT_EQ(f.weekly, (std::vector<std::int64_t>{2, 1}));
+  EXPECT_EQ(f.repeat_complainants, (std::vector<std::pair<Id, std::int64_t>>{{77, 3}}));
+  // 3 closed, 6 no longer a complaint, 4 (older than 6 and 9) made one.
+  board.Put(3, complaint(3, TicketStatus::kClosed, 200, ComplaintCategory::kOther));
+  board.Put(6, Ticket(6, TicketStatus::kCancelled, 10));
+  board.Put(4, complaint(4, TicketStatus::kNew, 260, ComplaintCategory::kOutcome));
+  f = figures();
+  EXPECT_EQ(f.counts.total, 3);
+  EXPECT_EQ(f.counts.open, 1);
+  EXPECT_EQ(f.by_category, (std::vector<std::pair<ComplaintCategory, std::int64_t>>{{ComplaintCategory::kOutcome, 2},
+                                                                                    {ComplaintCategory::kOther, 1}}));
+  EXPECT_EQ(f.weekly, (std::vector<std::int64_t>{2, 1}));
+  EXPECT_EQ(board.size().tickets, 1u);  // only 4 is live
+}
+
 // Many tickets in and out of the open-addressing table (growth, backward-shift deletion, clusters
 // wrapping round its end at a load near 3/4): every count stays what the tickets left in it say.
 TEST(LiveBoard, ManyTicketsInAndOut) {
