@@ -14,23 +14,25 @@
 //   when it holds open timers, its timing: breached from (a timer marked breached: always; else
 //   the earliest due + 1 ms) and the intervals it is warned ([warning, due] of running timers,
 //   merged).
-// - A Tally per group and per department adds up statuses and flags (breached, warned) as of the
-//   board's cursor. A read moves the cursor to its instant and applies the flag changes due by then
-//   (a set of pending (time, ticket)); an instant before the cursor reads as of the cursor (the
-//   server's clock does not go back; tests' clocks only move forward).
+// - A Tally per group, per (origin, department) pair and per department adds up statuses and flags
+//   (breached, warned) as of the board's cursor. A read moves the cursor to its instant and applies the flag changes
+//   due by then (a set of pending (time, ticket)); an instant before the cursor reads as of the cursor (the server's
+//   clock does not go back; tests' clocks only move forward).
 // - Every complaint ticket (any status) keeps what the summary counts (registered, category,
-//   substantiated, deadline, customer) with its group, assignee and registrar; a summary reads
+//   substantiated, deadline, customer) with its own key (as a group's), assignee and registrar; a summary reads
 //   them all, keeping those in its window that the caller sees (64 bytes and one pass a complaint;
 //   a closed complaint makes no group).
 // - A caller who sees every department reads the departments' tallies. Any other caller reads
 //   the tallies of the intake queue and of the departments of their scope, plus the groups held
-//   elsewhere that they see through the origin department or a complaint (indexes by origin,
-//   complaint department and complaint staff member), plus their own tickets (as assignee or
-//   registrar) that no group gave them.
+//   elsewhere that they see through the origin department (the pairs of their origins) or a
+//   complaint (the groups by the department complained about, when held by another one; the groups
+//   by the person complained about), plus their own tickets (as assignee or registrar) that no
+//   group gave them.
 //
-// Memory: ~24 B per live ticket in an open-addressing table (a std::unordered_map node costs
-// ~56), 16 B in the staff members' lists, and per group and department a Tally; at scale L (2.9
-// million live tickets) bench/README.md gives the figure. Thread-safe: one mutex around each call.
+// Memory: 24 B per live ticket in an open-addressing table (a std::unordered_map node costs ~56),
+// 16 B in the staff members' lists, a Tally per group, pair and department, 64 B per complaint: at
+// scale L (2.9 million live tickets, 773,000 complaints) 274 MB by its own count (bench/README.md).
+// Thread-safe: one mutex around each call.
 #pragma once
 
 #include <array>
@@ -57,12 +59,12 @@ class LiveBoard {
   LiveBoard(const LiveBoard&) = delete;
   LiveBoard& operator=(const LiveBoard&) = delete;
 
-  // Fills the board again as of `now`: each staff member's department, then every live ticket
+  // Fills the board again as of `now`: each staff member's department, then every ticket it holds
   // through `put` (callers pass repo::EachLiveTicket); readers see the old board until it is done,
   // then `ready` says true.
   void Rebuild(const std::function<void(const std::function<void(const repo::LiveTicket&)>& put)>& fill,
                const std::vector<std::pair<Id, std::optional<Id>>>& staff_departments, TimeMs now);
-  // Ticket `id` as it is now: nullopt when it is not live (gone from the board).
+  // Ticket `id` as it is now: nullopt when the board no longer holds it.
   void Put(Id id, const std::optional<repo::LiveTicket>& ticket);
   void SetStaffDepartment(Id staff_id, std::optional<Id> department_id);
 
