@@ -368,9 +368,14 @@ struct LiveBoard::State {
     tickets.Erase(s);
   }
 
+  // The first complaint record with an id at or after `id`.
+  std::vector<ComplaintRecord>::iterator ComplaintAtOrAfter(Id id) {
+    return std::lower_bound(complaints.begin(), complaints.end(), id,
+                            [](const ComplaintRecord& c, Id key) { return c.id < key; });
+  }
+
   ComplaintRecord* ComplaintOf(Id id) {
-    auto it = std::lower_bound(complaints.begin(), complaints.end(), id,
-                               [](const ComplaintRecord& c, Id key) { return c.id < key; });
+    auto it = ComplaintAtOrAfter(id);
     return it != complaints.end() && it->id == id ? &*it : nullptr;
   }
 
@@ -395,9 +400,7 @@ struct LiveBoard::State {
       } else if (ComplaintRecord* held = ComplaintOf(t.id)) {
         *held = r;
       } else {  // an older ticket made a complaint: rare
-        complaints.insert(std::lower_bound(complaints.begin(), complaints.end(), t.id,
-                                           [](const ComplaintRecord& x, Id id) { return x.id < id; }),
-                          r);
+        complaints.insert(ComplaintAtOrAfter(t.id), r);
       }
     }
     if (!repo::IsLive(t)) return;
